@@ -1,0 +1,47 @@
+#pragma once
+// The command line of the kiosk. Parsing is pure so that it can be tested without a display.
+#include <filesystem>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace openday {
+
+struct WindowSize {
+  int width = 0;
+  int height = 0;
+};
+
+struct KioskOptions {
+  std::optional<WindowSize> windowed;  // absent: borderless fullscreen kiosk mode
+  std::filesystem::path content_dir;
+  std::filesystem::path db_path;
+  std::filesystem::path config_path;
+  std::optional<int> idle_timeout_seconds;
+  std::optional<int> idle_warning_seconds;
+  std::string screen_route;  // empty: start on the attract screen
+  std::optional<std::filesystem::path> screenshot;
+  int screenshot_frames = 6;
+};
+
+enum class CommandKind { RunKiosk, Help, Version };
+
+struct CommandLine {
+  CommandKind kind = CommandKind::RunKiosk;
+  KioskOptions kiosk;
+};
+
+struct CommandLineParse {
+  std::optional<CommandLine> command;  // absent on error
+  std::string error;                   // names the flag and what is wrong
+};
+
+// args excludes argv[0].
+CommandLineParse parse_command_line(std::span<const std::string_view> args);
+
+// routes: the screen routes --screen accepts, each "route  description".
+std::string help_text(std::span<const std::string> routes);
+
+}  // namespace openday

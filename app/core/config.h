@@ -1,0 +1,63 @@
+#pragma once
+// Event and booth settings from a human-editable config file (a small TOML subset:
+// [section], key = "text" | integer, # comments). Every setting is a documented field with
+// its default; unknown keys and bad values are errors that name the file, line and key.
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace openday {
+
+struct CalendarDate {
+  int year = 2026;
+  int month = 5;
+  int day = 15;
+  friend bool operator==(const CalendarDate&, const CalendarDate&) = default;
+};
+
+// Parses YYYY-MM-DD and checks it is a real calendar day.
+std::optional<CalendarDate> parse_calendar_date(std::string_view text);
+std::string format_calendar_date(const CalendarDate& date);
+
+struct Config {
+  // [event]
+  std::string county = "示例县";          // county shown on the attract screen
+  std::string event_title = "政务公开日";  // event title shown large on the attract screen
+  CalendarDate event_date{};               // the event day, YYYY-MM-DD
+  // [booth]
+  std::string kiosk_id = "kiosk-1";        // unique per kiosk at a booth: [A-Za-z0-9_-], 1-32 chars
+  // [session]
+  int idle_timeout_seconds = 60;  // seconds without a touch before "还在使用吗？" appears
+  int idle_warning_seconds = 10;  // countdown on that overlay before returning to the attract screen
+};
+
+struct ConfigProblem {
+  std::filesystem::path file;
+  int line = 0;     // 0 when the problem is not tied to a line
+  std::string key;  // "section.key", empty when not tied to a key
+  std::string message;
+  std::string to_string() const;
+};
+
+struct ConfigLoadResult {
+  Config config;
+  std::vector<ConfigProblem> problems;  // empty means the config is valid
+  bool ok() const { return problems.empty(); }
+};
+
+ConfigLoadResult load_config_file(const std::filesystem::path& file);
+ConfigLoadResult parse_config_text(std::string_view text, const std::filesystem::path& file_name);
+
+// Checks cross-field rules and ranges after command-line overrides were applied.
+std::vector<ConfigProblem> check_config(const Config& config, const std::filesystem::path& file);
+
+// The documented key list, "section.key  default  description", for --help and tests.
+struct ConfigKeyDoc {
+  std::string key;
+  std::string default_value;
+  std::string description;
+};
+std::vector<ConfigKeyDoc> config_key_docs();
+
+}  // namespace openday

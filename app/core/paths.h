@@ -1,0 +1,14 @@
+#pragma once
+// Default locations: the shipped assets and the per-user data directory (XDG).
+#include <filesystem>
+
+namespace openday {
+
+std::filesystem::path default_assets_dir();
+std::filesystem::path default_content_dir();
+std::filesystem::path default_config_file();
+std::filesystem::path default_fonts_dir();
+// $XDG_DATA_HOME/openday/openday.db, or ~/.local/share/openday/openday.db.
+std::filesystem::path default_database_file();
+
+}  // namespace openday

@@ -1,0 +1,13 @@
+#pragma once
+// Facts about this process for the startup and memory figures the kiosk logs.
+#include <optional>
+
+namespace openday {
+
+// Seconds since the kernel started this process (from /proc), so that time spent before
+// main() (loading shared libraries) is counted too.
+std::optional<double> seconds_since_process_start();
+// Peak resident memory (VmHWM) in MiB.
+std::optional<double> peak_resident_mib();
+
+}  // namespace openday

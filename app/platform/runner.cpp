@@ -1,0 +1,204 @@
+#include "platform/runner.h"
+
+#include <GLFW/glfw3.h>
+#include <backends/imgui_impl_glfw.h>
+
+#include <algorithm>
+#include <cstdio>
+
+#include "core/process_info.h"
+#include "ui/kiosk.h"
+
+namespace openday::platform {
+namespace {
+
+void print_glfw_error(int code, const char* description) {
+  std::fprintf(stderr, "openday: GLFW error %d: %s\n", code, description);
+}
+
+// The longest the loop sleeps with nothing due; input wakes it at once anyway.
+constexpr double kLongestSleepSeconds = 60.0;
+
+}  // namespace
+
+Runner& Runner::self(GLFWwindow* window) { return *static_cast<Runner*>(glfwGetWindowUserPointer(window)); }
+
+Runner::~Runner() {
+  if (renderer_ready_) renderer_.shutdown();
+  if (imgui_ready_) {
+    ImGui_ImplGlfw_Shutdown();
+    ImGui::DestroyContext();
+  }
+  if (window_) glfwDestroyWindow(window_);
+  glfwTerminate();
+}
+
+bool Runner::open(std::string& error) {
+  glfwSetErrorCallback(print_glfw_error);
+  if (!glfwInit()) {
+    error = "cannot open the display: is an X server running and DISPLAY set? (GLFW could not initialise)";
+    return false;
+  }
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+  glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+  glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+  glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
+  // Losing focus must never minimise the kiosk.
+  glfwWindowHint(GLFW_AUTO_ICONIFY, GLFW_FALSE);
+
+  if (options_.windowed) {
+    glfwWindowHint(GLFW_RESIZABLE, GLFW_TRUE);
+    window_ = glfwCreateWindow(options_.windowed->width, options_.windowed->height, "OpenDay Kiosk", nullptr, nullptr);
+  } else {
+    GLFWmonitor* monitor = glfwGetPrimaryMonitor();
+    const GLFWvidmode* mode = monitor ? glfwGetVideoMode(monitor) : nullptr;
+    if (!mode) {
+      error = "no monitor found for the fullscreen kiosk window (use --windowed WxH to run in a window)";
+      return false;
+    }
+    // Matching the current video mode gives a borderless fullscreen window at native resolution.
+    glfwWindowHint(GLFW_RED_BITS, mode->redBits);
+    glfwWindowHint(GLFW_GREEN_BITS, mode->greenBits);
+    glfwWindowHint(GLFW_BLUE_BITS, mode->blueBits);
+    glfwWindowHint(GLFW_REFRESH_RATE, mode->refreshRate);
+    glfwWindowHint(GLFW_DECORATED, GLFW_FALSE);
+    window_ = glfwCreateWindow(mode->width, mode->height, "OpenDay Kiosk", monitor, nullptr);
+  }
+  if (!window_) {
+    error = "could not create an OpenGL 3.3 core window";
+    return false;
+  }
+  glfwSetWindowUserPointer(window_, this);
+  glfwMakeContextCurrent(window_);
+  glfwSwapInterval(1);
+  if (kiosk_mode()) glfwSetInputMode(window_, GLFW_CURSOR, GLFW_CURSOR_HIDDEN);  // fingers need no arrow
+
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  // Our own callbacks forward to ImGui's backend and also wake the idle loop; keys never reach ImGui.
+  ImGui_ImplGlfw_InitForOpenGL(window_, false);
+  imgui_ready_ = true;
+  glfwSetWindowCloseCallback(window_, on_close_request);
+  glfwSetKeyCallback(window_, on_key);
+  glfwSetMouseButtonCallback(window_, on_mouse_button);
+  glfwSetCursorPosCallback(window_, on_cursor_pos);
+  glfwSetScrollCallback(window_, on_scroll);
+  glfwSetWindowFocusCallback(window_, on_focus);
+  glfwSetCursorEnterCallback(window_, on_cursor_enter);
+  glfwSetWindowRefreshCallback(window_, on_refresh);
+  if (!renderer_.init(error)) return false;
+  renderer_ready_ = true;
+  return true;
+}
+
+void Runner::on_close_request(GLFWwindow* window) {
+  if (self(window).kiosk_mode()) {
+    glfwSetWindowShouldClose(window, GLFW_FALSE);  // Alt+F4 and the window manager's close do nothing
+    std::fprintf(stderr, "openday: close request ignored in kiosk mode\n");
+  }
+}
+
+void Runner::on_key(GLFWwindow* window, int key, int, int action, int mods) {
+  Runner& runner = self(window);
+  if (runner.kiosk_mode()) return;  // no key does anything at the kiosk
+  if (action == GLFW_PRESS && key == GLFW_KEY_Q && (mods & GLFW_MOD_CONTROL)) glfwSetWindowShouldClose(window, GLFW_TRUE);
+}
+
+void Runner::on_mouse_button(GLFWwindow* window, int button, int action, int mods) {
+  self(window).input_seen_ = true;
+  ImGui_ImplGlfw_MouseButtonCallback(window, button, action, mods);
+}
+
+void Runner::on_cursor_pos(GLFWwindow* window, double, double) { self(window).input_seen_ = true; }
+
+void Runner::on_scroll(GLFWwindow* window, double x, double y) {
+  self(window).input_seen_ = true;
+  ImGui_ImplGlfw_ScrollCallback(window, x, y);
+}
+
+void Runner::on_focus(GLFWwindow* window, int focused) {
+  self(window).input_seen_ = true;
+  ImGui_ImplGlfw_WindowFocusCallback(window, focused);
+}
+
+void Runner::on_cursor_enter(GLFWwindow* window, int entered) {
+  self(window).input_seen_ = true;
+  ImGui_ImplGlfw_CursorEnterCallback(window, entered);
+}
+
+void Runner::on_refresh(GLFWwindow* window) { self(window).input_seen_ = true; }
+
+bool Runner::prepare_fonts(ui::Kiosk& kiosk, std::string& error) {
+  int width = 0, height = 0;
+  glfwGetWindowSize(window_, &width, &height);
+  if (width <= 0 || height <= 0) return true;  // minimised: nothing to bake for
+  ImGui::GetIO().DisplaySize = ImVec2(static_cast<float>(width), static_cast<float>(height));
+  if (!kiosk.fonts_outdated()) return true;
+  if (!kiosk.rebuild_fonts(error)) return false;
+  renderer_.upload_font_atlas(*ImGui::GetIO().Fonts);
+  const auto& stats = kiosk.fonts().stats();
+  std::fprintf(stderr, "openday: font atlas %dx%d, %d glyphs, built in %.0f ms\n", stats.width, stats.height,
+               stats.glyphs, stats.build_ms);
+  return true;
+}
+
+void Runner::draw_frame(ui::Kiosk& kiosk, double now) {
+  renderer_.begin_frame();
+  ImGui_ImplGlfw_NewFrame();
+  kiosk.frame(now);
+  int width = 0, height = 0;
+  glfwGetFramebufferSize(window_, &width, &height);
+  renderer_.render(ImGui::GetDrawData(), width, height);
+}
+
+void Runner::report_first_frame(const ui::Kiosk& kiosk) const {
+  const auto since_start = seconds_since_process_start();
+  const auto& stats = kiosk.fonts().stats();
+  std::fprintf(stderr, "openday: first frame %.3f s after process start (font atlas %dx%d, %d glyphs, %.0f ms)\n",
+               since_start.value_or(-1), stats.width, stats.height, stats.glyphs, stats.build_ms);
+}
+
+int Runner::run(ui::Kiosk& kiosk) {
+  std::string error;
+  int frames_pending = kFramesAfterInput;
+  while (!glfwWindowShouldClose(window_)) {
+    if (!prepare_fonts(kiosk, error)) {
+      std::fprintf(stderr, "openday: %s\n", error.c_str());
+      return 1;
+    }
+    const double now = glfwGetTime();
+    const double wait = kiosk.seconds_until_next_frame(now);
+    if (frames_pending == 0 && wait > 0) {
+      glfwWaitEventsTimeout(std::min(wait, kLongestSleepSeconds));
+    } else {
+      glfwPollEvents();
+    }
+    if (input_seen_) {
+      input_seen_ = false;
+      frames_pending = kFramesAfterInput;
+    }
+    if (frames_pending == 0 && kiosk.seconds_until_next_frame(glfwGetTime()) > 0) continue;
+    if (glfwGetWindowAttrib(window_, GLFW_ICONIFIED)) continue;
+
+    draw_frame(kiosk, glfwGetTime());
+    ++frames_drawn_;
+    if (frames_pending > 0) --frames_pending;
+
+    if (options_.screenshot && frames_drawn_ >= options_.screenshot_frames) {
+      int width = 0, height = 0;
+      glfwGetFramebufferSize(window_, &width, &height);
+      if (!renderer_.save_png(*options_.screenshot, width, height, error)) {
+        std::fprintf(stderr, "openday: %s\n", error.c_str());
+        return 1;
+      }
+      std::fprintf(stderr, "openday: screenshot %dx%d written to %s\n", width, height, options_.screenshot->c_str());
+      return 0;
+    }
+    if (options_.screenshot) frames_pending = std::max(frames_pending, 1);
+    glfwSwapBuffers(window_);
+    if (frames_drawn_ == 1) report_first_frame(kiosk);
+  }
+  return 0;
+}
+
+}  // namespace openday::platform

@@ -1,0 +1,67 @@
+#pragma once
+// The window, its GL context, and the idle-aware main loop. The runner owns the loop; the
+// kiosk provides frames. In kiosk mode nothing on the keyboard and no close request leaves.
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include "core/cli.h"
+#include "platform/gl_renderer.h"
+
+struct GLFWwindow;
+
+namespace openday::ui {
+class Kiosk;
+}
+
+namespace openday::platform {
+
+struct RunnerOptions {
+  std::optional<WindowSize> windowed;  // absent: borderless fullscreen on the primary monitor
+  std::optional<std::filesystem::path> screenshot;
+  int screenshot_frames = 6;
+};
+
+class Runner {
+ public:
+  explicit Runner(RunnerOptions options) : options_(std::move(options)) {}
+  ~Runner();
+  Runner(const Runner&) = delete;
+  Runner& operator=(const Runner&) = delete;
+
+  // Opens the window, the GL context and the ImGui context (with its GLFW/GL backends).
+  bool open(std::string& error);
+  // Runs until the window may close (never, in kiosk mode, until staff leave) or, with
+  // --screenshot, until the screenshot is written. Returns the process exit code.
+  int run(ui::Kiosk& kiosk);
+
+  // Frames drawn after each input, so that layouts settle (popups measure on their first frame).
+  static constexpr int kFramesAfterInput = 3;
+
+ private:
+  static void on_close_request(GLFWwindow* window);
+  static void on_key(GLFWwindow* window, int key, int scancode, int action, int mods);
+  static void on_mouse_button(GLFWwindow* window, int button, int action, int mods);
+  static void on_cursor_pos(GLFWwindow* window, double x, double y);
+  static void on_scroll(GLFWwindow* window, double x, double y);
+  static void on_focus(GLFWwindow* window, int focused);
+  static void on_cursor_enter(GLFWwindow* window, int entered);
+  static void on_refresh(GLFWwindow* window);
+  static Runner& self(GLFWwindow* window);
+
+  bool prepare_fonts(ui::Kiosk& kiosk, std::string& error);
+  void draw_frame(ui::Kiosk& kiosk, double now);
+  void report_first_frame(const ui::Kiosk& kiosk) const;
+  bool kiosk_mode() const { return !options_.windowed.has_value(); }
+
+  RunnerOptions options_;
+  GLFWwindow* window_ = nullptr;
+  bool imgui_ready_ = false;
+  bool renderer_ready_ = false;
+  bool font_texture_ready_ = false;
+  bool input_seen_ = false;
+  int frames_drawn_ = 0;
+  GlRenderer renderer_;
+};
+
+}  // namespace openday::platform

@@ -1,0 +1,81 @@
+#pragma once
+// The font atlas: one CJK face, baked only for the characters the kiosk will actually draw,
+// at each size a type style uses (Dear ImGui 1.86 bakes each size separately).
+#include <imgui.h>
+
+#include <array>
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+#include "core/mapped_file.h"
+#include "core/ui_text.h"
+#include "ui/theme.h"
+
+namespace openday::ui {
+
+struct FontFace {
+  std::filesystem::path file;
+  int index = 0;  // face index inside a .ttc collection
+  std::string family;
+};
+
+// Where the glyphs come from; found by the platform layer (fontconfig or the fonts/ folder).
+struct FontSources {
+  FontFace regular;
+  FontFace bold;  // may equal regular when no bold face exists
+};
+
+enum class FontRole {
+  Body,     // running text
+  Heading,  // buttons and titles
+  Display,  // the largest words of the attract and home screens
+  Hero,     // the event title on the attract screen only
+};
+
+// The text each bake must be able to draw. Adding a string at a style adds it to that style's
+// bake and to every smaller one, so a title can also be quoted in running text.
+class GlyphTexts {
+ public:
+  void add(TextStyle style, std::string_view text);
+  // Text drawn at the hero size (and, like every string, in body text too).
+  void add_hero(std::string_view text);
+  const std::string& body() const { return body_; }
+  const std::string& hero() const { return hero_; }
+  const std::string& heading() const { return heading_; }
+  const std::string& display() const { return display_; }
+
+ private:
+  std::string body_, heading_, display_, hero_;
+};
+
+// Every string of the UI table, at its declared style.
+GlyphTexts glyph_texts_for_ui_table();
+
+struct FontAtlasStats {
+  int width = 0;
+  int height = 0;
+  int glyphs = 0;  // summed over all bakes
+  double build_ms = 0;
+};
+
+class FontSet {
+ public:
+  // Clears the atlas and bakes Body, Heading, Display, Hero and the large-text Body and Heading.
+  // Returns false with a message naming the face file when the face cannot be loaded.
+  bool build(ImFontAtlas& atlas, const FontSources& sources, const Metrics& metrics, const GlyphTexts& texts,
+             std::string& error);
+  ImFont* font(FontRole role, bool large_text) const;
+  const FontAtlasStats& stats() const { return stats_; }
+  bool built() const { return fonts_[0] != nullptr; }
+
+ private:
+  enum Bake { BodyNormal, BodyLarge, HeadingNormal, HeadingLarge, DisplayNormal, HeroNormal, BakeCount };
+  std::array<ImFont*, BakeCount> fonts_{};
+  std::array<ImVector<ImWchar>, BakeCount> ranges_;  // must outlive the atlas build
+  MappedFile regular_data_, bold_data_;
+  std::filesystem::path mapped_regular_, mapped_bold_;
+  FontAtlasStats stats_;
+};
+
+}  // namespace openday::ui

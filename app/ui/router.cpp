@@ -1,0 +1,46 @@
+#include "ui/router.h"
+
+namespace openday::ui {
+
+void Router::push(const std::string& route) { pending_ = Request{Request::Kind::Push, {route}}; }
+void Router::back() { pending_ = Request{Request::Kind::Back, {}}; }
+void Router::home() { pending_ = Request{Request::Kind::Home, {}}; }
+void Router::reset_to(const std::vector<std::string>& stack) { pending_ = Request{Request::Kind::Reset, stack}; }
+
+bool Router::apply_pending() {
+  if (!pending_) return false;
+  Request request = std::move(*pending_);
+  pending_.reset();
+  const Screen* before = current();
+  switch (request.kind) {
+    case Request::Kind::Push:
+      if (auto screen = factory_(request.routes.front())) stack_.push_back(std::move(screen));
+      break;
+    case Request::Kind::Back:
+      if (stack_.size() > 1) stack_.pop_back();
+      break;
+    case Request::Kind::Home:
+      if (!stack_.empty() && stack_.front()->route() == "home") stack_.resize(1);
+      else {
+        stack_.clear();
+        if (auto screen = factory_("home")) stack_.push_back(std::move(screen));
+      }
+      break;
+    case Request::Kind::Reset: {
+      std::vector<std::unique_ptr<Screen>> fresh;
+      for (const auto& route : request.routes)
+        if (auto screen = factory_(route)) fresh.push_back(std::move(screen));
+      if (!fresh.empty()) stack_ = std::move(fresh);
+      break;
+    }
+  }
+  return current() != before;
+}
+
+std::vector<std::string> Router::routes() const {
+  std::vector<std::string> out;
+  for (const auto& screen : stack_) out.push_back(screen->route());
+  return out;
+}
+
+}  // namespace openday::ui

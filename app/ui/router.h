@@ -1,0 +1,44 @@
+#pragma once
+// A stack of screens with Back and Home. Navigation asked for while a screen draws is applied
+// between frames, so a screen is never destroyed in the middle of drawing itself.
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "ui/screen.h"
+
+namespace openday::ui {
+
+class Router {
+ public:
+  using Factory = std::function<std::unique_ptr<Screen>(const std::string& route)>;
+  explicit Router(Factory factory) : factory_(std::move(factory)) {}
+
+  // Requests, applied by apply_pending().
+  void push(const std::string& route);
+  void back();
+  void home();
+  void reset_to(const std::vector<std::string>& stack);  // e.g. {"attract"} or {"home", "quiz"}
+
+  // Applies the pending request; returns true when the current screen changed.
+  bool apply_pending();
+
+  Screen* current() const { return stack_.empty() ? nullptr : stack_.back().get(); }
+  std::string current_route() const { return current() ? current()->route() : std::string(); }
+  std::size_t depth() const { return stack_.size(); }
+  bool can_go_back() const { return stack_.size() > 1; }
+  std::vector<std::string> routes() const;
+
+ private:
+  struct Request {
+    enum class Kind { Push, Back, Home, Reset } kind;
+    std::vector<std::string> routes;
+  };
+  Factory factory_;
+  std::vector<std::unique_ptr<Screen>> stack_;
+  std::optional<Request> pending_;
+};
+
+}  // namespace openday::ui

@@ -1,0 +1,25 @@
+#pragma once
+// A screen is a small object that draws one page of the kiosk. Screens live on the router's
+// stack and reach the rest of the kiosk only through the ScreenContext they are given.
+#include <string>
+
+namespace openday::ui {
+
+class ScreenContext;
+
+class Screen {
+ public:
+  virtual ~Screen() = default;
+  // The route that opens this screen again, e.g. "home" (see routes.h).
+  virtual std::string route() const = 0;
+  // Draws the screen's content into ctx.content_rect().
+  virtual void draw(ScreenContext& ctx) = 0;
+  // The title shown in the top bar.
+  virtual std::string title() const { return {}; }
+  // Whether the shared top bar (Back, Home, large text) is shown above the content.
+  virtual bool has_top_bar() const { return true; }
+  // Seconds between frames while the screen animates on its own; 0 when it is static.
+  virtual double animation_interval_seconds() const { return 0; }
+};
+
+}  // namespace openday::ui

@@ -1,0 +1,55 @@
+#pragma once
+// What a screen may use while it draws: sizes, fonts, the config, navigation and the taps.
+#include <imgui.h>
+
+#include "core/config.h"
+#include "ui/fonts.h"
+#include "ui/router.h"
+#include "ui/tap_targets.h"
+#include "ui/theme.h"
+
+namespace openday::ui {
+
+struct Rect {
+  ImVec2 min;
+  ImVec2 max;
+  float width() const { return max.x - min.x; }
+  float height() const { return max.y - min.y; }
+};
+
+class ScreenContext {
+ public:
+  ScreenContext(const Config& config, const Metrics& metrics, const FontSet& fonts, Router& router, TapTargets& taps,
+                double now, bool large_text, Rect content)
+      : config_(config), metrics_(metrics), fonts_(fonts), router_(router), taps_(taps), now_(now),
+        large_text_(large_text), content_(content) {}
+
+  const Config& config() const { return config_; }
+  const Metrics& metrics() const { return metrics_; }
+  ImFont* font(FontRole role) const { return fonts_.font(role, large_text_); }
+  // The size a role is drawn at (its bake size).
+  float font_px(FontRole role) const { return font(role)->FontSize; }
+  bool large_text() const { return large_text_; }
+  Rect content_rect() const { return content_; }
+  double now() const { return now_; }
+  Router& router() { return router_; }
+  TapTargets& taps() { return taps_; }
+  ImDrawList& draw_list() const { return *ImGui::GetWindowDrawList(); }
+
+  // Asks for another frame within this many seconds (an animation in progress).
+  void request_frame_within(double seconds) { next_frame_within_ = std::min(next_frame_within_, seconds); }
+  double next_frame_within() const { return next_frame_within_; }
+
+ private:
+  const Config& config_;
+  const Metrics& metrics_;
+  const FontSet& fonts_;
+  Router& router_;
+  TapTargets& taps_;
+  double now_;
+  bool large_text_;
+  Rect content_;
+  double next_frame_within_ = 1e9;
+};
+
+}  // namespace openday::ui

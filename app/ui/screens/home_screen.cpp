@@ -1,0 +1,53 @@
+// The home screen: two large entrances, side by side in landscape, stacked in portrait.
+#include <algorithm>
+
+#include "core/ui_text.h"
+#include "ui/screens/screens.h"
+#include "ui/screen_context.h"
+#include "ui/widgets.h"
+
+namespace openday::ui {
+namespace {
+
+class HomeScreen final : public Screen {
+ public:
+  std::string route() const override { return "home"; }
+  std::string title() const override { return std::string(tr(Text::AppName)); }
+
+  void draw(ScreenContext& ctx) override {
+    const Rect area = ctx.content_rect();
+    const Metrics& m = ctx.metrics();
+    const float width = area.width() - 2 * m.margin;
+    float y = area.min.y + m.margin;
+    y += centered_text(ctx, FontRole::Display, area.min.x + m.margin, y, width, tr(Text::HomeGreeting), colors::kText);
+    y += m.gap * 0.5f;
+    y += centered_text(ctx, FontRole::Body, area.min.x + m.margin, y, width, tr(Text::HomeHint), colors::kTextMuted);
+    y += m.gap * 1.5f;
+
+    const float bottom = area.max.y - m.margin;
+    const float available = bottom - y;
+    ImVec2 card;
+    ImVec2 second_offset;
+    if (m.portrait) {
+      card = ImVec2(width, std::min((available - m.gap * 1.5f) * 0.5f, 640 * m.unit));
+      second_offset = ImVec2(0, card.y + m.gap * 1.5f);
+    } else {
+      card = ImVec2((width - m.gap * 1.5f) * 0.5f, std::min(available, 620 * m.unit));
+      second_offset = ImVec2(card.x + m.gap * 1.5f, 0);
+    }
+    const ImVec2 first(area.min.x + m.margin, y);
+    if (big_button(ctx, {"home.disclosure", first, card, tr(Text::HomeDisclosure), ButtonKind::Primary, FontRole::Display,
+                         tr(Text::HomeDisclosureDetail)}))
+      ctx.router().push("disclosure");
+    const ImVec2 second(first.x + second_offset.x, first.y + second_offset.y);
+    if (big_button(ctx, {"home.quiz", second, card, tr(Text::HomeQuiz), ButtonKind::Primary, FontRole::Display,
+                         tr(Text::HomeQuizDetail)}))
+      ctx.router().push("quiz");
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Screen> make_home_screen() { return std::make_unique<HomeScreen>(); }
+
+}  // namespace openday::ui

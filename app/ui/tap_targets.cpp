@@ -1,0 +1,24 @@
+#include "ui/tap_targets.h"
+
+namespace openday::ui {
+
+const TapTarget* TapTargets::find(std::string_view id) const {
+  for (const TapTarget& target : targets_)
+    if (target.id == id) return &target;
+  return nullptr;
+}
+
+bool TapTargets::accept(std::string_view id, double now) {
+  if (now - last_accepted_at_ < kDoubleTapSeconds) return false;
+  last_accepted_at_ = now;
+  accepted_.emplace_back(id);
+  return true;
+}
+
+std::vector<std::string> TapTargets::take_accepted() {
+  std::vector<std::string> out;
+  out.swap(accepted_);
+  return out;
+}
+
+}  // namespace openday::ui

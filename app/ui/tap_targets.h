@@ -1,0 +1,42 @@
+#pragma once
+// Every touchable element registers its id and rectangle each frame. Tests tap elements by id,
+// a layout test checks their sizes, and the event log (later) records taps by id.
+#include <imgui.h>
+
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace openday::ui {
+
+struct TapTarget {
+  std::string id;
+  ImVec2 min;
+  ImVec2 max;
+  ImVec2 center() const { return ImVec2((min.x + max.x) * 0.5f, (min.y + max.y) * 0.5f); }
+  ImVec2 size() const { return ImVec2(max.x - min.x, max.y - min.y); }
+};
+
+class TapTargets {
+ public:
+  // A second tap this soon after an accepted one is a double tap and is ignored.
+  static constexpr double kDoubleTapSeconds = 0.35;
+
+  void begin_frame() { targets_.clear(); }
+  void add(std::string_view id, ImVec2 min, ImVec2 max) { targets_.push_back({std::string(id), min, max}); }
+  const TapTarget* find(std::string_view id) const;
+  std::span<const TapTarget> all() const { return targets_; }
+
+  // Decides whether a click on id counts; records it when it does.
+  bool accept(std::string_view id, double now);
+  // The ids of accepted taps since the last call, oldest first.
+  std::vector<std::string> take_accepted();
+
+ private:
+  std::vector<TapTarget> targets_;
+  std::vector<std::string> accepted_;
+  double last_accepted_at_ = -1e9;
+};
+
+}  // namespace openday::ui

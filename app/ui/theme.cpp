@@ -1,0 +1,51 @@
+#include "ui/theme.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace openday::ui {
+
+Metrics metrics_for_display(ImVec2 display_size) {
+  Metrics m;
+  const float shorter = std::max(1.0f, std::min(display_size.x, display_size.y));
+  m.unit = shorter / 1080.0f;
+  m.portrait = display_size.y > display_size.x;
+  const auto px = [&](float design) { return std::round(design * m.unit); };
+  m.touch_min = px(96);
+  m.margin = px(48);
+  m.gap = px(28);
+  m.corner = px(20);
+  m.top_bar_height = px(128);
+  m.body_px = px(34);
+  m.heading_px = px(46);
+  m.display_px = px(84);
+  m.hero_px = px(160);
+  return m;
+}
+
+void apply_theme(ImGuiStyle& style, const Metrics& m) {
+  style = ImGuiStyle();
+  ImGui::StyleColorsLight(&style);
+  style.WindowPadding = ImVec2(0, 0);
+  style.WindowRounding = 0;
+  style.WindowBorderSize = 0;
+  style.ChildBorderSize = 0;
+  style.FramePadding = ImVec2(m.gap, m.gap * 0.5f);
+  style.ItemSpacing = ImVec2(m.gap, m.gap);
+  style.FrameRounding = m.corner;
+  style.ScrollbarSize = std::round(12 * m.unit);  // a position hint only: scrolling is by dragging
+  style.ScrollbarRounding = style.ScrollbarSize;
+  style.TouchExtraPadding = ImVec2(std::round(6 * m.unit), std::round(6 * m.unit));
+  style.AntiAliasedLines = true;
+  style.AntiAliasedFill = true;
+  ImVec4* c = style.Colors;
+  c[ImGuiCol_WindowBg] = ImGui::ColorConvertU32ToFloat4(colors::kBackground);
+  c[ImGuiCol_ChildBg] = ImVec4(0, 0, 0, 0);
+  c[ImGuiCol_Text] = ImGui::ColorConvertU32ToFloat4(colors::kText);
+  c[ImGuiCol_ScrollbarBg] = ImVec4(0, 0, 0, 0);
+  c[ImGuiCol_ScrollbarGrab] = ImGui::ColorConvertU32ToFloat4(colors::kBorder);
+  c[ImGuiCol_ScrollbarGrabHovered] = c[ImGuiCol_ScrollbarGrab];
+  c[ImGuiCol_ScrollbarGrabActive] = c[ImGuiCol_ScrollbarGrab];
+}
+
+}  // namespace openday::ui

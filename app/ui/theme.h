@@ -1,0 +1,42 @@
+#pragma once
+// Sizes and colours of the kiosk. Every size follows the screen's shorter side, so 1920x1080,
+// 1080x1920, 1280x800 and 3840x2160 all get the same proportions.
+#include <imgui.h>
+
+namespace openday::ui {
+
+struct Metrics {
+  float unit = 1.0f;         // pixels per design pixel; a design pixel is 1/1080 of the shorter side
+  float touch_min = 96.0f;   // smallest touch target edge
+  float margin = 48.0f;      // outer margin of every screen
+  float gap = 28.0f;         // space between neighbouring elements
+  float corner = 20.0f;      // corner radius of cards and buttons
+  float top_bar_height = 128.0f;
+  float body_px = 34.0f;     // running text
+  float heading_px = 46.0f;  // buttons, titles of sections
+  float display_px = 84.0f;  // the largest words on the attract and home screens
+  float hero_px = 160.0f;    // the event title on the attract screen
+  float large_text_factor = 1.4f;  // 适老化 large-text mode
+  bool portrait = false;
+};
+
+Metrics metrics_for_display(ImVec2 display_size);
+
+namespace colors {
+inline constexpr ImU32 rgb(unsigned r, unsigned g, unsigned b) { return IM_COL32(r, g, b, 255); }
+inline constexpr ImU32 kBackground = rgb(247, 244, 238);   // warm paper white
+inline constexpr ImU32 kSurface = rgb(255, 255, 255);      // cards
+inline constexpr ImU32 kSurfacePressed = rgb(232, 226, 216);
+inline constexpr ImU32 kBorder = rgb(196, 186, 170);
+inline constexpr ImU32 kText = rgb(28, 28, 28);
+inline constexpr ImU32 kTextMuted = rgb(72, 72, 72);       // still above 7:1 on the background
+inline constexpr ImU32 kAccent = rgb(176, 32, 28);          // one strong accent: government red
+inline constexpr ImU32 kAccentPressed = rgb(128, 20, 18);
+inline constexpr ImU32 kOnAccent = rgb(255, 255, 255);
+inline constexpr ImU32 kAccentSoft = rgb(250, 228, 222);
+}  // namespace colors
+
+// Applies the light, high-contrast theme and the touch-sized paddings to ImGui's style.
+void apply_theme(ImGuiStyle& style, const Metrics& metrics);
+
+}  // namespace openday::ui
