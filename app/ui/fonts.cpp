@@ -1,6 +1,6 @@
 #include "ui/fonts.h"
 
-#include <imgui_freetype.h>
+#include <imgui_internal.h>
 
 #include <chrono>
 #include <cmath>
@@ -54,8 +54,9 @@ bool FontSet::build(ImFontAtlas& atlas, const FontSources& sources, const Metric
 
   atlas.Clear();
   fonts_ = {};
-  atlas.FontBuilderIO = ImGuiFreeType::GetBuilderForFreeType();
-  atlas.FontBuilderFlags = ImGuiFreeTypeBuilderFlags_LightHinting;
+  // stb_truetype, not FreeType: 1.86's FreeType builder renders each glyph into fixed 256 KiB
+  // chunks and corrupts memory on glyphs above about 250 px (the hero title on a 4K screen).
+  atlas.FontBuilderIO = ImFontAtlasGetBuilderForStbTruetype();
   atlas.Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight | ImFontAtlasFlags_NoMouseCursors;
   atlas.TexGlyphPadding = 1;
 

@@ -26,7 +26,9 @@ bool is_space(char32_t c) { return c == ' ' || c == '\t' || c == 0x3000; }
 
 }  // namespace
 
-float line_height(float size) { return std::round(size * 1.4f); }
+// ImGui's font size already spans ascender to descender (about 1.45 em for CJK faces), so a
+// little extra gives the 1.6 em line spacing that makes Chinese paragraphs easy to follow.
+float line_height(float size) { return std::round(size * 1.12f); }
 
 std::vector<TextLine> wrap_text(const ImFont& font, float size, std::string_view text, float max_width) {
   std::vector<TextLine> lines;

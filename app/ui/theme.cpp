@@ -16,10 +16,10 @@ Metrics metrics_for_display(ImVec2 display_size) {
   m.gap = px(28);
   m.corner = px(20);
   m.top_bar_height = px(128);
-  m.body_px = px(34);
-  m.heading_px = px(46);
-  m.display_px = px(84);
-  m.hero_px = px(160);
+  m.body_px = px(46);
+  m.heading_px = px(60);
+  m.display_px = px(100);
+  m.hero_px = px(200);
   return m;
 }
 

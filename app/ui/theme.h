@@ -12,10 +12,12 @@ struct Metrics {
   float gap = 28.0f;         // space between neighbouring elements
   float corner = 20.0f;      // corner radius of cards and buttons
   float top_bar_height = 128.0f;
-  float body_px = 34.0f;     // running text
-  float heading_px = 46.0f;  // buttons, titles of sections
-  float display_px = 84.0f;  // the largest words on the attract and home screens
-  float hero_px = 160.0f;    // the event title on the attract screen
+  // Font sizes are ImGui's: ascender to descender, about 1.45 times the width of one Chinese
+  // character in Noto Sans CJK. Body text is 32 px per character at 1080p.
+  float body_px = 46.0f;     // running text
+  float heading_px = 60.0f;  // buttons, titles of sections
+  float display_px = 100.0f; // the largest words on the attract and home screens
+  float hero_px = 200.0f;    // the event title on the attract screen
   float large_text_factor = 1.4f;  // 适老化 large-text mode
   bool portrait = false;
 };

@@ -1,0 +1,47 @@
+#pragma once
+// Drives the real Kiosk through Dear ImGui with no renderer: synthetic touches become
+// ImGuiIO mouse state frame by frame, as the GLFW backend would set it.
+#include <imgui.h>
+
+#include <string>
+#include <string_view>
+
+#include "core/config.h"
+#include "ui/kiosk.h"
+
+namespace openday::testing {
+
+class HeadlessKiosk {
+ public:
+  explicit HeadlessKiosk(ImVec2 display = ImVec2(1920, 1080), std::string route = "attract", Config config = {});
+  ~HeadlessKiosk();
+  HeadlessKiosk(const HeadlessKiosk&) = delete;
+  HeadlessKiosk& operator=(const HeadlessKiosk&) = delete;
+
+  static constexpr double kFrameSeconds = 1.0 / 60.0;
+
+  // One frame with the finger where it is (or lifted).
+  void frame();
+  // Frames with no touch for this long (fake time, no sleeping).
+  void wait(double seconds);
+  // A tap: a hover frame, a press frame, a release frame, and one settling frame.
+  void tap_at(ImVec2 position);
+  // Taps the centre of a target from the last frame; fails the test when it is absent.
+  void tap(std::string_view target_id);
+  // The finger lands at from, moves to to over steps frames, then lifts.
+  void drag(ImVec2 from, ImVec2 to, int steps = 12);
+
+  ui::Kiosk& kiosk() { return *kiosk_; }
+  std::string route() { return kiosk_->router().current_route(); }
+  bool has_target(std::string_view id) const { return kiosk_->taps().find(id) != nullptr; }
+  ImVec2 center_of(std::string_view id) const;
+  double now() const { return now_; }
+
+ private:
+  void set_finger(bool down, ImVec2 position);
+  ImGuiContext* context_ = nullptr;
+  ui::Kiosk* kiosk_ = nullptr;
+  double now_ = 100.0;
+};
+
+}  // namespace openday::testing

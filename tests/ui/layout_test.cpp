@@ -1,0 +1,75 @@
+// Touch-first layout at the display sizes a kiosk meets: every target large enough, on
+// screen, and not overlapping another.
+#include <gtest/gtest.h>
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "support/headless_kiosk.h"
+
+namespace openday {
+namespace {
+
+using testing::HeadlessKiosk;
+
+struct LayoutCase {
+  ImVec2 display;
+  std::string route;
+};
+
+std::vector<LayoutCase> layout_cases() {
+  std::vector<LayoutCase> cases;
+  for (ImVec2 display : {ImVec2(1920, 1080), ImVec2(1080, 1920), ImVec2(1280, 800), ImVec2(3840, 2160)})
+    for (std::string route : {"attract", "home", "disclosure", "quiz"}) cases.push_back({display, route});
+  return cases;
+}
+
+void PrintTo(const LayoutCase& c, std::ostream* os) { *os << c.display.x << "x" << c.display.y << " " << c.route; }
+
+bool overlap(const ui::TapTarget& a, const ui::TapTarget& b) {
+  return a.min.x < b.max.x && b.min.x < a.max.x && a.min.y < b.max.y && b.min.y < a.max.y;
+}
+
+class LayoutTest : public ::testing::TestWithParam<LayoutCase> {};
+
+TEST_P(LayoutTest, TargetsAreLargeOnScreenAndApart) {
+  const LayoutCase& c = GetParam();
+  HeadlessKiosk kiosk(c.display, c.route);
+  kiosk.frame();
+  const auto targets = kiosk.kiosk().taps().all();
+  ASSERT_FALSE(targets.empty());
+  // "About 80 px at 1080p", scaled with the shorter side.
+  const float minimum = 80.0f * std::min(c.display.x, c.display.y) / 1080.0f;
+  for (const auto& target : targets) {
+    SCOPED_TRACE(target.id);
+    EXPECT_GE(target.size().x, minimum);
+    EXPECT_GE(target.size().y, minimum);
+    EXPECT_GE(target.min.x, 0);
+    EXPECT_GE(target.min.y, 0);
+    EXPECT_LE(target.max.x, c.display.x);
+    EXPECT_LE(target.max.y, c.display.y);
+  }
+  for (std::size_t i = 0; i < targets.size(); ++i)
+    for (std::size_t j = i + 1; j < targets.size(); ++j)
+      EXPECT_FALSE(overlap(targets[i], targets[j])) << targets[i].id << " overlaps " << targets[j].id;
+}
+
+INSTANTIATE_TEST_SUITE_P(Displays, LayoutTest, ::testing::ValuesIn(layout_cases()), [](const auto& test_info) {
+  const LayoutCase& c = test_info.param;
+  return std::to_string(static_cast<int>(c.display.x)) + "x" + std::to_string(static_cast<int>(c.display.y)) + "_" + c.route;
+});
+
+TEST(Layout, FontSizesFollowTheShorterSide) {
+  HeadlessKiosk landscape(ImVec2(1920, 1080), "home");
+  const float body_landscape = landscape.kiosk().fonts().font(ui::FontRole::Body, false)->FontSize;
+  HeadlessKiosk portrait(ImVec2(1080, 1920), "home");
+  EXPECT_EQ(portrait.kiosk().fonts().font(ui::FontRole::Body, false)->FontSize, body_landscape);
+  HeadlessKiosk uhd(ImVec2(3840, 2160), "home");
+  EXPECT_NEAR(uhd.kiosk().fonts().font(ui::FontRole::Body, false)->FontSize, body_landscape * 2, 1.0f);
+  const float large = landscape.kiosk().fonts().font(ui::FontRole::Body, true)->FontSize;
+  EXPECT_NEAR(large / body_landscape, 1.4f, 0.05f);
+}
+
+}  // namespace
+}  // namespace openday
