@@ -112,11 +112,9 @@ std::optional<ui::FontSources> find_override(const std::filesystem::path& dir, s
 
 }  // namespace
 
-std::optional<ui::FontSources> find_kiosk_fonts(const std::filesystem::path& override_dir, std::string& error) {
-  if (!FcInit()) {
-    error = "fontconfig could not be initialised, so no font can be found";
-    return std::nullopt;
-  }
+namespace {
+
+std::optional<ui::FontSources> look_up(const std::filesystem::path& override_dir, std::string& error) {
   if (auto sources = find_override(override_dir, error)) return sources;
   if (!error.empty()) return std::nullopt;
 
@@ -130,6 +128,19 @@ std::optional<ui::FontSources> find_kiosk_fonts(const std::filesystem::path& ove
   }
   auto bold = match_family(config, kFontFamily, FC_WEIGHT_BOLD);
   return ui::FontSources{*regular, bold ? *bold : *regular};
+}
+
+}  // namespace
+
+std::optional<ui::FontSources> find_kiosk_fonts(const std::filesystem::path& override_dir, std::string& error) {
+  if (!FcInit()) {
+    error = "fontconfig could not be initialised, so no font can be found";
+    return std::nullopt;
+  }
+  auto sources = look_up(override_dir, error);
+  // The kiosk needs fontconfig only for this lookup; its caches would hold memory all day.
+  FcFini();
+  return sources;
 }
 
 }  // namespace openday::platform

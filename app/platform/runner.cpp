@@ -1,6 +1,7 @@
 #include "platform/runner.h"
 
 #include <GLFW/glfw3.h>
+#include <malloc.h>
 #include <backends/imgui_impl_glfw.h>
 
 #include <algorithm>
@@ -136,6 +137,7 @@ bool Runner::prepare_fonts(ui::Kiosk& kiosk, std::string& error) {
   if (!kiosk.fonts_outdated()) return true;
   if (!kiosk.rebuild_fonts(error)) return false;
   renderer_.upload_font_atlas(*ImGui::GetIO().Fonts);
+  malloc_trim(0);  // hand the glyph builder's scratch memory back before the renderer needs its own
   const auto& stats = kiosk.fonts().stats();
   std::fprintf(stderr, "openday: font atlas %dx%d, %d glyphs, built in %.0f ms\n", stats.width, stats.height,
                stats.glyphs, stats.build_ms);

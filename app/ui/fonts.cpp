@@ -24,6 +24,16 @@ bool map_face(const FontFace& face, std::filesystem::path& mapped_path, MappedFi
   return true;
 }
 
+// Detaches our memory-mapped face data from the atlas so that ImGui never frees or reads it
+// again; the baked glyphs and the texture do not need it.
+void release_font_data(ImFontAtlas& atlas) {
+  for (ImFontConfig& config : atlas.ConfigData) {
+    config.FontData = nullptr;
+    config.FontDataOwnedByAtlas = false;
+  }
+  atlas.ClearInputData();
+}
+
 }  // namespace
 
 void GlyphTexts::add(TextStyle style, std::string_view text) {
@@ -85,7 +95,10 @@ bool FontSet::build(ImFontAtlas& atlas, const FontSources& sources, const Metric
     builder.BuildRanges(&ranges);
 
     ImFontConfig config;
-    config.FontDataOwnedByAtlas = false;  // the data is our memory map
+    // ImGui 1.86 copies font data it does not own: the whole 19 MB collection, once per bake.
+    // So the atlas is told it owns our memory map, and release_font_data() takes it back
+    // right after the build, before ImGui could free it.
+    config.FontDataOwnedByAtlas = true;
     config.FontNo = spec.face_index;
     config.OversampleH = 1;
     config.OversampleV = 1;
@@ -95,7 +108,13 @@ bool FontSet::build(ImFontAtlas& atlas, const FontSources& sources, const Metric
     fonts_[spec.bake] = atlas.AddFontFromMemoryTTF(const_cast<unsigned char*>(spec.data->data()),
                                                    static_cast<int>(spec.data->size()), spec.size_px, &config);
   }
-  if (!atlas.Build()) {
+  const bool built = atlas.Build();
+  release_font_data(atlas);
+  // The baked glyphs no longer need the faces; unmapping gives back the pages the builder
+  // touched (about 10 MB) until the next rebuild maps them again.
+  regular_data_ = MappedFile();
+  bold_data_ = MappedFile();
+  if (!built) {
     error = "font atlas: could not bake \"" + sources.regular.family + "\" from " + sources.regular.file.string() +
             " (face " + std::to_string(sources.regular.index) + ")";
     fonts_ = {};

@@ -73,7 +73,7 @@ class FontSet {
   enum Bake { BodyNormal, BodyLarge, HeadingNormal, HeadingLarge, DisplayNormal, HeroNormal, BakeCount };
   std::array<ImFont*, BakeCount> fonts_{};
   std::array<ImVector<ImWchar>, BakeCount> ranges_;  // must outlive the atlas build
-  MappedFile regular_data_, bold_data_;
+  MappedFile regular_data_, bold_data_;  // mapped only while a build runs
   std::filesystem::path mapped_regular_, mapped_bold_;
   FontAtlasStats stats_;
 };

@@ -6,6 +6,7 @@
 #include <cfloat>
 #include <cmath>
 
+#include "core/log.h"
 #include "core/ui_text.h"
 #include "ui/routes.h"
 #include "ui/screen_context.h"
@@ -139,6 +140,7 @@ void Kiosk::draw_top_bar(double now, float height) {
 
 void Kiosk::on_screen_changed(double now) {
   tap_guard_until_ = now + kTapGuardSeconds;
+  log_line("screen " + router_.current_route());
   if (router_.current_route() == "attract") large_text_ = false;  // the next visitor starts afresh
 }
 

@@ -126,7 +126,7 @@ TEST(Navigation, AttractAnimatesSlowlyAndStaticScreensSleep) {
   HeadlessKiosk kiosk;
   const double due = kiosk.kiosk().seconds_until_next_frame(kiosk.now());
   EXPECT_GT(due, 0.2) << "the attract screen should not render at full frame rate";
-  EXPECT_LE(due, 1.0) << "the attract screen should keep drifting";
+  EXPECT_LE(due, 2.0) << "the attract screen should keep drifting";
   kiosk.tap_at(ImVec2(960, 900));
   kiosk.wait(1);
   // On home nothing moves: the next frame is due only for the idle timeout.

@@ -26,8 +26,9 @@ class AttractScreen final : public Screen {
  public:
   std::string route() const override { return "attract"; }
   bool has_top_bar() const override { return false; }
-  // Two frames a second are plenty for a drift of a few pixels a second.
-  double animation_interval_seconds() const override { return 0.5; }
+  // The drift moves at most 3 px a second, so a step every 2 s is a few pixels: smooth
+  // enough for an idle screen, and a software-rendered full-HD frame costs ~15 ms of CPU.
+  double animation_interval_seconds() const override { return 2.0; }
 
   void draw(ScreenContext& ctx) override {
     const Rect area = ctx.content_rect();
