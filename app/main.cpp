@@ -6,7 +6,10 @@
 
 #include "core/cli.h"
 #include "core/config.h"
+#include "core/event_log.h"
 #include "core/paths.h"
+#include "core/stats.h"
+#include "core/store.h"
 #include "platform/font_lookup.h"
 #include "platform/runner.h"
 #include "ui/kiosk.h"
@@ -20,6 +23,7 @@ constexpr int kExitUsage = 2;
 constexpr int kExitConfig = 3;
 constexpr int kExitFonts = 4;
 constexpr int kExitDisplay = 5;
+constexpr int kExitDatabase = 6;
 
 std::vector<std::string> route_lines() {
   std::vector<std::string> lines;
@@ -57,13 +61,29 @@ int run_kiosk(const KioskOptions& options) {
     return kExitFonts;
   }
 
+  // The log opens (and if need be creates or recovers) the database on its own thread; a
+  // database that cannot be written never stops the kiosk from serving visitors.
+  EventLog event_log({options.db_path, config.kiosk_id});
   platform::Runner runner({options.windowed, options.screenshot, options.screenshot_frames});
   if (!runner.open(error)) {
     std::fprintf(stderr, "openday: %s\n", error.c_str());
     return kExitDisplay;
   }
-  ui::Kiosk kiosk(config, *fonts, *stack);
+  ui::Kiosk kiosk(config, *fonts, *stack, event_log);
   return runner.run(kiosk);
+}
+
+int run_stats(const StatsOptions& options) {
+  try {
+    const Database db = open_store_read_only(options.db_path);
+    const CalendarDate day = options.date ? *parse_calendar_date(*options.date) : local_today();
+    const DayStats stats = compute_day_stats(db, day);
+    std::fputs((options.json ? day_stats_json(stats) : day_stats_text(stats)).c_str(), stdout);
+    return 0;
+  } catch (const SqliteError& error) {
+    std::fprintf(stderr, "openday stats: %s\n", error.what());
+    return kExitDatabase;
+  }
 }
 
 }  // namespace
@@ -86,6 +106,8 @@ int main(int argc, char** argv) {
       return 0;
     case CommandKind::RunKiosk:
       return run_kiosk(parsed.command->kiosk);
+    case CommandKind::Stats:
+      return run_stats(parsed.command->stats);
   }
   return kExitUsage;
 }

@@ -25,16 +25,41 @@ std::optional<WindowSize> parse_window_size(std::string_view text) {
   return WindowSize{*width, *height};
 }
 
+CommandLineParse fail(std::string message) { return CommandLineParse{std::nullopt, std::move(message)}; }
+
+CommandLineParse parse_stats(std::span<const std::string_view> args) {
+  CommandLine command;
+  command.kind = CommandKind::Stats;
+  StatsOptions& options = command.stats;
+  options.db_path = default_database_file();
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string_view flag = args[i];
+    if (flag == "--json") { options.json = true; continue; }
+    if (flag == "--help" || flag == "-h") { command.kind = CommandKind::Help; return {command, ""}; }
+    if (i + 1 >= args.size()) return fail("stats: " + std::string(flag) + " needs a value, or is unknown (see openday --help)");
+    const std::string_view value = args[++i];
+    if (flag == "--db") {
+      options.db_path = value;
+    } else if (flag == "--date") {
+      if (!parse_calendar_date(value)) return fail("stats: --date: expected a real day written YYYY-MM-DD, got '" + std::string(value) + "'");
+      options.date = std::string(value);
+    } else {
+      return fail("stats: unknown option '" + std::string(flag) + "' (see openday --help)");
+    }
+  }
+  return {command, ""};
+}
+
 }  // namespace
 
 CommandLineParse parse_command_line(std::span<const std::string_view> args) {
+  if (!args.empty() && args[0] == "stats") return parse_stats(args.subspan(1));
   CommandLine command;
   KioskOptions& options = command.kiosk;
   options.content_dir = default_content_dir();
   options.config_path = default_config_file();
   options.db_path = default_database_file();
 
-  auto fail = [](std::string message) { return CommandLineParse{std::nullopt, std::move(message)}; };
   for (std::size_t i = 0; i < args.size(); ++i) {
     const std::string_view flag = args[i];
     if (flag == "--help" || flag == "-h") { command.kind = CommandKind::Help; return {command, ""}; }
@@ -76,7 +101,9 @@ std::string help_text(std::span<const std::string> routes) {
   std::string out =
       "OpenDay Kiosk " OPENDAY_VERSION " - the touchscreen at a county's 政务公开日 booth.\n"
       "\n"
-      "Usage: openday [options]\n"
+      "Usage: openday [options]             run the kiosk\n"
+      "       openday stats [--db FILE] [--json] [--date YYYY-MM-DD]\n"
+      "                                     print a day's counts (default: today, the default database)\n"
       "\n"
       "Options:\n"
       "  --windowed WxH        run in a normal window of that size (developer mode; Ctrl+Q or\n"

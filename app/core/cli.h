@@ -26,11 +26,18 @@ struct KioskOptions {
   int screenshot_frames = 6;
 };
 
-enum class CommandKind { RunKiosk, Help, Version };
+struct StatsOptions {
+  std::filesystem::path db_path;
+  bool json = false;
+  std::optional<std::string> date;  // YYYY-MM-DD, checked when parsed; absent: today
+};
+
+enum class CommandKind { RunKiosk, Help, Version, Stats };
 
 struct CommandLine {
   CommandKind kind = CommandKind::RunKiosk;
   KioskOptions kiosk;
+  StatsOptions stats;
 };
 
 struct CommandLineParse {

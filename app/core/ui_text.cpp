@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cstddef>
+#include <string>
 
 namespace openday {
 namespace {
@@ -29,6 +30,11 @@ constexpr std::array kTexts = {
               "工作人员正在准备内容，请先浏览其他栏目。"},
     TextEntry{Text::PlaceholderGoHome, "placeholder_go_home", TextStyle::Heading, "回到首页"},
     TextEntry{Text::SampleDataNotice, "sample_data_notice", TextStyle::Body, "示例数据"},
+    TextEntry{Text::EndSession, "end_session", TextStyle::Heading, "结束使用"},
+    TextEntry{Text::IdleQuestion, "idle_question", TextStyle::Display, "还在使用吗？"},
+    // {0}: whole seconds left.
+    TextEntry{Text::IdleCountdownFormat, "idle_countdown_format", TextStyle::Heading, "{0} 秒后自动结束本次使用"},
+    TextEntry{Text::IdleContinue, "idle_continue", TextStyle::Display, "继续使用"},
 };
 
 constexpr bool table_is_complete_and_ordered() {
@@ -42,6 +48,17 @@ constexpr bool table_is_complete_and_ordered() {
 static_assert(table_is_complete_and_ordered(), "ui_text table must list every Text id once, in order, non-empty");
 
 }  // namespace
+
+std::string fill_text(Text id, std::initializer_list<std::string_view> values) {
+  std::string text(tr(id));
+  std::size_t index = 0;
+  for (std::string_view value : values) {
+    const std::string token = "{" + std::to_string(index++) + "}";
+    for (std::size_t at = text.find(token); at != std::string::npos; at = text.find(token, at + value.size()))
+      text.replace(at, token.size(), value);
+  }
+  return text;
+}
 
 const TextEntry& text_entry(Text id) { return kTexts[static_cast<std::size_t>(id)]; }
 std::string_view tr(Text id) { return text_entry(id).zh; }

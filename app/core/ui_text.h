@@ -2,6 +2,8 @@
 // The one table of user-visible UI strings (Simplified Chinese). Screens look strings up by id;
 // the font glyph builder reads the whole table so that every string here can be drawn.
 #include <cstdint>
+#include <initializer_list>
+#include <string>
 #include <span>
 #include <string_view>
 
@@ -30,6 +32,10 @@ enum class Text : std::uint16_t {
   PlaceholderDetail,
   PlaceholderGoHome,
   SampleDataNotice,
+  EndSession,
+  IdleQuestion,
+  IdleCountdownFormat,
+  IdleContinue,
   Count
 };
 
@@ -42,6 +48,8 @@ struct TextEntry {
 
 // The string for an id. Every id has a non-empty entry (checked at compile time).
 std::string_view tr(Text id);
+// The string with {0}, {1}, ... replaced by values, in order.
+std::string fill_text(Text id, std::initializer_list<std::string_view> values);
 const TextEntry& text_entry(Text id);
 std::span<const TextEntry> all_texts();
 

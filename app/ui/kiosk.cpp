@@ -10,6 +10,7 @@
 #include "core/ui_text.h"
 #include "ui/routes.h"
 #include "ui/screen_context.h"
+#include "ui/text_layout.h"
 #include "ui/widgets.h"
 
 namespace openday::ui {
@@ -21,8 +22,12 @@ constexpr ImGuiWindowFlags kFullscreenFlags =
 
 }  // namespace
 
-Kiosk::Kiosk(Config config, FontSources font_sources, std::vector<std::string> initial_stack)
-    : config_(std::move(config)), font_sources_(std::move(font_sources)), router_(make_screen) {
+Kiosk::Kiosk(Config config, FontSources font_sources, std::vector<std::string> initial_stack, EventSink& sink)
+    : config_(std::move(config)),
+      font_sources_(std::move(font_sources)),
+      router_(make_screen),
+      sink_(sink),
+      sessions_(sink, config_.idle_timeout_seconds, config_.idle_warning_seconds) {
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;  // a kiosk keeps no window layout between runs
   io.LogFilename = nullptr;
@@ -50,12 +55,20 @@ bool Kiosk::rebuild_fonts(std::string& error) {
   return true;
 }
 
+void Kiosk::log(Event event) {
+  event.session = sessions_.current_session();
+  sink_.log(std::move(event));
+}
+
 void Kiosk::filter_touch_input(ImGuiIO& io, double now) {
   const bool down = io.MouseDown[0];
-  if (down || mouse_was_down_) last_touch_at_ = now;
+  const bool new_press = down && !mouse_was_down_;
+  // A press that answers "还在使用吗？" only answers it: it must not also press what is beneath.
+  if (new_press && sessions_.phase() == SessionPhase::Warning) swallowing_press_ = true;
+  if (new_press) sessions_.touch(now);
 
   // The tap guard swallows presses that begin while it runs, until their release.
-  if (down && now < tap_guard_until_) swallowing_press_ = true;
+  if (new_press && now < tap_guard_until_) swallowing_press_ = true;
   const bool guarded = swallowing_press_;
   if (!down) swallowing_press_ = false;
 
@@ -73,9 +86,16 @@ void Kiosk::frame(double now) {
   ImGuiIO& io = ImGui::GetIO();
   if (!started_) {
     started_ = true;
-    last_touch_at_ = now;  // the idle clock starts with the first frame
+    if (router_.current_route() != "attract") sessions_.wake(now);  // opened directly with --screen
+    on_screen_changed();
   }
   filter_touch_input(io, now);
+  // Timers first, so that this frame already shows the idle question or the attract screen.
+  if (sessions_.update(now)) router_.reset_to({"attract"});
+  if (router_.apply_pending()) {
+    tap_guard_until_ = now + kTapGuardSeconds;
+    on_screen_changed();
+  }
   ImGui::NewFrame();
   taps_.begin_frame();
 
@@ -84,21 +104,62 @@ void Kiosk::frame(double now) {
   ImGui::Begin("##kiosk", nullptr, kFullscreenFlags);
   Screen* screen = router_.current();
   Rect content{ImVec2(0, 0), io.DisplaySize};
+  const bool asking_idle_question = sessions_.phase() == SessionPhase::Warning;
+  ImGui::BeginDisabled(asking_idle_question);
   if (screen && screen->has_top_bar()) {
     draw_top_bar(now, metrics_.top_bar_height);
     content.min.y += metrics_.top_bar_height;
   }
-  ScreenContext ctx(config_, metrics_, fonts_, router_, taps_, now, large_text_, content);
+  ScreenContext ctx(config_, metrics_, fonts_, router_, taps_, sessions_, sink_, now, large_text_, content);
   if (screen) screen->draw(ctx);
+  ImGui::EndDisabled();
+  if (asking_idle_question) draw_idle_question(now);
   ImGui::End();
   ImGui::Render();
 
   next_frame_within_ = ctx.next_frame_within();
   if (screen && screen->animation_interval_seconds() > 0)
     next_frame_within_ = std::min(next_frame_within_, screen->animation_interval_seconds());
+  if (sessions_.phase() == SessionPhase::Warning) next_frame_within_ = std::min(next_frame_within_, 0.25);  // the countdown
   last_frame_at_ = now;
-  if (router_.apply_pending()) on_screen_changed(now);
-  return_to_attract_when_idle(now);
+  after_frame(now);
+}
+
+void Kiosk::after_frame(double now) {
+  for (std::string& id : taps_.take_accepted()) {
+    Event tap;
+    tap.type = EventType::Tap;
+    tap.screen = router_.current_route();
+    tap.target = std::move(id);
+    log(std::move(tap));
+  }
+  if (router_.apply_pending()) {
+    tap_guard_until_ = now + kTapGuardSeconds;
+    on_screen_changed();
+  }
+}
+
+void Kiosk::on_screen_changed() {
+  const std::string route = router_.current_route();
+  log_line("screen " + route);
+  if (route == "attract") {
+    set_large_text(false);  // the next visitor starts afresh
+    return;
+  }
+  Event view;
+  view.type = EventType::ScreenView;
+  view.screen = route;
+  if (const Screen* screen = router_.current()) screen->describe(view);
+  log(std::move(view));
+}
+
+void Kiosk::set_large_text(bool large) {
+  if (large == large_text_) return;
+  large_text_ = large;
+  Event change;
+  change.type = EventType::TextSize;
+  change.value = large ? 1 : 0;
+  log(std::move(change));
 }
 
 void Kiosk::draw_top_bar(double now, float height) {
@@ -108,10 +169,13 @@ void Kiosk::draw_top_bar(double now, float height) {
   draw.AddRectFilled(ImVec2(0, 0), ImVec2(display.x, height), colors::kSurface);
   draw.AddRectFilled(ImVec2(0, height - std::round(4 * m.unit)), ImVec2(display.x, height), colors::kAccent);
 
-  const float button_height = height - 2 * std::round(14 * m.unit);
-  const float top = std::round(14 * m.unit) - std::round(2 * m.unit);
+  const float inset = std::round(14 * m.unit);
+  const float button_height = height - 2 * inset;
+  const float top = inset - std::round(2 * m.unit);
+  // The bar keeps its size and places in large-text mode: Back and Home never move.
+  ScreenContext ctx(config_, m, fonts_, router_, taps_, sessions_, sink_, now, false,
+                    Rect{ImVec2(0, 0), ImVec2(display.x, height)});
   const ImVec2 nav_size(std::round(200 * m.unit), button_height);
-  ScreenContext ctx(config_, m, fonts_, router_, taps_, now, large_text_, Rect{ImVec2(0, 0), ImVec2(display.x, height)});
   float left = m.margin * 0.5f;
   if (router_.can_go_back()) {
     if (big_button(ctx, {"topbar.back", ImVec2(left, top), nav_size, tr(Text::Back), ButtonKind::Secondary})) router_.back();
@@ -119,12 +183,19 @@ void Kiosk::draw_top_bar(double now, float height) {
     if (big_button(ctx, {"topbar.home", ImVec2(left, top), nav_size, tr(Text::Home), ButtonKind::Secondary})) router_.home();
     left += nav_size.x + m.gap;
   }
-  const ImVec2 toggle_size(std::round(230 * m.unit), button_height);
-  const float right = display.x - m.margin * 0.5f - toggle_size.x;
+  float right = display.x - m.margin * 0.5f;
+  const ImVec2 end_size(std::round(260 * m.unit), button_height);
+  right -= end_size.x;
+  if (big_button(ctx, {"topbar.end_session", ImVec2(right, top), end_size, tr(Text::EndSession), ButtonKind::Secondary})) {
+    sessions_.end_done(now);
+    router_.reset_to({"attract"});
+  }
+  const ImVec2 toggle_size(std::round(200 * m.unit), button_height);
+  right -= m.gap + toggle_size.x;
   if (big_button(ctx, {"topbar.large_text", ImVec2(right, top), toggle_size,
                        tr(large_text_ ? Text::LargeTextOff : Text::LargeTextOn),
                        large_text_ ? ButtonKind::Primary : ButtonKind::Secondary}))
-    large_text_ = !large_text_;
+    set_large_text(!large_text_);
 
   const Screen* screen = router_.current();
   const std::string title = screen ? screen->title() : std::string();
@@ -138,27 +209,45 @@ void Kiosk::draw_top_bar(double now, float height) {
   draw.AddText(&font, font.FontSize, ImVec2(x, (height - size.y) * 0.5f), colors::kText, title.c_str());
 }
 
-void Kiosk::on_screen_changed(double now) {
-  tap_guard_until_ = now + kTapGuardSeconds;
-  log_line("screen " + router_.current_route());
-  if (router_.current_route() == "attract") large_text_ = false;  // the next visitor starts afresh
-}
+void Kiosk::draw_idle_question(double now) {
+  const Metrics& m = metrics_;
+  const ImVec2 display = ImGui::GetIO().DisplaySize;
+  ImDrawList& draw = *ImGui::GetForegroundDrawList();
+  draw.AddRectFilled(ImVec2(0, 0), display, IM_COL32(0, 0, 0, 150));
+  const ImVec2 card(std::min(display.x - 2 * m.margin, 1100 * m.unit), 620 * m.unit);
+  const ImVec2 min((display.x - card.x) * 0.5f, (display.y - card.y) * 0.5f);
+  draw.AddRectFilled(min, ImVec2(min.x + card.x, min.y + card.y), colors::kSurface, m.corner);
 
-void Kiosk::return_to_attract_when_idle(double now) {
-  if (router_.current_route() == "attract") return;
-  const double idle_limit = config_.idle_timeout_seconds + config_.idle_warning_seconds;
-  if (now - last_touch_at_ < idle_limit) return;
-  router_.reset_to({"attract"});
-  if (router_.apply_pending()) on_screen_changed(now);
+  // The card is drawn in the foreground list; its button is a normal item over the dimmed screen.
+  ScreenContext ctx(config_, m, fonts_, router_, taps_, sessions_, sink_, now, large_text_,
+                    Rect{min, ImVec2(min.x + card.x, min.y + card.y)});
+  ImGui::PushClipRect(ImVec2(0, 0), display, false);
+  const float inner = card.x - 2 * m.margin;
+  float y = min.y + m.margin;
+  const ImFont& display_font = *fonts_.font(FontRole::Display, false);
+  y += draw_wrapped_text(draw, display_font, display_font.FontSize, ImVec2(min.x + m.margin, y), colors::kText,
+                         tr(Text::IdleQuestion), inner, Align::Center);
+  y += m.gap;
+  const int seconds_left = static_cast<int>(std::ceil(sessions_.warning_seconds_left(now)));
+  const ImFont& heading = *fonts_.font(FontRole::Heading, large_text_);
+  y += draw_wrapped_text(draw, heading, heading.FontSize, ImVec2(min.x + m.margin, y), colors::kTextMuted,
+                         fill_text(Text::IdleCountdownFormat, {std::to_string(seconds_left)}), inner, Align::Center);
+  y += m.gap * 1.5f;
+  const ImVec2 button(inner, min.y + card.y - m.margin - y);
+  ImGui::SetNextWindowPos(ImVec2(min.x + m.margin, y));
+  ImGui::SetNextWindowSize(button);
+  ImGui::Begin("##idle_question", nullptr, kFullscreenFlags & ~ImGuiWindowFlags_NoBringToFrontOnFocus);
+  ImGui::GetWindowDrawList()->PushClipRectFullScreen();
+  // Any touch answers the question (VisitorSessions::touch); the button says so plainly.
+  big_button(ctx, {"idle.continue", ImVec2(min.x + m.margin, y), button, tr(Text::IdleContinue), ButtonKind::Primary,
+                   FontRole::Display});
+  ImGui::End();
+  ImGui::PopClipRect();
 }
 
 double Kiosk::seconds_until_next_frame(double now) const {
   double due = std::max(0.0, last_frame_at_ + next_frame_within_ - now);
-  if (router_.current_route() != "attract") {
-    const double idle_limit = config_.idle_timeout_seconds + config_.idle_warning_seconds;
-    due = std::min(due, std::max(0.0, last_touch_at_ + idle_limit - now));
-  }
-  return due;
+  return std::min(due, std::max(0.0, sessions_.next_deadline() - now));
 }
 
 }  // namespace openday::ui

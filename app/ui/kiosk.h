@@ -1,13 +1,15 @@
 #pragma once
-// The kiosk application object: owns the screens, fonts, theme and all UI state. The platform
-// layer (or a headless test) creates the ImGui context, feeds input into ImGuiIO, and calls
-// frame(); nothing here touches GLFW or OpenGL.
+// The kiosk application object: owns the screens, fonts, theme, visitor sessions and all UI
+// state. The platform layer (or a headless test) creates the ImGui context, feeds input into
+// ImGuiIO, and calls frame(); nothing here touches GLFW or OpenGL.
 #include <imgui.h>
 
 #include <string>
 #include <vector>
 
 #include "core/config.h"
+#include "core/events.h"
+#include "core/visitor_session.h"
 #include "ui/fonts.h"
 #include "ui/router.h"
 #include "ui/tap_targets.h"
@@ -15,10 +17,13 @@
 
 namespace openday::ui {
 
+class ScreenContext;
+
 class Kiosk {
  public:
-  // Requires a current ImGui context. initial_stack: from stack_for_route().
-  Kiosk(Config config, FontSources font_sources, std::vector<std::string> initial_stack);
+  // Requires a current ImGui context. initial_stack: from stack_for_route(); a stack that does
+  // not start on the attract screen starts a visitor session at once. sink must outlive this.
+  Kiosk(Config config, FontSources font_sources, std::vector<std::string> initial_stack, EventSink& sink);
 
   // Fonts are baked for one display size; after a resize (or before the first frame) they
   // are outdated and the caller rebuilds them between frames, then re-uploads the texture.
@@ -29,17 +34,16 @@ class Kiosk {
   // One frame: input filtering, ImGui::NewFrame, the screen, ImGui::Render.
   void frame(double now);
 
-  // How long the caller may sleep before the next frame is due without input; a large
-  // number when nothing animates.
+  // How long the caller may sleep before the next frame is due without input; kNoFrameDue
+  // when nothing animates and no timer runs.
   double seconds_until_next_frame(double now) const;
 
   Router& router() { return router_; }
   const TapTargets& taps() const { return taps_; }
   const Metrics& metrics() const { return metrics_; }
   const Config& config() const { return config_; }
+  const VisitorSessions& sessions() const { return sessions_; }
   bool large_text() const { return large_text_; }
-  // The ids of the elements tapped since the last call (for the event log and tests).
-  std::vector<std::string> take_taps() { return taps_.take_accepted(); }
 
   static constexpr double kNoFrameDue = 1e9;
   // After a screen changes, taps are ignored this long, so a double tap cannot also press
@@ -49,8 +53,11 @@ class Kiosk {
  private:
   void filter_touch_input(ImGuiIO& io, double now);
   void draw_top_bar(double now, float height);
-  void on_screen_changed(double now);
-  void return_to_attract_when_idle(double now);
+  void draw_idle_question(double now);
+  void after_frame(double now);
+  void on_screen_changed();
+  void set_large_text(bool large);
+  void log(Event event);
 
   Config config_;
   FontSources font_sources_;
@@ -60,13 +67,14 @@ class Kiosk {
   ImVec2 fonts_built_for_{0, 0};
   Router router_;
   TapTargets taps_;
+  EventSink& sink_;
+  VisitorSessions sessions_;
   bool large_text_ = false;
 
   bool started_ = false;
   bool mouse_was_down_ = false;
   double tap_guard_until_ = 0;
   bool swallowing_press_ = false;
-  double last_touch_at_ = 0;
   double last_frame_at_ = 0;
   double next_frame_within_ = kNoFrameDue;
 };

@@ -3,6 +3,8 @@
 // stack and reach the rest of the kiosk only through the ScreenContext they are given.
 #include <string>
 
+#include "core/events.h"
+
 namespace openday::ui {
 
 class ScreenContext;
@@ -18,6 +20,8 @@ class Screen {
   virtual std::string title() const { return {}; }
   // Whether the shared top bar (Back, Home, large text) is shown above the content.
   virtual bool has_top_bar() const { return true; }
+  // Fills in what a screen_view event records beyond the route (department, item, tab).
+  virtual void describe(Event& view) const { (void)view; }
   // Seconds between frames while the screen animates on its own; 0 when it is static.
   virtual double animation_interval_seconds() const { return 0; }
 };

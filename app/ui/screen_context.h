@@ -3,6 +3,8 @@
 #include <imgui.h>
 
 #include "core/config.h"
+#include "core/events.h"
+#include "core/visitor_session.h"
 #include "ui/fonts.h"
 #include "ui/router.h"
 #include "ui/tap_targets.h"
@@ -20,9 +22,9 @@ struct Rect {
 class ScreenContext {
  public:
   ScreenContext(const Config& config, const Metrics& metrics, const FontSet& fonts, Router& router, TapTargets& taps,
-                double now, bool large_text, Rect content)
-      : config_(config), metrics_(metrics), fonts_(fonts), router_(router), taps_(taps), now_(now),
-        large_text_(large_text), content_(content) {}
+                VisitorSessions& sessions, EventSink& sink, double now, bool large_text, Rect content)
+      : config_(config), metrics_(metrics), fonts_(fonts), router_(router), taps_(taps), sessions_(sessions),
+        sink_(sink), now_(now), large_text_(large_text), content_(content) {}
 
   const Config& config() const { return config_; }
   const Metrics& metrics() const { return metrics_; }
@@ -36,6 +38,15 @@ class ScreenContext {
   TapTargets& taps() { return taps_; }
   ImDrawList& draw_list() const { return *ImGui::GetWindowDrawList(); }
 
+  // The visitor's touch on the attract screen begins a session.
+  void start_session() { sessions_.wake(now_); }
+  std::int64_t session() const { return sessions_.current_session(); }
+  // Logs an event of the current session.
+  void log(Event event) {
+    event.session = sessions_.current_session();
+    sink_.log(std::move(event));
+  }
+
   // Asks for another frame within this many seconds (an animation in progress).
   void request_frame_within(double seconds) { next_frame_within_ = std::min(next_frame_within_, seconds); }
   double next_frame_within() const { return next_frame_within_; }
@@ -46,6 +57,8 @@ class ScreenContext {
   const FontSet& fonts_;
   Router& router_;
   TapTargets& taps_;
+  VisitorSessions& sessions_;
+  EventSink& sink_;
   double now_;
   bool large_text_;
   Rect content_;

@@ -2,10 +2,10 @@
 # The real kiosk under Xvfb: a click changes the screen; in kiosk mode Esc, Alt+F4, any key
 # and the window manager's close request leave it running; in windowed mode Ctrl+Q and the
 # close request quit (which also proves those inputs really reach the window).
-# Usage: lockdown_test.sh OPENDAY SEND_WM_DELETE
+# Usage: lockdown_test.sh OPENDAY TOOLS_DIR
 source "$(dirname "$0")/lib.sh"
 openday=$1
-send_wm_delete=$2
+send_wm_delete=$2/send_wm_delete
 
 start_xvfb 1920x1080
 export XDG_DATA_HOME="$E2E_WORK/data"

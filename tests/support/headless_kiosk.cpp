@@ -21,7 +21,7 @@ HeadlessKiosk::HeadlessKiosk(ImVec2 display, std::string route, Config config) {
   if (!fonts) throw std::runtime_error("headless kiosk: " + error);
   auto stack = ui::stack_for_route(route);
   if (!stack) throw std::runtime_error("headless kiosk: unknown route " + route);
-  kiosk_ = new ui::Kiosk(std::move(config), *fonts, *stack);
+  kiosk_ = new ui::Kiosk(std::move(config), *fonts, *stack, sink_);
   if (!kiosk_->rebuild_fonts(error)) throw std::runtime_error("headless kiosk: " + error);
   set_finger(false, ImVec2(-FLT_MAX, -FLT_MAX));
   frame();

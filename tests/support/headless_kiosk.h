@@ -5,11 +5,25 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/config.h"
 #include "ui/kiosk.h"
 
 namespace openday::testing {
+
+// Keeps what the kiosk logs, for assertions.
+class RecordingSink final : public EventSink {
+ public:
+  void log(Event event) override { events.push_back(std::move(event)); }
+  std::vector<Event> of_type(EventType type) const {
+    std::vector<Event> out;
+    for (const Event& e : events)
+      if (e.type == type) out.push_back(e);
+    return out;
+  }
+  std::vector<Event> events;
+};
 
 class HeadlessKiosk {
  public:
@@ -32,6 +46,7 @@ class HeadlessKiosk {
   void drag(ImVec2 from, ImVec2 to, int steps = 12);
 
   ui::Kiosk& kiosk() { return *kiosk_; }
+  RecordingSink& events() { return sink_; }
   std::string route() { return kiosk_->router().current_route(); }
   bool has_target(std::string_view id) const { return kiosk_->taps().find(id) != nullptr; }
   ImVec2 center_of(std::string_view id) const;
@@ -39,6 +54,7 @@ class HeadlessKiosk {
 
  private:
   void set_finger(bool down, ImVec2 position);
+  RecordingSink sink_;
   ImGuiContext* context_ = nullptr;
   ui::Kiosk* kiosk_ = nullptr;
   double now_ = 100.0;

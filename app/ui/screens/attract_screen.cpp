@@ -12,14 +12,8 @@ namespace openday::ui {
 namespace {
 
 std::string format_event_date(const CalendarDate& date) {
-  std::string text(tr(Text::AttractDateFormat));
-  auto replace = [&](std::string_view token, int value) {
-    if (auto at = text.find(token); at != std::string::npos) text.replace(at, token.size(), std::to_string(value));
-  };
-  replace("{0}", date.year);
-  replace("{1}", date.month);
-  replace("{2}", date.day);
-  return text;
+  return fill_text(Text::AttractDateFormat,
+                   {std::to_string(date.year), std::to_string(date.month), std::to_string(date.day)});
 }
 
 class AttractScreen final : public Screen {
@@ -36,6 +30,7 @@ class AttractScreen final : public Screen {
     ImDrawList& draw = ctx.draw_list();
 
     if (touch_anywhere(ctx, area)) {
+      ctx.start_session();
       ctx.router().reset_to({"home"});
       return;
     }

@@ -1,0 +1,124 @@
+#pragma once
+// The interaction log: the UI thread hands events to one writer thread, which owns the only
+// write connection and commits them in small batches (at most batch_window after they were
+// logged). Facts that must be durable before the screen shows them go through run_durable().
+// Disk full, read-only or missing database: the kiosk keeps running, holds a bounded number
+// of events in memory, retries, and counts what it had to drop.
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <deque>
+#include <filesystem>
+#include <functional>
+#include <future>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "core/events.h"
+#include "core/sqlite.h"
+
+namespace openday {
+
+struct StoreHealth {
+  bool open = false;              // the database is open and writable
+  std::string last_error;         // the most recent write or open failure, with the file
+  std::string recovery_note;      // set when a corrupt file was moved aside at start
+  std::uint64_t committed = 0;    // events committed since start
+  std::uint64_t dropped = 0;      // events given up (memory bound reached)
+  std::size_t pending = 0;        // events waiting to be committed
+};
+
+// Inside run_durable(): the open write transaction.
+class DurableTransaction {
+ public:
+  DurableTransaction(Database& db, const std::string& kiosk_id) : db_(db), kiosk_id_(kiosk_id) {}
+  Database& db() { return db_; }
+  const std::string& kiosk_id() const { return kiosk_id_; }
+  // Events committed in the same transaction as the job's own writes.
+  void add_event(Event event) { events_.push_back(std::move(event)); }
+  std::vector<Event>& events() { return events_; }
+
+ private:
+  Database& db_;
+  const std::string& kiosk_id_;
+  std::vector<Event> events_;
+};
+
+struct DurableResult {
+  bool committed = false;
+  std::string error;  // why not, when not committed
+};
+
+class EventLog final : public EventSink {
+ public:
+  struct Options {
+    std::filesystem::path file;
+    std::string kiosk_id;
+    std::size_t max_pending = 200000;              // events held in memory while the disk fails
+    std::chrono::milliseconds batch_window{50};    // an event is committed at most this late
+    std::chrono::milliseconds retry_interval{2000};  // between attempts while the disk fails
+  };
+  using DurableJob = std::function<void(DurableTransaction&)>;
+
+  explicit EventLog(Options options);
+  ~EventLog();  // commits what is queued, then stops the writer
+  EventLog(const EventLog&) = delete;
+  EventLog& operator=(const EventLog&) = delete;
+
+  // UI thread: queues the event and returns at once (no disk, no waiting for the writer).
+  void log(Event event) override;
+  // Runs job on the writer thread inside BEGIN IMMEDIATE, after every event logged before it,
+  // and resolves only after COMMIT returned OK (committed=false when it threw or failed).
+  std::future<DurableResult> run_durable(DurableJob job);
+  // Blocks until everything logged so far was committed or failed (tests, shutdown, exports).
+  void flush();
+
+  StoreHealth health() const;
+  // Events committed since start; a crash test prints what is acknowledged by this count.
+  std::uint64_t committed_count() const { return committed_.load(std::memory_order_acquire); }
+  const std::filesystem::path& file() const { return options_.file; }
+
+ private:
+  struct Job {
+    DurableJob job;
+    std::promise<DurableResult> promise;
+  };
+  void writer_main();
+  bool ensure_open();
+  bool commit_backlog();
+  void run_job(Job& job);
+  void insert_event(Statement& insert, const Event& event);
+  void note_error(const std::string& message);
+
+  Options options_;
+  mutable std::mutex mutex_;
+  std::condition_variable wake_writer_;
+  std::condition_variable flushed_;
+  std::vector<Event> queue_;
+  std::deque<Job> jobs_;
+  std::uint64_t logged_ = 0;       // events accepted by log(), under mutex_
+  std::uint64_t settled_ = 0;      // events committed or dropped, under mutex_
+  std::size_t unwritten_size_ = 0;  // the writer's backlog, published under mutex_
+  bool stopping_ = false;
+  std::chrono::steady_clock::time_point oldest_queued_at_{};
+
+  // Writer-thread state.
+  std::optional<Database> db_;
+  std::int64_t last_seq_ = 0;
+  std::vector<Event> unwritten_;  // taken from the queue, not yet committed
+  std::vector<Event> notices_;    // the log's own events (recovery, drops), written first
+  std::chrono::steady_clock::time_point next_open_attempt_{};
+  std::uint64_t dropped_unreported_ = 0;
+
+  std::atomic<std::uint64_t> committed_{0};
+  std::atomic<std::uint64_t> dropped_{0};
+  std::atomic<bool> open_{false};
+  std::string last_error_;     // under mutex_
+  std::string recovery_note_;  // under mutex_
+  std::thread writer_;
+};
+
+}  // namespace openday

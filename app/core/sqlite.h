@@ -1,0 +1,87 @@
+#pragma once
+// A thin RAII layer over SQLite's C API. Every failure becomes a SqliteError whose message
+// names the database file, what was being done, and SQLite's own message.
+#include <sqlite3.h>
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+namespace openday {
+
+class SqliteError : public std::runtime_error {
+ public:
+  SqliteError(std::string message, int code) : std::runtime_error(std::move(message)), code_(code) {}
+  int code() const { return code_; }            // extended result code
+  int primary_code() const { return code_ & 0xFF; }
+  bool is_corruption() const { return primary_code() == SQLITE_CORRUPT || primary_code() == SQLITE_NOTADB; }
+
+ private:
+  int code_;
+};
+
+class Statement;
+
+class Database {
+ public:
+  enum class Mode { ReadWriteCreate, ReadOnly };
+  Database() = default;
+  Database(const std::filesystem::path& file, Mode mode);
+  ~Database();
+  Database(Database&& other) noexcept;
+  Database& operator=(Database&& other) noexcept;
+  Database(const Database&) = delete;
+  Database& operator=(const Database&) = delete;
+
+  void exec(std::string_view sql, std::string_view doing);
+  Statement prepare(std::string_view sql) const;
+  // The first column of the first row, or nullopt when there is no row or it is NULL.
+  std::optional<std::int64_t> query_int(std::string_view sql) const;
+  std::string query_text(std::string_view sql) const;
+  std::int64_t changes() const { return sqlite3_changes64(db_); }
+  std::int64_t last_insert_rowid() const { return sqlite3_last_insert_rowid(db_); }
+
+  [[noreturn]] void fail(std::string_view doing, int rc) const;
+  const std::filesystem::path& file() const { return file_; }
+  sqlite3* handle() const { return db_; }
+  bool is_open() const { return db_ != nullptr; }
+
+ private:
+  sqlite3* db_ = nullptr;
+  std::filesystem::path file_;
+};
+
+class Statement {
+ public:
+  Statement(const Database& db, sqlite3_stmt* stmt) : db_(&db), stmt_(stmt) {}
+  ~Statement() { sqlite3_finalize(stmt_); }
+  Statement(Statement&& other) noexcept : db_(other.db_), stmt_(other.stmt_) { other.stmt_ = nullptr; }
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+
+  Statement& bind(int index, std::int64_t value);
+  Statement& bind(int index, std::string_view value);
+  Statement& bind_null(int index);
+  Statement& bind_optional(int index, const std::optional<std::int64_t>& value);
+  Statement& bind_text_or_null(int index, std::string_view value);  // empty text binds NULL
+
+  // Advances one row: true while a row is available, false when done.
+  bool step();
+  // Runs a statement that returns no rows and resets it for reuse.
+  void run();
+  void reset();
+
+  std::int64_t column_int(int index) const { return sqlite3_column_int64(stmt_, index); }
+  double column_double(int index) const { return sqlite3_column_double(stmt_, index); }
+  bool column_is_null(int index) const { return sqlite3_column_type(stmt_, index) == SQLITE_NULL; }
+  std::string column_text(int index) const;
+
+ private:
+  const Database* db_;
+  sqlite3_stmt* stmt_;
+};
+
+}  // namespace openday

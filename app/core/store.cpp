@@ -1,0 +1,158 @@
+#include "core/store.h"
+
+#include <array>
+#include <ctime>
+#include <string_view>
+
+namespace openday {
+namespace {
+
+// Migration N brings the schema from version N-1 to N. Never edit a shipped migration: add one.
+constexpr std::array<std::string_view, 2> kMigrations = {
+    // 1: the interaction log. Every row carries the kiosk id and its per-kiosk sequence number,
+    // so the files of several kiosks merge without double counting.
+    R"sql(
+CREATE TABLE events (
+  id INTEGER PRIMARY KEY,
+  kiosk_id TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  at_ms INTEGER NOT NULL,
+  utc_offset_min INTEGER NOT NULL,
+  session INTEGER NOT NULL DEFAULT 0,
+  type TEXT NOT NULL,
+  screen TEXT,
+  department TEXT,
+  item TEXT,
+  target TEXT,
+  value INTEGER,
+  count INTEGER,
+  detail TEXT,
+  UNIQUE (kiosk_id, seq)
+) STRICT;
+CREATE INDEX events_by_time ON events (at_ms);
+CREATE INDEX events_by_session ON events (kiosk_id, session);
+)sql",
+    // 2: prize stock and vouchers. At most one voucher per visitor session; stock never negative.
+    R"sql(
+CREATE TABLE prize_stock (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  remaining INTEGER NOT NULL CHECK (remaining >= 0),
+  updated_at_ms INTEGER NOT NULL
+) STRICT;
+CREATE TABLE vouchers (
+  id INTEGER PRIMARY KEY,
+  code TEXT NOT NULL UNIQUE,
+  kiosk_id TEXT NOT NULL,
+  session INTEGER NOT NULL,
+  issued_at_ms INTEGER NOT NULL,
+  redeemed_at_ms INTEGER,
+  UNIQUE (kiosk_id, session)
+) STRICT;
+)sql",
+};
+
+void apply_pragmas(Database& db) {
+  // WAL with synchronous=FULL: a committed transaction survives a power cut.
+  const std::string mode = db.query_text("PRAGMA journal_mode=WAL");
+  if (mode != "wal") throw SqliteError(db.file().string() + ": cannot switch to WAL journal mode (got " + mode + ")", SQLITE_CANTOPEN);
+  db.exec("PRAGMA synchronous=FULL", "setting synchronous=FULL");
+  db.exec("PRAGMA foreign_keys=ON", "enabling foreign keys");
+  sqlite3_busy_timeout(db.handle(), 5000);
+}
+
+// "ok", or what quick_check found.
+std::string quick_check(Database& db) {
+  Statement check = db.prepare("PRAGMA quick_check");
+  std::string result;
+  while (check.step()) {
+    if (!result.empty()) result += "; ";
+    result += check.column_text(0);
+    if (result.size() > 400) break;
+  }
+  return result;
+}
+
+std::string timestamp_for_file_name() {
+  const std::time_t now = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&now, &local);
+  char buffer[32];
+  std::strftime(buffer, sizeof buffer, "%Y%m%d-%H%M%S", &local);
+  return buffer;
+}
+
+// Moves the database and its -wal and -shm aside together; returns where they went.
+std::filesystem::path move_aside(const std::filesystem::path& file) {
+  const std::filesystem::path aside = file.string() + ".corrupt-" + timestamp_for_file_name();
+  for (const char* suffix : {"", "-wal", "-shm"}) {
+    const std::filesystem::path from = file.string() + suffix;
+    std::error_code ec;
+    if (std::filesystem::exists(from, ec)) {
+      std::filesystem::rename(from, aside.string() + suffix, ec);
+      if (ec) throw SqliteError(from.string() + ": corrupt, and it cannot be moved aside: " + ec.message(), SQLITE_CORRUPT);
+    }
+  }
+  return aside;
+}
+
+int user_version(const Database& db) { return static_cast<int>(db.query_int("PRAGMA user_version").value_or(0)); }
+
+Database open_checked(const std::filesystem::path& file) {
+  Database db(file, Database::Mode::ReadWriteCreate);
+  apply_pragmas(db);
+  const std::string check = quick_check(db);
+  if (check != "ok") throw SqliteError(file.string() + ": PRAGMA quick_check: " + check, SQLITE_CORRUPT);
+  return db;
+}
+
+}  // namespace
+
+int latest_schema_version() { return static_cast<int>(kMigrations.size()); }
+
+void migrate_store(Database& db, int target_version) {
+  for (int version = user_version(db); version < target_version; ++version) {
+    db.exec("BEGIN IMMEDIATE", "starting migration " + std::to_string(version + 1));
+    try {
+      db.exec(kMigrations[static_cast<std::size_t>(version)], "migrating the schema to version " + std::to_string(version + 1));
+      db.exec("PRAGMA user_version=" + std::to_string(version + 1), "recording the schema version");
+      db.exec("COMMIT", "committing migration " + std::to_string(version + 1));
+    } catch (...) {
+      sqlite3_exec(db.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+      throw;
+    }
+  }
+}
+
+OpenedStore open_store_for_writing(const std::filesystem::path& file) {
+  std::error_code ec;
+  if (file.has_parent_path()) std::filesystem::create_directories(file.parent_path(), ec);
+  OpenedStore store;
+  try {
+    store.db = open_checked(file);
+  } catch (const SqliteError& error) {
+    if (!error.is_corruption()) throw;
+    const auto aside = move_aside(file);
+    store.recovery_note = std::string(error.what()) + " -> moved aside to " + aside.string() + " (with its -wal and -shm); a fresh database was created";
+    store.db = open_checked(file);
+  }
+  const int version = user_version(store.db);
+  if (version > latest_schema_version())
+    throw SqliteError(file.string() + ": schema version " + std::to_string(version) + " is newer than this build understands (" +
+                          std::to_string(latest_schema_version()) + ")",
+                      SQLITE_ERROR);
+  migrate_store(store.db, latest_schema_version());
+  return store;
+}
+
+Database open_store_read_only(const std::filesystem::path& file) {
+  if (!std::filesystem::exists(file)) throw SqliteError(file.string() + ": no such database file", SQLITE_CANTOPEN);
+  Database db(file, Database::Mode::ReadOnly);
+  sqlite3_busy_timeout(db.handle(), 5000);
+  const int version = user_version(db);
+  if (version < 1 || version > latest_schema_version())
+    throw SqliteError(file.string() + ": not an OpenDay database of a known version (user_version " + std::to_string(version) + ")",
+                      SQLITE_NOTADB);
+  return db;
+}
+
+}  // namespace openday

@@ -1,0 +1,31 @@
+#pragma once
+// The kiosk's SQLite file: pragmas, schema migrations, and recovery from a corrupt file.
+#include <filesystem>
+#include <string>
+
+#include "core/sqlite.h"
+
+namespace openday {
+
+// The schema version this build writes (PRAGMA user_version).
+int latest_schema_version();
+
+struct OpenedStore {
+  Database db;
+  std::string recovery_note;  // non-empty when a corrupt file was moved aside
+};
+
+// Opens the database for writing, creating it and its folder if needed: WAL,
+// synchronous=FULL, a busy timeout, PRAGMA quick_check, then migrations, each with its version
+// bump in one transaction. A corrupt file is moved aside with its -wal and -shm and a fresh
+// one is created. Throws SqliteError when the file cannot be opened or written at all.
+OpenedStore open_store_for_writing(const std::filesystem::path& file);
+
+// Opens an existing database read-only (for stats and exports); throws when it is missing,
+// not a database, or newer than this build understands.
+Database open_store_read_only(const std::filesystem::path& file);
+
+// Applies migrations up to target (tests use it to build an older schema).
+void migrate_store(Database& db, int target_version);
+
+}  // namespace openday
