@@ -113,8 +113,8 @@ void Kiosk::frame(double now) {
   ScreenContext ctx(config_, metrics_, fonts_, router_, taps_, sessions_, sink_, now, large_text_, content);
   if (screen) screen->draw(ctx);
   ImGui::EndDisabled();
-  if (asking_idle_question) draw_idle_question(now);
   ImGui::End();
+  if (asking_idle_question) draw_idle_question(now);
   ImGui::Render();
 
   next_frame_within_ = ctx.next_frame_within();
@@ -212,16 +212,20 @@ void Kiosk::draw_top_bar(double now, float height) {
 void Kiosk::draw_idle_question(double now) {
   const Metrics& m = metrics_;
   const ImVec2 display = ImGui::GetIO().DisplaySize;
-  ImDrawList& draw = *ImGui::GetForegroundDrawList();
+  // A window of its own, drawn after (so above) the screen: the dimmed page, the card, and the
+  // button all belong to it.
+  ImGui::SetNextWindowPos(ImVec2(0, 0));
+  ImGui::SetNextWindowSize(display);
+  ImGui::Begin("##idle_question", nullptr,
+               (kFullscreenFlags & ~ImGuiWindowFlags_NoBringToFrontOnFocus) | ImGuiWindowFlags_NoBackground);
+  ImDrawList& draw = *ImGui::GetWindowDrawList();
   draw.AddRectFilled(ImVec2(0, 0), display, IM_COL32(0, 0, 0, 150));
   const ImVec2 card(std::min(display.x - 2 * m.margin, 1100 * m.unit), 620 * m.unit);
   const ImVec2 min((display.x - card.x) * 0.5f, (display.y - card.y) * 0.5f);
   draw.AddRectFilled(min, ImVec2(min.x + card.x, min.y + card.y), colors::kSurface, m.corner);
 
-  // The card is drawn in the foreground list; its button is a normal item over the dimmed screen.
   ScreenContext ctx(config_, m, fonts_, router_, taps_, sessions_, sink_, now, large_text_,
                     Rect{min, ImVec2(min.x + card.x, min.y + card.y)});
-  ImGui::PushClipRect(ImVec2(0, 0), display, false);
   const float inner = card.x - 2 * m.margin;
   float y = min.y + m.margin;
   const ImFont& display_font = *fonts_.font(FontRole::Display, false);
@@ -233,16 +237,10 @@ void Kiosk::draw_idle_question(double now) {
   y += draw_wrapped_text(draw, heading, heading.FontSize, ImVec2(min.x + m.margin, y), colors::kTextMuted,
                          fill_text(Text::IdleCountdownFormat, {std::to_string(seconds_left)}), inner, Align::Center);
   y += m.gap * 1.5f;
-  const ImVec2 button(inner, min.y + card.y - m.margin - y);
-  ImGui::SetNextWindowPos(ImVec2(min.x + m.margin, y));
-  ImGui::SetNextWindowSize(button);
-  ImGui::Begin("##idle_question", nullptr, kFullscreenFlags & ~ImGuiWindowFlags_NoBringToFrontOnFocus);
-  ImGui::GetWindowDrawList()->PushClipRectFullScreen();
   // Any touch answers the question (VisitorSessions::touch); the button says so plainly.
-  big_button(ctx, {"idle.continue", ImVec2(min.x + m.margin, y), button, tr(Text::IdleContinue), ButtonKind::Primary,
-                   FontRole::Display});
+  big_button(ctx, {"idle.continue", ImVec2(min.x + m.margin, y), ImVec2(inner, min.y + card.y - m.margin - y),
+                   tr(Text::IdleContinue), ButtonKind::Primary, FontRole::Display});
   ImGui::End();
-  ImGui::PopClipRect();
 }
 
 double Kiosk::seconds_until_next_frame(double now) const {
