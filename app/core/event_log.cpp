@@ -1,6 +1,7 @@
 #include "core/event_log.h"
 
 #include <algorithm>
+#include <utility>
 
 #include "core/log.h"
 #include "core/store.h"
@@ -37,6 +38,7 @@ void EventLog::log(Event event) {
     if (queue_.size() + unwritten_size_ >= options_.max_pending) {
       ++logged_;
       ++settled_;
+      ++queue_drops_;
       dropped_.fetch_add(1, std::memory_order_relaxed);
       return;
     }
@@ -94,7 +96,7 @@ bool EventLog::ensure_open() {
   if (now < next_open_attempt_) return false;
   next_open_attempt_ = now + options_.retry_interval;
   try {
-    OpenedStore store = open_store_for_writing(options_.file);
+    OpenedStore store = open_store_for_writing(options_.file, options_.vfs);
     Statement max_seq = store.db.prepare("SELECT coalesce(max(seq), 0) FROM events WHERE kiosk_id = ?1");
     max_seq.bind(1, options_.kiosk_id);
     max_seq.step();
@@ -212,6 +214,7 @@ void EventLog::writer_main() {
         wake_writer_.wait_until(lock, oldest_queued_at_ + options_.batch_window, [&] { return stopping_ || !jobs_.empty(); });
       taken.swap(queue_);
       jobs.swap(jobs_);
+      dropped_unreported_ += std::exchange(queue_drops_, 0);
       stopping = stopping_;
     }
     unwritten_.insert(unwritten_.end(), std::make_move_iterator(taken.begin()), std::make_move_iterator(taken.end()));
@@ -219,6 +222,7 @@ void EventLog::writer_main() {
     std::uint64_t settled_now = 0;
     if ((!unwritten_.empty() || !notices_.empty()) && ensure_open() && commit_backlog()) {
       settled_now = unwritten_.size();
+      acknowledged_.fetch_add(unwritten_.size(), std::memory_order_release);
       unwritten_.clear();
     }
     // Over the memory bound: give up the oldest events and count them.

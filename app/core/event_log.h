@@ -60,6 +60,7 @@ class EventLog final : public EventSink {
     std::size_t max_pending = 200000;              // events held in memory while the disk fails
     std::chrono::milliseconds batch_window{50};    // an event is committed at most this late
     std::chrono::milliseconds retry_interval{2000};  // between attempts while the disk fails
+    const char* vfs = nullptr;                     // tests inject disk faults through a VFS
   };
   using DurableJob = std::function<void(DurableTransaction&)>;
 
@@ -77,8 +78,11 @@ class EventLog final : public EventSink {
   void flush();
 
   StoreHealth health() const;
-  // Events committed since start; a crash test prints what is acknowledged by this count.
+  // Events committed since start, the log's own notices included.
   std::uint64_t committed_count() const { return committed_.load(std::memory_order_acquire); }
+  // How many of the events passed to log() are committed: the first N, since commits keep
+  // their order. A crash test treats exactly these as acknowledged.
+  std::uint64_t acknowledged_count() const { return acknowledged_.load(std::memory_order_acquire); }
   const std::filesystem::path& file() const { return options_.file; }
 
  private:
@@ -102,6 +106,7 @@ class EventLog final : public EventSink {
   std::uint64_t logged_ = 0;       // events accepted by log(), under mutex_
   std::uint64_t settled_ = 0;      // events committed or dropped, under mutex_
   std::size_t unwritten_size_ = 0;  // the writer's backlog, published under mutex_
+  std::uint64_t queue_drops_ = 0;   // dropped by log() and not yet recorded, under mutex_
   bool stopping_ = false;
   std::chrono::steady_clock::time_point oldest_queued_at_{};
 
@@ -114,6 +119,7 @@ class EventLog final : public EventSink {
   std::uint64_t dropped_unreported_ = 0;
 
   std::atomic<std::uint64_t> committed_{0};
+  std::atomic<std::uint64_t> acknowledged_{0};
   std::atomic<std::uint64_t> dropped_{0};
   std::atomic<bool> open_{false};
   std::string last_error_;     // under mutex_

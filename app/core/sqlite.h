@@ -29,7 +29,8 @@ class Database {
  public:
   enum class Mode { ReadWriteCreate, ReadOnly };
   Database() = default;
-  Database(const std::filesystem::path& file, Mode mode);
+  // vfs: a registered SQLite VFS name (tests inject faults through one); null for the default.
+  Database(const std::filesystem::path& file, Mode mode, const char* vfs = nullptr);
   ~Database();
   Database(Database&& other) noexcept;
   Database& operator=(Database&& other) noexcept;

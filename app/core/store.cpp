@@ -2,6 +2,7 @@
 
 #include <array>
 #include <ctime>
+#include <optional>
 #include <string_view>
 
 namespace openday {
@@ -97,12 +98,25 @@ std::filesystem::path move_aside(const std::filesystem::path& file) {
 
 int user_version(const Database& db) { return static_cast<int>(db.query_int("PRAGMA user_version").value_or(0)); }
 
-Database open_checked(const std::filesystem::path& file) {
-  Database db(file, Database::Mode::ReadWriteCreate);
-  apply_pragmas(db);
-  const std::string check = quick_check(db);
-  if (check != "ok") throw SqliteError(file.string() + ": PRAGMA quick_check: " + check, SQLITE_CORRUPT);
-  return db;
+// Opens and checks the file; on corruption returns the problem and leaves db open, so that it
+// can be closed without a checkpoint (which would write into the damaged file, or delete its
+// -wal) before the files are moved aside.
+std::string open_checked(const std::filesystem::path& file, const char* vfs, std::optional<Database>& db) {
+  try {
+    db.emplace(file, Database::Mode::ReadWriteCreate, vfs);
+    apply_pragmas(*db);
+    const std::string check = quick_check(*db);
+    return check == "ok" ? std::string() : file.string() + ": PRAGMA quick_check: " + check;
+  } catch (const SqliteError& error) {
+    if (!error.is_corruption()) throw;
+    return error.what();
+  }
+}
+
+void close_without_checkpoint(std::optional<Database>& db) {
+  if (!db) return;
+  sqlite3_db_config(db->handle(), SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
+  db.reset();
 }
 
 }  // namespace
@@ -123,18 +137,19 @@ void migrate_store(Database& db, int target_version) {
   }
 }
 
-OpenedStore open_store_for_writing(const std::filesystem::path& file) {
+OpenedStore open_store_for_writing(const std::filesystem::path& file, const char* vfs) {
   std::error_code ec;
   if (file.has_parent_path()) std::filesystem::create_directories(file.parent_path(), ec);
   OpenedStore store;
-  try {
-    store.db = open_checked(file);
-  } catch (const SqliteError& error) {
-    if (!error.is_corruption()) throw;
+  std::optional<Database> db;
+  if (const std::string problem = open_checked(file, vfs, db); !problem.empty()) {
+    close_without_checkpoint(db);
     const auto aside = move_aside(file);
-    store.recovery_note = std::string(error.what()) + " -> moved aside to " + aside.string() + " (with its -wal and -shm); a fresh database was created";
-    store.db = open_checked(file);
+    store.recovery_note = problem + " -> moved aside to " + aside.string() + " (with its -wal and -shm); a fresh database was created";
+    if (const std::string again = open_checked(file, vfs, db); !again.empty())
+      throw SqliteError(again + " (even after moving the old file aside)", SQLITE_CORRUPT);
   }
+  store.db = std::move(*db);
   const int version = user_version(store.db);
   if (version > latest_schema_version())
     throw SqliteError(file.string() + ": schema version " + std::to_string(version) + " is newer than this build understands (" +

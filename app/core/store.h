@@ -19,7 +19,7 @@ struct OpenedStore {
 // synchronous=FULL, a busy timeout, PRAGMA quick_check, then migrations, each with its version
 // bump in one transaction. A corrupt file is moved aside with its -wal and -shm and a fresh
 // one is created. Throws SqliteError when the file cannot be opened or written at all.
-OpenedStore open_store_for_writing(const std::filesystem::path& file);
+OpenedStore open_store_for_writing(const std::filesystem::path& file, const char* vfs = nullptr);
 
 // Opens an existing database read-only (for stats and exports); throws when it is missing,
 // not a database, or newer than this build understands.

@@ -1,0 +1,110 @@
+#include "core/store.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+#include "support/temp_dir.h"
+
+namespace openday {
+namespace {
+
+using testing::TempDir;
+
+TEST(Store, CreatesFolderFileAndLatestSchemaInWalMode) {
+  TempDir dir;
+  const auto file = dir / "nested/folder/openday.db";
+  OpenedStore store = open_store_for_writing(file);
+  EXPECT_TRUE(std::filesystem::exists(file));
+  EXPECT_TRUE(store.recovery_note.empty());
+  EXPECT_EQ(store.db.query_int("PRAGMA user_version"), latest_schema_version());
+  EXPECT_EQ(store.db.query_text("PRAGMA journal_mode"), "wal");
+  EXPECT_EQ(store.db.query_int("PRAGMA synchronous"), 2) << "synchronous must be FULL";
+  // STRICT tables reject a text where a number belongs.
+  EXPECT_THROW(store.db.exec("INSERT INTO events (kiosk_id, seq, at_ms, utc_offset_min, type) VALUES ('k', 1, 'soon', 0, 'tap')", "bad insert"),
+               SqliteError);
+}
+
+TEST(Store, MigratesAnOlderSchemaKeepingItsRows) {
+  TempDir dir;
+  const auto file = dir / "old.db";
+  {
+    Database db(file, Database::Mode::ReadWriteCreate);
+    migrate_store(db, 1);
+    ASSERT_EQ(db.query_int("PRAGMA user_version"), 1);
+    db.exec("INSERT INTO events (kiosk_id, seq, at_ms, utc_offset_min, type) VALUES ('k', 1, 1, 480, 'tap')", "seed");
+    EXPECT_THROW(db.query_int("SELECT count(*) FROM vouchers"), SqliteError);
+  }
+  OpenedStore store = open_store_for_writing(file);
+  EXPECT_EQ(store.db.query_int("PRAGMA user_version"), latest_schema_version());
+  EXPECT_EQ(store.db.query_int("SELECT count(*) FROM events"), 1);
+  EXPECT_EQ(store.db.query_int("SELECT count(*) FROM vouchers"), 0);
+}
+
+TEST(Store, RefusesASchemaNewerThanThisBuild) {
+  TempDir dir;
+  const auto file = dir / "future.db";
+  {
+    Database db(file, Database::Mode::ReadWriteCreate);
+    db.exec("PRAGMA user_version=99", "future");
+  }
+  try {
+    open_store_for_writing(file);
+    FAIL() << "a newer schema was accepted";
+  } catch (const SqliteError& error) {
+    EXPECT_NE(std::string(error.what()).find("newer"), std::string::npos);
+    EXPECT_NE(std::string(error.what()).find(file.string()), std::string::npos);
+  }
+}
+
+TEST(Store, GarbageFileIsMovedAsideWithItsWalAndShmAndAFreshOneCreated) {
+  TempDir dir;
+  const auto file = dir / "openday.db";
+  { std::ofstream(file) << std::string(8192, 'x'); }
+  { std::ofstream(file.string() + "-wal") << "not a wal"; }
+  OpenedStore store = open_store_for_writing(file);
+  EXPECT_NE(store.recovery_note.find("moved aside"), std::string::npos) << store.recovery_note;
+  int aside = 0, aside_wal = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(dir.path())) {
+    const std::string name = entry.path().filename().string();
+    if (name.find(".corrupt-") == std::string::npos) continue;
+    if (name.ends_with("-wal")) ++aside_wal;
+    else if (!name.ends_with("-shm")) ++aside;
+  }
+  EXPECT_EQ(aside, 1);
+  EXPECT_EQ(aside_wal, 1) << "the -wal must travel with its database";
+  EXPECT_EQ(store.db.query_int("PRAGMA user_version"), latest_schema_version());
+}
+
+TEST(Store, DamagedPagesFailQuickCheckAndAreRecovered) {
+  TempDir dir;
+  const auto file = dir / "openday.db";
+  {
+    OpenedStore store = open_store_for_writing(file);
+    store.db.exec("PRAGMA wal_checkpoint(TRUNCATE)", "checkpoint");
+    store.db.exec("PRAGMA journal_mode=DELETE", "leave WAL so that the file holds everything");
+  }
+  // Overwrite the header of the second page (the events table's root) with noise.
+  std::fstream bytes(file, std::ios::in | std::ios::out | std::ios::binary);
+  bytes.seekp(4096);
+  bytes << std::string(512, '\x7f');
+  bytes.close();
+  OpenedStore store = open_store_for_writing(file);
+  EXPECT_FALSE(store.recovery_note.empty());
+  EXPECT_EQ(store.db.query_text("PRAGMA quick_check"), "ok");
+}
+
+TEST(Store, ReadOnlyOpenRejectsMissingAndForeignFiles) {
+  TempDir dir;
+  EXPECT_THROW(open_store_read_only(dir / "missing.db"), SqliteError);
+  { Database foreign(dir / "foreign.db", Database::Mode::ReadWriteCreate); foreign.exec("CREATE TABLE t (x)", "t"); }
+  try {
+    open_store_read_only(dir / "foreign.db");
+    FAIL();
+  } catch (const SqliteError& error) {
+    EXPECT_NE(std::string(error.what()).find("not an OpenDay database"), std::string::npos);
+  }
+}
+
+}  // namespace
+}  // namespace openday
