@@ -1,0 +1,94 @@
+#include "core/stats.h"
+
+#include <gtest/gtest.h>
+
+#include "core/store.h"
+#include "support/temp_dir.h"
+
+namespace openday {
+namespace {
+
+using testing::TempDir;
+
+// A fixture database written directly, so that the expected numbers are known exactly.
+class StatsTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    OpenedStore store = open_store_for_writing(dir / "stats.db");
+    db.emplace(std::move(store.db));
+  }
+  // at: "YYYY-MM-DD HH:MM" in the booth's local time (UTC+8).
+  void add(const std::string& at, std::int64_t session, const std::string& type, const std::string& target = "",
+           const std::string& department = "", std::optional<std::int64_t> value = {}, std::optional<std::int64_t> count = {}) {
+    Statement insert = db->prepare(
+        "INSERT INTO events (kiosk_id, seq, at_ms, utc_offset_min, session, type, target, department, value, count) "
+        "VALUES ('k1', ?1, (unixepoch(?2) - 8 * 3600) * 1000, 480, ?3, ?4, nullif(?5, ''), nullif(?6, ''), ?7, ?8)");
+    insert.bind(1, ++seq).bind(2, at).bind(3, session).bind(4, type).bind(5, target).bind(6, department)
+        .bind_optional(7, value).bind_optional(8, count);
+    insert.run();
+  }
+  TempDir dir;
+  std::optional<Database> db;
+  std::int64_t seq = 0;
+};
+
+TEST_F(StatsTest, CountsOneLocalDay) {
+  // Session 1: engaged, ends done after 90 s.
+  add("2026-05-15 09:00", 1, "session_start");
+  add("2026-05-15 09:00", 1, "screen_view", "", "minzheng");
+  add("2026-05-15 09:01", 1, "tap", "home.disclosure");
+  add("2026-05-15 09:01", 1, "screen_view", "", "minzheng");
+  add("2026-05-15 09:01", 1, "screen_view", "", "guotu");
+  add("2026-05-15 09:02", 1, "session_end", "done", "", 90000, 3);
+  // Session 2: woke and left.
+  add("2026-05-15 10:00", 2, "session_start");
+  add("2026-05-15 10:01", 2, "session_end", "timeout", "", 0, 0);
+  // Session 3: quiz, passed, voucher; ends by timeout after 30 s.
+  add("2026-05-15 11:00", 3, "session_start");
+  add("2026-05-15 11:00", 3, "tap", "home.quiz");
+  add("2026-05-15 11:00", 3, "quiz_start");
+  add("2026-05-15 11:02", 3, "quiz_finish", "passed");
+  add("2026-05-15 11:02", 3, "voucher_issued");
+  add("2026-05-15 11:03", 3, "session_end", "timeout", "", 30000, 4);
+  add("2026-05-15 15:00", 0, "voucher_redeemed");
+  // Other days, by local time: 23:59 on the 14th and 00:01 on the 16th.
+  add("2026-05-14 23:59", 4, "session_start");
+  add("2026-05-16 00:01", 5, "session_start");
+  db->exec("INSERT INTO prize_stock (id, remaining, updated_at_ms) VALUES (1, 42, 0)", "stock");
+
+  const DayStats s = compute_day_stats(*db, {2026, 5, 15});
+  EXPECT_EQ(s.sessions, 3);
+  EXPECT_EQ(s.engaged_sessions, 2);
+  EXPECT_EQ(s.woke_and_left_sessions, 1);
+  EXPECT_EQ(s.sessions_ended_by_timeout, 2);
+  EXPECT_EQ(s.sessions_ended_by_done, 1);
+  EXPECT_NEAR(s.average_dwell_seconds, 40.0, 1e-9);
+  EXPECT_EQ(s.interactions, 2);
+  EXPECT_EQ(s.quiz_attempts, 1);
+  EXPECT_EQ(s.quiz_passed, 1);
+  EXPECT_EQ(s.vouchers_issued, 1);
+  EXPECT_EQ(s.vouchers_redeemed, 1);
+  EXPECT_EQ(s.prize_stock, 42);
+  ASSERT_EQ(s.department_views.size(), 2u);
+  EXPECT_EQ(s.department_views[0], (std::pair<std::string, std::int64_t>{"minzheng", 2}));
+  EXPECT_EQ(s.department_views[1], (std::pair<std::string, std::int64_t>{"guotu", 1}));
+
+  EXPECT_EQ(compute_day_stats(*db, {2026, 5, 14}).sessions, 1);
+  EXPECT_EQ(compute_day_stats(*db, {2026, 5, 16}).sessions, 1);
+}
+
+TEST_F(StatsTest, JsonHasTheDocumentedKeys) {
+  const std::string json = day_stats_json(compute_day_stats(*db, {2026, 5, 15}));
+  for (const char* key : {"sessions", "engaged_sessions", "interactions", "quiz_attempts", "quiz_passed", "vouchers_issued",
+                          "vouchers_redeemed", "prize_stock", "department_views"})
+    EXPECT_NE(json.find("\"" + std::string(key) + "\":"), std::string::npos) << key;
+  EXPECT_NE(json.find("\"prize_stock\": null"), std::string::npos) << "no stock set up yet is null, not 0";
+}
+
+TEST(JsonQuote, EscapesWhatJsonRequires) {
+  EXPECT_EQ(json_quote("a\"b\\c\nd\x01"), "\"a\\\"b\\\\c\\nd\\u0001\"");
+  EXPECT_EQ(json_quote("民政局"), "\"民政局\"");
+}
+
+}  // namespace
+}  // namespace openday
