@@ -9,6 +9,7 @@
 #include "core/event_log.h"
 #include "core/paths.h"
 #include "core/stats.h"
+#include "core/stop_signals.h"
 #include "core/store.h"
 #include "platform/font_lookup.h"
 #include "platform/runner.h"
@@ -61,10 +62,12 @@ int run_kiosk(const KioskOptions& options) {
     return kExitFonts;
   }
 
+  platform::Runner runner({options.windowed, options.screenshot, options.screenshot_frames});
+  // Before any thread starts: stop signals end the loop cleanly, so queued events are kept.
+  StopSignals stop_signals([&runner] { runner.request_stop(); });
   // The log opens (and if need be creates or recovers) the database on its own thread; a
   // database that cannot be written never stops the kiosk from serving visitors.
   EventLog event_log({options.db_path, config.kiosk_id});
-  platform::Runner runner({options.windowed, options.screenshot, options.screenshot_frames});
   if (!runner.open(error)) {
     std::fprintf(stderr, "openday: %s\n", error.c_str());
     return kExitDisplay;

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "core/log.h"
 #include "core/process_info.h"
 #include "ui/kiosk.h"
 
@@ -92,6 +93,11 @@ bool Runner::open(std::string& error) {
   return true;
 }
 
+void Runner::request_stop() {
+  stop_requested_ = true;
+  glfwPostEmptyEvent();
+}
+
 void Runner::on_close_request(GLFWwindow* window) {
   if (self(window).kiosk_mode()) {
     glfwSetWindowShouldClose(window, GLFW_FALSE);  // Alt+F4 and the window manager's close do nothing
@@ -163,7 +169,7 @@ void Runner::report_first_frame(const ui::Kiosk& kiosk) const {
 int Runner::run(ui::Kiosk& kiosk) {
   std::string error;
   int frames_pending = kFramesAfterInput;
-  while (!glfwWindowShouldClose(window_)) {
+  while (!glfwWindowShouldClose(window_) && !stop_requested_) {
     if (!prepare_fonts(kiosk, error)) {
       std::fprintf(stderr, "openday: %s\n", error.c_str());
       return 1;
@@ -175,6 +181,7 @@ int Runner::run(ui::Kiosk& kiosk) {
     } else {
       glfwPollEvents();
     }
+    if (stop_requested_) break;
     if (input_seen_) {
       input_seen_ = false;
       frames_pending = kFramesAfterInput;
@@ -200,6 +207,7 @@ int Runner::run(ui::Kiosk& kiosk) {
     glfwSwapBuffers(window_);
     if (frames_drawn_ == 1) report_first_frame(kiosk);
   }
+  if (stop_requested_) log_line("stopping on request");
   return 0;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // The window, its GL context, and the idle-aware main loop. The runner owns the loop; the
 // kiosk provides frames. In kiosk mode nothing on the keyboard and no close request leaves.
+#include <atomic>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -35,6 +36,9 @@ class Runner {
   // --screenshot, until the screenshot is written. Returns the process exit code.
   int run(ui::Kiosk& kiosk);
 
+  // Thread-safe: ends run() after the current frame (a stop signal, or staff leaving).
+  void request_stop();
+
   // Frames drawn after each input, so that layouts settle (popups measure on their first frame).
   static constexpr int kFramesAfterInput = 3;
 
@@ -60,6 +64,7 @@ class Runner {
   bool renderer_ready_ = false;
   bool font_texture_ready_ = false;
   bool input_seen_ = false;
+  std::atomic<bool> stop_requested_{false};
   int frames_drawn_ = 0;
   GlRenderer renderer_;
 };

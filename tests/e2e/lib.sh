@@ -41,6 +41,17 @@ wait_for_log() {
   fail "timed out after ${seconds}s waiting for '$pattern' in $file"
 }
 
+# wait_for_log_count FILE PATTERN COUNT [SECONDS]: waits until COUNT lines of FILE match.
+wait_for_log_count() {
+  local file=$1 pattern=$2 count=$3 seconds=${4:-20}
+  local deadline=$((SECONDS + seconds))
+  while ((SECONDS < deadline)); do
+    (( $(grep -c -- "$pattern" "$file" 2>/dev/null || true) >= count )) && return 0
+    sleep 0.1
+  done
+  fail "timed out after ${seconds}s waiting for $count lines of '$pattern' in $file"
+}
+
 # kiosk_window: the X window id of the kiosk.
 kiosk_window() {
   timeout 20 xdotool search --sync --onlyvisible --name "OpenDay Kiosk" | head -n 1
