@@ -1,11 +1,13 @@
 // openday: the kiosk itself, and (in later releases) the staff and ops subcommands.
 #include <cstdio>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "core/cli.h"
 #include "core/config.h"
+#include "core/content.h"
 #include "core/event_log.h"
 #include "core/paths.h"
 #include "core/stats.h"
@@ -25,6 +27,7 @@ constexpr int kExitConfig = 3;
 constexpr int kExitFonts = 4;
 constexpr int kExitDisplay = 5;
 constexpr int kExitDatabase = 6;
+constexpr int kExitContent = 7;
 
 std::vector<std::string> route_lines() {
   std::vector<std::string> lines;
@@ -41,6 +44,25 @@ int print_problems(const std::vector<ConfigProblem>& problems) {
   return kExitConfig;
 }
 
+// Loads the content folder; on problems prints every one of them and returns nullptr.
+std::shared_ptr<const Content> load_content_or_report(const std::filesystem::path& dir, const char* who) {
+  ContentLoad loaded = load_content(dir);
+  for (const auto& problem : loaded.problems) std::fprintf(stderr, "%s: %s\n", who, problem.to_string().c_str());
+  if (!loaded.content) {
+    std::fprintf(stderr, "%s: %zu problem%s in %s\n", who, loaded.problems.size(), loaded.problems.size() == 1 ? "" : "s",
+                 dir.c_str());
+    return nullptr;
+  }
+  return std::make_shared<const Content>(std::move(*loaded.content));
+}
+
+int run_validate(const ValidateOptions& options) {
+  auto content = load_content_or_report(options.content_dir, "openday validate");
+  if (!content) return kExitContent;
+  std::printf("OK: %s (%s)\n", content_summary(*content).c_str(), options.content_dir.c_str());
+  return 0;
+}
+
 int run_kiosk(const KioskOptions& options) {
   ConfigLoadResult loaded = load_config_file(options.config_path);
   if (!loaded.ok()) return print_problems(loaded.problems);
@@ -49,7 +71,11 @@ int run_kiosk(const KioskOptions& options) {
   if (options.idle_warning_seconds) config.idle_warning_seconds = *options.idle_warning_seconds;
   if (auto problems = check_config(config, "command line"); !problems.empty()) return print_problems(problems);
 
-  const auto stack = ui::stack_for_route(options.screen_route);
+  // Invalid content stops the start here, before a window opens.
+  auto content = load_content_or_report(options.content_dir, "openday: content");
+  if (!content) return kExitContent;
+
+  const auto stack = ui::stack_for_route(options.screen_route, *content);
   if (!stack) {
     std::fprintf(stderr, "openday: --screen: unknown route '%s' (see --help for the list)\n", options.screen_route.c_str());
     return kExitUsage;
@@ -72,7 +98,7 @@ int run_kiosk(const KioskOptions& options) {
     std::fprintf(stderr, "openday: %s\n", error.c_str());
     return kExitDisplay;
   }
-  ui::Kiosk kiosk(config, *fonts, *stack, event_log);
+  ui::Kiosk kiosk({config, content, *fonts, *stack}, event_log);
   return runner.run(kiosk);
 }
 
@@ -111,6 +137,8 @@ int main(int argc, char** argv) {
       return run_kiosk(parsed.command->kiosk);
     case CommandKind::Stats:
       return run_stats(parsed.command->stats);
+    case CommandKind::Validate:
+      return run_validate(parsed.command->validate);
   }
   return kExitUsage;
 }

@@ -50,10 +50,25 @@ CommandLineParse parse_stats(std::span<const std::string_view> args) {
   return {command, ""};
 }
 
+CommandLineParse parse_validate(std::span<const std::string_view> args) {
+  CommandLine command;
+  command.kind = CommandKind::Validate;
+  command.validate.content_dir = default_content_dir();
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string_view flag = args[i];
+    if (flag == "--help" || flag == "-h") { command.kind = CommandKind::Help; return {command, ""}; }
+    if (flag != "--content") return fail("validate: unknown option '" + std::string(flag) + "' (see openday --help)");
+    if (i + 1 >= args.size()) return fail("validate: --content needs a folder");
+    command.validate.content_dir = args[++i];
+  }
+  return {command, ""};
+}
+
 }  // namespace
 
 CommandLineParse parse_command_line(std::span<const std::string_view> args) {
   if (!args.empty() && args[0] == "stats") return parse_stats(args.subspan(1));
+  if (!args.empty() && args[0] == "validate") return parse_validate(args.subspan(1));
   CommandLine command;
   KioskOptions& options = command.kiosk;
   options.content_dir = default_content_dir();
@@ -102,6 +117,7 @@ std::string help_text(std::span<const std::string> routes) {
       "OpenDay Kiosk " OPENDAY_VERSION " - the touchscreen at a county's 政务公开日 booth.\n"
       "\n"
       "Usage: openday [options]             run the kiosk\n"
+      "       openday validate [--content DIR]  check content; list every problem\n"
       "       openday stats [--db FILE] [--json] [--date YYYY-MM-DD]\n"
       "                                     print a day's counts (default: today, the default database)\n"
       "\n"

@@ -32,12 +32,17 @@ struct StatsOptions {
   std::optional<std::string> date;  // YYYY-MM-DD, checked when parsed; absent: today
 };
 
-enum class CommandKind { RunKiosk, Help, Version, Stats };
+struct ValidateOptions {
+  std::filesystem::path content_dir;
+};
+
+enum class CommandKind { RunKiosk, Help, Version, Stats, Validate };
 
 struct CommandLine {
   CommandKind kind = CommandKind::RunKiosk;
   KioskOptions kiosk;
   StatsOptions stats;
+  ValidateOptions validate;
 };
 
 struct CommandLineParse {

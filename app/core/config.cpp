@@ -42,7 +42,7 @@ std::optional<std::string> expect_kind(const RawValue& value, ValueKind kind) {
   return "has the wrong type";
 }
 
-Setter text_setter(std::string Config::*field, std::size_t max_chars) {
+Setter text_setter(std::optional<std::string> Config::*field, std::size_t max_chars) {
   return [field, max_chars](Config& config, const RawValue& value) -> std::optional<std::string> {
     if (auto wrong = expect_kind(value, ValueKind::Text)) return wrong;
     if (!is_valid_utf8(value.text)) return "is not valid UTF-8";
@@ -78,12 +78,12 @@ bool is_kiosk_id(std::string_view id) {
 
 const std::vector<KeySpec>& key_specs() {
   static const std::vector<KeySpec> specs = {
-      {"event", "county", "county name shown on the attract screen",
-       [](const Config& c) { return "\"" + c.county + "\""; }, text_setter(&Config::county, 20)},
-      {"event", "title", "event title shown large on the attract screen",
-       [](const Config& c) { return "\"" + c.event_title + "\""; }, text_setter(&Config::event_title, 24)},
-      {"event", "date", "the event day, YYYY-MM-DD",
-       [](const Config& c) { return "\"" + format_calendar_date(c.event_date) + "\""; },
+      {"event", "county", "county name on the attract screen; overrides content/event.json",
+       [](const Config&) { return std::string("(content/event.json)"); }, text_setter(&Config::county, 20)},
+      {"event", "title", "event title shown largest; overrides content/event.json",
+       [](const Config&) { return std::string("(content/event.json)"); }, text_setter(&Config::event_title, 24)},
+      {"event", "date", "the event day, YYYY-MM-DD; overrides content/event.json",
+       [](const Config&) { return std::string("(content/event.json)"); },
        [](Config& config, const RawValue& value) -> std::optional<std::string> {
          if (value.kind != ValueKind::Text && value.kind != ValueKind::Date) return expect_kind(value, ValueKind::Date);
          auto date = parse_calendar_date(value.text);

@@ -21,10 +21,11 @@ std::optional<CalendarDate> parse_calendar_date(std::string_view text);
 std::string format_calendar_date(const CalendarDate& date);
 
 struct Config {
-  // [event]
-  std::string county = "示例县";          // county shown on the attract screen
-  std::string event_title = "政务公开日";  // event title shown large on the attract screen
-  CalendarDate event_date{};               // the event day, YYYY-MM-DD
+  // [event]: each overrides the content's event.json when set, so one content folder can
+  // serve another day or county without editing it.
+  std::optional<std::string> county;       // county shown on the attract screen
+  std::optional<std::string> event_title;  // event title shown large on the attract screen
+  std::optional<CalendarDate> event_date;  // the event day, YYYY-MM-DD
   // [booth]
   std::string kiosk_id = "kiosk-1";        // unique per kiosk at a booth: [A-Za-z0-9_-], 1-32 chars
   // [session]

@@ -35,6 +35,52 @@ constexpr std::array kTexts = {
     // {0}: whole seconds left.
     TextEntry{Text::IdleCountdownFormat, "idle_countdown_format", TextStyle::Heading, "{0} 秒后自动结束本次使用"},
     TextEntry{Text::IdleContinue, "idle_continue", TextStyle::Display, "继续使用"},
+    TextEntry{Text::DepartmentsTitle, "departments_title", TextStyle::Heading, "政务公开查询"},
+    TextEntry{Text::DepartmentsHint, "departments_hint", TextStyle::Body, "请点选部门，查看部门职能、审批事项和收费标准"},
+    TextEntry{Text::CategoryAll, "category_all", TextStyle::Heading, "全部"},
+    // {0} duties, {1} approval items, {2} fee items.
+    TextEntry{Text::CountsFormat, "counts_format", TextStyle::Body, "职能 {0} · 审批 {1} · 收费 {2}"},
+    TextEntry{Text::SampleDataBanner, "sample_data_banner", TextStyle::Body, "示例数据，仅供演示，请以本县正式公布的信息为准"},
+    TextEntry{Text::TabDuties, "tab_duties", TextStyle::Heading, "部门职能"},
+    TextEntry{Text::TabItems, "tab_items", TextStyle::Heading, "审批事项"},
+    TextEntry{Text::TabFees, "tab_fees", TextStyle::Heading, "收费标准"},
+    TextEntry{Text::LabelAddress, "label_address", TextStyle::Body, "地址："},
+    TextEntry{Text::LabelHours, "label_hours", TextStyle::Body, "办公时间："},
+    TextEntry{Text::LabelPhone, "label_phone", TextStyle::Body, "电话："},
+    TextEntry{Text::LabelWindow, "label_window", TextStyle::Body, "办事窗口："},
+    // {0} date, {1} source.
+    TextEntry{Text::PublishedFormat, "published_format", TextStyle::Body, "发布日期：{0}　来源：{1}"},
+    TextEntry{Text::ItemsEmpty, "items_empty", TextStyle::Body, "本部门暂无公开的审批事项。"},
+    TextEntry{Text::ItemOnlineBadge, "item_online_badge", TextStyle::Body, "可网上办理"},
+    TextEntry{Text::ItemCounterOnlyBadge, "item_counter_only_badge", TextStyle::Body, "需到窗口办理"},
+    // {0} working days.
+    TextEntry{Text::ItemPromisedFormat, "item_promised_format", TextStyle::Body, "承诺 {0} 个工作日办结"},
+    TextEntry{Text::ItemImmediate, "item_immediate", TextStyle::Body, "即时办结"},
+    TextEntry{Text::FeeColumnName, "fee_column_name", TextStyle::Heading, "收费项目"},
+    TextEntry{Text::FeeColumnStandard, "fee_column_standard", TextStyle::Heading, "收费标准"},
+    TextEntry{Text::FeeColumnBasis, "fee_column_basis", TextStyle::Heading, "收费依据"},
+    TextEntry{Text::FeeColumnNotes, "fee_column_notes", TextStyle::Heading, "备注"},
+    // {0} document number.
+    TextEntry{Text::FeeDocumentFormat, "fee_document_format", TextStyle::Body, "文号：{0}"},
+    TextEntry{Text::ItemKind, "item_kind", TextStyle::Heading, "事项类型"},
+    TextEntry{Text::ItemLegalBasis, "item_legal_basis", TextStyle::Heading, "设定依据"},
+    TextEntry{Text::ItemConditions, "item_conditions", TextStyle::Heading, "办理条件"},
+    TextEntry{Text::ItemMaterials, "item_materials", TextStyle::Heading, "申请材料"},
+    TextEntry{Text::MaterialOriginal, "material_original", TextStyle::Body, "需原件"},
+    // {0} number of copies.
+    TextEntry{Text::MaterialCopiesFormat, "material_copies_format", TextStyle::Body, "复印件 {0} 份"},
+    TextEntry{Text::ItemTimeLimit, "item_time_limit", TextStyle::Heading, "办理时限"},
+    // {0} statutory working days, {1} promised working days.
+    TextEntry{Text::ItemTimeLimitFormat, "item_time_limit_format", TextStyle::Body, "法定 {0} 个工作日，承诺 {1} 个工作日"},
+    TextEntry{Text::ItemFee, "item_fee", TextStyle::Heading, "收费"},
+    TextEntry{Text::ItemWhere, "item_where", TextStyle::Heading, "办理地点"},
+    TextEntry{Text::ItemContact, "item_contact", TextStyle::Heading, "咨询电话"},
+    TextEntry{Text::ItemOnlineTitle, "item_online_title", TextStyle::Heading, "手机扫码，网上办理"},
+    TextEntry{Text::ItemOnlineHint, "item_online_hint", TextStyle::Body, "用手机扫描二维码，在手机上继续办理"},
+    TextEntry{Text::ItemOfflineTitle, "item_offline_title", TextStyle::Heading, "请到窗口办理"},
+    TextEntry{Text::ItemOfflineHint, "item_offline_hint", TextStyle::Body, "本事项暂不能网上办理，请携带材料到以下地点："},
+    // {0} department name, {1} kind.
+    TextEntry{Text::ItemDepartmentFormat, "item_department_format", TextStyle::Body, "{0} · {1}"},
 };
 
 constexpr bool table_is_complete_and_ordered() {

@@ -22,26 +22,51 @@ constexpr ImGuiWindowFlags kFullscreenFlags =
 
 }  // namespace
 
-Kiosk::Kiosk(Config config, FontSources font_sources, std::vector<std::string> initial_stack, EventSink& sink)
-    : config_(std::move(config)),
-      font_sources_(std::move(font_sources)),
-      router_(make_screen),
+Kiosk::Kiosk(KioskSetup setup, EventSink& sink)
+    : config_(std::move(setup.config)),
+      content_(std::move(setup.content)),
+      event_(effective_event(content_->event, config_)),
+      font_sources_(std::move(setup.fonts)),
+      router_([this](const std::string& route) { return make_screen(route, *content_); }),
       sink_(sink),
       sessions_(sink, config_.idle_timeout_seconds, config_.idle_warning_seconds) {
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;  // a kiosk keeps no window layout between runs
   io.LogFilename = nullptr;
   io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
-  glyph_texts_ = glyph_texts_for_ui_table();
-  glyph_texts_.add(TextStyle::Heading, config_.county);
-  glyph_texts_.add_hero(config_.event_title);
-  router_.reset_to(initial_stack);
+  collect_glyph_texts();
+  router_.reset_to(setup.initial_stack);
   router_.apply_pending();
+}
+
+void Kiosk::collect_glyph_texts() {
+  glyph_texts_ = glyph_texts_for_ui_table();
+  glyph_texts_.add(TextStyle::Heading, event_.county);
+  glyph_texts_.add_hero(event_.title);
+  glyph_texts_.add(TextStyle::Heading, content_->heading_texts());
+  glyph_texts_.add(TextStyle::Body, content_->body_texts());
+  glyphs_changed_ = true;
+}
+
+void Kiosk::replace_content(std::shared_ptr<const Content> content) {
+  // Screens hold references into the old content: they go before it does.
+  router_.reset_to({"attract"});
+  router_.apply_pending();
+  if (sessions_.phase() != SessionPhase::None) sessions_.end_done(last_frame_at_);
+  content_ = std::move(content);
+  event_ = effective_event(content_->event, config_);
+  collect_glyph_texts();
+  on_screen_changed();
+}
+
+ScreenContext Kiosk::context(double now, bool large_text, Rect area) {
+  const ScreenContext::Shared shared{config_, *content_, event_, metrics_, fonts_, router_, taps_, sessions_, sink_};
+  return ScreenContext(shared, now, large_text, area);
 }
 
 bool Kiosk::fonts_outdated() const {
   const ImVec2 size = ImGui::GetIO().DisplaySize;
-  return !fonts_.built() || size.x != fonts_built_for_.x || size.y != fonts_built_for_.y;
+  return glyphs_changed_ || !fonts_.built() || size.x != fonts_built_for_.x || size.y != fonts_built_for_.y;
 }
 
 bool Kiosk::rebuild_fonts(std::string& error) {
@@ -52,6 +77,7 @@ bool Kiosk::rebuild_fonts(std::string& error) {
   apply_theme(ImGui::GetStyle(), metrics_);
   io.MouseDragThreshold = std::round(16 * metrics_.unit);
   fonts_built_for_ = io.DisplaySize;
+  glyphs_changed_ = false;
   return true;
 }
 
@@ -110,7 +136,7 @@ void Kiosk::frame(double now) {
     draw_top_bar(now, metrics_.top_bar_height);
     content.min.y += metrics_.top_bar_height;
   }
-  ScreenContext ctx(config_, metrics_, fonts_, router_, taps_, sessions_, sink_, now, large_text_, content);
+  ScreenContext ctx = context(now, large_text_, content);
   if (screen) screen->draw(ctx);
   ImGui::EndDisabled();
   ImGui::End();
@@ -173,8 +199,7 @@ void Kiosk::draw_top_bar(double now, float height) {
   const float button_height = height - 2 * inset;
   const float top = inset - std::round(2 * m.unit);
   // The bar keeps its size and places in large-text mode: Back and Home never move.
-  ScreenContext ctx(config_, m, fonts_, router_, taps_, sessions_, sink_, now, false,
-                    Rect{ImVec2(0, 0), ImVec2(display.x, height)});
+  ScreenContext ctx = context(now, false, Rect{ImVec2(0, 0), ImVec2(display.x, height)});
   const ImVec2 nav_size(std::round(200 * m.unit), button_height);
   float left = m.margin * 0.5f;
   if (router_.can_go_back()) {
@@ -224,8 +249,7 @@ void Kiosk::draw_idle_question(double now) {
   const ImVec2 min((display.x - card.x) * 0.5f, (display.y - card.y) * 0.5f);
   draw.AddRectFilled(min, ImVec2(min.x + card.x, min.y + card.y), colors::kSurface, m.corner);
 
-  ScreenContext ctx(config_, m, fonts_, router_, taps_, sessions_, sink_, now, large_text_,
-                    Rect{min, ImVec2(min.x + card.x, min.y + card.y)});
+  ScreenContext ctx = context(now, large_text_, Rect{min, ImVec2(min.x + card.x, min.y + card.y)});
   const float inner = card.x - 2 * m.margin;
   float y = min.y + m.margin;
   const ImFont& display_font = *fonts_.font(FontRole::Display, false);

@@ -4,14 +4,17 @@
 // ImGuiIO, and calls frame(); nothing here touches GLFW or OpenGL.
 #include <imgui.h>
 
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "core/config.h"
+#include "core/content.h"
 #include "core/events.h"
 #include "core/visitor_session.h"
 #include "ui/fonts.h"
 #include "ui/router.h"
+#include "ui/screen_context.h"
 #include "ui/tap_targets.h"
 #include "ui/theme.h"
 
@@ -19,11 +22,24 @@ namespace openday::ui {
 
 class ScreenContext;
 
+struct KioskSetup {
+  Config config;
+  std::shared_ptr<const Content> content;  // validated
+  FontSources fonts;
+  // From stack_for_route(); a stack that does not start on the attract screen starts a
+  // visitor session at once.
+  std::vector<std::string> initial_stack;
+};
+
 class Kiosk {
  public:
-  // Requires a current ImGui context. initial_stack: from stack_for_route(); a stack that does
-  // not start on the attract screen starts a visitor session at once. sink must outlive this.
-  Kiosk(Config config, FontSources font_sources, std::vector<std::string> initial_stack, EventSink& sink);
+  // Requires a current ImGui context; sink must outlive the kiosk.
+  Kiosk(KioskSetup setup, EventSink& sink);
+
+  // Swaps in newly loaded (validated) content: back to the attract screen, and the font atlas
+  // is rebuilt with the new text before the next frame.
+  void replace_content(std::shared_ptr<const Content> content);
+  const Content& content() const { return *content_; }
 
   // Fonts are baked for one display size; after a resize (or before the first frame) they
   // are outdated and the caller rebuilds them between frames, then re-uploads the texture.
@@ -58,11 +74,16 @@ class Kiosk {
   void on_screen_changed();
   void set_large_text(bool large);
   void log(Event event);
+  void collect_glyph_texts();
+  ScreenContext context(double now, bool large_text, Rect area);
 
   Config config_;
+  std::shared_ptr<const Content> content_;
+  EventInfo event_;
   FontSources font_sources_;
   FontSet fonts_;
   GlyphTexts glyph_texts_;
+  bool glyphs_changed_ = true;
   Metrics metrics_;
   ImVec2 fonts_built_for_{0, 0};
   Router router_;

@@ -3,27 +3,65 @@
 #include "ui/screens/screens.h"
 
 namespace openday::ui {
+namespace {
+
+// Splits "a/b/c" into its parts.
+std::vector<std::string_view> parts_of(std::string_view route) {
+  std::vector<std::string_view> parts;
+  while (true) {
+    const auto slash = route.find('/');
+    parts.push_back(route.substr(0, slash));
+    if (slash == std::string_view::npos) return parts;
+    route.remove_prefix(slash + 1);
+  }
+}
+
+}  // namespace
 
 std::vector<RouteInfo> route_catalog() {
   return {
       {"attract", "the attract screen: event title, date, \"轻触屏幕开始\" (the default)"},
       {"home", "the home screen with the two entrances"},
-      {"disclosure", "政务公开查询: department disclosures"},
+      {"departments", "政务公开查询: every department as a card, with category filters"},
+      {"department/ID[/TAB]", "one department; TAB is duties (default), items or fees"},
+      {"item/ID", "one approval item, with its QR code when it can be done online"},
       {"quiz", "网上审批有奖竞猜: the prize quiz"},
   };
 }
 
-std::optional<std::vector<std::string>> stack_for_route(std::string_view route) {
+std::optional<std::vector<std::string>> stack_for_route(std::string_view route, const Content& content) {
+  const auto parts = parts_of(route);
   if (route.empty() || route == "attract") return std::vector<std::string>{"attract"};
   if (route == "home") return std::vector<std::string>{"home"};
-  if (route == "disclosure" || route == "quiz") return std::vector<std::string>{"home", std::string(route)};
+  if (route == "departments" || route == "quiz") return std::vector<std::string>{"home", std::string(route)};
+  if (parts[0] == "department" && (parts.size() == 2 || parts.size() == 3)) {
+    if (!content.department(parts[1])) return std::nullopt;
+    if (parts.size() == 3 && !department_tab_from_name(parts[2])) return std::nullopt;
+    return std::vector<std::string>{"home", "departments", std::string(route)};
+  }
+  if (parts[0] == "item" && parts.size() == 2) {
+    const auto [department, item] = content.approval_item(parts[1]);
+    if (!item) return std::nullopt;
+    return std::vector<std::string>{"home", "departments", "department/" + department->id + "/items", std::string(route)};
+  }
   return std::nullopt;
 }
 
-std::unique_ptr<Screen> make_screen(const std::string& route) {
+std::unique_ptr<Screen> make_screen(const std::string& route, const Content& content) {
+  const auto parts = parts_of(route);
   if (route == "attract") return make_attract_screen();
   if (route == "home") return make_home_screen();
-  if (route == "disclosure" || route == "quiz") return make_placeholder_screen(route);
+  if (route == "departments") return make_departments_screen();
+  if (route == "quiz") return make_placeholder_screen(route);
+  if (parts[0] == "department" && parts.size() >= 2) {
+    const Department* department = content.department(parts[1]);
+    const auto tab = parts.size() == 3 ? department_tab_from_name(parts[2]) : DepartmentTab::Duties;
+    if (department && tab) return make_department_screen(*department, *tab);
+  }
+  if (parts[0] == "item" && parts.size() == 2) {
+    const auto [department, item] = content.approval_item(parts[1]);
+    if (item) return make_approval_item_screen(*department, *item);
+  }
   return nullptr;
 }
 

@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include "core/config.h"
+#include "core/content.h"
 #include "core/events.h"
 #include "core/visitor_session.h"
 #include "ui/fonts.h"
@@ -21,12 +22,26 @@ struct Rect {
 
 class ScreenContext {
  public:
-  ScreenContext(const Config& config, const Metrics& metrics, const FontSet& fonts, Router& router, TapTargets& taps,
-                VisitorSessions& sessions, EventSink& sink, double now, bool large_text, Rect content)
-      : config_(config), metrics_(metrics), fonts_(fonts), router_(router), taps_(taps), sessions_(sessions),
-        sink_(sink), now_(now), large_text_(large_text), content_(content) {}
+  // What every screen shares for one frame; the Kiosk owns all of it.
+  struct Shared {
+    const Config& config;
+    const Content& content;
+    const EventInfo& event;  // content's event.json with the config's overrides
+    const Metrics& metrics;
+    const FontSet& fonts;
+    Router& router;
+    TapTargets& taps;
+    VisitorSessions& sessions;
+    EventSink& sink;
+  };
+  ScreenContext(const Shared& shared, double now, bool large_text, Rect area)
+      : config_(shared.config), content_data_(shared.content), event_(shared.event), metrics_(shared.metrics),
+        fonts_(shared.fonts), router_(shared.router), taps_(shared.taps), sessions_(shared.sessions), sink_(shared.sink),
+        now_(now), large_text_(large_text), content_(area) {}
 
   const Config& config() const { return config_; }
+  const Content& content() const { return content_data_; }
+  const EventInfo& event() const { return event_; }
   const Metrics& metrics() const { return metrics_; }
   ImFont* font(FontRole role) const { return fonts_.font(role, large_text_); }
   // The size a role is drawn at (its bake size).
@@ -53,6 +68,8 @@ class ScreenContext {
 
  private:
   const Config& config_;
+  const Content& content_data_;
+  const EventInfo& event_;
   const Metrics& metrics_;
   const FontSet& fonts_;
   Router& router_;

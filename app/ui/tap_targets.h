@@ -12,8 +12,9 @@ namespace openday::ui {
 
 struct TapTarget {
   std::string id;
-  ImVec2 min;
+  ImVec2 min;  // the part on screen, when a scrolling region cuts it
   ImVec2 max;
+  bool clipped = false;  // partly scrolled out of view
   ImVec2 center() const { return ImVec2((min.x + max.x) * 0.5f, (min.y + max.y) * 0.5f); }
   ImVec2 size() const { return ImVec2(max.x - min.x, max.y - min.y); }
 };
@@ -24,7 +25,9 @@ class TapTargets {
   static constexpr double kDoubleTapSeconds = 0.35;
 
   void begin_frame() { targets_.clear(); }
-  void add(std::string_view id, ImVec2 min, ImVec2 max) { targets_.push_back({std::string(id), min, max}); }
+  void add(std::string_view id, ImVec2 min, ImVec2 max, bool clipped = false) {
+    targets_.push_back({std::string(id), min, max, clipped});
+  }
   const TapTarget* find(std::string_view id) const;
   std::span<const TapTarget> all() const { return targets_; }
 

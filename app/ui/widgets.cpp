@@ -3,9 +3,21 @@
 #include <algorithm>
 #include <cmath>
 
+#include <imgui_internal.h>
+
 #include "ui/text_layout.h"
 
 namespace openday::ui {
+
+void register_visible_target(ScreenContext& ctx, std::string_view id, ImVec2 min, ImVec2 max) {
+  // Only what can be touched counts: the part inside the current (scrolling) window's clip.
+  const ImVec4 clip = ImGui::GetCurrentWindow()->ClipRect.ToVec4();
+  const ImVec2 visible_min(std::max(min.x, clip.x), std::max(min.y, clip.y));
+  const ImVec2 visible_max(std::min(max.x, clip.z), std::min(max.y, clip.w));
+  if (visible_min.x >= visible_max.x || visible_min.y >= visible_max.y) return;
+  const bool clipped = visible_min.x != min.x || visible_min.y != min.y || visible_max.x != max.x || visible_max.y != max.y;
+  ctx.taps().add(id, visible_min, visible_max, clipped);
+}
 
 bool big_button(ScreenContext& ctx, const ButtonSpec& spec) {
   const Metrics& m = ctx.metrics();
@@ -14,7 +26,7 @@ bool big_button(ScreenContext& ctx, const ButtonSpec& spec) {
   const bool clicked = ImGui::InvisibleButton(spec.id, size);
   const bool pressed = ImGui::IsItemActive() && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem);
   const ImVec2 max(spec.pos.x + size.x, spec.pos.y + size.y);
-  ctx.taps().add(spec.id, spec.pos, max);
+  register_visible_target(ctx, spec.id, spec.pos, max);
 
   ImDrawList& draw = ctx.draw_list();
   const bool primary = spec.kind == ButtonKind::Primary;
@@ -45,6 +57,45 @@ bool big_button(ScreenContext& ctx, const ButtonSpec& spec) {
                       detail_ink, spec.detail, inner_width, Align::Center);
   }
   return clicked && ctx.taps().accept(spec.id, ctx.now());
+}
+
+bool card_button(ScreenContext& ctx, const char* id, ImVec2 pos, ImVec2 size, bool highlighted) {
+  const Metrics& m = ctx.metrics();
+  ImGui::SetCursorScreenPos(pos);
+  const bool clicked = ImGui::InvisibleButton(id, size);
+  const bool pressed = ImGui::IsItemActive() && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem);
+  const ImVec2 max(pos.x + size.x, pos.y + size.y);
+  register_visible_target(ctx, id, pos, max);
+  ImDrawList& draw = ctx.draw_list();
+  const float shadow = std::round(4 * m.unit);
+  if (!pressed) draw.AddRectFilled(ImVec2(pos.x, pos.y + shadow), ImVec2(max.x, max.y + shadow), IM_COL32(0, 0, 0, 22), m.corner);
+  draw.AddRectFilled(pos, max, pressed ? colors::kSurfacePressed : colors::kSurface, m.corner);
+  draw.AddRect(pos, max, highlighted ? colors::kAccent : colors::kBorder, m.corner, 0,
+               std::max(2.0f, std::round((highlighted ? 5 : 2) * m.unit)));
+  return clicked && ctx.taps().accept(id, ctx.now());
+}
+
+float draw_qr_code(ImDrawList& draw, const QrCode& code, ImVec2 pos, float module_px) {
+  constexpr int kQuietModules = 4;
+  const float module = std::max(1.0f, std::floor(module_px));
+  const float side = static_cast<float>(code.size + 2 * kQuietModules) * module;
+  pos = ImVec2(std::floor(pos.x), std::floor(pos.y));
+  draw.AddRectFilled(pos, ImVec2(pos.x + side, pos.y + side), IM_COL32(255, 255, 255, 255));
+  const float origin_x = pos.x + kQuietModules * module;
+  const float origin_y = pos.y + kQuietModules * module;
+  for (int y = 0; y < code.size; ++y) {
+    // One rectangle per run of dark modules keeps the draw list short.
+    for (int x = 0; x < code.size;) {
+      if (!code.dark(x, y)) { ++x; continue; }
+      int end = x;
+      while (end < code.size && code.dark(end, y)) ++end;
+      draw.AddRectFilled(ImVec2(origin_x + static_cast<float>(x) * module, origin_y + static_cast<float>(y) * module),
+                         ImVec2(origin_x + static_cast<float>(end) * module, origin_y + static_cast<float>(y + 1) * module),
+                         IM_COL32(0, 0, 0, 255));
+      x = end;
+    }
+  }
+  return side;
 }
 
 float centered_text(ScreenContext& ctx, FontRole role, float x, float y, float width, std::string_view text, ImU32 color) {

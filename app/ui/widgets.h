@@ -4,6 +4,7 @@
 
 #include <string_view>
 
+#include "core/qr.h"
 #include "ui/screen_context.h"
 
 namespace openday::ui {
@@ -23,8 +24,19 @@ struct ButtonSpec {
   std::string_view detail = {};  // optional second line in body type
 };
 
+// Records a touchable element for tests and the log: only the part that is on screen.
+void register_visible_target(ScreenContext& ctx, std::string_view id, ImVec2 min, ImVec2 max);
+
 // Returns true once when the button was tapped (released inside after pressing inside).
 bool big_button(ScreenContext& ctx, const ButtonSpec& spec);
+
+// A touchable card of any content: draws the card and returns whether it was tapped. The
+// caller draws the card's content over it.
+bool card_button(ScreenContext& ctx, const char* id, ImVec2 pos, ImVec2 size, bool highlighted = false);
+
+// A QR code with its quiet zone, modules of a whole number of pixels so that it stays crisp.
+// Returns the side length drawn.
+float draw_qr_code(ImDrawList& draw, const QrCode& code, ImVec2 pos, float module_px);
 
 // Draws text centred horizontally within [x, x + width]; returns the height used.
 float centered_text(ScreenContext& ctx, FontRole role, float x, float y, float width, std::string_view text, ImU32 color);

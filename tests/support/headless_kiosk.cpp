@@ -10,7 +10,17 @@
 
 namespace openday::testing {
 
-HeadlessKiosk::HeadlessKiosk(ImVec2 display, std::string route, Config config) {
+std::shared_ptr<const Content> HeadlessKiosk::sample_content() {
+  static const std::shared_ptr<const Content> content = [] {
+    ContentLoad loaded = load_content(default_content_dir());
+    if (!loaded.content) throw std::runtime_error("the shipped content does not load: " + loaded.problems.front().to_string());
+    return std::make_shared<const Content>(std::move(*loaded.content));
+  }();
+  return content;
+}
+
+HeadlessKiosk::HeadlessKiosk(ImVec2 display, std::string route, Config config, std::shared_ptr<const Content> content) {
+  if (!content) content = sample_content();
   context_ = ImGui::CreateContext();
   ImGui::SetCurrentContext(context_);
   ImGuiIO& io = ImGui::GetIO();
@@ -19,9 +29,9 @@ HeadlessKiosk::HeadlessKiosk(ImVec2 display, std::string route, Config config) {
   std::string error;
   auto fonts = platform::find_kiosk_fonts(default_fonts_dir(), error);
   if (!fonts) throw std::runtime_error("headless kiosk: " + error);
-  auto stack = ui::stack_for_route(route);
+  auto stack = ui::stack_for_route(route, *content);
   if (!stack) throw std::runtime_error("headless kiosk: unknown route " + route);
-  kiosk_ = new ui::Kiosk(std::move(config), *fonts, *stack, sink_);
+  kiosk_ = new ui::Kiosk({std::move(config), std::move(content), *fonts, *stack}, sink_);
   if (!kiosk_->rebuild_fonts(error)) throw std::runtime_error("headless kiosk: " + error);
   set_finger(false, ImVec2(-FLT_MAX, -FLT_MAX));
   frame();

@@ -3,11 +3,13 @@
 // ImGuiIO mouse state frame by frame, as the GLFW backend would set it.
 #include <imgui.h>
 
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "core/config.h"
+#include "core/content.h"
 #include "ui/kiosk.h"
 
 namespace openday::testing {
@@ -27,7 +29,11 @@ class RecordingSink final : public EventSink {
 
 class HeadlessKiosk {
  public:
-  explicit HeadlessKiosk(ImVec2 display = ImVec2(1920, 1080), std::string route = "attract", Config config = {});
+  // Runs on the shipped sample content unless content is given.
+  explicit HeadlessKiosk(ImVec2 display = ImVec2(1920, 1080), std::string route = "attract", Config config = {},
+                         std::shared_ptr<const Content> content = nullptr);
+  // The shipped sample content, loaded once per test program.
+  static std::shared_ptr<const Content> sample_content();
   ~HeadlessKiosk();
   HeadlessKiosk(const HeadlessKiosk&) = delete;
   HeadlessKiosk& operator=(const HeadlessKiosk&) = delete;

@@ -48,8 +48,8 @@ TEST(GlyphCoverage, ConfigTextsAreBakedWhereTheAttractScreenDrawsThem) {
   config.event_title = "第八届政务公开日";
   HeadlessKiosk kiosk(ImVec2(1920, 1080), "attract", config);
   const ui::FontSet& fonts = kiosk.kiosk().fonts();
-  EXPECT_EQ(missing_glyphs(*fonts.font(ui::FontRole::Heading, false), config.county), U"");
-  EXPECT_EQ(missing_glyphs(*fonts.font(ui::FontRole::Hero, false), config.event_title), U"");
+  EXPECT_EQ(missing_glyphs(*fonts.font(ui::FontRole::Heading, false), *config.county), U"");
+  EXPECT_EQ(missing_glyphs(*fonts.font(ui::FontRole::Hero, false), *config.event_title), U"");
 }
 
 TEST(GlyphCoverage, TheAtlasHoldsOnlyWhatIsDrawnNotTheWholeChineseRange) {

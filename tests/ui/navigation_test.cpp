@@ -20,7 +20,7 @@ TEST(Navigation, TouchAnywhereOnAttractOpensHome) {
 TEST(Navigation, HomeEntrancesOpenTheirSectionsAndBackReturns) {
   HeadlessKiosk kiosk(ImVec2(1920, 1080), "home");
   kiosk.tap("home.disclosure");
-  EXPECT_EQ(kiosk.route(), "disclosure");
+  EXPECT_EQ(kiosk.route(), "departments");
   kiosk.wait(0.5);
   kiosk.tap("topbar.back");
   EXPECT_EQ(kiosk.route(), "home");
@@ -49,11 +49,11 @@ TEST(Navigation, HomeHasNoBackButtonButEverySectionHasBackAndHomeInTheSamePlace)
 
 TEST(Navigation, SecondTapOfADoubleTapDoesNotPressWhatAppearsUnderIt) {
   HeadlessKiosk kiosk(ImVec2(1920, 1080), "home");
-  kiosk.tap("home.disclosure");
-  ASSERT_EQ(kiosk.route(), "disclosure");
+  kiosk.tap("home.quiz");
+  ASSERT_EQ(kiosk.route(), "quiz");
   // Within the guard time, a tap on the next screen's button does nothing...
   kiosk.tap("placeholder.home");
-  EXPECT_EQ(kiosk.route(), "disclosure");
+  EXPECT_EQ(kiosk.route(), "quiz");
   // ...and after it, the same tap works.
   kiosk.wait(0.5);
   kiosk.tap("placeholder.home");

@@ -11,9 +11,11 @@
 namespace openday::ui {
 namespace {
 
-std::string format_event_date(const CalendarDate& date) {
+std::string format_event_date(const std::string& iso_date) {
+  const auto date = parse_calendar_date(iso_date);
+  if (!date) return iso_date;
   return fill_text(Text::AttractDateFormat,
-                   {std::to_string(date.year), std::to_string(date.month), std::to_string(date.day)});
+                   {std::to_string(date->year), std::to_string(date->month), std::to_string(date->day)});
 }
 
 class AttractScreen final : public Screen {
@@ -41,11 +43,11 @@ class AttractScreen final : public Screen {
     const float block_height = 720 * m.unit;
     float y = area.min.y + std::max(m.margin, (area.height() - block_height) * 0.5f) + drift.y;
 
-    y += centered_text(ctx, FontRole::Heading, x, y, column_width, ctx.config().county, colors::kTextMuted);
+    y += centered_text(ctx, FontRole::Heading, x, y, column_width, ctx.event().county, colors::kTextMuted);
     y += m.gap;
-    y += centered_text(ctx, FontRole::Hero, x, y, column_width, ctx.config().event_title, colors::kAccent);
+    y += centered_text(ctx, FontRole::Hero, x, y, column_width, ctx.event().title, colors::kAccent);
     y += m.gap;
-    y += centered_text(ctx, FontRole::Heading, x, y, column_width, format_event_date(ctx.config().event_date), colors::kText);
+    y += centered_text(ctx, FontRole::Heading, x, y, column_width, format_event_date(ctx.event().date), colors::kText);
     y += m.gap * 2;
     y += centered_text(ctx, FontRole::Body, x, y, column_width, tr(Text::AttractInvite), colors::kTextMuted);
     y += m.gap * 2.5f;

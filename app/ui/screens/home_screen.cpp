@@ -38,7 +38,7 @@ class HomeScreen final : public Screen {
     const ImVec2 first(area.min.x + m.margin, y);
     if (big_button(ctx, {"home.disclosure", first, card, tr(Text::HomeDisclosure), ButtonKind::Primary, FontRole::Display,
                          tr(Text::HomeDisclosureDetail)}))
-      ctx.router().push("disclosure");
+      ctx.router().push("departments");
     const ImVec2 second(first.x + second_offset.x, first.y + second_offset.y);
     if (big_button(ctx, {"home.quiz", second, card, tr(Text::HomeQuiz), ButtonKind::Primary, FontRole::Display,
                          tr(Text::HomeQuizDetail)}))

@@ -12,7 +12,7 @@ class PlaceholderScreen final : public Screen {
   explicit PlaceholderScreen(std::string route) : route_(std::move(route)) {}
   std::string route() const override { return route_; }
   std::string title() const override {
-    return std::string(tr(route_ == "quiz" ? Text::HomeQuiz : Text::HomeDisclosure));
+    return std::string(tr(Text::HomeQuiz));
   }
 
   void draw(ScreenContext& ctx) override {

@@ -1,0 +1,153 @@
+// One approval item laid out for reading: basis, conditions, materials, time limits, fee, where
+// and whom to ask, with a QR code to continue on the phone when it can be done online.
+#include <algorithm>
+#include <cmath>
+
+#include "core/qr.h"
+#include "core/ui_text.h"
+#include "ui/flow.h"
+#include "ui/screen_context.h"
+#include "ui/screens/screens.h"
+#include "ui/text_layout.h"
+#include "ui/touch_scroll.h"
+#include "ui/widgets.h"
+
+namespace openday::ui {
+namespace {
+
+class ApprovalItemScreen final : public Screen {
+ public:
+  ApprovalItemScreen(const Department& department, const ApprovalItem& item)
+      : department_(department), item_(item), qr_(item.online ? make_qr_code(item.online_url) : QrCode{}) {}
+
+  std::string route() const override { return "item/" + item_.id; }
+  std::string title() const override { return std::string(tr(Text::DepartmentsTitle)); }
+  void describe(Event& view) const override {
+    view.department = department_.id;
+    view.item = item_.id;
+  }
+
+  void draw(ScreenContext& ctx) override {
+    const Rect area = ctx.content_rect();
+    const Metrics& m = ctx.metrics();
+    const float x = area.min.x + m.margin;
+    const float width = area.width() - 2 * m.margin;
+    float y = draw_title(ctx, x, area.min.y + m.gap, width) + m.gap;
+
+    if (m.portrait) {
+      // The phone panel across the top, the details below it.
+      y = draw_panel(ctx, Rect{ImVec2(x, y), ImVec2(x + width, y)}, true) + m.gap;
+      draw_details(ctx, Rect{ImVec2(area.min.x, y), area.max}, area.width());
+    } else {
+      const float panel_width = std::round(std::max(width * 0.3f, 460 * m.unit));
+      draw_panel(ctx, Rect{ImVec2(area.max.x - m.margin - panel_width, y), ImVec2(area.max.x - m.margin, y)}, false);
+      draw_details(ctx, Rect{ImVec2(area.min.x, y), ImVec2(area.max.x - m.margin - panel_width, area.max.y)},
+                   area.width() - panel_width - m.margin);
+    }
+  }
+
+ private:
+  float draw_title(ScreenContext& ctx, float x, float y, float width) const {
+    ImDrawList& draw = ctx.draw_list();
+    const ImFont& heading = *ctx.font(FontRole::Heading);
+    y += draw_wrapped_text(draw, heading, heading.FontSize, ImVec2(x, y), colors::kText, item_.name, width);
+    const ImFont& body = *ctx.font(FontRole::Body);
+    y += draw_wrapped_text(draw, body, body.FontSize, ImVec2(x, y), colors::kTextMuted,
+                           fill_text(Text::ItemDepartmentFormat, {department_.name, item_.kind}), width);
+    return y;
+  }
+
+  // The "continue on your phone" panel (or where to go when it cannot be done online).
+  // horizontal: the QR code beside the text (portrait); otherwise above it. Returns its bottom.
+  float draw_panel(ScreenContext& ctx, Rect area, bool horizontal) const {
+    const Metrics& m = ctx.metrics();
+    ImDrawList& draw = ctx.draw_list();
+    const float pad = m.gap;
+    // A module of 8 px at 1080p: about 2 mm on a kiosk panel, so the code is 8-9 cm wide and a
+    // phone reads it from 40 cm.
+    const float module = std::max(4.0f, std::round(8 * m.unit));
+    const float qr_side = qr_.empty() ? 0 : static_cast<float>(qr_.size + 8) * module;
+    const float text_x = horizontal && !qr_.empty() ? area.min.x + pad + qr_side + pad : area.min.x + pad;
+    const float text_width = area.max.x - pad - text_x;
+    const ImFont& heading = *ctx.font(FontRole::Heading);
+    const ImFont& body = *ctx.font(FontRole::Body);
+    const std::string_view title = tr(item_.online ? Text::ItemOnlineTitle : Text::ItemOfflineTitle);
+    const std::string_view hint = tr(item_.online ? Text::ItemOnlineHint : Text::ItemOfflineHint);
+    const std::string& detail = item_.online ? item_.online_url : item_.where;
+    const float text_height = measure_wrapped_height(heading, heading.FontSize, title, text_width) + m.gap * 0.3f +
+                              measure_wrapped_height(body, body.FontSize, hint, text_width) + m.gap * 0.3f +
+                              measure_wrapped_height(body, body.FontSize, detail, text_width);
+    const float qr_block = horizontal ? 0 : (qr_.empty() ? 0 : qr_side + pad);
+    const float height = pad + std::max(horizontal ? qr_side : 0.0f, qr_block + text_height) + pad;
+    area.max.y = area.min.y + height;
+    draw.AddRectFilled(area.min, area.max, item_.online ? colors::kSurface : colors::kAccentSoft, m.corner);
+    draw.AddRect(area.min, area.max, item_.online ? colors::kAccent : colors::kBorder, m.corner, 0, std::max(2.0f, std::round(3 * m.unit)));
+    float text_y = area.min.y + pad;
+    if (!qr_.empty()) {
+      const float qr_x = horizontal ? area.min.x + pad : area.min.x + (area.width() - qr_side) * 0.5f;
+      draw_qr_code(draw, qr_, ImVec2(qr_x, area.min.y + pad), module);
+      if (!horizontal) text_y += qr_side + pad;
+    }
+    text_y += draw_wrapped_text(draw, heading, heading.FontSize, ImVec2(text_x, text_y), item_.online ? colors::kAccent : colors::kText, title, text_width);
+    text_y += m.gap * 0.3f;
+    text_y += draw_wrapped_text(draw, body, body.FontSize, ImVec2(text_x, text_y), colors::kTextMuted, hint, text_width);
+    text_y += m.gap * 0.3f;
+    draw_wrapped_text(draw, body, body.FontSize, ImVec2(text_x, text_y), colors::kText, detail, text_width);
+    return area.max.y;
+  }
+
+  void draw_details(ScreenContext& ctx, const Rect& area, float region_width) const {
+    const Metrics& m = ctx.metrics();
+    TouchScroll scroll(ctx, "item.details", Rect{area.min, ImVec2(area.min.x + region_width, area.max.y)});
+    Flow flow(ctx, ImVec2(scroll.origin().x + m.margin, scroll.origin().y), region_width - 2 * m.margin,
+              Rect{area.min, ImVec2(area.min.x + region_width, area.max.y)});
+    section(flow, Text::ItemLegalBasis);
+    flow.text(FontRole::Body, item_.legal_basis, colors::kText);
+    section(flow, Text::ItemConditions);
+    for (std::size_t i = 0; i < item_.conditions.size(); ++i)
+      flow.numbered(std::to_string(i + 1) + ".", item_.conditions[i], colors::kText);
+    section(flow, Text::ItemMaterials);
+    for (std::size_t i = 0; i < item_.materials.size(); ++i) {
+      const Material& material = item_.materials[i];
+      flow.numbered(std::to_string(i + 1) + ".", material.name, colors::kText);
+      std::string how;
+      if (material.original) how += tr(Text::MaterialOriginal);
+      if (material.copies > 0) how += (how.empty() ? "" : " · ") + fill_text(Text::MaterialCopiesFormat, {std::to_string(material.copies)});
+      if (!material.note.empty()) how += (how.empty() ? "" : " · ") + material.note;
+      if (!how.empty()) flow.text(FontRole::Body, how, colors::kTextMuted, std::round(ctx.font_px(FontRole::Body) * 1.3f));
+      flow.space(m.gap * 0.25f);
+    }
+    section(flow, Text::ItemTimeLimit);
+    flow.text(FontRole::Body,
+              item_.statutory_days == 0 ? std::string(tr(Text::ItemImmediate))
+                                        : fill_text(Text::ItemTimeLimitFormat, {std::to_string(item_.statutory_days),
+                                                                                std::to_string(item_.promised_days)}),
+              colors::kText);
+    section(flow, Text::ItemFee);
+    flow.text(FontRole::Body, item_.fee, colors::kText);
+    section(flow, Text::ItemWhere);
+    flow.text(FontRole::Body, item_.where, colors::kText);
+    section(flow, Text::ItemContact);
+    flow.text(FontRole::Body, item_.contact, colors::kText);
+    flow.divider();
+    flow.text(FontRole::Body, fill_text(Text::PublishedFormat, {item_.published.date, item_.published.source}), colors::kTextMuted);
+    scroll.end(flow.y() + m.margin);
+  }
+
+  static void section(Flow& flow, Text title) {
+    flow.divider();
+    flow.section(tr(title));
+  }
+
+  const Department& department_;
+  const ApprovalItem& item_;
+  QrCode qr_;
+};
+
+}  // namespace
+
+std::unique_ptr<Screen> make_approval_item_screen(const Department& department, const ApprovalItem& item) {
+  return std::make_unique<ApprovalItemScreen>(department, item);
+}
+
+}  // namespace openday::ui

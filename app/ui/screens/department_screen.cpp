@@ -1,0 +1,257 @@
+// One department: a header with how to reach it, and three tabs: 部门职能, 审批事项, 收费标准.
+#include <algorithm>
+#include <cmath>
+#include <utility>
+
+#include "core/ui_text.h"
+#include "ui/flow.h"
+#include "ui/screen_context.h"
+#include "ui/screens/screens.h"
+#include "ui/text_layout.h"
+#include "ui/touch_scroll.h"
+#include "ui/widgets.h"
+
+namespace openday::ui {
+namespace {
+
+constexpr std::array<DepartmentTab, 3> kTabs = {DepartmentTab::Duties, DepartmentTab::Items, DepartmentTab::Fees};
+
+Text tab_label(DepartmentTab tab) {
+  switch (tab) {
+    case DepartmentTab::Duties: return Text::TabDuties;
+    case DepartmentTab::Items: return Text::TabItems;
+    case DepartmentTab::Fees: return Text::TabFees;
+  }
+  return Text::TabDuties;
+}
+
+std::string publication_line(const Publication& p) { return fill_text(Text::PublishedFormat, {p.date, p.source}); }
+
+class DepartmentScreen final : public Screen {
+ public:
+  DepartmentScreen(const Department& department, DepartmentTab tab) : department_(department), tab_(tab) {}
+
+  std::string route() const override { return "department/" + department_.id + "/" + std::string(department_tab_name(tab_)); }
+  std::string title() const override { return std::string(tr(Text::DepartmentsTitle)); }
+  void describe(Event& view) const override {
+    view.department = department_.id;
+    view.target = std::string(department_tab_name(tab_));
+  }
+
+  void draw(ScreenContext& ctx) override {
+    const Rect area = ctx.content_rect();
+    const Metrics& m = ctx.metrics();
+    float y = draw_header(ctx, area.min.x + m.margin, area.min.y + m.gap, area.width() - 2 * m.margin);
+    y = draw_tabs(ctx, area.min.x + m.margin, y + m.gap * 0.8f, area.width() - 2 * m.margin);
+    const Rect body{ImVec2(area.min.x, y + m.gap * 0.6f), area.max};
+    TouchScroll scroll(ctx, "department.body", body);
+    if (std::exchange(scroll_to_top_, false)) ImGui::SetScrollY(0);  // a new tab starts at its top
+    Flow flow(ctx, ImVec2(scroll.origin().x + m.margin, scroll.origin().y), body.width() - 2 * m.margin, body);
+    switch (tab_) {
+      case DepartmentTab::Duties: draw_duties(ctx, flow); break;
+      case DepartmentTab::Items: draw_items(ctx, flow); break;
+      case DepartmentTab::Fees: draw_fees(ctx, flow); break;
+    }
+    scroll.end(flow.y() + m.margin);
+  }
+
+ private:
+  float draw_header(ScreenContext& ctx, float x, float y, float width) const {
+    const Metrics& m = ctx.metrics();
+    ImDrawList& draw = ctx.draw_list();
+    const ImFont& heading = *ctx.font(FontRole::Heading);
+    y += draw_wrapped_text(draw, heading, heading.FontSize, ImVec2(x, y), colors::kText, department_.name, width);
+    y += m.gap * 0.3f;
+    // Two columns of contact facts in landscape, one in portrait.
+    const bool two_columns = !m.portrait;
+    const float column = two_columns ? (width - m.gap) * 0.5f : width;
+    const std::pair<Text, const std::string*> facts[] = {{Text::LabelAddress, &department_.address},
+                                                         {Text::LabelPhone, &department_.phone},
+                                                         {Text::LabelHours, &department_.office_hours},
+                                                         {Text::LabelWindow, &department_.service_window}};
+    float row_y = y;
+    for (std::size_t i = 0; i < std::size(facts); i += two_columns ? 2 : 1) {
+      float row_height = 0;
+      for (std::size_t c = 0; c < (two_columns ? 2u : 1u) && i + c < std::size(facts); ++c) {
+        Flow cell(ctx, ImVec2(x + static_cast<float>(c) * (column + m.gap), row_y), column,
+                  Rect{ImVec2(0, 0), ImGui::GetIO().DisplaySize});
+        cell.label_value(tr(facts[i + c].first), *facts[i + c].second);
+        row_height = std::max(row_height, cell.y() - row_y);
+      }
+      row_y += row_height;
+    }
+    return row_y;
+  }
+
+  float draw_tabs(ScreenContext& ctx, float x, float y, float width) {
+    const Metrics& m = ctx.metrics();
+    const float tab_width = (width - 2 * m.gap * 0.5f) / 3.0f;
+    for (std::size_t i = 0; i < kTabs.size(); ++i) {
+      const DepartmentTab tab = kTabs[i];
+      const std::string id = "department.tab." + std::string(department_tab_name(tab));
+      if (big_button(ctx, {id.c_str(), ImVec2(x + static_cast<float>(i) * (tab_width + m.gap * 0.5f), y),
+                           ImVec2(tab_width, m.touch_min * 1.05f), tr(tab_label(tab)),
+                           tab == tab_ ? ButtonKind::Primary : ButtonKind::Secondary}))
+        select_tab(ctx, tab);
+    }
+    return y + m.touch_min * 1.05f;
+  }
+
+  void select_tab(ScreenContext& ctx, DepartmentTab tab) {
+    if (tab == tab_) return;
+    tab_ = tab;
+    scroll_to_top_ = true;
+    Event view;
+    view.type = EventType::ScreenView;
+    view.screen = "department";
+    describe(view);
+    ctx.log(std::move(view));
+  }
+
+  void draw_duties(ScreenContext& ctx, Flow& flow) const {
+    flow.text(FontRole::Body, department_.introduction, colors::kText);
+    flow.divider();
+    for (const std::string& paragraph : department_.duties) {
+      flow.text(FontRole::Body, paragraph, colors::kText);
+      flow.space(ctx.metrics().gap * 0.5f);
+    }
+    flow.divider();
+    flow.text(FontRole::Body, publication_line(department_.duties_published), colors::kTextMuted);
+  }
+
+  void draw_items(ScreenContext& ctx, Flow& flow) const {
+    const Metrics& m = ctx.metrics();
+    if (department_.approval_items.empty()) {
+      flow.text(FontRole::Body, tr(Text::ItemsEmpty), colors::kTextMuted);
+      return;
+    }
+    const ImFont& heading = *ctx.font(FontRole::Heading);
+    const ImFont& body = *ctx.font(FontRole::Body);
+    for (const ApprovalItem& item : department_.approval_items) {
+      const float inner = flow.width() - 2 * m.gap;
+      const float name_height = measure_wrapped_height(heading, heading.FontSize, item.name, inner);
+      const float height = m.gap + name_height + m.gap * 0.3f + line_height(body.FontSize) + m.gap;
+      const ImVec2 pos(flow.x(), flow.y());
+      if (flow.visible(pos.y, pos.y + height)) {
+        const std::string id = "department.item." + item.id;
+        if (card_button(ctx, id.c_str(), pos, ImVec2(flow.width(), height))) ctx.router().push("item/" + item.id);
+        ImDrawList& draw = ctx.draw_list();
+        float y = pos.y + m.gap;
+        y += draw_wrapped_text(draw, heading, heading.FontSize, ImVec2(pos.x + m.gap, y), colors::kText, item.name, inner);
+        y += m.gap * 0.3f;
+        const std::string promise = item.promised_days == 0 ? std::string(tr(Text::ItemImmediate))
+                                                            : fill_text(Text::ItemPromisedFormat, {std::to_string(item.promised_days)});
+        const std::string facts = item.kind + " · " + promise + " · ";
+        draw.AddText(&body, body.FontSize, ImVec2(pos.x + m.gap, y), colors::kTextMuted, facts.c_str());
+        const float badge_x = pos.x + m.gap + body.CalcTextSizeA(body.FontSize, FLT_MAX, 0, facts.c_str()).x;
+        const std::string_view badge = tr(item.online ? Text::ItemOnlineBadge : Text::ItemCounterOnlyBadge);
+        draw.AddText(&body, body.FontSize, ImVec2(badge_x, y), item.online ? colors::kAccent : colors::kTextMuted,
+                     badge.data(), badge.data() + badge.size());
+      }
+      flow.space(height + m.gap * 0.6f);
+    }
+  }
+
+  void draw_fees(ScreenContext& ctx, Flow& flow) const {
+    if (department_.fees.empty()) {
+      flow.text(FontRole::Heading, department_.no_fee_statement, colors::kText);
+      return;
+    }
+    if (ctx.metrics().portrait || ctx.large_text()) draw_fee_cards(ctx, flow);
+    else draw_fee_table(ctx, flow);
+  }
+
+  static std::string standard_of(const FeeItem& fee) { return fee.amount + " " + fee.unit; }
+
+  // Landscape: a table with a header row; each row as tall as its tallest cell.
+  void draw_fee_table(ScreenContext& ctx, Flow& flow) const {
+    const Metrics& m = ctx.metrics();
+    ImDrawList& draw = ctx.draw_list();
+    const float shares[] = {0.27f, 0.17f, 0.34f, 0.22f};
+    const Text headers[] = {Text::FeeColumnName, Text::FeeColumnStandard, Text::FeeColumnBasis, Text::FeeColumnNotes};
+    const float pad = m.gap * 0.5f;
+    float widths[4];
+    for (int c = 0; c < 4; ++c) widths[c] = std::floor(flow.width() * shares[c]);
+    auto cell_x = [&](int c) {
+      float x = flow.x();
+      for (int i = 0; i < c; ++i) x += widths[i];
+      return x;
+    };
+    const ImFont& heading = *ctx.font(FontRole::Heading);
+    const float header_height = line_height(heading.FontSize) + 2 * pad;
+    if (flow.visible(flow.y(), flow.y() + header_height)) {
+      draw.AddRectFilled(ImVec2(flow.x(), flow.y()), ImVec2(flow.x() + flow.width(), flow.y() + header_height), colors::kAccentSoft);
+      for (int c = 0; c < 4; ++c) {
+        const std::string_view label = tr(headers[c]);
+        draw.AddText(&heading, heading.FontSize, ImVec2(cell_x(c) + pad, flow.y() + pad), colors::kText, label.data(),
+                     label.data() + label.size());
+      }
+    }
+    flow.space(header_height);
+    const ImFont& body = *ctx.font(FontRole::Body);
+    for (std::size_t r = 0; r < department_.fees.size(); ++r) {
+      const FeeItem& fee = department_.fees[r];
+      const std::string cells[] = {fee.name, standard_of(fee),
+                                   fee.legal_basis + "\n" + fill_text(Text::FeeDocumentFormat, {fee.document_number}),
+                                   fee.notes.empty() ? std::string("—") : fee.notes};
+      float height = 0;
+      for (int c = 0; c < 4; ++c) height = std::max(height, measure_wrapped_height(body, body.FontSize, cells[c], widths[c] - 2 * pad));
+      const std::string published = publication_line(fee.published);
+      const float published_height = measure_wrapped_height(body, body.FontSize, published, flow.width() - 2 * pad);
+      const float row_height = height + published_height + 3 * pad;
+      const float top = flow.y();
+      if (flow.visible(top, top + row_height)) {
+        if (r % 2 == 1) draw.AddRectFilled(ImVec2(flow.x(), top), ImVec2(flow.x() + flow.width(), top + row_height), IM_COL32(0, 0, 0, 10));
+        for (int c = 0; c < 4; ++c)
+          draw_wrapped_text(draw, body, body.FontSize, ImVec2(cell_x(c) + pad, top + pad), c == 1 ? colors::kAccent : colors::kText,
+                            cells[c], widths[c] - 2 * pad);
+        draw_wrapped_text(draw, body, body.FontSize, ImVec2(flow.x() + pad, top + 2 * pad + height), colors::kTextMuted, published,
+                          flow.width() - 2 * pad);
+        draw.AddRectFilled(ImVec2(flow.x(), top + row_height - 1), ImVec2(flow.x() + flow.width(), top + row_height), colors::kBorder);
+      }
+      flow.space(row_height);
+    }
+  }
+
+  // Portrait or large text: one card per fee, every field labelled.
+  void draw_fee_cards(ScreenContext& ctx, Flow& flow) const {
+    const Metrics& m = ctx.metrics();
+    for (const FeeItem& fee : department_.fees) {
+      flow.section(fee.name);
+      flow.label_value(std::string(tr(Text::FeeColumnStandard)) + "：", standard_of(fee));
+      flow.label_value(std::string(tr(Text::FeeColumnBasis)) + "：", fee.legal_basis);
+      flow.label_value("", fill_text(Text::FeeDocumentFormat, {fee.document_number}));
+      if (!fee.notes.empty()) flow.label_value(std::string(tr(Text::FeeColumnNotes)) + "：", fee.notes);
+      flow.text(FontRole::Body, publication_line(fee.published), colors::kTextMuted);
+      flow.divider();
+      flow.space(m.gap * 0.3f);
+    }
+  }
+
+  const Department& department_;
+  DepartmentTab tab_;
+  bool scroll_to_top_ = false;
+};
+
+}  // namespace
+
+std::string_view department_tab_name(DepartmentTab tab) {
+  switch (tab) {
+    case DepartmentTab::Duties: return "duties";
+    case DepartmentTab::Items: return "items";
+    case DepartmentTab::Fees: return "fees";
+  }
+  return "duties";
+}
+
+std::optional<DepartmentTab> department_tab_from_name(std::string_view name) {
+  for (DepartmentTab tab : kTabs)
+    if (department_tab_name(tab) == name) return tab;
+  return std::nullopt;
+}
+
+std::unique_ptr<Screen> make_department_screen(const Department& department, DepartmentTab tab) {
+  return std::make_unique<DepartmentScreen>(department, tab);
+}
+
+}  // namespace openday::ui

@@ -1,0 +1,91 @@
+#include "ui/touch_scroll.h"
+
+#include <imgui_internal.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace openday::ui {
+namespace {
+
+// Per-region state lives in the child window's own ImGui storage.
+struct Keys {
+  ImGuiID tracking, dragging, press_y, velocity;
+  explicit Keys(ImGuiWindow* window)
+      : tracking(window->GetID("##touch_tracking")),
+        dragging(window->GetID("##touch_dragging")),
+        press_y(window->GetID("##touch_press_y")),
+        velocity(window->GetID("##touch_velocity")) {}
+};
+
+constexpr float kFriction = 3.5f;        // per second: inertia fades in about a second
+constexpr float kMinVelocity = 30.0f;    // px/s below which inertia stops
+
+}  // namespace
+
+TouchScroll::TouchScroll(ScreenContext& ctx, const char* id, const Rect& area) : ctx_(ctx) {
+  ImGui::SetCursorScreenPos(area.min);
+  ImGui::BeginChild(id, ImVec2(area.width(), area.height()), false, ImGuiWindowFlags_NoNav);
+  origin_ = ImGui::GetCursorScreenPos();
+  visible_ = area;
+}
+
+float TouchScroll::scroll_y() const { return ImGui::GetScrollY(); }
+
+void TouchScroll::end(float content_bottom) {
+  if (ended_) return;
+  ended_ = true;
+  // Tell ImGui how tall the content is, so that it knows how far it may scroll.
+  ImGui::SetCursorScreenPos(ImVec2(origin_.x, content_bottom));
+  ImGui::Dummy(ImVec2(1, 1));
+
+  ImGuiWindow* window = ImGui::GetCurrentWindow();
+  ImGuiStorage* storage = ImGui::GetStateStorage();
+  const Keys keys(window);
+  ImGuiIO& io = ImGui::GetIO();
+  bool tracking = storage->GetBool(keys.tracking);
+  bool dragging = storage->GetBool(keys.dragging);
+  float velocity = storage->GetFloat(keys.velocity);
+  const float dt = std::max(io.DeltaTime, 1.0f / 240.0f);
+
+  const bool hovered = ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows | ImGuiHoveredFlags_AllowWhenBlockedByActiveItem);
+  if (io.MouseClicked[0] && hovered) {
+    tracking = true;
+    dragging = false;
+    velocity = 0;  // a touch stops the glide
+    storage->SetFloat(keys.press_y, io.MousePos.y);
+  }
+  if (tracking && io.MouseDown[0]) {
+    if (!dragging && std::fabs(io.MousePos.y - storage->GetFloat(keys.press_y)) > io.MouseDragThreshold) dragging = true;
+    if (dragging) {
+      const float dy = io.MouseDelta.y;
+      ImGui::SetScrollY(std::clamp(ImGui::GetScrollY() - dy, 0.0f, ImGui::GetScrollMaxY()));
+      ImGui::ClearActiveID();  // the button the drag started on must not fire on release
+      velocity = 0.7f * velocity + 0.3f * (-dy / dt);
+    }
+  }
+  if (tracking && !io.MouseDown[0]) {
+    tracking = false;
+    if (!dragging) velocity = 0;
+    dragging = false;
+  }
+  if (!tracking && std::fabs(velocity) > kMinVelocity) {
+    const float target = ImGui::GetScrollY() + velocity * dt;
+    const float clamped = std::clamp(target, 0.0f, ImGui::GetScrollMaxY());
+    ImGui::SetScrollY(clamped);
+    velocity = clamped != target ? 0.0f : velocity * std::exp(-kFriction * dt);
+    ctx_.request_frame_within(0);
+  } else if (!tracking) {
+    velocity = 0;
+  }
+  storage->SetBool(keys.tracking, tracking);
+  storage->SetBool(keys.dragging, dragging);
+  storage->SetFloat(keys.velocity, velocity);
+  ImGui::EndChild();
+}
+
+TouchScroll::~TouchScroll() {
+  if (!ended_) end(origin_.y);
+}
+
+}  // namespace openday::ui

@@ -1,0 +1,36 @@
+#pragma once
+// A region that scrolls when a finger drags anywhere in it, with inertia after release. A drag
+// never presses the button it started on; a tap (movement under the drag threshold) does.
+// ImGui has none of this (issue #3379): the press is tracked here, and once the finger has
+// moved past the threshold the region scrolls by the finger's movement and ImGui's active item
+// is cleared so that the release does not click.
+#include <imgui.h>
+
+#include "ui/screen_context.h"
+
+namespace openday::ui {
+
+class TouchScroll {
+ public:
+  // Opens the region (an ImGui child window) over area. Lay content out from origin(); items
+  // are clipped to the area.
+  TouchScroll(ScreenContext& ctx, const char* id, const Rect& area);
+  // Closes the region; content_bottom is the y just below the last laid-out content.
+  void end(float content_bottom);
+  ~TouchScroll();
+  TouchScroll(const TouchScroll&) = delete;
+  TouchScroll& operator=(const TouchScroll&) = delete;
+
+  ImVec2 origin() const { return origin_; }
+  // The part of the content that is on screen, for skipping what is not.
+  Rect visible() const { return visible_; }
+  float scroll_y() const;
+
+ private:
+  ScreenContext& ctx_;
+  ImVec2 origin_;
+  Rect visible_;
+  bool ended_ = false;
+};
+
+}  // namespace openday::ui
