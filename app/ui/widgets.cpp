@@ -39,7 +39,7 @@ bool big_button(ScreenContext& ctx, const ButtonSpec& spec) {
   if (!primary) draw.AddRect(spec.pos, max, colors::kBorder, m.corner, 0, std::max(2.0f, std::round(3 * m.unit)));
 
   const ImFont& label_font = *ctx.font(spec.label_role);
-  const float padding = m.gap;
+  const float padding = spec.padding >= 0 ? spec.padding : m.gap;
   const float inner_width = size.x - 2 * padding;
   float text_height = measure_wrapped_height(label_font, label_font.FontSize, spec.label, inner_width);
   const ImFont* detail_font = spec.detail.empty() ? nullptr : ctx.font(FontRole::Body);

@@ -22,6 +22,7 @@ struct ButtonSpec {
   ButtonKind kind = ButtonKind::Secondary;
   FontRole label_role = FontRole::Heading;
   std::string_view detail = {};  // optional second line in body type
+  float padding = -1;            // inner padding; negative: the theme's gap
 };
 
 // Records a touchable element for tests and the log: only the part that is on screen.

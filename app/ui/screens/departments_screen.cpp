@@ -62,7 +62,8 @@ class DepartmentsScreen final : public Screen {
     for (std::size_t i = 0; i < labels.size(); ++i) {
       const std::string& label = labels[i];
       const float text_width = font.CalcTextSizeA(font.FontSize, FLT_MAX, 0, label.c_str()).x;
-      const float chip_width = std::max(m.touch_min * 1.4f, text_width + 1.6f * m.gap);
+      const float padding = m.gap * 0.6f;
+      const float chip_width = std::max(m.touch_min * 1.4f, std::ceil(text_width + 2 * padding + 2));
       if (cx > x && cx + chip_width > x + width) {
         cx = x;
         y += height + m.gap * 0.5f;
@@ -70,7 +71,7 @@ class DepartmentsScreen final : public Screen {
       const bool selected = i == 0 ? category_.empty() : category_ == label;
       const std::string id = "departments.category." + std::to_string(i);
       if (big_button(ctx, {id.c_str(), ImVec2(cx, y), ImVec2(chip_width, height), label,
-                           selected ? ButtonKind::Primary : ButtonKind::Secondary}))
+                           selected ? ButtonKind::Primary : ButtonKind::Secondary, FontRole::Heading, {}, padding}))
         choose_category(ctx, i == 0 ? std::string() : label);
       cx += chip_width + m.gap * 0.5f;
     }
