@@ -94,7 +94,7 @@ void HeadlessKiosk::tap(std::string_view target_id) {
   tap_at(center_of(target_id));
 }
 
-void HeadlessKiosk::drag(ImVec2 from, ImVec2 to, int steps) {
+void HeadlessKiosk::drag(ImVec2 from, ImVec2 to, int steps, int hold_frames) {
   set_finger(true, from);
   frame();
   for (int i = 1; i <= steps; ++i) {
@@ -102,6 +102,7 @@ void HeadlessKiosk::drag(ImVec2 from, ImVec2 to, int steps) {
     set_finger(true, ImVec2(from.x + (to.x - from.x) * t, from.y + (to.y - from.y) * t));
     frame();
   }
+  for (int i = 0; i < hold_frames; ++i) frame();
   set_finger(false, to);
   frame();
   set_finger(false, ImVec2(-FLT_MAX, -FLT_MAX));

@@ -48,8 +48,9 @@ class HeadlessKiosk {
   void tap_at(ImVec2 position);
   // Taps the centre of a target from the last frame; fails the test when it is absent.
   void tap(std::string_view target_id);
-  // The finger lands at from, moves to to over steps frames, then lifts.
-  void drag(ImVec2 from, ImVec2 to, int steps = 12);
+  // The finger lands at from, moves to to over steps frames, rests there hold_frames frames
+  // (a slow drag that stops: no glide), then lifts.
+  void drag(ImVec2 from, ImVec2 to, int steps = 12, int hold_frames = 0);
 
   ui::Kiosk& kiosk() { return *kiosk_; }
   RecordingSink& events() { return sink_; }
