@@ -34,15 +34,17 @@ class ApprovalItemScreen final : public Screen {
     const float width = area.width() - 2 * m.margin;
     float y = draw_title(ctx, x, area.min.y + m.gap, width) + m.gap;
 
-    if (m.portrait) {
-      // The phone panel across the top, the details below it.
-      y = draw_panel(ctx, Rect{ImVec2(x, y), ImVec2(x + width, y)}, true) + m.gap;
-      draw_details(ctx, Rect{ImVec2(area.min.x, y), area.max}, area.width());
-    } else {
-      const float panel_width = std::round(std::max(width * 0.3f, 460 * m.unit));
+    // Landscape: the phone panel beside the details, unless large text makes it taller than
+    // the screen; then (and in portrait) it runs across the top with the QR code at its left.
+    const float panel_width = std::round(std::max(width * 0.3f, 460 * m.unit));
+    const bool beside = !m.portrait && y + panel_height(ctx, panel_width, false) <= area.max.y - m.gap;
+    if (beside) {
       draw_panel(ctx, Rect{ImVec2(area.max.x - m.margin - panel_width, y), ImVec2(area.max.x - m.margin, y)}, false);
       draw_details(ctx, Rect{ImVec2(area.min.x, y), ImVec2(area.max.x - m.margin - panel_width, area.max.y)},
                    area.width() - panel_width - m.margin);
+    } else {
+      y = draw_panel(ctx, Rect{ImVec2(x, y), ImVec2(x + width, y)}, true) + m.gap;
+      draw_details(ctx, Rect{ImVec2(area.min.x, y), area.max}, area.width());
     }
   }
 
@@ -57,9 +59,14 @@ class ApprovalItemScreen final : public Screen {
     return y;
   }
 
+  float panel_height(ScreenContext& ctx, float width, bool horizontal) const {
+    return draw_panel(ctx, Rect{ImVec2(0, 0), ImVec2(width, 0)}, horizontal, false);
+  }
+
   // The "continue on your phone" panel (or where to go when it cannot be done online).
-  // horizontal: the QR code beside the text (portrait); otherwise above it. Returns its bottom.
-  float draw_panel(ScreenContext& ctx, Rect area, bool horizontal) const {
+  // horizontal: the QR code beside the text; otherwise above it. Returns its bottom; with
+  // draw false it only measures.
+  float draw_panel(ScreenContext& ctx, Rect area, bool horizontal, bool draw_it = true) const {
     const Metrics& m = ctx.metrics();
     ImDrawList& draw = ctx.draw_list();
     const float pad = m.gap;
@@ -80,6 +87,7 @@ class ApprovalItemScreen final : public Screen {
     const float qr_block = horizontal ? 0 : (qr_.empty() ? 0 : qr_side + pad);
     const float height = pad + std::max(horizontal ? qr_side : 0.0f, qr_block + text_height) + pad;
     area.max.y = area.min.y + height;
+    if (!draw_it) return area.max.y;
     draw.AddRectFilled(area.min, area.max, item_.online ? colors::kSurface : colors::kAccentSoft, m.corner);
     draw.AddRect(area.min, area.max, item_.online ? colors::kAccent : colors::kBorder, m.corner, 0, std::max(2.0f, std::round(3 * m.unit)));
     float text_y = area.min.y + pad;

@@ -86,15 +86,17 @@ class DepartmentScreen final : public Screen {
   float draw_tabs(ScreenContext& ctx, float x, float y, float width) {
     const Metrics& m = ctx.metrics();
     const float tab_width = (width - 2 * m.gap * 0.5f) / 3.0f;
+    // As tall as large text needs, never less than a comfortable touch.
+    const float tab_height = std::max(m.touch_min * 1.05f, line_height(ctx.font_px(FontRole::Heading)) + m.gap);
     for (std::size_t i = 0; i < kTabs.size(); ++i) {
       const DepartmentTab tab = kTabs[i];
       const std::string id = "department.tab." + std::string(department_tab_name(tab));
       if (big_button(ctx, {id.c_str(), ImVec2(x + static_cast<float>(i) * (tab_width + m.gap * 0.5f), y),
-                           ImVec2(tab_width, m.touch_min * 1.05f), tr(tab_label(tab)),
+                           ImVec2(tab_width, tab_height), tr(tab_label(tab)),
                            tab == tab_ ? ButtonKind::Primary : ButtonKind::Secondary}))
         select_tab(ctx, tab);
     }
-    return y + m.touch_min * 1.05f;
+    return y + tab_height;
   }
 
   void select_tab(ScreenContext& ctx, DepartmentTab tab) {

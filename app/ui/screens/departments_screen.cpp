@@ -58,7 +58,7 @@ class DepartmentsScreen final : public Screen {
     std::vector<std::string> labels = {std::string(tr(Text::CategoryAll))};
     for (auto& category : categories_in_use(ctx.content())) labels.push_back(std::move(category));
     float cx = x;
-    const float height = m.touch_min;
+    const float height = std::max(m.touch_min, line_height(font.FontSize) + m.gap * 0.6f);
     for (std::size_t i = 0; i < labels.size(); ++i) {
       const std::string& label = labels[i];
       const float text_width = font.CalcTextSizeA(font.FontSize, FLT_MAX, 0, label.c_str()).x;
