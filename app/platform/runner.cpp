@@ -47,6 +47,9 @@ bool Runner::open(std::string& error) {
   glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
   // Losing focus must never minimise the kiosk.
   glfwWindowHint(GLFW_AUTO_ICONIFY, GLFW_FALSE);
+  // ImGui draws flat triangles: no depth or stencil buffer (a full-screen one costs 8 MB).
+  glfwWindowHint(GLFW_DEPTH_BITS, 0);
+  glfwWindowHint(GLFW_STENCIL_BITS, 0);
 
   if (options_.windowed) {
     glfwWindowHint(GLFW_RESIZABLE, GLFW_TRUE);

@@ -34,7 +34,7 @@ is_running "$kiosk" || fail "kiosk mode exited after a WM_DELETE_WINDOW close re
 
 # Still responsive after all that: the left entrance opens the disclosure section.
 xdotool mousemove 480 700 click 1
-wait_for_log "$E2E_WORK/kiosk.log" "screen disclosure"
+wait_for_log "$E2E_WORK/kiosk.log" "screen departments"
 kill "$kiosk"
 wait "$kiosk" 2>/dev/null || true
 

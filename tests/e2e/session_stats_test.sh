@@ -22,7 +22,7 @@ sleep 0.5
 xdotool mousemove 124 64 click 1           # 返回 (top-left)
 sleep 0.5
 xdotool mousemove 480 700 click 1          # 政务公开查询
-wait_for_log "$E2E_WORK/kiosk.log" "screen disclosure"
+wait_for_log "$E2E_WORK/kiosk.log" "screen departments"
 # The visitor walks away: 10 s to the question, 3 s of countdown.
 wait_for_log_count "$E2E_WORK/kiosk.log" "screen attract" 2 30
 sleep 0.5
