@@ -1,5 +1,6 @@
-// openday: the kiosk itself, and (in later releases) the staff and ops subcommands.
+// openday: the kiosk itself, and the staff and ops subcommands.
 #include <cstdio>
+#include <ctime>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -10,9 +11,12 @@
 #include "core/content.h"
 #include "core/event_log.h"
 #include "core/paths.h"
+#include "core/quiz_bank.h"
+#include "core/simulation.h"
 #include "core/stats.h"
 #include "core/stop_signals.h"
 #include "core/store.h"
+#include "core/vouchers.h"
 #include "platform/font_lookup.h"
 #include "platform/runner.h"
 #include "ui/kiosk.h"
@@ -28,6 +32,8 @@ constexpr int kExitFonts = 4;
 constexpr int kExitDisplay = 5;
 constexpr int kExitDatabase = 6;
 constexpr int kExitContent = 7;
+constexpr int kExitUnknownVoucher = 10;
+constexpr int kExitVoucherAlreadyRedeemed = 11;
 
 std::vector<std::string> route_lines() {
   std::vector<std::string> lines;
@@ -39,43 +45,71 @@ std::vector<std::string> route_lines() {
   return lines;
 }
 
-int print_problems(const std::vector<ConfigProblem>& problems) {
-  for (const auto& problem : problems) std::fprintf(stderr, "openday: config: %s\n", problem.to_string().c_str());
-  return kExitConfig;
+void print_problems(const char* who, const JsonProblems& problems) {
+  for (const auto& problem : problems) std::fprintf(stderr, "%s: %s\n", who, problem.to_string().c_str());
 }
 
-// Loads the content folder; on problems prints every one of them and returns nullptr.
-std::shared_ptr<const Content> load_content_or_report(const std::filesystem::path& dir, const char* who) {
-  ContentLoad loaded = load_content(dir);
-  for (const auto& problem : loaded.problems) std::fprintf(stderr, "%s: %s\n", who, problem.to_string().c_str());
-  if (!loaded.content) {
-    std::fprintf(stderr, "%s: %zu problem%s in %s\n", who, loaded.problems.size(), loaded.problems.size() == 1 ? "" : "s",
-                 dir.c_str());
-    return nullptr;
+// The config file, with the command line's overrides; nullopt after printing every problem.
+std::optional<Config> load_config(const std::filesystem::path& file, std::optional<int> idle_timeout = {},
+                                  std::optional<int> idle_warning = {}) {
+  ConfigLoadResult loaded = load_config_file(file);
+  auto report = [](const std::vector<ConfigProblem>& problems) {
+    for (const auto& problem : problems) std::fprintf(stderr, "openday: config: %s\n", problem.to_string().c_str());
+  };
+  if (!loaded.ok()) {
+    report(loaded.problems);
+    return std::nullopt;
   }
-  return std::make_shared<const Content>(std::move(*loaded.content));
+  Config config = loaded.config;
+  if (idle_timeout) config.idle_timeout_seconds = *idle_timeout;
+  if (idle_warning) config.idle_warning_seconds = *idle_warning;
+  if (auto problems = check_config(config, "command line"); !problems.empty()) {
+    report(problems);
+    return std::nullopt;
+  }
+  return config;
+}
+
+// The content folder and the quiz bank, checked together; nullptr after printing every problem.
+struct Material {
+  std::shared_ptr<const Content> content;
+  std::shared_ptr<const QuizBank> quiz;
+};
+
+std::optional<Material> load_material(const std::filesystem::path& content_dir, const std::filesystem::path& quiz_file,
+                                      const Config& config, const char* who) {
+  ContentLoad content = load_content(content_dir);
+  print_problems(who, content.problems);
+  QuizBankLoad quiz = load_quiz_bank(quiz_file, config.questions_per_round, content.content ? &*content.content : nullptr);
+  print_problems(who, quiz.problems);
+  const std::size_t problems = content.problems.size() + quiz.problems.size();
+  if (problems > 0) {
+    std::fprintf(stderr, "%s: %zu problem%s in %s and %s\n", who, problems, problems == 1 ? "" : "s", content_dir.c_str(),
+                 quiz_file.c_str());
+    return std::nullopt;
+  }
+  return Material{std::make_shared<const Content>(std::move(*content.content)),
+                  std::make_shared<const QuizBank>(std::move(*quiz.bank))};
 }
 
 int run_validate(const ValidateOptions& options) {
-  auto content = load_content_or_report(options.content_dir, "openday validate");
-  if (!content) return kExitContent;
-  std::printf("OK: %s (%s)\n", content_summary(*content).c_str(), options.content_dir.c_str());
+  const auto config = load_config(options.config_path);
+  if (!config) return kExitConfig;
+  const auto material = load_material(options.content_dir, options.quiz_path, *config, "openday validate");
+  if (!material) return kExitContent;
+  std::printf("OK: %s (%s)\n", content_summary(*material->content).c_str(), options.content_dir.c_str());
+  std::printf("OK: quiz bank: %s (%s)\n", quiz_bank_summary(*material->quiz).c_str(), options.quiz_path.c_str());
   return 0;
 }
 
 int run_kiosk(const KioskOptions& options) {
-  ConfigLoadResult loaded = load_config_file(options.config_path);
-  if (!loaded.ok()) return print_problems(loaded.problems);
-  Config config = loaded.config;
-  if (options.idle_timeout_seconds) config.idle_timeout_seconds = *options.idle_timeout_seconds;
-  if (options.idle_warning_seconds) config.idle_warning_seconds = *options.idle_warning_seconds;
-  if (auto problems = check_config(config, "command line"); !problems.empty()) return print_problems(problems);
-
+  const auto config = load_config(options.config_path, options.idle_timeout_seconds, options.idle_warning_seconds);
+  if (!config) return kExitConfig;
   // Invalid content stops the start here, before a window opens.
-  auto content = load_content_or_report(options.content_dir, "openday: content");
-  if (!content) return kExitContent;
+  const auto material = load_material(options.content_dir, options.quiz_path, *config, "openday: content");
+  if (!material) return kExitContent;
 
-  const auto stack = ui::stack_for_route(options.screen_route, *content);
+  const auto stack = ui::stack_for_route(options.screen_route, *material->content);
   if (!stack) {
     std::fprintf(stderr, "openday: --screen: unknown route '%s' (see --help for the list)\n", options.screen_route.c_str());
     return kExitUsage;
@@ -93,12 +127,12 @@ int run_kiosk(const KioskOptions& options) {
   StopSignals stop_signals([&runner] { runner.request_stop(); });
   // The log opens (and if need be creates or recovers) the database on its own thread; a
   // database that cannot be written never stops the kiosk from serving visitors.
-  EventLog event_log({options.db_path, config.kiosk_id});
+  EventLog event_log({options.db_path, config->kiosk_id});
   if (!runner.open(error)) {
     std::fprintf(stderr, "openday: %s\n", error.c_str());
     return kExitDisplay;
   }
-  ui::Kiosk kiosk({config, content, *fonts, *stack}, event_log);
+  ui::Kiosk kiosk({*config, material->content, material->quiz, *fonts, *stack}, event_log, event_log);
   return runner.run(kiosk);
 }
 
@@ -115,6 +149,73 @@ int run_stats(const StatsOptions& options) {
   }
 }
 
+std::string local_time_text(std::int64_t at_ms) {
+  const std::time_t seconds = static_cast<std::time_t>(at_ms / 1000);
+  std::tm local{};
+  localtime_r(&seconds, &local);
+  char buffer[32];
+  std::strftime(buffer, sizeof buffer, "%Y-%m-%d %H:%M:%S", &local);
+  return buffer;
+}
+
+int run_redeem(const RedeemOptions& options) {
+  try {
+    if (!std::filesystem::exists(options.db_path)) {
+      std::fprintf(stderr, "openday voucher: %s: no such database file\n", options.db_path.c_str());
+      return kExitDatabase;
+    }
+    OpenedStore store = open_store_for_writing(options.db_path);
+    const Redemption result = redeem_voucher_from_desk(store.db, options.code);
+    switch (result.outcome) {
+      case Redemption::Outcome::Redeemed:
+        std::printf("REDEEMED %s at %s\n", result.code.c_str(), local_time_text(result.redeemed_at_ms).c_str());
+        return 0;
+      case Redemption::Outcome::AlreadyRedeemed:
+        std::fprintf(stderr, "openday voucher: %s was already redeemed at %s; do not hand out a second prize\n", result.code.c_str(),
+                     local_time_text(result.redeemed_at_ms).c_str());
+        return kExitVoucherAlreadyRedeemed;
+      case Redemption::Outcome::Unknown:
+        std::fprintf(stderr, "openday voucher: %s is not a voucher this kiosk issued (check the code, or the --db file)\n",
+                     result.code.c_str());
+        return kExitUnknownVoucher;
+      case Redemption::Outcome::Invalid:
+        std::fprintf(stderr, "openday voucher: '%s' cannot be a voucher code: 8 letters and digits from %.*s, like ABCD-EF23\n",
+                     options.code.c_str(), static_cast<int>(kVoucherAlphabet.size()), kVoucherAlphabet.data());
+        return kExitUnknownVoucher;
+    }
+  } catch (const SqliteError& error) {
+    std::fprintf(stderr, "openday voucher: %s\n", error.what());
+  }
+  return kExitDatabase;
+}
+
+int run_simulate(const SimulateOptions& options) {
+  const auto config = load_config(options.config_path);
+  if (!config) return kExitConfig;
+  const auto material = load_material(options.content_dir, options.quiz_path, *config, "openday simulate");
+  if (!material) return kExitContent;
+  SimulationOptions simulation;
+  simulation.db_path = options.db_path;
+  simulation.visitors = options.visitors;
+  simulation.seed = options.seed;
+  simulation.stock = options.stock;
+  simulation.day = options.date ? *parse_calendar_date(*options.date) : local_today();
+  try {
+    const SimulationReport report = simulate_visitors(simulation, *config, *material->content, *material->quiz, [](const std::string& code) {
+      std::printf("VOUCHER %s\n", code.c_str());
+      std::fflush(stdout);  // printed only after the commit returned: a kill cannot lose a printed code
+    });
+    std::fprintf(stderr,
+                 "openday simulate: %d sessions (%d engaged), %d quiz rounds, %d passed, %d vouchers in %.2f s (%.0f vouchers/s)\n",
+                 report.sessions, report.engaged_sessions, report.quiz_rounds, report.quiz_passed, report.vouchers, report.seconds,
+                 report.seconds > 0 ? report.vouchers / report.seconds : 0.0);
+    return 0;
+  } catch (const std::exception& error) {
+    std::fprintf(stderr, "openday simulate: %s\n", error.what());
+    return kExitDatabase;
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -124,7 +225,8 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "openday: %s\n", parsed.error.c_str());
     return kExitUsage;
   }
-  switch (parsed.command->kind) {
+  const CommandLine& command = *parsed.command;
+  switch (command.kind) {
     case CommandKind::Help: {
       const auto routes = route_lines();
       std::fputs(help_text(routes).c_str(), stdout);
@@ -133,12 +235,11 @@ int main(int argc, char** argv) {
     case CommandKind::Version:
       std::printf("openday %s\n", OPENDAY_VERSION);
       return 0;
-    case CommandKind::RunKiosk:
-      return run_kiosk(parsed.command->kiosk);
-    case CommandKind::Stats:
-      return run_stats(parsed.command->stats);
-    case CommandKind::Validate:
-      return run_validate(parsed.command->validate);
+    case CommandKind::RunKiosk: return run_kiosk(command.kiosk);
+    case CommandKind::Stats: return run_stats(command.stats);
+    case CommandKind::Validate: return run_validate(command.validate);
+    case CommandKind::Redeem: return run_redeem(command.redeem);
+    case CommandKind::Simulate: return run_simulate(command.simulate);
   }
   return kExitUsage;
 }

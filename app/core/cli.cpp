@@ -53,14 +53,84 @@ CommandLineParse parse_stats(std::span<const std::string_view> args) {
 CommandLineParse parse_validate(std::span<const std::string_view> args) {
   CommandLine command;
   command.kind = CommandKind::Validate;
-  command.validate.content_dir = default_content_dir();
+  ValidateOptions& options = command.validate;
+  options.content_dir = default_content_dir();
+  options.quiz_path = default_quiz_file();
+  options.config_path = default_config_file();
   for (std::size_t i = 0; i < args.size(); ++i) {
     const std::string_view flag = args[i];
     if (flag == "--help" || flag == "-h") { command.kind = CommandKind::Help; return {command, ""}; }
-    if (flag != "--content") return fail("validate: unknown option '" + std::string(flag) + "' (see openday --help)");
-    if (i + 1 >= args.size()) return fail("validate: --content needs a folder");
-    command.validate.content_dir = args[++i];
+    if (i + 1 >= args.size()) return fail("validate: " + std::string(flag) + " needs a value, or is unknown (see openday --help)");
+    const std::string_view value = args[++i];
+    if (flag == "--content") options.content_dir = value;
+    else if (flag == "--quiz") options.quiz_path = value;
+    else if (flag == "--config") options.config_path = value;
+    else return fail("validate: unknown option '" + std::string(flag) + "' (see openday --help)");
   }
+  return {command, ""};
+}
+
+CommandLineParse parse_voucher(std::span<const std::string_view> args) {
+  CommandLine command;
+  command.kind = CommandKind::Redeem;
+  command.redeem.db_path = default_database_file();
+  if (args.empty() || args[0] != "redeem") return fail("voucher: expected 'voucher redeem [--db FILE] CODE'");
+  for (std::size_t i = 1; i < args.size(); ++i) {
+    const std::string_view arg = args[i];
+    if (arg == "--db") {
+      if (i + 1 >= args.size()) return fail("voucher redeem: --db needs a file");
+      command.redeem.db_path = args[++i];
+    } else if (arg.starts_with("--")) {
+      return fail("voucher redeem: unknown option '" + std::string(arg) + "'");
+    } else {
+      // A code typed with spaces may arrive as several arguments: "ABCD EFGH".
+      command.redeem.code += std::string(arg);
+    }
+  }
+  if (command.redeem.code.empty()) return fail("voucher redeem: which code? (openday voucher redeem --db FILE CODE)");
+  return {command, ""};
+}
+
+CommandLineParse parse_simulate(std::span<const std::string_view> args) {
+  CommandLine command;
+  command.kind = CommandKind::Simulate;
+  SimulateOptions& options = command.simulate;
+  options.db_path = default_database_file();
+  options.content_dir = default_content_dir();
+  options.quiz_path = default_quiz_file();
+  options.config_path = default_config_file();
+  bool have_visitors = false, have_seed = false;
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string_view flag = args[i];
+    if (i + 1 >= args.size()) return fail("simulate: " + std::string(flag) + " needs a value, or is unknown (see openday --help)");
+    const std::string_view value = args[++i];
+    if (flag == "--db") options.db_path = value;
+    else if (flag == "--content") options.content_dir = value;
+    else if (flag == "--quiz") options.quiz_path = value;
+    else if (flag == "--config") options.config_path = value;
+    else if (flag == "--visitors") {
+      auto n = parse_int(value);
+      if (!n || *n < 1 || *n > 1000000) return fail("simulate: --visitors: expected 1 to 1000000, got '" + std::string(value) + "'");
+      options.visitors = *n;
+      have_visitors = true;
+    } else if (flag == "--seed") {
+      std::uint64_t seed = 0;
+      auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), seed);
+      if (ec != std::errc() || end != value.data() + value.size()) return fail("simulate: --seed: expected a whole number, got '" + std::string(value) + "'");
+      options.seed = seed;
+      have_seed = true;
+    } else if (flag == "--stock") {
+      auto n = parse_int(value);
+      if (!n || *n < 0 || *n > 100000) return fail("simulate: --stock: expected 0 to 100000, got '" + std::string(value) + "'");
+      options.stock = *n;
+    } else if (flag == "--date") {
+      if (!parse_calendar_date(value)) return fail("simulate: --date: expected a real day written YYYY-MM-DD, got '" + std::string(value) + "'");
+      options.date = std::string(value);
+    } else {
+      return fail("simulate: unknown option '" + std::string(flag) + "' (see openday --help)");
+    }
+  }
+  if (!have_visitors || !have_seed) return fail("simulate: --visitors N and --seed S are required");
   return {command, ""};
 }
 
@@ -69,10 +139,13 @@ CommandLineParse parse_validate(std::span<const std::string_view> args) {
 CommandLineParse parse_command_line(std::span<const std::string_view> args) {
   if (!args.empty() && args[0] == "stats") return parse_stats(args.subspan(1));
   if (!args.empty() && args[0] == "validate") return parse_validate(args.subspan(1));
+  if (!args.empty() && args[0] == "voucher") return parse_voucher(args.subspan(1));
+  if (!args.empty() && args[0] == "simulate") return parse_simulate(args.subspan(1));
   CommandLine command;
   KioskOptions& options = command.kiosk;
   options.content_dir = default_content_dir();
   options.config_path = default_config_file();
+  options.quiz_path = default_quiz_file();
   options.db_path = default_database_file();
 
   for (std::size_t i = 0; i < args.size(); ++i) {
@@ -92,6 +165,8 @@ CommandLineParse parse_command_line(std::span<const std::string_view> args) {
       options.db_path = value;
     } else if (flag == "--config") {
       options.config_path = value;
+    } else if (flag == "--quiz") {
+      options.quiz_path = value;
     } else if (flag == "--idle-timeout" || flag == "--idle-warning") {
       auto seconds = parse_int(value);
       if (!seconds || *seconds <= 0) return fail(std::string(flag) + ": expected a whole number of seconds, got '" + std::string(value) + "'");
@@ -117,9 +192,15 @@ std::string help_text(std::span<const std::string> routes) {
       "OpenDay Kiosk " OPENDAY_VERSION " - the touchscreen at a county's 政务公开日 booth.\n"
       "\n"
       "Usage: openday [options]             run the kiosk\n"
-      "       openday validate [--content DIR]  check content; list every problem\n"
+      "       openday validate [--content DIR] [--quiz FILE] [--config FILE]\n"
+      "                                     check content and quiz bank; list every problem\n"
       "       openday stats [--db FILE] [--json] [--date YYYY-MM-DD]\n"
       "                                     print a day's counts (default: today, the default database)\n"
+      "       openday voucher redeem [--db FILE] CODE\n"
+      "                                     redeem a prize voucher (exit 0; 10 unknown; 11 already redeemed)\n"
+      "       openday simulate --visitors N --seed S [--db FILE] [--stock N] [--date YYYY-MM-DD]\n"
+      "                        [--content DIR] [--quiz FILE] [--config FILE]\n"
+      "                                     simulated visitors through the real core; prints VOUCHER codes\n"
       "\n"
       "Options:\n"
       "  --windowed WxH        run in a normal window of that size (developer mode; Ctrl+Q or\n"
@@ -128,6 +209,7 @@ std::string help_text(std::span<const std::string> routes) {
       "  --content DIR         content folder (default: the shipped sample content)\n"
       "  --db FILE             SQLite database (default: $XDG_DATA_HOME/openday/openday.db)\n"
       "  --config FILE         booth config file (default: the shipped assets/openday.toml)\n"
+      "  --quiz FILE           quiz question bank (default: the shipped assets/quiz/questions.json)\n"
       "  --idle-timeout SECONDS  overrides session.idle_timeout_seconds\n"
       "  --idle-warning SECONDS  overrides session.idle_warning_seconds\n"
       "  --screen ROUTE        open this screen directly (see routes below)\n"

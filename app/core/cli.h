@@ -1,5 +1,6 @@
 #pragma once
 // The command line of the kiosk. Parsing is pure so that it can be tested without a display.
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <span>
@@ -19,6 +20,7 @@ struct KioskOptions {
   std::filesystem::path content_dir;
   std::filesystem::path db_path;
   std::filesystem::path config_path;
+  std::filesystem::path quiz_path;
   std::optional<int> idle_timeout_seconds;
   std::optional<int> idle_warning_seconds;
   std::string screen_route;  // empty: start on the attract screen
@@ -34,15 +36,35 @@ struct StatsOptions {
 
 struct ValidateOptions {
   std::filesystem::path content_dir;
+  std::filesystem::path quiz_path;
+  std::filesystem::path config_path;
 };
 
-enum class CommandKind { RunKiosk, Help, Version, Stats, Validate };
+struct RedeemOptions {
+  std::filesystem::path db_path;
+  std::string code;
+};
+
+struct SimulateOptions {
+  std::filesystem::path db_path;
+  std::filesystem::path content_dir;
+  std::filesystem::path quiz_path;
+  std::filesystem::path config_path;
+  int visitors = 0;
+  std::uint64_t seed = 0;
+  std::optional<int> stock;
+  std::optional<std::string> date;  // YYYY-MM-DD; absent: today
+};
+
+enum class CommandKind { RunKiosk, Help, Version, Stats, Validate, Redeem, Simulate };
 
 struct CommandLine {
   CommandKind kind = CommandKind::RunKiosk;
   KioskOptions kiosk;
   StatsOptions stats;
   ValidateOptions validate;
+  RedeemOptions redeem;
+  SimulateOptions simulate;
 };
 
 struct CommandLineParse {

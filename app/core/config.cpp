@@ -42,13 +42,20 @@ std::optional<std::string> expect_kind(const RawValue& value, ValueKind kind) {
   return "has the wrong type";
 }
 
-Setter text_setter(std::optional<std::string> Config::*field, std::size_t max_chars) {
+// The text of a value, or the reason it is not acceptable.
+std::optional<std::string> text_problem(const RawValue& value, std::size_t max_chars) {
+  if (auto wrong = expect_kind(value, ValueKind::Text)) return wrong;
+  if (!is_valid_utf8(value.text)) return "is not valid UTF-8";
+  const std::size_t chars = count_code_points(value.text);
+  if (chars == 0) return "must not be empty";
+  if (chars > max_chars) return "is too long (" + std::to_string(chars) + " characters, at most " + std::to_string(max_chars) + ")";
+  return std::nullopt;
+}
+
+template <typename Field>
+Setter text_setter(Field Config::*field, std::size_t max_chars) {
   return [field, max_chars](Config& config, const RawValue& value) -> std::optional<std::string> {
-    if (auto wrong = expect_kind(value, ValueKind::Text)) return wrong;
-    if (!is_valid_utf8(value.text)) return "is not valid UTF-8";
-    const std::size_t chars = count_code_points(value.text);
-    if (chars == 0) return "must not be empty";
-    if (chars > max_chars) return "is too long (" + std::to_string(chars) + " characters, at most " + std::to_string(max_chars) + ")";
+    if (auto wrong = text_problem(value, max_chars)) return wrong;
     config.*field = value.text;
     return std::nullopt;
   };
@@ -105,6 +112,16 @@ const std::vector<KeySpec>& key_specs() {
       {"session", "idle_warning_seconds", "countdown seconds on that question before the session ends",
        [](const Config& c) { return std::to_string(c.idle_warning_seconds); },
        integer_setter(&Config::idle_warning_seconds, kIdleWarningMin, kIdleWarningMax)},
+      {"quiz", "questions_per_round", "questions drawn for one round of the prize quiz",
+       [](const Config& c) { return std::to_string(c.questions_per_round); }, integer_setter(&Config::questions_per_round, 1, 20)},
+      {"quiz", "pass_min_correct", "correct answers needed to win a prize; 0 means all of them",
+       [](const Config& c) { return std::to_string(c.pass_min_correct); }, integer_setter(&Config::pass_min_correct, 0, 20)},
+      {"quiz", "prize_name", "the prize, as the quiz screens name it",
+       [](const Config& c) { return "\"" + c.prize_name + "\""; }, text_setter(&Config::prize_name, 20)},
+      {"quiz", "prize_description", "one line about the prize",
+       [](const Config& c) { return "\"" + c.prize_description + "\""; }, text_setter(&Config::prize_description, 40)},
+      {"quiz", "initial_stock", "prizes at the very first start; afterwards the database keeps the count (staff adjust it)",
+       [](const Config& c) { return std::to_string(c.initial_stock); }, integer_setter(&Config::initial_stock, 0, 100000)},
   };
   return specs;
 }
@@ -214,7 +231,7 @@ ConfigLoadResult parse_config_text(std::string_view text, const std::filesystem:
       section = std::string(trim(line.substr(1, line.size() - 2)));
       bool known = false;
       for (const auto& spec : key_specs()) known = known || spec.section == section;
-      if (!known) problem("", "unknown section [" + section + "] (known: [event], [booth], [session])");
+      if (!known) problem("", "unknown section [" + section + "] (known: [event], [booth], [session], [quiz])");
       continue;
     }
     const std::size_t eq = line.find('=');
@@ -269,6 +286,10 @@ std::vector<ConfigProblem> check_config(const Config& config, const std::filesys
   };
   check_range("session.idle_timeout_seconds", config.idle_timeout_seconds, kIdleTimeoutMin, kIdleTimeoutMax);
   check_range("session.idle_warning_seconds", config.idle_warning_seconds, kIdleWarningMin, kIdleWarningMax);
+  if (config.pass_min_correct > config.questions_per_round)
+    problems.push_back({file, 0, "quiz.pass_min_correct",
+                        "(" + std::to_string(config.pass_min_correct) + ") cannot exceed quiz.questions_per_round (" +
+                            std::to_string(config.questions_per_round) + ")"});
   return problems;
 }
 

@@ -31,6 +31,12 @@ struct Config {
   // [session]
   int idle_timeout_seconds = 60;  // seconds without a touch before "还在使用吗？" appears
   int idle_warning_seconds = 10;  // countdown on that overlay before returning to the attract screen
+  // [quiz]
+  int questions_per_round = 5;
+  int pass_min_correct = 0;  // correct answers needed to win; 0 = all of them
+  std::string prize_name = "青花瓷笔精美礼盒";
+  std::string prize_description = "印有“网上审批、便民利商”字样的青花瓷笔";
+  int initial_stock = 100;  // prizes at the very first start; afterwards the database keeps the count
 };
 
 struct ConfigProblem {

@@ -9,10 +9,6 @@
 namespace openday {
 namespace {
 
-constexpr std::string_view kInsertEvent =
-    "INSERT INTO events (kiosk_id, seq, at_ms, utc_offset_min, session, type, screen, department, item, target, value, count, detail) "
-    "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
-
 void rollback_quietly(Database& db) { sqlite3_exec(db.handle(), "ROLLBACK", nullptr, nullptr, nullptr); }
 
 }  // namespace
@@ -97,10 +93,7 @@ bool EventLog::ensure_open() {
   next_open_attempt_ = now + options_.retry_interval;
   try {
     OpenedStore store = open_store_for_writing(options_.file, options_.vfs);
-    Statement max_seq = store.db.prepare("SELECT coalesce(max(seq), 0) FROM events WHERE kiosk_id = ?1");
-    max_seq.bind(1, options_.kiosk_id);
-    max_seq.step();
-    last_seq_ = max_seq.column_int(0);
+    last_seq_ = next_event_seq(store.db, options_.kiosk_id) - 1;
     db_ = std::move(store.db);
     open_ = true;
     if (!store.recovery_note.empty()) {
@@ -124,20 +117,7 @@ bool EventLog::ensure_open() {
 }
 
 void EventLog::insert_event(Statement& insert, const Event& event) {
-  insert.bind(1, options_.kiosk_id)
-      .bind(2, ++last_seq_)
-      .bind(3, event.at_ms)
-      .bind(4, static_cast<std::int64_t>(local_utc_offset_minutes(event.at_ms)))
-      .bind(5, event.session)
-      .bind(6, event_type_name(event.type))
-      .bind_text_or_null(7, event.screen)
-      .bind_text_or_null(8, event.department)
-      .bind_text_or_null(9, event.item)
-      .bind_text_or_null(10, event.target)
-      .bind_optional(11, event.value)
-      .bind_optional(12, event.count)
-      .bind_text_or_null(13, event.detail);
-  insert.run();
+  openday::insert_event(insert, options_.kiosk_id, ++last_seq_, event);
 }
 
 bool EventLog::commit_backlog() {
@@ -152,7 +132,7 @@ bool EventLog::commit_backlog() {
   const std::int64_t seq_before = last_seq_;
   try {
     db_->exec("BEGIN IMMEDIATE", "starting a write transaction");
-    Statement insert = db_->prepare(kInsertEvent);
+    Statement insert = prepare_event_insert(*db_);
     for (const Event& event : notices_) insert_event(insert, event);
     for (const Event& event : unwritten_) insert_event(insert, event);
     db_->exec("COMMIT", "committing events");
@@ -184,7 +164,7 @@ void EventLog::run_job(Job& entry) {
     db_->exec("BEGIN IMMEDIATE", "starting a durable transaction");
     DurableTransaction transaction(*db_, options_.kiosk_id);
     entry.job(transaction);
-    Statement insert = db_->prepare(kInsertEvent);
+    Statement insert = prepare_event_insert(*db_);
     for (const Event& event : transaction.events()) insert_event(insert, event);
     db_->exec("COMMIT", "committing a durable transaction");
     committed_.fetch_add(transaction.events().size(), std::memory_order_release);

@@ -52,7 +52,18 @@ struct DurableResult {
   std::string error;  // why not, when not committed
 };
 
-class EventLog final : public EventSink {
+using DurableJob = std::function<void(DurableTransaction&)>;
+
+// Where facts that must be durable before the screen shows them are committed.
+class DurableStore {
+ public:
+  virtual ~DurableStore() = default;
+  // Runs job in one write transaction after everything logged before it; the future resolves
+  // after COMMIT returned (committed=false when the job threw or the commit failed).
+  virtual std::future<DurableResult> run_durable(DurableJob job) = 0;
+};
+
+class EventLog final : public EventSink, public DurableStore {
  public:
   struct Options {
     std::filesystem::path file;
@@ -64,8 +75,6 @@ class EventLog final : public EventSink {
     std::chrono::milliseconds retry_interval{2000};  // between attempts while the disk fails
     const char* vfs = nullptr;                     // tests inject disk faults through a VFS
   };
-  using DurableJob = std::function<void(DurableTransaction&)>;
-
   explicit EventLog(Options options);
   ~EventLog();  // commits what is queued, then stops the writer
   EventLog(const EventLog&) = delete;
@@ -75,7 +84,7 @@ class EventLog final : public EventSink {
   void log(Event event) override;
   // Runs job on the writer thread inside BEGIN IMMEDIATE, after every event logged before it,
   // and resolves only after COMMIT returned OK (committed=false when it threw or failed).
-  std::future<DurableResult> run_durable(DurableJob job);
+  std::future<DurableResult> run_durable(DurableJob job) override;
   // Blocks until everything logged so far was committed or failed (tests, shutdown, exports).
   void flush();
 

@@ -7,6 +7,7 @@ namespace openday {
 std::filesystem::path default_assets_dir() { return OPENDAY_ASSETS_DIR; }
 std::filesystem::path default_content_dir() { return default_assets_dir() / "content"; }
 std::filesystem::path default_config_file() { return default_assets_dir() / "openday.toml"; }
+std::filesystem::path default_quiz_file() { return default_assets_dir() / "quiz" / "questions.json"; }
 std::filesystem::path default_fonts_dir() { return OPENDAY_FONTS_DIR; }
 
 std::filesystem::path default_database_file() {

@@ -7,6 +7,7 @@ namespace openday {
 std::filesystem::path default_assets_dir();
 std::filesystem::path default_content_dir();
 std::filesystem::path default_config_file();
+std::filesystem::path default_quiz_file();
 std::filesystem::path default_fonts_dir();
 // $XDG_DATA_HOME/openday/openday.db, or ~/.local/share/openday/openday.db.
 std::filesystem::path default_database_file();

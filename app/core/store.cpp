@@ -1,6 +1,8 @@
 #include "core/store.h"
 
 #include <array>
+
+#include "core/events.h"
 #include <ctime>
 #include <optional>
 #include <string_view>
@@ -120,6 +122,37 @@ void close_without_checkpoint(std::optional<Database>& db) {
 }
 
 }  // namespace
+
+Statement prepare_event_insert(const Database& db) {
+  return db.prepare(
+      "INSERT INTO events (kiosk_id, seq, at_ms, utc_offset_min, session, type, screen, department, item, target, value, count, detail) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
+}
+
+void insert_event(Statement& insert, const std::string& kiosk_id, std::int64_t seq, const Event& event) {
+  const std::int64_t at_ms = event.at_ms != 0 ? event.at_ms : utc_now_ms();
+  insert.bind(1, kiosk_id)
+      .bind(2, seq)
+      .bind(3, at_ms)
+      .bind(4, static_cast<std::int64_t>(local_utc_offset_minutes(at_ms)))
+      .bind(5, event.session)
+      .bind(6, event_type_name(event.type))
+      .bind_text_or_null(7, event.screen)
+      .bind_text_or_null(8, event.department)
+      .bind_text_or_null(9, event.item)
+      .bind_text_or_null(10, event.target)
+      .bind_optional(11, event.value)
+      .bind_optional(12, event.count)
+      .bind_text_or_null(13, event.detail);
+  insert.run();
+}
+
+std::int64_t next_event_seq(const Database& db, const std::string& kiosk_id) {
+  Statement max_seq = db.prepare("SELECT coalesce(max(seq), 0) + 1 FROM events WHERE kiosk_id = ?1");
+  max_seq.bind(1, kiosk_id);
+  max_seq.step();
+  return max_seq.column_int(0);
+}
 
 int latest_schema_version() { return static_cast<int>(kMigrations.size()); }
 

@@ -25,6 +25,13 @@ OpenedStore open_store_for_writing(const std::filesystem::path& file, const char
 // not a database, or newer than this build understands.
 Database open_store_read_only(const std::filesystem::path& file);
 
+// Inserts one event row (the only place that knows the events table's columns).
+struct Event;
+void insert_event(Statement& insert, const std::string& kiosk_id, std::int64_t seq, const Event& event);
+Statement prepare_event_insert(const Database& db);
+// The next sequence number of a kiosk id in this database.
+std::int64_t next_event_seq(const Database& db, const std::string& kiosk_id);
+
 // Applies migrations up to target (tests use it to build an older schema).
 void migrate_store(Database& db, int target_version);
 

@@ -25,10 +25,6 @@ constexpr std::array kTexts = {
     TextEntry{Text::Home, "home", TextStyle::Heading, "首页"},
     TextEntry{Text::LargeTextOn, "large_text_on", TextStyle::Heading, "大字"},
     TextEntry{Text::LargeTextOff, "large_text_off", TextStyle::Heading, "标准字"},
-    TextEntry{Text::PlaceholderTitle, "placeholder_title", TextStyle::Display, "本栏目即将开放"},
-    TextEntry{Text::PlaceholderDetail, "placeholder_detail", TextStyle::Body,
-              "工作人员正在准备内容，请先浏览其他栏目。"},
-    TextEntry{Text::PlaceholderGoHome, "placeholder_go_home", TextStyle::Heading, "回到首页"},
     TextEntry{Text::SampleDataNotice, "sample_data_notice", TextStyle::Body, "示例数据"},
     TextEntry{Text::EndSession, "end_session", TextStyle::Heading, "结束使用"},
     TextEntry{Text::IdleQuestion, "idle_question", TextStyle::Display, "还在使用吗？"},
@@ -81,6 +77,46 @@ constexpr std::array kTexts = {
     TextEntry{Text::ItemOfflineHint, "item_offline_hint", TextStyle::Body, "本事项暂不能网上办理，请携带材料到以下地点："},
     // {0} department name, {1} kind.
     TextEntry{Text::ItemDepartmentFormat, "item_department_format", TextStyle::Body, "{0} · {1}"},
+    TextEntry{Text::QuizTitle, "quiz_title", TextStyle::Display, "网上审批有奖竞猜"},
+    // {0} questions per round, {1} correct answers needed.
+    TextEntry{Text::QuizRulesFormat, "quiz_rules_format", TextStyle::Heading, "共 {0} 道题，答对 {1} 道即可获得奖品"},
+    TextEntry{Text::QuizRuleFeedback, "quiz_rule_feedback", TextStyle::Body, "每答一题，马上告诉您对不对，并讲解正确答案"},
+    TextEntry{Text::QuizRuleOnePrize, "quiz_rule_one_prize", TextStyle::Body, "每位参与者每次限领一份奖品，奖品有限，发完为止"},
+    TextEntry{Text::QuizPrizeLabel, "quiz_prize_label", TextStyle::Body, "本次奖品"},
+    // {0} prizes left.
+    TextEntry{Text::QuizStockFormat, "quiz_stock_format", TextStyle::Heading, "奖品剩余 {0} 份"},
+    TextEntry{Text::QuizStockUnknown, "quiz_stock_unknown", TextStyle::Heading, "奖品数量请咨询工作人员"},
+    TextEntry{Text::QuizStockEmpty, "quiz_stock_empty", TextStyle::Heading, "奖品已全部发完，欢迎继续答题学习"},
+    TextEntry{Text::QuizStart, "quiz_start", TextStyle::Display, "开始答题"},
+    // {0} current question, {1} questions in the round.
+    TextEntry{Text::QuizProgressFormat, "quiz_progress_format", TextStyle::Heading, "第 {0} 题 / 共 {1} 题"},
+    TextEntry{Text::QuizKindSingle, "quiz_kind_single", TextStyle::Body, "单选题：请点选一个答案"},
+    TextEntry{Text::QuizKindTrueFalse, "quiz_kind_true_false", TextStyle::Body, "判断题：这句话对不对？"},
+    TextEntry{Text::QuizCorrect, "quiz_correct", TextStyle::Display, "回答正确！"},
+    // {0} the correct option's letter or text.
+    TextEntry{Text::QuizWrongFormat, "quiz_wrong_format", TextStyle::Heading, "回答错误，正确答案是：{0}"},
+    // {0} source.
+    TextEntry{Text::QuizSourceFormat, "quiz_source_format", TextStyle::Body, "出处：{0}"},
+    TextEntry{Text::QuizNext, "quiz_next", TextStyle::Display, "下一题"},
+    TextEntry{Text::QuizSeeResult, "quiz_see_result", TextStyle::Display, "查看结果"},
+    TextEntry{Text::QuizPassedTitle, "quiz_passed_title", TextStyle::Display, "恭喜您，答题过关！"},
+    // {0} correct answers, {1} questions.
+    TextEntry{Text::QuizScoreFormat, "quiz_score_format", TextStyle::Heading, "共 {1} 题，答对 {0} 题"},
+    TextEntry{Text::QuizVoucherLabel, "quiz_voucher_label", TextStyle::Heading, "您的兑奖码"},
+    // {0} prize name.
+    TextEntry{Text::QuizVoucherCollectFormat, "quiz_voucher_collect_format", TextStyle::Heading, "请到服务台凭兑奖码领取{0}"},
+    TextEntry{Text::QuizVoucherPending, "quiz_voucher_pending", TextStyle::Heading, "正在为您登记奖品，请稍候……"},
+    TextEntry{Text::QuizNoStock, "quiz_no_stock", TextStyle::Heading, "本次奖品已全部发完，感谢您的参与！"},
+    TextEntry{Text::QuizAlreadyWon, "quiz_already_won", TextStyle::Heading, "您本次已经领过奖品了，这是您的兑奖码"},
+    TextEntry{Text::QuizVoucherFailed, "quiz_voucher_failed", TextStyle::Heading, "奖品登记没有成功，请告诉服务台工作人员"},
+    TextEntry{Text::QuizFailedTitle, "quiz_failed_title", TextStyle::Display, "差一点就过关了"},
+    TextEntry{Text::QuizMissedTitle, "quiz_missed_title", TextStyle::Heading, "这些题目答错了，看看正确答案："},
+    // {0} the correct answer.
+    TextEntry{Text::QuizCorrectAnswerFormat, "quiz_correct_answer_format", TextStyle::Body, "正确答案：{0}"},
+    // {0} department short name.
+    TextEntry{Text::QuizLookUpFormat, "quiz_look_up_format", TextStyle::Heading, "查看{0}公开信息"},
+    TextEntry{Text::QuizRetry, "quiz_retry", TextStyle::Display, "再答一次"},
+    TextEntry{Text::QuizBackHome, "quiz_back_home", TextStyle::Display, "返回首页"},
 };
 
 constexpr bool table_is_complete_and_ordered() {

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cfloat>
 #include <cmath>
+#include <random>
 
 #include "core/log.h"
 #include "core/ui_text.h"
@@ -22,19 +23,23 @@ constexpr ImGuiWindowFlags kFullscreenFlags =
 
 }  // namespace
 
-Kiosk::Kiosk(KioskSetup setup, EventSink& sink)
+Kiosk::Kiosk(KioskSetup setup, EventSink& sink, DurableStore& store)
     : config_(std::move(setup.config)),
       content_(std::move(setup.content)),
       event_(effective_event(content_->event, config_)),
       font_sources_(std::move(setup.fonts)),
       router_([this](const std::string& route) { return make_screen(route, *content_); }),
       sink_(sink),
-      sessions_(sink, config_.idle_timeout_seconds, config_.idle_warning_seconds) {
+      sessions_(sink, config_.idle_timeout_seconds, config_.idle_warning_seconds),
+      quiz_bank_(std::move(setup.quiz)),
+      quiz_(*quiz_bank_, {config_.questions_per_round, config_.pass_min_correct, config_.initial_stock}, sink, store,
+            std::random_device{}()) {
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;  // a kiosk keeps no window layout between runs
   io.LogFilename = nullptr;
   io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
   collect_glyph_texts();
+  quiz_.refresh_stock();
   router_.reset_to(setup.initial_stack);
   router_.apply_pending();
 }
@@ -45,6 +50,10 @@ void Kiosk::collect_glyph_texts() {
   glyph_texts_.add_hero(event_.title);
   glyph_texts_.add(TextStyle::Heading, content_->heading_texts());
   glyph_texts_.add(TextStyle::Body, content_->body_texts());
+  glyph_texts_.add(TextStyle::Heading, quiz_bank_->heading_texts());
+  glyph_texts_.add(TextStyle::Body, quiz_bank_->body_texts());
+  glyph_texts_.add(TextStyle::Heading, config_.prize_name);
+  glyph_texts_.add(TextStyle::Body, config_.prize_description);
   glyphs_changed_ = true;
 }
 
@@ -60,7 +69,7 @@ void Kiosk::replace_content(std::shared_ptr<const Content> content) {
 }
 
 ScreenContext Kiosk::context(double now, bool large_text, Rect area) {
-  const ScreenContext::Shared shared{config_, *content_, event_, metrics_, fonts_, router_, taps_, sessions_, sink_};
+  const ScreenContext::Shared shared{config_, *content_, event_, metrics_, fonts_, router_, taps_, sessions_, sink_, quiz_};
   return ScreenContext(shared, now, large_text, area);
 }
 
@@ -118,6 +127,7 @@ void Kiosk::frame(double now) {
   filter_touch_input(io, now);
   // Timers first, so that this frame already shows the idle question or the attract screen.
   if (sessions_.update(now)) router_.reset_to({"attract"});
+  const bool quiz_busy = quiz_.poll();
   if (router_.apply_pending()) {
     tap_guard_until_ = now + kTapGuardSeconds;
     on_screen_changed();
@@ -147,6 +157,7 @@ void Kiosk::frame(double now) {
   if (screen && screen->animation_interval_seconds() > 0)
     next_frame_within_ = std::min(next_frame_within_, screen->animation_interval_seconds());
   if (sessions_.phase() == SessionPhase::Warning) next_frame_within_ = std::min(next_frame_within_, 0.25);  // the countdown
+  if (quiz_busy) next_frame_within_ = std::min(next_frame_within_, 0.05);  // a voucher is committing
   last_frame_at_ = now;
   after_frame(now);
 }
@@ -170,6 +181,7 @@ void Kiosk::on_screen_changed() {
   log_line("screen " + route);
   if (route == "attract") {
     set_large_text(false);  // the next visitor starts afresh
+    quiz_.end_session();
     return;
   }
   Event view;

@@ -10,6 +10,8 @@
 
 #include "core/config.h"
 #include "core/content.h"
+#include "core/event_log.h"
+#include "core/quiz_service.h"
 #include "core/events.h"
 #include "core/visitor_session.h"
 #include "ui/fonts.h"
@@ -25,6 +27,7 @@ class ScreenContext;
 struct KioskSetup {
   Config config;
   std::shared_ptr<const Content> content;  // validated
+  std::shared_ptr<const QuizBank> quiz;     // validated
   FontSources fonts;
   // From stack_for_route(); a stack that does not start on the attract screen starts a
   // visitor session at once.
@@ -33,8 +36,8 @@ struct KioskSetup {
 
 class Kiosk {
  public:
-  // Requires a current ImGui context; sink must outlive the kiosk.
-  Kiosk(KioskSetup setup, EventSink& sink);
+  // Requires a current ImGui context; sink and store (the event log, twice) outlive the kiosk.
+  Kiosk(KioskSetup setup, EventSink& sink, DurableStore& store);
 
   // Swaps in newly loaded (validated) content: back to the attract screen, and the font atlas
   // is rebuilt with the new text before the next frame.
@@ -59,6 +62,7 @@ class Kiosk {
   const Metrics& metrics() const { return metrics_; }
   const Config& config() const { return config_; }
   const VisitorSessions& sessions() const { return sessions_; }
+  QuizService& quiz() { return quiz_; }
   bool large_text() const { return large_text_; }
 
   static constexpr double kNoFrameDue = 1e9;
@@ -90,6 +94,8 @@ class Kiosk {
   TapTargets taps_;
   EventSink& sink_;
   VisitorSessions sessions_;
+  std::shared_ptr<const QuizBank> quiz_bank_;
+  QuizService quiz_;
   bool large_text_ = false;
 
   bool started_ = false;

@@ -3,6 +3,7 @@
 namespace openday::ui {
 
 void Router::push(const std::string& route) { pending_ = Request{Request::Kind::Push, {route}}; }
+void Router::replace(const std::string& route) { pending_ = Request{Request::Kind::Replace, {route}}; }
 void Router::back() { pending_ = Request{Request::Kind::Back, {}}; }
 void Router::home() { pending_ = Request{Request::Kind::Home, {}}; }
 void Router::reset_to(const std::vector<std::string>& stack) { pending_ = Request{Request::Kind::Reset, stack}; }
@@ -15,6 +16,12 @@ bool Router::apply_pending() {
   switch (request.kind) {
     case Request::Kind::Push:
       if (auto screen = factory_(request.routes.front())) stack_.push_back(std::move(screen));
+      break;
+    case Request::Kind::Replace:
+      if (auto screen = factory_(request.routes.front())) {
+        if (!stack_.empty()) stack_.pop_back();
+        stack_.push_back(std::move(screen));
+      }
       break;
     case Request::Kind::Back:
       if (stack_.size() > 1) stack_.pop_back();

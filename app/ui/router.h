@@ -18,6 +18,7 @@ class Router {
 
   // Requests, applied by apply_pending().
   void push(const std::string& route);
+  void replace(const std::string& route);  // the current screen gives way to another
   void back();
   void home();
   void reset_to(const std::vector<std::string>& stack);  // e.g. {"attract"} or {"home", "quiz"}
@@ -33,7 +34,7 @@ class Router {
 
  private:
   struct Request {
-    enum class Kind { Push, Back, Home, Reset } kind;
+    enum class Kind { Push, Replace, Back, Home, Reset } kind;
     std::vector<std::string> routes;
   };
   Factory factory_;

@@ -25,7 +25,11 @@ std::vector<RouteInfo> route_catalog() {
       {"departments", "政务公开查询: every department as a card, with category filters"},
       {"department/ID[/TAB]", "one department; TAB is duties (default), items or fees"},
       {"item/ID", "one approval item, with its QR code when it can be done online"},
-      {"quiz", "网上审批有奖竞猜: the prize quiz"},
+      {"quiz", "网上审批有奖竞猜: the rules, the prize and the stock left"},
+      {"quiz/question", "a new round of the quiz"},
+      {"quiz/question/answered", "a new round whose first question is answered (wrongly): the feedback"},
+      {"quiz/result/pass", "plays a round right and shows the result: a REAL voucher is issued into --db"},
+      {"quiz/result/fail", "plays a round with one wrong answer and shows what was missed"},
   };
 }
 
@@ -34,6 +38,8 @@ std::optional<std::vector<std::string>> stack_for_route(std::string_view route, 
   if (route.empty() || route == "attract") return std::vector<std::string>{"attract"};
   if (route == "home") return std::vector<std::string>{"home"};
   if (route == "departments" || route == "quiz") return std::vector<std::string>{"home", std::string(route)};
+  if (route == "quiz/question" || route == "quiz/question/answered" || route == "quiz/result/pass" || route == "quiz/result/fail")
+    return std::vector<std::string>{"home", "quiz", std::string(route)};
   if (parts[0] == "department" && (parts.size() == 2 || parts.size() == 3)) {
     if (!content.department(parts[1])) return std::nullopt;
     if (parts.size() == 3 && !department_tab_from_name(parts[2])) return std::nullopt;
@@ -52,7 +58,12 @@ std::unique_ptr<Screen> make_screen(const std::string& route, const Content& con
   if (route == "attract") return make_attract_screen();
   if (route == "home") return make_home_screen();
   if (route == "departments") return make_departments_screen();
-  if (route == "quiz") return make_placeholder_screen(route);
+  if (route == "quiz") return make_quiz_intro_screen();
+  if (route == "quiz/question") return make_quiz_question_screen(false);
+  if (route == "quiz/question/answered") return make_quiz_question_screen(true);
+  if (route == "quiz/result") return make_quiz_result_screen(std::nullopt);
+  if (route == "quiz/result/pass") return make_quiz_result_screen(true);
+  if (route == "quiz/result/fail") return make_quiz_result_screen(false);
   if (parts[0] == "department" && parts.size() >= 2) {
     const Department* department = content.department(parts[1]);
     const auto tab = parts.size() == 3 ? department_tab_from_name(parts[2]) : DepartmentTab::Duties;

@@ -5,6 +5,7 @@
 #include "core/config.h"
 #include "core/content.h"
 #include "core/events.h"
+#include "core/quiz_service.h"
 #include "core/visitor_session.h"
 #include "ui/fonts.h"
 #include "ui/router.h"
@@ -33,10 +34,12 @@ class ScreenContext {
     TapTargets& taps;
     VisitorSessions& sessions;
     EventSink& sink;
+    QuizService& quiz;
   };
   ScreenContext(const Shared& shared, double now, bool large_text, Rect area)
       : config_(shared.config), content_data_(shared.content), event_(shared.event), metrics_(shared.metrics),
         fonts_(shared.fonts), router_(shared.router), taps_(shared.taps), sessions_(shared.sessions), sink_(shared.sink),
+        quiz_(shared.quiz),
         now_(now), large_text_(large_text), content_(area) {}
 
   const Config& config() const { return config_; }
@@ -51,6 +54,7 @@ class ScreenContext {
   double now() const { return now_; }
   Router& router() { return router_; }
   TapTargets& taps() { return taps_; }
+  QuizService& quiz() { return quiz_; }
   ImDrawList& draw_list() const { return *ImGui::GetWindowDrawList(); }
 
   // The visitor's touch on the attract screen begins a session.
@@ -76,6 +80,7 @@ class ScreenContext {
   TapTargets& taps_;
   VisitorSessions& sessions_;
   EventSink& sink_;
+  QuizService& quiz_;
   double now_;
   bool large_text_;
   Rect content_;

@@ -36,6 +36,9 @@ inline constexpr ImU32 kAccent = rgb(176, 32, 28);          // one strong accent
 inline constexpr ImU32 kAccentPressed = rgb(128, 20, 18);
 inline constexpr ImU32 kOnAccent = rgb(255, 255, 255);
 inline constexpr ImU32 kAccentSoft = rgb(250, 228, 222);
+// Right and wrong in the quiz: green is for "correct" only.
+inline constexpr ImU32 kSuccess = rgb(27, 110, 52);
+inline constexpr ImU32 kSuccessSoft = rgb(222, 242, 226);
 }  // namespace colors
 
 // Applies the light, high-contrast theme and the touch-sized paddings to ImGui's style.

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <cfloat>
+#include <cstdlib>
 
 #include "core/paths.h"
 #include "platform/font_lookup.h"
@@ -19,8 +20,21 @@ std::shared_ptr<const Content> HeadlessKiosk::sample_content() {
   return content;
 }
 
+std::shared_ptr<const QuizBank> HeadlessKiosk::sample_quiz() {
+  static const std::shared_ptr<const QuizBank> bank = [] {
+    QuizBankLoad loaded = load_quiz_bank(default_quiz_file(), 5, sample_content().get());
+    if (!loaded.bank) throw std::runtime_error("the shipped quiz bank does not load: " + loaded.problems.front().to_string());
+    return std::make_shared<const QuizBank>(std::move(*loaded.bank));
+  }();
+  return bank;
+}
+
 HeadlessKiosk::HeadlessKiosk(ImVec2 display, std::string route, Config config, std::shared_ptr<const Content> content) {
   if (!content) content = sample_content();
+  std::string folder = (std::filesystem::temp_directory_path() / "openday-headless.XXXXXX").string();
+  db_path_ = std::filesystem::path(mkdtemp(folder.data())) / "kiosk.db";
+  log_ = std::make_unique<EventLog>(EventLog::Options{db_path_, config.kiosk_id});
+  sink_.next = log_.get();
   context_ = ImGui::CreateContext();
   ImGui::SetCurrentContext(context_);
   ImGuiIO& io = ImGui::GetIO();
@@ -31,7 +45,7 @@ HeadlessKiosk::HeadlessKiosk(ImVec2 display, std::string route, Config config, s
   if (!fonts) throw std::runtime_error("headless kiosk: " + error);
   auto stack = ui::stack_for_route(route, *content);
   if (!stack) throw std::runtime_error("headless kiosk: unknown route " + route);
-  kiosk_ = new ui::Kiosk({std::move(config), std::move(content), *fonts, *stack}, sink_);
+  kiosk_ = new ui::Kiosk({std::move(config), std::move(content), sample_quiz(), *fonts, *stack}, sink_, *log_);
   if (!kiosk_->rebuild_fonts(error)) throw std::runtime_error("headless kiosk: " + error);
   set_finger(false, ImVec2(-FLT_MAX, -FLT_MAX));
   frame();
@@ -40,6 +54,9 @@ HeadlessKiosk::HeadlessKiosk(ImVec2 display, std::string route, Config config, s
 HeadlessKiosk::~HeadlessKiosk() {
   delete kiosk_;
   ImGui::DestroyContext(context_);
+  log_.reset();
+  std::error_code ec;
+  std::filesystem::remove_all(db_path_.parent_path(), ec);
 }
 
 void HeadlessKiosk::set_finger(bool down, ImVec2 position) {

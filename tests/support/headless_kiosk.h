@@ -3,6 +3,7 @@
 // ImGuiIO mouse state frame by frame, as the GLFW backend would set it.
 #include <imgui.h>
 
+#include <filesystem>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -10,14 +11,20 @@
 
 #include "core/config.h"
 #include "core/content.h"
+#include "core/event_log.h"
+#include "core/quiz_bank.h"
 #include "ui/kiosk.h"
 
 namespace openday::testing {
 
-// Keeps what the kiosk logs, for assertions.
+// Keeps what the kiosk logs, for assertions, and passes it on to the real event log.
 class RecordingSink final : public EventSink {
  public:
-  void log(Event event) override { events.push_back(std::move(event)); }
+  void log(Event event) override {
+    events.push_back(event);
+    if (next) next->log(std::move(event));
+  }
+  EventSink* next = nullptr;
   std::vector<Event> of_type(EventType type) const {
     std::vector<Event> out;
     for (const Event& e : events)
@@ -34,6 +41,7 @@ class HeadlessKiosk {
                          std::shared_ptr<const Content> content = nullptr);
   // The shipped sample content, loaded once per test program.
   static std::shared_ptr<const Content> sample_content();
+  static std::shared_ptr<const QuizBank> sample_quiz();
   ~HeadlessKiosk();
   HeadlessKiosk(const HeadlessKiosk&) = delete;
   HeadlessKiosk& operator=(const HeadlessKiosk&) = delete;
@@ -54,6 +62,9 @@ class HeadlessKiosk {
 
   ui::Kiosk& kiosk() { return *kiosk_; }
   RecordingSink& events() { return sink_; }
+  // The kiosk's real event log, on a database of its own in a fresh folder.
+  EventLog& log() { return *log_; }
+  const std::filesystem::path& db_path() const { return db_path_; }
   std::string route() { return kiosk_->router().current_route(); }
   bool has_target(std::string_view id) const { return kiosk_->taps().find(id) != nullptr; }
   ImVec2 center_of(std::string_view id) const;
@@ -61,6 +72,8 @@ class HeadlessKiosk {
 
  private:
   void set_finger(bool down, ImVec2 position);
+  std::filesystem::path db_path_;
+  std::unique_ptr<EventLog> log_;
   RecordingSink sink_;
   ImGuiContext* context_ = nullptr;
   ui::Kiosk* kiosk_ = nullptr;

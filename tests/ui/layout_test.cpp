@@ -22,7 +22,8 @@ std::vector<LayoutCase> layout_cases() {
   std::vector<LayoutCase> cases;
   for (ImVec2 display : {ImVec2(1920, 1080), ImVec2(1080, 1920), ImVec2(1280, 800), ImVec2(3840, 2160)})
     for (std::string route : {"attract", "home", "departments", "department/minzheng/duties", "department/guotu/items",
-                              "department/guotu/fees", "item/guotu-zhuanyi-dengji", "quiz"})
+                              "department/guotu/fees", "item/guotu-zhuanyi-dengji", "quiz", "quiz/question",
+                              "quiz/question/answered", "quiz/result/pass", "quiz/result/fail"})
       cases.push_back({display, route});
   return cases;
 }
@@ -38,6 +39,8 @@ class LayoutTest : public ::testing::TestWithParam<LayoutCase> {};
 TEST_P(LayoutTest, TargetsAreLargeOnScreenAndApart) {
   const LayoutCase& c = GetParam();
   HeadlessKiosk kiosk(c.display, c.route);
+  kiosk.frame();
+  kiosk.kiosk().quiz().wait();  // a voucher being committed
   kiosk.frame();
   const auto targets = kiosk.kiosk().taps().all();
   ASSERT_FALSE(targets.empty());

@@ -20,7 +20,10 @@ std::unique_ptr<Screen> make_departments_screen();
 // The screens below keep references into the content: they must not outlive it.
 std::unique_ptr<Screen> make_department_screen(const Department& department, DepartmentTab tab);
 std::unique_ptr<Screen> make_approval_item_screen(const Department& department, const ApprovalItem& item);
-// A section that a later release fills (the quiz).
-std::unique_ptr<Screen> make_placeholder_screen(const std::string& route);
+std::unique_ptr<Screen> make_quiz_intro_screen();
+// answered_preview: the first question arrives answered (wrongly), for photographs.
+std::unique_ptr<Screen> make_quiz_question_screen(bool answered_preview);
+// preview: play a whole round first (true: passed, false: failed), for photographs.
+std::unique_ptr<Screen> make_quiz_result_screen(std::optional<bool> preview);
 
 }  // namespace openday::ui

@@ -1,0 +1,172 @@
+// One quiz question at a time: big answer buttons, then right or wrong, the correct answer and
+// why, and 下一题 (or 查看结果 after the last).
+#include <algorithm>
+#include <cmath>
+
+#include "core/ui_text.h"
+#include "ui/screen_context.h"
+#include "ui/screens/screens.h"
+#include "ui/text_layout.h"
+#include "ui/touch_scroll.h"
+#include "ui/widgets.h"
+
+namespace openday::ui {
+namespace {
+
+constexpr const char* kLetters[] = {"A", "B", "C", "D", "E", "F"};
+
+class QuizQuestionScreen final : public Screen {
+ public:
+  // answered_preview: for --screen photographs, the first question arrives answered wrongly.
+  explicit QuizQuestionScreen(bool answered_preview) : answered_preview_(answered_preview) {}
+
+  std::string route() const override { return answered_preview_ ? "quiz/question/answered" : "quiz/question"; }
+  std::string title() const override { return std::string(tr(Text::QuizTitle)); }
+
+  void draw(ScreenContext& ctx) override {
+    QuizService& quiz = ctx.quiz();
+    if (!started_) {
+      started_ = true;
+      quiz.start_round(ctx.session());
+      if (answered_preview_) {
+        const QuizAnswer& first = quiz.round()->current();
+        quiz.answer((first.shown_correct() + 1) % static_cast<int>(first.order.size()));
+      }
+    }
+    QuizRound* round = quiz.round();
+    if (!round || round->finished()) return;
+    const Rect area = ctx.content_rect();
+    const Metrics& m = ctx.metrics();
+    const float x = area.min.x + m.margin;
+    const float width = area.width() - 2 * m.margin;
+    float y = draw_progress(ctx, *round, x, area.min.y + m.gap, width) + m.gap;
+
+    TouchScroll scroll(ctx, "quiz.question", Rect{ImVec2(area.min.x, y), area.max});
+    const ImVec2 origin = scroll.origin();
+    float cy = origin.y;
+    const QuizAnswer& answer = round->current();
+    ImDrawList& draw = ctx.draw_list();
+    const ImFont& body = *ctx.font(FontRole::Body);
+    const std::string_view kind = tr(answer.question->kind == QuestionKind::TrueFalse ? Text::QuizKindTrueFalse : Text::QuizKindSingle);
+    cy += draw_wrapped_text(draw, body, body.FontSize, ImVec2(x, cy), colors::kTextMuted, kind, width);
+    const ImFont& heading = *ctx.font(FontRole::Heading);
+    cy += draw_wrapped_text(draw, heading, heading.FontSize, ImVec2(x, cy), colors::kText, answer.question->text, width) + m.gap;
+    cy = draw_options(ctx, answer, x, cy, width) + m.gap;
+    if (answer.answered()) cy = draw_feedback(ctx, *round, x, cy, width);
+    scroll.end(cy + m.margin);
+  }
+
+ private:
+  static float draw_progress(ScreenContext& ctx, const QuizRound& round, float x, float y, float width) {
+    const Metrics& m = ctx.metrics();
+    const int total = static_cast<int>(round.answers().size());
+    const int current = static_cast<int>(round.current_index()) + 1;
+    const ImFont& heading = *ctx.font(FontRole::Heading);
+    const std::string label = fill_text(Text::QuizProgressFormat, {std::to_string(current), std::to_string(total)});
+    ctx.draw_list().AddText(&heading, heading.FontSize, ImVec2(x, y), colors::kText, label.c_str());
+    y += line_height(heading.FontSize) + m.gap * 0.3f;
+    // One segment per question: done, current, to come.
+    const float gap = std::round(8 * m.unit);
+    const float segment = (width - gap * static_cast<float>(total - 1)) / static_cast<float>(total);
+    const float height = std::round(14 * m.unit);
+    for (int i = 0; i < total; ++i) {
+      const float sx = x + static_cast<float>(i) * (segment + gap);
+      const ImU32 colour = i < current ? colors::kAccent : colors::kBorder;
+      ctx.draw_list().AddRectFilled(ImVec2(sx, y), ImVec2(sx + segment, y + height), colour, height * 0.5f);
+    }
+    return y + height;
+  }
+
+  float draw_options(ScreenContext& ctx, const QuizAnswer& answer, float x, float y, float width) {
+    const Metrics& m = ctx.metrics();
+    const bool true_false = answer.question->kind == QuestionKind::TrueFalse;
+    const int count = static_cast<int>(answer.order.size());
+    const int columns = true_false ? 2 : 1;
+    const float option_width = (width - static_cast<float>(columns - 1) * m.gap) / static_cast<float>(columns);
+    const ImFont& heading = *ctx.font(FontRole::Heading);
+    float row_y = y;
+    for (int i = 0; i < count; ++i) {
+      const std::string& text = answer.question->options[static_cast<std::size_t>(answer.order[static_cast<std::size_t>(i)])];
+      const std::string label = true_false ? text : std::string(kLetters[i]) + "   " + text;
+      const float text_height = measure_wrapped_height(heading, heading.FontSize, label, option_width - 2 * m.gap);
+      const float height = std::max(m.touch_min * 1.3f, text_height + 1.2f * m.gap);
+      const int column = i % columns;
+      const ImVec2 pos(x + static_cast<float>(column) * (option_width + m.gap), row_y);
+      const std::string id = "quiz.option." + std::to_string(i);
+      if (!answer.answered()) {
+        if (big_button(ctx, {id.c_str(), pos, ImVec2(option_width, height), label, ButtonKind::Secondary}))
+          ctx.quiz().answer(i);
+      } else {
+        draw_answered_option(ctx, answer, i, label, pos, ImVec2(option_width, height));
+      }
+      if (column == columns - 1 || i == count - 1) row_y += height + m.gap * 0.6f;
+    }
+    return row_y;
+  }
+
+  // After the answer: the right option green, a wrong choice red, the rest muted; not touchable.
+  static void draw_answered_option(ScreenContext& ctx, const QuizAnswer& answer, int i, const std::string& label, ImVec2 pos, ImVec2 size) {
+    const Metrics& m = ctx.metrics();
+    const bool is_correct = i == answer.shown_correct();
+    const bool is_chosen = i == answer.chosen;
+    const ImU32 fill = is_correct ? colors::kSuccessSoft : is_chosen ? colors::kAccentSoft : colors::kSurface;
+    const ImU32 edge = is_correct ? colors::kSuccess : is_chosen ? colors::kAccent : colors::kBorder;
+    const ImVec2 max(pos.x + size.x, pos.y + size.y);
+    ImDrawList& draw = ctx.draw_list();
+    draw.AddRectFilled(pos, max, fill, m.corner);
+    draw.AddRect(pos, max, edge, m.corner, 0, std::max(2.0f, std::round((is_correct || is_chosen ? 5 : 2) * m.unit)));
+    const ImFont& heading = *ctx.font(FontRole::Heading);
+    const float inner = size.x - 2 * m.gap;
+    const float height = measure_wrapped_height(heading, heading.FontSize, label, inner);
+    draw_wrapped_text(draw, heading, heading.FontSize, ImVec2(pos.x + m.gap, pos.y + (size.y - height) * 0.5f),
+                      is_correct || is_chosen ? colors::kText : colors::kTextMuted, label, inner, Align::Center);
+  }
+
+  float draw_feedback(ScreenContext& ctx, QuizRound& round, float x, float y, float width) {
+    const Metrics& m = ctx.metrics();
+    const QuizAnswer& answer = round.current();
+    ImDrawList& draw = ctx.draw_list();
+    const float inner = width - 2 * m.gap;
+    const ImFont& heading = *ctx.font(FontRole::Heading);
+    const ImFont& display = *ctx.font(FontRole::Display);
+    const ImFont& body = *ctx.font(FontRole::Body);
+    const bool true_false = answer.question->kind == QuestionKind::TrueFalse;
+    const std::string& right_text = answer.question->options[static_cast<std::size_t>(answer.question->correct)];
+    const std::string right = true_false ? right_text : std::string(kLetters[answer.shown_correct()]) + " " + right_text;
+    const std::string verdict = answer.correct() ? std::string(tr(Text::QuizCorrect)) : fill_text(Text::QuizWrongFormat, {right});
+    const ImFont& verdict_font = answer.correct() ? display : heading;
+    const std::string source = fill_text(Text::QuizSourceFormat, {answer.question->source});
+    const float height = m.gap + measure_wrapped_height(verdict_font, verdict_font.FontSize, verdict, inner) + m.gap * 0.4f +
+                         measure_wrapped_height(body, body.FontSize, answer.question->explanation, inner) +
+                         measure_wrapped_height(body, body.FontSize, source, inner) + m.gap;
+    draw.AddRectFilled(ImVec2(x, y), ImVec2(x + width, y + height), answer.correct() ? colors::kSuccessSoft : colors::kAccentSoft, m.corner);
+    float cy = y + m.gap;
+    cy += draw_wrapped_text(draw, verdict_font, verdict_font.FontSize, ImVec2(x + m.gap, cy),
+                            answer.correct() ? colors::kSuccess : colors::kAccent, verdict, inner);
+    cy += m.gap * 0.4f;
+    cy += draw_wrapped_text(draw, body, body.FontSize, ImVec2(x + m.gap, cy), colors::kText, answer.question->explanation, inner);
+    draw_wrapped_text(draw, body, body.FontSize, ImVec2(x + m.gap, cy), colors::kTextMuted, source, inner);
+    y += height + m.gap;
+
+    const bool last = round.current_index() + 1 == round.answers().size();
+    const ImVec2 button(std::min(width, 640 * m.unit), std::max(150 * m.unit, line_height(display.FontSize) + 2 * m.gap));
+    if (big_button(ctx, {"quiz.next", ImVec2(x + (width - button.x) * 0.5f, y), button, tr(last ? Text::QuizSeeResult : Text::QuizNext),
+                         ButtonKind::Primary, FontRole::Display})) {
+      ctx.quiz().next();
+      if (last) ctx.router().replace("quiz/result");
+      ImGui::SetScrollY(0);  // the next question starts at the top
+    }
+    return y + button.y;
+  }
+
+  bool answered_preview_;
+  bool started_ = false;
+};
+
+}  // namespace
+
+std::unique_ptr<Screen> make_quiz_question_screen(bool answered_preview) {
+  return std::make_unique<QuizQuestionScreen>(answered_preview);
+}
+
+}  // namespace openday::ui

@@ -1,0 +1,178 @@
+// The end of a round: the voucher (shown only once its commit returned), or a thank-you when no
+// prize is left, or what was missed with a way to look it up and to try again.
+#include <algorithm>
+#include <cmath>
+
+#include "core/qr.h"
+#include "core/ui_text.h"
+#include "ui/screen_context.h"
+#include "ui/screens/screens.h"
+#include "ui/text_layout.h"
+#include "ui/touch_scroll.h"
+#include "ui/widgets.h"
+
+namespace openday::ui {
+namespace {
+
+class QuizResultScreen final : public Screen {
+ public:
+  // preview: for --screen photographs, plays a round (passed or failed) first.
+  explicit QuizResultScreen(std::optional<bool> preview) : preview_(preview) {}
+
+  std::string route() const override {
+    if (!preview_) return "quiz/result";
+    return *preview_ ? "quiz/result/pass" : "quiz/result/fail";
+  }
+  std::string title() const override { return std::string(tr(Text::QuizTitle)); }
+
+  void draw(ScreenContext& ctx) override {
+    QuizService& quiz = ctx.quiz();
+    if (preview_ && !played_) {
+      played_ = true;
+      quiz.play_round(ctx.session(), *preview_);
+    }
+    const QuizRound* round = quiz.round();
+    if (!round || !round->finished()) {
+      ctx.router().replace("quiz");  // nothing to show: back to the rules
+      return;
+    }
+    if (quiz.voucher_state() == VoucherState::Pending) ctx.request_frame_within(0.05);
+    const Rect area = ctx.content_rect();
+    const Metrics& m = ctx.metrics();
+    TouchScroll scroll(ctx, "quiz.result", area);
+    const float width = std::min(area.width() - 2 * m.margin, 1500 * m.unit);
+    const float x = scroll.origin().x + (area.width() - width) * 0.5f;
+    float y = scroll.origin().y + m.gap * 1.5f;
+    y = round->passed() ? draw_passed(ctx, *round, x, y, width) : draw_failed(ctx, *round, x, y, width);
+    y = draw_actions(ctx, round->passed(), x, y + m.gap * 1.5f, width);
+    scroll.end(y + m.margin);
+  }
+
+ private:
+  float draw_score(ScreenContext& ctx, const QuizRound& round, float x, float y, float width) const {
+    const std::string score = fill_text(Text::QuizScoreFormat, {std::to_string(round.correct_count()), std::to_string(round.answers().size())});
+    return y + centered_text(ctx, FontRole::Heading, x, y, width, score, colors::kTextMuted);
+  }
+
+  float draw_passed(ScreenContext& ctx, const QuizRound& round, float x, float y, float width) {
+    const Metrics& m = ctx.metrics();
+    QuizService& quiz = ctx.quiz();
+    y += centered_text(ctx, FontRole::Display, x, y, width, tr(Text::QuizPassedTitle), colors::kSuccess);
+    y = draw_score(ctx, round, x, y, width) + m.gap;
+    switch (quiz.voucher_state()) {
+      case VoucherState::Issued:
+        return draw_voucher(ctx, quiz.voucher_code(), x, y, width, Text::QuizVoucherLabel);
+      case VoucherState::AlreadyWon:
+        return draw_voucher(ctx, quiz.voucher_code(), x, y, width, Text::QuizAlreadyWon);
+      case VoucherState::Pending:
+        return y + centered_text(ctx, FontRole::Heading, x, y, width, tr(Text::QuizVoucherPending), colors::kText);
+      case VoucherState::OutOfStock:
+        return y + centered_text(ctx, FontRole::Heading, x, y, width, tr(Text::QuizNoStock), colors::kText);
+      case VoucherState::Failed:
+      case VoucherState::None:
+        return y + centered_text(ctx, FontRole::Heading, x, y, width, tr(Text::QuizVoucherFailed), colors::kAccent);
+    }
+    return y;
+  }
+
+  // The code in the largest type, its QR code, and where to collect the prize.
+  float draw_voucher(ScreenContext& ctx, const std::string& code, float x, float y, float width, Text label) {
+    const Metrics& m = ctx.metrics();
+    ImDrawList& draw = ctx.draw_list();
+    if (qr_code_text_ != code) {
+      qr_ = make_qr_code(code);
+      qr_code_text_ = code;
+    }
+    const float module = std::max(4.0f, std::round(8 * m.unit));
+    const float qr_side = qr_.empty() ? 0 : static_cast<float>(qr_.size + 8) * module;
+    const ImFont& display = *ctx.font(FontRole::Display);
+    const ImFont& heading = *ctx.font(FontRole::Heading);
+    const float code_width = display.CalcTextSizeA(display.FontSize, FLT_MAX, 0, code.c_str()).x;
+    const bool side_by_side = width >= code_width + qr_side + 5 * m.gap;
+    const float block_height = side_by_side ? std::max(qr_side, line_height(heading.FontSize) + line_height(display.FontSize) * 1.4f)
+                                            : line_height(heading.FontSize) + line_height(display.FontSize) * 1.4f + m.gap + qr_side;
+    const float height = block_height + 2 * m.gap;
+    draw.AddRectFilled(ImVec2(x, y), ImVec2(x + width, y + height), colors::kSurface, m.corner);
+    draw.AddRect(ImVec2(x, y), ImVec2(x + width, y + height), colors::kSuccess, m.corner, 0, std::max(3.0f, std::round(5 * m.unit)));
+    const float text_width = side_by_side ? width - qr_side - 3 * m.gap : width - 2 * m.gap;
+    float cy = y + m.gap + (side_by_side ? (block_height - line_height(heading.FontSize) - line_height(display.FontSize) * 1.4f) * 0.5f : 0);
+    cy += draw_wrapped_text(draw, heading, heading.FontSize, ImVec2(x + m.gap, cy), colors::kTextMuted, tr(label), text_width, Align::Center);
+    // The code sits on a tinted band so that it reads as one thing to copy.
+    const float band = line_height(display.FontSize) * 1.4f;
+    draw.AddRectFilled(ImVec2(x + m.gap, cy), ImVec2(x + m.gap + text_width, cy + band), colors::kSuccessSoft, m.corner * 0.5f);
+    draw.AddText(&display, display.FontSize, ImVec2(std::floor(x + m.gap + (text_width - code_width) * 0.5f), cy + (band - display.FontSize) * 0.5f),
+                 colors::kText, code.c_str());
+    cy += band + m.gap;
+    if (!qr_.empty()) {
+      const ImVec2 qr_pos = side_by_side ? ImVec2(x + width - m.gap - qr_side, y + m.gap + (block_height - qr_side) * 0.5f)
+                                         : ImVec2(x + (width - qr_side) * 0.5f, cy);
+      draw_qr_code(draw, qr_, qr_pos, module);
+    }
+    y += height + m.gap;
+    const std::string collect = fill_text(Text::QuizVoucherCollectFormat, {ctx.config().prize_name});
+    return y + centered_text(ctx, FontRole::Heading, x, y, width, collect, colors::kAccent);
+  }
+
+  float draw_failed(ScreenContext& ctx, const QuizRound& round, float x, float y, float width) {
+    const Metrics& m = ctx.metrics();
+    y += centered_text(ctx, FontRole::Display, x, y, width, tr(Text::QuizFailedTitle), colors::kText);
+    y = draw_score(ctx, round, x, y, width) + m.gap;
+    y += centered_text(ctx, FontRole::Heading, x, y, width, tr(Text::QuizMissedTitle), colors::kText) + m.gap * 0.5f;
+    ImDrawList& draw = ctx.draw_list();
+    const ImFont& heading = *ctx.font(FontRole::Heading);
+    const ImFont& body = *ctx.font(FontRole::Body);
+    for (const QuizAnswer& answer : round.answers()) {
+      if (answer.correct()) continue;
+      const QuizQuestion& q = *answer.question;
+      const float inner = width - 2 * m.gap;
+      const std::string right = fill_text(Text::QuizCorrectAnswerFormat, {q.options[static_cast<std::size_t>(q.correct)]});
+      const float text_height = measure_wrapped_height(heading, heading.FontSize, q.text, inner) +
+                                measure_wrapped_height(body, body.FontSize, right, inner) +
+                                measure_wrapped_height(body, body.FontSize, q.explanation, inner);
+      const float height = text_height + 2 * m.gap;
+      draw.AddRectFilled(ImVec2(x, y), ImVec2(x + width, y + height), colors::kSurface, m.corner);
+      draw.AddRect(ImVec2(x, y), ImVec2(x + width, y + height), colors::kBorder, m.corner, 0, std::max(2.0f, std::round(2 * m.unit)));
+      float cy = y + m.gap;
+      cy += draw_wrapped_text(draw, heading, heading.FontSize, ImVec2(x + m.gap, cy), colors::kText, q.text, inner);
+      cy += draw_wrapped_text(draw, body, body.FontSize, ImVec2(x + m.gap, cy), colors::kSuccess, right, inner);
+      draw_wrapped_text(draw, body, body.FontSize, ImVec2(x + m.gap, cy), colors::kTextMuted, q.explanation, inner);
+      y += height + m.gap * 0.5f;
+      if (const Department* department = q.department.empty() ? nullptr : ctx.content().department(q.department)) {
+        // An invitation to read what the department published about it.
+        const std::string id = "quiz.look_up." + q.id;
+        const ImVec2 size(std::min(width, 760 * m.unit), std::max(m.touch_min, line_height(heading.FontSize) + m.gap));
+        if (big_button(ctx, {id.c_str(), ImVec2(x, y), size, fill_text(Text::QuizLookUpFormat, {department->short_name}), ButtonKind::Secondary}))
+          ctx.router().push("department/" + department->id + "/items");
+        y += size.y + m.gap;
+      }
+    }
+    return y;
+  }
+
+  float draw_actions(ScreenContext& ctx, bool passed, float x, float y, float width) {
+    const Metrics& m = ctx.metrics();
+    const float height = std::max(150 * m.unit, line_height(ctx.font_px(FontRole::Display)) + 2 * m.gap);
+    const float button_width = (width - m.gap) * 0.5f;
+    // A retry is always possible; it cannot win a second voucher in the same session.
+    if (big_button(ctx, {"quiz.retry", ImVec2(x, y), ImVec2(button_width, height), tr(Text::QuizRetry),
+                         passed ? ButtonKind::Secondary : ButtonKind::Primary, FontRole::Display}))
+      ctx.router().replace("quiz/question");
+    if (big_button(ctx, {"quiz.home", ImVec2(x + button_width + m.gap, y), ImVec2(button_width, height), tr(Text::QuizBackHome),
+                         passed ? ButtonKind::Primary : ButtonKind::Secondary, FontRole::Display}))
+      ctx.router().home();
+    return y + height;
+  }
+
+  std::optional<bool> preview_;
+  bool played_ = false;
+  QrCode qr_;
+  std::string qr_code_text_;
+};
+
+}  // namespace
+
+std::unique_ptr<Screen> make_quiz_result_screen(std::optional<bool> preview) {
+  return std::make_unique<QuizResultScreen>(preview);
+}
+
+}  // namespace openday::ui
