@@ -50,7 +50,7 @@ bool big_button(ScreenContext& ctx, const ButtonSpec& spec) {
   }
   float y = spec.pos.y + std::max(padding * 0.5f, std::floor((size.y - text_height) * 0.5f));
   y += draw_wrapped_text(draw, label_font, label_font.FontSize, ImVec2(spec.pos.x + padding, y), ink, spec.label,
-                         inner_width, Align::Center);
+                         inner_width, spec.align_left ? Align::Left : Align::Center);
   if (detail_font) {
     const ImU32 detail_ink = primary ? colors::kOnAccent : colors::kTextMuted;
     draw_wrapped_text(draw, *detail_font, detail_font->FontSize, ImVec2(spec.pos.x + padding, y + m.gap * 0.5f),

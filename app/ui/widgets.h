@@ -23,6 +23,7 @@ struct ButtonSpec {
   FontRole label_role = FontRole::Heading;
   std::string_view detail = {};  // optional second line in body type
   float padding = -1;            // inner padding; negative: the theme's gap
+  bool align_left = false;       // for lists of answers, whose first letters should line up
 };
 
 // Records a touchable element for tests and the log: only the part that is on screen.

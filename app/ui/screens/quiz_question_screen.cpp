@@ -94,8 +94,9 @@ class QuizQuestionScreen final : public Screen {
       const ImVec2 pos(x + static_cast<float>(column) * (option_width + m.gap), row_y);
       const std::string id = "quiz.option." + std::to_string(i);
       if (!answer.answered()) {
-        if (big_button(ctx, {id.c_str(), pos, ImVec2(option_width, height), label, ButtonKind::Secondary}))
-          ctx.quiz().answer(i);
+        ButtonSpec spec{id.c_str(), pos, ImVec2(option_width, height), label, ButtonKind::Secondary};
+        spec.align_left = !true_false;
+        if (big_button(ctx, spec)) ctx.quiz().answer(i);
       } else {
         draw_answered_option(ctx, answer, i, label, pos, ImVec2(option_width, height));
       }
@@ -118,8 +119,9 @@ class QuizQuestionScreen final : public Screen {
     const ImFont& heading = *ctx.font(FontRole::Heading);
     const float inner = size.x - 2 * m.gap;
     const float height = measure_wrapped_height(heading, heading.FontSize, label, inner);
+    const bool true_false = answer.question->kind == QuestionKind::TrueFalse;
     draw_wrapped_text(draw, heading, heading.FontSize, ImVec2(pos.x + m.gap, pos.y + (size.y - height) * 0.5f),
-                      is_correct || is_chosen ? colors::kText : colors::kTextMuted, label, inner, Align::Center);
+                      is_correct || is_chosen ? colors::kText : colors::kTextMuted, label, inner, true_false ? Align::Center : Align::Left);
   }
 
   float draw_feedback(ScreenContext& ctx, QuizRound& round, float x, float y, float width) {
