@@ -101,10 +101,13 @@ class Visitor {
   }
 
   void browse() {
-    // Popular departments are popular: a skewed choice, as at a real booth.
+    // Departments with more approval items, and those of 民生保障, draw more visitors, as at a
+    // real booth: a weighted choice rather than a uniform one.
     const auto& departments = content_.departments;
-    const double skew = std::pow(std::uniform_real_distribution<double>(0, 1)(random_), 1.8);
-    const Department& d = departments[static_cast<std::size_t>(skew * static_cast<double>(departments.size())) % departments.size()];
+    std::vector<double> weights;
+    for (const Department& candidate : departments)
+      weights.push_back(1.0 + 1.5 * static_cast<double>(candidate.approval_items.size()) + (candidate.category == "民生保障" ? 4.0 : 0.0));
+    const Department& d = departments[std::discrete_distribution<std::size_t>(weights.begin(), weights.end())(random_)];
     tap("home.disclosure", "home");
     view("departments");
     tap("departments.card." + d.id, "departments");

@@ -2,6 +2,7 @@
 // why, and 下一题 (or 查看结果 after the last).
 #include <algorithm>
 #include <cmath>
+#include <utility>
 
 #include "core/ui_text.h"
 #include "ui/screen_context.h"
@@ -41,19 +42,46 @@ class QuizQuestionScreen final : public Screen {
     const float width = area.width() - 2 * m.margin;
     float y = draw_progress(ctx, *round, x, area.min.y + m.gap, width) + m.gap;
 
-    TouchScroll scroll(ctx, "quiz.question", Rect{ImVec2(area.min.x, y), area.max});
-    const ImVec2 origin = scroll.origin();
-    float cy = origin.y;
+    // 下一题 stays at the bottom of the screen, never scrolled away; the question, the answers
+    // and the explanation scroll above it.
+    const ImFont& display = *ctx.font(FontRole::Display);
+    const float button_height = std::max(150 * m.unit, line_height(display.FontSize) + 2 * m.gap);
     const QuizAnswer& answer = round->current();
-    ImDrawList& draw = ctx.draw_list();
-    const ImFont& body = *ctx.font(FontRole::Body);
-    const std::string_view kind = tr(answer.question->kind == QuestionKind::TrueFalse ? Text::QuizKindTrueFalse : Text::QuizKindSingle);
-    cy += draw_wrapped_text(draw, body, body.FontSize, ImVec2(x, cy), colors::kTextMuted, kind, width);
-    const ImFont& heading = *ctx.font(FontRole::Heading);
-    cy += draw_wrapped_text(draw, heading, heading.FontSize, ImVec2(x, cy), colors::kText, answer.question->text, width) + m.gap;
-    cy = draw_options(ctx, answer, x, cy, width) + m.gap;
-    if (answer.answered()) cy = draw_feedback(ctx, *round, x, cy, width);
-    scroll.end(cy + m.margin);
+    const float scroll_bottom = answer.answered() ? area.max.y - button_height - 2 * m.gap : area.max.y;
+    {
+      TouchScroll scroll(ctx, "quiz.question", Rect{ImVec2(area.min.x, y), ImVec2(area.max.x, scroll_bottom)});
+      if (std::exchange(scroll_to_top_, false)) ImGui::SetScrollY(0);  // a new question starts at its top
+      const ImVec2 origin = scroll.origin();
+      float cy = origin.y;
+      ImDrawList& draw = ctx.draw_list();
+      const ImFont& body = *ctx.font(FontRole::Body);
+      const std::string_view kind = tr(answer.question->kind == QuestionKind::TrueFalse ? Text::QuizKindTrueFalse : Text::QuizKindSingle);
+      cy += draw_wrapped_text(draw, body, body.FontSize, ImVec2(x, cy), colors::kTextMuted, kind, width);
+      const ImFont& heading = *ctx.font(FontRole::Heading);
+      cy += draw_wrapped_text(draw, heading, heading.FontSize, ImVec2(x, cy), colors::kText, answer.question->text, width) + m.gap;
+      cy = draw_options(ctx, answer, x, cy, width) + m.gap;
+      if (answer.answered()) {
+        const float feedback_top = cy;
+        cy = draw_feedback(ctx, answer, x, cy, width);
+        // Bring the explanation into view once, right after the answer.
+        if (std::exchange(reveal_feedback_, false) && cy > scroll_bottom)
+          ImGui::SetScrollY(ImGui::GetScrollY() + std::min(feedback_top - origin.y - ImGui::GetScrollY(), cy - scroll_bottom));
+      }
+      scroll.end(cy + m.gap);
+    }
+    if (answer.answered()) draw_next(ctx, *round, x, area.max.y - button_height - m.gap, width, button_height);
+  }
+
+  void draw_next(ScreenContext& ctx, const QuizRound& round, float x, float y, float width, float height) {
+    const Metrics& m = ctx.metrics();
+    const bool last = round.current_index() + 1 == round.answers().size();
+    const float button_width = std::min(width, 640 * m.unit);
+    if (big_button(ctx, {"quiz.next", ImVec2(x + (width - button_width) * 0.5f, y), ImVec2(button_width, height),
+                         tr(last ? Text::QuizSeeResult : Text::QuizNext), ButtonKind::Primary, FontRole::Display})) {
+      ctx.quiz().next();
+      if (last) ctx.router().replace("quiz/result");
+      scroll_to_top_ = true;
+    }
   }
 
  private:
@@ -96,7 +124,7 @@ class QuizQuestionScreen final : public Screen {
       if (!answer.answered()) {
         ButtonSpec spec{id.c_str(), pos, ImVec2(option_width, height), label, ButtonKind::Secondary};
         spec.align_left = !true_false;
-        if (big_button(ctx, spec)) ctx.quiz().answer(i);
+        if (big_button(ctx, spec) && ctx.quiz().answer(i)) reveal_feedback_ = true;
       } else {
         draw_answered_option(ctx, answer, i, label, pos, ImVec2(option_width, height));
       }
@@ -124,9 +152,8 @@ class QuizQuestionScreen final : public Screen {
                       is_correct || is_chosen ? colors::kText : colors::kTextMuted, label, inner, true_false ? Align::Center : Align::Left);
   }
 
-  float draw_feedback(ScreenContext& ctx, QuizRound& round, float x, float y, float width) {
+  float draw_feedback(ScreenContext& ctx, const QuizAnswer& answer, float x, float y, float width) const {
     const Metrics& m = ctx.metrics();
-    const QuizAnswer& answer = round.current();
     ImDrawList& draw = ctx.draw_list();
     const float inner = width - 2 * m.gap;
     const ImFont& heading = *ctx.font(FontRole::Heading);
@@ -148,21 +175,13 @@ class QuizQuestionScreen final : public Screen {
     cy += m.gap * 0.4f;
     cy += draw_wrapped_text(draw, body, body.FontSize, ImVec2(x + m.gap, cy), colors::kText, answer.question->explanation, inner);
     draw_wrapped_text(draw, body, body.FontSize, ImVec2(x + m.gap, cy), colors::kTextMuted, source, inner);
-    y += height + m.gap;
-
-    const bool last = round.current_index() + 1 == round.answers().size();
-    const ImVec2 button(std::min(width, 640 * m.unit), std::max(150 * m.unit, line_height(display.FontSize) + 2 * m.gap));
-    if (big_button(ctx, {"quiz.next", ImVec2(x + (width - button.x) * 0.5f, y), button, tr(last ? Text::QuizSeeResult : Text::QuizNext),
-                         ButtonKind::Primary, FontRole::Display})) {
-      ctx.quiz().next();
-      if (last) ctx.router().replace("quiz/result");
-      ImGui::SetScrollY(0);  // the next question starts at the top
-    }
-    return y + button.y;
+    return y + height;
   }
 
   bool answered_preview_;
   bool started_ = false;
+  bool reveal_feedback_ = false;
+  bool scroll_to_top_ = false;
 };
 
 }  // namespace
