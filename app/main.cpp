@@ -1,5 +1,10 @@
 // openday: the kiosk itself, and the staff and ops subcommands.
+#include <termios.h>
+#include <unistd.h>
+
+#include <chrono>
 #include <cstdio>
+#include <iostream>
 #include <ctime>
 #include <memory>
 #include <string>
@@ -13,6 +18,10 @@
 #include "core/paths.h"
 #include "core/quiz_bank.h"
 #include "core/simulation.h"
+#include "core/atomic_file.h"
+#include "core/export.h"
+#include "core/report.h"
+#include "core/staff.h"
 #include "core/stats.h"
 #include "core/stop_signals.h"
 #include "core/store.h"
@@ -32,6 +41,7 @@ constexpr int kExitFonts = 4;
 constexpr int kExitDisplay = 5;
 constexpr int kExitDatabase = 6;
 constexpr int kExitContent = 7;
+constexpr int kExitExport = 8;
 constexpr int kExitUnknownVoucher = 10;
 constexpr int kExitVoucherAlreadyRedeemed = 11;
 
@@ -216,6 +226,92 @@ int run_simulate(const SimulateOptions& options) {
   }
 }
 
+int run_export(const ExportOptions& options) {
+  const auto config = load_config(options.config_path);
+  if (!config) return kExitConfig;
+  // Names for the ids in the export; the counts do not depend on them.
+  const auto material = load_material(options.content_dir, options.quiz_path, *config, "openday export");
+  if (!material) return kExitContent;
+  ReportRequest request;
+  request.databases = options.db_paths;
+  if (options.from) request.from = parse_calendar_date(*options.from);
+  if (options.to) request.to = parse_calendar_date(*options.to);
+  request.content = material->content.get();
+  request.quiz = material->quiz.get();
+  try {
+    const auto started = std::chrono::steady_clock::now();
+    const Report report = build_report(request);
+    ExportRequest out;
+    out.out_dir = options.out_dir;
+    out.format = options.format == "csv" ? ExportFormat::Csv : options.format == "xlsx" ? ExportFormat::Xlsx : ExportFormat::All;
+    out.county = effective_event(material->content->event, *config).county;
+    out.live_databases = options.db_paths;
+    const ExportResult result = export_report(report, out);
+    for (const auto& file : result.files) std::printf("wrote %s\n", file.c_str());
+    std::printf("%s\n", result.summary.c_str());
+    std::fprintf(stderr, "openday export: %d database%s (%d given twice, counted once), %zu sessions, in %.2f s\n", report.databases_read,
+                 report.databases_read == 1 ? "" : "s", report.duplicates_skipped, report.sessions.size(),
+                 std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
+    return 0;
+  } catch (const SqliteError& error) {
+    std::fprintf(stderr, "openday export: %s\n", error.what());
+    return kExitDatabase;
+  } catch (const FileWriteError& error) {
+    std::fprintf(stderr, "openday export: %s\n", error.what());
+    return kExitExport;
+  }
+}
+
+// Reads a PIN from the keyboard without echo (twice), or one line from a pipe.
+std::optional<std::string> read_new_pin() {
+  auto read_line = [](const char* prompt, bool hide) -> std::optional<std::string> {
+    termios saved{};
+    if (hide) {
+      std::fprintf(stderr, "%s", prompt);
+      tcgetattr(STDIN_FILENO, &saved);
+      termios quiet = saved;
+      quiet.c_lflag &= static_cast<tcflag_t>(~ECHO);
+      tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+    }
+    std::string line;
+    const bool ok = static_cast<bool>(std::getline(std::cin, line));
+    if (hide) {
+      tcsetattr(STDIN_FILENO, TCSANOW, &saved);
+      std::fprintf(stderr, "\n");
+    }
+    if (!ok) return std::nullopt;
+    return line;
+  };
+  const bool terminal = isatty(STDIN_FILENO);
+  auto pin = read_line("New staff PIN (4-8 digits): ", terminal);
+  if (!pin || !terminal) return pin;
+  auto again = read_line("The same PIN again: ", terminal);
+  if (!again || *again != *pin) {
+    std::fprintf(stderr, "openday set-pin: the two PINs differ; nothing was changed\n");
+    return std::nullopt;
+  }
+  return pin;
+}
+
+int run_set_pin(const SetPinOptions& options) {
+  const auto pin = read_new_pin();
+  if (!pin) return kExitUsage;
+  if (!is_valid_pin(*pin)) {
+    std::fprintf(stderr, "openday set-pin: a PIN is 4 to 8 digits; nothing was changed\n");
+    return kExitUsage;
+  }
+  try {
+    OpenedStore store = open_store_for_writing(options.db_path);
+    sqlite3_db_config(store.db.handle(), SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
+    set_pin(store.db, *pin);
+    std::printf("The staff PIN of %s is set.\n", options.db_path.c_str());
+    return 0;
+  } catch (const SqliteError& error) {
+    std::fprintf(stderr, "openday set-pin: %s\n", error.what());
+    return kExitDatabase;
+  }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -240,6 +336,8 @@ int main(int argc, char** argv) {
     case CommandKind::Validate: return run_validate(command.validate);
     case CommandKind::Redeem: return run_redeem(command.redeem);
     case CommandKind::Simulate: return run_simulate(command.simulate);
+    case CommandKind::Export: return run_export(command.export_);
+    case CommandKind::SetPin: return run_set_pin(command.set_pin);
   }
   return kExitUsage;
 }

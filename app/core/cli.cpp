@@ -134,6 +134,47 @@ CommandLineParse parse_simulate(std::span<const std::string_view> args) {
   return {command, ""};
 }
 
+CommandLineParse parse_export(std::span<const std::string_view> args) {
+  CommandLine command;
+  command.kind = CommandKind::Export;
+  ExportOptions& options = command.export_;
+  options.content_dir = default_content_dir();
+  options.quiz_path = default_quiz_file();
+  options.config_path = default_config_file();
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string_view flag = args[i];
+    if (i + 1 >= args.size()) return fail("export: " + std::string(flag) + " needs a value, or is unknown (see openday --help)");
+    const std::string_view value = args[++i];
+    if (flag == "--db") options.db_paths.emplace_back(value);
+    else if (flag == "--out") options.out_dir = value;
+    else if (flag == "--from" || flag == "--to") {
+      if (!parse_calendar_date(value)) return fail("export: " + std::string(flag) + ": expected a real day written YYYY-MM-DD, got '" + std::string(value) + "'");
+      (flag == "--from" ? options.from : options.to) = std::string(value);
+    } else if (flag == "--format") {
+      if (value != "csv" && value != "xlsx" && value != "all") return fail("export: --format: expected csv, xlsx or all, got '" + std::string(value) + "'");
+      options.format = value;
+    } else if (flag == "--content") options.content_dir = value;
+    else if (flag == "--quiz") options.quiz_path = value;
+    else if (flag == "--config") options.config_path = value;
+    else return fail("export: unknown option '" + std::string(flag) + "' (see openday --help)");
+  }
+  if (options.db_paths.empty()) options.db_paths.push_back(default_database_file());
+  if (options.out_dir.empty()) return fail("export: --out DIR is required (a folder, e.g. on a USB stick)");
+  if (options.from && options.to && *options.from > *options.to) return fail("export: --from is after --to");
+  return {command, ""};
+}
+
+CommandLineParse parse_set_pin(std::span<const std::string_view> args) {
+  CommandLine command;
+  command.kind = CommandKind::SetPin;
+  command.set_pin.db_path = default_database_file();
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    if (args[i] != "--db" || i + 1 >= args.size()) return fail("set-pin: expected 'set-pin [--db FILE]'; the PIN is read from the keyboard or standard input");
+    command.set_pin.db_path = args[++i];
+  }
+  return {command, ""};
+}
+
 }  // namespace
 
 CommandLineParse parse_command_line(std::span<const std::string_view> args) {
@@ -141,6 +182,8 @@ CommandLineParse parse_command_line(std::span<const std::string_view> args) {
   if (!args.empty() && args[0] == "validate") return parse_validate(args.subspan(1));
   if (!args.empty() && args[0] == "voucher") return parse_voucher(args.subspan(1));
   if (!args.empty() && args[0] == "simulate") return parse_simulate(args.subspan(1));
+  if (!args.empty() && args[0] == "export") return parse_export(args.subspan(1));
+  if (!args.empty() && args[0] == "set-pin") return parse_set_pin(args.subspan(1));
   CommandLine command;
   KioskOptions& options = command.kiosk;
   options.content_dir = default_content_dir();
@@ -201,6 +244,10 @@ std::string help_text(std::span<const std::string> routes) {
       "       openday simulate --visitors N --seed S [--db FILE] [--stock N] [--date YYYY-MM-DD]\n"
       "                        [--content DIR] [--quiz FILE] [--config FILE]\n"
       "                                     simulated visitors through the real core; prints VOUCHER codes\n"
+      "       openday export [--db FILE ...] --out DIR [--from YYYY-MM-DD] [--to YYYY-MM-DD]\n"
+      "                      [--format csv|xlsx|all]\n"
+      "                                     counts as CSV and XLSX, several kiosks merged\n"
+      "       openday set-pin [--db FILE]    set the staff PIN (4-8 digits, read from the keyboard or stdin)\n"
       "\n"
       "Options:\n"
       "  --windowed WxH        run in a normal window of that size (developer mode; Ctrl+Q or\n"

@@ -56,7 +56,19 @@ struct SimulateOptions {
   std::optional<std::string> date;  // YYYY-MM-DD; absent: today
 };
 
-enum class CommandKind { RunKiosk, Help, Version, Stats, Validate, Redeem, Simulate };
+struct ExportOptions {
+  std::vector<std::filesystem::path> db_paths;
+  std::filesystem::path out_dir;
+  std::optional<std::string> from, to;  // YYYY-MM-DD
+  std::string format = "all";           // csv | xlsx | all
+  std::filesystem::path content_dir, quiz_path, config_path;
+};
+
+struct SetPinOptions {
+  std::filesystem::path db_path;
+};
+
+enum class CommandKind { RunKiosk, Help, Version, Stats, Validate, Redeem, Simulate, Export, SetPin };
 
 struct CommandLine {
   CommandKind kind = CommandKind::RunKiosk;
@@ -65,6 +77,8 @@ struct CommandLine {
   ValidateOptions validate;
   RedeemOptions redeem;
   SimulateOptions simulate;
+  ExportOptions export_;
+  SetPinOptions set_pin;
 };
 
 struct CommandLineParse {

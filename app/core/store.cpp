@@ -11,7 +11,7 @@ namespace openday {
 namespace {
 
 // Migration N brings the schema from version N-1 to N. Never edit a shipped migration: add one.
-constexpr std::array<std::string_view, 2> kMigrations = {
+constexpr std::array<std::string_view, 3> kMigrations = {
     // 1: the interaction log. Every row carries the kiosk id and its per-kiosk sequence number,
     // so the files of several kiosks merge without double counting.
     R"sql(
@@ -50,6 +50,14 @@ CREATE TABLE vouchers (
   issued_at_ms INTEGER NOT NULL,
   redeemed_at_ms INTEGER,
   UNIQUE (kiosk_id, session)
+) STRICT;
+)sql",
+    // 3: kiosk settings kept with the data: the staff PIN's hash and its lockout.
+    R"sql(
+CREATE TABLE settings (
+  id INTEGER PRIMARY KEY,
+  key TEXT NOT NULL UNIQUE,
+  value TEXT NOT NULL
 ) STRICT;
 )sql",
 };

@@ -1,0 +1,37 @@
+#pragma once
+// Files that appear whole or not at all: written to a temporary name in the same folder,
+// flushed to the device, renamed over the final name, and the folder flushed too. A full disk
+// or a pulled USB stick leaves no half file under the final name, and the error says which
+// file and why.
+#include <filesystem>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+namespace openday {
+
+class FileWriteError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+void write_file_atomically(const std::filesystem::path& file, std::string_view content);
+
+// For writers that make their own file (libxlsxwriter): a temporary name in the same folder,
+// then commit() flushes and renames it. Unless committed, the temporary file is removed.
+class AtomicFileSlot {
+ public:
+  explicit AtomicFileSlot(std::filesystem::path final_path);
+  ~AtomicFileSlot();
+  AtomicFileSlot(const AtomicFileSlot&) = delete;
+  AtomicFileSlot& operator=(const AtomicFileSlot&) = delete;
+  const std::filesystem::path& temporary() const { return temporary_; }
+  void commit();
+
+ private:
+  std::filesystem::path final_;
+  std::filesystem::path temporary_;
+  bool committed_ = false;
+};
+
+}  // namespace openday
