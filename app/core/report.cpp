@@ -4,8 +4,10 @@
 #include <unistd.h>
 
 #include <cmath>
+#include <algorithm>
 #include <cstdio>
 #include <map>
+#include <tuple>
 #include <set>
 
 #include "core/content.h"
@@ -16,22 +18,28 @@
 namespace openday {
 namespace {
 
-constexpr std::string_view kMergedSchema = R"sql(
-PRAGMA journal_mode = OFF;
-PRAGMA synchronous = OFF;
-PRAGMA temp_store = FILE;
-CREATE TABLE events (
-  kiosk_id TEXT NOT NULL, seq INTEGER NOT NULL, at_ms INTEGER NOT NULL, day TEXT NOT NULL, hour INTEGER NOT NULL,
-  session INTEGER NOT NULL, type TEXT NOT NULL, department TEXT, item TEXT, target TEXT, value INTEGER, count INTEGER,
-  PRIMARY KEY (kiosk_id, seq)) WITHOUT ROWID;
-CREATE TABLE vouchers (code TEXT PRIMARY KEY, kiosk_id TEXT NOT NULL, session INTEGER NOT NULL, issued_at_ms INTEGER NOT NULL,
-  redeemed_at_ms INTEGER) WITHOUT ROWID;
-CREATE TABLE stock (kiosk_id TEXT PRIMARY KEY, remaining INTEGER NOT NULL) WITHOUT ROWID;
-)sql";
+std::string day_text(std::int64_t days) {
+  // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+  const std::int64_t z = days + 719468;
+  const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  const std::int64_t doe = z - era * 146097;
+  const std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const std::int64_t mp = (5 * doy + 2) / 153;
+  const int day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
+  const int month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
+  const int year = static_cast<int>(yoe + era * 400 + (month <= 2 ? 1 : 0));
+  return format_calendar_date({year, month, day});
+}
 
-// The local day and hour of a source row, from its UTC time and the offset it recorded.
-constexpr std::string_view kLocalDay = "date(at_ms / 1000 + utc_offset_min * 60, 'unixepoch')";
-constexpr std::string_view kLocalHour = "CAST(strftime('%H', at_ms / 1000 + utc_offset_min * 60, 'unixepoch') AS INTEGER)";
+std::int64_t day_number(const CalendarDate& date) {
+  const int y = date.year - (date.month <= 2 ? 1 : 0);
+  const int era = (y >= 0 ? y : y - 399) / 400;
+  const int yoe = y - era * 400;
+  const int doy = (153 * (date.month + (date.month > 2 ? -3 : 9)) + 2) / 5 + date.day - 1;
+  const int doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return static_cast<std::int64_t>(era) * 146097 + doe - 719468;
+}
 
 std::string identity_of(const std::filesystem::path& file) {
   struct stat info {};
@@ -39,205 +47,261 @@ std::string identity_of(const std::filesystem::path& file) {
   return std::to_string(info.st_dev) + ":" + std::to_string(info.st_ino);
 }
 
-std::string sql_text(std::string_view text) {
-  std::string out = "'";
-  for (char c : text) {
-    if (c == '\'') out += '\'';
-    out += c;
-  }
-  return out + "'";
-}
-
-// A read-only SQLite URI for a path (%, ? and # must be escaped in URIs).
-std::string uri_of(const std::filesystem::path& file) {
-  std::string uri = "file:";
-  for (char c : std::filesystem::absolute(file).string()) {
-    if (c == '%') uri += "%25";
-    else if (c == '?') uri += "%3f";
-    else if (c == '#') uri += "%23";
-    else uri += c;
-  }
-  return uri + "?mode=ro";
-}
-
-class ScratchDir {
- public:
-  explicit ScratchDir(std::filesystem::path parent) {
-    if (parent.empty()) parent = std::filesystem::temp_directory_path();
-    std::string pattern = (parent / "openday-report.XXXXXX").string();
-    if (!mkdtemp(pattern.data())) throw SqliteError(parent.string() + ": cannot create a scratch folder for the report", SQLITE_CANTOPEN);
-    path_ = pattern;
-  }
-  ~ScratchDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path_, ec);
-  }
-  const std::filesystem::path& path() const { return path_; }
-
- private:
-  std::filesystem::path path_;
+struct SessionAccumulator {
+  std::int64_t started_at_ms = 0;
+  std::int64_t day = 0;
+  int hour = 0;
+  bool started = false;
+  std::string reason;
+  std::optional<std::int64_t> dwell_ms;
+  std::optional<std::int64_t> touches;
+  std::int64_t taps = 0;
 };
 
-void copy_in(Database& merged, const std::filesystem::path& source, const ReportRequest& request) {
-  // Opened read-only and read in one transaction: one consistent snapshot while the kiosk writes.
-  open_store_read_only(source);  // names the file if it is missing, unreadable or not a kiosk database
-  merged.exec("ATTACH DATABASE " + sql_text(uri_of(source)) + " AS src", "attaching " + source.string());
-  try {
+// Adds up one pass over the events of every database. A kiosk's rows are numbered by its
+// sequence, and every database of a kiosk holds one unbroken run of numbers, so a row whose
+// number lies in a run already read from another file is a copy and counts once.
+class Aggregator {
+ public:
+  Aggregator(const ReportRequest& request) : request_(request) {
+    if (request.from) from_day_ = day_number(*request.from);
+    if (request.to) to_day_ = day_number(*request.to);
+  }
+
+  void read(const std::filesystem::path& file, Report& report) {
+    Database db = open_store_read_only(file);  // names the file if missing, unreadable or foreign
+    Statement begin = db.prepare("BEGIN");     // one snapshot while its kiosk writes on
+    begin.run();
+    const auto runs = runs_of(db);
+    scan_events(db, runs);
+    read_vouchers(db);
+    read_stock(db, runs);
+    Statement end = db.prepare("COMMIT");
+    end.run();
+    for (const auto& [kiosk, run] : runs) seen_runs_[kiosk].push_back(run);
+    ++report.databases_read;
+  }
+
+  void finish(Report& report);
+
+ private:
+  using Run = std::pair<std::int64_t, std::int64_t>;  // first and last sequence number
+
+  std::map<std::string, Run> runs_of(const Database& db) {
+    std::map<std::string, Run> runs;
+    Statement query = db.prepare("SELECT kiosk_id, min(seq), max(seq) FROM events GROUP BY kiosk_id");
+    while (query.step()) runs[query.column_text(0)] = {query.column_int(1), query.column_int(2)};
+    return runs;
+  }
+
+  bool already_seen(const std::string& kiosk, std::int64_t seq) const {
+    const auto found = seen_runs_.find(kiosk);
+    if (found == seen_runs_.end()) return false;
+    return std::any_of(found->second.begin(), found->second.end(), [&](const Run& r) { return seq >= r.first && seq <= r.second; });
+  }
+
+  void scan_events(const Database& db, const std::map<std::string, Run>& runs) {
     std::string where = "1";
-    if (request.from) where += " AND " + std::string(kLocalDay) + " >= " + sql_text(format_calendar_date(*request.from));
-    if (request.to) where += " AND " + std::string(kLocalDay) + " <= " + sql_text(format_calendar_date(*request.to));
-    merged.exec("BEGIN", "reading " + source.string());
-    merged.exec("INSERT OR IGNORE INTO events SELECT kiosk_id, seq, at_ms, " + std::string(kLocalDay) + ", " + std::string(kLocalHour) +
-                    ", session, type, department, item, target, value, count FROM src.events WHERE " + where,
-                "copying the events of " + source.string());
-    merged.exec("INSERT OR IGNORE INTO vouchers SELECT code, kiosk_id, session, issued_at_ms, redeemed_at_ms FROM src.vouchers",
-                "copying the vouchers of " + source.string());
-    // The stock belongs to the kiosk whose events fill this file.
-    merged.exec("INSERT OR REPLACE INTO stock SELECT (SELECT kiosk_id FROM src.events WHERE kiosk_id NOT LIKE 'desk@%' "
-                "GROUP BY kiosk_id ORDER BY count(*) DESC LIMIT 1), remaining FROM src.prize_stock "
-                "WHERE EXISTS (SELECT 1 FROM src.events WHERE kiosk_id NOT LIKE 'desk@%')",
-                "reading the prize stock of " + source.string());
-    merged.exec("COMMIT", "finishing " + source.string());
-  } catch (...) {
-    sqlite3_exec(merged.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
-    sqlite3_exec(merged.handle(), "DETACH DATABASE src", nullptr, nullptr, nullptr);
-    throw;
+    // A day is at most 14 hours either side of UTC: a coarse bound that lets the time index help.
+    if (from_day_) where += " AND at_ms >= " + std::to_string((*from_day_ * 86400 - 14 * 3600) * 1000);
+    if (to_day_) where += " AND at_ms < " + std::to_string(((*to_day_ + 1) * 86400 + 14 * 3600) * 1000);
+    Statement rows = db.prepare(
+        "SELECT kiosk_id, seq, at_ms, utc_offset_min, session, type, department, item, target, value, count FROM events WHERE " + where);
+    bool check_copies = false;
+    for (const auto& [kiosk, run] : runs) check_copies = check_copies || seen_runs_.count(kiosk) > 0;
+    std::string kiosk;
+    while (rows.step()) {
+      const std::string_view kiosk_view = rows.column_view(0);
+      if (kiosk_view != kiosk) kiosk.assign(kiosk_view);
+      if (check_copies && already_seen(kiosk, rows.column_int(1))) continue;
+      const std::int64_t at_ms = rows.column_int(2);
+      const std::int64_t local = at_ms / 1000 + rows.column_int(3) * 60;
+      const std::int64_t day = local / 86400;
+      if ((from_day_ && day < *from_day_) || (to_day_ && day > *to_day_)) continue;
+      add(rows, kiosk, at_ms, day, static_cast<int>((local % 86400) / 3600));
+    }
   }
-  merged.exec("DETACH DATABASE src", "detaching " + source.string());
-}
 
-// One row per visitor session: its day, how it ended, whether anyone touched it.
-constexpr std::string_view kSessionsTable = R"sql(
-CREATE TEMP TABLE sessions AS
-SELECT kiosk_id, session,
-  min(CASE WHEN type = 'session_start' THEN at_ms END) AS started_at_ms,
-  min(CASE WHEN type = 'session_start' THEN day END) AS day,
-  min(CASE WHEN type = 'session_start' THEN hour END) AS hour,
-  max(CASE WHEN type = 'session_end' THEN target END) AS reason,
-  max(CASE WHEN type = 'session_end' THEN value END) AS dwell_ms,
-  max(CASE WHEN type = 'session_end' THEN count END) AS touches,
-  sum(type = 'tap') AS taps
-FROM events WHERE session <> 0 GROUP BY kiosk_id, session
-HAVING started_at_ms IS NOT NULL;
-)sql";
-
-DailyRow read_daily(Statement& row) {
-  DailyRow d;
-  d.day = row.column_text(0);
-  d.sessions = row.column_int(1);
-  d.engaged_sessions = row.column_int(2);
-  d.woke_and_left_sessions = row.column_int(3);
-  d.average_dwell_seconds = row.column_double(4) / 1000.0;
-  return d;
-}
-
-constexpr std::string_view kEventCounts =
-    "coalesce(sum(type = 'tap'), 0), coalesce(sum(type = 'screen_view'), 0), coalesce(sum(type = 'quiz_start'), 0), "
-    "coalesce(sum(type = 'quiz_finish' AND target = 'passed'), 0), coalesce(sum(type = 'voucher_issued'), 0), "
-    "coalesce(sum(type = 'voucher_redeemed'), 0)";
-
-constexpr std::string_view kSessionTotals =
-    "count(*), coalesce(sum(taps > 0 OR coalesce(touches, 0) > 0), 0), coalesce(sum(touches = 0 AND taps = 0), 0), "
-    "coalesce(avg(dwell_ms), 0)";
-
-// One pass for the session figures per day and one for the event counts per day.
-void read_days(const Database& db, Report& report) {
-  std::map<std::string, DailyRow> days;
-  Statement sessions = db.prepare("SELECT day, " + std::string(kSessionTotals) + " FROM sessions GROUP BY day");
-  while (sessions.step()) {
-    DailyRow d = read_daily(sessions);
-    days[d.day] = d;
+  void add(Statement& row, const std::string& kiosk, std::int64_t at_ms, std::int64_t day, int hour) {
+    const std::string_view type = row.column_view(5);
+    const std::int64_t session = row.column_int(4);
+    DailyRow& d = days_[day];
+    HourRow& h = hours_[{day, hour}];
+    if (session != 0 && (type == "session_start" || type == "session_end" || type == "tap")) {
+      SessionAccumulator& s = sessions_[{kiosk, session}];
+      if (type == "session_start") {
+        s.started = true;
+        s.started_at_ms = at_ms;
+        s.day = day;
+        s.hour = hour;
+      } else if (type == "session_end") {
+        s.reason = row.column_text(8);
+        if (!row.column_is_null(9)) s.dwell_ms = row.column_int(9);
+        if (!row.column_is_null(10)) s.touches = row.column_int(10);
+      }
+    }
+    if (type == "tap") {
+      ++d.interactions;
+      ++h.interactions;
+      if (session != 0) ++sessions_[{kiosk, session}].taps;
+    } else if (type == "screen_view") {
+      ++d.screen_views;
+      add_view(row);
+    } else if (type == "quiz_start") {
+      ++d.quiz_attempts;
+      ++h.quiz_attempts;
+    } else if (type == "quiz_finish") {
+      if (row.column_view(8) == "passed") ++d.quiz_passed;
+    } else if (type == "quiz_answer") {
+      QuestionRow& q = questions_[std::string(row.column_view(7))];
+      ++q.answers;
+      q.correct += row.column_int(9);
+      if (!row.column_is_null(6)) ++departments_[std::string(row.column_view(6))].quiz_answers;
+    } else if (type == "voucher_issued") {
+      ++d.vouchers_issued;
+      issued_codes_.insert(std::string(row.column_view(7)));
+    } else if (type == "voucher_redeemed") {
+      ++d.vouchers_redeemed;
+    }
   }
-  Statement counts = db.prepare("SELECT day, " + std::string(kEventCounts) + " FROM events GROUP BY day");
-  while (counts.step()) {
-    DailyRow& d = days[counts.column_text(0)];
-    d.day = counts.column_text(0);
-    d.interactions = counts.column_int(1);
-    d.screen_views = counts.column_int(2);
-    d.quiz_attempts = counts.column_int(3);
-    d.quiz_passed = counts.column_int(4);
-    d.vouchers_issued = counts.column_int(5);
-    d.vouchers_redeemed = counts.column_int(6);
-  }
-  for (const auto& entry : days) report.days.push_back(entry.second);
-  Statement total = db.prepare("SELECT '', " + std::string(kSessionTotals) + " FROM sessions");
-  total.step();
-  report.total = read_daily(total);
-  for (const DailyRow& d : report.days) {
-    report.total.interactions += d.interactions;
-    report.total.screen_views += d.screen_views;
-    report.total.quiz_attempts += d.quiz_attempts;
-    report.total.quiz_passed += d.quiz_passed;
-    report.total.vouchers_issued += d.vouchers_issued;
-    report.total.vouchers_redeemed += d.vouchers_redeemed;
-  }
-  report.total.day = report.days.empty() ? "" : report.days.front().day + " — " + report.days.back().day;
-}
 
-void read_hours(const Database& db, Report& report) {
-  Statement hours = db.prepare(
-      "SELECT day, hour, sum(sessions), sum(taps), sum(quizzes) FROM ("
-      "  SELECT day, hour, 1 AS sessions, 0 AS taps, 0 AS quizzes FROM sessions"
-      "  UNION ALL SELECT day, hour, 0, type = 'tap', type = 'quiz_start' FROM events WHERE type IN ('tap', 'quiz_start'))"
-      " GROUP BY day, hour ORDER BY day, hour");
-  while (hours.step())
-    report.hours.push_back({hours.column_text(0), static_cast<int>(hours.column_int(1)), hours.column_int(2), hours.column_int(3),
-                            hours.column_int(4)});
-}
-
-void read_departments(const Database& db, Report& report, const Content* content) {
-  Statement rows = db.prepare(
-      "SELECT department, sum(type = 'screen_view' AND item IS NULL), sum(type = 'screen_view' AND item IS NOT NULL), "
-      "sum(type = 'quiz_answer') FROM events WHERE department IS NOT NULL GROUP BY department ORDER BY 2 DESC, 3 DESC, 1");
-  while (rows.step()) {
-    DepartmentRow d{rows.column_text(0), "", rows.column_int(1), rows.column_int(2), rows.column_int(3)};
-    const Department* known = content ? content->department(d.id) : nullptr;
-    d.name = known ? known->name : d.id;
-    report.departments.push_back(std::move(d));
+  void add_view(Statement& row) {
+    const bool has_department = !row.column_is_null(6);
+    if (!row.column_is_null(7)) {
+      ItemRow& item = items_[std::string(row.column_view(7))];
+      ++item.views;
+      if (has_department) {
+        item.department = row.column_text(6);
+        ++departments_[item.department].item_views;
+      }
+    } else if (has_department) {
+      ++departments_[std::string(row.column_view(6))].views;
+    }
   }
-  Statement items = db.prepare(
-      "SELECT item, department, count(*) FROM events WHERE type = 'screen_view' AND item IS NOT NULL "
-      "GROUP BY item ORDER BY 3 DESC, 1");
-  while (items.step()) {
-    ItemRow item{items.column_text(0), "", items.column_text(1), items.column_int(2)};
-    const auto found = content ? content->approval_item(item.id) : std::pair<const Department*, const ApprovalItem*>{};
-    item.name = found.second ? found.second->name : item.id;
+
+  void read_vouchers(const Database& db) {
+    Statement vouchers = db.prepare("SELECT code, kiosk_id, issued_at_ms, redeemed_at_ms FROM vouchers");
+    while (vouchers.step()) {
+      VoucherRow v{vouchers.column_text(0), vouchers.column_text(1), vouchers.column_int(2), std::nullopt};
+      if (!vouchers.column_is_null(3)) v.redeemed_at_ms = vouchers.column_int(3);
+      auto [at, fresh] = vouchers_.emplace(v.code, v);
+      if (!fresh && v.redeemed_at_ms && !at->second.redeemed_at_ms) at->second.redeemed_at_ms = v.redeemed_at_ms;
+    }
+  }
+
+  // The stock belongs to the kiosk whose rows fill this file (not the desk's redemptions).
+  void read_stock(const Database& db, const std::map<std::string, Run>& runs) {
+    const auto remaining = db.query_int("SELECT remaining FROM prize_stock WHERE id = 1");
+    if (!remaining) return;
+    std::string owner;
+    std::int64_t most = -1;
+    for (const auto& [kiosk, run] : runs) {
+      if (kiosk.rfind("desk@", 0) == 0) continue;
+      if (run.second - run.first > most) {
+        most = run.second - run.first;
+        owner = kiosk;
+      }
+    }
+    stock_[owner.empty() ? "(unknown)" : owner] = *remaining;
+  }
+
+  const ReportRequest& request_;
+  std::optional<std::int64_t> from_day_, to_day_;
+  std::map<std::string, std::vector<Run>> seen_runs_;
+  std::map<std::int64_t, DailyRow> days_;
+  std::map<std::pair<std::int64_t, int>, HourRow> hours_;
+  std::map<std::pair<std::string, std::int64_t>, SessionAccumulator> sessions_;
+  std::map<std::string, DepartmentRow> departments_;
+  std::map<std::string, ItemRow> items_;
+  std::map<std::string, QuestionRow> questions_;
+  std::map<std::string, VoucherRow> vouchers_;
+  std::set<std::string> issued_codes_;
+  std::map<std::string, std::int64_t> stock_;
+};
+
+void Aggregator::finish(Report& report) {
+  std::map<std::int64_t, std::pair<double, std::int64_t>> dwell;  // per day: sum, ended sessions
+  double dwell_sum = 0;
+  std::int64_t ended = 0;
+  for (const auto& [key, s] : sessions_) {
+    if (!s.started) continue;  // began before the range
+    DailyRow& d = days_[s.day];
+    ++d.sessions;
+    ++hours_[{s.day, s.hour}].sessions;
+    const bool touched = s.taps > 0 || s.touches.value_or(0) > 0;
+    if (touched) ++d.engaged_sessions;
+    if (s.touches && *s.touches == 0 && s.taps == 0) ++d.woke_and_left_sessions;
+    if (s.dwell_ms) {
+      dwell[s.day].first += static_cast<double>(*s.dwell_ms);
+      ++dwell[s.day].second;
+      dwell_sum += static_cast<double>(*s.dwell_ms);
+      ++ended;
+    }
+    report.sessions.push_back({key.first, key.second, s.started_at_ms, s.reason, static_cast<double>(s.dwell_ms.value_or(0)) / 1000.0,
+                               s.touches.value_or(0), s.taps});
+  }
+  std::sort(report.sessions.begin(), report.sessions.end(),
+            [](const SessionRow& a, const SessionRow& b) { return std::tie(a.started_at_ms, a.kiosk_id) < std::tie(b.started_at_ms, b.kiosk_id); });
+  DailyRow& t = report.total;
+  for (auto& [day, d] : days_) {
+    d.day = day_text(day);
+    const auto [sum, n] = dwell[day];
+    d.average_dwell_seconds = n ? sum / static_cast<double>(n) / 1000.0 : 0;
+    for (auto [total, part] : {std::pair{&t.sessions, d.sessions}, {&t.engaged_sessions, d.engaged_sessions},
+                               {&t.woke_and_left_sessions, d.woke_and_left_sessions}, {&t.interactions, d.interactions},
+                               {&t.screen_views, d.screen_views}, {&t.quiz_attempts, d.quiz_attempts}, {&t.quiz_passed, d.quiz_passed},
+                               {&t.vouchers_issued, d.vouchers_issued}, {&t.vouchers_redeemed, d.vouchers_redeemed}})
+      *total += part;
+    report.days.push_back(d);
+  }
+  t.average_dwell_seconds = ended ? dwell_sum / static_cast<double>(ended) / 1000.0 : 0;
+  t.day = report.days.empty() ? "" : report.days.front().day + " — " + report.days.back().day;
+  for (auto& [key, h] : hours_) {
+    h.day = day_text(key.first);
+    h.hour = key.second;
+    report.hours.push_back(h);
+  }
+  for (auto& [id, d] : departments_) {
+    d.id = id;
+    const Department* known = request_.content ? request_.content->department(id) : nullptr;
+    d.name = known ? known->name : id;
+    report.departments.push_back(d);
+  }
+  std::stable_sort(report.departments.begin(), report.departments.end(), [](const DepartmentRow& a, const DepartmentRow& b) {
+    return std::tie(b.views, b.item_views) < std::tie(a.views, a.item_views);
+  });
+  for (auto& [id, item] : items_) {
+    item.id = id;
+    const auto found = request_.content ? request_.content->approval_item(id) : std::pair<const Department*, const ApprovalItem*>{};
+    item.name = found.second ? found.second->name : id;
     if (found.first) item.department = found.first->name;
-    report.items.push_back(std::move(item));
+    report.items.push_back(item);
   }
-}
-
-void read_questions(const Database& db, Report& report, const QuizBank* quiz) {
-  Statement rows = db.prepare(
-      "SELECT item, count(*), coalesce(sum(value), 0) FROM events WHERE type = 'quiz_answer' GROUP BY item "
-      "ORDER BY CAST(sum(value) AS REAL) / count(*), count(*) DESC, 1");
-  while (rows.step()) {
-    QuestionRow q{rows.column_text(0), "", rows.column_int(1), rows.column_int(2)};
-    const QuizQuestion* known = quiz ? quiz->question(q.id) : nullptr;
-    q.text = known ? known->text : q.id;
-    report.questions.push_back(std::move(q));
+  std::stable_sort(report.items.begin(), report.items.end(), [](const ItemRow& a, const ItemRow& b) { return a.views > b.views; });
+  for (auto& [id, q] : questions_) {
+    q.id = id;
+    const QuizQuestion* known = request_.quiz ? request_.quiz->question(id) : nullptr;
+    q.text = known ? known->text : id;
+    report.questions.push_back(q);
   }
-}
-
-void read_vouchers_and_sessions(const Database& db, Report& report) {
-  // Vouchers issued within the range (by the issuing event), with their redemption if any.
-  Statement vouchers = db.prepare(
-      "SELECT v.code, v.kiosk_id, v.issued_at_ms, v.redeemed_at_ms FROM vouchers v "
-      "WHERE v.code IN (SELECT item FROM events WHERE type = 'voucher_issued') ORDER BY v.issued_at_ms, v.code");
-  while (vouchers.step()) {
-    VoucherRow v{vouchers.column_text(0), vouchers.column_text(1), vouchers.column_int(2), std::nullopt};
-    if (!vouchers.column_is_null(3)) v.redeemed_at_ms = vouchers.column_int(3);
-    report.vouchers.push_back(std::move(v));
+  // Least understood first: that is what the next openness day should explain.
+  std::stable_sort(report.questions.begin(), report.questions.end(), [](const QuestionRow& a, const QuestionRow& b) {
+    return a.accuracy() != b.accuracy() ? a.accuracy() < b.accuracy() : a.answers > b.answers;
+  });
+  // Vouchers issued within the range, with their redemption if any.
+  for (const auto& [code, v] : vouchers_)
+    if (issued_codes_.count(code)) report.vouchers.push_back(v);
+  std::sort(report.vouchers.begin(), report.vouchers.end(),
+            [](const VoucherRow& a, const VoucherRow& b) { return std::tie(a.issued_at_ms, a.code) < std::tie(b.issued_at_ms, b.code); });
+  std::set<std::string> kiosks;
+  for (const auto& [key, s] : sessions_) kiosks.insert(key.first);
+  for (const auto& [kiosk, remaining] : stock_) kiosks.insert(kiosk);
+  kiosks.erase("(unknown)");
+  report.kiosks.assign(kiosks.begin(), kiosks.end());
+  if (!stock_.empty()) {
+    report.prize_stock = 0;
+    for (const auto& [kiosk, remaining] : stock_) *report.prize_stock += remaining;
   }
-  Statement sessions = db.prepare(
-      "SELECT kiosk_id, session, started_at_ms, coalesce(reason, ''), coalesce(dwell_ms, 0), coalesce(touches, 0), taps "
-      "FROM sessions ORDER BY started_at_ms, kiosk_id");
-  while (sessions.step())
-    report.sessions.push_back({sessions.column_text(0), sessions.column_int(1), sessions.column_int(2), sessions.column_text(3),
-                               static_cast<double>(sessions.column_int(4)) / 1000.0, sessions.column_int(5), sessions.column_int(6)});
-  Statement kiosks = db.prepare("SELECT DISTINCT kiosk_id FROM events WHERE kiosk_id NOT LIKE 'desk@%' ORDER BY 1");
-  while (kiosks.step()) report.kiosks.push_back(kiosks.column_text(0));
-  report.prize_stock = db.query_int("SELECT sum(remaining) FROM stock");
 }
 
 }  // namespace
@@ -246,24 +310,16 @@ Report build_report(const ReportRequest& request) {
   Report report;
   report.from = request.from ? format_calendar_date(*request.from) : "";
   report.to = request.to ? format_calendar_date(*request.to) : "";
-  ScratchDir scratch(request.scratch_dir);
-  Database merged(scratch.path() / "merged.db", Database::Mode::ReadWriteCreate);
-  merged.exec(kMergedSchema, "preparing the merged report");
+  Aggregator aggregator(request);
   std::set<std::string> seen;
   for (const auto& file : request.databases) {
     if (!seen.insert(identity_of(file)).second) {
       ++report.duplicates_skipped;
       continue;
     }
-    copy_in(merged, file, request);
-    ++report.databases_read;
+    aggregator.read(file, report);
   }
-  merged.exec(kSessionsTable, "grouping sessions");
-  read_days(merged, report);
-  read_hours(merged, report);
-  read_departments(merged, report, request.content);
-  read_questions(merged, report, request.quiz);
-  read_vouchers_and_sessions(merged, report);
+  aggregator.finish(report);
   return report;
 }
 

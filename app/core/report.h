@@ -84,7 +84,6 @@ struct ReportRequest {
   std::optional<CalendarDate> from, to;  // inclusive; absent: unbounded
   const Content* content = nullptr;      // names for ids, when given
   const QuizBank* quiz = nullptr;
-  std::filesystem::path scratch_dir;     // where the merged copy is built; default: system temp
 };
 
 // Throws SqliteError (naming the file) when a database cannot be read.

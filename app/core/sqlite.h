@@ -79,6 +79,8 @@ class Statement {
   double column_double(int index) const { return sqlite3_column_double(stmt_, index); }
   bool column_is_null(int index) const { return sqlite3_column_type(stmt_, index) == SQLITE_NULL; }
   std::string column_text(int index) const;
+  // Valid until the next step: for scanning many rows without copying.
+  std::string_view column_view(int index) const;
 
  private:
   const Database* db_;

@@ -156,10 +156,14 @@ void insert_event(Statement& insert, const std::string& kiosk_id, std::int64_t s
 }
 
 std::int64_t next_event_seq(const Database& db, const std::string& kiosk_id) {
-  Statement max_seq = db.prepare("SELECT coalesce(max(seq), 0) + 1 FROM events WHERE kiosk_id = ?1");
+  Statement max_seq = db.prepare("SELECT max(seq) + 1 FROM events WHERE kiosk_id = ?1");
   max_seq.bind(1, kiosk_id);
   max_seq.step();
-  return max_seq.column_int(0);
+  if (!max_seq.column_is_null(0)) return max_seq.column_int(0);
+  // A kiosk's numbering in a new file starts at the current time in microseconds, not at 1: a
+  // file recreated after corruption, or a second file of the same kiosk, never reuses numbers,
+  // so merged exports cannot mistake its rows for copies.
+  return utc_now_ms() * 1000;
 }
 
 int latest_schema_version() { return static_cast<int>(kMigrations.size()); }
