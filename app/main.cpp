@@ -142,7 +142,9 @@ int run_kiosk(const KioskOptions& options) {
     std::fprintf(stderr, "openday: %s\n", error.c_str());
     return kExitDisplay;
   }
-  ui::Kiosk kiosk({*config, material->content, material->quiz, *fonts, *stack}, event_log, event_log);
+  const StaffPaths staff_paths{options.db_path, options.content_dir, options.quiz_path, default_export_dir()};
+  ui::Kiosk kiosk({*config, material->content, material->quiz, *fonts, *stack, staff_paths, [&event_log] { return event_log.health(); }},
+                  event_log, event_log);
   return runner.run(kiosk);
 }
 

@@ -18,4 +18,9 @@ std::filesystem::path default_database_file() {
   return data_home / "openday" / "openday.db";
 }
 
+std::filesystem::path default_export_dir() {
+  if (const char* home = std::getenv("HOME"); home && *home) return std::filesystem::path(home) / "openday-exports";
+  return std::filesystem::temp_directory_path() / "openday-exports";
+}
+
 }  // namespace openday

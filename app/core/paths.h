@@ -11,5 +11,7 @@ std::filesystem::path default_quiz_file();
 std::filesystem::path default_fonts_dir();
 // $XDG_DATA_HOME/openday/openday.db, or ~/.local/share/openday/openday.db.
 std::filesystem::path default_database_file();
+// Where staff exports go when no USB stick is plugged in: ~/openday-exports.
+std::filesystem::path default_export_dir();
 
 }  // namespace openday

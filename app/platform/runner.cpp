@@ -194,6 +194,10 @@ int Runner::run(ui::Kiosk& kiosk) {
 
     draw_frame(kiosk, glfwGetTime());
     ++frames_drawn_;
+    if (kiosk.quit_requested()) {
+      log_line("staff left the app");
+      break;
+    }
     if (frames_pending > 0) --frames_pending;
 
     if (options_.screenshot && frames_drawn_ >= options_.screenshot_frames) {

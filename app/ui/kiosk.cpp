@@ -28,20 +28,49 @@ Kiosk::Kiosk(KioskSetup setup, EventSink& sink, DurableStore& store)
       content_(std::move(setup.content)),
       event_(effective_event(content_->event, config_)),
       font_sources_(std::move(setup.fonts)),
-      router_([this](const std::string& route) { return make_screen(route, *content_); }),
+      // Staff screens open only in staff mode (the PIN keypad is the way in).
+      router_([this](const std::string& route) -> std::unique_ptr<Screen> {
+        if (route.rfind("staff/", 0) == 0 && route != "staff/pin" && !staff_mode_) return nullptr;
+        return make_screen(route, *content_);
+      }),
       sink_(sink),
       sessions_(sink, config_.idle_timeout_seconds, config_.idle_warning_seconds),
       quiz_bank_(std::move(setup.quiz)),
-      quiz_(*quiz_bank_, {config_.questions_per_round, config_.pass_min_correct, config_.initial_stock}, sink, store,
-            std::random_device{}()) {
+      store_(store),
+      staff_(std::make_unique<StaffService>(setup.staff_paths, config_, store, std::move(setup.health))) {
+  make_quiz_service();
+  staff_->set_content({content_, quiz_bank_});
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;  // a kiosk keeps no window layout between runs
   io.LogFilename = nullptr;
   io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
   collect_glyph_texts();
-  quiz_.refresh_stock();
+  const std::string& last = setup.initial_stack.back();
+  staff_mode_ = last.rfind("staff/", 0) == 0 && last != "staff/pin";  // opened with --screen
   router_.reset_to(setup.initial_stack);
   router_.apply_pending();
+}
+
+void Kiosk::make_quiz_service() {
+  quiz_ = std::make_unique<QuizService>(*quiz_bank_, QuizSettings{config_.questions_per_round, config_.pass_min_correct, config_.initial_stock},
+                                        sink_, store_, std::random_device{}());
+  quiz_->refresh_stock();
+}
+
+void Kiosk::enter_staff_mode() {
+  staff_mode_ = true;
+  staff_last_touch_ = last_frame_at_;
+  router_.reset_to({"staff/dashboard"});
+}
+
+void Kiosk::leave_staff_mode() {
+  staff_mode_ = false;
+  router_.reset_to({"attract"});
+}
+
+bool Kiosk::in_staff_corner(ImVec2 position) const {
+  const float corner = kStaffCornerDesignPx * metrics_.unit;
+  return position.x >= 0 && position.x < corner && position.y > ImGui::GetIO().DisplaySize.y - corner;
 }
 
 void Kiosk::collect_glyph_texts() {
@@ -57,19 +86,23 @@ void Kiosk::collect_glyph_texts() {
   glyphs_changed_ = true;
 }
 
-void Kiosk::replace_content(std::shared_ptr<const Content> content) {
-  // Screens hold references into the old content: they go before it does.
-  router_.reset_to({"attract"});
+void Kiosk::replace_content(ContentBundle bundle) {
+  // Visitor screens and the quiz hold references into the old content: they go before it does.
+  const bool staff_screen = staff_mode_ && router_.current_route().rfind("staff/", 0) == 0;
+  router_.reset_to({staff_screen ? router_.current_route() : std::string("attract")});
   router_.apply_pending();
   if (sessions_.phase() != SessionPhase::None) sessions_.end_done(last_frame_at_);
-  content_ = std::move(content);
+  content_ = std::move(bundle.content);
+  quiz_bank_ = std::move(bundle.quiz);
+  make_quiz_service();
+  staff_->set_content({content_, quiz_bank_});
   event_ = effective_event(content_->event, config_);
   collect_glyph_texts();
   on_screen_changed();
 }
 
 ScreenContext Kiosk::context(double now, bool large_text, Rect area) {
-  const ScreenContext::Shared shared{config_, *content_, event_, metrics_, fonts_, router_, taps_, sessions_, sink_, quiz_};
+  const ScreenContext::Shared shared{config_, *content_, event_, metrics_, fonts_, router_, taps_, sessions_, sink_, *quiz_, *this};
   return ScreenContext(shared, now, large_text, area);
 }
 
@@ -101,6 +134,18 @@ void Kiosk::filter_touch_input(ImGuiIO& io, double now) {
   // A press that answers "还在使用吗？" only answers it: it must not also press what is beneath.
   if (new_press && sessions_.phase() == SessionPhase::Warning) swallowing_press_ = true;
   if (new_press) sessions_.touch(now);
+  if (down || mouse_was_down_) staff_last_touch_ = now;
+
+  // The hidden staff entrance: held long enough in the corner, the press opens the PIN keypad
+  // and is swallowed, so that whatever lies under the corner does not fire.
+  if (new_press && in_staff_corner(io.MousePos)) corner_press_since_ = now;
+  if (!down || !in_staff_corner(io.MousePos)) corner_press_since_.reset();
+  if (corner_press_since_ && now - *corner_press_since_ >= kStaffPressSeconds && !staff_mode_) {
+    corner_press_since_.reset();
+    swallowing_press_ = true;
+    if (sessions_.phase() != SessionPhase::None) sessions_.end_done(now);
+    router_.reset_to({"staff/pin"});
+  }
 
   // The tap guard swallows presses that begin while it runs, until their release.
   if (new_press && now < tap_guard_until_) swallowing_press_ = true;
@@ -127,7 +172,11 @@ void Kiosk::frame(double now) {
   filter_touch_input(io, now);
   // Timers first, so that this frame already shows the idle question or the attract screen.
   if (sessions_.update(now)) router_.reset_to({"attract"});
-  const bool quiz_busy = quiz_.poll();
+  if (staff_mode_ && now - staff_last_touch_ >= kStaffIdleSeconds) leave_staff_mode();
+  if (router_.current_route() == "staff/pin" && now - staff_last_touch_ >= kStaffIdleSeconds) router_.reset_to({"attract"});
+  const bool quiz_busy = quiz_->poll();
+  const bool staff_busy = staff_->poll();
+  if (auto reloaded = staff_->take_reloaded()) replace_content(std::move(*reloaded));
   if (router_.apply_pending()) {
     tap_guard_until_ = now + kTapGuardSeconds;
     on_screen_changed();
@@ -157,13 +206,18 @@ void Kiosk::frame(double now) {
   if (screen && screen->animation_interval_seconds() > 0)
     next_frame_within_ = std::min(next_frame_within_, screen->animation_interval_seconds());
   if (sessions_.phase() == SessionPhase::Warning) next_frame_within_ = std::min(next_frame_within_, 0.25);  // the countdown
-  if (quiz_busy) next_frame_within_ = std::min(next_frame_within_, 0.05);  // a voucher is committing
+  if (quiz_busy || staff_busy) next_frame_within_ = std::min(next_frame_within_, 0.05);  // a commit or a report is running
+  if (corner_press_since_) next_frame_within_ = std::min(next_frame_within_, 0.1);      // the staff press is being held
+  if (staff_mode_ || router_.current_route() == "staff/pin")
+    next_frame_within_ = std::min(next_frame_within_, std::max(0.0, staff_last_touch_ + kStaffIdleSeconds - now));
   last_frame_at_ = now;
   after_frame(now);
 }
 
 void Kiosk::after_frame(double now) {
+  const bool staff_screen = router_.current_route().rfind("staff/", 0) == 0;
   for (std::string& id : taps_.take_accepted()) {
+    if (staff_screen) continue;  // staff actions log themselves; they are not visitor interactions
     Event tap;
     tap.type = EventType::Tap;
     tap.screen = router_.current_route();
@@ -181,7 +235,7 @@ void Kiosk::on_screen_changed() {
   log_line("screen " + route);
   if (route == "attract") {
     set_large_text(false);  // the next visitor starts afresh
-    quiz_.end_session();
+    quiz_->end_session();
     return;
   }
   Event view;
@@ -217,12 +271,20 @@ void Kiosk::draw_top_bar(double now, float height) {
   if (router_.can_go_back()) {
     if (big_button(ctx, {"topbar.back", ImVec2(left, top), nav_size, tr(Text::Back), ButtonKind::Secondary})) router_.back();
     left += nav_size.x + m.gap;
-    if (big_button(ctx, {"topbar.home", ImVec2(left, top), nav_size, tr(Text::Home), ButtonKind::Secondary})) router_.home();
-    left += nav_size.x + m.gap;
+    if (!staff_mode_) {
+      if (big_button(ctx, {"topbar.home", ImVec2(left, top), nav_size, tr(Text::Home), ButtonKind::Secondary})) router_.home();
+      left += nav_size.x + m.gap;
+    }
   }
   float right = display.x - m.margin * 0.5f;
   const ImVec2 end_size(std::round(260 * m.unit), button_height);
   right -= end_size.x;
+  if (router_.current_route().rfind("staff/", 0) == 0) {
+    // Staff screens: no visitor buttons, one way back to the kiosk.
+    if (big_button(ctx, {"topbar.staff_leave", ImVec2(right, top), end_size, tr(Text::StaffLeave), ButtonKind::Secondary})) leave_staff_mode();
+    draw_title(draw, m, display, height, left, right);
+    return;
+  }
   if (big_button(ctx, {"topbar.end_session", ImVec2(right, top), end_size, tr(Text::EndSession), ButtonKind::Secondary})) {
     sessions_.end_done(now);
     router_.reset_to({"attract"});
@@ -234,6 +296,10 @@ void Kiosk::draw_top_bar(double now, float height) {
                        large_text_ ? ButtonKind::Primary : ButtonKind::Secondary}))
     set_large_text(!large_text_);
 
+  draw_title(draw, m, display, height, left, right);
+}
+
+void Kiosk::draw_title(ImDrawList& draw, const Metrics& m, ImVec2 display, float height, float left, float right) {
   const Screen* screen = router_.current();
   const std::string title = screen ? screen->title() : std::string();
   if (title.empty()) return;

@@ -4,7 +4,9 @@
 // ImGuiIO, and calls frame(); nothing here touches GLFW or OpenGL.
 #include <imgui.h>
 
+#include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -12,6 +14,7 @@
 #include "core/content.h"
 #include "core/event_log.h"
 #include "core/quiz_service.h"
+#include "core/staff_service.h"
 #include "core/events.h"
 #include "core/visitor_session.h"
 #include "ui/fonts.h"
@@ -30,18 +33,20 @@ struct KioskSetup {
   std::shared_ptr<const QuizBank> quiz;     // validated
   FontSources fonts;
   // From stack_for_route(); a stack that does not start on the attract screen starts a
-  // visitor session at once.
+  // visitor session at once, and one of staff screens opens staff mode (for photographs).
   std::vector<std::string> initial_stack;
+  StaffPaths staff_paths;
+  std::function<StoreHealth()> health;  // the event log's
 };
 
-class Kiosk {
+class Kiosk final : public StaffControl {
  public:
   // Requires a current ImGui context; sink and store (the event log, twice) outlive the kiosk.
   Kiosk(KioskSetup setup, EventSink& sink, DurableStore& store);
 
-  // Swaps in newly loaded (validated) content: back to the attract screen, and the font atlas
-  // is rebuilt with the new text before the next frame.
-  void replace_content(std::shared_ptr<const Content> content);
+  // Swaps in newly loaded (validated) content and quiz bank: visitors go back to the attract
+  // screen (staff stay where they are), and the font atlas is rebuilt before the next frame.
+  void replace_content(ContentBundle bundle);
   const Content& content() const { return *content_; }
 
   // Fonts are baked for one display size; after a resize (or before the first frame) they
@@ -62,17 +67,34 @@ class Kiosk {
   const Metrics& metrics() const { return metrics_; }
   const Config& config() const { return config_; }
   const VisitorSessions& sessions() const { return sessions_; }
-  QuizService& quiz() { return quiz_; }
+  QuizService& quiz() { return *quiz_; }
+
+  // StaffControl
+  StaffService& service() override { return *staff_; }
+  bool staff_mode() const override { return staff_mode_; }
+  void enter_staff_mode() override;
+  void leave_staff_mode() override;
+  void request_quit() override { quit_requested_ = true; }
+  // The platform ends the loop when staff chose to leave the app.
+  bool quit_requested() const { return quit_requested_; }
   bool large_text() const { return large_text_; }
 
   static constexpr double kNoFrameDue = 1e9;
   // After a screen changes, taps are ignored this long, so a double tap cannot also press
   // whatever appears under the finger on the next screen.
   static constexpr double kTapGuardSeconds = 0.3;
+  // The hidden way in for staff: a press this long in the bottom-left corner of any screen.
+  static constexpr double kStaffPressSeconds = 3.0;
+  static constexpr float kStaffCornerDesignPx = 140;
+  // Staff mode locks itself after this long without a touch.
+  static constexpr double kStaffIdleSeconds = 60.0;
 
  private:
   void filter_touch_input(ImGuiIO& io, double now);
+  bool in_staff_corner(ImVec2 position) const;
+  void make_quiz_service();
   void draw_top_bar(double now, float height);
+  void draw_title(ImDrawList& draw, const Metrics& m, ImVec2 display, float height, float left, float right);
   void draw_idle_question(double now);
   void after_frame(double now);
   void on_screen_changed();
@@ -95,7 +117,13 @@ class Kiosk {
   EventSink& sink_;
   VisitorSessions sessions_;
   std::shared_ptr<const QuizBank> quiz_bank_;
-  QuizService quiz_;
+  DurableStore& store_;
+  std::unique_ptr<QuizService> quiz_;
+  std::unique_ptr<StaffService> staff_;
+  bool staff_mode_ = false;
+  double staff_last_touch_ = 0;
+  std::optional<double> corner_press_since_;
+  bool quit_requested_ = false;
   bool large_text_ = false;
 
   bool started_ = false;

@@ -30,6 +30,12 @@ std::vector<RouteInfo> route_catalog() {
       {"quiz/question/answered", "a new round whose first question is answered (wrongly): the feedback"},
       {"quiz/result/pass", "plays a round right and shows the result: a REAL voucher is issued into --db"},
       {"quiz/result/fail", "plays a round with one wrong answer and shows what was missed"},
+      {"staff/pin", "the staff PIN keypad (what the hidden corner press opens)"},
+      {"staff/dashboard", "staff: today's counts and actions (opened without a PIN: for photographs)"},
+      {"staff/redeem", "staff: redeem a voucher"},
+      {"staff/stock", "staff: adjust the prize stock"},
+      {"staff/export", "staff: export counts to a USB stick"},
+      {"staff/exit", "staff: leave the app"},
   };
 }
 
@@ -40,6 +46,9 @@ std::optional<std::vector<std::string>> stack_for_route(std::string_view route, 
   if (route == "departments" || route == "quiz") return std::vector<std::string>{"home", std::string(route)};
   if (route == "quiz/question" || route == "quiz/question/answered" || route == "quiz/result/pass" || route == "quiz/result/fail")
     return std::vector<std::string>{"home", "quiz", std::string(route)};
+  if (route == "staff/pin" || route == "staff/dashboard") return std::vector<std::string>{std::string(route)};
+  if (route == "staff/redeem" || route == "staff/stock" || route == "staff/export" || route == "staff/exit")
+    return std::vector<std::string>{"staff/dashboard", std::string(route)};
   if (parts[0] == "department" && (parts.size() == 2 || parts.size() == 3)) {
     if (!content.department(parts[1])) return std::nullopt;
     if (parts.size() == 3 && !department_tab_from_name(parts[2])) return std::nullopt;
@@ -64,6 +73,12 @@ std::unique_ptr<Screen> make_screen(const std::string& route, const Content& con
   if (route == "quiz/result") return make_quiz_result_screen(std::nullopt);
   if (route == "quiz/result/pass") return make_quiz_result_screen(true);
   if (route == "quiz/result/fail") return make_quiz_result_screen(false);
+  if (route == "staff/pin") return make_staff_pin_screen();
+  if (route == "staff/dashboard") return make_staff_dashboard_screen();
+  if (route == "staff/redeem") return make_staff_redeem_screen();
+  if (route == "staff/stock") return make_staff_stock_screen();
+  if (route == "staff/export") return make_staff_export_screen();
+  if (route == "staff/exit") return make_staff_exit_screen();
   if (parts[0] == "department" && parts.size() >= 2) {
     const Department* department = content.department(parts[1]);
     const auto tab = parts.size() == 3 ? department_tab_from_name(parts[2]) : DepartmentTab::Duties;

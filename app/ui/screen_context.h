@@ -6,6 +6,7 @@
 #include "core/content.h"
 #include "core/events.h"
 #include "core/quiz_service.h"
+#include "core/staff_service.h"
 #include "core/visitor_session.h"
 #include "ui/fonts.h"
 #include "ui/router.h"
@@ -13,6 +14,17 @@
 #include "ui/theme.h"
 
 namespace openday::ui {
+
+// What staff screens may ask of the kiosk beyond navigation.
+class StaffControl {
+ public:
+  virtual ~StaffControl() = default;
+  virtual StaffService& service() = 0;
+  virtual bool staff_mode() const = 0;
+  virtual void enter_staff_mode() = 0;  // after the right PIN
+  virtual void leave_staff_mode() = 0;  // back to the attract screen
+  virtual void request_quit() = 0;      // the only way out of kiosk mode
+};
 
 struct Rect {
   ImVec2 min;
@@ -35,11 +47,12 @@ class ScreenContext {
     VisitorSessions& sessions;
     EventSink& sink;
     QuizService& quiz;
+    StaffControl& staff;
   };
   ScreenContext(const Shared& shared, double now, bool large_text, Rect area)
       : config_(shared.config), content_data_(shared.content), event_(shared.event), metrics_(shared.metrics),
         fonts_(shared.fonts), router_(shared.router), taps_(shared.taps), sessions_(shared.sessions), sink_(shared.sink),
-        quiz_(shared.quiz),
+        quiz_(shared.quiz), staff_(shared.staff),
         now_(now), large_text_(large_text), content_(area) {}
 
   const Config& config() const { return config_; }
@@ -55,6 +68,7 @@ class ScreenContext {
   Router& router() { return router_; }
   TapTargets& taps() { return taps_; }
   QuizService& quiz() { return quiz_; }
+  StaffControl& staff() { return staff_; }
   ImDrawList& draw_list() const { return *ImGui::GetWindowDrawList(); }
 
   // The visitor's touch on the attract screen begins a session.
@@ -81,6 +95,7 @@ class ScreenContext {
   VisitorSessions& sessions_;
   EventSink& sink_;
   QuizService& quiz_;
+  StaffControl& staff_;
   double now_;
   bool large_text_;
   Rect content_;

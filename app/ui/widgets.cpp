@@ -98,6 +98,23 @@ float draw_qr_code(ImDrawList& draw, const QrCode& code, ImVec2 pos, float modul
   return side;
 }
 
+std::string keypad(ScreenContext& ctx, const char* id_prefix, const std::vector<std::string>& keys, int columns, ImVec2 pos,
+                   float width, float key_height) {
+  const Metrics& m = ctx.metrics();
+  const float gap = m.gap * 0.5f;
+  const float key_width = (width - gap * static_cast<float>(columns - 1)) / static_cast<float>(columns);
+  std::string tapped;
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    const int row = static_cast<int>(i) / columns;
+    const int column = static_cast<int>(i) % columns;
+    const std::string id = std::string(id_prefix) + std::to_string(i);
+    const ImVec2 at(pos.x + static_cast<float>(column) * (key_width + gap), pos.y + static_cast<float>(row) * (key_height + gap));
+    if (big_button(ctx, {id.c_str(), at, ImVec2(key_width, key_height), keys[i], ButtonKind::Secondary, FontRole::Display, {}, m.gap * 0.3f}))
+      tapped = keys[i];
+  }
+  return tapped;
+}
+
 float centered_text(ScreenContext& ctx, FontRole role, float x, float y, float width, std::string_view text, ImU32 color) {
   const ImFont& font = *ctx.font(role);
   return draw_wrapped_text(ctx.draw_list(), font, font.FontSize, ImVec2(x, y), color, text, width, Align::Center);

@@ -2,7 +2,9 @@
 // Touch widgets drawn with the kiosk's own look: large, high-contrast, with no hover states.
 #include <imgui.h>
 
+#include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/qr.h"
 #include "ui/screen_context.h"
@@ -39,6 +41,11 @@ bool card_button(ScreenContext& ctx, const char* id, ImVec2 pos, ImVec2 size, bo
 // A QR code with its quiet zone, modules of a whole number of pixels so that it stays crisp.
 // Returns the side length drawn.
 float draw_qr_code(ImDrawList& draw, const QrCode& code, ImVec2 pos, float module_px);
+
+// A grid of large keys; returns the label of the key tapped this frame, or empty. Keys are
+// laid out row by row, columns per row; id_prefix + the key's index names each for tests.
+std::string keypad(ScreenContext& ctx, const char* id_prefix, const std::vector<std::string>& keys, int columns, ImVec2 pos,
+                   float width, float key_height);
 
 // Draws text centred horizontally within [x, x + width]; returns the height used.
 float centered_text(ScreenContext& ctx, FontRole role, float x, float y, float width, std::string_view text, ImU32 color);

@@ -45,7 +45,10 @@ HeadlessKiosk::HeadlessKiosk(ImVec2 display, std::string route, Config config, s
   if (!fonts) throw std::runtime_error("headless kiosk: " + error);
   auto stack = ui::stack_for_route(route, *content);
   if (!stack) throw std::runtime_error("headless kiosk: unknown route " + route);
-  kiosk_ = new ui::Kiosk({std::move(config), std::move(content), sample_quiz(), *fonts, *stack}, sink_, *log_);
+  const StaffPaths staff_paths{db_path_, default_content_dir(), default_quiz_file(), db_path_.parent_path() / "exports"};
+  kiosk_ = new ui::Kiosk({std::move(config), std::move(content), sample_quiz(), *fonts, *stack, staff_paths,
+                          [log = log_.get()] { return log->health(); }},
+                         sink_, *log_);
   if (!kiosk_->rebuild_fonts(error)) throw std::runtime_error("headless kiosk: " + error);
   set_finger(false, ImVec2(-FLT_MAX, -FLT_MAX));
   frame();

@@ -25,5 +25,11 @@ std::unique_ptr<Screen> make_quiz_intro_screen();
 std::unique_ptr<Screen> make_quiz_question_screen(bool answered_preview);
 // preview: play a whole round first (true: passed, false: failed), for photographs.
 std::unique_ptr<Screen> make_quiz_result_screen(std::optional<bool> preview);
+std::unique_ptr<Screen> make_staff_pin_screen();
+std::unique_ptr<Screen> make_staff_dashboard_screen();
+std::unique_ptr<Screen> make_staff_redeem_screen();
+std::unique_ptr<Screen> make_staff_stock_screen();
+std::unique_ptr<Screen> make_staff_export_screen();
+std::unique_ptr<Screen> make_staff_exit_screen();
 
 }  // namespace openday::ui

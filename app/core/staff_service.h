@@ -1,0 +1,131 @@
+#pragma once
+// What staff screens need from the store, all of it off the UI thread: PIN checks, today's
+// dashboard (a Report of the live database plus the store's health), redeeming vouchers,
+// setting the stock, exports to a USB stick, and reloading content. Screens never speak SQL;
+// they ask this and poll for answers.
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <future>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/config.h"
+#include "core/content.h"
+#include "core/event_log.h"
+#include "core/export.h"
+#include "core/quiz_bank.h"
+#include "core/report.h"
+#include "core/staff.h"
+#include "core/vouchers.h"
+
+namespace openday {
+
+enum class StaffWarning { DatabaseUnavailable, DatabaseRecovered, EventsDropped, LowStock, LowDisk };
+
+struct Dashboard {
+  Report today;
+  StoreHealth health;
+  std::optional<std::uint64_t> free_disk_bytes;  // where the database lives
+  std::vector<std::pair<StaffWarning, std::string>> warnings;  // with a detail (a message, a count)
+};
+
+struct ExportDestination {
+  std::filesystem::path folder;
+  bool removable = false;  // under /media or /run/media: offered first
+};
+
+// Folders an export can go to: USB sticks first, then the fallback folder.
+std::vector<ExportDestination> export_destinations(const std::filesystem::path& fallback);
+
+struct ContentBundle {
+  std::shared_ptr<const Content> content;
+  std::shared_ptr<const QuizBank> quiz;
+};
+
+struct StaffPaths {
+  std::filesystem::path database;
+  std::filesystem::path content_dir;
+  std::filesystem::path quiz_file;
+  std::filesystem::path export_fallback;  // when no USB stick is plugged in
+};
+
+class StaffService {
+ public:
+  StaffService(StaffPaths paths, const Config& config, DurableStore& store, std::function<StoreHealth()> health);
+  ~StaffService();
+
+  // The content the kiosk shows, for names in reports; replaced after a reload.
+  void set_content(ContentBundle bundle) { bundle_ = std::move(bundle); }
+
+  void check_pin(std::string pin, std::int64_t now_ms);
+  void ask_pin_status(std::int64_t now_ms);
+  std::optional<PinCheck> pin_result() const { return pin_result_; }
+  bool pin_pending() const { return pin_.valid(); }
+  void forget_pin_result() { pin_result_.reset(); }
+
+  void refresh_dashboard();
+  const std::optional<Dashboard>& dashboard() const { return dashboard_; }
+  std::optional<std::string> dashboard_error() const { return dashboard_error_; }
+
+  void redeem(std::string typed_code);
+  std::optional<Redemption> redemption() const { return redemption_; }
+  std::optional<std::string> redemption_error() const { return redemption_error_; }
+  void forget_redemption() { redemption_.reset(); redemption_error_.reset(); }
+
+  void set_stock(std::int64_t stock);
+  std::optional<std::int64_t> stock() const;
+
+  void export_to(std::filesystem::path folder);
+  bool exporting() const { return export_.valid(); }
+  std::optional<ExportResult> export_result() const { return export_result_; }
+  std::optional<std::string> export_error() const { return export_error_; }
+  void forget_export() { export_result_.reset(); export_error_.reset(); }
+  const StaffPaths& paths() const { return paths_; }
+
+  // Validates the content folder and the quiz bank again; the result says whether to swap.
+  void reload_content();
+  bool reloading() const { return reload_.valid(); }
+  // A validated bundle, once (the kiosk takes it and swaps it in between frames).
+  std::optional<ContentBundle> take_reloaded();
+  std::optional<std::string> reload_problems() const { return reload_problems_; }
+
+  // Collects finished work; true while anything is still running.
+  bool poll();
+  void wait();  // tests
+
+ private:
+  StaffPaths paths_;
+  Config config_;
+  DurableStore& store_;
+  std::function<StoreHealth()> health_;
+  ContentBundle bundle_;
+
+  std::future<DurableResult> pin_;
+  std::shared_ptr<PinCheck> pin_value_;
+  std::optional<PinCheck> pin_result_;
+
+  std::future<Dashboard> dashboard_job_;
+  std::optional<Dashboard> dashboard_;
+  std::optional<std::string> dashboard_error_;
+
+  std::future<DurableResult> redeem_;
+  std::shared_ptr<Redemption> redeem_value_;
+  std::optional<Redemption> redemption_;
+  std::optional<std::string> redemption_error_;
+
+  std::future<DurableResult> stock_;
+  std::optional<std::int64_t> stock_set_;
+
+  std::future<ExportResult> export_;
+  std::optional<ExportResult> export_result_;
+  std::optional<std::string> export_error_;
+
+  std::future<std::pair<std::optional<ContentBundle>, std::string>> reload_;
+  std::optional<ContentBundle> reloaded_;
+  std::optional<std::string> reload_problems_;
+};
+
+}  // namespace openday

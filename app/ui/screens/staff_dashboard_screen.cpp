@@ -1,0 +1,240 @@
+// Staff: today at a glance in large type, where visitors went, what they misunderstood, what
+// needs attention, the summary paragraph for the report, and the staff actions.
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+#include "core/ui_text.h"
+#include "ui/screen_context.h"
+#include "ui/screens/screens.h"
+#include "ui/text_layout.h"
+#include "ui/touch_scroll.h"
+#include "ui/widgets.h"
+
+namespace openday::ui {
+namespace {
+
+class StaffDashboardScreen final : public Screen {
+ public:
+  std::string route() const override { return "staff/dashboard"; }
+  std::string title() const override { return std::string(tr(Text::StaffTitle)); }
+
+  void draw(ScreenContext& ctx) override {
+    StaffService& staff = ctx.staff().service();
+    // Fresh numbers when the screen opens and every 30 s while it is open.
+    if (ctx.now() - refreshed_at_ > 30.0) {
+      refreshed_at_ = ctx.now();
+      staff.refresh_dashboard();
+    }
+    ctx.request_frame_within(30.0);
+    const Rect area = ctx.content_rect();
+    const Metrics& m = ctx.metrics();
+    TouchScroll scroll(ctx, "staff.dashboard", area);
+    const float x = scroll.origin().x + m.margin;
+    const float width = area.width() - 2 * m.margin;
+    float y = scroll.origin().y + m.gap;
+    const auto& dashboard = staff.dashboard();
+    if (!dashboard) {
+      y += centered_text(ctx, FontRole::Heading, x, y, width, staff.dashboard_error().value_or(std::string(tr(Text::Loading))),
+                         colors::kTextMuted);
+    } else {
+      y = draw_tiles(ctx, *dashboard, x, y, width) + m.gap;
+      y = draw_charts(ctx, *dashboard, x, y, width) + m.gap;
+      y = draw_warnings(ctx, *dashboard, x, y, width) + m.gap;
+      y = draw_summary(ctx, *dashboard, x, y, width) + m.gap;
+    }
+    y = draw_actions(ctx, x, y, width);
+    scroll.end(y + m.margin);
+  }
+
+ private:
+  struct Tile {
+    Text label;
+    std::string value;
+    std::string detail;
+  };
+
+  static std::string percent(std::int64_t part, std::int64_t whole) {
+    return std::to_string(whole ? static_cast<int>(std::lround(100.0 * static_cast<double>(part) / static_cast<double>(whole))) : 0);
+  }
+
+  float draw_tiles(ScreenContext& ctx, const Dashboard& d, float x, float y, float width) const {
+    const Metrics& m = ctx.metrics();
+    const DailyRow& t = d.today.total;
+    const std::vector<Tile> tiles = {
+        {Text::TileSessions, std::to_string(t.sessions), fill_text(Text::TileEngagedFormat, {std::to_string(t.engaged_sessions)})},
+        {Text::TileInteractions, std::to_string(t.interactions), ""},
+        {Text::TileQuiz, std::to_string(t.quiz_attempts) + " / " + std::to_string(t.quiz_passed),
+         fill_text(Text::TilePassRateFormat, {percent(t.quiz_passed, t.quiz_attempts)})},
+        {Text::TileVouchers, std::to_string(t.vouchers_issued) + " / " + std::to_string(t.vouchers_redeemed), ""},
+        {Text::TileStock, d.today.prize_stock ? std::to_string(*d.today.prize_stock) : std::string(tr(Text::TileStockUnknown)), ""},
+    };
+    const int columns = m.portrait ? 2 : 5;
+    const float tile_width = (width - m.gap * static_cast<float>(columns - 1)) / static_cast<float>(columns);
+    const ImFont& display = *ctx.font(FontRole::Display);
+    const ImFont& body = *ctx.font(FontRole::Body);
+    const float tile_height = m.gap * 1.5f + line_height(body.FontSize) * 2 + line_height(display.FontSize);
+    ImDrawList& draw = ctx.draw_list();
+    for (std::size_t i = 0; i < tiles.size(); ++i) {
+      const float tx = x + static_cast<float>(i % static_cast<std::size_t>(columns)) * (tile_width + m.gap);
+      const float ty = y + static_cast<float>(i / static_cast<std::size_t>(columns)) * (tile_height + m.gap);
+      draw.AddRectFilled(ImVec2(tx, ty), ImVec2(tx + tile_width, ty + tile_height), colors::kSurface, m.corner);
+      draw.AddRect(ImVec2(tx, ty), ImVec2(tx + tile_width, ty + tile_height), colors::kBorder, m.corner, 0, std::max(2.0f, std::round(2 * m.unit)));
+      float cy = ty + m.gap * 0.6f;
+      const std::string_view label = tr(tiles[i].label);
+      draw.AddText(&body, body.FontSize, ImVec2(tx + m.gap, cy), colors::kTextMuted, label.data(), label.data() + label.size());
+      cy += line_height(body.FontSize);
+      draw.AddText(&display, display.FontSize, ImVec2(tx + m.gap, cy), colors::kAccent, tiles[i].value.c_str());
+      cy += line_height(display.FontSize);
+      draw.AddText(&body, body.FontSize, ImVec2(tx + m.gap, cy), colors::kTextMuted, tiles[i].detail.c_str());
+    }
+    const std::size_t rows = (tiles.size() + static_cast<std::size_t>(columns) - 1) / static_cast<std::size_t>(columns);
+    return y + static_cast<float>(rows) * (tile_height + m.gap) - m.gap;
+  }
+
+  // Horizontal bars: a label, a bar scaled to the largest value, the value.
+  float draw_bars(ScreenContext& ctx, Text title, const std::vector<std::pair<std::string, double>>& bars, bool as_percent, float x,
+                  float y, float width) const {
+    const Metrics& m = ctx.metrics();
+    ImDrawList& draw = ctx.draw_list();
+    const ImFont& heading = *ctx.font(FontRole::Heading);
+    const ImFont& body = *ctx.font(FontRole::Body);
+    y += draw_wrapped_text(draw, heading, heading.FontSize, ImVec2(x, y), colors::kText, tr(title), width) + m.gap * 0.3f;
+    double largest = as_percent ? 1.0 : 0;
+    for (const auto& [label, value] : bars) largest = std::max(largest, value);
+    const float label_width = std::round(width * 0.42f);
+    const float value_width = std::round(body.FontSize * 3.2f);
+    const float bar_space = width - label_width - value_width - m.gap;
+    const float row = line_height(body.FontSize) + m.gap * 0.25f;
+    for (const auto& [label, value] : bars) {
+      const auto lines = wrap_text(body, body.FontSize, label, label_width - m.gap * 0.3f);
+      const std::string_view first = lines.empty() ? std::string_view() : lines.front().text;
+      draw.AddText(&body, body.FontSize, ImVec2(x, y), colors::kText, first.data(), first.data() + first.size());
+      const float length = largest > 0 ? static_cast<float>(value / largest) * bar_space : 0;
+      const float bar_top = y + row * 0.18f, bar_bottom = y + row * 0.78f;
+      draw.AddRectFilled(ImVec2(x + label_width, bar_top), ImVec2(x + label_width + std::max(length, 2.0f), bar_bottom), colors::kAccent,
+                         std::round(4 * m.unit));
+      char text[32];
+      if (as_percent) std::snprintf(text, sizeof text, "%.0f%%", value * 100.0);
+      else std::snprintf(text, sizeof text, "%.0f", value);
+      draw.AddText(&body, body.FontSize, ImVec2(x + label_width + bar_space + m.gap, y), colors::kText, text);
+      y += row;
+    }
+    return y;
+  }
+
+  float draw_charts(ScreenContext& ctx, const Dashboard& d, float x, float y, float width) const {
+    const Metrics& m = ctx.metrics();
+    std::vector<std::pair<std::string, double>> hours, departments, questions;
+    for (const HourRow& h : d.today.hours) {
+      char label[16];
+      std::snprintf(label, sizeof label, "%02d:00", h.hour);
+      hours.emplace_back(label, static_cast<double>(h.sessions));
+    }
+    for (std::size_t i = 0; i < std::min<std::size_t>(8, d.today.departments.size()); ++i)
+      departments.emplace_back(d.today.departments[i].name, static_cast<double>(d.today.departments[i].views));
+    for (std::size_t i = 0; i < std::min<std::size_t>(8, d.today.questions.size()); ++i)
+      questions.emplace_back(d.today.questions[i].text, d.today.questions[i].accuracy());
+    const int columns = m.portrait ? 1 : 3;
+    const float column_width = (width - m.gap * 2 * static_cast<float>(columns - 1)) / static_cast<float>(columns);
+    float bottom = y;
+    float cx = x, cy = y;
+    int column = 0;
+    auto place = [&](Text title, const std::vector<std::pair<std::string, double>>& bars, bool as_percent) {
+      const float end = draw_bars(ctx, title, bars, as_percent, cx, cy, column_width);
+      bottom = std::max(bottom, end);
+      if (++column < columns) {
+        cx += column_width + m.gap * 2;
+      } else {
+        column = 0;
+        cx = x;
+        cy = bottom + m.gap;
+      }
+    };
+    place(Text::ChartHours, hours, false);
+    place(Text::ChartDepartments, departments, false);
+    place(Text::ChartQuestions, questions, true);
+    return bottom;
+  }
+
+  float draw_warnings(ScreenContext& ctx, const Dashboard& d, float x, float y, float width) const {
+    ImDrawList& draw = ctx.draw_list();
+    const ImFont& heading = *ctx.font(FontRole::Heading);
+    const ImFont& body = *ctx.font(FontRole::Body);
+    y += draw_wrapped_text(draw, heading, heading.FontSize, ImVec2(x, y), colors::kText, tr(Text::WarningsTitle), width);
+    if (d.warnings.empty())
+      return y + draw_wrapped_text(draw, body, body.FontSize, ImVec2(x, y), colors::kSuccess, tr(Text::NoWarnings), width);
+    for (const auto& [warning, detail] : d.warnings) {
+      Text text = Text::WarningDatabase;
+      switch (warning) {
+        case StaffWarning::DatabaseUnavailable: text = Text::WarningDatabase; break;
+        case StaffWarning::DatabaseRecovered: text = Text::WarningRecovered; break;
+        case StaffWarning::EventsDropped: text = Text::WarningDropped; break;
+        case StaffWarning::LowStock: text = Text::WarningLowStock; break;
+        case StaffWarning::LowDisk: text = Text::WarningLowDisk; break;
+      }
+      y += draw_wrapped_text(draw, body, body.FontSize, ImVec2(x, y), colors::kAccent, fill_text(text, {detail}), width);
+    }
+    return y;
+  }
+
+  float draw_summary(ScreenContext& ctx, const Dashboard& d, float x, float y, float width) const {
+    const Metrics& m = ctx.metrics();
+    ImDrawList& draw = ctx.draw_list();
+    const ImFont& heading = *ctx.font(FontRole::Heading);
+    const ImFont& body = *ctx.font(FontRole::Body);
+    y += draw_wrapped_text(draw, heading, heading.FontSize, ImVec2(x, y), colors::kText, tr(Text::SummaryTitle), width) + m.gap * 0.2f;
+    const std::string summary = summary_text(d.today, ctx.event().county);
+    const float height = measure_wrapped_height(body, body.FontSize, summary, width - 2 * m.gap) + 2 * m.gap * 0.6f;
+    draw.AddRectFilled(ImVec2(x, y), ImVec2(x + width, y + height), colors::kSurface, m.corner * 0.5f);
+    draw_wrapped_text(draw, body, body.FontSize, ImVec2(x + m.gap, y + m.gap * 0.6f), colors::kText, summary, width - 2 * m.gap);
+    return y + height;
+  }
+
+  float draw_actions(ScreenContext& ctx, float x, float y, float width) {
+    const Metrics& m = ctx.metrics();
+    StaffService& staff = ctx.staff().service();
+    if (staff.reloading()) y += centered_text(ctx, FontRole::Heading, x, y, width, tr(Text::ReloadRunning), colors::kTextMuted);
+    if (const auto problems = staff.reload_problems()) {
+      y += centered_text(ctx, FontRole::Heading, x, y, width, tr(Text::ReloadRejected), colors::kAccent);
+      y += draw_wrapped_text(ctx.draw_list(), *ctx.font(FontRole::Body), ctx.font_px(FontRole::Body), ImVec2(x, y), colors::kAccent,
+                             *problems, width);
+    }
+    struct Action {
+      const char* id;
+      Text label;
+      ButtonKind kind;
+    };
+    const Action actions[] = {{"staff.redeem", Text::ActionRedeem, ButtonKind::Primary},
+                              {"staff.stock", Text::ActionStock, ButtonKind::Secondary},
+                              {"staff.export", Text::ActionExport, ButtonKind::Primary},
+                              {"staff.reload", Text::ActionReload, ButtonKind::Secondary},
+                              {"staff.back_to_kiosk", Text::ActionBackToKiosk, ButtonKind::Secondary},
+                              {"staff.exit", Text::ActionExit, ButtonKind::Secondary}};
+    const int columns = m.portrait ? 2 : 3;
+    const float button_width = (width - m.gap * static_cast<float>(columns - 1)) / static_cast<float>(columns);
+    const float button_height = std::max(m.touch_min * 1.2f, line_height(ctx.font_px(FontRole::Heading)) + m.gap);
+    for (std::size_t i = 0; i < std::size(actions); ++i) {
+      const ImVec2 pos(x + static_cast<float>(i % static_cast<std::size_t>(columns)) * (button_width + m.gap),
+                       y + static_cast<float>(i / static_cast<std::size_t>(columns)) * (button_height + m.gap));
+      if (!big_button(ctx, {actions[i].id, pos, ImVec2(button_width, button_height), tr(actions[i].label), actions[i].kind})) continue;
+      const std::string id = actions[i].id;
+      if (id == "staff.redeem") ctx.router().push("staff/redeem");
+      else if (id == "staff.stock") ctx.router().push("staff/stock");
+      else if (id == "staff.export") ctx.router().push("staff/export");
+      else if (id == "staff.reload") staff.reload_content();
+      else if (id == "staff.back_to_kiosk") ctx.staff().leave_staff_mode();
+      else if (id == "staff.exit") ctx.router().push("staff/exit");
+    }
+    const std::size_t rows = (std::size(actions) + static_cast<std::size_t>(columns) - 1) / static_cast<std::size_t>(columns);
+    return y + static_cast<float>(rows) * (button_height + m.gap);
+  }
+
+  double refreshed_at_ = -1e9;
+};
+
+}  // namespace
+
+std::unique_ptr<Screen> make_staff_dashboard_screen() { return std::make_unique<StaffDashboardScreen>(); }
+
+}  // namespace openday::ui

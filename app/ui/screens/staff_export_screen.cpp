@@ -1,0 +1,75 @@
+// Staff: export the counts (CSV, XLSX and the summary paragraph) to a USB stick, offered first,
+// or to the fallback folder. A pulled stick or a full one is a clear message, never a half file.
+#include <algorithm>
+
+#include "core/ui_text.h"
+#include "ui/screen_context.h"
+#include "ui/screens/screens.h"
+#include "ui/text_layout.h"
+#include "ui/touch_scroll.h"
+#include "ui/widgets.h"
+
+namespace openday::ui {
+namespace {
+
+class StaffExportScreen final : public Screen {
+ public:
+  std::string route() const override { return "staff/export"; }
+  std::string title() const override { return std::string(tr(Text::ActionExport)); }
+
+  void draw(ScreenContext& ctx) override {
+    StaffService& staff = ctx.staff().service();
+    const Rect area = ctx.content_rect();
+    const Metrics& m = ctx.metrics();
+    // Sticks come and go: look again every few seconds.
+    if (ctx.now() - listed_at_ > 3.0) {
+      listed_at_ = ctx.now();
+      destinations_ = export_destinations(staff.paths().export_fallback);
+      if (!started_) {
+        started_ = true;
+        staff.forget_export();
+      }
+    }
+    ctx.request_frame_within(3.0);
+    TouchScroll scroll(ctx, "staff.export", area);
+    const float width = std::min(area.width() - 2 * m.margin, 1500 * m.unit);
+    const float x = scroll.origin().x + (area.width() - width) * 0.5f;
+    float y = scroll.origin().y + m.gap;
+    y += centered_text(ctx, FontRole::Heading, x, y, width, tr(Text::ExportHint), colors::kText) + m.gap * 0.5f;
+    const float height = std::max(m.touch_min * 1.2f, line_height(ctx.font_px(FontRole::Heading)) + m.gap);
+    for (std::size_t i = 0; i < destinations_.size(); ++i) {
+      const ExportDestination& d = destinations_[i];
+      const std::string label = fill_text(d.removable ? Text::ExportRemovableFormat : Text::ExportLocalFormat, {d.folder.string()});
+      const std::string id = "staff.export.destination." + std::to_string(i);
+      if (big_button(ctx, {id.c_str(), ImVec2(x, y), ImVec2(width, height), label, d.removable ? ButtonKind::Primary : ButtonKind::Secondary}) &&
+          !staff.exporting())
+        staff.export_to(d.folder);
+      y += height + m.gap * 0.5f;
+    }
+    y += m.gap * 0.5f;
+    ImDrawList& draw = ctx.draw_list();
+    const ImFont& body = *ctx.font(FontRole::Body);
+    if (staff.exporting()) {
+      y += centered_text(ctx, FontRole::Heading, x, y, width, tr(Text::ExportRunning), colors::kTextMuted);
+    } else if (const auto error = staff.export_error()) {
+      y += centered_text(ctx, FontRole::Heading, x, y, width, fill_text(Text::ExportFailedFormat, {*error}), colors::kAccent);
+    } else if (const auto result = staff.export_result()) {
+      const std::string folder = result->files.empty() ? "" : result->files.front().parent_path().string();
+      y += centered_text(ctx, FontRole::Heading, x, y, width,
+                         fill_text(Text::ExportDoneFormat, {std::to_string(result->files.size()), folder}), colors::kSuccess);
+      y += draw_wrapped_text(draw, body, body.FontSize, ImVec2(x, y + m.gap * 0.5f), colors::kText, result->summary, width) + m.gap;
+    }
+    scroll.end(y + m.margin);
+  }
+
+ private:
+  std::vector<ExportDestination> destinations_;
+  double listed_at_ = -1e9;
+  bool started_ = false;
+};
+
+}  // namespace
+
+std::unique_ptr<Screen> make_staff_export_screen() { return std::make_unique<StaffExportScreen>(); }
+
+}  // namespace openday::ui

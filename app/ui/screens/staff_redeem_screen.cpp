@@ -1,0 +1,99 @@
+// Staff: redeem a visitor's voucher on a keypad of the voucher alphabet (no look-alikes to
+// confuse: no 0/O, no 1/I/L). A second redemption says when the first one was.
+#include <algorithm>
+#include <ctime>
+
+#include "core/ui_text.h"
+#include "ui/screen_context.h"
+#include "ui/screens/screens.h"
+#include "ui/text_layout.h"
+#include "ui/widgets.h"
+
+namespace openday::ui {
+namespace {
+
+std::string local_time(std::int64_t at_ms) {
+  const std::time_t seconds = static_cast<std::time_t>(at_ms / 1000);
+  std::tm local{};
+  localtime_r(&seconds, &local);
+  char buffer[32];
+  std::strftime(buffer, sizeof buffer, "%m月%d日 %H:%M", &local);
+  return buffer;
+}
+
+class StaffRedeemScreen final : public Screen {
+ public:
+  std::string route() const override { return "staff/redeem"; }
+  std::string title() const override { return std::string(tr(Text::ActionRedeem)); }
+
+  void draw(ScreenContext& ctx) override {
+    StaffService& staff = ctx.staff().service();
+    if (!started_) {
+      started_ = true;
+      staff.forget_redemption();
+    }
+    const Rect area = ctx.content_rect();
+    const Metrics& m = ctx.metrics();
+    const float width = std::min(area.width() - 2 * m.margin, 1500 * m.unit);
+    const float x = area.min.x + (area.width() - width) * 0.5f;
+    float y = area.min.y + m.gap;
+    y += centered_text(ctx, FontRole::Heading, x, y, width, tr(Text::RedeemHint), colors::kText);
+    // The code so far, in the voucher's own grouping.
+    const std::string shown = typed_.size() > 4 ? typed_.substr(0, 4) + "-" + typed_.substr(4) : typed_;
+    const std::string placeholder = shown.empty() ? "____-____" : shown;
+    y += centered_text(ctx, FontRole::Display, x, y, width, placeholder, shown.empty() ? colors::kBorder : colors::kText);
+    y += centered_text(ctx, FontRole::Heading, x, y, width, result_text(staff), result_colour(staff)) + m.gap * 0.5f;
+
+    std::vector<std::string> keys;
+    for (char c : kVoucherAlphabet) keys.emplace_back(1, c);
+    keys.emplace_back(tr(Text::KeyDelete));
+    const int columns = m.portrait ? 6 : 8;
+    const int rows = (static_cast<int>(keys.size()) + columns - 1) / columns;
+    const float action_height = std::max(m.touch_min * 1.2f, line_height(ctx.font_px(FontRole::Heading)) + m.gap);
+    const float room = area.max.y - y - action_height - 2 * m.gap;
+    const float key_height = std::max(m.touch_min, std::min(130 * m.unit, room / static_cast<float>(rows) - m.gap * 0.5f));
+    const std::string key = keypad(ctx, "staff.redeem.key.", keys, columns, ImVec2(x, y), width, key_height);
+    if (key == tr(Text::KeyDelete)) {
+      if (!typed_.empty()) typed_.pop_back();
+    } else if (!key.empty() && typed_.size() < kVoucherLength) {
+      typed_ += key;
+      staff.forget_redemption();
+    }
+    y += static_cast<float>(rows) * (key_height + m.gap * 0.5f) + m.gap * 0.5f;
+    const float button_width = std::min(width, 600 * m.unit);
+    if (big_button(ctx, {"staff.redeem.submit", ImVec2(x + (width - button_width) * 0.5f, y), ImVec2(button_width, action_height),
+                         tr(Text::ActionRedeem), ButtonKind::Primary}) &&
+        typed_.size() == kVoucherLength) {
+      staff.redeem(typed_);
+      typed_.clear();
+    }
+  }
+
+ private:
+  std::string result_text(StaffService& staff) const {
+    if (const auto error = staff.redemption_error()) return fill_text(Text::RedeemFailedFormat, {*error});
+    const auto result = staff.redemption();
+    if (!result) return " ";
+    switch (result->outcome) {
+      case Redemption::Outcome::Redeemed: return fill_text(Text::RedeemOkFormat, {result->code});
+      case Redemption::Outcome::AlreadyRedeemed: return fill_text(Text::RedeemAlreadyFormat, {result->code, local_time(result->redeemed_at_ms)});
+      case Redemption::Outcome::Unknown: return fill_text(Text::RedeemUnknownFormat, {result->code});
+      case Redemption::Outcome::Invalid: return std::string(tr(Text::RedeemInvalid));
+    }
+    return " ";
+  }
+
+  static ImU32 result_colour(StaffService& staff) {
+    const auto result = staff.redemption();
+    return result && result->outcome == Redemption::Outcome::Redeemed ? colors::kSuccess : colors::kAccent;
+  }
+
+  std::string typed_;
+  bool started_ = false;
+};
+
+}  // namespace
+
+std::unique_ptr<Screen> make_staff_redeem_screen() { return std::make_unique<StaffRedeemScreen>(); }
+
+}  // namespace openday::ui
