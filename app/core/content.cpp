@@ -283,6 +283,7 @@ std::string Content::heading_texts() const {
     append(out, d.name);
     append(out, d.short_name);
     for (const auto& item : d.approval_items) append(out, item.name);
+    for (const auto& fee : d.fees) append(out, fee.name);  // fee cards title each fee
   }
   return out;
 }

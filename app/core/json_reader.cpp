@@ -133,7 +133,9 @@ std::string check_text(std::string_view text, const TextRule& rule) {
     ++chars;
     if (!problem.empty()) return;
     if (c == '\n' && rule.multiline) return;
-    if (c < 0x20 || (c >= 0x7F && c < 0xA0)) {
+    if (c == 0xFFFD) {
+      problem = "contains U+FFFD, the mark of text that was damaged on its way into this file; retype it";
+    } else if (c < 0x20 || (c >= 0x7F && c < 0xA0)) {
       problem = "contains a control character (U+" + std::to_string(static_cast<unsigned>(c)) + ")";
     } else if (c > 0xFFFF) {
       char hex[16];

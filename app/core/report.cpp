@@ -265,6 +265,7 @@ void Aggregator::finish(Report& report) {
     d.id = id;
     const Department* known = request_.content ? request_.content->department(id) : nullptr;
     d.name = known ? known->name : id;
+    d.short_name = known ? known->short_name : id;
     report.departments.push_back(d);
   }
   std::stable_sort(report.departments.begin(), report.departments.end(), [](const DepartmentRow& a, const DepartmentRow& b) {

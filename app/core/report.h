@@ -32,6 +32,7 @@ struct HourRow {
 
 struct DepartmentRow {
   std::string id, name;
+  std::string short_name;  // for charts
   std::int64_t views = 0;       // screen views of the department's pages
   std::int64_t item_views = 0;  // of its approval items
   std::int64_t quiz_answers = 0;  // answers to questions about it

@@ -8,9 +8,11 @@
 namespace openday::ui {
 namespace {
 
-// Printable ASCII is always baked: numbers, codes and dates are formatted at run time.
+// Printable ASCII is always baked: numbers, codes and dates are formatted at run time. So is
+// U+FFFD, which ImGui then draws for any character that was not baked: a visible mark that
+// tests look for, never a silent '?'.
 constexpr std::string_view kAlwaysBaked =
-    " !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~";
+    " !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~\xEF\xBF\xBD";
 
 bool map_face(const FontFace& face, std::filesystem::path& mapped_path, MappedFile& data, std::string& error) {
   if (!data.empty() && mapped_path == face.file) return true;

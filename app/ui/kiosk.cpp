@@ -166,7 +166,9 @@ void Kiosk::frame(double now) {
   ImGuiIO& io = ImGui::GetIO();
   if (!started_) {
     started_ = true;
-    if (router_.current_route() != "attract") sessions_.wake(now);  // opened directly with --screen
+    staff_last_touch_ = now;  // the staff idle clock starts with the first frame too
+    const std::string route = router_.current_route();
+    if (route != "attract" && route.rfind("staff/", 0) != 0) sessions_.wake(now);  // a visitor screen opened with --screen
     on_screen_changed();
   }
   filter_touch_input(io, now);

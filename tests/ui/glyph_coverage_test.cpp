@@ -63,3 +63,61 @@ TEST(GlyphCoverage, TheAtlasHoldsOnlyWhatIsDrawnNotTheWholeChineseRange) {
 
 }  // namespace
 }  // namespace openday
+
+namespace openday {
+namespace {
+
+// Whether any vertex drawn this frame samples the fallback glyph (U+FFFD) of any font: that is
+// a character some screen draws in a size whose bake does not have it.
+std::string fallback_glyphs_drawn(const ui::FontSet& fonts) {
+  std::vector<const ImFontGlyph*> fallbacks;
+  for (auto role : {ui::FontRole::Body, ui::FontRole::Heading, ui::FontRole::Display, ui::FontRole::Hero})
+    for (bool large : {false, true})
+      if (const ImFontGlyph* g = fonts.font(role, large)->FallbackGlyph) fallbacks.push_back(g);
+  const ImDrawData* data = ImGui::GetDrawData();
+  for (int l = 0; l < data->CmdListsCount; ++l) {
+    const ImDrawList* list = data->CmdLists[l];
+    for (const ImDrawVert& v : list->VtxBuffer)
+      for (const ImFontGlyph* g : fallbacks)
+        if (v.uv.x >= g->U0 && v.uv.x <= g->U1 && v.uv.y >= g->V0 && v.uv.y <= g->V1 && g->U1 > g->U0)
+          return "a vertex samples the fallback glyph in draw list " + std::to_string(l);
+  }
+  return "";
+}
+
+class NoFallbackGlyphs : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(NoFallbackGlyphs, OnAnyScreenInAnySize) {
+  for (ImVec2 display : {ImVec2(1920, 1080), ImVec2(1080, 1920)}) {
+    for (bool large : {false, true}) {
+      SCOPED_TRACE(std::to_string(static_cast<int>(display.x)) + (large ? " large" : " normal"));
+      testing::HeadlessKiosk kiosk(display, GetParam());
+      if (large && kiosk.has_target("topbar.large_text")) {
+        kiosk.tap("topbar.large_text");
+        kiosk.wait(0.5);
+      }
+      kiosk.kiosk().quiz().wait();
+      kiosk.kiosk().service().wait();
+      kiosk.frame();
+      kiosk.frame();
+      const std::string expected = GetParam().rfind("quiz/result", 0) == 0 ? "quiz/result" : GetParam();
+      ASSERT_EQ(kiosk.route().substr(0, expected.size()), expected) << "the screen under test is not the one shown";
+      EXPECT_EQ(fallback_glyphs_drawn(kiosk.kiosk().fonts()), "");
+    }
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Routes, NoFallbackGlyphs,
+                         ::testing::Values("attract", "home", "departments", "department/minzheng/duties", "department/guotu/fees",
+                                           "department/gongan/items", "item/guotu-zhuanyi-dengji", "quiz", "quiz/question/answered",
+                                           "quiz/result/pass", "quiz/result/fail", "staff/pin", "staff/dashboard", "staff/redeem",
+                                           "staff/stock", "staff/export", "staff/exit"),
+                         [](const auto& test_info) {
+                           std::string name = test_info.param;
+                           for (char& c : name)
+                             if (c == '/' || c == '-') c = '_';
+                           return name;
+                         });
+
+}  // namespace
+}  // namespace openday

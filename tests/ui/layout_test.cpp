@@ -23,7 +23,8 @@ std::vector<LayoutCase> layout_cases() {
   for (ImVec2 display : {ImVec2(1920, 1080), ImVec2(1080, 1920), ImVec2(1280, 800), ImVec2(3840, 2160)})
     for (std::string route : {"attract", "home", "departments", "department/minzheng/duties", "department/guotu/items",
                               "department/guotu/fees", "item/guotu-zhuanyi-dengji", "quiz", "quiz/question",
-                              "quiz/question/answered", "quiz/result/pass", "quiz/result/fail"})
+                              "quiz/question/answered", "quiz/result/pass", "quiz/result/fail", "staff/pin", "staff/dashboard",
+                              "staff/redeem", "staff/stock", "staff/export", "staff/exit"})
       cases.push_back({display, route});
   return cases;
 }
@@ -41,6 +42,8 @@ TEST_P(LayoutTest, TargetsAreLargeOnScreenAndApart) {
   HeadlessKiosk kiosk(c.display, c.route);
   kiosk.frame();
   kiosk.kiosk().quiz().wait();  // a voucher being committed
+  kiosk.kiosk().service().wait();  // the dashboard's report
+  kiosk.frame();
   kiosk.frame();
   const auto targets = kiosk.kiosk().taps().all();
   ASSERT_FALSE(targets.empty());

@@ -29,22 +29,29 @@ class StaffDashboardScreen final : public Screen {
     ctx.request_frame_within(30.0);
     const Rect area = ctx.content_rect();
     const Metrics& m = ctx.metrics();
-    TouchScroll scroll(ctx, "staff.dashboard", area);
-    const float x = scroll.origin().x + m.margin;
-    const float width = area.width() - 2 * m.margin;
-    float y = scroll.origin().y + m.gap;
-    const auto& dashboard = staff.dashboard();
-    if (!dashboard) {
-      y += centered_text(ctx, FontRole::Heading, x, y, width, staff.dashboard_error().value_or(std::string(tr(Text::Loading))),
-                         colors::kTextMuted);
-    } else {
-      y = draw_tiles(ctx, *dashboard, x, y, width) + m.gap;
-      y = draw_charts(ctx, *dashboard, x, y, width) + m.gap;
-      y = draw_warnings(ctx, *dashboard, x, y, width) + m.gap;
-      y = draw_summary(ctx, *dashboard, x, y, width) + m.gap;
+    // The actions stay at the bottom of the screen; the figures scroll above them.
+    const int action_rows = m.portrait ? 2 : 1;
+    const float button_height = std::max(m.touch_min * 1.1f, line_height(ctx.font_px(FontRole::Heading)) + m.gap);
+    const float actions_top = area.max.y - m.gap - static_cast<float>(action_rows) * (button_height + m.gap) + m.gap;
+    {
+      TouchScroll scroll(ctx, "staff.dashboard", Rect{area.min, ImVec2(area.max.x, actions_top - m.gap)});
+      const float x = scroll.origin().x + m.margin;
+      const float width = area.width() - 2 * m.margin;
+      float y = scroll.origin().y + m.gap;
+      const auto& dashboard = staff.dashboard();
+      if (!dashboard) {
+        y += centered_text(ctx, FontRole::Heading, x, y, width, staff.dashboard_error().value_or(std::string(tr(Text::Loading))),
+                           colors::kTextMuted);
+      } else {
+        y = draw_tiles(ctx, *dashboard, x, y, width) + m.gap;
+        y = draw_charts(ctx, *dashboard, x, y, width) + m.gap;
+        y = draw_warnings(ctx, *dashboard, x, y, width) + m.gap;
+        y = draw_summary(ctx, *dashboard, x, y, width) + m.gap;
+      }
+      y = draw_reload_status(ctx, x, y, width);
+      scroll.end(y + m.margin);
     }
-    y = draw_actions(ctx, x, y, width);
-    scroll.end(y + m.margin);
+    draw_actions(ctx, area.min.x + m.margin, actions_top, area.width() - 2 * m.margin, action_rows, button_height);
   }
 
  private:
@@ -132,7 +139,7 @@ class StaffDashboardScreen final : public Screen {
       hours.emplace_back(label, static_cast<double>(h.sessions));
     }
     for (std::size_t i = 0; i < std::min<std::size_t>(8, d.today.departments.size()); ++i)
-      departments.emplace_back(d.today.departments[i].name, static_cast<double>(d.today.departments[i].views));
+      departments.emplace_back(d.today.departments[i].short_name, static_cast<double>(d.today.departments[i].views));
     for (std::size_t i = 0; i < std::min<std::size_t>(8, d.today.questions.size()); ++i)
       questions.emplace_back(d.today.questions[i].text, d.today.questions[i].accuracy());
     const int columns = m.portrait ? 1 : 3;
@@ -191,8 +198,7 @@ class StaffDashboardScreen final : public Screen {
     return y + height;
   }
 
-  float draw_actions(ScreenContext& ctx, float x, float y, float width) {
-    const Metrics& m = ctx.metrics();
+  float draw_reload_status(ScreenContext& ctx, float x, float y, float width) const {
     StaffService& staff = ctx.staff().service();
     if (staff.reloading()) y += centered_text(ctx, FontRole::Heading, x, y, width, tr(Text::ReloadRunning), colors::kTextMuted);
     if (const auto problems = staff.reload_problems()) {
@@ -200,6 +206,14 @@ class StaffDashboardScreen final : public Screen {
       y += draw_wrapped_text(ctx.draw_list(), *ctx.font(FontRole::Body), ctx.font_px(FontRole::Body), ImVec2(x, y), colors::kAccent,
                              *problems, width);
     }
+    return y;
+  }
+
+  void draw_actions(ScreenContext& ctx, float x, float y, float width, int rows, float button_height) {
+    const Metrics& m = ctx.metrics();
+    StaffService& staff = ctx.staff().service();
+    ctx.draw_list().AddRectFilled(ImVec2(x - m.margin, y - m.gap * 0.5f), ImVec2(x + width + m.margin, ctx.content_rect().max.y),
+                                  colors::kBackground);
     struct Action {
       const char* id;
       Text label;
@@ -211,13 +225,14 @@ class StaffDashboardScreen final : public Screen {
                               {"staff.reload", Text::ActionReload, ButtonKind::Secondary},
                               {"staff.back_to_kiosk", Text::ActionBackToKiosk, ButtonKind::Secondary},
                               {"staff.exit", Text::ActionExit, ButtonKind::Secondary}};
-    const int columns = m.portrait ? 2 : 3;
-    const float button_width = (width - m.gap * static_cast<float>(columns - 1)) / static_cast<float>(columns);
-    const float button_height = std::max(m.touch_min * 1.2f, line_height(ctx.font_px(FontRole::Heading)) + m.gap);
+    const int columns = static_cast<int>(std::size(actions)) / rows;
+    const float button_width = (width - m.gap * 0.5f * static_cast<float>(columns - 1)) / static_cast<float>(columns);
     for (std::size_t i = 0; i < std::size(actions); ++i) {
-      const ImVec2 pos(x + static_cast<float>(i % static_cast<std::size_t>(columns)) * (button_width + m.gap),
+      const ImVec2 pos(x + static_cast<float>(i % static_cast<std::size_t>(columns)) * (button_width + m.gap * 0.5f),
                        y + static_cast<float>(i / static_cast<std::size_t>(columns)) * (button_height + m.gap));
-      if (!big_button(ctx, {actions[i].id, pos, ImVec2(button_width, button_height), tr(actions[i].label), actions[i].kind})) continue;
+      ButtonSpec spec{actions[i].id, pos, ImVec2(button_width, button_height), tr(actions[i].label), actions[i].kind};
+      spec.padding = m.gap * 0.4f;
+      if (!big_button(ctx, spec)) continue;
       const std::string id = actions[i].id;
       if (id == "staff.redeem") ctx.router().push("staff/redeem");
       else if (id == "staff.stock") ctx.router().push("staff/stock");
@@ -226,8 +241,6 @@ class StaffDashboardScreen final : public Screen {
       else if (id == "staff.back_to_kiosk") ctx.staff().leave_staff_mode();
       else if (id == "staff.exit") ctx.router().push("staff/exit");
     }
-    const std::size_t rows = (std::size(actions) + static_cast<std::size_t>(columns) - 1) / static_cast<std::size_t>(columns);
-    return y + static_cast<float>(rows) * (button_height + m.gap);
   }
 
   double refreshed_at_ = -1e9;

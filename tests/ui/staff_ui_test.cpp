@@ -1,0 +1,180 @@
+// Staff mode as the desk uses it: the hidden corner press, the PIN keypad and its lockout, the
+// dashboard's actions, the auto-lock, and leaving the app.
+#include <gtest/gtest.h>
+
+#include "core/staff.h"
+#include "core/store.h"
+#include "support/headless_kiosk.h"
+
+namespace openday {
+namespace {
+
+using testing::HeadlessKiosk;
+
+void set_pin_in(HeadlessKiosk& kiosk, const std::string& pin) {
+  const std::string hash = hash_pin(pin);
+  const auto done = kiosk.log().run_durable([&](DurableTransaction& tx) {
+    Statement set = tx.db().prepare("INSERT INTO settings (key, value) VALUES ('staff.pin_hash', ?1)");
+    set.bind(1, hash);
+    set.run();
+  }).get();
+  ASSERT_TRUE(done.committed) << done.error;
+}
+
+// Holds the finger still in the bottom-left corner for the given time.
+void hold_corner(HeadlessKiosk& kiosk, double seconds, ImVec2 display) {
+  const ImVec2 corner(20, display.y - 20);
+  const int frames = static_cast<int>(seconds / HeadlessKiosk::kFrameSeconds);
+  kiosk.drag(corner, corner, frames);
+}
+
+void type_pin(HeadlessKiosk& kiosk, const std::string& pin) {
+  for (char digit : pin) {
+    kiosk.tap("staff.pin.key." + std::to_string(digit == '0' ? 10 : digit - '1'));
+    kiosk.wait(0.4);
+  }
+  kiosk.tap("staff.pin.key.11");  // 确定
+  kiosk.kiosk().service().wait();
+  kiosk.frame();
+  kiosk.frame();
+}
+
+TEST(StaffUi, AThreeSecondPressInTheCornerOpensTheKeypadAndAShortOneDoesNot) {
+  HeadlessKiosk kiosk(ImVec2(1920, 1080), "home");
+  hold_corner(kiosk, 1.5, ImVec2(1920, 1080));
+  kiosk.wait(0.5);
+  EXPECT_EQ(kiosk.route(), "home");
+  hold_corner(kiosk, 3.2, ImVec2(1920, 1080));
+  EXPECT_EQ(kiosk.route(), "staff/pin");
+  EXPECT_EQ(kiosk.events().of_type(EventType::SessionEnd).size(), 1u) << "the visitor session ends when staff take over";
+}
+
+TEST(StaffUi, TheCornerPressDoesNotPressWhatIsUnderIt) {
+  HeadlessKiosk kiosk(ImVec2(1080, 1920), "departments");
+  kiosk.wait(0.5);
+  hold_corner(kiosk, 3.2, ImVec2(1080, 1920));
+  EXPECT_EQ(kiosk.route(), "staff/pin") << "the card under the corner must not open on release";
+}
+
+TEST(StaffUi, NoPinSetSaysSo) {
+  HeadlessKiosk kiosk(ImVec2(1920, 1080), "staff/pin");
+  kiosk.kiosk().service().wait();
+  kiosk.frame();
+  ASSERT_TRUE(kiosk.kiosk().service().pin_result());
+  EXPECT_EQ(kiosk.kiosk().service().pin_result()->outcome, PinCheck::Outcome::NoPin);
+}
+
+TEST(StaffUi, TheRightPinOpensTheDashboardAndFiveWrongOnesLockIt) {
+  HeadlessKiosk kiosk(ImVec2(1920, 1080), "staff/pin");
+  set_pin_in(kiosk, "2580");
+  kiosk.wait(0.5);
+  for (int i = 0; i < 5; ++i) {
+    type_pin(kiosk, "1111");
+    kiosk.wait(0.5);
+  }
+  ASSERT_TRUE(kiosk.kiosk().service().pin_result());
+  EXPECT_EQ(kiosk.kiosk().service().pin_result()->outcome, PinCheck::Outcome::Locked);
+  type_pin(kiosk, "2580");
+  EXPECT_EQ(kiosk.route(), "staff/pin") << "the right PIN must wait out the lock";
+  EXPECT_EQ(kiosk.events().of_type(EventType::StaffSignIn).size(), 0u);
+}
+
+TEST(StaffUi, SignInDashboardAutoLock) {
+  HeadlessKiosk kiosk(ImVec2(1920, 1080), "staff/pin");
+  set_pin_in(kiosk, "2580");
+  kiosk.wait(0.5);
+  type_pin(kiosk, "2580");
+  ASSERT_EQ(kiosk.route(), "staff/dashboard");
+  EXPECT_TRUE(kiosk.kiosk().staff_mode());
+  kiosk.kiosk().service().wait();
+  kiosk.frame();
+  EXPECT_TRUE(kiosk.kiosk().service().dashboard());
+  kiosk.wait(61);
+  EXPECT_EQ(kiosk.route(), "attract") << "staff mode locks itself after 60 s without a touch";
+  EXPECT_FALSE(kiosk.kiosk().staff_mode());
+}
+
+TEST(StaffUi, StaffScreensCannotBeOpenedWithoutStaffMode) {
+  HeadlessKiosk kiosk(ImVec2(1920, 1080), "home");
+  kiosk.kiosk().router().push("staff/dashboard");
+  kiosk.frame();
+  EXPECT_EQ(kiosk.route(), "home");
+}
+
+TEST(StaffUi, RedeemOnTheKeypad) {
+  HeadlessKiosk kiosk(ImVec2(1920, 1080), "home");
+  // A visitor wins a voucher first.
+  kiosk.kiosk().quiz().play_round(kiosk.kiosk().sessions().current_session(), true);
+  kiosk.kiosk().quiz().wait();
+  const std::string code = kiosk.kiosk().quiz().voucher_code();
+  ASSERT_EQ(code.size(), 9u);
+  kiosk.kiosk().enter_staff_mode();
+  kiosk.frame();
+  kiosk.wait(0.5);
+  kiosk.tap("staff.redeem");
+  kiosk.wait(0.5);
+  ASSERT_EQ(kiosk.route(), "staff/redeem");
+  for (char c : code) {
+    if (c == '-') continue;
+    kiosk.tap("staff.redeem.key." + std::to_string(kVoucherAlphabet.find(c)));
+    kiosk.wait(0.4);
+  }
+  kiosk.tap("staff.redeem.submit");
+  kiosk.kiosk().service().wait();
+  ASSERT_TRUE(kiosk.kiosk().service().redemption());
+  EXPECT_EQ(kiosk.kiosk().service().redemption()->outcome, Redemption::Outcome::Redeemed);
+  kiosk.log().flush();
+  EXPECT_EQ(open_store_read_only(kiosk.db_path()).query_int("SELECT count(*) FROM vouchers WHERE redeemed_at_ms IS NOT NULL"), 1);
+}
+
+TEST(StaffUi, AdjustStockExportAndLeave) {
+  HeadlessKiosk kiosk(ImVec2(1920, 1080), "staff/stock");
+  kiosk.kiosk().service().wait();
+  kiosk.frame();
+  kiosk.wait(0.5);
+  kiosk.tap("staff.stock.step.3");  // +10
+  kiosk.wait(0.5);
+  kiosk.tap("staff.stock.save");
+  kiosk.kiosk().service().wait();
+  kiosk.log().flush();
+  Database db = open_store_read_only(kiosk.db_path());
+  EXPECT_EQ(db.query_int("SELECT remaining FROM prize_stock"), 110);
+  EXPECT_EQ(db.query_text("SELECT detail FROM events WHERE type = 'stock_adjusted'"), "100 -> 110");
+
+  kiosk.wait(0.5);
+  kiosk.tap("topbar.back");
+  kiosk.wait(0.5);
+  kiosk.tap("staff.export");
+  kiosk.wait(0.5);
+  ASSERT_EQ(kiosk.route(), "staff/export");
+  // Without a USB stick the only destination is the fallback folder.
+  kiosk.tap("staff.export.destination.0");
+  kiosk.kiosk().service().wait();
+  ASSERT_TRUE(kiosk.kiosk().service().export_result()) << kiosk.kiosk().service().export_error().value_or("");
+  EXPECT_EQ(kiosk.kiosk().service().export_result()->files.size(), 9u);
+
+  kiosk.wait(0.5);
+  kiosk.tap("topbar.back");
+  kiosk.wait(0.5);
+  kiosk.tap("staff.exit");
+  kiosk.wait(0.5);
+  kiosk.tap("staff.exit.confirm");
+  EXPECT_TRUE(kiosk.kiosk().quit_requested());
+}
+
+TEST(StaffUi, ReloadingContentKeepsStaffWhereTheyAre) {
+  HeadlessKiosk kiosk(ImVec2(1920, 1080), "staff/dashboard");
+  kiosk.kiosk().service().wait();
+  kiosk.frame();
+  kiosk.wait(0.5);
+  kiosk.tap("staff.reload");
+  kiosk.kiosk().service().wait();
+  kiosk.frame();
+  EXPECT_EQ(kiosk.route(), "staff/dashboard");
+  EXPECT_TRUE(kiosk.kiosk().fonts_outdated()) << "new content means a new font atlas before the next frame";
+  kiosk.log().flush();
+  EXPECT_EQ(open_store_read_only(kiosk.db_path()).query_text("SELECT target FROM events WHERE type = 'content_reload'"), "ok");
+}
+
+}  // namespace
+}  // namespace openday
