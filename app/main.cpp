@@ -143,7 +143,7 @@ int run_kiosk(const KioskOptions& options) {
     return kExitDisplay;
   }
   const StaffPaths staff_paths{options.db_path, options.content_dir, options.quiz_path, default_export_dir()};
-  ui::Kiosk kiosk({*config, material->content, material->quiz, *fonts, *stack, staff_paths, [&event_log] { return event_log.health(); }},
+  ui::Kiosk kiosk({*config, material->content, material->quiz, *fonts, *stack, staff_paths, [&event_log] { return event_log.health(); }, options.log_targets},
                   event_log, event_log);
   return runner.run(kiosk);
 }

@@ -195,6 +195,7 @@ CommandLineParse parse_command_line(std::span<const std::string_view> args) {
     const std::string_view flag = args[i];
     if (flag == "--help" || flag == "-h") { command.kind = CommandKind::Help; return {command, ""}; }
     if (flag == "--version") { command.kind = CommandKind::Version; return {command, ""}; }
+    if (flag == "--log-targets") { options.log_targets = true; continue; }
     if (flag.substr(0, 2) != "--") return fail("unexpected argument '" + std::string(flag) + "' (see --help)");
     if (i + 1 >= args.size()) return fail(std::string(flag) + " needs a value (see --help)");
     const std::string_view value = args[++i];
@@ -262,6 +263,7 @@ std::string help_text(std::span<const std::string> routes) {
       "  --screen ROUTE        open this screen directly (see routes below)\n"
       "  --screenshot FILE.png render a few frames, save the last one as PNG and exit 0\n"
       "  --frames N            frames to render before the screenshot (default 6)\n"
+      "  --log-targets         log each screen's touch targets (for end-to-end tests)\n"
       "  --help, --version\n"
       "\n"
       "Screen routes:\n";

@@ -26,6 +26,7 @@ struct KioskOptions {
   std::string screen_route;  // empty: start on the attract screen
   std::optional<std::filesystem::path> screenshot;
   int screenshot_frames = 6;
+  bool log_targets = false;  // developer: log every touch target's centre (end-to-end tests tap by id)
 };
 
 struct StatsOptions {

@@ -45,6 +45,7 @@ Kiosk::Kiosk(KioskSetup setup, EventSink& sink, DurableStore& store)
   io.LogFilename = nullptr;
   io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
   collect_glyph_texts();
+  log_targets_ = setup.log_targets;
   const std::string& last = setup.initial_stack.back();
   staff_mode_ = last.rfind("staff/", 0) == 0 && last != "staff/pin";  // opened with --screen
   router_.reset_to(setup.initial_stack);
@@ -213,6 +214,7 @@ void Kiosk::frame(double now) {
   if (staff_mode_ || router_.current_route() == "staff/pin")
     next_frame_within_ = std::min(next_frame_within_, std::max(0.0, staff_last_touch_ + kStaffIdleSeconds - now));
   last_frame_at_ = now;
+  if (log_targets_) log_targets_once();
   after_frame(now);
 }
 
@@ -229,6 +231,16 @@ void Kiosk::after_frame(double now) {
   if (router_.apply_pending()) {
     tap_guard_until_ = now + kTapGuardSeconds;
     on_screen_changed();
+  }
+}
+
+void Kiosk::log_targets_once() {
+  std::string key = router_.current_route() + "#" + std::to_string(taps_.all().size());
+  if (key == targets_logged_for_) return;
+  targets_logged_for_ = std::move(key);
+  for (const TapTarget& target : taps_.all()) {
+    const ImVec2 c = target.center();
+    log_line("target " + target.id + " " + std::to_string(static_cast<int>(c.x)) + " " + std::to_string(static_cast<int>(c.y)));
   }
 }
 

@@ -37,6 +37,7 @@ struct KioskSetup {
   std::vector<std::string> initial_stack;
   StaffPaths staff_paths;
   std::function<StoreHealth()> health;  // the event log's
+  bool log_targets = false;             // log touch targets whenever the screen changes
 };
 
 class Kiosk final : public StaffControl {
@@ -98,6 +99,7 @@ class Kiosk final : public StaffControl {
   void draw_idle_question(double now);
   void after_frame(double now);
   void on_screen_changed();
+  void log_targets_once();
   void set_large_text(bool large);
   void log(Event event);
   void collect_glyph_texts();
@@ -124,6 +126,8 @@ class Kiosk final : public StaffControl {
   double staff_last_touch_ = 0;
   std::optional<double> corner_press_since_;
   bool quit_requested_ = false;
+  bool log_targets_ = false;
+  std::string targets_logged_for_;
   bool large_text_ = false;
 
   bool started_ = false;

@@ -47,7 +47,7 @@ HeadlessKiosk::HeadlessKiosk(ImVec2 display, std::string route, Config config, s
   if (!stack) throw std::runtime_error("headless kiosk: unknown route " + route);
   const StaffPaths staff_paths{db_path_, default_content_dir(), default_quiz_file(), db_path_.parent_path() / "exports"};
   kiosk_ = new ui::Kiosk({std::move(config), std::move(content), sample_quiz(), *fonts, *stack, staff_paths,
-                          [log = log_.get()] { return log->health(); }},
+                          [log = log_.get()] { return log->health(); }, false},
                          sink_, *log_);
   if (!kiosk_->rebuild_fonts(error)) throw std::runtime_error("headless kiosk: " + error);
   set_finger(false, ImVec2(-FLT_MAX, -FLT_MAX));
