@@ -150,24 +150,14 @@ int run_kiosk(const KioskOptions& options) {
 
 int run_stats(const StatsOptions& options) {
   try {
-    const Database db = open_store_read_only(options.db_path);
     const CalendarDate day = options.date ? *parse_calendar_date(*options.date) : local_today();
-    const DayStats stats = compute_day_stats(db, day);
+    const DayStats stats = compute_day_stats(options.db_path, day);
     std::fputs((options.json ? day_stats_json(stats) : day_stats_text(stats)).c_str(), stdout);
     return 0;
   } catch (const SqliteError& error) {
     std::fprintf(stderr, "openday stats: %s\n", error.what());
     return kExitDatabase;
   }
-}
-
-std::string local_time_text(std::int64_t at_ms) {
-  const std::time_t seconds = static_cast<std::time_t>(at_ms / 1000);
-  std::tm local{};
-  localtime_r(&seconds, &local);
-  char buffer[32];
-  std::strftime(buffer, sizeof buffer, "%Y-%m-%d %H:%M:%S", &local);
-  return buffer;
 }
 
 int run_redeem(const RedeemOptions& options) {
@@ -180,11 +170,11 @@ int run_redeem(const RedeemOptions& options) {
     const Redemption result = redeem_voucher_from_desk(store.db, options.code);
     switch (result.outcome) {
       case Redemption::Outcome::Redeemed:
-        std::printf("REDEEMED %s at %s\n", result.code.c_str(), local_time_text(result.redeemed_at_ms).c_str());
+        std::printf("REDEEMED %s at %s\n", result.code.c_str(), format_local_time(result.redeemed_at_ms).c_str());
         return 0;
       case Redemption::Outcome::AlreadyRedeemed:
         std::fprintf(stderr, "openday voucher: %s was already redeemed at %s; do not hand out a second prize\n", result.code.c_str(),
-                     local_time_text(result.redeemed_at_ms).c_str());
+                     format_local_time(result.redeemed_at_ms).c_str());
         return kExitVoucherAlreadyRedeemed;
       case Redemption::Outcome::Unknown:
         std::fprintf(stderr, "openday voucher: %s is not a voucher this kiosk issued (check the code, or the --db file)\n",

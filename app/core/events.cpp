@@ -3,6 +3,8 @@
 #include <array>
 #include <chrono>
 #include <ctime>
+#include <iomanip>
+#include <sstream>
 
 namespace openday {
 namespace {
@@ -71,6 +73,15 @@ int local_utc_offset_minutes(std::int64_t at_ms) {
   std::tm local{};
   localtime_r(&seconds, &local);
   return static_cast<int>(local.tm_gmtoff / 60);
+}
+
+std::string format_local_time(std::int64_t at_ms, const char* format) {
+  const std::time_t seconds = static_cast<std::time_t>(at_ms / 1000);
+  std::tm local{};
+  localtime_r(&seconds, &local);
+  std::ostringstream out;
+  out << std::put_time(&local, format);
+  return out.str();
 }
 
 }  // namespace openday

@@ -67,5 +67,7 @@ class EventSink {
 std::int64_t utc_now_ms();
 // The local UTC offset in minutes at a UTC instant (the booth's time zone).
 int local_utc_offset_minutes(std::int64_t at_ms);
+// A UTC instant in local time, "2026-05-15 09:30:00" by default (strftime format).
+std::string format_local_time(std::int64_t at_ms, const char* format = "%Y-%m-%d %H:%M:%S");
 
 }  // namespace openday

@@ -7,19 +7,11 @@
 #include <ctime>
 
 #include "core/atomic_file.h"
+#include "core/events.h"
 #include "core/utf8.h"
 
 namespace openday {
 namespace {
-
-std::string local_time(std::int64_t at_ms) {
-  const std::time_t seconds = static_cast<std::time_t>(at_ms / 1000);
-  std::tm local{};
-  localtime_r(&seconds, &local);
-  char buffer[32];
-  std::strftime(buffer, sizeof buffer, "%Y-%m-%d %H:%M:%S", &local);
-  return buffer;
-}
 
 std::string hour_span(int hour) {
   char buffer[16];
@@ -179,13 +171,13 @@ std::vector<ExportTable> report_tables(const Report& report) {
 
   ExportTable vouchers{"vouchers", "奖品兑奖码", {"兑奖码", "机器编号", "发放时间", "兑换时间"}, {}};
   for (const VoucherRow& v : report.vouchers)
-    vouchers.rows.push_back({v.code, v.kiosk_id, local_time(v.issued_at_ms), v.redeemed_at_ms ? local_time(*v.redeemed_at_ms) : ""});
+    vouchers.rows.push_back({v.code, v.kiosk_id, format_local_time(v.issued_at_ms), v.redeemed_at_ms ? format_local_time(*v.redeemed_at_ms) : ""});
   tables.push_back(std::move(vouchers));
 
   ExportTable sessions{"sessions", "访客会话", {"机器编号", "会话编号", "开始时间", "结束方式", "停留(秒)", "触摸次数", "点击次数"}, {}};
   for (const SessionRow& s : report.sessions) {
     const std::string reason = s.end_reason == "timeout" ? "超时" : s.end_reason == "done" ? "主动结束" : "未结束";
-    sessions.rows.push_back({s.kiosk_id, s.session, local_time(s.started_at_ms), reason, rounded(s.dwell_seconds, 1), s.touches, s.taps});
+    sessions.rows.push_back({s.kiosk_id, s.session, format_local_time(s.started_at_ms), reason, rounded(s.dwell_seconds, 1), s.touches, s.taps});
   }
   tables.push_back(std::move(sessions));
   return tables;

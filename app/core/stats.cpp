@@ -3,22 +3,9 @@
 #include <cstdio>
 #include <ctime>
 
+#include "core/report.h"
+
 namespace openday {
-namespace {
-
-constexpr std::string_view kDayEvents =
-    "WITH day_events AS (SELECT * FROM events "
-    "WHERE date(at_ms / 1000 + utc_offset_min * 60, 'unixepoch') = ?1) ";
-
-std::int64_t count_events(const Database& db, const std::string& day, std::string_view where) {
-  Statement query = db.prepare(std::string(kDayEvents) + "SELECT count(*) FROM day_events WHERE " + std::string(where));
-  query.bind(1, day);
-  query.step();
-  return query.column_int(0);
-}
-
-}  // namespace
-
 CalendarDate local_today() {
   const std::time_t now = std::time(nullptr);
   std::tm local{};
@@ -26,53 +13,30 @@ CalendarDate local_today() {
   return {local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
 }
 
-DayStats compute_day_stats(const Database& db, const CalendarDate& day) {
+DayStats compute_day_stats(const std::filesystem::path& db, const CalendarDate& day) {
+  ReportRequest request;
+  request.databases = {db};
+  request.from = request.to = day;
+  const Report report = build_report(request);
   DayStats stats;
   stats.day = day;
-  const std::string date = format_calendar_date(day);
-  // One read transaction: every count sees the same snapshot while the writer goes on.
-  Statement begin = db.prepare("BEGIN");
-  begin.run();
-  {
-    Statement sessions = db.prepare(std::string(kDayEvents) +
-                                    "SELECT count(*), "
-                                    "  coalesce(sum(EXISTS (SELECT 1 FROM events e WHERE e.kiosk_id = s.kiosk_id AND e.session = s.session "
-                                    "    AND ((e.type = 'session_end' AND e.count > 0) OR e.type = 'tap'))), 0), "
-                                    "  coalesce(sum(EXISTS (SELECT 1 FROM events e WHERE e.kiosk_id = s.kiosk_id AND e.session = s.session "
-                                    "    AND e.type = 'session_end' AND e.count = 0)), 0) "
-                                    "FROM day_events s WHERE s.type = 'session_start'");
-    sessions.bind(1, date);
-    sessions.step();
-    stats.sessions = sessions.column_int(0);
-    stats.engaged_sessions = sessions.column_int(1);
-    stats.woke_and_left_sessions = sessions.column_int(2);
+  const DailyRow& t = report.total;
+  stats.sessions = t.sessions;
+  stats.engaged_sessions = t.engaged_sessions;
+  stats.woke_and_left_sessions = t.woke_and_left_sessions;
+  stats.average_dwell_seconds = t.average_dwell_seconds;
+  stats.interactions = t.interactions;
+  stats.quiz_attempts = t.quiz_attempts;
+  stats.quiz_passed = t.quiz_passed;
+  stats.vouchers_issued = t.vouchers_issued;
+  stats.vouchers_redeemed = t.vouchers_redeemed;
+  stats.prize_stock = report.prize_stock;
+  for (const SessionRow& session : report.sessions) {
+    stats.sessions_ended_by_timeout += session.end_reason == "timeout";
+    stats.sessions_ended_by_done += session.end_reason == "done";
   }
-  {
-    Statement ends = db.prepare(std::string(kDayEvents) +
-                                "SELECT coalesce(sum(target = 'timeout'), 0), coalesce(sum(target = 'done'), 0), "
-                                "coalesce(avg(value), 0) FROM day_events WHERE type = 'session_end'");
-    ends.bind(1, date);
-    ends.step();
-    stats.sessions_ended_by_timeout = ends.column_int(0);
-    stats.sessions_ended_by_done = ends.column_int(1);
-    stats.average_dwell_seconds = ends.column_double(2) / 1000.0;
-  }
-  stats.interactions = count_events(db, date, "type = 'tap'");
-  stats.quiz_attempts = count_events(db, date, "type = 'quiz_start'");
-  stats.quiz_passed = count_events(db, date, "type = 'quiz_finish' AND target = 'passed'");
-  stats.vouchers_issued = count_events(db, date, "type = 'voucher_issued'");
-  stats.vouchers_redeemed = count_events(db, date, "type = 'voucher_redeemed'");
-  stats.prize_stock = db.query_int("SELECT remaining FROM prize_stock WHERE id = 1");
-  {
-    Statement views = db.prepare(std::string(kDayEvents) +
-                                 "SELECT department, count(*) AS n FROM day_events "
-                                 "WHERE type = 'screen_view' AND department IS NOT NULL "
-                                 "GROUP BY department ORDER BY n DESC, department");
-    views.bind(1, date);
-    while (views.step()) stats.department_views.emplace_back(views.column_text(0), views.column_int(1));
-  }
-  Statement end = db.prepare("COMMIT");
-  end.run();
+  for (const DepartmentRow& department : report.departments)
+    if (department.views > 0) stats.department_views.emplace_back(department.id, department.views);
   return stats;
 }
 

@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "core/config.h"
-#include "core/sqlite.h"
+#include <filesystem>
 
 namespace openday {
 
@@ -28,8 +28,9 @@ struct DayStats {
   std::vector<std::pair<std::string, std::int64_t>> department_views;  // most viewed first
 };
 
-// The local day (booth time zone) of an event is its UTC time plus the offset it recorded.
-DayStats compute_day_stats(const Database& db, const CalendarDate& day);
+// One local day (the booth's time zone) of one database, counted by the same report that the
+// exports and the dashboard use. Throws SqliteError naming the file.
+DayStats compute_day_stats(const std::filesystem::path& db, const CalendarDate& day);
 CalendarDate local_today();
 
 // Documented JSON: the keys listed in the README's "stats" section.

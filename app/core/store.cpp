@@ -83,14 +83,7 @@ std::string quick_check(Database& db) {
   return result;
 }
 
-std::string timestamp_for_file_name() {
-  const std::time_t now = std::time(nullptr);
-  std::tm local{};
-  localtime_r(&now, &local);
-  char buffer[32];
-  std::strftime(buffer, sizeof buffer, "%Y%m%d-%H%M%S", &local);
-  return buffer;
-}
+std::string timestamp_for_file_name() { return format_local_time(utc_now_ms(), "%Y%m%d-%H%M%S"); }
 
 // Moves the database and its -wal and -shm aside together; returns where they went.
 std::filesystem::path move_aside(const std::filesystem::path& file) {

@@ -65,7 +65,7 @@ TEST(Simulate, TheSameSeedGivesTheSameDay) {
   EXPECT_EQ(event_trace(dir / "run0.db"), event_trace(dir / "run1.db"));
   EXPECT_NE(codes[0], codes[1]) << "codes come from the CSPRNG, not the seed";
   // The day's counts agree with what the simulation reports.
-  const DayStats stats = compute_day_stats(open_store_read_only(dir / "run0.db"), options.day);
+  const DayStats stats = compute_day_stats(dir / "run0.db", options.day);
   EXPECT_EQ(stats.sessions, 60);
   EXPECT_EQ(stats.engaged_sessions, reports[0].engaged_sessions);
   EXPECT_EQ(stats.quiz_attempts, reports[0].quiz_rounds);

@@ -56,7 +56,7 @@ TEST_F(StatsTest, CountsOneLocalDay) {
   add("2026-05-16 00:01", 5, "session_start");
   db->exec("INSERT INTO prize_stock (id, remaining, updated_at_ms) VALUES (1, 42, 0)", "stock");
 
-  const DayStats s = compute_day_stats(*db, {2026, 5, 15});
+  const DayStats s = compute_day_stats(dir / "stats.db", {2026, 5, 15});
   EXPECT_EQ(s.sessions, 3);
   EXPECT_EQ(s.engaged_sessions, 2);
   EXPECT_EQ(s.woke_and_left_sessions, 1);
@@ -73,12 +73,12 @@ TEST_F(StatsTest, CountsOneLocalDay) {
   EXPECT_EQ(s.department_views[0], (std::pair<std::string, std::int64_t>{"minzheng", 2}));
   EXPECT_EQ(s.department_views[1], (std::pair<std::string, std::int64_t>{"guotu", 1}));
 
-  EXPECT_EQ(compute_day_stats(*db, {2026, 5, 14}).sessions, 1);
-  EXPECT_EQ(compute_day_stats(*db, {2026, 5, 16}).sessions, 1);
+  EXPECT_EQ(compute_day_stats(dir / "stats.db", {2026, 5, 14}).sessions, 1);
+  EXPECT_EQ(compute_day_stats(dir / "stats.db", {2026, 5, 16}).sessions, 1);
 }
 
 TEST_F(StatsTest, JsonHasTheDocumentedKeys) {
-  const std::string json = day_stats_json(compute_day_stats(*db, {2026, 5, 15}));
+  const std::string json = day_stats_json(compute_day_stats(dir / "stats.db", {2026, 5, 15}));
   for (const char* key : {"sessions", "engaged_sessions", "interactions", "quiz_attempts", "quiz_passed", "vouchers_issued",
                           "vouchers_redeemed", "prize_stock", "department_views"})
     EXPECT_NE(json.find("\"" + std::string(key) + "\":"), std::string::npos) << key;

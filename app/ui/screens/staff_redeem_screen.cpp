@@ -1,7 +1,6 @@
 // Staff: redeem a visitor's voucher on a keypad of the voucher alphabet (no look-alikes to
 // confuse: no 0/O, no 1/I/L). A second redemption says when the first one was.
 #include <algorithm>
-#include <ctime>
 
 #include "core/ui_text.h"
 #include "ui/screen_context.h"
@@ -11,15 +10,6 @@
 
 namespace openday::ui {
 namespace {
-
-std::string local_time(std::int64_t at_ms) {
-  const std::time_t seconds = static_cast<std::time_t>(at_ms / 1000);
-  std::tm local{};
-  localtime_r(&seconds, &local);
-  char buffer[32];
-  std::strftime(buffer, sizeof buffer, "%m月%d日 %H:%M", &local);
-  return buffer;
-}
 
 class StaffRedeemScreen final : public Screen {
  public:
@@ -76,7 +66,7 @@ class StaffRedeemScreen final : public Screen {
     if (!result) return " ";
     switch (result->outcome) {
       case Redemption::Outcome::Redeemed: return fill_text(Text::RedeemOkFormat, {result->code});
-      case Redemption::Outcome::AlreadyRedeemed: return fill_text(Text::RedeemAlreadyFormat, {result->code, local_time(result->redeemed_at_ms)});
+      case Redemption::Outcome::AlreadyRedeemed: return fill_text(Text::RedeemAlreadyFormat, {result->code, format_local_time(result->redeemed_at_ms, "%Y-%m-%d %H:%M")});
       case Redemption::Outcome::Unknown: return fill_text(Text::RedeemUnknownFormat, {result->code});
       case Redemption::Outcome::Invalid: return std::string(tr(Text::RedeemInvalid));
     }
