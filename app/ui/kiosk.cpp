@@ -180,10 +180,7 @@ void Kiosk::frame(double now) {
   const bool quiz_busy = quiz_->poll();
   const bool staff_busy = staff_->poll();
   if (auto reloaded = staff_->take_reloaded()) replace_content(std::move(*reloaded));
-  if (router_.apply_pending()) {
-    tap_guard_until_ = now + kTapGuardSeconds;
-    on_screen_changed();
-  }
+  const bool changed_before_drawing = apply_navigation(now);
   ImGui::NewFrame();
   taps_.begin_frame();
 
@@ -210,6 +207,7 @@ void Kiosk::frame(double now) {
     next_frame_within_ = std::min(next_frame_within_, screen->animation_interval_seconds());
   if (sessions_.phase() == SessionPhase::Warning) next_frame_within_ = std::min(next_frame_within_, 0.25);  // the countdown
   if (quiz_busy || staff_busy) next_frame_within_ = std::min(next_frame_within_, 0.05);  // a commit or a report is running
+  if (changed_before_drawing) next_frame_within_ = 0;  // a new screen gets a second frame to settle
   if (corner_press_since_) next_frame_within_ = std::min(next_frame_within_, 0.1);      // the staff press is being held
   if (staff_mode_ || router_.current_route() == "staff/pin")
     next_frame_within_ = std::min(next_frame_within_, std::max(0.0, staff_last_touch_ + kStaffIdleSeconds - now));
@@ -228,10 +226,16 @@ void Kiosk::after_frame(double now) {
     tap.target = std::move(id);
     log(std::move(tap));
   }
-  if (router_.apply_pending()) {
-    tap_guard_until_ = now + kTapGuardSeconds;
-    on_screen_changed();
-  }
+  // The new screen is drawn at once, whatever changed it: a tap, a timer, or a result that
+  // arrived from another thread (a PIN check) while no finger was on the glass.
+  if (apply_navigation(now)) next_frame_within_ = 0;
+}
+
+bool Kiosk::apply_navigation(double now) {
+  if (!router_.apply_pending()) return false;
+  tap_guard_until_ = now + kTapGuardSeconds;
+  on_screen_changed();
+  return true;
 }
 
 void Kiosk::log_targets_once() {

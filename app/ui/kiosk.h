@@ -98,6 +98,7 @@ class Kiosk final : public StaffControl {
   void draw_title(ImDrawList& draw, const Metrics& m, ImVec2 display, float height, float left, float right);
   void draw_idle_question(double now);
   void after_frame(double now);
+  bool apply_navigation(double now);  // true when the screen changed
   void on_screen_changed();
   void log_targets_once();
   void set_large_text(bool large);

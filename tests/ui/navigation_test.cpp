@@ -135,3 +135,20 @@ TEST(Navigation, AttractAnimatesSlowlyAndStaticScreensSleep) {
 
 }  // namespace
 }  // namespace openday
+
+namespace openday {
+namespace {
+
+TEST(Navigation, AScreenChangeWithoutATouchIsDrawnAtOnce) {
+  testing::HeadlessKiosk kiosk(ImVec2(1920, 1080), "home");
+  kiosk.wait(1);
+  ASSERT_GT(kiosk.kiosk().seconds_until_next_frame(kiosk.now()), 1.0);
+  // Something other than a tap changes the screen (as a finished PIN check does).
+  kiosk.kiosk().router().push("departments");
+  kiosk.frame();
+  ASSERT_EQ(kiosk.route(), "departments");
+  EXPECT_EQ(kiosk.kiosk().seconds_until_next_frame(kiosk.now()), 0.0) << "the new screen would wait for the next touch";
+}
+
+}  // namespace
+}  // namespace openday
