@@ -346,7 +346,7 @@ std::string summary_text(const Report& report, const std::string& county) {
   }
   char rate[16];
   std::snprintf(rate, sizeof rate, "%.0f%%", t.quiz_attempts ? 100.0 * static_cast<double>(t.quiz_passed) / static_cast<double>(t.quiz_attempts) : 0.0);
-  text += "网上审批有奖竞猜共" + std::to_string(t.quiz_attempts) + "人次参与，" + std::to_string(t.quiz_passed) + "人次全部答对（过关率" +
+  text += "网上审批有奖竞猜共" + std::to_string(t.quiz_attempts) + "人次参与，" + std::to_string(t.quiz_passed) + "人次答题过关（过关率" +
           rate + "），发放奖品" + std::to_string(t.vouchers_issued) + "份，已兑奖" + std::to_string(t.vouchers_redeemed) + "份。";
   if (!report.questions.empty() && report.questions.front().answers > 0) {
     char accuracy[16];
