@@ -125,8 +125,6 @@ class Aggregator {
   void add(Statement& row, const std::string& kiosk, std::int64_t at_ms, std::int64_t day, int hour) {
     const std::string_view type = row.column_view(5);
     const std::int64_t session = row.column_int(4);
-    DailyRow& d = days_[day];
-    HourRow& h = hours_[{day, hour}];
     if (session != 0 && (type == "session_start" || type == "session_end" || type == "tap")) {
       SessionAccumulator& s = sessions_[{kiosk, session}];
       if (type == "session_start") {
@@ -140,28 +138,30 @@ class Aggregator {
         if (!row.column_is_null(10)) s.touches = row.column_int(10);
       }
     }
+    // Only what visitors did makes a day or an hour: a stock change or an export at the desk
+    // on another day does not add an empty row to the report.
     if (type == "tap") {
-      ++d.interactions;
-      ++h.interactions;
+      ++days_[day].interactions;
+      ++hours_[{day, hour}].interactions;
       if (session != 0) ++sessions_[{kiosk, session}].taps;
     } else if (type == "screen_view") {
-      ++d.screen_views;
+      ++days_[day].screen_views;
       add_view(row);
     } else if (type == "quiz_start") {
-      ++d.quiz_attempts;
-      ++h.quiz_attempts;
+      ++days_[day].quiz_attempts;
+      ++hours_[{day, hour}].quiz_attempts;
     } else if (type == "quiz_finish") {
-      if (row.column_view(8) == "passed") ++d.quiz_passed;
+      if (row.column_view(8) == "passed") ++days_[day].quiz_passed;
     } else if (type == "quiz_answer") {
       QuestionRow& q = questions_[std::string(row.column_view(7))];
       ++q.answers;
       q.correct += row.column_int(9);
       if (!row.column_is_null(6)) ++departments_[std::string(row.column_view(6))].quiz_answers;
     } else if (type == "voucher_issued") {
-      ++d.vouchers_issued;
+      ++days_[day].vouchers_issued;
       issued_codes_.insert(std::string(row.column_view(7)));
     } else if (type == "voucher_redeemed") {
-      ++d.vouchers_redeemed;
+      ++days_[day].vouchers_redeemed;
     }
   }
 

@@ -53,7 +53,6 @@ class Visitor {
       return;
     }
     ++report.engaged_sessions;
-    tap("attract.start", "attract");
     const int browsing = uniform(0, 6);
     for (int i = 0; i < browsing; ++i) browse();
     if (chance(0.45)) take_quiz(report, on_voucher);

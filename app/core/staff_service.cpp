@@ -4,10 +4,12 @@
 
 #include <algorithm>
 #include <chrono>
+#include <utility>
 #include <thread>
 
 #include "core/atomic_file.h"
 #include "core/stats.h"
+#include "core/store.h"
 
 namespace openday {
 namespace {
@@ -51,15 +53,17 @@ StaffService::StaffService(StaffPaths paths, const Config& config, DurableStore&
 StaffService::~StaffService() { wait(); }
 
 void StaffService::check_pin(std::string pin, std::int64_t now_ms) {
-  if (pin_.valid()) return;  // one check at a time: a double tap on 确定 checks once
+  if (pin_pending()) return;  // one check at a time: a double tap on 确定 checks once
   pin_result_.reset();
+  pin_typed_ = pin;
   pin_value_ = std::make_shared<PinCheck>();
   auto value = pin_value_;
   pin_ = store_.run_durable([value, pin = std::move(pin), now_ms](DurableTransaction& tx) { *value = openday::check_pin(tx, pin, now_ms); });
 }
 
 void StaffService::ask_pin_status(std::int64_t now_ms) {
-  if (pin_.valid()) return;
+  if (pin_pending()) return;
+  pin_typed_.clear();
   pin_value_ = std::make_shared<PinCheck>();
   auto value = pin_value_;
   pin_ = store_.run_durable([value, now_ms](DurableTransaction& tx) { *value = pin_status(tx, now_ms); });
@@ -104,17 +108,20 @@ void StaffService::redeem(std::string typed_code) {
   });
 }
 
-void StaffService::set_stock(std::int64_t stock) {
-  if (stock_.valid() || stock < 0) return;
+void StaffService::read_stock() {
+  if (stock_job_.valid()) return;
+  stock_.reset();
+  stock_value_ = std::make_shared<std::int64_t>(0);
+  auto value = stock_value_;
   const int initial = config_.initial_stock;
-  stock_ = store_.run_durable([stock, initial](DurableTransaction& tx) { set_prize_stock(tx, stock, initial); });
-  stock_set_ = stock;
+  stock_job_ = store_.run_durable([value, initial](DurableTransaction& tx) { *value = ensure_prize_stock(tx, initial); });
 }
 
-std::optional<std::int64_t> StaffService::stock() const {
-  if (stock_set_) return stock_set_;
-  if (dashboard_) return dashboard_->today.prize_stock;
-  return std::nullopt;
+void StaffService::set_stock(std::int64_t stock) {
+  if (stock_job_.valid() || stock < 0) return;
+  stock_value_ = std::make_shared<std::int64_t>(stock);
+  const int initial = config_.initial_stock;
+  stock_job_ = store_.run_durable([stock, initial](DurableTransaction& tx) { set_prize_stock(tx, stock, initial); });
 }
 
 void StaffService::export_to(std::filesystem::path folder) {
@@ -164,8 +171,26 @@ std::optional<ContentBundle> StaffService::take_reloaded() {
 bool StaffService::poll() {
   if (ready(pin_)) {
     const DurableResult result = pin_.get();
-    if (result.committed) pin_result_ = *pin_value_;
+    if (result.committed) {
+      pin_result_ = *pin_value_;
+    } else if (!pin_typed_.empty()) {
+      // The database cannot be written (full disk, read-only): check the PIN read-only, so
+      // that staff can still reach the dashboard that says what is wrong. No lockout count
+      // can be kept meanwhile.
+      pin_read_only_ = std::async(std::launch::async, [file = paths_.database, pin = std::exchange(pin_typed_, std::string())]() {
+        PinCheck check;
+        try {
+          Database db = open_store_read_only(file);
+          Statement read = db.prepare("SELECT value FROM settings WHERE key = 'staff.pin_hash'");
+          if (read.step()) check.outcome = pin_matches(read.column_text(0), pin) ? PinCheck::Outcome::Accepted : PinCheck::Outcome::Wrong;
+        } catch (const SqliteError&) {
+          check.outcome = PinCheck::Outcome::NoPin;
+        }
+        return check;
+      });
+    }
   }
+  if (ready(pin_read_only_)) pin_result_ = pin_read_only_.get();
   if (ready(dashboard_job_)) {
     try {
       dashboard_ = dashboard_job_.get();
@@ -179,9 +204,9 @@ bool StaffService::poll() {
     if (result.committed) redemption_ = *redeem_value_;
     else redemption_error_ = result.error;
   }
-  if (ready(stock_)) {
-    const DurableResult result = stock_.get();
-    if (!result.committed) stock_set_.reset();
+  if (ready(stock_job_)) {
+    const DurableResult result = stock_job_.get();
+    if (result.committed) stock_ = *stock_value_;
   }
   if (ready(export_)) {
     try {
@@ -200,7 +225,7 @@ bool StaffService::poll() {
     if (bundle) reloaded_ = std::move(bundle);
     else reload_problems_ = problems;
   }
-  return pin_.valid() || dashboard_job_.valid() || redeem_.valid() || stock_.valid() || export_.valid() || reload_.valid();
+  return pin_pending() || dashboard_job_.valid() || redeem_.valid() || stock_job_.valid() || export_.valid() || reload_.valid();
 }
 
 void StaffService::wait() {

@@ -63,7 +63,7 @@ class StaffService {
   void check_pin(std::string pin, std::int64_t now_ms);
   void ask_pin_status(std::int64_t now_ms);
   std::optional<PinCheck> pin_result() const { return pin_result_; }
-  bool pin_pending() const { return pin_.valid(); }
+  bool pin_pending() const { return pin_.valid() || pin_read_only_.valid(); }
   void forget_pin_result() { pin_result_.reset(); }
 
   void refresh_dashboard();
@@ -75,8 +75,11 @@ class StaffService {
   std::optional<std::string> redemption_error() const { return redemption_error_; }
   void forget_redemption() { redemption_.reset(); redemption_error_.reset(); }
 
+  // Reads the current stock from the database (it changes with every voucher); stock() is empty
+  // until the answer arrives.
+  void read_stock();
   void set_stock(std::int64_t stock);
-  std::optional<std::int64_t> stock() const;
+  std::optional<std::int64_t> stock() const { return stock_; }
 
   void export_to(std::filesystem::path folder);
   bool exporting() const { return export_.valid(); }
@@ -105,6 +108,8 @@ class StaffService {
 
   std::future<DurableResult> pin_;
   std::shared_ptr<PinCheck> pin_value_;
+  std::string pin_typed_;  // for the read-only check when the database cannot be written
+  std::future<PinCheck> pin_read_only_;
   std::optional<PinCheck> pin_result_;
 
   std::future<Dashboard> dashboard_job_;
@@ -116,8 +121,9 @@ class StaffService {
   std::optional<Redemption> redemption_;
   std::optional<std::string> redemption_error_;
 
-  std::future<DurableResult> stock_;
-  std::optional<std::int64_t> stock_set_;
+  std::future<DurableResult> stock_job_;
+  std::shared_ptr<std::int64_t> stock_value_;
+  std::optional<std::int64_t> stock_;
 
   std::future<ExportResult> export_;
   std::optional<ExportResult> export_result_;

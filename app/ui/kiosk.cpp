@@ -67,6 +67,7 @@ void Kiosk::enter_staff_mode() {
 void Kiosk::leave_staff_mode() {
   staff_mode_ = false;
   router_.reset_to({"attract"});
+  quiz_->refresh_stock();  // staff may have restocked: the quiz must not say 奖品已发完
 }
 
 bool Kiosk::in_staff_corner(ImVec2 position) const {
@@ -217,12 +218,16 @@ void Kiosk::frame(double now) {
 }
 
 void Kiosk::after_frame(double now) {
-  const bool staff_screen = router_.current_route().rfind("staff/", 0) == 0;
+  const std::string route = router_.current_route();
+  // Staff actions log themselves, and the touch that wakes the attract screen is the session's
+  // start: neither is a visitor's interaction (counting the wake would make every session
+  // look engaged).
+  const bool counts = route.rfind("staff/", 0) != 0 && route != "attract";
   for (std::string& id : taps_.take_accepted()) {
-    if (staff_screen) continue;  // staff actions log themselves; they are not visitor interactions
+    if (!counts) continue;
     Event tap;
     tap.type = EventType::Tap;
-    tap.screen = router_.current_route();
+    tap.screen = route;
     tap.target = std::move(id);
     log(std::move(tap));
   }

@@ -146,6 +146,24 @@ TEST(Report, DayRangeIsInclusiveAndLocal) {
   EXPECT_TRUE(report.vouchers.empty()) << "the voucher was issued on the 15th";
 }
 
+TEST(Report, StaffActionsOnOtherDaysAddNoEmptyDays) {
+  TempDir dir;
+  {
+    FixtureDb db(dir / "k1.db", "kiosk-1");
+    fill_kiosk_one(db);
+    db.add("2026-05-10 17:00", 0, "stock_adjusted", "", "", "", 100);
+    db.add("2026-05-20 17:00", 0, "export");
+    db.add("2026-05-20 17:05", 0, "staff_sign_in");
+  }
+  ReportRequest request;
+  request.databases = {dir / "k1.db"};
+  const Report report = build_report(request);
+  ASSERT_EQ(report.days.size(), 2u);
+  EXPECT_EQ(report.days.front().day, "2026-05-15");
+  EXPECT_EQ(report.days.back().day, "2026-05-16");
+  EXPECT_NE(summary_text(report, "示例县").find("5月15日至5月16日"), std::string::npos);
+}
+
 TEST(Report, SeveralKiosksMergeAndCopiesCountOnce) {
   TempDir dir;
   {

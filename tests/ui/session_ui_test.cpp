@@ -2,6 +2,7 @@
 // and what each logs.
 #include <gtest/gtest.h>
 
+#include "core/stats.h"
 #include "support/headless_kiosk.h"
 
 namespace openday {
@@ -93,6 +94,34 @@ TEST(SessionUi, WakeAndLeaveIsASessionWithNoTouches) {
   const auto ends = kiosk.events().of_type(EventType::SessionEnd);
   ASSERT_EQ(ends.size(), 1u);
   EXPECT_EQ(ends[0].count, 0);
+}
+
+}  // namespace
+}  // namespace openday
+
+namespace openday {
+namespace {
+
+// The waking touch starts the session; it is not an interaction, or every session would
+// look engaged and none "woke and left" in the counts staff report.
+TEST(SessionUi, AWakeWithoutAnotherTouchCountsAsWokeAndLeft) {
+  Config config;
+  config.idle_timeout_seconds = 20;
+  config.idle_warning_seconds = 8;
+  testing::HeadlessKiosk kiosk(ImVec2(1920, 1080), "attract", config);
+  kiosk.tap_at(ImVec2(960, 900));
+  kiosk.wait(40);
+  ASSERT_EQ(kiosk.route(), "attract");
+  kiosk.wait(1);
+  kiosk.tap_at(ImVec2(960, 900));
+  kiosk.wait(1);
+  kiosk.tap("home.quiz");
+  kiosk.log().flush();
+  const DayStats stats = compute_day_stats(kiosk.db_path(), local_today());
+  EXPECT_EQ(stats.sessions, 2);
+  EXPECT_EQ(stats.woke_and_left_sessions, 1);
+  EXPECT_EQ(stats.engaged_sessions, 1);
+  EXPECT_EQ(stats.interactions, 1) << "only home.quiz";
 }
 
 }  // namespace

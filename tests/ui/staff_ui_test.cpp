@@ -178,3 +178,24 @@ TEST(StaffUi, ReloadingContentKeepsStaffWhereTheyAre) {
 
 }  // namespace
 }  // namespace openday
+
+namespace openday {
+namespace {
+
+TEST(StaffUi, RestockingWhileTheQuizSaysNoPrizesShowsOnceStaffLeave) {
+  Config config;
+  config.initial_stock = 0;
+  testing::HeadlessKiosk kiosk(ImVec2(1920, 1080), "home", config);
+  kiosk.kiosk().quiz().wait();
+  ASSERT_EQ(kiosk.kiosk().quiz().stock(), 0);
+  kiosk.kiosk().enter_staff_mode();
+  kiosk.frame();
+  kiosk.kiosk().service().set_stock(5);
+  kiosk.kiosk().service().wait();
+  kiosk.kiosk().leave_staff_mode();
+  kiosk.kiosk().quiz().wait();
+  EXPECT_EQ(kiosk.kiosk().quiz().stock(), 5);
+}
+
+}  // namespace
+}  // namespace openday

@@ -17,16 +17,15 @@ class StaffStockScreen final : public Screen {
 
   void draw(ScreenContext& ctx) override {
     StaffService& staff = ctx.staff().service();
+    if (!asked_) {
+      asked_ = true;
+      staff.read_stock();  // vouchers change it all day: read it afresh each time
+    }
+    if (!value_ && staff.stock()) value_ = *staff.stock();
     if (!value_) {
-      if (!staff.stock()) staff.refresh_dashboard();
-      if (staff.stock()) value_ = *staff.stock();
-      else if (!staff.dashboard()) {
-        centered_text(ctx, FontRole::Heading, ctx.content_rect().min.x, ctx.content_rect().min.y + ctx.metrics().margin,
-                      ctx.content_rect().width(), tr(Text::Loading), colors::kTextMuted);
-        return;
-      } else {
-        value_ = 0;  // no stock row yet
-      }
+      centered_text(ctx, FontRole::Heading, ctx.content_rect().min.x, ctx.content_rect().min.y + ctx.metrics().margin,
+                    ctx.content_rect().width(), tr(Text::Loading), colors::kTextMuted);
+      return;
     }
     const Rect area = ctx.content_rect();
     const Metrics& m = ctx.metrics();
@@ -58,6 +57,7 @@ class StaffStockScreen final : public Screen {
   }
 
  private:
+  bool asked_ = false;
   std::optional<std::int64_t> value_;
   std::optional<std::int64_t> saved_;
 };
