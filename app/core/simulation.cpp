@@ -53,7 +53,7 @@ class Visitor {
       return;
     }
     ++report.engaged_sessions;
-    const int browsing = uniform(0, 6);
+    const int browsing = uniform(1, 6);  // an engaged visitor touches something
     for (int i = 0; i < browsing; ++i) browse();
     if (chance(0.45)) take_quiz(report, on_voucher);
     if (chance(0.5)) {
