@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "core/store.h"
+#include "support/fixture_db.h"
 #include "support/temp_dir.h"
 
 namespace openday {
@@ -10,26 +11,15 @@ namespace {
 
 using testing::TempDir;
 
-// A fixture database written directly, so that the expected numbers are known exactly.
 class StatsTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    OpenedStore store = open_store_for_writing(dir / "stats.db");
-    db.emplace(std::move(store.db));
-  }
-  // at: "YYYY-MM-DD HH:MM" in the booth's local time (UTC+8).
+  // The booth's day in UTC+8; fields: time, session, type, target, department, value, count.
   void add(const std::string& at, std::int64_t session, const std::string& type, const std::string& target = "",
            const std::string& department = "", std::optional<std::int64_t> value = {}, std::optional<std::int64_t> count = {}) {
-    Statement insert = db->prepare(
-        "INSERT INTO events (kiosk_id, seq, at_ms, utc_offset_min, session, type, target, department, value, count) "
-        "VALUES ('k1', ?1, (unixepoch(?2) - 8 * 3600) * 1000, 480, ?3, ?4, nullif(?5, ''), nullif(?6, ''), ?7, ?8)");
-    insert.bind(1, ++seq).bind(2, at).bind(3, session).bind(4, type).bind(5, target).bind(6, department)
-        .bind_optional(7, value).bind_optional(8, count);
-    insert.run();
+    db.add(at, session, type, target, department, "", value, count);
   }
   TempDir dir;
-  std::optional<Database> db;
-  std::int64_t seq = 0;
+  testing::FixtureDb db{dir / "stats.db", "k1"};
 };
 
 TEST_F(StatsTest, CountsOneLocalDay) {
@@ -54,7 +44,7 @@ TEST_F(StatsTest, CountsOneLocalDay) {
   // Other days, by local time: 23:59 on the 14th and 00:01 on the 16th.
   add("2026-05-14 23:59", 4, "session_start");
   add("2026-05-16 00:01", 5, "session_start");
-  db->exec("INSERT INTO prize_stock (id, remaining, updated_at_ms) VALUES (1, 42, 0)", "stock");
+  db.stock(42);
 
   const DayStats s = compute_day_stats(dir / "stats.db", {2026, 5, 15});
   EXPECT_EQ(s.sessions, 3);
