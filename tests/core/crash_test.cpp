@@ -39,6 +39,15 @@ ChildRun run_and_kill(const std::filesystem::path& db, int round, int kill_after
   close(out[1]);
   std::string output;
   char buffer[4096];
+  // The kill comes kill_after_ms after the child says its database is open.
+  const auto ready_by = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  while (output.find("READY\n") == std::string::npos && std::chrono::steady_clock::now() < ready_by) {
+    pollfd p{out[0], POLLIN, 0};
+    if (poll(&p, 1, 100) <= 0) continue;
+    const ssize_t n = read(out[0], buffer, sizeof buffer);
+    if (n <= 0) break;
+    output.append(buffer, static_cast<std::size_t>(n));
+  }
   const auto kill_at = std::chrono::steady_clock::now() + std::chrono::milliseconds(kill_after_ms);
   bool killed = false;
   for (;;) {
@@ -65,7 +74,8 @@ ChildRun run_and_kill(const std::filesystem::path& db, int round, int kill_after
   // Only whole lines count: a number cut by the kill was never fully printed.
   std::size_t line_start = 0;
   for (std::size_t newline = output.find('\n'); newline != std::string::npos; newline = output.find('\n', line_start)) {
-    run.acknowledged = std::stoull(output.substr(line_start, newline - line_start));
+    const std::string line = output.substr(line_start, newline - line_start);
+    if (line != "READY") run.acknowledged = std::stoull(line);
     line_start = newline + 1;
   }
   return run;

@@ -14,6 +14,10 @@ int main(int argc, char** argv) {
   }
   openday::EventLog log({argv[1], "crash-kiosk", 200000, std::chrono::milliseconds(20), std::chrono::milliseconds(100)});
   const std::string round = argv[2];
+  // The kill clock starts once the file is open (its quick_check grows with the file).
+  while (!log.health().open) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  std::printf("READY\n");
+  std::fflush(stdout);
   std::uint64_t logged = 0;
   std::uint64_t printed = 0;
   for (;;) {
