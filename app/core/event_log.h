@@ -89,8 +89,6 @@ class EventLog final : public EventSink, public DurableStore {
   void flush();
 
   StoreHealth health() const;
-  // Events committed since start, the log's own notices included.
-  std::uint64_t committed_count() const { return committed_.load(std::memory_order_acquire); }
   // How many of the events passed to log() are committed: the first N, since commits keep
   // their order. A crash test treats exactly these as acknowledged.
   std::uint64_t acknowledged_count() const { return acknowledged_.load(std::memory_order_acquire); }

@@ -43,7 +43,6 @@ class Database {
   std::optional<std::int64_t> query_int(std::string_view sql) const;
   std::string query_text(std::string_view sql) const;
   std::int64_t changes() const { return sqlite3_changes64(db_); }
-  std::int64_t last_insert_rowid() const { return sqlite3_last_insert_rowid(db_); }
 
   [[noreturn]] void fail(std::string_view doing, int rc) const;
   const std::filesystem::path& file() const { return file_; }
@@ -76,7 +75,6 @@ class Statement {
   void reset();
 
   std::int64_t column_int(int index) const { return sqlite3_column_int64(stmt_, index); }
-  double column_double(int index) const { return sqlite3_column_double(stmt_, index); }
   bool column_is_null(int index) const { return sqlite3_column_type(stmt_, index) == SQLITE_NULL; }
   std::string column_text(int index) const;
   // Valid until the next step: for scanning many rows without copying.

@@ -25,7 +25,6 @@ constexpr std::array kTexts = {
     TextEntry{Text::Home, "home", TextStyle::Heading, "首页"},
     TextEntry{Text::LargeTextOn, "large_text_on", TextStyle::Heading, "大字"},
     TextEntry{Text::LargeTextOff, "large_text_off", TextStyle::Heading, "标准字"},
-    TextEntry{Text::SampleDataNotice, "sample_data_notice", TextStyle::Body, "示例数据"},
     TextEntry{Text::EndSession, "end_session", TextStyle::Heading, "结束使用"},
     TextEntry{Text::IdleQuestion, "idle_question", TextStyle::Display, "还在使用吗？"},
     // {0}: whole seconds left.

@@ -28,7 +28,6 @@ enum class Text : std::uint16_t {
   Home,
   LargeTextOn,
   LargeTextOff,
-  SampleDataNotice,
   EndSession,
   IdleQuestion,
   IdleCountdownFormat,

@@ -17,7 +17,6 @@ class Flow {
   float x() const { return x_; }
   float y() const { return y_; }
   float width() const { return width_; }
-  void set_y(float y) { y_ = y; }
   void space(float height) { y_ += height; }
 
   // Wrapped text in a role's font; indent shifts it right (and narrows it).

@@ -44,10 +44,4 @@ bool Router::apply_pending() {
   return current() != before;
 }
 
-std::vector<std::string> Router::routes() const {
-  std::vector<std::string> out;
-  for (const auto& screen : stack_) out.push_back(screen->route());
-  return out;
-}
-
 }  // namespace openday::ui

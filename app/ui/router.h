@@ -30,7 +30,6 @@ class Router {
   std::string current_route() const { return current() ? current()->route() : std::string(); }
   std::size_t depth() const { return stack_.size(); }
   bool can_go_back() const { return stack_.size() > 1; }
-  std::vector<std::string> routes() const;
 
  private:
   struct Request {

@@ -27,10 +27,7 @@ TouchScroll::TouchScroll(ScreenContext& ctx, const char* id, const Rect& area) :
   ImGui::SetCursorScreenPos(area.min);
   ImGui::BeginChild(id, ImVec2(area.width(), area.height()), false, ImGuiWindowFlags_NoNav);
   origin_ = ImGui::GetCursorScreenPos();
-  visible_ = area;
 }
-
-float TouchScroll::scroll_y() const { return ImGui::GetScrollY(); }
 
 void TouchScroll::end(float content_bottom) {
   if (ended_) return;

@@ -22,14 +22,10 @@ class TouchScroll {
   TouchScroll& operator=(const TouchScroll&) = delete;
 
   ImVec2 origin() const { return origin_; }
-  // The part of the content that is on screen, for skipping what is not.
-  Rect visible() const { return visible_; }
-  float scroll_y() const;
 
  private:
   ScreenContext& ctx_;
   ImVec2 origin_;
-  Rect visible_;
   bool ended_ = false;
 };
 
