@@ -122,6 +122,8 @@ const std::vector<KeySpec>& key_specs() {
        [](const Config& c) { return "\"" + c.prize_description + "\""; }, text_setter(&Config::prize_description, 40)},
       {"quiz", "initial_stock", "prizes at the very first start; afterwards the database keeps the count (staff adjust it)",
        [](const Config& c) { return std::to_string(c.initial_stock); }, integer_setter(&Config::initial_stock, 0, 100000)},
+      {"quiz", "prize_desk", "where winners collect the prize, named beside the prize code",
+       [](const Config& c) { return "\"" + c.prize_desk + "\""; }, text_setter(&Config::prize_desk, 20)},
   };
   return specs;
 }

@@ -37,6 +37,7 @@ struct Config {
   std::string prize_name = "青花瓷笔精美礼盒";
   std::string prize_description = "印有“网上审批、便民利商”字样的青花瓷笔";
   int initial_stock = 100;  // prizes at the very first start; afterwards the database keeps the count
+  std::string prize_desk = "展台服务台";  // where a winner collects the prize, named on the result screen
 };
 
 struct ConfigProblem {

@@ -22,7 +22,7 @@ void QuizService::refresh_stock() {
   auto stock = std::make_shared<std::int64_t>(0);
   const int initial = settings_.initial_stock;
   pending_.push_back({store_.run_durable([stock, initial](DurableTransaction& tx) { *stock = ensure_prize_stock(tx, initial); }),
-                      nullptr, stock, 0});
+                      nullptr, stock, 0, 0});
 }
 
 QuizRound& QuizService::start_round(std::int64_t session) {
@@ -77,7 +77,7 @@ void QuizService::finish_round() {
   pending_.push_back({store_.run_durable([issue, session, initial, at_ms](DurableTransaction& tx) {
                         *issue = issue_voucher(tx, session, initial, at_ms);
                       }),
-                      issue, nullptr, session});
+                      issue, nullptr, session, at_ms});
 }
 
 bool QuizService::poll() {
@@ -90,14 +90,15 @@ bool QuizService::poll() {
     if (it->stock) {
       if (result.committed) stock_ = *it->stock;
     } else {
-      settle_voucher(result, *it->issue, it->session);
+      settle_voucher(result, *it->issue, it->session, it->asked_at_ms);
     }
     it = pending_.erase(it);
   }
   return !pending_.empty();
 }
 
-void QuizService::settle_voucher(const DurableResult& result, const VoucherIssue& issue, std::int64_t session) {
+void QuizService::settle_voucher(const DurableResult& result, const VoucherIssue& issue, std::int64_t session,
+                                 std::int64_t asked_at_ms) {
   if (result.committed && (issue.outcome == VoucherIssue::Outcome::Issued || issue.outcome == VoucherIssue::Outcome::AlreadyIssued))
     won_in_session_ = session;
   if (result.committed && issue.outcome != VoucherIssue::Outcome::Failed)
@@ -113,10 +114,13 @@ void QuizService::settle_voucher(const DurableResult& result, const VoucherIssue
     case VoucherIssue::Outcome::Issued:
       voucher_state_ = VoucherState::Issued;  // shown only now, after its commit returned OK
       voucher_code_ = issue.code;
+      session_voucher_ = SessionVoucher{issue.code, asked_at_ms};
       break;
     case VoucherIssue::Outcome::AlreadyIssued:
       voucher_state_ = VoucherState::AlreadyWon;
       voucher_code_ = issue.code;
+      // The first issue's time is the one to show; a code this service never saw gets this one.
+      if (!session_voucher_ || session_voucher_->code != issue.code) session_voucher_ = SessionVoucher{issue.code, asked_at_ms};
       break;
     case VoucherIssue::Outcome::OutOfStock: voucher_state_ = VoucherState::OutOfStock; break;
     case VoucherIssue::Outcome::Failed:
@@ -142,7 +146,16 @@ void QuizService::wait() {
   poll();
 }
 
+bool QuizService::round_can_still_pass() const {
+  if (!round_) return false;
+  int wrong = 0;
+  for (const QuizAnswer& answer : round_->answers())
+    if (answer.answered() && !answer.correct()) ++wrong;
+  return static_cast<int>(round_->answers().size()) - wrong >= round_->pass_mark();
+}
+
 void QuizService::end_session() {
+  session_voucher_.reset();
   round_.reset();
   session_ = 0;
   voucher_state_ = VoucherState::None;

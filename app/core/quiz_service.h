@@ -31,6 +31,12 @@ enum class VoucherState {
   Failed,      // the database refused: ask staff
 };
 
+// The code a session won, kept for the whole session (a new round, Back or Home never lose it).
+struct SessionVoucher {
+  std::string code;
+  std::int64_t issued_at_ms = 0;  // UTC ms, when the request that issued it was made
+};
+
 class QuizService {
  public:
   // now_ms: the clock for what is recorded (simulate passes its accelerated one).
@@ -50,7 +56,13 @@ class QuizService {
   // and, when passed, asks for the voucher.
   void next();
 
+  // Whether the current round can still reach the pass mark; false as soon as too many answers
+  // were wrong (with the default rule: after the first wrong answer).
+  bool round_can_still_pass() const;
+
   VoucherState voucher_state() const { return voucher_state_; }
+  // The code this session holds, once its commit returned; empty before and after the session.
+  const std::optional<SessionVoucher>& session_voucher() const { return session_voucher_; }
   const std::string& voucher_code() const { return voucher_code_; }
   const std::string& voucher_error() const { return voucher_error_; }
 
@@ -70,7 +82,7 @@ class QuizService {
 
  private:
   void finish_round();
-  void settle_voucher(const DurableResult& result, const VoucherIssue& issue, std::int64_t session);
+  void settle_voucher(const DurableResult& result, const VoucherIssue& issue, std::int64_t session, std::int64_t asked_at_ms);
   void log(Event event);
 
   const QuizBank& bank_;
@@ -86,12 +98,14 @@ class QuizService {
   VoucherState voucher_state_ = VoucherState::None;
   std::string voucher_code_;
   std::string voucher_error_;
+  std::optional<SessionVoucher> session_voucher_;
 
   struct Pending {
     std::future<DurableResult> done;
     std::shared_ptr<VoucherIssue> issue;  // filled by the job; null for a stock read
     std::shared_ptr<std::int64_t> stock;
     std::int64_t session = 0;  // whose voucher it is
+    std::int64_t asked_at_ms = 0;
   };
   std::vector<Pending> pending_;
 };

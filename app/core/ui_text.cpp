@@ -173,6 +173,27 @@ constexpr std::array kTexts = {
     TextEntry{Text::ReloadRejected, "reload_rejected", TextStyle::Heading, "内容有错误，继续使用原来的内容："},
     TextEntry{Text::ExitConfirm, "exit_confirm", TextStyle::Heading, "确定要退出程序吗？退出后本机将不再显示查询系统。"},
     TextEntry{Text::ExitYes, "exit_yes", TextStyle::Heading, "退出"},
+    // Item page in 大字, the prize code, the dashboard's day (issue 9 points 3, 4, 5)
+    // The 大字 button's badge: the state the button has set, beside its unchanging label.
+    TextEntry{Text::LargeTextStateOn, "large_text_state_on", TextStyle::Heading, "开"},
+    TextEntry{Text::LargeTextStateOff, "large_text_state_off", TextStyle::Heading, "关"},
+    // {0} local time the code was issued.
+    TextEntry{Text::QuizVoucherIssuedAtFormat, "quiz_voucher_issued_at_format", TextStyle::Heading, "发放时间：{0}"},
+    // {0} prize desk, {1} prize name.
+    TextEntry{Text::QuizVoucherCollectAtFormat, "quiz_voucher_collect_at_format", TextStyle::Heading, "请凭兑奖码到{0}领取{1}"},
+    TextEntry{Text::QuizVoucherPhotoHint, "quiz_voucher_photo_hint", TextStyle::Heading, "请拍照或记下兑奖码"},
+    TextEntry{Text::QuizMyCode, "quiz_my_code", TextStyle::Display, "我的兑奖码"},
+    TextEntry{Text::EndConfirmQuestion, "end_confirm_question", TextStyle::Display, "兑奖码已记下了吗？"},
+    TextEntry{Text::EndConfirmYes, "end_confirm_yes", TextStyle::Heading, "已记下，结束"},
+    TextEntry{Text::EndConfirmBack, "end_confirm_back", TextStyle::Heading, "返回查看"},
+    TextEntry{Text::QuizCannotWin, "quiz_cannot_win", TextStyle::Heading, "这一轮已经不能获奖了"},
+    TextEntry{Text::QuizCannotWinHint, "quiz_cannot_win_hint", TextStyle::Body, "您可以继续答完本轮、看看正确答案，也可以重新开始一轮。"},
+    TextEntry{Text::QuizRestart, "quiz_restart", TextStyle::Display, "重新开始"},
+    TextEntry{Text::QuizFailedTitleFar, "quiz_failed_title_far", TextStyle::Display, "这次没有过关"},
+    TextEntry{Text::DashboardNoQuizToday, "dashboard_no_quiz_today", TextStyle::Body, "今天还没有人答题"},
+    TextEntry{Text::DashboardNoVisitorsToday, "dashboard_no_visitors_today", TextStyle::Body, "今天还没有访客"},
+    TextEntry{Text::DashboardNoViewsToday, "dashboard_no_views_today", TextStyle::Body, "今天还没有人查阅部门"},
+    TextEntry{Text::DashboardNoAnswersToday, "dashboard_no_answers_today", TextStyle::Body, "今天还没有人答题"},
 };
 
 constexpr bool table_is_complete_and_ordered() {

@@ -159,6 +159,24 @@ enum class Text : std::uint16_t {
   ReloadRejected,
   ExitConfirm,
   ExitYes,
+  // Item page in 大字, the prize code, the dashboard's day (issue 9 points 3, 4, 5)
+  LargeTextStateOn,
+  LargeTextStateOff,
+  QuizVoucherIssuedAtFormat,
+  QuizVoucherCollectAtFormat,
+  QuizVoucherPhotoHint,
+  QuizMyCode,
+  EndConfirmQuestion,
+  EndConfirmYes,
+  EndConfirmBack,
+  QuizCannotWin,
+  QuizCannotWinHint,
+  QuizRestart,
+  QuizFailedTitleFar,
+  DashboardNoQuizToday,
+  DashboardNoVisitorsToday,
+  DashboardNoViewsToday,
+  DashboardNoAnswersToday,
   Count
 };
 

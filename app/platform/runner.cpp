@@ -85,6 +85,7 @@ bool Runner::open(std::string& error) {
   imgui_ready_ = true;
   glfwSetWindowCloseCallback(window_, on_close_request);
   glfwSetKeyCallback(window_, on_key);
+  glfwSetCharCallback(window_, on_char);
   glfwSetMouseButtonCallback(window_, on_mouse_button);
   glfwSetCursorPosCallback(window_, on_cursor_pos);
   glfwSetScrollCallback(window_, on_scroll);
@@ -108,10 +109,27 @@ void Runner::on_close_request(GLFWwindow* window) {
   }
 }
 
-void Runner::on_key(GLFWwindow* window, int key, int, int action, int mods) {
+bool Runner::text_input_wanted() const { return kiosk_ && kiosk_->wants_text_input(); }
+
+// Keys reach ImGui only while the screen takes typed text, and then only the keys that edit
+// it: Esc, Alt+F4, the function keys and every shortcut still do nothing at the kiosk.
+void Runner::on_key(GLFWwindow* window, int key, int scancode, int action, int mods) {
   Runner& runner = self(window);
-  if (runner.kiosk_mode()) return;  // no key does anything at the kiosk
+  const bool editing_key = key == GLFW_KEY_ENTER || key == GLFW_KEY_KP_ENTER || key == GLFW_KEY_BACKSPACE;
+  // A release always passes, so that a key held while the screen changed does not stay down.
+  if (editing_key && (action == GLFW_RELEASE || runner.text_input_wanted())) {
+    runner.input_seen_ = true;
+    ImGui_ImplGlfw_KeyCallback(window, key, scancode, action, mods);
+  }
+  if (runner.kiosk_mode()) return;  // no other key does anything at the kiosk
   if (action == GLFW_PRESS && key == GLFW_KEY_Q && (mods & GLFW_MOD_CONTROL)) glfwSetWindowShouldClose(window, GLFW_TRUE);
+}
+
+void Runner::on_char(GLFWwindow* window, unsigned int codepoint) {
+  Runner& runner = self(window);
+  if (!runner.text_input_wanted()) return;
+  runner.input_seen_ = true;
+  ImGui_ImplGlfw_CharCallback(window, codepoint);
 }
 
 void Runner::on_mouse_button(GLFWwindow* window, int button, int action, int mods) {
@@ -170,6 +188,7 @@ void Runner::report_first_frame(const ui::Kiosk& kiosk) const {
 }
 
 int Runner::run(ui::Kiosk& kiosk) {
+  kiosk_ = &kiosk;
   std::string error;
   int frames_pending = kFramesAfterInput;
   while (!glfwWindowShouldClose(window_) && !stop_requested_) {

@@ -45,6 +45,7 @@ class Runner {
  private:
   static void on_close_request(GLFWwindow* window);
   static void on_key(GLFWwindow* window, int key, int scancode, int action, int mods);
+  static void on_char(GLFWwindow* window, unsigned int codepoint);
   static void on_mouse_button(GLFWwindow* window, int button, int action, int mods);
   static void on_cursor_pos(GLFWwindow* window, double x, double y);
   static void on_scroll(GLFWwindow* window, double x, double y);
@@ -57,9 +58,11 @@ class Runner {
   void draw_frame(ui::Kiosk& kiosk, double now);
   void report_first_frame(const ui::Kiosk& kiosk) const;
   bool kiosk_mode() const { return !options_.windowed.has_value(); }
+  bool text_input_wanted() const;
 
   RunnerOptions options_;
   GLFWwindow* window_ = nullptr;
+  const ui::Kiosk* kiosk_ = nullptr;  // while run() runs: asked whether typed text is wanted
   bool imgui_ready_ = false;
   bool renderer_ready_ = false;
   bool font_texture_ready_ = false;

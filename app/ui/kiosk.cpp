@@ -85,6 +85,7 @@ void Kiosk::collect_glyph_texts() {
   glyph_texts_.add(TextStyle::Body, quiz_bank_->body_texts());
   glyph_texts_.add(TextStyle::Heading, config_.prize_name);
   glyph_texts_.add(TextStyle::Body, config_.prize_description);
+  glyph_texts_.add(TextStyle::Heading, config_.prize_desk);
   glyphs_changed_ = true;
 }
 
@@ -258,6 +259,7 @@ void Kiosk::on_screen_changed() {
   log_line("screen " + route);
   if (route == "attract") {
     set_large_text(false);  // the next visitor starts afresh
+    end_confirmation_open_ = end_confirmation_asked_ = false;
     quiz_->end_session();
     return;
   }
@@ -308,18 +310,99 @@ void Kiosk::draw_top_bar(double now, float height) {
     draw_title(draw, m, display, height, left, right);
     return;
   }
-  if (big_button(ctx, {"topbar.end_session", ImVec2(right, top), end_size, tr(Text::EndSession), ButtonKind::Secondary})) {
-    sessions_.end_done(now);
-    router_.reset_to({"attract"});
-  }
-  const ImVec2 toggle_size(std::round(200 * m.unit), button_height);
+  if (big_button(ctx, {"topbar.end_session", ImVec2(right, top), end_size, tr(Text::EndSession), ButtonKind::Secondary}))
+    request_end_session(now);
+  const ImVec2 toggle_size(std::round(250 * m.unit), button_height);
   right -= m.gap + toggle_size.x;
-  if (big_button(ctx, {"topbar.large_text", ImVec2(right, top), toggle_size,
-                       tr(large_text_ ? Text::LargeTextOff : Text::LargeTextOn),
-                       large_text_ ? ButtonKind::Primary : ButtonKind::Secondary}))
-    set_large_text(!large_text_);
+  draw_large_text_toggle(ctx, ImVec2(right, top), toggle_size);
 
   draw_title(draw, m, display, height, left, right);
+  if (end_confirmation_open_ && sessions_.phase() != SessionPhase::Warning) draw_end_confirmation(now);
+}
+
+// The 大字 switch: its label never changes; a badge says the state it has set, by word (开/关)
+// and by shape (a filled badge with a check mark, or an empty outline), not by colour alone.
+void Kiosk::draw_large_text_toggle(ScreenContext& ctx, ImVec2 pos, ImVec2 size) {
+  const Metrics& m = metrics_;
+  const std::string_view state = tr(large_text_ ? Text::LargeTextStateOn : Text::LargeTextStateOff);
+  const std::string_view label = tr(Text::LargeTextOn);
+  ButtonSpec spec{"topbar.large_text", pos, size, label, large_text_ ? ButtonKind::Primary : ButtonKind::Secondary};
+  spec.state = state;
+  spec.caller_draws_label = true;
+  const bool tapped = big_button(ctx, spec);
+  ImDrawList& draw = *ImGui::GetWindowDrawList();
+  const ImFont& font = *fonts_.font(FontRole::Heading, false);
+  const ImVec2 label_size = font.CalcTextSizeA(font.FontSize, FLT_MAX, 0, label.data(), label.data() + label.size());
+  const ImVec2 state_size = font.CalcTextSizeA(font.FontSize, FLT_MAX, 0, state.data(), state.data() + state.size());
+  const float pad = std::round(10 * m.unit);
+  const float check = large_text_ ? std::round(state_size.y * 0.45f) : 0;
+  const ImVec2 badge(state_size.x + check + 2 * pad + (check > 0 ? pad * 0.5f : 0), std::min(size.y - 2 * pad, state_size.y + pad));
+  const float gap = std::round(12 * m.unit);
+  const float total = label_size.x + gap + badge.x;
+  const float x = std::floor(pos.x + (size.x - total) * 0.5f);
+  const float cy = pos.y + size.y * 0.5f;
+  const ImU32 ink = large_text_ ? colors::kOnAccent : colors::kText;
+  draw.AddText(&font, font.FontSize, ImVec2(x, std::floor(cy - label_size.y * 0.5f)), ink, label.data(), label.data() + label.size());
+  const ImVec2 badge_min(x + label_size.x + gap, std::floor(cy - badge.y * 0.5f));
+  const ImVec2 badge_max(badge_min.x + badge.x, badge_min.y + badge.y);
+  const float thickness = std::max(2.0f, std::round(3 * m.unit));
+  if (large_text_) {
+    draw.AddRectFilled(badge_min, badge_max, colors::kOnAccent, badge.y * 0.5f);
+    const float cx = badge_min.x + pad, mid = cy;
+    const ImVec2 tick[] = {ImVec2(cx, mid), ImVec2(cx + check * 0.38f, mid + check * 0.4f), ImVec2(cx + check, mid - check * 0.45f)};
+    draw.AddPolyline(tick, 3, colors::kAccent, 0, thickness * 1.4f);
+    draw.AddText(&font, font.FontSize, ImVec2(cx + check + pad * 0.5f, std::floor(cy - state_size.y * 0.5f)), colors::kAccent,
+                 state.data(), state.data() + state.size());
+  } else {
+    draw.AddRect(badge_min, badge_max, colors::kTextMuted, badge.y * 0.5f, 0, thickness);
+    draw.AddText(&font, font.FontSize, ImVec2(badge_min.x + pad, std::floor(cy - state_size.y * 0.5f)), colors::kTextMuted,
+                 state.data(), state.data() + state.size());
+  }
+  if (tapped) set_large_text(!large_text_);
+}
+
+// 结束使用: a visitor holding a prize code is asked once whether the code was noted, so that a
+// tap meant for "done" does not throw the code away unseen.
+void Kiosk::request_end_session(double now) {
+  if (quiz_->session_voucher() && !end_confirmation_asked_) {
+    end_confirmation_open_ = end_confirmation_asked_ = true;
+    return;
+  }
+  end_confirmation_open_ = false;
+  sessions_.end_done(now);
+  router_.reset_to({"attract"});
+}
+
+void Kiosk::draw_end_confirmation(double now) {
+  const Metrics& m = metrics_;
+  const ImVec2 display = ImGui::GetIO().DisplaySize;
+  ImGui::SetNextWindowPos(ImVec2(0, 0));
+  ImGui::SetNextWindowSize(display);
+  ImGui::SetNextWindowFocus();  // above the screen, so that the page beneath takes no touch
+  ImGui::Begin("##end_confirmation", nullptr, (kFullscreenFlags & ~ImGuiWindowFlags_NoBringToFrontOnFocus) | ImGuiWindowFlags_NoBackground);
+  ImDrawList& draw = *ImGui::GetWindowDrawList();
+  draw.AddRectFilled(ImVec2(0, 0), display, IM_COL32(0, 0, 0, 150));
+  const ImVec2 card(std::min(display.x - 2 * m.margin, 1100 * m.unit), 520 * m.unit);
+  const ImVec2 min((display.x - card.x) * 0.5f, (display.y - card.y) * 0.5f);
+  const ImVec2 max(min.x + card.x, min.y + card.y);
+  draw.AddRectFilled(min, max, colors::kSurface, m.corner);
+  ScreenContext ctx = context(now, large_text_, Rect{min, max});
+  const float inner = card.x - 2 * m.margin;
+  float y = min.y + m.margin;
+  const ImFont& display_font = *fonts_.font(FontRole::Display, false);
+  y += draw_wrapped_text(draw, display_font, display_font.FontSize, ImVec2(min.x + m.margin, y), colors::kText,
+                         tr(Text::EndConfirmQuestion), inner, Align::Center);
+  y += m.gap * 1.5f;
+  const ImVec2 button((inner - m.gap) * 0.5f, max.y - m.margin - y);
+  if (big_button(ctx, {"end.confirm.back", ImVec2(min.x + m.margin, y), button, tr(Text::EndConfirmBack), ButtonKind::Primary})) {
+    end_confirmation_open_ = false;
+    const std::string route = router_.current_route();
+    if (route != "quiz/code" && route.rfind("quiz/result", 0) != 0) router_.push("quiz/code");
+  }
+  if (big_button(ctx, {"end.confirm.yes", ImVec2(min.x + m.margin + button.x + m.gap, y), button, tr(Text::EndConfirmYes),
+                       ButtonKind::Secondary}))
+    request_end_session(now);
+  ImGui::End();
 }
 
 void Kiosk::draw_title(ImDrawList& draw, const Metrics& m, ImVec2 display, float height, float left, float right) {
@@ -345,7 +428,10 @@ void Kiosk::draw_idle_question(double now) {
   ImGui::Begin("##idle_question", nullptr,
                (kFullscreenFlags & ~ImGuiWindowFlags_NoBringToFrontOnFocus) | ImGuiWindowFlags_NoBackground);
   ImDrawList& draw = *ImGui::GetWindowDrawList();
-  draw.AddRectFilled(ImVec2(0, 0), display, IM_COL32(0, 0, 0, 150));
+  // While the session holds a prize code the page beneath is covered completely: the next
+  // passer-by must not read (or scan) an abandoned code beside the question.
+  const bool hide_page = quiz_->session_voucher().has_value();
+  draw.AddRectFilled(ImVec2(0, 0), display, hide_page ? colors::kBackground : IM_COL32(0, 0, 0, 150));
   const ImVec2 card(std::min(display.x - 2 * m.margin, 1100 * m.unit), 620 * m.unit);
   const ImVec2 min((display.x - card.x) * 0.5f, (display.y - card.y) * 0.5f);
   draw.AddRectFilled(min, ImVec2(min.x + card.x, min.y + card.y), colors::kSurface, m.corner);
@@ -366,6 +452,11 @@ void Kiosk::draw_idle_question(double now) {
   big_button(ctx, {"idle.continue", ImVec2(min.x + m.margin, y), ImVec2(inner, min.y + card.y - m.margin - y),
                    tr(Text::IdleContinue), ButtonKind::Primary, FontRole::Display});
   ImGui::End();
+}
+
+bool Kiosk::wants_text_input() const {
+  const Screen* screen = router_.current();
+  return screen && screen->wants_text_input();
 }
 
 double Kiosk::seconds_until_next_frame(double now) const {

@@ -79,6 +79,9 @@ class Kiosk final : public StaffControl {
   // The platform ends the loop when staff chose to leave the app.
   bool quit_requested() const { return quit_requested_; }
   bool large_text() const { return large_text_; }
+  // Whether the current screen takes typed text (a USB scanner at the redeem screen): only then
+  // does the platform let characters, Enter and Backspace through.
+  bool wants_text_input() const;
 
   static constexpr double kNoFrameDue = 1e9;
   // After a screen changes, taps are ignored this long, so a double tap cannot also press
@@ -97,6 +100,9 @@ class Kiosk final : public StaffControl {
   void draw_top_bar(double now, float height);
   void draw_title(ImDrawList& draw, const Metrics& m, ImVec2 display, float height, float left, float right);
   void draw_idle_question(double now);
+  void draw_large_text_toggle(ScreenContext& ctx, ImVec2 pos, ImVec2 size);
+  void request_end_session(double now);
+  void draw_end_confirmation(double now);
   void after_frame(double now);
   bool apply_navigation(double now);  // true when the screen changed
   void on_screen_changed();
@@ -130,6 +136,9 @@ class Kiosk final : public StaffControl {
   bool log_targets_ = false;
   std::string targets_logged_for_;
   bool large_text_ = false;
+  // 结束使用 while the session holds a prize code asks once whether the code was noted.
+  bool end_confirmation_open_ = false;
+  bool end_confirmation_asked_ = false;
 
   bool started_ = false;
   bool mouse_was_down_ = false;

@@ -30,6 +30,7 @@ std::vector<RouteInfo> route_catalog() {
       {"quiz/question/answered", "a new round whose first question is answered (wrongly): the feedback"},
       {"quiz/result/pass", "plays a round right and shows the result: a REAL voucher is issued into --db"},
       {"quiz/result/fail", "plays a round with one wrong answer and shows what was missed"},
+      {"quiz/code", "我的兑奖码: the prize code this visitor session holds (the quiz rules when it holds none)"},
       {"staff/pin", "the staff PIN keypad (what the hidden corner press opens)"},
       {"staff/dashboard", "staff: today's counts and actions (opened without a PIN: for photographs)"},
       {"staff/redeem", "staff: redeem a voucher"},
@@ -44,7 +45,8 @@ std::optional<std::vector<std::string>> stack_for_route(std::string_view route, 
   if (route.empty() || route == "attract") return std::vector<std::string>{"attract"};
   if (route == "home") return std::vector<std::string>{"home"};
   if (route == "departments" || route == "quiz") return std::vector<std::string>{"home", std::string(route)};
-  if (route == "quiz/question" || route == "quiz/question/answered" || route == "quiz/result/pass" || route == "quiz/result/fail")
+  if (route == "quiz/question" || route == "quiz/question/answered" || route == "quiz/result/pass" || route == "quiz/result/fail" ||
+      route == "quiz/code")
     return std::vector<std::string>{"home", "quiz", std::string(route)};
   if (route == "staff/pin" || route == "staff/dashboard") return std::vector<std::string>{std::string(route)};
   if (route == "staff/redeem" || route == "staff/stock" || route == "staff/export" || route == "staff/exit")
@@ -73,6 +75,7 @@ std::unique_ptr<Screen> make_screen(const std::string& route, const Content& con
   if (route == "quiz/result") return make_quiz_result_screen(std::nullopt);
   if (route == "quiz/result/pass") return make_quiz_result_screen(true);
   if (route == "quiz/result/fail") return make_quiz_result_screen(false);
+  if (route == "quiz/code") return make_quiz_code_screen();
   if (route == "staff/pin") return make_staff_pin_screen();
   if (route == "staff/dashboard") return make_staff_dashboard_screen();
   if (route == "staff/redeem") return make_staff_redeem_screen();

@@ -22,6 +22,8 @@ class Screen {
   virtual bool has_top_bar() const { return true; }
   // Fills in what a screen_view event records beyond the route (department, item, tab).
   virtual void describe(Event& view) const { (void)view; }
+  // Whether typed characters (a USB QR scanner is a keyboard) are meant for this screen.
+  virtual bool wants_text_input() const { return false; }
   // Seconds between frames while the screen animates on its own; 0 when it is static.
   virtual double animation_interval_seconds() const { return 0; }
 };

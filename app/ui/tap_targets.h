@@ -15,6 +15,8 @@ struct TapTarget {
   ImVec2 min;  // the part on screen, when a scrolling region cuts it
   ImVec2 max;
   bool clipped = false;  // partly scrolled out of view
+  std::string label;     // what a button says (tests read it)
+  std::string state;     // a switch's state as shown beside its label, e.g. 开 / 关
   ImVec2 center() const { return ImVec2((min.x + max.x) * 0.5f, (min.y + max.y) * 0.5f); }
   ImVec2 size() const { return ImVec2(max.x - min.x, max.y - min.y); }
 };
@@ -25,8 +27,9 @@ class TapTargets {
   static constexpr double kDoubleTapSeconds = 0.35;
 
   void begin_frame() { targets_.clear(); }
-  void add(std::string_view id, ImVec2 min, ImVec2 max, bool clipped = false) {
-    targets_.push_back({std::string(id), min, max, clipped});
+  void add(std::string_view id, ImVec2 min, ImVec2 max, bool clipped = false, std::string_view label = {},
+           std::string_view state = {}) {
+    targets_.push_back({std::string(id), min, max, clipped, std::string(label), std::string(state)});
   }
   const TapTarget* find(std::string_view id) const;
   std::span<const TapTarget> all() const { return targets_; }

@@ -9,14 +9,15 @@
 
 namespace openday::ui {
 
-void register_visible_target(ScreenContext& ctx, std::string_view id, ImVec2 min, ImVec2 max) {
+void register_visible_target(ScreenContext& ctx, std::string_view id, ImVec2 min, ImVec2 max, std::string_view label,
+                             std::string_view state) {
   // Only what can be touched counts: the part inside the current (scrolling) window's clip.
   const ImVec4 clip = ImGui::GetCurrentWindow()->ClipRect.ToVec4();
   const ImVec2 visible_min(std::max(min.x, clip.x), std::max(min.y, clip.y));
   const ImVec2 visible_max(std::min(max.x, clip.z), std::min(max.y, clip.w));
   if (visible_min.x >= visible_max.x || visible_min.y >= visible_max.y) return;
   const bool clipped = visible_min.x != min.x || visible_min.y != min.y || visible_max.x != max.x || visible_max.y != max.y;
-  ctx.taps().add(id, visible_min, visible_max, clipped);
+  ctx.taps().add(id, visible_min, visible_max, clipped, label, state);
 }
 
 bool big_button(ScreenContext& ctx, const ButtonSpec& spec) {
@@ -26,7 +27,7 @@ bool big_button(ScreenContext& ctx, const ButtonSpec& spec) {
   const bool clicked = ImGui::InvisibleButton(spec.id, size);
   const bool pressed = ImGui::IsItemActive() && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenBlockedByActiveItem);
   const ImVec2 max(spec.pos.x + size.x, spec.pos.y + size.y);
-  register_visible_target(ctx, spec.id, spec.pos, max);
+  register_visible_target(ctx, spec.id, spec.pos, max, spec.label, spec.state);
 
   ImDrawList& draw = ctx.draw_list();
   const bool primary = spec.kind == ButtonKind::Primary;
@@ -38,6 +39,7 @@ bool big_button(ScreenContext& ctx, const ButtonSpec& spec) {
   draw.AddRectFilled(spec.pos, max, fill, m.corner);
   if (!primary) draw.AddRect(spec.pos, max, colors::kBorder, m.corner, 0, std::max(2.0f, std::round(3 * m.unit)));
 
+  if (spec.caller_draws_label) return clicked && ctx.taps().accept(spec.id, ctx.now());
   const ImFont& label_font = *ctx.font(spec.label_role);
   const float padding = spec.padding >= 0 ? spec.padding : m.gap;
   const float inner_width = size.x - 2 * padding;

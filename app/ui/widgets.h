@@ -26,10 +26,13 @@ struct ButtonSpec {
   std::string_view detail = {};  // optional second line in body type
   float padding = -1;            // inner padding; negative: the theme's gap
   bool align_left = false;       // for lists of answers, whose first letters should line up
+  std::string_view state = {};   // a switch's state, drawn by the caller; recorded with the target
+  bool caller_draws_label = false;  // the label is only recorded: the caller lays it out (with the state)
 };
 
 // Records a touchable element for tests and the log: only the part that is on screen.
-void register_visible_target(ScreenContext& ctx, std::string_view id, ImVec2 min, ImVec2 max);
+void register_visible_target(ScreenContext& ctx, std::string_view id, ImVec2 min, ImVec2 max, std::string_view label = {},
+                             std::string_view state = {});
 
 // Returns true once when the button was tapped (released inside after pressing inside).
 bool big_button(ScreenContext& ctx, const ButtonSpec& spec);

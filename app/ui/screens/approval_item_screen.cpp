@@ -32,23 +32,47 @@ class ApprovalItemScreen final : public Screen {
     const Metrics& m = ctx.metrics();
     const float x = area.min.x + m.margin;
     const float width = area.width() - 2 * m.margin;
-    float y = draw_title(ctx, x, area.min.y + m.gap, width) + m.gap;
+    const float title_bottom = area.min.y + m.gap + title_height(ctx, width) + m.gap;
 
     // Landscape: the phone panel beside the details, unless large text makes it taller than
     // the screen; then (and in portrait) it runs across the top with the QR code at its left.
     const float panel_width = std::round(std::max(width * 0.3f, 460 * m.unit));
-    const bool beside = !m.portrait && y + panel_height(ctx, panel_width, false) <= area.max.y - m.gap;
+    const bool beside = !m.portrait && !ctx.large_text() && title_bottom + panel_height(ctx, panel_width, false) <= area.max.y - m.gap;
     if (beside) {
-      draw_panel(ctx, Rect{ImVec2(area.max.x - m.margin - panel_width, y), ImVec2(area.max.x - m.margin, y)}, false);
-      draw_details(ctx, Rect{ImVec2(area.min.x, y), ImVec2(area.max.x - m.margin - panel_width, area.max.y)},
-                   area.width() - panel_width - m.margin);
-    } else {
-      y = draw_panel(ctx, Rect{ImVec2(x, y), ImVec2(x + width, y)}, true) + m.gap;
-      draw_details(ctx, Rect{ImVec2(area.min.x, y), area.max}, area.width());
+      draw_title(ctx, x, area.min.y + m.gap, width);
+      draw_panel(ctx, Rect{ImVec2(area.max.x - m.margin - panel_width, title_bottom), ImVec2(area.max.x - m.margin, title_bottom)}, false);
+      const Rect region{ImVec2(area.min.x, title_bottom), ImVec2(area.max.x - m.margin - panel_width, area.max.y)};
+      TouchScroll scroll(ctx, "item.details", region);
+      draw_details(ctx, scroll, region, scroll.origin().y);
+      return;
     }
+    // Across the top, the panel stays pinned only while it leaves the page most of the screen.
+    // In large text, or when it would take more than a third of the height, it scrolls with
+    // the page: a drag on it scrolls, and the sections get the whole height to show in.
+    const float pinned_bottom = title_bottom + panel_height(ctx, width, true) + m.gap;
+    if (!ctx.large_text() && pinned_bottom - area.min.y <= area.height() / 3) {
+      draw_title(ctx, x, area.min.y + m.gap, width);
+      draw_panel(ctx, Rect{ImVec2(x, title_bottom), ImVec2(x + width, title_bottom)}, true);
+      const Rect region{ImVec2(area.min.x, pinned_bottom), area.max};
+      TouchScroll scroll(ctx, "item.details", region);
+      draw_details(ctx, scroll, region, scroll.origin().y);
+      return;
+    }
+    TouchScroll scroll(ctx, "item.page", area);
+    const float scrolled_x = scroll.origin().x + m.margin;
+    float y = draw_title(ctx, scrolled_x, scroll.origin().y + m.gap, width) + m.gap;
+    y = draw_panel(ctx, Rect{ImVec2(scrolled_x, y), ImVec2(scrolled_x + width, y)}, true) + m.gap;
+    draw_details(ctx, scroll, area, y);
   }
 
  private:
+  float title_height(ScreenContext& ctx, float width) const {
+    const ImFont& heading = *ctx.font(FontRole::Heading);
+    const ImFont& body = *ctx.font(FontRole::Body);
+    return measure_wrapped_height(heading, heading.FontSize, item_.name, width) +
+           measure_wrapped_height(body, body.FontSize, fill_text(Text::ItemDepartmentFormat, {department_.name, item_.kind}), width);
+  }
+
   float draw_title(ScreenContext& ctx, float x, float y, float width) const {
     ImDrawList& draw = ctx.draw_list();
     const ImFont& heading = *ctx.font(FontRole::Heading);
@@ -104,16 +128,12 @@ class ApprovalItemScreen final : public Screen {
     return area.max.y;
   }
 
-  void draw_details(ScreenContext& ctx, const Rect& area, float region_width) const {
+  // The sections inside scroll (whose visible part is region), from top in screen pixels, in
+  // the order a citizen asks: what to bring, what it costs, how long, where and when, who may
+  // apply, and only then the legal basis.
+  void draw_details(ScreenContext& ctx, TouchScroll& scroll, const Rect& region, float top) const {
     const Metrics& m = ctx.metrics();
-    TouchScroll scroll(ctx, "item.details", Rect{area.min, ImVec2(area.min.x + region_width, area.max.y)});
-    Flow flow(ctx, ImVec2(scroll.origin().x + m.margin, scroll.origin().y), region_width - 2 * m.margin,
-              Rect{area.min, ImVec2(area.min.x + region_width, area.max.y)});
-    section(flow, Text::ItemLegalBasis);
-    flow.text(FontRole::Body, item_.legal_basis, colors::kText);
-    section(flow, Text::ItemConditions);
-    for (std::size_t i = 0; i < item_.conditions.size(); ++i)
-      flow.numbered(std::to_string(i + 1) + ".", item_.conditions[i], colors::kText);
+    Flow flow(ctx, ImVec2(scroll.origin().x + m.margin, top), region.width() - 2 * m.margin, region);
     section(flow, Text::ItemMaterials);
     for (std::size_t i = 0; i < item_.materials.size(); ++i) {
       const Material& material = item_.materials[i];
@@ -125,16 +145,22 @@ class ApprovalItemScreen final : public Screen {
       if (!how.empty()) flow.text(FontRole::Body, how, colors::kTextMuted, std::round(ctx.font_px(FontRole::Body) * 1.3f));
       flow.space(m.gap * 0.25f);
     }
+    section(flow, Text::ItemFee);
+    flow.text(FontRole::Body, item_.fee, colors::kText);
     section(flow, Text::ItemTimeLimit);
     flow.text(FontRole::Body,
               item_.statutory_days == 0 ? std::string(tr(Text::ItemImmediate))
                                         : fill_text(Text::ItemTimeLimitFormat, {std::to_string(item_.statutory_days),
                                                                                 std::to_string(item_.promised_days)}),
               colors::kText);
-    section(flow, Text::ItemFee);
-    flow.text(FontRole::Body, item_.fee, colors::kText);
     section(flow, Text::ItemWhere);
     flow.text(FontRole::Body, item_.where, colors::kText);
+    if (!department_.office_hours.empty()) flow.label_value(tr(Text::LabelHours), department_.office_hours);
+    section(flow, Text::ItemConditions);
+    for (std::size_t i = 0; i < item_.conditions.size(); ++i)
+      flow.numbered(std::to_string(i + 1) + ".", item_.conditions[i], colors::kText);
+    section(flow, Text::ItemLegalBasis);
+    flow.text(FontRole::Body, item_.legal_basis, colors::kText);
     section(flow, Text::ItemContact);
     flow.text(FontRole::Body, item_.contact, colors::kText);
     flow.divider();

@@ -32,7 +32,18 @@ class QuizIntroScreen final : public Screen {
     y += centered_text(ctx, FontRole::Body, x, y, width, tr(Text::QuizRuleOnePrize), colors::kTextMuted) + m.gap;
 
     y = draw_prize_card(ctx, draw, x, y, width) + m.gap * 1.5f;
-    const ImVec2 button(std::min(width, 720 * m.unit), std::max(170 * m.unit, line_height(ctx.font_px(FontRole::Display)) + 2 * m.gap));
+    const float button_height = std::max(170 * m.unit, line_height(ctx.font_px(FontRole::Display)) + 2 * m.gap);
+    // A visitor who won this session finds the code again here (Back from the result, a new round).
+    if (quiz.session_voucher()) {
+      const ImVec2 button((width - m.gap) * 0.5f, button_height);
+      if (big_button(ctx, {"quiz.my_code", ImVec2(x, y), button, tr(Text::QuizMyCode), ButtonKind::Primary, FontRole::Display}))
+        ctx.router().push("quiz/code");
+      if (big_button(ctx, {"quiz.start", ImVec2(x + button.x + m.gap, y), button, tr(Text::QuizStart), ButtonKind::Secondary,
+                           FontRole::Display}))
+        ctx.router().push("quiz/question");
+      return;
+    }
+    const ImVec2 button(std::min(width, 720 * m.unit), button_height);
     if (big_button(ctx, {"quiz.start", ImVec2(x + (width - button.x) * 0.5f, y), button, tr(Text::QuizStart), ButtonKind::Primary,
                          FontRole::Display}))
       ctx.router().push("quiz/question");

@@ -47,7 +47,10 @@ class QuizQuestionScreen final : public Screen {
     const ImFont& display = *ctx.font(FontRole::Display);
     const float button_height = std::max(150 * m.unit, line_height(display.FontSize) + 2 * m.gap);
     const QuizAnswer& answer = round->current();
-    const float scroll_bottom = answer.answered() ? area.max.y - button_height - 2 * m.gap : area.max.y;
+    // Once the round cannot win, a notice saying so stays in view just above the buttons.
+    const bool cannot_win = answer.answered() && !quiz.round_can_still_pass();
+    const float notice_height = cannot_win ? cannot_win_height(ctx, width) + m.gap : 0;
+    const float scroll_bottom = answer.answered() ? area.max.y - button_height - 2 * m.gap - notice_height : area.max.y;
     {
       TouchScroll scroll(ctx, "quiz.question", Rect{ImVec2(area.min.x, y), ImVec2(area.max.x, scroll_bottom)});
       if (std::exchange(scroll_to_top_, false)) ImGui::SetScrollY(0);  // a new question starts at its top
@@ -69,14 +72,27 @@ class QuizQuestionScreen final : public Screen {
       }
       scroll.end(cy + m.gap);
     }
+    if (cannot_win) draw_cannot_win(ctx, x, scroll_bottom + m.gap, width);
     if (answer.answered()) draw_next(ctx, *round, x, area.max.y - button_height - m.gap, width, button_height);
   }
 
   void draw_next(ScreenContext& ctx, const QuizRound& round, float x, float y, float width, float height) {
     const Metrics& m = ctx.metrics();
     const bool last = round.current_index() + 1 == round.answers().size();
-    const float button_width = std::min(width, 640 * m.unit);
-    if (big_button(ctx, {"quiz.next", ImVec2(x + (width - button_width) * 0.5f, y), ImVec2(button_width, height),
+    float button_width = std::min(width, 640 * m.unit);
+    float next_x = x + (width - button_width) * 0.5f;
+    // A round that can no longer win offers a fresh one beside finishing this one.
+    if (!ctx.quiz().round_can_still_pass()) {
+      button_width = std::min((width - m.gap) * 0.5f, 640 * m.unit);
+      const float left = x + (width - 2 * button_width - m.gap) * 0.5f;
+      next_x = left + button_width + m.gap;
+      if (big_button(ctx, {"quiz.restart", ImVec2(left, y), ImVec2(button_width, height), tr(Text::QuizRestart), ButtonKind::Secondary,
+                           FontRole::Display})) {
+        ctx.router().replace("quiz/question");
+        return;
+      }
+    }
+    if (big_button(ctx, {"quiz.next", ImVec2(next_x, y), ImVec2(button_width, height),
                          tr(last ? Text::QuizSeeResult : Text::QuizNext), ButtonKind::Primary, FontRole::Display})) {
       ctx.quiz().next();
       if (last) ctx.router().replace("quiz/result");
@@ -175,6 +191,33 @@ class QuizQuestionScreen final : public Screen {
     cy += m.gap * 0.4f;
     cy += draw_wrapped_text(draw, body, body.FontSize, ImVec2(x + m.gap, cy), colors::kText, answer.question->explanation, inner);
     draw_wrapped_text(draw, body, body.FontSize, ImVec2(x + m.gap, cy), colors::kTextMuted, source, inner);
+    return y + height;
+  }
+
+  static float cannot_win_height(ScreenContext& ctx, float width) {
+    const Metrics& m = ctx.metrics();
+    const float inner = width - 2 * m.gap;
+    const ImFont& heading = *ctx.font(FontRole::Heading);
+    const ImFont& body = *ctx.font(FontRole::Body);
+    return m.gap * 0.6f + measure_wrapped_height(heading, heading.FontSize, tr(Text::QuizCannotWin), inner) +
+           measure_wrapped_height(body, body.FontSize, tr(Text::QuizCannotWinHint), inner) + m.gap * 0.6f;
+  }
+
+  // Says plainly that this round cannot win any more, and what the visitor can do.
+  static float draw_cannot_win(ScreenContext& ctx, float x, float y, float width) {
+    const Metrics& m = ctx.metrics();
+    ImDrawList& draw = ctx.draw_list();
+    const float inner = width - 2 * m.gap;
+    const ImFont& heading = *ctx.font(FontRole::Heading);
+    const ImFont& body = *ctx.font(FontRole::Body);
+    const std::string_view title = tr(Text::QuizCannotWin);
+    const std::string_view hint = tr(Text::QuizCannotWinHint);
+    const float height = cannot_win_height(ctx, width);
+    draw.AddRectFilled(ImVec2(x, y), ImVec2(x + width, y + height), colors::kSurface, m.corner);
+    draw.AddRect(ImVec2(x, y), ImVec2(x + width, y + height), colors::kAccent, m.corner, 0, std::max(2.0f, std::round(3 * m.unit)));
+    float cy = y + m.gap * 0.6f;
+    cy += draw_wrapped_text(draw, heading, heading.FontSize, ImVec2(x + m.gap, cy), colors::kAccent, title, inner);
+    draw_wrapped_text(draw, body, body.FontSize, ImVec2(x + m.gap, cy), colors::kText, hint, inner);
     return y + height;
   }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/events.h"
 #include "core/qr.h"
 #include "core/ui_text.h"
 #include "ui/screen_context.h"
@@ -16,10 +17,12 @@ namespace {
 
 class QuizResultScreen final : public Screen {
  public:
-  // preview: for --screen photographs, plays a round (passed or failed) first.
-  explicit QuizResultScreen(std::optional<bool> preview) : preview_(preview) {}
+  // preview: for --screen photographs, plays a round (passed or failed) first. code_only: the
+  // session's prize code alone (我的兑奖码), whatever the current round is doing.
+  explicit QuizResultScreen(std::optional<bool> preview, bool code_only = false) : preview_(preview), code_only_(code_only) {}
 
   std::string route() const override {
+    if (code_only_) return "quiz/code";
     if (!preview_) return "quiz/result";
     return *preview_ ? "quiz/result/pass" : "quiz/result/fail";
   }
@@ -30,6 +33,10 @@ class QuizResultScreen final : public Screen {
     if (preview_ && !played_) {
       played_ = true;
       quiz.play_round(ctx.session(), *preview_);
+    }
+    if (code_only_) {
+      draw_code_only(ctx);
+      return;
     }
     const QuizRound* round = quiz.round();
     if (!round || !round->finished()) {
@@ -49,6 +56,29 @@ class QuizResultScreen final : public Screen {
   }
 
  private:
+  // 我的兑奖码: the code the session won, brought back from the quiz intro or the home screen.
+  void draw_code_only(ScreenContext& ctx) {
+    const auto& voucher = ctx.quiz().session_voucher();
+    if (!voucher) {
+      ctx.router().replace("quiz");  // the session holds no code (any more)
+      return;
+    }
+    const Rect area = ctx.content_rect();
+    const Metrics& m = ctx.metrics();
+    TouchScroll scroll(ctx, "quiz.code", area);
+    const float width = std::min(area.width() - 2 * m.margin, 1500 * m.unit);
+    const float x = scroll.origin().x + (area.width() - width) * 0.5f;
+    float y = scroll.origin().y + m.gap * 1.5f;
+    y += centered_text(ctx, FontRole::Display, x, y, width, tr(Text::QuizMyCode), colors::kSuccess) + m.gap;
+    y = draw_voucher(ctx, *voucher, x, y, width, Text::QuizVoucherLabel) + m.gap * 1.5f;
+    const float height = std::max(150 * m.unit, line_height(ctx.font_px(FontRole::Display)) + 2 * m.gap);
+    const float button_width = std::min(width, 720 * m.unit);
+    if (big_button(ctx, {"quiz.home", ImVec2(x + (width - button_width) * 0.5f, y), ImVec2(button_width, height), tr(Text::QuizBackHome),
+                         ButtonKind::Primary, FontRole::Display}))
+      ctx.router().home();
+    scroll.end(y + height + m.margin);
+  }
+
   float draw_score(ScreenContext& ctx, const QuizRound& round, float x, float y, float width) const {
     const std::string score = fill_text(Text::QuizScoreFormat, {std::to_string(round.correct_count()), std::to_string(round.answers().size())});
     return y + centered_text(ctx, FontRole::Heading, x, y, width, score, colors::kTextMuted);
@@ -59,24 +89,28 @@ class QuizResultScreen final : public Screen {
     QuizService& quiz = ctx.quiz();
     y += centered_text(ctx, FontRole::Display, x, y, width, tr(Text::QuizPassedTitle), colors::kSuccess);
     y = draw_score(ctx, round, x, y, width) + m.gap;
+    const auto& voucher = quiz.session_voucher();
     switch (quiz.voucher_state()) {
       case VoucherState::Issued:
-        return draw_voucher(ctx, quiz.voucher_code(), x, y, width, Text::QuizVoucherLabel);
+        if (voucher) return draw_voucher(ctx, *voucher, x, y, width, Text::QuizVoucherLabel);
+        break;
       case VoucherState::AlreadyWon:
-        return draw_voucher(ctx, quiz.voucher_code(), x, y, width, Text::QuizAlreadyWon);
+        if (voucher) return draw_voucher(ctx, *voucher, x, y, width, Text::QuizAlreadyWon);
+        break;
       case VoucherState::Pending:
         return y + centered_text(ctx, FontRole::Heading, x, y, width, tr(Text::QuizVoucherPending), colors::kText);
       case VoucherState::OutOfStock:
         return y + centered_text(ctx, FontRole::Heading, x, y, width, tr(Text::QuizNoStock), colors::kText);
       case VoucherState::Failed:
       case VoucherState::None:
-        return y + centered_text(ctx, FontRole::Heading, x, y, width, tr(Text::QuizVoucherFailed), colors::kAccent);
+        break;
     }
-    return y;
+    return y + centered_text(ctx, FontRole::Heading, x, y, width, tr(Text::QuizVoucherFailed), colors::kAccent);
   }
 
-  // The code in the largest type, its QR code, and where to collect the prize.
-  float draw_voucher(ScreenContext& ctx, const std::string& code, float x, float y, float width, Text label) {
+  // The code in the largest type, its QR code, when it was issued, and where to collect the prize.
+  float draw_voucher(ScreenContext& ctx, const SessionVoucher& voucher, float x, float y, float width, Text label) {
+    const std::string& code = voucher.code;
     const Metrics& m = ctx.metrics();
     ImDrawList& draw = ctx.draw_list();
     if (qr_code_text_ != code) {
@@ -109,13 +143,18 @@ class QuizResultScreen final : public Screen {
       draw_qr_code(draw, qr_, qr_pos, module);
     }
     y += height + m.gap;
-    const std::string collect = fill_text(Text::QuizVoucherCollectFormat, {ctx.config().prize_name});
-    return y + centered_text(ctx, FontRole::Heading, x, y, width, collect, colors::kAccent);
+    y += centered_text(ctx, FontRole::Heading, x, y, width, tr(Text::QuizVoucherPhotoHint), colors::kText) + m.gap * 0.3f;
+    const std::string collect = fill_text(Text::QuizVoucherCollectAtFormat, {ctx.config().prize_desk, ctx.config().prize_name});
+    y += centered_text(ctx, FontRole::Heading, x, y, width, collect, colors::kAccent) + m.gap * 0.3f;
+    const std::string issued = fill_text(Text::QuizVoucherIssuedAtFormat, {format_local_time(voucher.issued_at_ms, "%m-%d %H:%M")});
+    return y + centered_text(ctx, FontRole::Body, x, y, width, issued, colors::kTextMuted);
   }
 
   float draw_failed(ScreenContext& ctx, const QuizRound& round, float x, float y, float width) {
     const Metrics& m = ctx.metrics();
-    y += centered_text(ctx, FontRole::Display, x, y, width, tr(Text::QuizFailedTitle), colors::kText);
+    // 差一点 only when it really was one answer short; further off, a plain statement.
+    const bool one_short = round.correct_count() + 1 == round.pass_mark();
+    y += centered_text(ctx, FontRole::Display, x, y, width, tr(one_short ? Text::QuizFailedTitle : Text::QuizFailedTitleFar), colors::kText);
     y = draw_score(ctx, round, x, y, width) + m.gap;
     y += centered_text(ctx, FontRole::Heading, x, y, width, tr(Text::QuizMissedTitle), colors::kText) + m.gap * 0.5f;
     ImDrawList& draw = ctx.draw_list();
@@ -164,6 +203,7 @@ class QuizResultScreen final : public Screen {
   }
 
   std::optional<bool> preview_;
+  bool code_only_ = false;
   bool played_ = false;
   QrCode qr_;
   std::string qr_code_text_;
@@ -174,5 +214,7 @@ class QuizResultScreen final : public Screen {
 std::unique_ptr<Screen> make_quiz_result_screen(std::optional<bool> preview) {
   return std::make_unique<QuizResultScreen>(preview);
 }
+
+std::unique_ptr<Screen> make_quiz_code_screen() { return std::make_unique<QuizResultScreen>(std::nullopt, true); }
 
 }  // namespace openday::ui

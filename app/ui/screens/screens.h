@@ -25,6 +25,8 @@ std::unique_ptr<Screen> make_quiz_intro_screen();
 std::unique_ptr<Screen> make_quiz_question_screen(bool answered_preview);
 // preview: play a whole round first (true: passed, false: failed), for photographs.
 std::unique_ptr<Screen> make_quiz_result_screen(std::optional<bool> preview);
+// 我的兑奖码: the prize code the session holds (back to the quiz intro when it holds none).
+std::unique_ptr<Screen> make_quiz_code_screen();
 std::unique_ptr<Screen> make_staff_pin_screen();
 std::unique_ptr<Screen> make_staff_dashboard_screen();
 std::unique_ptr<Screen> make_staff_redeem_screen();

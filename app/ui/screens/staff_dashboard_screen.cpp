@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <ctime>
+
+#include "core/stats.h"
 
 #include "core/ui_text.h"
 #include "ui/screen_context.h"
@@ -21,12 +24,16 @@ class StaffDashboardScreen final : public Screen {
 
   void draw(ScreenContext& ctx) override {
     StaffService& staff = ctx.staff().service();
-    // Fresh numbers when the screen opens and every 30 s while it is open.
-    if (ctx.now() - refreshed_at_ > 30.0) {
+    // Fresh numbers when the screen opens, every 30 s while it is open, and at once when the
+    // booth's local day changes (midnight): today's figures are then recomputed for the new day.
+    const std::string today = format_calendar_date(local_today());
+    const bool day_changed = staff.dashboard() && staff.dashboard()->today.from != today;
+    // (A report still computing for the old day is followed by another within a second.)
+    if (ctx.now() - refreshed_at_ > (day_changed ? 1.0 : 30.0)) {
       refreshed_at_ = ctx.now();
       staff.refresh_dashboard();
     }
-    ctx.request_frame_within(30.0);
+    ctx.request_frame_within(day_changed ? 0.25 : std::min(30.0, seconds_to_local_midnight() + 0.5));
     const Rect area = ctx.content_rect();
     const Metrics& m = ctx.metrics();
     // The actions stay at the bottom of the screen; the figures scroll above them.
@@ -39,7 +46,9 @@ class StaffDashboardScreen final : public Screen {
       const float width = area.width() - 2 * m.margin;
       float y = scroll.origin().y + m.gap;
       const auto& dashboard = staff.dashboard();
-      if (!dashboard) {
+      // Yesterday's figures are never shown as today's: until the new day's report arrives
+      // the dashboard says it is counting.
+      if (!dashboard || dashboard->today.from != today) {
         y += centered_text(ctx, FontRole::Heading, x, y, width, staff.dashboard_error().value_or(std::string(tr(Text::Loading))),
                            colors::kTextMuted);
       } else {
@@ -61,6 +70,13 @@ class StaffDashboardScreen final : public Screen {
     std::string detail;
   };
 
+  static double seconds_to_local_midnight() {
+    const std::time_t now = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&now, &local);
+    return static_cast<double>(24 * 3600 - (local.tm_hour * 3600 + local.tm_min * 60 + local.tm_sec));
+  }
+
   static std::string percent(std::int64_t part, std::int64_t whole) {
     return std::to_string(whole ? static_cast<int>(std::lround(100.0 * static_cast<double>(part) / static_cast<double>(whole))) : 0);
   }
@@ -68,11 +84,17 @@ class StaffDashboardScreen final : public Screen {
   float draw_tiles(ScreenContext& ctx, const Dashboard& d, float x, float y, float width) const {
     const Metrics& m = ctx.metrics();
     const DailyRow& t = d.today.total;
+    // A round begun before midnight and passed after it counts as passed today but was started
+    // yesterday: today's attempts are at least today's passes, so the tile never reads 0 / 1.
+    const std::int64_t attempts = std::max(t.quiz_attempts, t.quiz_passed);
     const std::vector<Tile> tiles = {
-        {Text::TileSessions, std::to_string(t.sessions), fill_text(Text::TileEngagedFormat, {std::to_string(t.engaged_sessions)})},
+        {Text::TileSessions, std::to_string(t.sessions),
+         t.sessions == 0 ? std::string(tr(Text::DashboardNoVisitorsToday))
+                         : fill_text(Text::TileEngagedFormat, {std::to_string(t.engaged_sessions)})},
         {Text::TileInteractions, std::to_string(t.interactions), ""},
-        {Text::TileQuiz, std::to_string(t.quiz_attempts) + " / " + std::to_string(t.quiz_passed),
-         fill_text(Text::TilePassRateFormat, {percent(t.quiz_passed, t.quiz_attempts)})},
+        {Text::TileQuiz, attempts == 0 ? std::string("0") : std::to_string(attempts) + " / " + std::to_string(t.quiz_passed),
+         attempts == 0 ? std::string(tr(Text::DashboardNoQuizToday))
+                       : fill_text(Text::TilePassRateFormat, {percent(t.quiz_passed, attempts)})},
         {Text::TileVouchers, std::to_string(t.vouchers_issued) + " / " + std::to_string(t.vouchers_redeemed), ""},
         {Text::TileStock, d.today.prize_stock ? std::to_string(*d.today.prize_stock) : std::string(tr(Text::TileStockUnknown)), ""},
     };
@@ -99,24 +121,37 @@ class StaffDashboardScreen final : public Screen {
     return y + static_cast<float>(rows) * (tile_height + m.gap) - m.gap;
   }
 
+  struct Chart {
+    Text title;
+    Text empty;  // what an empty day says instead of a row of zeros
+    std::vector<std::pair<std::string, double>> bars;
+    bool as_percent = false;
+    bool label_above = false;  // long labels (whole questions) wrap on their own lines above the bar
+  };
+
   // Horizontal bars: a label, a bar scaled to the largest value, the value.
-  float draw_bars(ScreenContext& ctx, Text title, const std::vector<std::pair<std::string, double>>& bars, bool as_percent, float x,
-                  float y, float width) const {
+  float draw_bars(ScreenContext& ctx, const Chart& chart, float x, float y, float width) const {
     const Metrics& m = ctx.metrics();
     ImDrawList& draw = ctx.draw_list();
     const ImFont& heading = *ctx.font(FontRole::Heading);
     const ImFont& body = *ctx.font(FontRole::Body);
-    y += draw_wrapped_text(draw, heading, heading.FontSize, ImVec2(x, y), colors::kText, tr(title), width) + m.gap * 0.3f;
+    y += draw_wrapped_text(draw, heading, heading.FontSize, ImVec2(x, y), colors::kText, tr(chart.title), width) + m.gap * 0.3f;
+    if (chart.bars.empty()) return y + draw_wrapped_text(draw, body, body.FontSize, ImVec2(x, y), colors::kTextMuted, tr(chart.empty), width);
+    const bool as_percent = chart.as_percent;
     double largest = as_percent ? 1.0 : 0;
-    for (const auto& [label, value] : bars) largest = std::max(largest, value);
-    const float label_width = std::round(width * 0.42f);
+    for (const auto& [label, value] : chart.bars) largest = std::max(largest, value);
+    const float label_width = chart.label_above ? 0 : std::round(width * 0.42f);
     const float value_width = std::round(body.FontSize * 3.2f);
     const float bar_space = width - label_width - value_width - m.gap;
     const float row = line_height(body.FontSize) + m.gap * 0.25f;
-    for (const auto& [label, value] : bars) {
-      const auto lines = wrap_text(body, body.FontSize, label, label_width - m.gap * 0.3f);
-      const std::string_view first = lines.empty() ? std::string_view() : lines.front().text;
-      draw.AddText(&body, body.FontSize, ImVec2(x, y), colors::kText, first.data(), first.data() + first.size());
+    for (const auto& [label, value] : chart.bars) {
+      if (chart.label_above) {
+        y += draw_wrapped_text(draw, body, body.FontSize, ImVec2(x, y), colors::kText, label, width);
+      } else {
+        const auto lines = wrap_text(body, body.FontSize, label, label_width - m.gap * 0.3f);
+        const std::string_view first = lines.empty() ? std::string_view() : lines.front().text;
+        draw.AddText(&body, body.FontSize, ImVec2(x, y), colors::kText, first.data(), first.data() + first.size());
+      }
       const float length = largest > 0 ? static_cast<float>(value / largest) * bar_space : 0;
       const float bar_top = y + row * 0.18f, bar_bottom = y + row * 0.78f;
       draw.AddRectFilled(ImVec2(x + label_width, bar_top), ImVec2(x + label_width + std::max(length, 2.0f), bar_bottom), colors::kAccent,
@@ -125,30 +160,35 @@ class StaffDashboardScreen final : public Screen {
       if (as_percent) std::snprintf(text, sizeof text, "%.0f%%", value * 100.0);
       else std::snprintf(text, sizeof text, "%.0f", value);
       draw.AddText(&body, body.FontSize, ImVec2(x + label_width + bar_space + m.gap, y), colors::kText, text);
-      y += row;
+      y += row + (chart.label_above ? m.gap * 0.4f : 0);
     }
     return y;
   }
 
+  // Only what happened today: hours, departments and questions with no visitor are left out,
+  // and a chart with nothing in it says so.
   float draw_charts(ScreenContext& ctx, const Dashboard& d, float x, float y, float width) const {
     const Metrics& m = ctx.metrics();
-    std::vector<std::pair<std::string, double>> hours, departments, questions;
+    Chart hours{Text::ChartHours, Text::DashboardNoVisitorsToday, {}, false, false};
+    Chart departments{Text::ChartDepartments, Text::DashboardNoViewsToday, {}, false, false};
+    Chart questions{Text::ChartQuestions, Text::DashboardNoAnswersToday, {}, true, true};
     for (const HourRow& h : d.today.hours) {
+      if (h.sessions <= 0) continue;
       char label[16];
       std::snprintf(label, sizeof label, "%02d:00", h.hour);
-      hours.emplace_back(label, static_cast<double>(h.sessions));
+      hours.bars.emplace_back(label, static_cast<double>(h.sessions));
     }
-    for (std::size_t i = 0; i < std::min<std::size_t>(8, d.today.departments.size()); ++i)
-      departments.emplace_back(d.today.departments[i].short_name, static_cast<double>(d.today.departments[i].views));
-    for (std::size_t i = 0; i < std::min<std::size_t>(8, d.today.questions.size()); ++i)
-      questions.emplace_back(d.today.questions[i].text, d.today.questions[i].accuracy());
+    for (const DepartmentRow& row : d.today.departments)
+      if (row.views > 0 && departments.bars.size() < 8) departments.bars.emplace_back(row.short_name, static_cast<double>(row.views));
+    for (const QuestionRow& row : d.today.questions)
+      if (row.answers > 0 && questions.bars.size() < 8) questions.bars.emplace_back(row.text, row.accuracy());
     const int columns = m.portrait ? 1 : 3;
     const float column_width = (width - m.gap * 2 * static_cast<float>(columns - 1)) / static_cast<float>(columns);
     float bottom = y;
     float cx = x, cy = y;
     int column = 0;
-    auto place = [&](Text title, const std::vector<std::pair<std::string, double>>& bars, bool as_percent) {
-      const float end = draw_bars(ctx, title, bars, as_percent, cx, cy, column_width);
+    for (const Chart* chart : {&hours, &departments, &questions}) {
+      const float end = draw_bars(ctx, *chart, cx, cy, column_width);
       bottom = std::max(bottom, end);
       if (++column < columns) {
         cx += column_width + m.gap * 2;
@@ -157,10 +197,7 @@ class StaffDashboardScreen final : public Screen {
         cx = x;
         cy = bottom + m.gap;
       }
-    };
-    place(Text::ChartHours, hours, false);
-    place(Text::ChartDepartments, departments, false);
-    place(Text::ChartQuestions, questions, true);
+    }
     return bottom;
   }
 

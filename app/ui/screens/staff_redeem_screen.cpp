@@ -1,5 +1,7 @@
 // Staff: redeem a visitor's voucher on a keypad of the voucher alphabet (no look-alikes to
 // confuse: no 0/O, no 1/I/L). A second redemption says when the first one was.
+#include <imgui.h>
+
 #include <algorithm>
 
 #include "core/ui_text.h"
@@ -15,6 +17,8 @@ class StaffRedeemScreen final : public Screen {
  public:
   std::string route() const override { return "staff/redeem"; }
   std::string title() const override { return std::string(tr(Text::ActionRedeem)); }
+  // A USB QR scanner is a keyboard: it types the code and Enter.
+  bool wants_text_input() const override { return true; }
 
   void draw(ScreenContext& ctx) override {
     StaffService& staff = ctx.staff().service();
@@ -22,6 +26,7 @@ class StaffRedeemScreen final : public Screen {
       started_ = true;
       staff.forget_redemption();
     }
+    take_typed_keys(staff);
     const Rect area = ctx.content_rect();
     const Metrics& m = ctx.metrics();
     const float width = std::min(area.width() - 2 * m.margin, 1500 * m.unit);
@@ -45,21 +50,46 @@ class StaffRedeemScreen final : public Screen {
     const std::string key = keypad(ctx, "staff.redeem.key.", keys, columns, ImVec2(x, y), width, key_height);
     if (key == tr(Text::KeyDelete)) {
       if (!typed_.empty()) typed_.pop_back();
-    } else if (!key.empty() && typed_.size() < kVoucherLength) {
-      typed_ += key;
-      staff.forget_redemption();
+    } else if (!key.empty()) {
+      add_symbol(staff, key[0]);
     }
     y += static_cast<float>(rows) * (key_height + m.gap * 0.5f) + m.gap * 0.5f;
     const float button_width = std::min(width, 600 * m.unit);
     if (big_button(ctx, {"staff.redeem.submit", ImVec2(x + (width - button_width) * 0.5f, y), ImVec2(button_width, action_height),
-                         tr(Text::ActionRedeem), ButtonKind::Primary}) &&
-        typed_.size() == kVoucherLength) {
-      staff.redeem(typed_);
-      typed_.clear();
-    }
+                         tr(Text::ActionRedeem), ButtonKind::Primary}))
+      submit(staff);
   }
 
  private:
+  void submit(StaffService& staff) {
+    if (typed_.size() != kVoucherLength) return;
+    staff.redeem(typed_);
+    typed_.clear();
+  }
+
+  // One symbol of the code, from a key or the keyboard; anything outside the voucher alphabet
+  // (the dash, spaces, a scanner's stray characters) is left out, lower case counts as upper.
+  void add_symbol(StaffService& staff, char c) {
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+    if (kVoucherAlphabet.find(c) == std::string_view::npos || typed_.size() >= kVoucherLength) return;
+    typed_ += c;
+    staff.forget_redemption();
+  }
+
+  // What the keyboard typed this frame (the platform passes it on only to screens that ask).
+  void take_typed_keys(StaffService& staff) {
+    const ImGuiIO& io = ImGui::GetIO();
+    for (ImWchar c : io.InputQueueCharacters)
+      if (c < 0x80) add_symbol(staff, static_cast<char>(c));
+    if (key_pressed(ImGuiKey_Backspace) && !typed_.empty()) typed_.pop_back();
+    if (key_pressed(ImGuiKey_Enter) || key_pressed(ImGuiKey_KeyPadEnter)) submit(staff);
+  }
+
+  static bool key_pressed(ImGuiKey key) {
+    const int index = ImGui::GetKeyIndex(key);
+    return index >= 0 && ImGui::IsKeyPressed(index, false);
+  }
+
   std::string result_text(StaffService& staff) const {
     if (const auto error = staff.redemption_error()) return fill_text(Text::RedeemFailedFormat, {*error});
     const auto result = staff.redemption();
