@@ -187,7 +187,7 @@ constexpr std::array kTexts = {
     TextEntry{Text::EndConfirmYes, "end_confirm_yes", TextStyle::Heading, "已记下，结束"},
     TextEntry{Text::EndConfirmBack, "end_confirm_back", TextStyle::Heading, "返回查看"},
     TextEntry{Text::QuizCannotWin, "quiz_cannot_win", TextStyle::Heading, "这一轮已经不能获奖了"},
-    TextEntry{Text::QuizCannotWinHint, "quiz_cannot_win_hint", TextStyle::Body, "您可以继续答完本轮、看看正确答案，也可以重新开始一轮。"},
+    TextEntry{Text::QuizCannotWinHint, "quiz_cannot_win_hint", TextStyle::Body, "可以答完本轮看看答案，也可以重新开始"},
     TextEntry{Text::QuizRestart, "quiz_restart", TextStyle::Display, "重新开始"},
     TextEntry{Text::QuizFailedTitleFar, "quiz_failed_title_far", TextStyle::Display, "这次没有过关"},
     TextEntry{Text::DashboardNoQuizToday, "dashboard_no_quiz_today", TextStyle::Body, "今天还没有人答题"},

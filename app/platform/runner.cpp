@@ -119,7 +119,13 @@ void Runner::on_key(GLFWwindow* window, int key, int scancode, int action, int m
   // A release always passes, so that a key held while the screen changed does not stay down.
   if (editing_key && (action == GLFW_RELEASE || runner.text_input_wanted())) {
     runner.input_seen_ = true;
-    ImGui_ImplGlfw_KeyCallback(window, key, scancode, action, mods);
+    auto& pressed = runner.keys_pressed_since_frame_;
+    if (action == GLFW_PRESS) pressed.push_back(key);
+    if (action == GLFW_RELEASE && std::find(pressed.begin(), pressed.end(), key) != pressed.end()) {
+      runner.deferred_releases_.push_back({key, scancode, mods});
+    } else {
+      ImGui_ImplGlfw_KeyCallback(window, key, scancode, action, mods);
+    }
   }
   if (runner.kiosk_mode()) return;  // no other key does anything at the kiosk
   if (action == GLFW_PRESS && key == GLFW_KEY_Q && (mods & GLFW_MOD_CONTROL)) glfwSetWindowShouldClose(window, GLFW_TRUE);
@@ -175,6 +181,11 @@ void Runner::draw_frame(ui::Kiosk& kiosk, double now) {
   renderer_.begin_frame();
   ImGui_ImplGlfw_NewFrame();
   kiosk.frame(now);
+  // The frame has seen the keys pressed since the last one: now they may go up.
+  keys_pressed_since_frame_.clear();
+  for (const KeyRelease& release : deferred_releases_) ImGui_ImplGlfw_KeyCallback(window_, release.key, release.scancode, GLFW_RELEASE, release.mods);
+  if (!deferred_releases_.empty()) input_seen_ = true;  // one more frame to see them up
+  deferred_releases_.clear();
   int width = 0, height = 0;
   glfwGetFramebufferSize(window_, &width, &height);
   renderer_.render(ImGui::GetDrawData(), width, height);

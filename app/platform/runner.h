@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/cli.h"
 #include "platform/gl_renderer.h"
@@ -63,6 +64,13 @@ class Runner {
   RunnerOptions options_;
   GLFWwindow* window_ = nullptr;
   const ui::Kiosk* kiosk_ = nullptr;  // while run() runs: asked whether typed text is wanted
+  // ImGui 1.86 reads keys as up/down once per frame: a press and release that arrive between
+  // two frames (a scanner's Enter) would never be seen down. Such a release waits one frame.
+  struct KeyRelease {
+    int key, scancode, mods;
+  };
+  std::vector<int> keys_pressed_since_frame_;
+  std::vector<KeyRelease> deferred_releases_;
   bool imgui_ready_ = false;
   bool renderer_ready_ = false;
   bool font_texture_ready_ = false;

@@ -435,6 +435,7 @@ void Kiosk::draw_idle_question(double now) {
   const ImVec2 card(std::min(display.x - 2 * m.margin, 1100 * m.unit), 620 * m.unit);
   const ImVec2 min((display.x - card.x) * 0.5f, (display.y - card.y) * 0.5f);
   draw.AddRectFilled(min, ImVec2(min.x + card.x, min.y + card.y), colors::kSurface, m.corner);
+  if (hide_page) draw.AddRect(min, ImVec2(min.x + card.x, min.y + card.y), colors::kBorder, m.corner, 0, std::max(2.0f, std::round(3 * m.unit)));
 
   ScreenContext ctx = context(now, large_text_, Rect{min, ImVec2(min.x + card.x, min.y + card.y)});
   const float inner = card.x - 2 * m.margin;

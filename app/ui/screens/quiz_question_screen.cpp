@@ -31,7 +31,7 @@ class QuizQuestionScreen final : public Screen {
       quiz.start_round(ctx.session());
       if (answered_preview_) {
         const QuizAnswer& first = quiz.round()->current();
-        quiz.answer((first.shown_correct() + 1) % static_cast<int>(first.order.size()));
+        reveal_feedback_ = quiz.answer((first.shown_correct() + 1) % static_cast<int>(first.order.size()));
       }
     }
     QuizRound* round = quiz.round();
@@ -48,9 +48,14 @@ class QuizQuestionScreen final : public Screen {
     const float button_height = std::max(150 * m.unit, line_height(display.FontSize) + 2 * m.gap);
     const QuizAnswer& answer = round->current();
     // Once the round cannot win, a notice saying so stays in view just above the buttons.
+    // In landscape it sits beside the buttons, so that the explanation keeps its room.
     const bool cannot_win = answer.answered() && !quiz.round_can_still_pass();
-    const float notice_height = cannot_win ? cannot_win_height(ctx, width) + m.gap : 0;
-    const float scroll_bottom = answer.answered() ? area.max.y - button_height - 2 * m.gap - notice_height : area.max.y;
+    const bool notice_beside = cannot_win && !m.portrait;
+    const float notice_width = notice_beside ? width - 2 * std::round(480 * m.unit) - 2 * m.gap : width;
+    const float notice_height = cannot_win ? cannot_win_height(ctx, notice_width) : 0;
+    const float row_height = notice_beside ? std::max(button_height, notice_height) : button_height;
+    const float notice_above = cannot_win && !notice_beside ? notice_height + m.gap : 0;
+    const float scroll_bottom = answer.answered() ? area.max.y - row_height - 2 * m.gap - notice_above : area.max.y;
     {
       TouchScroll scroll(ctx, "quiz.question", Rect{ImVec2(area.min.x, y), ImVec2(area.max.x, scroll_bottom)});
       if (std::exchange(scroll_to_top_, false)) ImGui::SetScrollY(0);  // a new question starts at its top
@@ -72,8 +77,9 @@ class QuizQuestionScreen final : public Screen {
       }
       scroll.end(cy + m.gap);
     }
-    if (cannot_win) draw_cannot_win(ctx, x, scroll_bottom + m.gap, width);
-    if (answer.answered()) draw_next(ctx, *round, x, area.max.y - button_height - m.gap, width, button_height);
+    if (cannot_win) draw_cannot_win(ctx, x, scroll_bottom + m.gap, notice_width);
+    const float buttons_x = notice_beside ? x + notice_width + m.gap : x;
+    if (answer.answered()) draw_next(ctx, *round, buttons_x, area.max.y - button_height - m.gap, width - (buttons_x - x), button_height);
   }
 
   void draw_next(ScreenContext& ctx, const QuizRound& round, float x, float y, float width, float height) {
