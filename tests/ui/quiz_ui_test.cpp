@@ -130,8 +130,11 @@ TEST(QuizUi, LeavingTheKioskForgetsTheRound) {
   play(kiosk, true);
   kiosk.wait(0.5);
   kiosk.tap("topbar.end_session");
+  kiosk.wait(0.5);
+  kiosk.tap("end.confirm.yes");  // the session holds a code: 结束使用 asks once
   EXPECT_EQ(kiosk.route(), "attract");
   EXPECT_EQ(kiosk.kiosk().quiz().round(), nullptr);
+  EXPECT_FALSE(kiosk.kiosk().quiz().session_voucher());
   EXPECT_TRUE(kiosk.kiosk().quiz().voucher_code().empty());
 }
 
