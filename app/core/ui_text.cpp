@@ -153,7 +153,7 @@ constexpr std::array kTexts = {
     TextEntry{Text::ActionExport, "action_export", TextStyle::Heading, "导出数据"},
     TextEntry{Text::ActionBackToKiosk, "action_back_to_kiosk", TextStyle::Heading, "返回展示"},
     TextEntry{Text::ActionExit, "action_exit", TextStyle::Heading, "退出程序"},
-    TextEntry{Text::RedeemHint, "redeem_hint", TextStyle::Heading, "请输入访客出示的兑奖码"},
+    TextEntry{Text::RedeemHint, "redeem_hint", TextStyle::Heading, "请扫描或输入访客出示的兑奖码"},
     TextEntry{Text::RedeemOkFormat, "redeem_ok_format", TextStyle::Heading, "兑奖成功：{0}，请发放奖品"},
     TextEntry{Text::RedeemAlreadyFormat, "redeem_already_format", TextStyle::Heading, "{0} 已于 {1} 兑过奖，请勿重复发放"},
     TextEntry{Text::RedeemUnknownFormat, "redeem_unknown_format", TextStyle::Heading, "{0} 不是本机发放的兑奖码，请核对"},
