@@ -1,5 +1,7 @@
 #include "ui/text_layout.h"
 
+#include <algorithm>
+#include <cfloat>
 #include <cmath>
 
 #include "core/utf8.h"
@@ -24,6 +26,36 @@ bool must_not_end_line(char32_t c) {
 
 bool is_space(char32_t c) { return c == ' ' || c == '\t' || c == 0x3000; }
 
+// Where a clause ends: a line that ends here reads as a whole thought.
+bool ends_clause(char32_t c) {
+  constexpr std::u32string_view kClauseEnds = U"，。、；：？！）》」』】〕〉”…,;:!?)]";
+  return is_space(c) || kClauseEnds.find(c) != std::u32string_view::npos;
+}
+
+// A break after punctuation wins over the last possible break when the line still holds at
+// least this share of the width: enough to look full, close enough to the end to be "near".
+constexpr float kClauseBreakFill = 0.7f;
+
+ImWchar glyph_index(char32_t c) { return static_cast<ImWchar>(c <= 0xFFFF ? c : 0xFFFD); }
+
+void append_utf8(std::string& out, char32_t c) {
+  if (c < 0x80) {
+    out.push_back(static_cast<char>(c));
+  } else if (c < 0x800) {
+    out.push_back(static_cast<char>(0xC0 | (c >> 6)));
+    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  } else if (c < 0x10000) {
+    out.push_back(static_cast<char>(0xE0 | (c >> 12)));
+    out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  } else {
+    out.push_back(static_cast<char>(0xF0 | (c >> 18)));
+    out.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  }
+}
+
 }  // namespace
 
 // ImGui's font size already spans ascender to descender (about 1.45 em for CJK faces), so a
@@ -35,8 +67,13 @@ std::vector<TextLine> wrap_text(const ImFont& font, float size, std::string_view
   const float scale = size / font.FontSize;
   std::size_t line_start = 0;
   float width = 0;
-  std::size_t break_at = std::string_view::npos;  // byte offset where the line may end
+  constexpr std::size_t kNone = std::string_view::npos;
+  std::size_t break_at = kNone;  // byte offset where the line may end
   float width_at_break = 0;
+  std::size_t clause_break_at = kNone;  // the last break after punctuation or a space
+  float width_at_clause_break = 0;
+  std::size_t slash_break_at = kNone;  // inside a long word such as a path: after a '/'
+  float width_at_slash = 0;
   char32_t previous = 0;
   std::size_t pos = 0;
 
@@ -46,6 +83,12 @@ std::vector<TextLine> wrap_text(const ImFont& font, float size, std::string_view
     // A line never starts with spaces that were the break.
     while (line_start < text.size() && text[line_start] == ' ') ++line_start;
   };
+  auto restart = [&] {
+    width = 0;
+    pos = line_start;
+    break_at = clause_break_at = slash_break_at = kNone;
+    previous = 0;
+  };
 
   while (pos < text.size()) {
     char32_t c = 0;
@@ -53,10 +96,7 @@ std::vector<TextLine> wrap_text(const ImFont& font, float size, std::string_view
     if (length == 0) { c = 0xFFFD; length = 1; }
     if (c == '\n') {
       emit(pos, width, pos + 1);
-      pos = line_start;
-      width = 0;
-      break_at = std::string_view::npos;
-      previous = 0;
+      restart();
       continue;
     }
     // A break opportunity before this character.
@@ -66,22 +106,28 @@ std::vector<TextLine> wrap_text(const ImFont& font, float size, std::string_view
       if (cjk_boundary || after_space) {
         break_at = pos;
         width_at_break = width;
+        if (ends_clause(previous) || must_not_end_line(c)) {
+          clause_break_at = pos;
+          width_at_clause_break = width;
+        }
+      }
+      if (previous == '/' && !is_space(c)) {
+        slash_break_at = pos;
+        width_at_slash = width;
       }
     }
-    const float advance = font.GetCharAdvance(static_cast<ImWchar>(c <= 0xFFFF ? c : 0xFFFD)) * scale;
+    const float advance = font.GetCharAdvance(glyph_index(c)) * scale;
     if (width + advance > max_width && pos > line_start) {
-      if (break_at != std::string_view::npos && break_at > line_start) {
+      if (clause_break_at != kNone && clause_break_at > line_start && width_at_clause_break >= max_width * kClauseBreakFill) {
+        emit(clause_break_at, width_at_clause_break, clause_break_at);
+      } else if (break_at != kNone && break_at > line_start) {
         emit(break_at, width_at_break, break_at);
-        width = 0;
-        pos = line_start;
+      } else if (slash_break_at != kNone && slash_break_at > line_start) {
+        emit(slash_break_at, width_at_slash, slash_break_at);  // a folder path breaks after a '/'
       } else {
-        // A single word longer than the line: cut it where it overflows.
-        emit(pos, width, pos);
-        width = 0;
-        pos = line_start;
+        emit(pos, width, pos);  // a single word longer than the line: cut it where it overflows
       }
-      break_at = std::string_view::npos;
-      previous = 0;
+      restart();
       continue;
     }
     width += advance;
@@ -92,22 +138,118 @@ std::vector<TextLine> wrap_text(const ImFont& font, float size, std::string_view
   return lines;
 }
 
+// The narrowest width that keeps the same number of lines: centred titles and buttons then
+// read as balanced blocks instead of a full line and an orphan.
+std::vector<TextLine> wrap_text_balanced(const ImFont& font, float size, std::string_view text, float max_width) {
+  std::vector<TextLine> lines = wrap_text(font, size, text, max_width);
+  const std::size_t count = lines.size();
+  if (count < 2 || count > 4) return lines;
+  float low = 0, high = max_width;
+  for (int step = 0; step < 10 && high - low > 1.0f; ++step) {
+    const float middle = (low + high) * 0.5f;
+    std::vector<TextLine> trial = wrap_text(font, size, text, middle);
+    if (trial.size() == count) {
+      high = middle;
+      lines = std::move(trial);
+    } else {
+      low = middle;
+    }
+  }
+  return lines;
+}
+
+namespace {
+
+void check_text(const ImFont& font, std::string_view text) {
+  if (TextAudit* audit = text_audit()) audit->check_glyphs(font, text);
+}
+
+}  // namespace
+
 float draw_wrapped_text(ImDrawList& draw, const ImFont& font, float size, ImVec2 pos, ImU32 color,
                         std::string_view text, float max_width, Align align) {
+  check_text(font, text);
   const float step = line_height(size);
+  const std::vector<TextLine> lines =
+      align == Align::Center ? wrap_text_balanced(font, size, text, max_width) : wrap_text(font, size, text, max_width);
   float y = pos.y;
-  for (const TextLine& line : wrap_text(font, size, text, max_width)) {
+  float left = FLT_MAX, right = -FLT_MAX;
+  for (const TextLine& line : lines) {
     float x = pos.x;
     if (align == Align::Center) x += std::floor((max_width - line.width) * 0.5f);
     draw.AddText(&font, size, ImVec2(x, y + std::floor((step - size) * 0.5f)), color, line.text.data(),
                  line.text.data() + line.text.size());
+    left = std::min(left, x);
+    right = std::max(right, x + line.width);
     y += step;
   }
+  TextAudit* audit = text_audit();
+  if (audit && audit->record_placements)
+    audit->placed(text, ImVec2(left, pos.y), ImVec2(right, y), ImVec2(pos.x, -FLT_MAX), ImVec2(pos.x + max_width, FLT_MAX));
   return y - pos.y;
+}
+
+void draw_text_line(ImDrawList& draw, const ImFont& font, float size, ImVec2 pos, ImU32 color, std::string_view text) {
+  check_text(font, text);
+  draw.AddText(&font, size, pos, color, text.data(), text.data() + text.size());
 }
 
 float measure_wrapped_height(const ImFont& font, float size, std::string_view text, float max_width) {
   return static_cast<float>(wrap_text(font, size, text, max_width).size()) * line_height(size);
+}
+
+float widest_line(const ImFont& font, float size, std::string_view text, float max_width) {
+  float widest = 0;
+  for (const TextLine& line : wrap_text(font, size, text, max_width)) widest = std::max(widest, line.width);
+  return widest;
+}
+
+std::string ellipsize(const ImFont& font, float size, std::string_view text, float max_width) {
+  const float scale = size / font.FontSize;
+  float width = 0;
+  for_each_code_point(text, [&](char32_t c) { width += font.GetCharAdvance(glyph_index(c)) * scale; });
+  if (width <= max_width) return std::string(text);
+  const std::string_view ellipsis = "…";
+  float used = font.GetCharAdvance(0x2026) * scale;
+  std::size_t end = 0;
+  for (std::size_t pos = 0; pos < text.size();) {
+    char32_t c = 0;
+    const std::size_t length = std::max<std::size_t>(1, decode_code_point(text, pos, c));
+    const float advance = font.GetCharAdvance(glyph_index(c)) * scale;
+    if (used + advance > max_width) break;
+    used += advance;
+    pos += length;
+    end = pos;
+  }
+  return std::string(text.substr(0, end)) + std::string(ellipsis);
+}
+
+void TextAudit::check_glyphs(const ImFont& font, std::string_view text) {
+  std::string missing;
+  for_each_code_point(text, [&](char32_t c) {
+    if (c == ' ' || c == '\n' || c == '\t') return;  // drawn as space or not at all: no glyph needed
+    if (c <= 0xFFFF && font.FindGlyphNoFallback(static_cast<ImWchar>(c))) return;
+    std::string utf8;
+    append_utf8(utf8, c);
+    if (missing.find(utf8) == std::string::npos) missing += utf8;
+  });
+  if (missing.empty()) return;
+  for (const GlyphMiss& seen : misses_)
+    if (seen.font == &font && seen.text == text) return;  // once per frame is enough
+  misses_.push_back({&font, std::string(text), std::move(missing)});
+}
+
+void TextAudit::placed(std::string_view text, ImVec2 min, ImVec2 max, ImVec2 box_min, ImVec2 box_max) {
+  if (record_placements) placements_.push_back({std::string(text), min, max, box_min, box_max});
+}
+
+void set_text_audit(TextAudit* audit) {
+  if (ImGui::GetCurrentContext()) ImGui::GetIO().UserData = audit;
+}
+
+TextAudit* text_audit() {
+  if (!ImGui::GetCurrentContext()) return nullptr;
+  return static_cast<TextAudit*>(ImGui::GetIO().UserData);
 }
 
 }  // namespace openday::ui
