@@ -32,9 +32,10 @@ bool ends_clause(char32_t c) {
   return is_space(c) || kClauseEnds.find(c) != std::u32string_view::npos;
 }
 
-// A break after punctuation wins over the last possible break when the line still holds at
-// least this share of the width: enough to look full, close enough to the end to be "near".
-constexpr float kClauseBreakFill = 0.7f;
+// A break after punctuation wins over the last possible break when it is near the end of the
+// line: at most this many Chinese characters back, and the line still at least this full.
+constexpr float kClauseBreakCharacters = 4.0f;
+constexpr float kClauseBreakFill = 0.75f;
 
 ImWchar glyph_index(char32_t c) { return static_cast<ImWchar>(c <= 0xFFFF ? c : 0xFFFD); }
 
@@ -76,6 +77,8 @@ std::vector<TextLine> wrap_text(const ImFont& font, float size, std::string_view
   float width_at_slash = 0;
   char32_t previous = 0;
   std::size_t pos = 0;
+  const float han = font.GetCharAdvance(0x4E00) * scale;  // one Chinese character
+  const float clause_break_from = std::max(max_width * kClauseBreakFill, max_width - kClauseBreakCharacters * han);
 
   auto emit = [&](std::size_t end, float line_width, std::size_t next_start) {
     lines.push_back({text.substr(line_start, end - line_start), line_width});
@@ -118,7 +121,7 @@ std::vector<TextLine> wrap_text(const ImFont& font, float size, std::string_view
     }
     const float advance = font.GetCharAdvance(glyph_index(c)) * scale;
     if (width + advance > max_width && pos > line_start) {
-      if (clause_break_at != kNone && clause_break_at > line_start && width_at_clause_break >= max_width * kClauseBreakFill) {
+      if (clause_break_at != kNone && clause_break_at > line_start && width_at_clause_break >= clause_break_from) {
         emit(clause_break_at, width_at_clause_break, clause_break_at);
       } else if (break_at != kNone && break_at > line_start) {
         emit(break_at, width_at_break, break_at);
@@ -138,24 +141,57 @@ std::vector<TextLine> wrap_text(const ImFont& font, float size, std::string_view
   return lines;
 }
 
-// The narrowest width that keeps the same number of lines: centred titles and buttons then
-// read as balanced blocks instead of a full line and an orphan.
+namespace {
+
+// How many lines end inside a clause (not after punctuation or a space): each one cuts a
+// phrase in two for the reader.
+int clause_cuts(const std::vector<TextLine>& lines) {
+  int cuts = 0;
+  for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
+    const std::string_view line = lines[i].text;
+    char32_t last = 0;
+    for (std::size_t pos = 0; pos < line.size();) {
+      char32_t c = 0;
+      pos += std::max<std::size_t>(1, decode_code_point(line, pos, c));
+      last = c;
+    }
+    char32_t next = 0;
+    decode_code_point(lines[i + 1].text, 0, next);
+    if (!ends_clause(last) && !must_not_end_line(next)) ++cuts;
+  }
+  return cuts;
+}
+
+}  // namespace
+
+// The narrowest width that keeps the same number of lines and cuts no more clauses than the
+// plain wrap: centred titles and buttons then read as balanced blocks ("青花瓷笔/精美礼盒")
+// instead of a full line and an orphan, but never at the price of "一份奖/品".
 std::vector<TextLine> wrap_text_balanced(const ImFont& font, float size, std::string_view text, float max_width) {
-  std::vector<TextLine> lines = wrap_text(font, size, text, max_width);
-  const std::size_t count = lines.size();
-  if (count < 2 || count > 4) return lines;
+  std::vector<TextLine> best = wrap_text(font, size, text, max_width);
+  const std::size_t count = best.size();
+  if (count < 2 || count > 4) return best;
+  int best_cuts = clause_cuts(best);
+  // The narrowest width that still gives count lines...
   float low = 0, high = max_width;
   for (int step = 0; step < 10 && high - low > 1.0f; ++step) {
     const float middle = (low + high) * 0.5f;
-    std::vector<TextLine> trial = wrap_text(font, size, text, middle);
-    if (trial.size() == count) {
-      high = middle;
-      lines = std::move(trial);
-    } else {
-      low = middle;
+    (wrap_text(font, size, text, middle).size() == count ? high : low) = middle;
+  }
+  // ...then, from there up to the full width, the first that cuts as few clauses.
+  constexpr int kSteps = 8;
+  for (int step = 0; step < kSteps; ++step) {
+    const float width = high + (max_width - high) * static_cast<float>(step) / kSteps;
+    std::vector<TextLine> trial = wrap_text(font, size, text, width);
+    if (trial.size() != count) continue;
+    const int cuts = clause_cuts(trial);
+    if (cuts <= best_cuts) {
+      best = std::move(trial);
+      best_cuts = cuts;
+      break;
     }
   }
-  return lines;
+  return best;
 }
 
 namespace {

@@ -53,6 +53,14 @@ TEST_F(LineBreakTest, CentredTextIsBalancedNotAFullLineAndAnOrphan) {
   EXPECT_EQ(lines[1].text, "精美礼盒");
 }
 
+TEST_F(LineBreakTest, BalancingNeverCutsAPhraseThePlainWrapKeptWhole) {
+  const std::string text = "每位参与者每次限领一份奖品，奖品有限，发完为止";
+  const auto lines = ui::wrap_text_balanced(font, size, text, han * 19 + 1);
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_TRUE(lines[0].text.ends_with("，")) << lines[0].text;  // never "……一份奖/品，……"
+  EXPECT_EQ(joined(lines), text);
+}
+
 TEST_F(LineBreakTest, ALongPathBreaksAfterItsSlashes) {
   const std::string path = "/media/kiosk/KINGSTON-USB/openday-exports-2026-05-15";
   const auto lines = ui::wrap_text(font, size, path, font.CalcTextSizeA(size, 1e9f, 0, "/media/kiosk/KINGSTON-USB/").x + 2);
