@@ -192,8 +192,9 @@ std::string Kiosk::text_source(std::string_view drawn, std::string_view missing)
   if (!found.empty()) return found;
   for (const TextEntry& entry : all_texts())
     if (contains_any(entry.zh, missing) && ui_string_matches(entry.zh, drawn)) return "UI string " + std::string(entry.key);
-  constexpr std::size_t kQuoted = 90;
-  return "text \"" + std::string(drawn.substr(0, kQuoted)) + (drawn.size() > kQuoted ? "…" : "") + "\"";
+  std::size_t quoted = std::min<std::size_t>(drawn.size(), 90);
+  while (quoted < drawn.size() && (static_cast<unsigned char>(drawn[quoted]) & 0xC0) == 0x80) --quoted;  // whole characters only
+  return "text \"" + std::string(drawn.substr(0, quoted)) + (quoted < drawn.size() ? "…" : "") + "\"";
 }
 
 void Kiosk::replace_content(ContentBundle bundle) {
