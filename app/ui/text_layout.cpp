@@ -57,6 +57,41 @@ void append_utf8(std::string& out, char32_t c) {
   }
 }
 
+// A paragraph never ends with one character alone on its last line ("……节假日除/外）"): the
+// character before it moves down too, when the break between them is allowed.
+void avoid_orphan(const ImFont& font, float scale, std::vector<TextLine>& lines, float max_width) {
+  if (lines.size() < 2) return;
+  TextLine& previous = lines[lines.size() - 2];
+  TextLine& last = lines.back();
+  if (previous.text.data() + previous.text.size() != last.text.data()) return;  // a newline or a space lies between
+  int characters = 0;
+  for (std::size_t pos = 0; pos < last.text.size();) {
+    char32_t c = 0;
+    pos += std::max<std::size_t>(1, decode_code_point(last.text, pos, c));
+    if (!must_not_start_line(c)) ++characters;
+    if (!is_cjk(c)) return;  // Latin words and numbers have their own length
+  }
+  if (characters != 1) return;
+  // The last two characters of the previous line: the one that moves, and the new line end.
+  std::size_t moving_at = 0, pos = 0, count = 0;
+  char32_t moving = 0, before = 0;
+  while (pos < previous.text.size()) {
+    char32_t c = 0;
+    const std::size_t length = std::max<std::size_t>(1, decode_code_point(previous.text, pos, c));
+    before = moving;
+    moving = c;
+    moving_at = pos;
+    pos += length;
+    ++count;
+  }
+  if (count < 3 || !is_cjk(moving) || must_not_start_line(moving) || must_not_end_line(before) || is_space(before)) return;
+  const float advance = font.GetCharAdvance(glyph_index(moving)) * scale;
+  if (last.width + advance > max_width) return;
+  const std::string_view whole(previous.text.data(), previous.text.size() + last.text.size());
+  previous = {whole.substr(0, moving_at), previous.width - advance};
+  last = {whole.substr(moving_at), last.width + advance};
+}
+
 }  // namespace
 
 // ImGui's font size already spans ascender to descender (about 1.45 em for CJK faces), so a
@@ -138,6 +173,7 @@ std::vector<TextLine> wrap_text(const ImFont& font, float size, std::string_view
     pos += length;
   }
   if (line_start < text.size() || lines.empty()) lines.push_back({text.substr(std::min(line_start, text.size())), width});
+  avoid_orphan(font, scale, lines, max_width);
   return lines;
 }
 

@@ -61,6 +61,16 @@ TEST_F(LineBreakTest, BalancingNeverCutsAPhraseThePlainWrapKeptWhole) {
   EXPECT_EQ(joined(lines), text);
 }
 
+TEST_F(LineBreakTest, AParagraphNeverEndsWithOneCharacterAlone) {
+  const std::string text = "周一至周五法定节假日除外）";
+  ASSERT_EQ(ui::wrap_text(font, size, "周一至周五法定节假日除", han * 11 + 1).size(), 1u);
+  const auto lines = ui::wrap_text(font, size, text, han * 11 + 1);  // "外）" alone would follow
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_EQ(lines[1].text, "除外）");
+  EXPECT_EQ(joined(lines), text);
+  for (const auto& line : lines) EXPECT_LE(line.width, han * 11 + 1);
+}
+
 TEST_F(LineBreakTest, ALongPathBreaksAfterItsSlashes) {
   const std::string path = "/media/kiosk/KINGSTON-USB/openday-exports-2026-05-15";
   const auto lines = ui::wrap_text(font, size, path, font.CalcTextSizeA(size, 1e9f, 0, "/media/kiosk/KINGSTON-USB/").x + 2);
