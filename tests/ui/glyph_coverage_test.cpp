@@ -1,6 +1,7 @@
 // Every UI string must render with real glyphs at each size it is drawn, never the fallback.
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <ostream>
 #include <set>
 
@@ -63,6 +64,14 @@ TEST(GlyphCoverage, TheAtlasHoldsOnlyWhatIsDrawnNotTheWholeChineseRange) {
   EXPECT_EQ(fonts.font(ui::FontRole::Body, false)->FindGlyphNoFallback(0x9F98), nullptr);  // 龘
   // The hero size holds the event title and ASCII only.
   EXPECT_LT(fonts.font(ui::FontRole::Hero, false)->Glyphs.Size, 120);
+  // Content is baked in the faces that draw it, not in every face: the display size holds the
+  // largest UI words, the headings hold names and headings but not the paragraphs.
+  const int body = fonts.font(ui::FontRole::Body, false)->Glyphs.Size;
+  const int heading = fonts.font(ui::FontRole::Heading, false)->Glyphs.Size;
+  const int display = fonts.font(ui::FontRole::Display, false)->Glyphs.Size;
+  std::printf("glyphs per bake: body %d, heading %d, display %d\n", body, heading, display);
+  EXPECT_LT(display, 250);
+  EXPECT_LT(heading, body * 3 / 4);
 }
 
 }  // namespace
