@@ -274,45 +274,76 @@ std::size_t Content::fee_item_count() const {
   return n;
 }
 
+void Content::for_each_text(const TextVisitor& visit) const {
+  constexpr TextStyle H = TextStyle::Heading, B = TextStyle::Body;
+  auto field = [&](TextStyle style, const std::string& text, const std::string& source) {
+    if (!text.empty()) visit(style, text, source);
+  };
+  auto publication = [&](const Publication& p, const std::string& at) {
+    field(B, p.date, at + ".published.date");
+    field(B, p.source, at + ".published.source");
+  };
+  field(H, event.county, "event.json $.county");
+  field(H, event.title, "event.json $.title");
+  field(B, event.place, "event.json $.place");
+  field(B, event.hotline, "event.json $.hotline");
+  for (const auto& category : department_categories()) field(H, category, "the department categories");
+  for (const auto& kind : approval_item_kinds()) field(B, kind, "the approval item kinds");
+  for (const auto& d : departments) {
+    const std::string file = "departments/" + d.id + ".json $";
+    field(H, d.name, file + ".name");
+    field(H, d.short_name, file + ".short_name");
+    field(B, d.address, file + ".address");
+    field(B, d.office_hours, file + ".office_hours");
+    field(B, d.phone, file + ".phone");
+    field(B, d.service_window, file + ".service_window");
+    field(B, d.introduction, file + ".introduction");
+    publication(d.duties_published, file + ".duties");
+    for (std::size_t i = 0; i < d.duties.size(); ++i) field(B, d.duties[i], file + ".duties.paragraphs[" + std::to_string(i) + "]");
+    for (std::size_t i = 0; i < d.approval_items.size(); ++i) {
+      const ApprovalItem& item = d.approval_items[i];
+      const std::string at = file + ".approval_items[" + std::to_string(i) + "]";
+      field(H, item.name, at + ".name");
+      field(B, item.kind, at + ".kind");
+      field(B, item.legal_basis, at + ".legal_basis");
+      for (std::size_t c = 0; c < item.conditions.size(); ++c) field(B, item.conditions[c], at + ".conditions[" + std::to_string(c) + "]");
+      for (std::size_t m = 0; m < item.materials.size(); ++m) {
+        field(B, item.materials[m].name, at + ".materials[" + std::to_string(m) + "].name");
+        field(B, item.materials[m].note, at + ".materials[" + std::to_string(m) + "].note");
+      }
+      field(B, item.fee, at + ".fee");
+      field(B, item.where, at + ".where");
+      field(B, item.online_url, at + ".online.url");
+      field(B, item.contact, at + ".contact");
+      publication(item.published, at);
+    }
+    for (std::size_t i = 0; i < d.fees.size(); ++i) {
+      const FeeItem& fee = d.fees[i];
+      const std::string at = file + ".fees.items[" + std::to_string(i) + "]";
+      field(H, fee.name, at + ".name");  // fee cards title each fee
+      field(B, fee.amount, at + ".amount");
+      field(B, fee.unit, at + ".unit");
+      field(B, fee.legal_basis, at + ".legal_basis");
+      field(B, fee.document_number, at + ".document_number");
+      field(B, fee.notes, at + ".notes");
+      publication(fee.published, at);
+    }
+    // The 收费标准 tab of a department without fees says so in its heading face.
+    field(H, d.no_fee_statement, file + ".fees.no_fee_statement");
+  }
+}
+
 std::string Content::heading_texts() const {
   std::string out;
-  append(out, event.county);
-  append(out, event.title);
-  for (const auto& category : department_categories()) append(out, category);
-  for (const auto& d : departments) {
-    append(out, d.name);
-    append(out, d.short_name);
-    for (const auto& item : d.approval_items) append(out, item.name);
-    for (const auto& fee : d.fees) append(out, fee.name);  // fee cards title each fee
-  }
+  for_each_text([&](TextStyle style, std::string_view text, const std::string&) {
+    if (style != TextStyle::Body) append(out, text);
+  });
   return out;
 }
 
 std::string Content::body_texts() const {
-  std::string out = heading_texts();
-  append(out, event.place);
-  append(out, event.hotline);
-  for (const auto& kind : approval_item_kinds()) append(out, kind);
-  for (const auto& d : departments) {
-    for (const std::string* s : {&d.address, &d.office_hours, &d.phone, &d.service_window, &d.introduction,
-                                 &d.duties_published.source, &d.duties_published.date, &d.no_fee_statement})
-      append(out, *s);
-    for (const auto& paragraph : d.duties) append(out, paragraph);
-    for (const auto& item : d.approval_items) {
-      for (const std::string* s : {&item.legal_basis, &item.fee, &item.where, &item.contact, &item.online_url,
-                                   &item.published.source, &item.published.date})
-        append(out, *s);
-      for (const auto& condition : item.conditions) append(out, condition);
-      for (const auto& material : item.materials) {
-        append(out, material.name);
-        append(out, material.note);
-      }
-    }
-    for (const auto& fee : d.fees)
-      for (const std::string* s : {&fee.name, &fee.amount, &fee.unit, &fee.legal_basis, &fee.document_number, &fee.notes,
-                                   &fee.published.source, &fee.published.date})
-        append(out, *s);
-  }
+  std::string out;
+  for_each_text([&](TextStyle, std::string_view text, const std::string&) { append(out, text); });
   return out;
 }
 

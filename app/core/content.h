@@ -3,11 +3,13 @@
 // <content>/departments/, plus <content>/event.json for the event and booth.
 #include <cstddef>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "core/json_reader.h"
+#include "core/ui_text.h"
 
 namespace openday {
 
@@ -86,8 +88,14 @@ struct Content {
   std::size_t approval_item_count() const;
   std::size_t fee_item_count() const;
   std::size_t distinct_characters() const;
-  // Every text a screen may draw, for the font glyph builder: names (drawn as headings) and
-  // everything else (drawn as body text).
+  // Every text a screen may draw, with the largest style a screen draws it in and where it
+  // comes from ("departments/minzheng.json $.fees.no_fee_statement"). The font glyph builder
+  // bakes each text at its style; a character drawn without a bake is logged with its source.
+  // When a screen draws a field in a larger style, change it here (the UI tests walk every
+  // screen and fail on any character drawn from a face that lacks it).
+  using TextVisitor = std::function<void(TextStyle style, std::string_view text, const std::string& source)>;
+  void for_each_text(const TextVisitor& visit) const;
+  // The same texts joined: those drawn as headings, and all of them.
   std::string heading_texts() const;
   std::string body_texts() const;
 };

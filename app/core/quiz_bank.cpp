@@ -25,21 +25,28 @@ const QuizQuestion* QuizBank::question(std::string_view id) const {
   return nullptr;
 }
 
+void QuizBank::for_each_text(const TextVisitor& visit) const {
+  for (std::size_t i = 0; i < questions.size(); ++i) {
+    const QuizQuestion& q = questions[i];
+    const std::string at = "questions.json $.questions[" + std::to_string(i) + "]";
+    visit(TextStyle::Heading, q.text, at + ".text");
+    for (std::size_t o = 0; o < q.options.size(); ++o) visit(TextStyle::Heading, q.options[o], at + ".options[" + std::to_string(o) + "]");
+    visit(TextStyle::Body, q.explanation, at + ".explanation");
+    visit(TextStyle::Body, q.source, at + ".source");
+  }
+}
+
 std::string QuizBank::heading_texts() const {
   std::string out;
-  for (const auto& q : questions) {
-    append(out, q.text);
-    for (const auto& option : q.options) append(out, option);
-  }
+  for_each_text([&](TextStyle style, std::string_view text, const std::string&) {
+    if (style != TextStyle::Body) append(out, text);
+  });
   return out;
 }
 
 std::string QuizBank::body_texts() const {
-  std::string out = heading_texts();
-  for (const auto& q : questions) {
-    append(out, q.explanation);
-    append(out, q.source);
-  }
+  std::string out;
+  for_each_text([&](TextStyle, std::string_view text, const std::string&) { append(out, text); });
   return out;
 }
 

@@ -1,11 +1,13 @@
 #pragma once
 // The prize quiz's question bank (assets/quiz/questions.json), validated like the content.
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "core/json_reader.h"
+#include "core/ui_text.h"
 
 namespace openday {
 
@@ -27,6 +29,10 @@ struct QuizQuestion {
 struct QuizBank {
   std::vector<QuizQuestion> questions;
   const QuizQuestion* question(std::string_view id) const;
+  // Every text the quiz screens draw, with its style and where it comes from
+  // ("questions.json $.questions[3].options[1]"), for the font glyph builder.
+  using TextVisitor = std::function<void(TextStyle style, std::string_view text, const std::string& source)>;
+  void for_each_text(const TextVisitor& visit) const;
   std::string heading_texts() const;  // question texts and options
   std::string body_texts() const;     // explanations and sources
 };

@@ -10,9 +10,9 @@ namespace {
 
 // Printable ASCII is always baked: numbers, codes and dates are formatted at run time. So is
 // U+FFFD, which ImGui then draws for any character that was not baked: a visible mark that
-// tests look for, never a silent '?'.
+// tests look for, never a silent '?'. And U+2026 "…", which ends a title cut to fit.
 constexpr std::string_view kAlwaysBaked =
-    " !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~\xEF\xBF\xBD";
+    " !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~\xEF\xBF\xBD\xE2\x80\xA6";
 
 bool map_face(const FontFace& face, std::filesystem::path& mapped_path, MappedFile& data, std::string& error) {
   if (!data.empty() && mapped_path == face.file) return true;
@@ -47,6 +47,15 @@ void GlyphTexts::add(TextStyle style, std::string_view text) {
 void GlyphTexts::add_hero(std::string_view text) {
   add(TextStyle::Display, text);
   hero_.append(text);
+}
+
+void GlyphTexts::add_for_role(FontRole role, std::string_view text) {
+  switch (role) {
+    case FontRole::Body: add(TextStyle::Body, text); return;
+    case FontRole::Heading: add(TextStyle::Heading, text); return;
+    case FontRole::Display: add(TextStyle::Display, text); return;
+    case FontRole::Hero: add_hero(text); return;
+  }
 }
 
 GlyphTexts glyph_texts_for_ui_table() {
@@ -128,6 +137,15 @@ bool FontSet::build(ImFontAtlas& atlas, const FontSources& sources, const Metric
   for (ImFont* font : fonts_) stats_.glyphs += font->Glyphs.Size;
   stats_.build_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
   return true;
+}
+
+std::optional<FontRole> FontSet::role_of(const ImFont* font) const {
+  if (!font) return std::nullopt;
+  if (font == fonts_[BodyNormal] || font == fonts_[BodyLarge]) return FontRole::Body;
+  if (font == fonts_[HeadingNormal] || font == fonts_[HeadingLarge]) return FontRole::Heading;
+  if (font == fonts_[DisplayNormal]) return FontRole::Display;
+  if (font == fonts_[HeroNormal]) return FontRole::Hero;
+  return std::nullopt;
 }
 
 ImFont* FontSet::font(FontRole role, bool large_text) const {

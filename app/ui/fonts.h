@@ -5,6 +5,7 @@
 
 #include <array>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -40,6 +41,8 @@ class GlyphTexts {
   void add(TextStyle style, std::string_view text);
   // Text drawn at the hero size (and, like every string, in body text too).
   void add_hero(std::string_view text);
+  // Text some code drew in this role although nothing declared it there (see TextAudit).
+  void add_for_role(FontRole role, std::string_view text);
   const std::string& body() const { return body_; }
   const std::string& hero() const { return hero_; }
   const std::string& heading() const { return heading_; }
@@ -66,6 +69,8 @@ class FontSet {
   bool build(ImFontAtlas& atlas, const FontSources& sources, const Metrics& metrics, const GlyphTexts& texts,
              std::string& error);
   ImFont* font(FontRole role, bool large_text) const;
+  // The role a font of this set is baked for; nullopt for any other font.
+  std::optional<FontRole> role_of(const ImFont* font) const;
   const FontAtlasStats& stats() const { return stats_; }
   bool built() const { return fonts_[0] != nullptr; }
 

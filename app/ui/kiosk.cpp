@@ -8,6 +8,8 @@
 #include <random>
 
 #include "core/log.h"
+#include "core/report.h"
+#include "core/utf8.h"
 #include "core/ui_text.h"
 #include "ui/routes.h"
 #include "ui/screen_context.h"
@@ -44,12 +46,17 @@ Kiosk::Kiosk(KioskSetup setup, EventSink& sink, DurableStore& store)
   io.IniFilename = nullptr;  // a kiosk keeps no window layout between runs
   io.LogFilename = nullptr;
   io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
+  set_text_audit(&text_audit_);
   collect_glyph_texts();
   log_targets_ = setup.log_targets;
   const std::string& last = setup.initial_stack.back();
   staff_mode_ = last.rfind("staff/", 0) == 0 && last != "staff/pin";  // opened with --screen
   router_.reset_to(setup.initial_stack);
   router_.apply_pending();
+}
+
+Kiosk::~Kiosk() {
+  if (openday::ui::text_audit() == &text_audit_) set_text_audit(nullptr);
 }
 
 void Kiosk::make_quiz_service() {
@@ -75,18 +82,120 @@ bool Kiosk::in_staff_corner(ImVec2 position) const {
   return position.x >= 0 && position.x < corner && position.y > ImGui::GetIO().DisplaySize.y - corner;
 }
 
+// The glyph sets follow the code that draws, in two steps. First, every text is declared with
+// the largest style a screen draws it in: the UI table's entries (ui_text.cpp), the content's
+// and the quiz bank's fields (Content/QuizBank::for_each_text), the booth config, and the
+// summary paragraph, whose fixed words live in summary_text() (so a sample report is run
+// through it). Only names and headings go into the heading bakes and only the few largest
+// words into display and hero, which keeps the atlas small as content grows. Second, the text
+// helpers check each text against the face they actually draw it with (TextAudit); a character
+// that slipped through is learned here, the atlas is rebuilt before the next frame, and it is
+// logged once per text with its source. The UI tests walk every screen and require the first
+// step alone to be enough.
 void Kiosk::collect_glyph_texts() {
   glyph_texts_ = glyph_texts_for_ui_table();
   glyph_texts_.add(TextStyle::Heading, event_.county);
   glyph_texts_.add_hero(event_.title);
-  glyph_texts_.add(TextStyle::Heading, content_->heading_texts());
-  glyph_texts_.add(TextStyle::Body, content_->body_texts());
-  glyph_texts_.add(TextStyle::Heading, quiz_bank_->heading_texts());
-  glyph_texts_.add(TextStyle::Body, quiz_bank_->body_texts());
+  const auto declare = [this](TextStyle style, std::string_view text, const std::string&) { glyph_texts_.add(style, text); };
+  content_->for_each_text(declare);
+  quiz_bank_->for_each_text(declare);
   glyph_texts_.add(TextStyle::Heading, config_.prize_name);
   glyph_texts_.add(TextStyle::Body, config_.prize_description);
   glyph_texts_.add(TextStyle::Heading, config_.prize_desk);
+  // The staff dashboard and the export screen draw the summary paragraph in body text.
+  Report sample;
+  sample.days = {DailyRow{"2026-05-15"}, DailyRow{"2026-05-16"}};
+  sample.departments.push_back(DepartmentRow{});
+  QuestionRow question;
+  question.answers = 1;
+  sample.questions.push_back(question);
+  glyph_texts_.add(TextStyle::Body, summary_text(sample, event_.county));
+  for (FontRole role : {FontRole::Body, FontRole::Heading, FontRole::Display, FontRole::Hero})
+    glyph_texts_.add_for_role(role, learned_glyphs_[static_cast<std::size_t>(role)]);
   glyphs_changed_ = true;
+}
+
+void Kiosk::learn_missing_glyphs() {
+  for (const GlyphMiss& miss : text_audit_.take_misses()) {
+    const std::optional<FontRole> role = fonts_.role_of(miss.font);
+    if (!role) continue;
+    std::string& learned = learned_glyphs_[static_cast<std::size_t>(*role)];
+    std::string added;
+    for (std::size_t pos = 0; pos < miss.missing.size();) {
+      char32_t c = 0;
+      const std::size_t length = std::max<std::size_t>(1, decode_code_point(miss.missing, pos, c));
+      const std::string one = miss.missing.substr(pos, length);
+      if (learned.find(one) == std::string::npos) added += one;
+      pos += length;
+    }
+    if (!added.empty()) {
+      learned += added;
+      glyph_texts_.add_for_role(*role, added);
+      glyphs_changed_ = true;  // the platform rebuilds the atlas before the next frame
+      next_frame_within_ = 0;
+    }
+    if (fallbacks_logged_.count(miss.text)) continue;
+    static constexpr const char* kRoleNames[] = {"body", "heading", "display", "hero"};
+    std::string line = "fallback glyph: " + text_source(miss.text, miss.missing) + " drew \"" + miss.missing + "\" in the " +
+                       kRoleNames[static_cast<std::size_t>(*role)] + " face, which lacked them; baking them now";
+    log_line(line);
+    fallbacks_logged_.emplace(miss.text, std::move(line));
+  }
+}
+
+namespace {
+
+// Whether a UI string (with its {0} placeholders) could have produced drawn: every literal
+// piece of it appears there.
+bool ui_string_matches(std::string_view entry, std::string_view drawn) {
+  bool any_piece = false;
+  while (!entry.empty()) {
+    const std::size_t open = entry.find('{');
+    const std::string_view piece = entry.substr(0, open);
+    if (!piece.empty()) {
+      if (drawn.find(piece) == std::string_view::npos) return false;
+      any_piece = true;
+    }
+    if (open == std::string_view::npos) break;
+    const std::size_t close = entry.find('}', open);
+    if (close == std::string_view::npos) break;
+    entry.remove_prefix(close + 1);
+  }
+  return any_piece;
+}
+
+bool contains_any(std::string_view text, std::string_view characters_utf8) {
+  for (std::size_t pos = 0; pos < characters_utf8.size();) {
+    char32_t c = 0;
+    const std::size_t length = std::max<std::size_t>(1, decode_code_point(characters_utf8, pos, c));
+    if (text.find(characters_utf8.substr(pos, length)) != std::string_view::npos) return true;
+    pos += length;
+  }
+  return false;
+}
+
+}  // namespace
+
+// Where a drawn text came from, for the log: the UI string's key, the content file and JSON
+// path, the config key; the text itself when nothing matches (a message made at run time).
+std::string Kiosk::text_source(std::string_view drawn, std::string_view missing) const {
+  std::string found;
+  const auto consider = [&](TextStyle, std::string_view text, const std::string& source) {
+    if (!found.empty() || text.empty() || !contains_any(text, missing)) return;
+    if (drawn.find(text) != std::string_view::npos || text.find(drawn) != std::string_view::npos) found = source;
+  };
+  content_->for_each_text(consider);
+  quiz_bank_->for_each_text(consider);
+  consider(TextStyle::Heading, config_.prize_name, "config [quiz] prize_name");
+  consider(TextStyle::Body, config_.prize_description, "config [quiz] prize_description");
+  consider(TextStyle::Heading, event_.title, "the event title (event.json or config)");
+  consider(TextStyle::Heading, event_.county, "the county (event.json or config)");
+  if (!found.empty()) return found;
+  for (const TextEntry& entry : all_texts())
+    if (contains_any(entry.zh, missing) && ui_string_matches(entry.zh, drawn)) return "UI string " + std::string(entry.key);
+  std::size_t quoted = std::min<std::size_t>(drawn.size(), 90);
+  while (quoted < drawn.size() && (static_cast<unsigned char>(drawn[quoted]) & 0xC0) == 0x80) --quoted;  // whole characters only
+  return "text \"" + std::string(drawn.substr(0, quoted)) + (quoted < drawn.size() ? "…" : "") + "\"";
 }
 
 void Kiosk::replace_content(ContentBundle bundle) {
@@ -185,6 +294,7 @@ void Kiosk::frame(double now) {
   const bool changed_before_drawing = apply_navigation(now);
   ImGui::NewFrame();
   taps_.begin_frame();
+  text_audit_.begin_frame();
 
   ImGui::SetNextWindowPos(ImVec2(0, 0));
   ImGui::SetNextWindowSize(io.DisplaySize);
@@ -194,8 +304,7 @@ void Kiosk::frame(double now) {
   const bool asking_idle_question = sessions_.phase() == SessionPhase::Warning;
   ImGui::BeginDisabled(asking_idle_question);
   if (screen && screen->has_top_bar()) {
-    draw_top_bar(now, metrics_.top_bar_height);
-    content.min.y += metrics_.top_bar_height;
+    content.min.y += draw_top_bar(now, metrics_.top_bar_height);
   }
   ScreenContext ctx = context(now, large_text_, content);
   if (screen) screen->draw(ctx);
@@ -205,6 +314,7 @@ void Kiosk::frame(double now) {
   ImGui::Render();
 
   next_frame_within_ = ctx.next_frame_within();
+  learn_missing_glyphs();
   if (screen && screen->animation_interval_seconds() > 0)
     next_frame_within_ = std::min(next_frame_within_, screen->animation_interval_seconds());
   if (sessions_.phase() == SessionPhase::Warning) next_frame_within_ = std::min(next_frame_within_, 0.25);  // the countdown
@@ -279,45 +389,57 @@ void Kiosk::set_large_text(bool large) {
   log(std::move(change));
 }
 
-void Kiosk::draw_top_bar(double now, float height) {
+float Kiosk::draw_top_bar(double now, float height) {
   const Metrics& m = metrics_;
   const ImVec2 display = ImGui::GetIO().DisplaySize;
   ImDrawList& draw = *ImGui::GetWindowDrawList();
-  draw.AddRectFilled(ImVec2(0, 0), ImVec2(display.x, height), colors::kSurface);
-  draw.AddRectFilled(ImVec2(0, height - std::round(4 * m.unit)), ImVec2(display.x, height), colors::kAccent);
-
   const float inset = std::round(14 * m.unit);
   const float button_height = height - 2 * inset;
   const float top = inset - std::round(2 * m.unit);
-  // The bar keeps its size and places in large-text mode: Back and Home never move.
-  ScreenContext ctx = context(now, false, Rect{ImVec2(0, 0), ImVec2(display.x, height)});
+  const bool staff_route = router_.current_route().rfind("staff/", 0) == 0;
+  const bool nav_buttons = router_.can_go_back();
+  const bool home_button = nav_buttons && !staff_mode_;
   const ImVec2 nav_size(std::round(200 * m.unit), button_height);
-  float left = m.margin * 0.5f;
-  if (router_.can_go_back()) {
-    if (big_button(ctx, {"topbar.back", ImVec2(left, top), nav_size, tr(Text::Back), ButtonKind::Secondary})) router_.back();
-    left += nav_size.x + m.gap;
-    if (!staff_mode_) {
-      if (big_button(ctx, {"topbar.home", ImVec2(left, top), nav_size, tr(Text::Home), ButtonKind::Secondary})) router_.home();
-      left += nav_size.x + m.gap;
-    }
-  }
-  float right = display.x - m.margin * 0.5f;
   const ImVec2 end_size(std::round(260 * m.unit), button_height);
-  right -= end_size.x;
-  if (router_.current_route().rfind("staff/", 0) == 0) {
-    // Staff screens: no visitor buttons, one way back to the kiosk.
-    if (big_button(ctx, {"topbar.staff_leave", ImVec2(right, top), end_size, tr(Text::StaffLeave), ButtonKind::Secondary})) leave_staff_mode();
-    draw_title(draw, m, display, height, left, right);
-    return;
-  }
-  if (big_button(ctx, {"topbar.end_session", ImVec2(right, top), end_size, tr(Text::EndSession), ButtonKind::Secondary}))
-    request_end_session(now);
   const ImVec2 toggle_size(std::round(250 * m.unit), button_height);
-  right -= m.gap + toggle_size.x;
-  draw_large_text_toggle(ctx, ImVec2(right, top), toggle_size);
+  // The room the buttons leave for the title, between the left and the right groups.
+  const float left = m.margin * 0.5f + (nav_buttons ? nav_size.x + m.gap : 0) + (home_button ? nav_size.x + m.gap : 0);
+  const float end_x = display.x - m.margin * 0.5f - end_size.x;
+  const float toggle_x = end_x - m.gap - toggle_size.x;
+  const float right = staff_route ? end_x : toggle_x;
 
-  draw_title(draw, m, display, height, left, right);
+  // A title with no room beside the buttons (a portrait screen) gets a row of its own under
+  // them: the visitor must always see where they are.
+  const Screen* screen = router_.current();
+  const std::string title = screen ? screen->title() : std::string();
+  const bool title_row = !title.empty() && !title_fits(title, left, right - m.gap);
+  const float accent = std::round(4 * m.unit);
+  const float bar_height = title_row ? height + line_height(fonts_.font(FontRole::Heading, false)->FontSize) + inset : height;
+  draw.AddRectFilled(ImVec2(0, 0), ImVec2(display.x, bar_height), colors::kSurface);
+  draw.AddRectFilled(ImVec2(0, bar_height - accent), ImVec2(display.x, bar_height), colors::kAccent);
+
+  // The bar keeps its size and places in large-text mode: Back and Home never move.
+  ScreenContext ctx = context(now, false, Rect{ImVec2(0, 0), ImVec2(display.x, bar_height)});
+  if (nav_buttons) {
+    if (big_button(ctx, {"topbar.back", ImVec2(m.margin * 0.5f, top), nav_size, tr(Text::Back), ButtonKind::Secondary})) router_.back();
+    if (home_button &&
+        big_button(ctx, {"topbar.home", ImVec2(m.margin * 0.5f + nav_size.x + m.gap, top), nav_size, tr(Text::Home), ButtonKind::Secondary}))
+      router_.home();
+  }
+  if (staff_route) {
+    // Staff screens: no visitor buttons, one way back to the kiosk.
+    if (big_button(ctx, {"topbar.staff_leave", ImVec2(end_x, top), end_size, tr(Text::StaffLeave), ButtonKind::Secondary})) leave_staff_mode();
+  } else {
+    if (big_button(ctx, {"topbar.end_session", ImVec2(end_x, top), end_size, tr(Text::EndSession), ButtonKind::Secondary}))
+      request_end_session(now);
+    draw_large_text_toggle(ctx, ImVec2(toggle_x, top), toggle_size);
+  }
+  if (title_row)
+    draw_title(draw, title, Rect{ImVec2(m.margin * 0.5f, height - inset), ImVec2(display.x - m.margin * 0.5f, bar_height - accent)});
+  else if (!title.empty())
+    draw_title(draw, title, Rect{ImVec2(left, 0), ImVec2(right - m.gap, height)});
   if (end_confirmation_open_ && sessions_.phase() != SessionPhase::Warning) draw_end_confirmation(now);
+  return bar_height;
 }
 
 // The 大字 switch: its label never changes; a badge says the state it has set, by word (开/关)
@@ -405,17 +527,29 @@ void Kiosk::draw_end_confirmation(double now) {
   ImGui::End();
 }
 
-void Kiosk::draw_title(ImDrawList& draw, const Metrics& m, ImVec2 display, float height, float left, float right) {
-  const Screen* screen = router_.current();
-  const std::string title = screen ? screen->title() : std::string();
-  if (title.empty()) return;
+bool Kiosk::title_fits(const std::string& title, float left, float right) const {
   const ImFont& font = *fonts_.font(FontRole::Heading, false);
-  const ImVec2 size = font.CalcTextSizeA(font.FontSize, FLT_MAX, 0, title.c_str());
-  const float space_left = left, space_right = right - m.gap;
-  float x = (display.x - size.x) * 0.5f;
-  if (x < space_left || x + size.x > space_right) x = space_left;  // no room to centre: start after the buttons
-  if (x + size.x > space_right) return;  // a narrow screen: the buttons matter more than the title
-  draw.AddText(&font, font.FontSize, ImVec2(x, (height - size.y) * 0.5f), colors::kText, title.c_str());
+  return font.CalcTextSizeA(font.FontSize, FLT_MAX, 0, title.c_str()).x <= right - left;
+}
+
+// Centred on the screen when the buttons leave room, else centred in the row; in the heading
+// face, or the body face when that is too wide, and cut with "…" only when even that is.
+void Kiosk::draw_title(ImDrawList& draw, const std::string& title, Rect row) {
+  const ImFont* font = fonts_.font(FontRole::Heading, false);
+  float width = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, title.c_str()).x;
+  std::string shown = title;
+  if (width > row.width()) {
+    font = fonts_.font(FontRole::Body, false);
+    shown = ellipsize(*font, font->FontSize, title, row.width());
+    width = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, shown.c_str()).x;
+  }
+  const float display_width = ImGui::GetIO().DisplaySize.x;
+  float x = std::floor((display_width - width) * 0.5f);
+  if (x < row.min.x || x + width > row.max.x) x = std::floor(row.min.x + (row.width() - width) * 0.5f);
+  const ImVec2 pos(x, std::floor(row.min.y + (row.height() - font->FontSize) * 0.5f));
+  draw_text_line(draw, *font, font->FontSize, pos, colors::kText, shown);
+  if (text_audit_.record_placements)
+    text_audit_.placed(shown, pos, ImVec2(pos.x + width, pos.y + font->FontSize), row.min, row.max);
 }
 
 void Kiosk::draw_idle_question(double now) {

@@ -4,7 +4,9 @@
 // ImGuiIO, and calls frame(); nothing here touches GLFW or OpenGL.
 #include <imgui.h>
 
+#include <array>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -21,6 +23,7 @@
 #include "ui/router.h"
 #include "ui/screen_context.h"
 #include "ui/tap_targets.h"
+#include "ui/text_layout.h"
 #include "ui/theme.h"
 
 namespace openday::ui {
@@ -44,6 +47,9 @@ class Kiosk final : public StaffControl {
  public:
   // Requires a current ImGui context; sink and store (the event log, twice) outlive the kiosk.
   Kiosk(KioskSetup setup, EventSink& sink, DurableStore& store);
+  ~Kiosk() override;
+  Kiosk(const Kiosk&) = delete;
+  Kiosk& operator=(const Kiosk&) = delete;
 
   // Swaps in newly loaded (validated) content and quiz bank: visitors go back to the attract
   // screen (staff stay where they are), and the font atlas is rebuilt before the next frame.
@@ -55,6 +61,10 @@ class Kiosk final : public StaffControl {
   bool fonts_outdated() const;
   bool rebuild_fonts(std::string& error);
   const FontSet& fonts() const { return fonts_; }
+  // What the text helpers reported during the last frame (tests turn on placements).
+  TextAudit& text_audit() { return text_audit_; }
+  // Every text drawn so far with a character its face lacked, with the line logged about it.
+  const std::map<std::string, std::string>& fallback_texts() const { return fallbacks_logged_; }
 
   // One frame: input filtering, ImGui::NewFrame, the screen, ImGui::Render.
   void frame(double now);
@@ -97,8 +107,9 @@ class Kiosk final : public StaffControl {
   void filter_touch_input(ImGuiIO& io, double now);
   bool in_staff_corner(ImVec2 position) const;
   void make_quiz_service();
-  void draw_top_bar(double now, float height);
-  void draw_title(ImDrawList& draw, const Metrics& m, ImVec2 display, float height, float left, float right);
+  float draw_top_bar(double now, float height);  // returns the height the bar took
+  void draw_title(ImDrawList& draw, const std::string& title, Rect row);
+  bool title_fits(const std::string& title, float left, float right) const;
   void draw_idle_question(double now);
   void draw_large_text_toggle(ScreenContext& ctx, ImVec2 pos, ImVec2 size);
   void request_end_session(double now);
@@ -110,6 +121,8 @@ class Kiosk final : public StaffControl {
   void set_large_text(bool large);
   void log(Event event);
   void collect_glyph_texts();
+  void learn_missing_glyphs();
+  std::string text_source(std::string_view drawn, std::string_view missing) const;
   ScreenContext context(double now, bool large_text, Rect area);
 
   Config config_;
@@ -118,6 +131,9 @@ class Kiosk final : public StaffControl {
   FontSources font_sources_;
   FontSet fonts_;
   GlyphTexts glyph_texts_;
+  TextAudit text_audit_;
+  std::array<std::string, 4> learned_glyphs_;  // per FontRole: characters drawn but not declared
+  std::map<std::string, std::string> fallbacks_logged_;  // text -> what was logged about its missing glyphs
   bool glyphs_changed_ = true;
   Metrics metrics_;
   ImVec2 fonts_built_for_{0, 0};

@@ -9,6 +9,33 @@
 
 namespace openday::ui {
 
+namespace {
+
+// The smallest a label may shrink to fit its button, as a share of its role's size.
+constexpr float kSmallestLabel = 0.5f;
+// A short label that would wrap stays on one line when this much shrinking is enough:
+// "重新载入内容" reads better slightly smaller than as "重新载/入内容".
+constexpr float kOneLineShrink = 0.8f;
+
+// The size to draw a label at so that it fits width x height: the role's own size when it
+// does, else a little smaller until it does.
+float fit_label(const ImFont& font, std::string_view label, float width, float height) {
+  const float full = font.FontSize;
+  auto fits = [&](float px) {
+    return measure_wrapped_height(font, px, label, width) <= height && widest_line(font, px, label, width) <= width;
+  };
+  const bool wraps = wrap_text(font, full, label, width).size() > 1;
+  if (wraps) {
+    for (float px = std::floor(full * 0.95f); px >= full * kOneLineShrink; px = std::floor(px * 0.95f))
+      if (wrap_text(font, px, label, width).size() == 1 && fits(px)) return px;
+  }
+  float px = full;
+  while (!fits(px) && px > full * kSmallestLabel) px = std::floor(px * 0.92f);
+  return px;
+}
+
+}  // namespace
+
 void register_visible_target(ScreenContext& ctx, std::string_view id, ImVec2 min, ImVec2 max, std::string_view label,
                              std::string_view state) {
   // Only what can be touched counts: the part inside the current (scrolling) window's clip.
@@ -43,20 +70,27 @@ bool big_button(ScreenContext& ctx, const ButtonSpec& spec) {
   const ImFont& label_font = *ctx.font(spec.label_role);
   const float padding = spec.padding >= 0 ? spec.padding : m.gap;
   const float inner_width = size.x - 2 * padding;
-  float text_height = measure_wrapped_height(label_font, label_font.FontSize, spec.label, inner_width);
   const ImFont* detail_font = spec.detail.empty() ? nullptr : ctx.font(FontRole::Body);
   float detail_height = 0;
-  if (detail_font) {
-    detail_height = measure_wrapped_height(*detail_font, detail_font->FontSize, spec.detail, inner_width);
-    text_height += m.gap * 0.5f + detail_height;
-  }
-  float y = spec.pos.y + std::max(padding * 0.5f, std::floor((size.y - text_height) * 0.5f));
-  y += draw_wrapped_text(draw, label_font, label_font.FontSize, ImVec2(spec.pos.x + padding, y), ink, spec.label,
-                         inner_width, spec.align_left ? Align::Left : Align::Center);
+  if (detail_font) detail_height = m.gap * 0.5f + measure_wrapped_height(*detail_font, detail_font->FontSize, spec.detail, inner_width);
+  const float label_px = fit_label(label_font, spec.label, inner_width, size.y - padding - detail_height);
+  const float label_height = measure_wrapped_height(label_font, label_px, spec.label, inner_width);
+  const float text_height = label_height + detail_height;
+  const float text_top = spec.pos.y + std::max(padding * 0.5f, std::floor((size.y - text_height) * 0.5f));
+  float y = text_top;
+  y += draw_wrapped_text(draw, label_font, label_px, ImVec2(spec.pos.x + padding, y), ink, spec.label, inner_width,
+                         spec.align_left ? Align::Left : Align::Center);
   if (detail_font) {
     const ImU32 detail_ink = primary ? colors::kOnAccent : colors::kTextMuted;
-    draw_wrapped_text(draw, *detail_font, detail_font->FontSize, ImVec2(spec.pos.x + padding, y + m.gap * 0.5f),
-                      detail_ink, spec.detail, inner_width, Align::Center);
+    draw_wrapped_text(draw, *detail_font, detail_font->FontSize, ImVec2(spec.pos.x + padding, y + m.gap * 0.5f), detail_ink,
+                      spec.detail, inner_width, Align::Center);
+  }
+  TextAudit* audit = text_audit();
+  if (audit && audit->record_placements) {
+    float widest = widest_line(label_font, label_px, spec.label, inner_width);
+    if (detail_font) widest = std::max(widest, widest_line(*detail_font, detail_font->FontSize, spec.detail, inner_width));
+    const float left = spec.align_left ? spec.pos.x + padding : spec.pos.x + padding + std::floor((inner_width - widest) * 0.5f);
+    audit->placed(spec.label, ImVec2(left, text_top), ImVec2(left + widest, text_top + text_height), spec.pos, max);
   }
   return clicked && ctx.taps().accept(spec.id, ctx.now());
 }

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "screen_walk.h"
 #include "support/headless_kiosk.h"
 
 namespace openday {
@@ -72,6 +73,53 @@ INSTANTIATE_TEST_SUITE_P(Displays, LayoutTest, ::testing::ValuesIn(layout_cases(
     if (ch == '/' || ch == '-') ch = '_';
   return std::to_string(static_cast<int>(c.display.x)) + "x" + std::to_string(static_cast<int>(c.display.y)) + "_" + route;
 });
+
+struct TextWalk {
+  ImVec2 display;
+  bool large;
+};
+
+void PrintTo(const TextWalk& w, std::ostream* os) { *os << w.display.x << "x" << w.display.y << (w.large ? " large" : " normal"); }
+
+class TextStaysInItsBox : public ::testing::TestWithParam<TextWalk> {};
+
+// Every text a helper draws (button labels, wrapped paragraphs, the title in the top bar) stays
+// inside the box it was given, on every screen of the catalog, in both text sizes.
+TEST_P(TextStaysInItsBox, OnEveryScreenOfTheCatalog) {
+  Config config;
+  config.idle_timeout_seconds = 24 * 3600;  // the walk takes minutes of fake time
+  HeadlessKiosk kiosk(GetParam().display, "attract", config);
+  ui::TextAudit& audit = kiosk.kiosk().text_audit();
+  audit.record_placements = true;
+  constexpr float kTolerance = 1.0f;  // rounding of centred positions
+  std::size_t checked = 0;
+  testing::walk_every_screen(kiosk, GetParam().large, [&](const std::string& where) {
+    bool title_drawn = false;
+    const ui::Screen* screen = kiosk.kiosk().router().current();
+    const std::string title = screen && screen->has_top_bar() ? screen->title() : "";
+    for (const ui::TextPlacement& p : audit.placements()) {
+      ++checked;
+      const bool cut_title = p.text.size() > 3 && p.text.ends_with("…") && title.starts_with(p.text.substr(0, p.text.size() - 3));
+      if (!title.empty() && (p.text == title || cut_title)) title_drawn = true;
+      const bool inside = p.min.x >= p.box_min.x - kTolerance && p.max.x <= p.box_max.x + kTolerance &&
+                          p.min.y >= p.box_min.y - kTolerance && p.max.y <= p.box_max.y + kTolerance;
+      EXPECT_TRUE(inside) << where << ": \"" << p.text << "\" spans (" << p.min.x << ", " << p.min.y << ")-(" << p.max.x << ", "
+                          << p.max.y << ") outside its box (" << p.box_min.x << ", " << p.box_min.y << ")-(" << p.box_max.x << ", "
+                          << p.box_max.y << ")";
+      EXPECT_TRUE(p.min.x >= -kTolerance && p.max.x <= GetParam().display.x + kTolerance) << where << ": \"" << p.text << "\" leaves the screen";
+    }
+    if (!title.empty() && !title_drawn) ADD_FAILURE() << where << ": the title \"" << title << "\" is not drawn";
+  });
+  EXPECT_GT(checked, 1000u);
+}
+
+INSTANTIATE_TEST_SUITE_P(Displays, TextStaysInItsBox,
+                         ::testing::Values(TextWalk{ImVec2(1920, 1080), false}, TextWalk{ImVec2(1920, 1080), true},
+                                           TextWalk{ImVec2(1080, 1920), false}, TextWalk{ImVec2(1080, 1920), true}),
+                         [](const auto& walk) {
+                           return std::to_string(static_cast<int>(walk.param.display.x)) + "x" +
+                                  std::to_string(static_cast<int>(walk.param.display.y)) + (walk.param.large ? "_large" : "_normal");
+                         });
 
 TEST(Layout, FontSizesFollowTheShorterSide) {
   HeadlessKiosk landscape(ImVec2(1920, 1080), "home");

@@ -37,7 +37,7 @@ class StaffDashboardScreen final : public Screen {
     const Rect area = ctx.content_rect();
     const Metrics& m = ctx.metrics();
     // The actions stay at the bottom of the screen; the figures scroll above them.
-    const int action_rows = m.portrait ? 2 : 1;
+    const int action_rows = action_rows_needed(ctx, area.width() - 2 * m.margin);
     const float button_height = std::max(m.touch_min * 1.1f, line_height(ctx.font_px(FontRole::Heading)) + m.gap);
     const float actions_top = area.max.y - m.gap - static_cast<float>(action_rows) * (button_height + m.gap) + m.gap;
     {
@@ -246,24 +246,45 @@ class StaffDashboardScreen final : public Screen {
     return y;
   }
 
+  struct Action {
+    const char* id;
+    Text label;
+    ButtonKind kind;
+  };
+  static constexpr Action kActions[] = {{"staff.redeem", Text::ActionRedeem, ButtonKind::Primary},
+                                        {"staff.stock", Text::ActionStock, ButtonKind::Secondary},
+                                        {"staff.export", Text::ActionExport, ButtonKind::Primary},
+                                        {"staff.reload", Text::ActionReload, ButtonKind::Secondary},
+                                        {"staff.back_to_kiosk", Text::ActionBackToKiosk, ButtonKind::Secondary},
+                                        {"staff.exit", Text::ActionExit, ButtonKind::Secondary}};
+
+  static float action_button_width(const Metrics& m, float width, int rows) {
+    const int columns = static_cast<int>(std::size(kActions)) / rows;
+    return (width - m.gap * 0.5f * static_cast<float>(columns - 1)) / static_cast<float>(columns);
+  }
+
+  // As few rows as let every action's name stand on one line at full size: one row on a wide
+  // screen, more in portrait or in large text, rather than "重新载入内/容" spilling out.
+  static int action_rows_needed(const ScreenContext& ctx, float width) {
+    const Metrics& m = ctx.metrics();
+    const ImFont& font = *ctx.font(FontRole::Heading);
+    for (int rows : {1, 2, 3}) {
+      const float inner = action_button_width(m, width, rows) - 2 * m.gap * 0.4f;
+      bool all_fit = true;
+      for (const Action& action : kActions) all_fit = all_fit && wrap_text(font, font.FontSize, tr(action.label), inner).size() == 1;
+      if (all_fit) return rows;
+    }
+    return 3;
+  }
+
   void draw_actions(ScreenContext& ctx, float x, float y, float width, int rows, float button_height) {
     const Metrics& m = ctx.metrics();
     StaffService& staff = ctx.staff().service();
     ctx.draw_list().AddRectFilled(ImVec2(x - m.margin, y - m.gap * 0.5f), ImVec2(x + width + m.margin, ctx.content_rect().max.y),
                                   colors::kBackground);
-    struct Action {
-      const char* id;
-      Text label;
-      ButtonKind kind;
-    };
-    const Action actions[] = {{"staff.redeem", Text::ActionRedeem, ButtonKind::Primary},
-                              {"staff.stock", Text::ActionStock, ButtonKind::Secondary},
-                              {"staff.export", Text::ActionExport, ButtonKind::Primary},
-                              {"staff.reload", Text::ActionReload, ButtonKind::Secondary},
-                              {"staff.back_to_kiosk", Text::ActionBackToKiosk, ButtonKind::Secondary},
-                              {"staff.exit", Text::ActionExit, ButtonKind::Secondary}};
+    const auto& actions = kActions;
     const int columns = static_cast<int>(std::size(actions)) / rows;
-    const float button_width = (width - m.gap * 0.5f * static_cast<float>(columns - 1)) / static_cast<float>(columns);
+    const float button_width = action_button_width(m, width, rows);
     for (std::size_t i = 0; i < std::size(actions); ++i) {
       const ImVec2 pos(x + static_cast<float>(i % static_cast<std::size_t>(columns)) * (button_width + m.gap * 0.5f),
                        y + static_cast<float>(i / static_cast<std::size_t>(columns)) * (button_height + m.gap));

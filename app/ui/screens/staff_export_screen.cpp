@@ -36,11 +36,13 @@ class StaffExportScreen final : public Screen {
     const float x = scroll.origin().x + (area.width() - width) * 0.5f;
     float y = scroll.origin().y + m.gap;
     y += centered_text(ctx, FontRole::Heading, x, y, width, tr(Text::ExportHint), colors::kText) + m.gap * 0.5f;
-    const float height = std::max(m.touch_min * 1.2f, line_height(ctx.font_px(FontRole::Heading)) + m.gap);
+    const ImFont& heading = *ctx.font(FontRole::Heading);
     for (std::size_t i = 0; i < destinations_.size(); ++i) {
       const ExportDestination& d = destinations_[i];
       const std::string label = fill_text(d.removable ? Text::ExportRemovableFormat : Text::ExportLocalFormat, {d.folder.string()});
       const std::string id = "staff.export.destination." + std::to_string(i);
+      // A long folder path wraps (after its slashes) inside a button grown to hold it.
+      const float height = std::max(m.touch_min * 1.2f, measure_wrapped_height(heading, heading.FontSize, label, width - 2 * m.gap) + m.gap);
       if (big_button(ctx, {id.c_str(), ImVec2(x, y), ImVec2(width, height), label, d.removable ? ButtonKind::Primary : ButtonKind::Secondary}) &&
           !staff.exporting())
         staff.export_to(d.folder);

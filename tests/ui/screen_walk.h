@@ -1,0 +1,25 @@
+#pragma once
+// Every screen the kiosk can show, generated from the route catalog (ui/routes.cpp) and the
+// content: each department in each tab, each approval item, the quiz screens, and the staff
+// screens on the data the visitor screens just produced (views, quiz rounds, a voucher, a
+// computed report, a finished export). Long screens are paged through, so that text below
+// the fold is drawn too.
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "core/content.h"
+#include "support/headless_kiosk.h"
+
+namespace openday::testing {
+
+// The routes of the catalog with every ID and TAB filled in from the content; visitor
+// screens first, then staff/pin, then the staff screens.
+std::vector<std::string> every_route(const Content& content);
+
+// Opens every route in one kiosk, in normal or large text, and calls check(where) after each
+// page of each screen has been drawn (where names the route and the page). Large text skips
+// the attract screen, which always resets it.
+void walk_every_screen(HeadlessKiosk& kiosk, bool large_text, const std::function<void(const std::string& where)>& check);
+
+}  // namespace openday::testing
