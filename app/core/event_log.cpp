@@ -95,6 +95,7 @@ StoreHealth EventLog::health() const {
   health.open = open_.load();
   health.last_error = last_error_;
   health.recovery_note = recovery_note_;
+  health.replaced_note = replaced_note_;
   health.committed = committed_.load();
   health.dropped = dropped_.load();
   health.pending = static_cast<std::size_t>(logged_ - settled_);
@@ -122,7 +123,7 @@ void EventLog::continue_in_fresh_file() {
   log_line("database: " + note);
   {
     std::lock_guard lock(mutex_);
-    recovery_note_ = note;
+    replaced_note_ = note;
   }
   // Closing the old connection checkpoints into the deleted file and removes its -wal and
   // -shm, so that the fresh file does not pick up a stale log.

@@ -28,6 +28,7 @@ struct StoreHealth {
   bool open = false;              // the database is open and writable
   std::string last_error;         // the most recent write or open failure, with the file
   std::string recovery_note;      // set when a corrupt file was moved aside at start
+  std::string replaced_note;      // set when the database file was deleted or replaced while running
   std::uint64_t committed = 0;    // events committed since start
   std::uint64_t dropped = 0;      // events given up (memory bound reached)
   std::size_t pending = 0;        // events waiting to be committed
@@ -152,6 +153,7 @@ class EventLog final : public EventSink, public DurableStore {
   std::atomic<bool> open_{false};
   std::string last_error_;     // under mutex_
   std::string recovery_note_;  // under mutex_
+  std::string replaced_note_;  // under mutex_
   std::thread writer_;
 };
 

@@ -103,6 +103,7 @@ void StaffService::refresh_dashboard() {
     dashboard.free_disk_bytes = free_bytes(paths.database.parent_path());
     if (!health.open) dashboard.warnings.push_back({StaffWarning::DatabaseUnavailable, health.last_error});
     if (!health.recovery_note.empty()) dashboard.warnings.push_back({StaffWarning::DatabaseRecovered, health.recovery_note});
+    if (!health.replaced_note.empty()) dashboard.warnings.push_back({StaffWarning::DatabaseReplaced, health.replaced_note});
     if (health.dropped > 0) dashboard.warnings.push_back({StaffWarning::EventsDropped, std::to_string(health.dropped)});
     if (dashboard.today.prize_stock && *dashboard.today.prize_stock < kLowStock)
       dashboard.warnings.push_back({StaffWarning::LowStock, std::to_string(*dashboard.today.prize_stock)});

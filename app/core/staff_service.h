@@ -24,7 +24,7 @@
 
 namespace openday {
 
-enum class StaffWarning { DatabaseUnavailable, DatabaseRecovered, EventsDropped, LowStock, LowDisk };
+enum class StaffWarning { DatabaseUnavailable, DatabaseRecovered, EventsDropped, LowStock, LowDisk, DatabaseReplaced };
 
 struct Dashboard {
   Report today;

@@ -173,6 +173,8 @@ constexpr std::array kTexts = {
     TextEntry{Text::ReloadRejected, "reload_rejected", TextStyle::Heading, "内容有错误，继续使用原来的内容："},
     TextEntry{Text::ExitConfirm, "exit_confirm", TextStyle::Heading, "确定要退出程序吗？退出后本机将不再显示查询系统。"},
     TextEntry{Text::ExitYes, "exit_yes", TextStyle::Heading, "退出"},
+    // Hostile and unlucky input (core): the database file deleted under the kiosk.
+    TextEntry{Text::WarningReplaced, "warning_replaced", TextStyle::Body, "数据库文件在运行中被删除或替换，已在原位置新建文件继续记录：{0}"},
 };
 
 constexpr bool table_is_complete_and_ordered() {

@@ -159,6 +159,8 @@ enum class Text : std::uint16_t {
   ReloadRejected,
   ExitConfirm,
   ExitYes,
+  // Hostile and unlucky input (core): the database file deleted under the kiosk.
+  WarningReplaced,
   Count
 };
 

@@ -241,10 +241,11 @@ TEST(EventLog, ADatabaseDeletedWhileRunningIsNoticedAndANewFileContinuesWithNoth
       std::filesystem::remove(file.string() + "-wal");
       std::filesystem::remove(file.string() + "-shm");
     }
-    ASSERT_TRUE(eventually([&] { return !log.health().recovery_note.empty(); })) << "noticed without waiting for an event";
+    ASSERT_TRUE(eventually([&] { return !log.health().replaced_note.empty(); })) << "noticed without waiting for an event";
     for (int i = 2; i <= 20; ++i) log.log(numbered(i));
     log.flush();
-    EXPECT_NE(log.health().recovery_note.find("deleted"), std::string::npos) << log.health().recovery_note;
+    EXPECT_NE(log.health().replaced_note.find("deleted"), std::string::npos) << log.health().replaced_note;
+    EXPECT_TRUE(log.health().recovery_note.empty()) << "not a corrupt file moved aside";
     ASSERT_TRUE(std::filesystem::exists(file));
     Database db = open_store_read_only(file);
     EXPECT_EQ(db.query_int("SELECT count(*) FROM events WHERE type = 'tap'"), 19) << "everything after the deletion is kept";

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <regex>
 #include <thread>
 
@@ -105,6 +106,22 @@ TEST_F(StaffServiceTest, ReloadingContentWithANumberOutOfRangeListsItAndKeepsRun
   EXPECT_FALSE(staff.take_reloaded());
   ASSERT_TRUE(staff.reload_problems());
   EXPECT_NE(staff.reload_problems()->find("alpha.json: $.approval_items[0].statutory_days"), std::string::npos) << *staff.reload_problems();
+}
+
+TEST_F(StaffServiceTest, TheDashboardWarnsWhenTheDatabaseFileWasReplacedWhileRunning) {
+  EventLog log({dir / "kiosk.db", "k"});
+  Event tap;
+  tap.type = EventType::Tap;
+  log.log(tap);
+  log.flush();
+  StoreHealth health = log.health();
+  health.replaced_note = "kiosk.db: the database file was deleted";
+  StaffService staff(paths(), Config{}, log, [&] { return health; });
+  staff.refresh_dashboard();
+  staff.wait();
+  ASSERT_TRUE(staff.dashboard()) << staff.dashboard_error().value_or("");
+  const auto& warnings = staff.dashboard()->warnings;
+  EXPECT_TRUE(std::any_of(warnings.begin(), warnings.end(), [](const auto& w) { return w.first == StaffWarning::DatabaseReplaced; }));
 }
 
 }  // namespace
