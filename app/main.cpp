@@ -44,6 +44,7 @@ constexpr int kExitContent = 7;
 constexpr int kExitExport = 8;
 constexpr int kExitUnknownVoucher = 10;
 constexpr int kExitVoucherAlreadyRedeemed = 11;
+constexpr int kExitUnexpected = 1;
 
 std::vector<std::string> route_lines() {
   std::vector<std::string> lines;
@@ -166,7 +167,7 @@ int run_redeem(const RedeemOptions& options) {
       std::fprintf(stderr, "openday voucher: %s: no such database file\n", options.db_path.c_str());
       return kExitDatabase;
     }
-    OpenedStore store = open_store_for_writing(options.db_path);
+    OpenedStore store = open_store_for_tool(options.db_path);
     const Redemption result = redeem_voucher_from_desk(store.db, options.code);
     switch (result.outcome) {
       case Redemption::Outcome::Redeemed:
@@ -293,7 +294,7 @@ int run_set_pin(const SetPinOptions& options) {
     return kExitUsage;
   }
   try {
-    OpenedStore store = open_store_for_writing(options.db_path);
+    OpenedStore store = open_store_for_tool(options.db_path);
     sqlite3_db_config(store.db.handle(), SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
     set_pin(store.db, *pin);
     std::printf("The staff PIN of %s is set.\n", options.db_path.c_str());
@@ -306,7 +307,7 @@ int run_set_pin(const SetPinOptions& options) {
 
 }  // namespace
 
-int main(int argc, char** argv) {
+static int run_command_line(int argc, char** argv) {
   std::vector<std::string_view> args(argv + 1, argv + argc);
   const CommandLineParse parsed = parse_command_line(args);
   if (!parsed.command) {
@@ -332,4 +333,14 @@ int main(int argc, char** argv) {
     case CommandKind::SetPin: return run_set_pin(command.set_pin);
   }
   return kExitUsage;
+}
+
+int main(int argc, char** argv) {
+  // The last net: whatever a library throws ends in a message and exit 1, never in abort().
+  try {
+    return run_command_line(argc, argv);
+  } catch (const std::exception& error) {
+    std::fprintf(stderr, "openday: unexpected error: %s\n", error.what());
+  }
+  return kExitUnexpected;
 }

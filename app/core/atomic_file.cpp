@@ -1,6 +1,7 @@
 #include "core/atomic_file.h"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -16,6 +17,8 @@ namespace {
   if (error == EIO || error == ENODEV || error == ENXIO || error == ENOENT) why += " (was the USB stick removed?)";
   throw FileWriteError(file.string() + ": " + std::string(doing) + ": " + why);
 }
+
+constexpr mode_t kOwnerOnly = 0600;
 
 std::filesystem::path temporary_name(const std::filesystem::path& file) {
   static thread_local std::mt19937_64 random(std::random_device{}());
@@ -40,7 +43,9 @@ void rename_and_flush(const std::filesystem::path& from, const std::filesystem::
 
 void write_file_atomically(const std::filesystem::path& file, std::string_view content) {
   const auto temporary = temporary_name(file);
-  const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+  // Owner only: exports hold unredeemed voucher codes. (On a FAT stick there are no
+  // permissions; whoever holds the stick can read it.)
+  const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, kOwnerOnly);
   if (fd < 0) fail(file, "creating it", errno);
   std::size_t written = 0;
   while (written < content.size()) {
@@ -74,6 +79,9 @@ AtomicFileSlot::~AtomicFileSlot() {
 }
 
 void AtomicFileSlot::commit() {
+  // The library that wrote the file created it with the default mode; narrow it like the rest.
+  // A file system without permissions refuses, which is fine.
+  ::chmod(temporary_.c_str(), kOwnerOnly);
   fsync_path(temporary_, O_RDONLY, final_);
   rename_and_flush(temporary_, final_);
   committed_ = true;

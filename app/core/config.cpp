@@ -9,6 +9,7 @@
 #include <functional>
 #include <sstream>
 
+#include "core/json_reader.h"
 #include "core/utf8.h"
 
 namespace openday {
@@ -42,13 +43,13 @@ std::optional<std::string> expect_kind(const RawValue& value, ValueKind kind) {
   return "has the wrong type";
 }
 
-// The text of a value, or the reason it is not acceptable.
+// The text of a value, or the reason it is not acceptable. Config texts are shown like content
+// texts, so they are checked like them: no control characters, nothing the font atlas cannot
+// hold (beyond U+FFFF), not blank.
 std::optional<std::string> text_problem(const RawValue& value, std::size_t max_chars) {
   if (auto wrong = expect_kind(value, ValueKind::Text)) return wrong;
   if (!is_valid_utf8(value.text)) return "is not valid UTF-8";
-  const std::size_t chars = count_code_points(value.text);
-  if (chars == 0) return "must not be empty";
-  if (chars > max_chars) return "is too long (" + std::to_string(chars) + " characters, at most " + std::to_string(max_chars) + ")";
+  if (auto wrong = check_text(value.text, TextRule{max_chars, false}); !wrong.empty()) return wrong;
   return std::nullopt;
 }
 
@@ -178,6 +179,17 @@ std::optional<RawValue> parse_value(std::string_view text, std::string& error) {
 
 bool is_leap_year(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
 
+constexpr std::uintmax_t kMaxConfigBytes = 1 << 20;
+constexpr std::size_t kMaxListedProblems = 20;
+
+// A file of garbage would list a problem per line: list the first ones and say how many more.
+void cap_problems(std::vector<ConfigProblem>& problems, const std::filesystem::path& file) {
+  if (problems.size() <= kMaxListedProblems) return;
+  const std::size_t more = problems.size() - kMaxListedProblems;
+  problems.resize(kMaxListedProblems);
+  problems.push_back({file, 0, "", "and " + std::to_string(more) + " more problems (fix these first)"});
+}
+
 }  // namespace
 
 std::optional<CalendarDate> parse_calendar_date(std::string_view text) {
@@ -261,16 +273,28 @@ ConfigLoadResult parse_config_text(std::string_view text, const std::filesystem:
     if (auto wrong = spec->set(result.config, *value)) problem(full_key, *wrong);
   }
   if (result.problems.empty()) result.problems = check_config(result.config, file_name);
+  cap_problems(result.problems, file_name);
   return result;
 }
 
 ConfigLoadResult load_config_file(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) {
-    ConfigLoadResult result;
-    result.problems.push_back({file, 0, "", "cannot open the config file: " + std::string(std::strerror(errno))});
+  ConfigLoadResult result;
+  auto refuse = [&](std::string message) {
+    result.problems.push_back({file, 0, "", std::move(message)});
     return result;
-  }
+  };
+  // A folder or a device given by mistake, or a huge file, is refused before it is read: a
+  // booth config is a few hundred bytes.
+  std::error_code ec;
+  const auto status = std::filesystem::status(file, ec);
+  if (ec) return refuse("cannot open the config file: " + ec.message());
+  if (!std::filesystem::is_regular_file(status)) return refuse("is not a regular file (give the path of the .toml file itself)");
+  const auto size = std::filesystem::file_size(file, ec);
+  if (ec) return refuse("cannot read the config file: " + ec.message());
+  if (size > kMaxConfigBytes)
+    return refuse("is " + std::to_string(size) + " bytes; a config file may have at most 1 MB (" + std::to_string(kMaxConfigBytes) + " bytes)");
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return refuse("cannot open the config file: " + std::string(std::strerror(errno)));
   std::ostringstream buffer;
   buffer << in.rdbuf();
   return parse_config_text(buffer.str(), file);

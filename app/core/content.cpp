@@ -130,10 +130,12 @@ class DepartmentReader {
         for (std::size_t c = 0; c < conditions->size(); ++c)
           item.conditions.push_back(array_text((*conditions)[c], r.child_path("conditions") + "[" + std::to_string(c) + "]", file_, problems_, kParagraph));
       read_materials(r, item);
-      item.statutory_days = static_cast<int>(r.integer("statutory_days", 0, 365).value_or(0));
+      const auto statutory = r.integer("statutory_days", 0, 365);
+      item.statutory_days = static_cast<int>(statutory.value_or(0));
       const auto promised = r.integer("promised_days", 0, 365);
       item.promised_days = static_cast<int>(promised.value_or(0));
-      if (promised && item.promised_days > item.statutory_days)
+      // Compared only when both were read: a bad statutory_days is one problem, not two.
+      if (statutory && promised && item.promised_days > item.statutory_days)
         r.problem("promised_days", "(" + std::to_string(item.promised_days) + ") must not exceed statutory_days (" + std::to_string(item.statutory_days) + ")");
       item.fee = r.text("fee", kLine);
       item.where = r.text("where", kLine);

@@ -11,6 +11,8 @@
 #include <deque>
 #include <filesystem>
 #include <functional>
+#include <map>
+#include <optional>
 #include <future>
 #include <mutex>
 #include <string>
@@ -26,6 +28,7 @@ struct StoreHealth {
   bool open = false;              // the database is open and writable
   std::string last_error;         // the most recent write or open failure, with the file
   std::string recovery_note;      // set when a corrupt file was moved aside at start
+  std::string replaced_note;      // set when the database file was deleted or replaced while running
   std::uint64_t committed = 0;    // events committed since start
   std::uint64_t dropped = 0;      // events given up (memory bound reached)
   std::size_t pending = 0;        // events waiting to be committed
@@ -99,8 +102,19 @@ class EventLog final : public EventSink, public DurableStore {
     DurableJob job;
     std::promise<DurableResult> promise;
   };
+  // A visitor session this log has seen start and not yet end.
+  struct OpenSession {
+    std::int64_t started_at_ms = 0;
+    std::int64_t last_event_at_ms = 0;
+    std::int64_t taps = 0;
+  };
   void writer_main();
   bool ensure_open();
+  bool file_was_replaced() const;
+  void continue_in_fresh_file();
+  void close_interrupted_sessions();
+  void close_open_sessions_at_stop();
+  void track_committed(const Event& event);
   bool commit_backlog();
   void run_job(Job& job);
   void insert_event(Statement& insert, const Event& event);
@@ -126,6 +140,12 @@ class EventLog final : public EventSink, public DurableStore {
   std::vector<Event> notices_;    // the log's own events (recovery, drops), written first
   std::chrono::steady_clock::time_point next_open_attempt_{};
   std::uint64_t dropped_unreported_ = 0;
+  // The open file's identity: a database deleted (or replaced) under the kiosk is noticed by
+  // its path no longer naming this file.
+  std::optional<std::pair<std::uint64_t, std::uint64_t>> file_identity_;
+  std::chrono::steady_clock::time_point next_identity_check_{};
+  bool interrupted_sessions_closed_ = false;
+  std::map<std::int64_t, OpenSession> open_sessions_;
 
   std::atomic<std::uint64_t> committed_{0};
   std::atomic<std::uint64_t> acknowledged_{0};
@@ -133,6 +153,7 @@ class EventLog final : public EventSink, public DurableStore {
   std::atomic<bool> open_{false};
   std::string last_error_;     // under mutex_
   std::string recovery_note_;  // under mutex_
+  std::string replaced_note_;  // under mutex_
   std::thread writer_;
 };
 

@@ -12,7 +12,7 @@ namespace {
 constexpr std::array kDocs = {
     EventTypeDoc{EventType::SessionStart, "session_start", "a visitor woke the attract screen", "session"},
     EventTypeDoc{EventType::SessionEnd, "session_end", "a visitor session ended",
-                 "session; target = reason (timeout | done); value = dwell ms without the idle tail; "
+                 "session; target = reason (timeout | done | shutdown | interrupted: closed at the next start after a kill); value = dwell ms without the idle tail; "
                  "count = touches after the wake (0: woke and left)"},
     EventTypeDoc{EventType::IdleWarning, "idle_warning", "\"还在使用吗？\" appeared", "session"},
     EventTypeDoc{EventType::SessionContinued, "session_continued", "the visitor answered the idle question", "session"},

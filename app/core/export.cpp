@@ -19,6 +19,15 @@ std::string hour_span(int hour) {
   return buffer;
 }
 
+// How a session ended, in the words of the sessions sheet.
+std::string session_end_label(std::string_view reason) {
+  if (reason == "timeout") return "超时";
+  if (reason == "done") return "主动结束";
+  if (reason == "shutdown") return "关机时结束";
+  if (reason == "interrupted") return "中断后补记";
+  return "未结束";
+}
+
 double rounded(double value, int places) {
   const double scale = std::pow(10.0, places);
   return std::round(value * scale) / scale;
@@ -176,7 +185,7 @@ std::vector<ExportTable> report_tables(const Report& report) {
 
   ExportTable sessions{"sessions", "访客会话", {"机器编号", "会话编号", "开始时间", "结束方式", "停留(秒)", "触摸次数", "点击次数"}, {}};
   for (const SessionRow& s : report.sessions) {
-    const std::string reason = s.end_reason == "timeout" ? "超时" : s.end_reason == "done" ? "主动结束" : "未结束";
+    const std::string reason = session_end_label(s.end_reason);
     sessions.rows.push_back({s.kiosk_id, s.session, format_local_time(s.started_at_ms), reason, rounded(s.dwell_seconds, 1), s.touches, s.taps});
   }
   tables.push_back(std::move(sessions));

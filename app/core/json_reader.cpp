@@ -50,6 +50,71 @@ struct DuplicateKey {
   std::string key;
 };
 
+// Where the parser is, as a JSON path: the parser's callback reports keys and the start of
+// every value, so when the library throws in the middle of a value (a number out of range)
+// the path still names it.
+class PathTracker {
+ public:
+  void on_event(json::parse_event_t event, const json& parsed) {
+    switch (event) {
+      case json::parse_event_t::object_start:
+        enter_value();
+        frames_.push_back({false, 0, {}});
+        break;
+      case json::parse_event_t::array_start:
+        enter_value();
+        frames_.push_back({true, 0, {}});
+        break;
+      case json::parse_event_t::object_end:
+      case json::parse_event_t::array_end:
+        if (!frames_.empty()) frames_.pop_back();
+        break;
+      case json::parse_event_t::key:
+        if (!frames_.empty() && parsed.is_string()) frames_.back().key = parsed.get_ref<const std::string&>();
+        break;
+      case json::parse_event_t::value:
+        enter_value();
+        break;
+    }
+  }
+  // The path of the value being read when parsing stopped.
+  std::string current() const {
+    std::string path = "$";
+    for (std::size_t i = 0; i < frames_.size(); ++i) {
+      const Frame& frame = frames_[i];
+      if (!frame.array) {
+        path += "." + frame.key;
+        continue;
+      }
+      // In the innermost list the failing element has not been counted yet; in outer lists
+      // the element being read already has.
+      const std::size_t index = i + 1 == frames_.size() ? frame.count : frame.count - 1;
+      path += "[" + std::to_string(index) + "]";
+    }
+    return path;
+  }
+
+ private:
+  struct Frame {
+    bool array;
+    std::size_t count;  // elements of a list started so far
+    std::string key;    // the key last read in an object
+  };
+  void enter_value() {
+    if (!frames_.empty() && frames_.back().array) ++frames_.back().count;
+  }
+  std::vector<Frame> frames_;
+};
+
+// nlohmann's message without its "[json.exception.out_of_range.406] " prefix.
+std::string library_message(const json::exception& error) {
+  std::string message = error.what();
+  if (message.starts_with("[json.exception.")) {
+    if (const auto end = message.find("] "); end != std::string::npos) message = message.substr(end + 2);
+  }
+  return message;
+}
+
 }  // namespace
 
 std::string JsonProblem::to_string() const {
@@ -74,7 +139,9 @@ std::optional<json> parse_json_text(std::string_view text, const std::filesystem
   }
   if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);  // a BOM from Windows editors is harmless
   std::vector<std::set<std::string>> keys_per_object;
+  PathTracker where;
   auto callback = [&](int depth, json::parse_event_t event, json& parsed) {
+    where.on_event(event, parsed);
     if (depth > limits.max_depth) throw DepthExceeded{};
     if (event == json::parse_event_t::object_start) keys_per_object.emplace_back();
     if (event == json::parse_event_t::object_end && !keys_per_object.empty()) keys_per_object.pop_back();
@@ -97,12 +164,22 @@ std::optional<json> parse_json_text(std::string_view text, const std::filesystem
     problems.push_back({file, 0, 0, "", "nesting deeper than " + std::to_string(limits.max_depth) + " levels"});
   } catch (const DuplicateKey& duplicate) {
     problems.push_back({file, 0, 0, "", "the key \"" + duplicate.key + "\" appears twice in one object"});
+  } catch (const json::out_of_range& error) {
+    // A number no double can hold (1e999): the library stops parsing there.
+    problems.push_back({file, 0, 0, where.current(), "is a number out of range (" + library_message(error) + ")"});
+  } catch (const json::exception& error) {
+    // Whatever else the library may raise: a problem with the file, never an abort.
+    problems.push_back({file, 0, 0, where.current(), "cannot be read: " + library_message(error)});
   }
   return std::nullopt;
 }
 
 std::optional<json> parse_json_file(const std::filesystem::path& file, JsonProblems& problems, const JsonLimits& limits) {
   std::error_code ec;
+  if (std::filesystem::exists(file, ec) && !std::filesystem::is_regular_file(file, ec)) {
+    problems.push_back({file, 0, 0, "", "is not a regular file (a folder, a device or a pipe cannot be content)"});
+    return std::nullopt;
+  }
   const auto size = std::filesystem::file_size(file, ec);
   if (ec) {
     problems.push_back({file, 0, 0, "", "cannot read the file: " + ec.message()});
@@ -203,6 +280,12 @@ std::optional<long long> ObjectReader::integer(std::string_view key, long long m
   if (!value) return std::nullopt;
   if (!value->is_number_integer()) {
     problem(key, "must be a whole number, found " + type_name(*value));
+    return std::nullopt;
+  }
+  // Above the largest long long the library keeps an unsigned number: report it as written,
+  // not as what it wraps to.
+  if (value->is_number_unsigned() && (max < 0 || value->get<unsigned long long>() > static_cast<unsigned long long>(max))) {
+    problem(key, "must be between " + std::to_string(min) + " and " + std::to_string(max) + ", found " + value->dump());
     return std::nullopt;
   }
   const long long number = value->get<long long>();

@@ -56,7 +56,12 @@ struct SessionAccumulator {
   std::optional<std::int64_t> dwell_ms;
   std::optional<std::int64_t> touches;
   std::int64_t taps = 0;
+  bool browsed = false;  // opened a department or an approval item
 };
+
+// A session's end and its last taps may come after midnight (or after the last day asked for):
+// rows this long after the range are still read for the sessions that started inside it.
+constexpr std::int64_t kSessionTailDays = 1;
 
 // Adds up one pass over the events of every database. A kiosk's rows are numbered by its
 // sequence, and every database of a kiosk holds one unbroken run of numbers, so a row whose
@@ -104,7 +109,7 @@ class Aggregator {
     std::string where = "1";
     // A day is at most 14 hours either side of UTC: a coarse bound that lets the time index help.
     if (from_day_) where += " AND at_ms >= " + std::to_string((*from_day_ * 86400 - 14 * 3600) * 1000);
-    if (to_day_) where += " AND at_ms < " + std::to_string(((*to_day_ + 1) * 86400 + 14 * 3600) * 1000);
+    if (to_day_) where += " AND at_ms < " + std::to_string(((*to_day_ + 1 + kSessionTailDays) * 86400 + 14 * 3600) * 1000);
     Statement rows = db.prepare(
         "SELECT kiosk_id, seq, at_ms, utc_offset_min, session, type, department, item, target, value, count FROM events WHERE " + where);
     bool check_copies = false;
@@ -117,33 +122,55 @@ class Aggregator {
       const std::int64_t at_ms = rows.column_int(2);
       const std::int64_t local = at_ms / 1000 + rows.column_int(3) * 60;
       const std::int64_t day = local / 86400;
-      if ((from_day_ && day < *from_day_) || (to_day_ && day > *to_day_)) continue;
+      if (from_day_ && day < *from_day_) continue;
+      if (to_day_ && day > *to_day_) {
+        add_to_session(rows, kiosk, at_ms, day, 0);  // only to sessions that started in range
+        continue;
+      }
       add(rows, kiosk, at_ms, day, static_cast<int>((local % 86400) / 3600));
+    }
+  }
+
+  // What a row tells about its visitor session: its start (which decides the day it counts
+  // on), its end and dwell, its taps, and whether it opened a department or an item.
+  void add_to_session(Statement& row, const std::string& kiosk, std::int64_t at_ms, std::int64_t day, int hour) {
+    const std::int64_t session = row.column_int(4);
+    if (session == 0) return;
+    const std::string_view type = row.column_view(5);
+    const bool browsed = type == "screen_view" && (!row.column_is_null(6) || !row.column_is_null(7));
+    if (type != "session_start" && type != "session_end" && type != "tap" && !browsed) return;
+    const auto key = std::pair<std::string, std::int64_t>{kiosk, session};
+    auto found = sessions_.find(key);
+    if (found == sessions_.end()) {
+      if (type != "session_start" && to_day_ && day > *to_day_) return;  // no session of the range
+      found = sessions_.emplace(key, SessionAccumulator{}).first;
+    }
+    SessionAccumulator& s = found->second;
+    if (type == "session_start") {
+      if (to_day_ && day > *to_day_) return;
+      s.started = true;
+      s.started_at_ms = at_ms;
+      s.day = day;
+      s.hour = hour;
+    } else if (type == "session_end") {
+      s.reason = row.column_text(8);
+      if (!row.column_is_null(9)) s.dwell_ms = row.column_int(9);
+      if (!row.column_is_null(10)) s.touches = row.column_int(10);
+    } else if (type == "tap") {
+      ++s.taps;
+    } else {
+      s.browsed = true;
     }
   }
 
   void add(Statement& row, const std::string& kiosk, std::int64_t at_ms, std::int64_t day, int hour) {
     const std::string_view type = row.column_view(5);
-    const std::int64_t session = row.column_int(4);
-    if (session != 0 && (type == "session_start" || type == "session_end" || type == "tap")) {
-      SessionAccumulator& s = sessions_[{kiosk, session}];
-      if (type == "session_start") {
-        s.started = true;
-        s.started_at_ms = at_ms;
-        s.day = day;
-        s.hour = hour;
-      } else if (type == "session_end") {
-        s.reason = row.column_text(8);
-        if (!row.column_is_null(9)) s.dwell_ms = row.column_int(9);
-        if (!row.column_is_null(10)) s.touches = row.column_int(10);
-      }
-    }
+    add_to_session(row, kiosk, at_ms, day, hour);
     // Only what visitors did makes a day or an hour: a stock change or an export at the desk
     // on another day does not add an empty row to the report.
     if (type == "tap") {
       ++days_[day].interactions;
       ++hours_[{day, hour}].interactions;
-      if (session != 0) ++sessions_[{kiosk, session}].taps;
     } else if (type == "screen_view") {
       ++days_[day].screen_views;
       add_view(row);
@@ -230,6 +257,7 @@ void Aggregator::finish(Report& report) {
     ++hours_[{s.day, s.hour}].sessions;
     const bool touched = s.taps > 0 || s.touches.value_or(0) > 0;
     if (touched) ++d.engaged_sessions;
+    if (s.browsed) ++d.browsing_sessions;
     if (s.touches && *s.touches == 0 && s.taps == 0) ++d.woke_and_left_sessions;
     if (s.dwell_ms) {
       dwell[s.day].first += static_cast<double>(*s.dwell_ms);
@@ -248,7 +276,8 @@ void Aggregator::finish(Report& report) {
     const auto [sum, n] = dwell[day];
     d.average_dwell_seconds = n ? sum / static_cast<double>(n) / 1000.0 : 0;
     for (auto [total, part] : {std::pair{&t.sessions, d.sessions}, {&t.engaged_sessions, d.engaged_sessions},
-                               {&t.woke_and_left_sessions, d.woke_and_left_sessions}, {&t.interactions, d.interactions},
+                               {&t.woke_and_left_sessions, d.woke_and_left_sessions}, {&t.browsing_sessions, d.browsing_sessions},
+                               {&t.interactions, d.interactions},
                                {&t.screen_views, d.screen_views}, {&t.quiz_attempts, d.quiz_attempts}, {&t.quiz_passed, d.quiz_passed},
                                {&t.vouchers_issued, d.vouchers_issued}, {&t.vouchers_redeemed, d.vouchers_redeemed}})
       *total += part;
@@ -324,6 +353,24 @@ Report build_report(const ReportRequest& request) {
   return report;
 }
 
+std::vector<DepartmentRow> most_viewed_departments(const Report& report, std::size_t limit) {
+  std::vector<DepartmentRow> out;
+  for (const DepartmentRow& d : report.departments) {
+    if (out.size() >= limit) break;
+    if (d.views + d.item_views > 0) out.push_back(d);
+  }
+  return out;
+}
+
+std::vector<QuestionRow> answered_questions(const Report& report, std::size_t limit) {
+  std::vector<QuestionRow> out;
+  for (const QuestionRow& q : report.questions) {
+    if (out.size() >= limit) break;
+    if (q.answers > 0) out.push_back(q);
+  }
+  return out;
+}
+
 std::string summary_text(const Report& report, const std::string& county) {
   const DailyRow& t = report.total;
   auto day_words = [](const std::string& iso) {
@@ -335,13 +382,13 @@ std::string summary_text(const Report& report, const std::string& county) {
     when = day_words(report.days.front().day);
     if (report.days.size() > 1) when += "至" + day_words(report.days.back().day);
   }
-  std::string text = when + "，" + county + "政务公开日展台共接待群众" + std::to_string(t.sessions) + "人次，其中" +
-                     std::to_string(t.engaged_sessions) + "人次在自助查询机上查阅了政务公开信息，累计操作" +
-                     std::to_string(t.interactions) + "次。";
-  if (!report.departments.empty()) {
+  // What the kiosk measured, and only that: the desk's own counts of visitors received and
+  // questions answered are the booth's to add.
+  std::string text = when + "，" + county + "政务公开日自助查询机服务群众" + std::to_string(t.sessions) + "人次，其中" +
+                     std::to_string(t.browsing_sessions) + "人次查阅了政务公开信息，累计操作" + std::to_string(t.interactions) + "次。";
+  if (const auto top = most_viewed_departments(report, 3); !top.empty()) {
     text += "群众查阅最多的部门是";
-    const std::size_t top = std::min<std::size_t>(3, report.departments.size());
-    for (std::size_t i = 0; i < top; ++i) text += (i ? "、" : "") + report.departments[i].name;
+    for (std::size_t i = 0; i < top.size(); ++i) text += (i ? "、" : "") + top[i].name;
     text += "。";
   }
   char rate[16];

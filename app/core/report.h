@@ -18,6 +18,7 @@ struct QuizBank;
 struct DailyRow {
   std::string day;  // YYYY-MM-DD, the booth's local day
   std::int64_t sessions = 0, engaged_sessions = 0, woke_and_left_sessions = 0;
+  std::int64_t browsing_sessions = 0;  // opened a department or an approval item (quiz-only ones do not)
   std::int64_t interactions = 0, screen_views = 0;
   std::int64_t quiz_attempts = 0, quiz_passed = 0;
   std::int64_t vouchers_issued = 0, vouchers_redeemed = 0;
@@ -90,8 +91,13 @@ struct ReportRequest {
 // Throws SqliteError (naming the file) when a database cannot be read.
 Report build_report(const ReportRequest& request);
 
-// The paragraph for the official summary, in the style of the source's 基本情况:
-// "5月15日，展台共接待群众N人次……".
+// The paragraph for the official summary, in the style of the source's 基本情况, saying only
+// what the kiosk measured: "5月15日，示例县政务公开日自助查询机服务群众N人次……".
 std::string summary_text(const Report& report, const std::string& county);
+
+// For lists and charts: the most viewed departments that visitors opened at all (views of the
+// department or its items), and the questions answered at least once; never a zero count.
+std::vector<DepartmentRow> most_viewed_departments(const Report& report, std::size_t limit);
+std::vector<QuestionRow> answered_questions(const Report& report, std::size_t limit);
 
 }  // namespace openday

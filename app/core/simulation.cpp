@@ -171,6 +171,15 @@ class Visitor {
   double& clock_;
 };
 
+// Seconds since 9:00 of the first day: a visitor who would arrive after closing time comes at
+// 9:00 the next day instead (the booth is open 9:00-17:00; nobody visits at night).
+double within_opening_hours(double clock, double open_seconds) {
+  constexpr double kDay = 24.0 * 3600;
+  const double day = std::floor(clock / kDay);
+  if (clock - day * kDay < open_seconds) return clock;
+  return (day + 1) * kDay;
+}
+
 }  // namespace
 
 SimulationReport simulate_visitors(const SimulationOptions& options, const Config& config, const Content& content,
@@ -197,7 +206,7 @@ SimulationReport simulate_visitors(const SimulationOptions& options, const Confi
     // Arrivals spread over the day, busier late morning and mid-afternoon.
     const double planned = day_seconds * (static_cast<double>(i) + std::uniform_real_distribution<double>(0, 1)(random)) /
                            static_cast<double>(options.visitors);
-    clock = std::max(clock, planned);
+    clock = within_opening_hours(std::max(clock, planned), day_seconds);
     sink.now_ms = visitor.to_ms(clock);
     visitor.visit(report, on_voucher);
   }

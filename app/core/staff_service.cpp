@@ -56,17 +56,34 @@ void StaffService::check_pin(std::string pin, std::int64_t now_ms) {
   if (pin_pending()) return;  // one check at a time: a double tap on 确定 checks once
   pin_result_.reset();
   pin_typed_ = pin;
-  pin_value_ = std::make_shared<PinCheck>();
+  pin_asked_at_ = {now_ms, pin_clock_().steady_ms};
+  pin_value_ = std::make_shared<PinJob>(PinJob{{}, pin_lockout_});
   auto value = pin_value_;
-  pin_ = store_.run_durable([value, pin = std::move(pin), now_ms](DurableTransaction& tx) { *value = openday::check_pin(tx, pin, now_ms); });
+  pin_ = store_.run_durable([value, pin = std::move(pin), now = pin_asked_at_](DurableTransaction& tx) {
+    value->check = openday::check_pin(tx, value->lockout, pin, now);
+  });
 }
 
 void StaffService::ask_pin_status(std::int64_t now_ms) {
   if (pin_pending()) return;
   pin_typed_.clear();
-  pin_value_ = std::make_shared<PinCheck>();
+  pin_asked_at_ = {now_ms, pin_clock_().steady_ms};
+  pin_value_ = std::make_shared<PinJob>(PinJob{{}, pin_lockout_});
   auto value = pin_value_;
-  pin_ = store_.run_durable([value, now_ms](DurableTransaction& tx) { *value = pin_status(tx, now_ms); });
+  pin_ = store_.run_durable([value, now = pin_asked_at_](DurableTransaction& tx) { value->check = pin_status(tx, value->lockout, now); });
+}
+
+// Attempts counted while the disk was full are written as soon as it takes them.
+void StaffService::save_unsaved_pin_attempts() {
+  if (pin_pending() || pin_lockout_.unsaved.empty()) return;
+  const auto now = std::chrono::steady_clock::now();
+  if (now < next_pin_save_) return;
+  next_pin_save_ = now + std::chrono::seconds(1);
+  pin_save_value_ = std::make_shared<PinLockout>(pin_lockout_);
+  auto value = pin_save_value_;
+  PinClock clock = pin_clock_();
+  clock.wall_ms = utc_now_ms();
+  pin_save_ = store_.run_durable([value, clock](DurableTransaction& tx) { save_pin_lockout(tx, *value, clock); });
 }
 
 void StaffService::refresh_dashboard() {
@@ -79,10 +96,14 @@ void StaffService::refresh_dashboard() {
     request.content = bundle.content.get();
     request.quiz = bundle.quiz.get();
     dashboard.today = build_report(request);
+    // The dashboard lists and charts what visitors opened and answered: no zero counts.
+    dashboard.today.departments = most_viewed_departments(dashboard.today, dashboard.today.departments.size());
+    dashboard.today.questions = answered_questions(dashboard.today, dashboard.today.questions.size());
     dashboard.health = health;
     dashboard.free_disk_bytes = free_bytes(paths.database.parent_path());
     if (!health.open) dashboard.warnings.push_back({StaffWarning::DatabaseUnavailable, health.last_error});
     if (!health.recovery_note.empty()) dashboard.warnings.push_back({StaffWarning::DatabaseRecovered, health.recovery_note});
+    if (!health.replaced_note.empty()) dashboard.warnings.push_back({StaffWarning::DatabaseReplaced, health.replaced_note});
     if (health.dropped > 0) dashboard.warnings.push_back({StaffWarning::EventsDropped, std::to_string(health.dropped)});
     if (dashboard.today.prize_stock && *dashboard.today.prize_stock < kLowStock)
       dashboard.warnings.push_back({StaffWarning::LowStock, std::to_string(*dashboard.today.prize_stock)});
@@ -151,13 +172,19 @@ void StaffService::reload_content() {
   reload_problems_.reset();
   reload_ = std::async(std::launch::async, [paths = paths_, per_round = config_.questions_per_round]() {
     std::pair<std::optional<ContentBundle>, std::string> result;
-    ContentLoad content = load_content(paths.content_dir);
-    QuizBankLoad quiz = load_quiz_bank(paths.quiz_file, per_round, content.content ? &*content.content : nullptr);
-    for (const auto& p : content.problems) result.second += p.to_string() + "\n";
-    for (const auto& p : quiz.problems) result.second += p.to_string() + "\n";
-    if (content.content && quiz.bank)
-      result.first = ContentBundle{std::make_shared<const Content>(std::move(*content.content)),
-                                   std::make_shared<const QuizBank>(std::move(*quiz.bank))};
+    try {
+      ContentLoad content = load_content(paths.content_dir);
+      QuizBankLoad quiz = load_quiz_bank(paths.quiz_file, per_round, content.content ? &*content.content : nullptr);
+      for (const auto& p : content.problems) result.second += p.to_string() + "\n";
+      for (const auto& p : quiz.problems) result.second += p.to_string() + "\n";
+      if (content.content && quiz.bank)
+        result.first = ContentBundle{std::make_shared<const Content>(std::move(*content.content)),
+                                     std::make_shared<const QuizBank>(std::move(*quiz.bank))};
+    } catch (const std::exception& error) {
+      // Whatever the loaders let through, the old content stays and the kiosk keeps running.
+      result.first.reset();
+      result.second += paths.content_dir.string() + ": cannot be loaded: " + error.what() + "\n";
+    }
     return result;
   });
 }
@@ -172,25 +199,35 @@ bool StaffService::poll() {
   if (ready(pin_)) {
     const DurableResult result = pin_.get();
     if (result.committed) {
-      pin_result_ = *pin_value_;
+      pin_lockout_ = pin_value_->lockout;
+      pin_result_ = pin_value_->check;
     } else if (!pin_typed_.empty()) {
       // The database cannot be written (full disk, read-only): check the PIN read-only, so
-      // that staff can still reach the dashboard that says what is wrong. No lockout count
-      // can be kept meanwhile.
-      pin_read_only_ = std::async(std::launch::async, [file = paths_.database, pin = std::exchange(pin_typed_, std::string())]() {
-        PinCheck check;
+      // that staff can still reach the dashboard that says what is wrong, and count the
+      // attempt in memory: the lockout holds (fail closed), and the attempts are written later.
+      pin_read_only_ = std::async(std::launch::async, [file = paths_.database, pin = std::exchange(pin_typed_, std::string()),
+                                                       lockout = pin_lockout_, now = pin_asked_at_]() mutable {
+        StoredPin stored;  // no readable hash: nobody gets in
         try {
-          Database db = open_store_read_only(file);
-          Statement read = db.prepare("SELECT value FROM settings WHERE key = 'staff.pin_hash'");
-          if (read.step()) check.outcome = pin_matches(read.column_text(0), pin) ? PinCheck::Outcome::Accepted : PinCheck::Outcome::Wrong;
-        } catch (const SqliteError&) {
-          check.outcome = PinCheck::Outcome::NoPin;
+          stored = read_stored_pin(open_store_read_only(file));
+        } catch (const std::exception&) {
         }
-        return check;
+        PinJob job;
+        job.check = check_pin_offline(lockout, stored, pin, now);
+        job.lockout = std::move(lockout);
+        return job;
       });
     }
   }
-  if (ready(pin_read_only_)) pin_result_ = pin_read_only_.get();
+  if (ready(pin_read_only_)) {
+    PinJob job = pin_read_only_.get();
+    pin_lockout_ = std::move(job.lockout);
+    pin_result_ = job.check;
+  }
+  if (ready(pin_save_)) {
+    if (pin_save_.get().committed) pin_lockout_ = *pin_save_value_;
+  }
+  save_unsaved_pin_attempts();
   if (ready(dashboard_job_)) {
     try {
       dashboard_ = dashboard_job_.get();
@@ -225,7 +262,7 @@ bool StaffService::poll() {
     if (bundle) reloaded_ = std::move(bundle);
     else reload_problems_ = problems;
   }
-  return pin_pending() || dashboard_job_.valid() || redeem_.valid() || stock_job_.valid() || export_.valid() || reload_.valid();
+  return pin_pending() || pin_save_.valid() || dashboard_job_.valid() || redeem_.valid() || stock_job_.valid() || export_.valid() || reload_.valid();
 }
 
 void StaffService::wait() {

@@ -3,6 +3,7 @@
 // dashboard (a Report of the live database plus the store's health), redeeming vouchers,
 // setting the stock, exports to a USB stick, and reloading content. Screens never speak SQL;
 // they ask this and poll for answers.
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <functional>
@@ -23,7 +24,7 @@
 
 namespace openday {
 
-enum class StaffWarning { DatabaseUnavailable, DatabaseRecovered, EventsDropped, LowStock, LowDisk };
+enum class StaffWarning { DatabaseUnavailable, DatabaseRecovered, EventsDropped, LowStock, LowDisk, DatabaseReplaced };
 
 struct Dashboard {
   Report today;
@@ -63,7 +64,9 @@ class StaffService {
   void check_pin(std::string pin, std::int64_t now_ms);
   void ask_pin_status(std::int64_t now_ms);
   std::optional<PinCheck> pin_result() const { return pin_result_; }
-  bool pin_pending() const { return pin_.valid() || pin_read_only_.valid(); }
+  bool pin_pending() const { return pin_.valid() || pin_read_only_.valid() || pin_save_.valid(); }
+  // Tests: the clocks the lockout reads.
+  void set_pin_clock(std::function<PinClock()> clock) { pin_clock_ = std::move(clock); }
   void forget_pin_result() { pin_result_.reset(); }
 
   void refresh_dashboard();
@@ -106,11 +109,25 @@ class StaffService {
   std::function<StoreHealth()> health_;
   ContentBundle bundle_;
 
+  // The PIN lockout of this process (see PinLockout); jobs work on a copy that replaces it when
+  // their commit (or the read-only check) returned, so a failed commit counts nothing twice.
+  struct PinJob {
+    PinCheck check;
+    PinLockout lockout;
+  };
+  void save_unsaved_pin_attempts();
+  std::function<PinClock()> pin_clock_ = pin_clock_now;
+  PinLockout pin_lockout_;
   std::future<DurableResult> pin_;
-  std::shared_ptr<PinCheck> pin_value_;
+  std::shared_ptr<PinJob> pin_value_;
   std::string pin_typed_;  // for the read-only check when the database cannot be written
-  std::future<PinCheck> pin_read_only_;
+  PinClock pin_asked_at_;
+  std::future<PinJob> pin_read_only_;
   std::optional<PinCheck> pin_result_;
+  std::future<DurableResult> pin_save_;
+  std::shared_ptr<PinLockout> pin_save_value_;
+  std::size_t pin_saving_ = 0;  // attempts the save job writes
+  std::chrono::steady_clock::time_point next_pin_save_{};
 
   std::future<Dashboard> dashboard_job_;
   std::optional<Dashboard> dashboard_;

@@ -34,6 +34,7 @@ DayStats compute_day_stats(const std::filesystem::path& db, const CalendarDate& 
   for (const SessionRow& session : report.sessions) {
     stats.sessions_ended_by_timeout += session.end_reason == "timeout";
     stats.sessions_ended_by_done += session.end_reason == "done";
+    stats.sessions_ended_by_shutdown += session.end_reason == "shutdown" || session.end_reason == "interrupted";
   }
   for (const DepartmentRow& department : report.departments)
     if (department.views > 0) stats.department_views.emplace_back(department.id, department.views);
@@ -73,6 +74,7 @@ std::string day_stats_json(const DayStats& s) {
   field("woke_and_left_sessions", std::to_string(s.woke_and_left_sessions));
   field("sessions_ended_by_timeout", std::to_string(s.sessions_ended_by_timeout));
   field("sessions_ended_by_done", std::to_string(s.sessions_ended_by_done));
+  field("sessions_ended_by_shutdown", std::to_string(s.sessions_ended_by_shutdown));
   field("average_dwell_seconds", dwell);
   field("interactions", std::to_string(s.interactions));
   field("quiz_attempts", std::to_string(s.quiz_attempts));
@@ -94,7 +96,7 @@ std::string day_stats_text(const DayStats& s) {
   out += "  sessions            " + std::to_string(s.sessions) + " (engaged " + std::to_string(s.engaged_sessions) +
          ", woke and left " + std::to_string(s.woke_and_left_sessions) + ")\n";
   out += "  ended by            timeout " + std::to_string(s.sessions_ended_by_timeout) + ", done " +
-         std::to_string(s.sessions_ended_by_done) + "\n";
+         std::to_string(s.sessions_ended_by_done) + ", shutdown " + std::to_string(s.sessions_ended_by_shutdown) + "\n";
   out += "  average dwell       " + std::string(dwell) + " s\n";
   out += "  interactions        " + std::to_string(s.interactions) + "\n";
   out += "  quiz                " + std::to_string(s.quiz_attempts) + " attempts, " + std::to_string(s.quiz_passed) + " passed\n";

@@ -18,6 +18,7 @@ struct DayStats {
   std::int64_t woke_and_left_sessions = 0;  // ... ended with no touch after the wake
   std::int64_t sessions_ended_by_timeout = 0;
   std::int64_t sessions_ended_by_done = 0;
+  std::int64_t sessions_ended_by_shutdown = 0;  // the kiosk stopped (or was killed) during the session
   double average_dwell_seconds = 0;         // over ended sessions, idle tail excluded
   std::int64_t interactions = 0;            // taps on interactive elements
   std::int64_t quiz_attempts = 0;

@@ -1,6 +1,7 @@
 #include "core/store.h"
 
 #include <array>
+#include <fstream>
 
 #include "core/events.h"
 #include <ctime>
@@ -9,6 +10,8 @@
 
 namespace openday {
 namespace {
+
+constexpr int kBusyTimeoutMs = 5000;
 
 // Migration N brings the schema from version N-1 to N. Never edit a shipped migration: add one.
 constexpr std::array<std::string_view, 3> kMigrations = {
@@ -63,12 +66,15 @@ CREATE TABLE settings (
 };
 
 void apply_pragmas(Database& db) {
+  // The busy timeout first: switching to WAL (or opening a WAL file whose -shm must be rebuilt)
+  // takes a lock, and without a timeout a second process starting at the same instant fails
+  // at once with "database is locked" instead of waiting its turn.
+  sqlite3_busy_timeout(db.handle(), kBusyTimeoutMs);
   // WAL with synchronous=FULL: a committed transaction survives a power cut.
   const std::string mode = db.query_text("PRAGMA journal_mode=WAL");
   if (mode != "wal") throw SqliteError(db.file().string() + ": cannot switch to WAL journal mode (got " + mode + ")", SQLITE_CANTOPEN);
   db.exec("PRAGMA synchronous=FULL", "setting synchronous=FULL");
   db.exec("PRAGMA foreign_keys=ON", "enabling foreign keys");
-  sqlite3_busy_timeout(db.handle(), 5000);
 }
 
 // "ok", or what quick_check found.
@@ -100,6 +106,10 @@ std::filesystem::path move_aside(const std::filesystem::path& file) {
 }
 
 int user_version(const Database& db) { return static_cast<int>(db.query_int("PRAGMA user_version").value_or(0)); }
+
+bool has_foreign_tables(const Database& db) {
+  return db.query_int("SELECT count(*) FROM sqlite_schema WHERE type = 'table'").value_or(0) > 0;
+}
 
 // Opens and checks the file; on corruption returns the problem and leaves db open, so that it
 // can be closed without a checkpoint (which would write into the damaged file, or delete its
@@ -175,12 +185,29 @@ void migrate_store(Database& db, int target_version) {
   }
 }
 
+void refuse_unless_sqlite(const std::filesystem::path& file) {
+  if (!is_sqlite_file_or_absent(file))
+    throw SqliteError("not an OpenDay database: " + file.string() + " (not an SQLite file; check the --db path)", SQLITE_NOTADB);
+}
+
 OpenedStore open_store_for_writing(const std::filesystem::path& file, const char* vfs) {
+  return open_store(file, StoreOwner::Kiosk, vfs);
+}
+
+OpenedStore open_store_for_tool(const std::filesystem::path& file) { return open_store(file, StoreOwner::Tool, nullptr); }
+
+OpenedStore open_store(const std::filesystem::path& file, StoreOwner owner, const char* vfs) {
+  // A tool given a text file by mistake as --db refuses it and leaves it as it is. (The kiosk,
+  // which owns its file, moves an unreadable one aside whole and keeps it.)
+  if (owner == StoreOwner::Tool) refuse_unless_sqlite(file);
   std::error_code ec;
   if (file.has_parent_path()) std::filesystem::create_directories(file.parent_path(), ec);
   OpenedStore store;
   std::optional<Database> db;
   if (const std::string problem = open_checked(file, vfs, db); !problem.empty()) {
+    // The command-line tools never repair: the kiosk that owns the file does, at its start.
+    if (owner == StoreOwner::Tool)
+      throw SqliteError(problem + " (the database is damaged; the kiosk moves it aside and starts afresh when it starts)", SQLITE_CORRUPT);
     close_without_checkpoint(db);
     const auto aside = move_aside(file);
     store.recovery_note = problem + " -> moved aside to " + aside.string() + " (with its -wal and -shm); a fresh database was created";
@@ -193,19 +220,35 @@ OpenedStore open_store_for_writing(const std::filesystem::path& file, const char
     throw SqliteError(file.string() + ": schema version " + std::to_string(version) + " is newer than this build understands (" +
                           std::to_string(latest_schema_version()) + ")",
                       SQLITE_ERROR);
+  if (owner == StoreOwner::Tool && version == 0 && has_foreign_tables(store.db))
+    throw SqliteError("not an OpenDay database: " + file.string() + " (an SQLite file of another program; check the --db path)",
+                      SQLITE_NOTADB);
   migrate_store(store.db, latest_schema_version());
   return store;
 }
 
 Database open_store_read_only(const std::filesystem::path& file) {
   if (!std::filesystem::exists(file)) throw SqliteError(file.string() + ": no such database file", SQLITE_CANTOPEN);
+  refuse_unless_sqlite(file);
   Database db(file, Database::Mode::ReadOnly);
-  sqlite3_busy_timeout(db.handle(), 5000);
+  sqlite3_busy_timeout(db.handle(), kBusyTimeoutMs);
   const int version = user_version(db);
   if (version < 1 || version > latest_schema_version())
-    throw SqliteError(file.string() + ": not an OpenDay database of a known version (user_version " + std::to_string(version) + ")",
+    throw SqliteError("not an OpenDay database: " + file.string() + " (of no known version: user_version " + std::to_string(version) + ")",
                       SQLITE_NOTADB);
   return db;
+}
+
+bool is_sqlite_file_or_absent(const std::filesystem::path& file) {
+  std::error_code ec;
+  const auto status = std::filesystem::status(file, ec);
+  if (ec || !std::filesystem::exists(status)) return true;
+  if (!std::filesystem::is_regular_file(status)) return false;
+  if (std::filesystem::file_size(file, ec) == 0 && !ec) return true;  // SQLite treats an empty file as an empty database
+  char header[16] = {};
+  std::ifstream in(file, std::ios::binary);
+  if (!in.read(header, sizeof header)) return false;
+  return std::string_view(header, sizeof header) == std::string_view("SQLite format 3\0", 16);
 }
 
 }  // namespace openday

@@ -21,6 +21,17 @@ struct OpenedStore {
 // one is created. Throws SqliteError when the file cannot be opened or written at all.
 OpenedStore open_store_for_writing(const std::filesystem::path& file, const char* vfs = nullptr);
 
+// Who opens: the kiosk owns its database and may move a damaged one aside; a command-line tool
+// (voucher redeem, set-pin) never repairs, and refuses an SQLite file of another program.
+enum class StoreOwner { Kiosk, Tool };
+OpenedStore open_store(const std::filesystem::path& file, StoreOwner owner, const char* vfs = nullptr);
+// For the command-line tools: as above, but a damaged file is an error and is left alone.
+OpenedStore open_store_for_tool(const std::filesystem::path& file);
+
+// True when file is missing, empty, or starts with SQLite's header. Anything else (a config
+// file given by mistake as --db) is never opened for writing: "not an OpenDay database: <path>".
+bool is_sqlite_file_or_absent(const std::filesystem::path& file);
+
 // Opens an existing database read-only (for stats and exports); throws when it is missing,
 // not a database, or newer than this build understands.
 Database open_store_read_only(const std::filesystem::path& file);

@@ -194,6 +194,8 @@ constexpr std::array kTexts = {
     TextEntry{Text::DashboardNoVisitorsToday, "dashboard_no_visitors_today", TextStyle::Body, "今天还没有访客"},
     TextEntry{Text::DashboardNoViewsToday, "dashboard_no_views_today", TextStyle::Body, "今天还没有人查阅部门"},
     TextEntry{Text::DashboardNoAnswersToday, "dashboard_no_answers_today", TextStyle::Body, "今天还没有人答题"},
+    // Hostile and unlucky input (core): the database file deleted under the kiosk.
+    TextEntry{Text::WarningReplaced, "warning_replaced", TextStyle::Body, "数据库文件在运行中被删除或替换，已在原位置新建文件继续记录：{0}"},
 };
 
 constexpr bool table_is_complete_and_ordered() {

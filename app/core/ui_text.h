@@ -177,6 +177,8 @@ enum class Text : std::uint16_t {
   DashboardNoVisitorsToday,
   DashboardNoViewsToday,
   DashboardNoAnswersToday,
+  // Hostile and unlucky input (core): the database file deleted under the kiosk.
+  WarningReplaced,
   Count
 };
 

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <unistd.h>
 
 #include "core/paths.h"
 
@@ -108,6 +109,53 @@ TEST(Config, MissingFileIsAClearError) {
   ASSERT_FALSE(result.ok());
   EXPECT_NE(result.problems[0].to_string().find("/nonexistent/openday.toml"), std::string::npos);
   EXPECT_NE(result.problems[0].message.find("cannot open"), std::string::npos);
+}
+
+TEST(Config, ADirectoryIsRefused) {
+  const auto dir = std::filesystem::temp_directory_path();
+  const auto result = load_config_file(dir);
+  ASSERT_FALSE(result.ok());
+  EXPECT_NE(result.problems[0].message.find("not a regular file"), std::string::npos) << all_problems(result);
+}
+
+TEST(Config, AnAbsurdlyLargeFileIsRefusedWithoutReadingIt) {
+  const auto file = std::filesystem::temp_directory_path() / ("openday-big-" + std::to_string(::getpid()) + ".toml");
+  {
+    std::ofstream out(file, std::ios::binary);
+    const std::string line = "# " + std::string(1000, 'x') + "\n";
+    for (int i = 0; i < 1100; ++i) out << line;
+  }
+  const auto result = load_config_file(file);
+  std::filesystem::remove(file);
+  ASSERT_FALSE(result.ok());
+  ASSERT_EQ(result.problems.size(), 1u) << all_problems(result);
+  EXPECT_NE(result.problems[0].message.find("1 MB"), std::string::npos) << all_problems(result);
+}
+
+TEST(Config, ProblemsStopAfterAReasonableNumber) {
+  std::string text;
+  for (int i = 0; i < 5000; ++i) text += "garbage line " + std::to_string(i) + "\n";
+  const auto result = parse_config_text(text, "many.toml");
+  ASSERT_FALSE(result.ok());
+  EXPECT_LE(result.problems.size(), 21u);
+  EXPECT_NE(result.problems.back().message.find("and 4980 more"), std::string::npos) << all_problems(result);
+}
+
+TEST(Config, TextsAreCheckedLikeContentTexts) {
+  const std::pair<const char*, const char*> cases[] = {
+      {"[quiz]\nprize_name = \"奖品🎁\"", "U+1F381"},
+      {"[quiz]\nprize_description = \"   \"", "spaces"},
+      {"[event]\ncounty = \"示例\\n县\"", "control character"},
+      {"[event]\ntitle = \"政务\t公开日\"", "control character"},
+  };
+  for (const auto& [text, words] : cases) {
+    SCOPED_TRACE(text);
+    const auto result = parse_config_text(text, "t.toml");
+    EXPECT_FALSE(result.ok());
+    ASSERT_EQ(result.problems.size(), 1u) << all_problems(result);
+    EXPECT_NE(result.problems[0].message.find(words), std::string::npos) << all_problems(result);
+  }
+  EXPECT_TRUE(parse_config_text("[quiz]\nprize_name = \"青花瓷笔\"", "t.toml").ok());
 }
 
 TEST(CalendarDate, ParsesOnlyRealDays) {

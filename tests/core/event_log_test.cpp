@@ -228,5 +228,30 @@ TEST(EventLog, CorruptDatabaseIsRecoveredAndTheRecoveryLogged) {
   EXPECT_EQ(db.query_int("SELECT count(*) FROM events WHERE type = 'tap'"), 1);
 }
 
+TEST(EventLog, ADatabaseDeletedWhileRunningIsNoticedAndANewFileContinuesWithNothingLost) {
+  for (const bool with_wal_and_shm : {false, true}) {
+    SCOPED_TRACE(with_wal_and_shm ? "db, -wal and -shm deleted" : "only the db deleted");
+    TempDir dir;
+    const auto file = dir / "log.db";
+    EventLog log(options_for(file));
+    log.log(numbered(1));
+    log.flush();
+    std::filesystem::remove(file);
+    if (with_wal_and_shm) {
+      std::filesystem::remove(file.string() + "-wal");
+      std::filesystem::remove(file.string() + "-shm");
+    }
+    ASSERT_TRUE(eventually([&] { return !log.health().replaced_note.empty(); })) << "noticed without waiting for an event";
+    for (int i = 2; i <= 20; ++i) log.log(numbered(i));
+    log.flush();
+    EXPECT_NE(log.health().replaced_note.find("deleted"), std::string::npos) << log.health().replaced_note;
+    EXPECT_TRUE(log.health().recovery_note.empty()) << "not a corrupt file moved aside";
+    ASSERT_TRUE(std::filesystem::exists(file));
+    Database db = open_store_read_only(file);
+    EXPECT_EQ(db.query_int("SELECT count(*) FROM events WHERE type = 'tap'"), 19) << "everything after the deletion is kept";
+    EXPECT_EQ(db.query_int("SELECT count(*) FROM events WHERE type = 'error' AND detail LIKE '%deleted%'"), 1);
+  }
+}
+
 }  // namespace
 }  // namespace openday

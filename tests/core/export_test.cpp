@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 #include <sys/resource.h>
+#include <sys/stat.h>
 
 #include <csignal>
 #include <fstream>
@@ -219,7 +220,8 @@ TEST_F(ExportFiles, WritesEveryTableTheWorkbookAndTheSummary) {
   EXPECT_EQ(result.files.size(), 9u);  // 7 CSV, 1 XLSX, the summary
   for (const auto& file : result.files) EXPECT_GT(std::filesystem::file_size(file), 3u) << file;
   EXPECT_EQ(files_in(dir / "usb"), 9u) << "no temporary files are left behind";
-  EXPECT_NE(result.summary.find("5月15日至5月16日，示例县政务公开日展台共接待群众4人次"), std::string::npos) << result.summary;
+  EXPECT_NE(result.summary.find("5月15日至5月16日，示例县政务公开日自助查询机服务群众4人次，其中1人次查阅了政务公开信息"), std::string::npos)
+      << result.summary;
 }
 
 TEST_F(ExportFiles, NeverIntoTheLiveDatabasesFolder) {
@@ -267,6 +269,18 @@ TEST_F(ExportFiles, AFullDiskLeavesNoHalfFileUnderAFinalName) {
     const std::string name = entry.path().filename().string();
     EXPECT_NE(name.front(), '.') << "a temporary file was left: " << name;
     EXPECT_LE(std::filesystem::file_size(entry.path()), 300u);
+  }
+}
+
+TEST_F(ExportFiles, OnlyTheOwnerCanReadTheFilesTheyHoldUnredeemedCodes) {
+  std::filesystem::create_directories(dir / "usb");
+  ::umask(022);
+  const ExportResult result = export_report(report(), {dir / "usb", ExportFormat::All, "示例县", {}});
+  ASSERT_FALSE(result.files.empty());
+  for (const auto& file : result.files) {
+    struct stat info {};
+    ASSERT_EQ(::stat(file.c_str(), &info), 0) << file;
+    EXPECT_EQ(info.st_mode & 0777, 0600u) << file;
   }
 }
 

@@ -73,6 +73,29 @@ TEST(Simulate, TheSameSeedGivesTheSameDay) {
   EXPECT_EQ(stats.vouchers_issued, reports[0].vouchers);
 }
 
+TEST(Simulate, VisitorsComeOnlyInOpeningHours) {
+  const Material material;
+  TempDir dir;
+  SimulationOptions options;
+  options.visitors = 700;  // more than one day holds: the rest come the next days at 9:00
+  options.seed = 7;
+  options.day = {2026, 5, 15};
+  options.db_path = dir / "hours.db";
+  simulate_visitors(options, Config{}, material.content, material.bank, [](const std::string&) {});
+  Database db = open_store_read_only(options.db_path);
+  Statement hours = db.prepare(
+      "SELECT ((at_ms / 1000 + utc_offset_min * 60) % 86400) / 3600 AS hour, count(*) FROM events "
+      "WHERE type = 'session_start' GROUP BY hour ORDER BY hour");
+  std::int64_t sessions = 0;
+  while (hours.step()) {
+    EXPECT_GE(hours.column_int(0), 9) << hours.column_int(1) << " visitors before the booth opens";
+    EXPECT_LT(hours.column_int(0), 17) << hours.column_int(1) << " visitors after the booth closes";
+    sessions += hours.column_int(1);
+  }
+  EXPECT_EQ(sessions, 700);
+  EXPECT_GE(db.query_int("SELECT count(DISTINCT (at_ms / 1000 + utc_offset_min * 60) / 86400) FROM events WHERE type = 'session_start'"), 2);
+}
+
 TEST(Simulate, AnotherSeedGivesAnotherDay) {
   const Material material;
   TempDir dir;

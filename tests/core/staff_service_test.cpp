@@ -2,7 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <regex>
+#include <thread>
+
 #include "core/store.h"
+#include "support/content_fixture.h"
 #include "support/fault_vfs.h"
 #include "support/temp_dir.h"
 
@@ -49,6 +54,74 @@ TEST_F(StaffServiceTest, ThePinStillWorksWhenTheDatabaseCannotBeWritten) {
   staff.check_pin("1111", utc_now_ms());
   staff.wait();
   EXPECT_EQ(staff.pin_result()->outcome, PinCheck::Outcome::Wrong);
+}
+
+TEST_F(StaffServiceTest, AFullDiskStillLocksAfterFiveWrongPinsAndLogsEveryAttemptLater) {
+  {
+    OpenedStore store = open_store_for_writing(dir / "kiosk.db");
+    set_pin(store.db, "2580");
+  }
+  EventLog::Options options{dir / "kiosk.db", "k"};
+  options.vfs = testing::fault_vfs_name();
+  options.retry_interval = std::chrono::milliseconds(30);
+  EventLog log(options);
+  log.flush();
+  StaffService staff(paths(), Config{}, log, [&] { return log.health(); });
+  testing::set_disk_fault(testing::DiskFault::Full);
+  for (int i = 1; i <= 8; ++i) {
+    staff.check_pin("1111", utc_now_ms());
+    staff.wait();
+    ASSERT_TRUE(staff.pin_result());
+    EXPECT_EQ(staff.pin_result()->outcome, i < kMaxPinFailures ? PinCheck::Outcome::Wrong : PinCheck::Outcome::Locked) << "attempt " << i;
+  }
+  staff.check_pin("2580", utc_now_ms());
+  staff.wait();
+  EXPECT_EQ(staff.pin_result()->outcome, PinCheck::Outcome::Locked) << "the ninth, right PIN must not open a locked keypad";
+
+  testing::set_disk_fault(testing::DiskFault::None);
+  auto failed_attempts = [&] {
+    Database db = open_store_read_only(dir / "kiosk.db");
+    return db.query_int("SELECT count(*) FROM events WHERE type = 'staff_sign_in_failed'").value_or(0);
+  };
+  const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  while (failed_attempts() < 9 && std::chrono::steady_clock::now() < until) {
+    staff.poll();
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  EXPECT_EQ(failed_attempts(), 9) << "every attempt is written once the disk allows";
+  Database db = open_store_read_only(dir / "kiosk.db");
+  EXPECT_GT(db.query_int("SELECT CAST(value AS INTEGER) FROM settings WHERE key = 'staff.pin_locked_until_ms'").value_or(0), 0)
+      << "the lock is kept for a restart too";
+}
+
+TEST_F(StaffServiceTest, ReloadingContentWithANumberOutOfRangeListsItAndKeepsRunning) {
+  testing::write_valid_content(dir / "content");
+  testing::write_text(dir / "content/departments/alpha.json",
+                      std::regex_replace(testing::valid_department("alpha").dump(2), std::regex("\"statutory_days\": 20"),
+                                         "\"statutory_days\": 1e999"));
+  EventLog log({dir / "kiosk.db", "k"});
+  StaffService staff(paths(), Config{}, log, [&] { return log.health(); });
+  staff.reload_content();
+  staff.wait();
+  EXPECT_FALSE(staff.take_reloaded());
+  ASSERT_TRUE(staff.reload_problems());
+  EXPECT_NE(staff.reload_problems()->find("alpha.json: $.approval_items[0].statutory_days"), std::string::npos) << *staff.reload_problems();
+}
+
+TEST_F(StaffServiceTest, TheDashboardWarnsWhenTheDatabaseFileWasReplacedWhileRunning) {
+  EventLog log({dir / "kiosk.db", "k"});
+  Event tap;
+  tap.type = EventType::Tap;
+  log.log(tap);
+  log.flush();
+  StoreHealth health = log.health();
+  health.replaced_note = "kiosk.db: the database file was deleted";
+  StaffService staff(paths(), Config{}, log, [&] { return health; });
+  staff.refresh_dashboard();
+  staff.wait();
+  ASSERT_TRUE(staff.dashboard()) << staff.dashboard_error().value_or("");
+  const auto& warnings = staff.dashboard()->warnings;
+  EXPECT_TRUE(std::any_of(warnings.begin(), warnings.end(), [](const auto& w) { return w.first == StaffWarning::DatabaseReplaced; }));
 }
 
 }  // namespace

@@ -84,5 +84,62 @@ TEST_F(PinStore, SettingThePinClearsALock) {
   EXPECT_EQ(check(log, "2222", 300).outcome, PinCheck::Outcome::Accepted);
 }
 
+// The lockout as one running kiosk counts it: the monotonic clock decides, the wall clock
+// may jump either way (an NTP fix, a staff member setting the time).
+class PinClockTest : public PinStore {
+ protected:
+  PinCheck attempt(EventLog& log, PinLockout& lockout, const std::string& pin, PinClock now) {
+    PinCheck result;
+    PinLockout next = lockout;
+    const auto done = log.run_durable([&](DurableTransaction& tx) { result = check_pin(tx, next, pin, now); }).get();
+    EXPECT_TRUE(done.committed) << done.error;
+    lockout = next;
+    return result;
+  }
+  void lock(EventLog& log, PinLockout& lockout, PinClock now) {
+    for (int i = 0; i < kMaxPinFailures; ++i) attempt(log, lockout, "0000", now);
+    ASSERT_EQ(attempt(log, lockout, "2468", now).outcome, PinCheck::Outcome::Locked);
+  }
+  static constexpr std::int64_t kHour = 3'600'000;
+  const std::int64_t wall = 1'800'000'000'000;
+  const std::int64_t steady = 5'000;
+};
+
+TEST_F(PinClockTest, SettingTheClockForwardDoesNotEndALockEarly) {
+  set("2468");
+  EventLog log({dir / "staff.db", "k"});
+  PinLockout lockout;
+  lock(log, lockout, {wall, steady});
+  EXPECT_EQ(attempt(log, lockout, "2468", {wall + kHour, steady + 10'000}).outcome, PinCheck::Outcome::Locked);
+  EXPECT_EQ(attempt(log, lockout, "2468", {wall + kHour, steady + kPinLockoutMs + 1}).outcome, PinCheck::Outcome::Accepted);
+}
+
+TEST_F(PinClockTest, SettingTheClockBackDoesNotExtendALock) {
+  set("2468");
+  EventLog log({dir / "staff.db", "k"});
+  PinLockout lockout;
+  lock(log, lockout, {wall, steady});
+  const PinCheck during = attempt(log, lockout, "2468", {wall - kHour, steady + 20'000});
+  EXPECT_EQ(during.outcome, PinCheck::Outcome::Locked);
+  EXPECT_LE(during.locked_until_ms - (wall - kHour), kPinLockoutMs - 20'000) << "the wait shown stays within the lock";
+  EXPECT_EQ(attempt(log, lockout, "2468", {wall - kHour, steady + kPinLockoutMs + 1}).outcome, PinCheck::Outcome::Accepted);
+}
+
+TEST_F(PinClockTest, APersistedLockNeverExceedsItsLengthAfterARestart) {
+  set("2468");
+  {
+    EventLog log({dir / "staff.db", "k"});
+    PinLockout lockout;
+    lock(log, lockout, {wall, steady});
+  }
+  // Restarted with the clock set back by a day: the lock is still on, but no longer than its length.
+  EventLog log({dir / "staff.db", "k"});
+  PinLockout fresh;
+  const PinCheck after_restart = attempt(log, fresh, "2468", {wall - 24 * kHour, 100});
+  EXPECT_EQ(after_restart.outcome, PinCheck::Outcome::Locked);
+  EXPECT_LE(after_restart.locked_until_ms - (wall - 24 * kHour), kPinLockoutMs);
+  EXPECT_EQ(attempt(log, fresh, "2468", {wall - 24 * kHour, 100 + kPinLockoutMs + 1}).outcome, PinCheck::Outcome::Accepted);
+}
+
 }  // namespace
 }  // namespace openday

@@ -25,3 +25,22 @@ for expected in "event.json: \$.title: is missing" "a.json:1:12: malformed JSON"
   grep -qF -- "$expected" "$dir/kiosk.out" || { echo "the kiosk did not report: $expected"; exit 1; }
 done
 echo "PASS"
+
+# A number beyond what a double holds, in one department of the shipped content: every command
+# that reads content lists it as a problem (exit 7), none aborts.
+big="$dir/big"
+cp -r "$(dirname "$0")/../../assets/content" "$big"
+first=$(ls "$big/departments" | head -n1)
+sed -i '0,/"statutory_days": [0-9]*/s//"statutory_days": 1e999/' "$big/departments/$first"
+grep -q '1e999' "$big/departments/$first" || { echo "the fixture edit failed"; exit 1; }
+for command in "validate --content $big" "simulate --content $big --db $dir/sim.db --visitors 1 --seed 1" \
+               "export --content $big --db $dir/none.db --out $dir/out" "--content $big --db $dir/k2.db"; do
+  set +e
+  env -u DISPLAY "$openday" $command >"$dir/big.out" 2>&1
+  status=$?
+  set -e
+  [[ $status -eq 7 ]] || { echo "openday $command exited $status, expected 7"; cat "$dir/big.out"; exit 1; }
+  grep -qF -- "$first: \$.approval_items[" "$dir/big.out" || { echo "openday $command: no file and path"; cat "$dir/big.out"; exit 1; }
+  grep -qF -- "1e999" "$dir/big.out" || { echo "openday $command: the number is not named"; cat "$dir/big.out"; exit 1; }
+done
+echo "PASS: out-of-range numbers"

@@ -139,7 +139,7 @@ def main():
         assert {r[0] for r in sheets["奖品兑奖码"][1:]} == expected["vouchers"]
         assert len(charts) == 2, charts
         summary = files["summary.txt"].read_text(encoding="utf-8-sig")
-        assert f"展台共接待群众{expected['sessions']}人次" in summary, summary
+        assert f"自助查询机服务群众{expected['sessions']}人次" in summary, summary
     print("PASS: CSV and XLSX read back equal the databases")
 
 

@@ -216,6 +216,7 @@ class StaffDashboardScreen final : public Screen {
         case StaffWarning::EventsDropped: text = Text::WarningDropped; break;
         case StaffWarning::LowStock: text = Text::WarningLowStock; break;
         case StaffWarning::LowDisk: text = Text::WarningLowDisk; break;
+        case StaffWarning::DatabaseReplaced: text = Text::WarningReplaced; break;
       }
       y += draw_wrapped_text(draw, body, body.FontSize, ImVec2(x, y), colors::kAccent, fill_text(text, {detail}), width);
     }

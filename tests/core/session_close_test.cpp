@@ -1,0 +1,113 @@
+// A session cut short by the kiosk stopping: a clean stop ends it (reason shutdown); after a
+// kill the next start closes it at its last event, with touches consistent with the taps.
+#include <gtest/gtest.h>
+
+#include "core/event_log.h"
+#include "core/report.h"
+#include "core/stats.h"
+#include "core/store.h"
+#include "support/temp_dir.h"
+
+namespace openday {
+namespace {
+
+using testing::TempDir;
+
+Event at(EventType type, std::int64_t session, std::int64_t at_ms, std::string target = "") {
+  Event e;
+  e.type = type;
+  e.session = session;
+  e.at_ms = at_ms;
+  e.target = std::move(target);
+  return e;
+}
+
+struct EndRow {
+  std::string reason;
+  std::int64_t dwell_ms = -1, touches = -1;
+  int count = 0;
+};
+
+EndRow session_end_of(const std::filesystem::path& file, std::int64_t session) {
+  Database db = open_store_read_only(file);
+  Statement read = db.prepare("SELECT target, value, count FROM events WHERE type = 'session_end' AND session = ?1");
+  read.bind(1, session);
+  EndRow row;
+  while (read.step()) {
+    ++row.count;
+    row.reason = read.column_text(0);
+    row.dwell_ms = read.column_int(1);
+    row.touches = read.column_int(2);
+  }
+  return row;
+}
+
+TEST(SessionClose, ACleanStopEndsTheOpenSessionAsShutdown) {
+  TempDir dir;
+  const std::int64_t start = utc_now_ms() - 60'000;
+  {
+    EventLog log({dir / "k.db", "kiosk-1"});
+    log.log(at(EventType::SessionStart, start, start));
+    log.log(at(EventType::Tap, start, start + 3000, "home.disclosure"));
+    log.log(at(EventType::ScreenView, start, start + 3100));
+    log.log(at(EventType::Tap, start, start + 5000, "home.quiz"));
+    log.log(at(EventType::IdleWarning, start, start + 65000));
+  }
+  const EndRow end = session_end_of(dir / "k.db", start);
+  ASSERT_EQ(end.count, 1);
+  EXPECT_EQ(end.reason, "shutdown");
+  EXPECT_EQ(end.dwell_ms, 5000) << "dwell runs to the last event, the idle warning excluded";
+  EXPECT_EQ(end.touches, 2);
+}
+
+TEST(SessionClose, AnEndedSessionIsNotEndedTwice) {
+  TempDir dir;
+  const std::int64_t start = utc_now_ms() - 60'000;
+  {
+    EventLog log({dir / "k.db", "kiosk-1"});
+    log.log(at(EventType::SessionStart, start, start));
+    Event end = at(EventType::SessionEnd, start, start + 4000, "done");
+    end.value = 4000;
+    end.count = 1;
+    log.log(end);
+  }
+  { EventLog again({dir / "k.db", "kiosk-1"}); }
+  EXPECT_EQ(session_end_of(dir / "k.db", start).count, 1);
+}
+
+TEST(SessionClose, AfterAKillTheNextStartClosesItAtItsLastEvent) {
+  TempDir dir;
+  const std::int64_t start = utc_now_ms() - 600'000;
+  {
+    // What a killed kiosk leaves: a start and twelve taps, no end.
+    OpenedStore store = open_store_for_writing(dir / "k.db");
+    Statement insert = prepare_event_insert(store.db);
+    std::int64_t seq = 1;
+    insert_event(insert, "kiosk-1", seq++, at(EventType::SessionStart, start, start));
+    for (int i = 1; i <= 12; ++i) insert_event(insert, "kiosk-1", seq++, at(EventType::Tap, start, start + i * 1000, "t"));
+    // Another kiosk's open session in the same file is not this kiosk's to close.
+    insert_event(insert, "kiosk-2", 1, at(EventType::SessionStart, start + 1, start + 1));
+  }
+  {
+    EventLog log({dir / "k.db", "kiosk-1"});
+    log.flush();
+  }
+  const EndRow end = session_end_of(dir / "k.db", start);
+  ASSERT_EQ(end.count, 1);
+  EXPECT_EQ(end.reason, "interrupted");
+  EXPECT_EQ(end.dwell_ms, 12000);
+  EXPECT_EQ(end.touches, 12);
+  EXPECT_EQ(session_end_of(dir / "k.db", start + 1).count, 0);
+
+  ReportRequest request;
+  request.databases = {dir / "k.db"};
+  const Report report = build_report(request);
+  ASSERT_EQ(report.sessions.size(), 2u);
+  EXPECT_EQ(report.sessions[0].end_reason, "interrupted");
+  EXPECT_EQ(report.sessions[0].touches, 12);
+  EXPECT_EQ(report.sessions[0].taps, 12);
+  EXPECT_NEAR(report.sessions[0].dwell_seconds, 12.0, 1e-9);
+}
+
+}  // namespace
+}  // namespace openday
