@@ -7,6 +7,7 @@
 
 #include "core/ui_text.h"
 #include "core/utf8.h"
+#include "ui/routes.h"
 #include "screen_walk.h"
 #include "support/headless_kiosk.h"
 
