@@ -15,12 +15,12 @@ db="$E2E_WORK/booth.db"
 log="$E2E_WORK/kiosk.log"
 screens=0
 taps=0
-shot_number=0
+drags=0
 
-# shot: saves the whole screen, prints the file name.
+# shot: saves the whole screen under a new name (it runs in a subshell: no counter), prints it.
 shot() {
-  shot_number=$((shot_number + 1))
-  local file="$E2E_WORK/shot-$shot_number.png"
+  local file
+  file=$(mktemp "$E2E_WORK/shot-XXXXXX.png")
   "$tools/x11_screenshot" "$file" || fail "x11_screenshot failed"
   echo "$file"
 }
@@ -33,7 +33,12 @@ still_screen() {
   for _ in $(seq 40); do
     sleep 0.3
     after=$(shot)
-    cmp -s "$before" "$after" && { echo "$after"; return 0; }
+    if cmp -s "$before" "$after"; then
+      rm -f "$before"
+      echo "$after"
+      return 0
+    fi
+    rm -f "$before"
     before=$after
   done
   fail "the screen never stopped changing"
@@ -82,6 +87,19 @@ tap_to() {
 tap_here() {
   tap "$1"
   expect_final "$1"
+}
+
+# drag_up: a finger drags the screen up slowly enough for the kiosk to see it move, rests, lifts.
+drag_up() {
+  xdotool mousemove 960 850 mousedown 1
+  local y
+  for y in 820 780 740 700 660 620 580 540 500 460 420 400; do
+    sleep 0.04
+    xdotool mousemove 960 "$y"
+  done
+  sleep 0.5
+  xdotool mouseup 1
+  drags=$((drags + 1))
 }
 
 start_xvfb 1920x1080
@@ -142,8 +160,7 @@ grep -q "screen quiz/result$" "$log" || fail "the round never reached its result
 # A failed round lists what was missed above the buttons: drag them into view like a visitor.
 for drag in 1 2 3 4 5 6; do
   sed -n '/screen quiz\/result$/,$p' "$log" | grep -q "target quiz.retry " && break
-  xdotool mousemove 960 800 mousedown 1 mousemove 960 760 mousemove 960 650 mousemove 960 550 mousemove 960 450 \
-    mousemove 960 400 sleep 0.4 mouseup 1
+  drag_up
   expect_final "drag $drag on the result"
 done
 tap_to quiz.retry quiz/question
@@ -157,5 +174,5 @@ E2E_PIDS+=($!)
 wait_for_log "$E2E_WORK/dashboard.log" "first frame"
 expect_final "opening the staff dashboard"
 
-echo "covered $screens screens and $taps taps ($questions quiz questions)"
+echo "covered $screens screens, $taps taps and $drags drags ($questions quiz questions)"
 echo "PASS: every screen was final when the kiosk went to sleep"
