@@ -229,7 +229,7 @@ int HeadlessKiosk::run_until_idle(int max_frames) {
     if (due > kPollSeconds) break;
     if (due > 0) {
       // Background work on another thread: give it real time, as the real loop's sleep does.
-      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
       now_ += due - kFrameSeconds;  // frame() adds the rest
     }
     frame();

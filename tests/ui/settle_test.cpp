@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "core/staff.h"
 #include "support/headless_kiosk.h"
 #include "ui/routes.h"
 
@@ -169,6 +170,32 @@ TEST(Settle, AQuizRoundIsFinalAfterEachTap) {
     }
   }
   std::printf("[ settle   ] quiz: %d screens checked, %d taps\n", coverage.screens, coverage.taps);
+}
+
+// --- Work that finishes on another thread, with no finger on the glass ---------------------
+
+TEST(Settle, TheStaffDashboardShowsItsReportWhenItArrives) {
+  HeadlessKiosk kiosk(ImVec2(1920, 1080), "staff/dashboard");
+  kiosk.run_until_idle();
+  EXPECT_TRUE(kiosk.kiosk().service().dashboard()) << "the loop went to sleep on 正在统计…… before the report arrived";
+  EXPECT_EQ(kiosk.redraw_difference(), "");
+}
+
+TEST(Settle, TheRightPinOpensTheDashboardWithoutAnotherTouch) {
+  HeadlessKiosk kiosk(ImVec2(1920, 1080), "staff/pin");
+  const auto done = kiosk.log().run_durable([](DurableTransaction& tx) {
+    Statement set = tx.db().prepare("INSERT INTO settings (key, value) VALUES ('staff.pin_hash', ?1)");
+    set.bind(1, hash_pin("2580"));
+    set.run();
+  }).get();
+  ASSERT_TRUE(done.committed) << done.error;
+  Coverage coverage;
+  expect_final(kiosk, "opening the keypad", coverage);
+  // The keypad is 1-9, 删除, 0, 确定.
+  for (const char* key : {"staff.pin.key.1", "staff.pin.key.4", "staff.pin.key.7", "staff.pin.key.10", "staff.pin.key.11"})
+    tap_and_expect_final(kiosk, key, coverage);
+  EXPECT_EQ(kiosk.route(), "staff/dashboard") << "the PIN check finished, but the loop slept before showing it";
+  EXPECT_TRUE(kiosk.kiosk().service().dashboard());
 }
 
 // --- Where scrolling regions start -------------------------------------------------------
