@@ -68,6 +68,8 @@ class QuizService {
 
   // Collects finished commits; call every frame. Returns true while something is in flight.
   bool poll();
+  // Whether a commit is in flight or finished but not yet collected by poll(); collects nothing.
+  bool busy() const { return !pending_.empty(); }
   // Blocks until nothing is in flight (simulate, tests).
   void wait();
   // The visitor left: forget the round; the next session may win again.

@@ -100,6 +100,11 @@ class StaffService {
 
   // Collects finished work; true while anything is still running.
   bool poll();
+  // Whether any work runs or waits to be collected by poll(); collects nothing.
+  bool busy() const {
+    return pin_pending() || dashboard_job_.valid() || redeem_.valid() || stock_job_.valid() || export_.valid() || reload_.valid() ||
+           reloaded_.has_value();
+  }
   void wait();  // tests
 
  private:

@@ -230,7 +230,11 @@ int Runner::run(ui::Kiosk& kiosk) {
     }
     if (frames_pending > 0) --frames_pending;
 
-    if (options_.screenshot && frames_drawn_ >= options_.screenshot_frames) {
+    // A photograph shows the final layout: after the frames asked for, wait (bounded) until
+    // the kiosk has settled and no background work (a voucher commit, a report) is running.
+    const bool photo_ready = frames_drawn_ >= options_.screenshot_frames &&
+                             (kiosk.settled() || frames_drawn_ >= options_.screenshot_frames + kScreenshotSettleFrames);
+    if (options_.screenshot && photo_ready) {
       int width = 0, height = 0;
       glfwGetFramebufferSize(window_, &width, &height);
       if (!renderer_.save_png(*options_.screenshot, width, height, error)) {

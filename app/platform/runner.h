@@ -42,6 +42,8 @@ class Runner {
 
   // Frames drawn after each input, so that layouts settle (popups measure on their first frame).
   static constexpr int kFramesAfterInput = 3;
+  // At most this many frames more than asked for wait for the kiosk to settle before a screenshot.
+  static constexpr int kScreenshotSettleFrames = 300;
 
  private:
   static void on_close_request(GLFWwindow* window);

@@ -11,6 +11,7 @@
 #include "core/report.h"
 #include "core/utf8.h"
 #include "core/ui_text.h"
+#include "ui/frame_settle.h"
 #include "ui/routes.h"
 #include "ui/screen_context.h"
 #include "ui/text_layout.h"
@@ -232,6 +233,7 @@ bool Kiosk::rebuild_fonts(std::string& error) {
   io.MouseDragThreshold = std::round(16 * metrics_.unit);
   fonts_built_for_ = io.DisplaySize;
   glyphs_changed_ = false;
+  settle_.arm();  // new sizes: every window lays itself out again
   return true;
 }
 
@@ -283,6 +285,7 @@ void Kiosk::frame(double now) {
     if (route != "attract" && route.rfind("staff/", 0) != 0) sessions_.wake(now);  // a visitor screen opened with --screen
     on_screen_changed();
   }
+  notice_input(io);
   filter_touch_input(io, now);
   // Timers first, so that this frame already shows the idle question or the attract screen.
   if (sessions_.update(now)) router_.reset_to({"attract"});
@@ -290,8 +293,11 @@ void Kiosk::frame(double now) {
   if (router_.current_route() == "staff/pin" && now - staff_last_touch_ >= kStaffIdleSeconds) router_.reset_to({"attract"});
   const bool quiz_busy = quiz_->poll();
   const bool staff_busy = staff_->poll();
+  // Work finished on another thread (a voucher commit, a report, a PIN check, an export): this
+  // frame shows its result, and the frames after it until the layout is final.
+  if (was_busy_ && !quiz_busy && !staff_busy) settle_.arm();
   if (auto reloaded = staff_->take_reloaded()) replace_content(std::move(*reloaded));
-  const bool changed_before_drawing = apply_navigation(now);
+  apply_navigation(now);
   ImGui::NewFrame();
   taps_.begin_frame();
   text_audit_.begin_frame();
@@ -307,7 +313,15 @@ void Kiosk::frame(double now) {
     content.min.y += draw_top_bar(now, metrics_.top_bar_height);
   }
   ScreenContext ctx = context(now, large_text_, content);
-  if (screen) screen->draw(ctx);
+  if (screen) {
+    ctx.set_first_frame(router_.current_is_new());
+    // Each depth of the stack has its own scrolling regions: the screen below keeps its scroll
+    // position while another screen lies on top of it, so Back returns to where it was.
+    ImGui::PushID(static_cast<int>(router_.depth()));
+    screen->draw(ctx);
+    ImGui::PopID();
+    router_.mark_current_drawn();
+  }
   ImGui::EndDisabled();
   ImGui::End();
   if (asking_idle_question) draw_idle_question(now);
@@ -318,14 +332,27 @@ void Kiosk::frame(double now) {
   if (screen && screen->animation_interval_seconds() > 0)
     next_frame_within_ = std::min(next_frame_within_, screen->animation_interval_seconds());
   if (sessions_.phase() == SessionPhase::Warning) next_frame_within_ = std::min(next_frame_within_, 0.25);  // the countdown
-  if (quiz_busy || staff_busy) next_frame_within_ = std::min(next_frame_within_, 0.05);  // a commit or a report is running
-  if (changed_before_drawing) next_frame_within_ = 0;  // a new screen gets a second frame to settle
+  // A commit or a report is running (perhaps started by this very frame): look for its result
+  // often, until it arrives.
+  was_busy_ = quiz_->busy() || staff_->busy();
+  if (was_busy_) next_frame_within_ = std::min(next_frame_within_, 0.05);
+  const bool animating = screen && screen->animation_interval_seconds() > 0;
+  const bool pending = scroll_request_pending() || router_.has_pending();
+  if (settle_.needs_another_frame(draw_data_signature(*ImGui::GetDrawData()), pending, animating)) next_frame_within_ = 0;
   if (corner_press_since_) next_frame_within_ = std::min(next_frame_within_, 0.1);      // the staff press is being held
   if (staff_mode_ || router_.current_route() == "staff/pin")
     next_frame_within_ = std::min(next_frame_within_, std::max(0.0, staff_last_touch_ + kStaffIdleSeconds - now));
   last_frame_at_ = now;
-  if (log_targets_) log_targets_once();
   after_frame(now);
+}
+
+// Anything the finger does (lands, moves, lifts) changes what is drawn: draw until it settles.
+void Kiosk::notice_input(const ImGuiIO& io) {
+  const bool down = io.MouseDown[0];
+  const bool moved = io.MousePos.x != last_raw_pointer_.x || io.MousePos.y != last_raw_pointer_.y;
+  if (down != last_raw_down_ || (moved && (down || last_raw_down_)) || io.MouseWheel != 0 || io.MouseWheelH != 0) settle_.arm();
+  last_raw_down_ = down;
+  last_raw_pointer_ = io.MousePos;
 }
 
 void Kiosk::after_frame(double now) {
@@ -345,6 +372,7 @@ void Kiosk::after_frame(double now) {
   // The new screen is drawn at once, whatever changed it: a tap, a timer, or a result that
   // arrived from another thread (a PIN check) while no finger was on the glass.
   if (apply_navigation(now)) next_frame_within_ = 0;
+  if (log_targets_ && settled()) log_targets_once();
 }
 
 bool Kiosk::apply_navigation(double now) {
@@ -354,17 +382,24 @@ bool Kiosk::apply_navigation(double now) {
   return true;
 }
 
+// Logged once the layout is final, and again whenever a target appears, goes or moves (a new
+// question on the same screen), so that a script taps where things really are.
 void Kiosk::log_targets_once() {
-  std::string key = router_.current_route() + "#" + std::to_string(taps_.all().size());
-  if (key == targets_logged_for_) return;
-  targets_logged_for_ = std::move(key);
+  std::vector<std::string> lines;
   for (const TapTarget& target : taps_.all()) {
     const ImVec2 c = target.center();
-    log_line("target " + target.id + " " + std::to_string(static_cast<int>(c.x)) + " " + std::to_string(static_cast<int>(c.y)));
+    lines.push_back("target " + target.id + " " + std::to_string(static_cast<int>(c.x)) + " " + std::to_string(static_cast<int>(c.y)));
   }
+  std::string key = router_.current_route();
+  for (const std::string& line : lines) key += "\n" + line;
+  if (key == targets_logged_for_) return;
+  targets_logged_for_ = std::move(key);
+  log_line("targets " + router_.current_route() + " " + std::to_string(lines.size()));
+  for (const std::string& line : lines) log_line(line);
 }
 
 void Kiosk::on_screen_changed() {
+  settle_.arm();
   const std::string route = router_.current_route();
   log_line("screen " + route);
   if (route == "attract") {

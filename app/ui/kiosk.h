@@ -5,6 +5,7 @@
 #include <imgui.h>
 
 #include <array>
+#include <cfloat>
 #include <functional>
 #include <map>
 #include <memory>
@@ -20,6 +21,7 @@
 #include "core/events.h"
 #include "core/visitor_session.h"
 #include "ui/fonts.h"
+#include "ui/frame_settle.h"
 #include "ui/router.h"
 #include "ui/screen_context.h"
 #include "ui/tap_targets.h"
@@ -70,8 +72,12 @@ class Kiosk final : public StaffControl {
   void frame(double now);
 
   // How long the caller may sleep before the next frame is due without input; kNoFrameDue
-  // when nothing animates and no timer runs.
+  // when nothing animates and no timer runs. It is 0 until the picture is final: after a
+  // screen change, a scroll reset, a touch, a content change or a finished background task
+  // the kiosk draws until two consecutive frames agree.
   double seconds_until_next_frame(double now) const;
+  // Whether the last frame is final: nothing left to settle and no background work running.
+  bool settled() const { return !settle_.armed() && !was_busy_; }
 
   Router& router() { return router_; }
   const TapTargets& taps() const { return taps_; }
@@ -114,6 +120,7 @@ class Kiosk final : public StaffControl {
   void draw_large_text_toggle(ScreenContext& ctx, ImVec2 pos, ImVec2 size);
   void request_end_session(double now);
   void draw_end_confirmation(double now);
+  void notice_input(const ImGuiIO& io);
   void after_frame(double now);
   bool apply_navigation(double now);  // true when the screen changed
   void on_screen_changed();
@@ -162,6 +169,10 @@ class Kiosk final : public StaffControl {
   bool swallowing_press_ = false;
   double last_frame_at_ = 0;
   double next_frame_within_ = kNoFrameDue;
+  SettleTracker settle_;
+  bool was_busy_ = false;  // background work ran after the last frame
+  bool last_raw_down_ = false;
+  ImVec2 last_raw_pointer_{-FLT_MAX, -FLT_MAX};
 };
 
 }  // namespace openday::ui

@@ -15,28 +15,28 @@ bool Router::apply_pending() {
   const Screen* before = current();
   switch (request.kind) {
     case Request::Kind::Push:
-      if (auto screen = factory_(request.routes.front())) stack_.push_back(std::move(screen));
+      if (auto screen = factory_(request.routes.front())) stack_.push_back({std::move(screen)});
       break;
     case Request::Kind::Replace:
       if (auto screen = factory_(request.routes.front())) {
         if (!stack_.empty()) stack_.pop_back();
-        stack_.push_back(std::move(screen));
+        stack_.push_back({std::move(screen)});
       }
       break;
     case Request::Kind::Back:
       if (stack_.size() > 1) stack_.pop_back();
       break;
     case Request::Kind::Home:
-      if (!stack_.empty() && stack_.front()->route() == "home") stack_.resize(1);
+      if (!stack_.empty() && stack_.front().screen->route() == "home") stack_.resize(1);
       else {
         stack_.clear();
-        if (auto screen = factory_("home")) stack_.push_back(std::move(screen));
+        if (auto screen = factory_("home")) stack_.push_back({std::move(screen)});
       }
       break;
     case Request::Kind::Reset: {
-      std::vector<std::unique_ptr<Screen>> fresh;
+      std::vector<Entry> fresh;
       for (const auto& route : request.routes)
-        if (auto screen = factory_(route)) fresh.push_back(std::move(screen));
+        if (auto screen = factory_(route)) fresh.push_back({std::move(screen)});
       if (!fresh.empty()) stack_ = std::move(fresh);
       break;
     }

@@ -26,18 +26,30 @@ class Router {
   // Applies the pending request; returns true when the current screen changed.
   bool apply_pending();
 
-  Screen* current() const { return stack_.empty() ? nullptr : stack_.back().get(); }
+  Screen* current() const { return stack_.empty() ? nullptr : stack_.back().screen.get(); }
   std::string current_route() const { return current() ? current()->route() : std::string(); }
   std::size_t depth() const { return stack_.size(); }
   bool can_go_back() const { return stack_.size() > 1; }
+  // Whether the current screen has never been drawn: a new screen starts at its top, while
+  // one that Back returns to keeps where the visitor left it.
+  bool current_is_new() const { return !stack_.empty() && !stack_.back().drawn; }
+  void mark_current_drawn() {
+    if (!stack_.empty()) stack_.back().drawn = true;
+  }
+  // Whether a request waits for apply_pending().
+  bool has_pending() const { return pending_.has_value(); }
 
  private:
   struct Request {
     enum class Kind { Push, Replace, Back, Home, Reset } kind;
     std::vector<std::string> routes;
   };
+  struct Entry {
+    std::unique_ptr<Screen> screen;
+    bool drawn = false;
+  };
   Factory factory_;
-  std::vector<std::unique_ptr<Screen>> stack_;
+  std::vector<Entry> stack_;
   std::optional<Request> pending_;
 };
 

@@ -80,6 +80,11 @@ class ScreenContext {
     sink_.log(std::move(event));
   }
 
+  // True on the first frame a screen draws: a new screen (not one that Back returned to)
+  // starts with its scrolling regions at their top.
+  bool first_frame() const { return first_frame_; }
+  void set_first_frame(bool first) { first_frame_ = first; }
+
   // Asks for another frame within this many seconds (an animation in progress).
   void request_frame_within(double seconds) { next_frame_within_ = std::min(next_frame_within_, seconds); }
   double next_frame_within() const { return next_frame_within_; }
@@ -100,6 +105,7 @@ class ScreenContext {
   bool large_text_;
   Rect content_;
   double next_frame_within_ = 1e9;
+  bool first_frame_ = false;
 };
 
 }  // namespace openday::ui

@@ -23,10 +23,19 @@ constexpr float kMinVelocity = 30.0f;    // px/s below which inertia stops
 
 }  // namespace
 
-TouchScroll::TouchScroll(ScreenContext& ctx, const char* id, const Rect& area) : ctx_(ctx) {
+TouchScroll::TouchScroll(ScreenContext& ctx, const char* id, const Rect& area, bool to_top) : ctx_(ctx) {
+  const bool reset = to_top || ctx.first_frame();
+  if (reset) ImGui::SetNextWindowScroll(ImVec2(0, 0));  // applied by this BeginChild, before anything is laid out
   ImGui::SetCursorScreenPos(area.min);
   ImGui::BeginChild(id, ImVec2(area.width(), area.height()), false, ImGuiWindowFlags_NoNav);
   origin_ = ImGui::GetCursorScreenPos();
+  if (!reset) return;
+  // A glide left over from the previous content must not carry the new one away.
+  const Keys keys(ImGui::GetCurrentWindow());
+  ImGuiStorage* storage = ImGui::GetStateStorage();
+  storage->SetBool(keys.tracking, false);
+  storage->SetBool(keys.dragging, false);
+  storage->SetFloat(keys.velocity, 0);
 }
 
 void TouchScroll::end(float content_bottom) {

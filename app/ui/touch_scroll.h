@@ -13,8 +13,10 @@ namespace openday::ui {
 class TouchScroll {
  public:
   // Opens the region (an ImGui child window) over area. Lay content out from origin(); items
-  // are clipped to the area.
-  TouchScroll(ScreenContext& ctx, const char* id, const Rect& area);
+  // are clipped to the area. The region opens at its top on a screen's first frame, and when
+  // to_top asks for it (a new question, a new tab): already in this frame, since a SetScrollY
+  // would only show in the next one.
+  TouchScroll(ScreenContext& ctx, const char* id, const Rect& area, bool to_top = false);
   // Closes the region; content_bottom is the y just below the last laid-out content.
   void end(float content_bottom);
   ~TouchScroll();

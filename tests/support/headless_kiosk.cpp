@@ -1,15 +1,103 @@
 #include "support/headless_kiosk.h"
 
 #include <gtest/gtest.h>
+#include <imgui_internal.h>
 
 #include <cfloat>
+#include <chrono>
 #include <cstdlib>
+#include <sstream>
+#include <thread>
 
 #include "core/paths.h"
 #include "platform/font_lookup.h"
 #include "ui/routes.h"
 
 namespace openday::testing {
+namespace {
+
+// A full copy of what a frame draws, to compare two frames command by command.
+struct DrawCommand {
+  ImVec4 clip;
+  ImTextureID texture;
+  unsigned vtx_offset, idx_offset, elements;
+};
+struct DrawListCopy {
+  std::vector<ImDrawVert> vertices;
+  std::vector<ImDrawIdx> indices;
+  std::vector<DrawCommand> commands;
+};
+
+std::vector<DrawListCopy> copy_draw_data(const ImDrawData& data) {
+  std::vector<DrawListCopy> lists;
+  for (int n = 0; n < data.CmdListsCount; ++n) {
+    const ImDrawList& list = *data.CmdLists[n];
+    DrawListCopy copy;
+    copy.vertices.assign(list.VtxBuffer.begin(), list.VtxBuffer.end());
+    copy.indices.assign(list.IdxBuffer.begin(), list.IdxBuffer.end());
+    for (const ImDrawCmd& cmd : list.CmdBuffer)
+      copy.commands.push_back({cmd.ClipRect, cmd.TextureId, cmd.VtxOffset, cmd.IdxOffset, cmd.ElemCount});
+    lists.push_back(std::move(copy));
+  }
+  return lists;
+}
+
+bool same_vertex(const ImDrawVert& a, const ImDrawVert& b) {
+  return a.pos.x == b.pos.x && a.pos.y == b.pos.y && a.uv.x == b.uv.x && a.uv.y == b.uv.y && a.col == b.col;
+}
+
+std::string describe_vertex(const ImDrawVert& v) {
+  std::ostringstream out;
+  out << "pos (" << v.pos.x << ", " << v.pos.y << ") colour " << std::hex << v.col;
+  return out.str();
+}
+
+// The first difference between two frames, in words; empty when there is none.
+std::string first_difference(const std::vector<DrawListCopy>& before, const std::vector<DrawListCopy>& after) {
+  std::ostringstream out;
+  if (before.size() != after.size()) {
+    out << "draw lists: " << before.size() << " then " << after.size();
+    return out.str();
+  }
+  for (std::size_t n = 0; n < before.size(); ++n) {
+    const DrawListCopy& a = before[n];
+    const DrawListCopy& b = after[n];
+    if (a.commands.size() != b.commands.size()) {
+      out << "list " << n << ": " << a.commands.size() << " commands, then " << b.commands.size();
+      return out.str();
+    }
+    for (std::size_t c = 0; c < a.commands.size(); ++c) {
+      const DrawCommand& x = a.commands[c];
+      const DrawCommand& y = b.commands[c];
+      if (x.clip.x != y.clip.x || x.clip.y != y.clip.y || x.clip.z != y.clip.z || x.clip.w != y.clip.w) {
+        out << "list " << n << " command " << c << ": clip rect (" << x.clip.x << ", " << x.clip.y << ", " << x.clip.z << ", "
+            << x.clip.w << ") then (" << y.clip.x << ", " << y.clip.y << ", " << y.clip.z << ", " << y.clip.w << ")";
+        return out.str();
+      }
+      if (x.texture != y.texture || x.vtx_offset != y.vtx_offset || x.idx_offset != y.idx_offset || x.elements != y.elements) {
+        out << "list " << n << " command " << c << ": " << x.elements << " indices at " << x.idx_offset << ", then " << y.elements
+            << " at " << y.idx_offset;
+        return out.str();
+      }
+    }
+    if (a.vertices.size() != b.vertices.size()) {
+      out << "list " << n << ": " << a.vertices.size() << " vertices, then " << b.vertices.size();
+      return out.str();
+    }
+    for (std::size_t v = 0; v < a.vertices.size(); ++v) {
+      if (same_vertex(a.vertices[v], b.vertices[v])) continue;
+      out << "list " << n << " vertex " << v << ": " << describe_vertex(a.vertices[v]) << ", then " << describe_vertex(b.vertices[v]);
+      return out.str();
+    }
+    if (a.indices != b.indices) {
+      out << "list " << n << ": the indices differ";
+      return out.str();
+    }
+  }
+  return {};
+}
+
+}  // namespace
 
 std::shared_ptr<const Content> HeadlessKiosk::sample_content() {
   static const std::shared_ptr<const Content> content = [] {
@@ -127,6 +215,49 @@ void HeadlessKiosk::drag(ImVec2 from, ImVec2 to, int steps, int hold_frames) {
   frame();
   set_finger(false, ImVec2(-FLT_MAX, -FLT_MAX));
   frame();
+}
+
+}  // namespace openday::testing
+
+namespace openday::testing {
+
+int HeadlessKiosk::run_until_idle(int max_frames) {
+  set_finger(false, ImVec2(-FLT_MAX, -FLT_MAX));
+  int drawn = 0;
+  while (drawn < max_frames) {
+    const double due = kiosk_->seconds_until_next_frame(now_);
+    if (due > kPollSeconds) break;
+    if (due > 0) {
+      // Background work on another thread: give it real time, as the real loop's sleep does.
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+      now_ += due - kFrameSeconds;  // frame() adds the rest
+    }
+    frame();
+    ++drawn;
+  }
+  return drawn;
+}
+
+std::string HeadlessKiosk::redraw_difference() {
+  const auto before = copy_draw_data(*ImGui::GetDrawData());
+  set_finger(false, ImVec2(-FLT_MAX, -FLT_MAX));
+  ImGui::GetIO().DeltaTime = static_cast<float>(kFrameSeconds);
+  kiosk_->frame(now_);  // the same moment: only what was left to settle can change
+  return first_difference(before, copy_draw_data(*ImGui::GetDrawData()));
+}
+
+float HeadlessKiosk::scroll_y_of(std::string_view region) const {
+  const ImGuiContext& g = *context_;
+  for (const ImGuiWindow* window : g.Windows) {
+    if (window->LastFrameActive != g.FrameCount || !(window->Flags & ImGuiWindowFlags_ChildWindow)) continue;
+    // A child window is named "parent/region_ID".
+    const std::string_view name(window->Name);
+    const auto slash = name.rfind('/');
+    if (slash == std::string_view::npos) continue;
+    const std::string_view own = name.substr(slash + 1);
+    if (own.size() > region.size() && own.substr(0, region.size()) == region && own[region.size()] == '_') return window->Scroll.y;
+  }
+  return -1;
 }
 
 }  // namespace openday::testing

@@ -60,6 +60,20 @@ class HeadlessKiosk {
   // (a slow drag that stops: no glide), then lifts.
   void drag(ImVec2 from, ImVec2 to, int steps = 12, int hold_frames = 0);
 
+  // Like the real loop after input: draws while the kiosk says a frame is due now. While it
+  // polls background work (a frame due within kPollSeconds) it sleeps a moment for real and
+  // draws at the kiosk's pace. Stops when the loop would sleep longer, or after max_frames.
+  // Returns the frames drawn.
+  static constexpr double kPollSeconds = 0.1;
+  int run_until_idle(int max_frames = 600);
+  // Draws one more frame at the same moment, as the pointer moving by a pixel would, and
+  // describes the first draw command that differs from the frame before; empty when the two
+  // frames draw exactly the same.
+  std::string redraw_difference();
+  // The scroll position of a scrolling region drawn in the last frame ("departments.grid",
+  // "quiz.question", ...); -1 when no such region was drawn.
+  float scroll_y_of(std::string_view region) const;
+
   ui::Kiosk& kiosk() { return *kiosk_; }
   RecordingSink& events() { return sink_; }
   // The kiosk's real event log, on a database of its own in a fresh folder.

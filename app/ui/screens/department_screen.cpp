@@ -44,8 +44,7 @@ class DepartmentScreen final : public Screen {
     float y = draw_header(ctx, area.min.x + m.margin, area.min.y + m.gap, area.width() - 2 * m.margin);
     y = draw_tabs(ctx, area.min.x + m.margin, y + m.gap * 0.8f, area.width() - 2 * m.margin);
     const Rect body{ImVec2(area.min.x, y + m.gap * 0.6f), area.max};
-    TouchScroll scroll(ctx, "department.body", body);
-    if (std::exchange(scroll_to_top_, false)) ImGui::SetScrollY(0);  // a new tab starts at its top
+    TouchScroll scroll(ctx, "department.body", body, std::exchange(scroll_to_top_, false));  // a new tab starts at its top
     Flow flow(ctx, ImVec2(scroll.origin().x + m.margin, scroll.origin().y), body.width() - 2 * m.margin, body);
     switch (tab_) {
       case DepartmentTab::Duties: draw_duties(ctx, flow); break;

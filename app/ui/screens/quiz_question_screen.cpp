@@ -57,8 +57,8 @@ class QuizQuestionScreen final : public Screen {
     const float notice_above = cannot_win && !notice_beside ? notice_height + m.gap : 0;
     const float scroll_bottom = answer.answered() ? area.max.y - row_height - 2 * m.gap - notice_above : area.max.y;
     {
-      TouchScroll scroll(ctx, "quiz.question", Rect{ImVec2(area.min.x, y), ImVec2(area.max.x, scroll_bottom)});
-      if (std::exchange(scroll_to_top_, false)) ImGui::SetScrollY(0);  // a new question starts at its top
+      // A new question starts at its top.
+      TouchScroll scroll(ctx, "quiz.question", Rect{ImVec2(area.min.x, y), ImVec2(area.max.x, scroll_bottom)}, std::exchange(scroll_to_top_, false));
       const ImVec2 origin = scroll.origin();
       float cy = origin.y;
       ImDrawList& draw = ctx.draw_list();
