@@ -8,7 +8,7 @@
 #   OPENDAY_FUZZ_CORPUS    a folder that keeps the grown corpus between runs (default: thrown away)
 #   OPENDAY_FUZZ_JOBS      parallel fuzzing processes (default 1)
 set -euo pipefail
-fuzzer=$1 name=$2 seconds=${OPENDAY_FUZZ_SECONDS:-$3} dict=$4 artifacts=$5
+fuzzer=$(realpath "$1") name=$2 seconds=${OPENDAY_FUZZ_SECONDS:-$3} dict=$4 artifacts=$5
 shift 5
 here=$(cd "$(dirname "$0")" && pwd)
 work=$(mktemp -d "/tmp/openday-fuzz-$name.XXXXXX")
@@ -25,8 +25,8 @@ report_artifacts() {
   local file
   for file in "$artifacts"/*; do
     [[ -f "$file" ]] || continue
-    echo "fuzz $name: reproducer $file ($(stat -c %s "$file") bytes), as hex:" >&2
-    head -c 4096 "$file" | od -An -tx1 | tr -d ' \n' >&2
+    echo "fuzz $name: reproducer $file ($(stat -c %s "$file") bytes), as hex (first 1 KiB):" >&2
+    head -c 1024 "$file" | od -An -tx1 | tr -d ' \n' >&2
     echo >&2
   done
 }

@@ -14,7 +14,7 @@ Environment (all optional):
   OPENDAY_SOAK_SEED               random seed (default: from the clock; printed, to replay a run)
   OPENDAY_SOAK_MIN_SCREENS_PER_MIN  screen changes per minute that must be reached (default 60)
   OPENDAY_SOAK_MAX_SLOPE_KIB_PER_MIN  largest RssAnon growth after the warm-up (default 256)
-  OPENDAY_SOAK_WALK_AWAY_EVERY    seconds between pauses long enough for the idle timeout (default 60; 0 = never)
+  OPENDAY_SOAK_WALK_AWAY_EVERY    seconds between pauses long enough for the idle timeout (default 120; 0 = never)
   OPENDAY_SOAK_KEEP               keep the work folder (database, kiosk log, memory samples)
 """
 import json
@@ -33,6 +33,10 @@ SCREEN_W, SCREEN_H = 1920, 1080
 IDLE_TIMEOUT_S, IDLE_WARNING_S = 10, 3  # the config's minimums: walk-away pauses stay short
 STAFF_CORNER_PX, STAFF_HOLD_S = 120, 3.3  # bottom-left square (about 140 px at 1080p), held 3 s
 TAP_GUARD_S = 0.35  # the kiosk ignores taps for 0.3 s after a screen change
+PAUSE_S = (0.28, 0.4)  # between gestures: a second tap within 0.35 s of the last is a double tap
+# How often each kind of target is chosen: the top bar (back, home, end of session, large text)
+# sits on every screen, so it is tapped less often than what leads deeper.
+TARGET_WEIGHTS = {"topbar.end_session": 0.1, "topbar.large_text": 0.2, "topbar.back": 0.4, "topbar.home": 0.25}
 MEMORY_SAMPLE_EVERY_S = 2.0
 
 
@@ -96,24 +100,44 @@ class Monkey:
         self.rng = rng
         self.log = log
         self.counts = {}
+        self.aimed = 0  # gestures aimed at a logged target
+        self.aimed_at = None
+        self.last_kind = None
+        self.outcomes = {}  # target id -> (taps, screen changes that followed)
+
+    def learn(self, changed):
+        if self.aimed_at is None or self.last_kind not in ("tap", "double_tap"):
+            return
+        taps, changes = self.outcomes.get(self.aimed_at, (0, 0))
+        self.outcomes[self.aimed_at] = (taps + 1, changes + (1 if changed else 0))
 
     def _xdotool(self, *args):
         subprocess.run(["xdotool", *[str(a) for a in args]], check=True, timeout=30)
 
     def _count(self, kind):
         self.counts[kind] = self.counts.get(kind, 0) + 1
+        self.last_kind = kind
 
     def _on_screen(self, point):
         x, y = point
         return 0 <= x < SCREEN_W and 0 <= y < SCREEN_H
 
+    def _weight(self, name):
+        """Targets that led to another screen before are chosen more often (the monkey learns
+        where the doors are), the top bar less often."""
+        taps, changes = self.outcomes.get(name, (0, 0))
+        return TARGET_WEIGHTS.get(name, 1.0) * (0.5 + 2.0 * (changes + 1) / (taps + 2))
+
     def pick_point(self):
-        """A logged target most of the time (ending the session less often), else anywhere."""
+        """A logged target most of the time, else anywhere; remembers which target it aimed at."""
+        self.aimed_at = None
         _, targets, _, _ = self.log.snapshot()
         visible = [(name, xy) for name, xy in targets.items() if self._on_screen(xy)]
         if visible and self.rng.random() < 0.85:
-            weights = [0.3 if name == "topbar.end_session" else 1.0 for name, _ in visible]
-            _, (x, y) = self.rng.choices(visible, weights)[0]
+            weights = [self._weight(name) for name, _ in visible]
+            name, (x, y) = self.rng.choices(visible, weights)[0]
+            self.aimed += 1
+            self.aimed_at = name
             return x + self.rng.randint(-8, 8), y + self.rng.randint(-8, 8)
         return self.rng.randrange(STAFF_CORNER_PX, SCREEN_W), self.rng.randrange(0, SCREEN_H)
 
@@ -162,15 +186,15 @@ class Monkey:
     def act(self):
         roll = self.rng.random()
         point = self.pick_point()
-        if roll < 0.68:
+        if roll < 0.72:
             self.tap(point)
-        elif roll < 0.73:
+        elif roll < 0.77:
             self.double_tap(point)
-        elif roll < 0.80:
+        elif roll < 0.82:
             self.long_press(point)
-        elif roll < 0.90:
+        elif roll < 0.91:
             self.drag(point)
-        elif roll < 0.99:
+        elif roll < 0.995:
             self.flick(point)
         else:
             self.staff_corner_hold()
@@ -247,7 +271,7 @@ def main():
     seed = int(env_number("OPENDAY_SOAK_SEED", time.time_ns() % 1_000_000))
     min_screens_per_min = env_number("OPENDAY_SOAK_MIN_SCREENS_PER_MIN", 60)
     max_slope = env_number("OPENDAY_SOAK_MAX_SLOPE_KIB_PER_MIN", 256)
-    walk_away_every = env_number("OPENDAY_SOAK_WALK_AWAY_EVERY", 60)
+    walk_away_every = env_number("OPENDAY_SOAK_WALK_AWAY_EVERY", 120)
     rng = random.Random(seed)
     work = tempfile.mkdtemp(prefix="openday-soak.")
     db = os.path.join(work, "soak.db")
@@ -288,8 +312,9 @@ def main():
             _, _, changes_before, _ = log.snapshot()
             monkey.act()
             actions += 1
-            time.sleep(rng.uniform(0.08, 0.2))
+            time.sleep(rng.uniform(*PAUSE_S))
             _, _, changes_after, changed_at = log.snapshot()
+            monkey.learn(changes_after != changes_before)
             if changes_after != changes_before:
                 # A new screen: let the tap guard pass and its targets arrive.
                 time.sleep(max(0.0, changed_at + TAP_GUARD_S - time.monotonic()))
@@ -320,7 +345,7 @@ def main():
         warm_up = max(30.0, elapsed * 0.2)
         steady = [(t, m) for t, m in memory if t >= warm_up]
         print(f"soak: {actions} actions in {elapsed:.0f} s ({actions / max(elapsed, 1):.1f}/s): "
-              + ", ".join(f"{k} {v}" for k, v in sorted(monkey.counts.items())) + f", walk-aways {walk_aways}")
+              + ", ".join(f"{k} {v}" for k, v in sorted(monkey.counts.items())) + f", walk-aways {walk_aways}; {monkey.aimed} aimed at a logged target")
         print(f"soak: screen changes {screen_changes} ({rate:.0f} per minute), {len(log.routes_seen)} distinct routes; "
               f"on screen at stop: {route}")
         top = sorted(log.routes_seen.items(), key=lambda kv: -kv[1])
