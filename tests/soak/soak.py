@@ -8,7 +8,7 @@ squares slope of VmRSS and RssAnon), that it stops cleanly on SIGTERM, that the 
 PRAGMA integrity_check, and that the stats are consistent (every started session ended, no
 negative dwell), and it prints the figures.
 
-Usage: soak.py OPENDAY
+Usage: soak.py OPENDAY | soak.py --self-test
 Environment (all optional):
   OPENDAY_SOAK_SECONDS            how long to tap (default 180)
   OPENDAY_SOAK_SEED               random seed (default: from the clock; printed, to replay a run)
@@ -264,7 +264,41 @@ def check_database(db):
     return integrity, started, ended, negative, days, reasons, problems
 
 
+def self_test():
+    """Checks the soak's own arithmetic and log reading, without a kiosk (CTest: soak_self_test)."""
+    import io
+    rising = [(0.0, 1000), (30.0, 1030), (60.0, 1060), (120.0, 1120)]
+    assert abs(slope_per_minute(rising) - 60.0) < 1e-9, slope_per_minute(rising)
+    falling = [(0.0, 500), (60.0, 440), (120.0, 380), (180.0, 320)]
+    assert abs(slope_per_minute(falling) + 60.0) < 1e-9
+    assert slope_per_minute([(0.0, 7), (10.0, 7), (20.0, 7)]) == 0.0
+    assert slope_per_minute([(0.0, 1), (1.0, 99)]) == 0.0  # too few samples to judge
+    stream = io.BytesIO("\n".join([
+        "openday: first frame 3.0 s after process start",
+        "openday: screen home",
+        "openday: target home.quiz 1426 724",
+        "openday: target home.disclosure 493 724",
+        "openday: screen departments",
+        "openday: target departments.card.caizheng 497 788",
+        "openday: target departments.category.综合服务 348 400",
+        "some other line: screen nothing",
+        "openday: target broken x y",
+    ]).encode("utf-8") + b"\n")
+    with tempfile.TemporaryDirectory() as work:
+        log = KioskLog(stream, os.path.join(work, "kiosk.log"))
+        log.thread.join(10)
+    route, targets, changes, _ = log.snapshot()
+    assert log.first_frame.is_set()
+    assert route == "departments" and changes == 2, (route, changes)
+    assert targets == {"departments.card.caizheng": (497, 788), "departments.category.综合服务": (348, 400)}, targets
+    assert log.routes_seen == {"home": 1, "departments": 1}, log.routes_seen
+    print("PASS: soak self-test")
+    return 0
+
+
 def main():
+    if sys.argv[1:] == ["--self-test"]:
+        return self_test()
     if len(sys.argv) != 2:
         raise SystemExit(__doc__)
     openday = os.path.abspath(sys.argv[1])
