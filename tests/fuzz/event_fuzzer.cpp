@@ -1,0 +1,32 @@
+// libFuzzer harness: the content folder's event.json. The input becomes <content>/event.json
+// beside one shipped department, and load_content reads the folder as the kiosk does.
+#include <cstddef>
+#include <cstdint>
+
+#include "content_checks.h"
+
+namespace {
+
+std::filesystem::path content_dir;
+std::filesystem::path fuzzed_file;
+
+}  // namespace
+
+extern "C" int LLVMFuzzerInitialize(int*, char***) {
+  const std::filesystem::path shipped = std::filesystem::path(OPENDAY_ASSETS_DIR) / "content";
+  content_dir = openday::fuzz::scratch_dir() / "content";
+  openday::fuzz::write_file(content_dir / "departments" / "fuwu-zhongxin.json",
+                            openday::fuzz::read_file(shipped / "departments" / "fuwu-zhongxin.json"));
+  fuzzed_file = content_dir / "event.json";
+  return 0;
+}
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  openday::fuzz::write_file(fuzzed_file, std::string_view(reinterpret_cast<const char*>(data), size));
+  openday::fuzz::run_reader([] {
+    const openday::ContentLoad load = openday::load_content(content_dir);
+    openday::fuzz::require_value_or_problems(load.content.has_value(), load.problems);
+    if (load.content) openday::fuzz::use_content(*load.content);
+  });
+  return 0;
+}
