@@ -14,12 +14,12 @@ std::filesystem::path executable_dir() {
   return exe.parent_path();
 }
 
-bool is_directory(const std::filesystem::path& path) {
+bool folder_exists(const std::filesystem::path& path) {
   std::error_code error;
   return !path.empty() && std::filesystem::is_directory(path, error);
 }
 
-bool is_file(const std::filesystem::path& path) {
+bool file_exists(const std::filesystem::path& path) {
   std::error_code error;
   return !path.empty() && std::filesystem::is_regular_file(path, error);
 }
@@ -41,7 +41,7 @@ std::filesystem::path installed_config_file(const std::filesystem::path& binary_
 // tree has none and keeps the source tree's folders, baked in by CMake for developers.
 std::filesystem::path default_assets_dir() {
   const auto share = installed_share_dir(executable_dir());
-  if (is_directory(share / "content")) return share;
+  if (folder_exists(share / "content")) return share;
   return OPENDAY_ASSETS_DIR;
 }
 std::filesystem::path default_content_dir() { return default_assets_dir() / "content"; }
@@ -49,8 +49,8 @@ std::filesystem::path default_content_dir() { return default_assets_dir() / "con
 // Installed: the administrator's /etc/openday/openday.toml (a conffile), else the shipped copy.
 std::filesystem::path default_config_file() {
   const auto binary_dir = executable_dir();
-  if (is_directory(installed_share_dir(binary_dir) / "content")) {
-    if (const auto etc = installed_config_file(binary_dir); is_file(etc)) return etc;
+  if (folder_exists(installed_share_dir(binary_dir) / "content")) {
+    if (const auto etc = installed_config_file(binary_dir); file_exists(etc)) return etc;
   }
   return default_assets_dir() / "openday.toml";
 }
@@ -58,7 +58,7 @@ std::filesystem::path default_quiz_file() { return default_assets_dir() / "quiz"
 
 std::filesystem::path default_fonts_dir() {
   const auto share = installed_share_dir(executable_dir());
-  if (is_directory(share / "content")) return share / "fonts";
+  if (folder_exists(share / "content")) return share / "fonts";
   return OPENDAY_FONTS_DIR;
 }
 
