@@ -17,3 +17,9 @@ install(DIRECTORY fonts DESTINATION ${OPENDAY_SHARE_INSTALL_DIR})
 install(FILES packaging/systemd/openday-kiosk.service DESTINATION lib/systemd/system)
 install(PROGRAMS packaging/openday-session DESTINATION ${CMAKE_INSTALL_LIBEXECDIR}/openday)
 install(FILES packaging/debian/copyright README.md DESTINATION ${CMAKE_INSTALL_DOCDIR})
+# A native Debian package carries its changelog, gzipped, in the doc folder.
+# gzip -9n: best compression and no timestamp, so that the package builds reproducibly.
+execute_process(COMMAND gzip -9nc "${CMAKE_CURRENT_SOURCE_DIR}/packaging/debian/changelog"
+                OUTPUT_FILE "${CMAKE_CURRENT_BINARY_DIR}/changelog.gz" COMMAND_ERROR_IS_FATAL ANY)
+set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS packaging/debian/changelog)
+install(FILES "${CMAKE_CURRENT_BINARY_DIR}/changelog.gz" DESTINATION ${CMAKE_INSTALL_DOCDIR})

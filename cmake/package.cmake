@@ -3,12 +3,14 @@
 # the X session the unit starts is recommended, not required (a desktop install may lack it).
 set(CPACK_PACKAGE_NAME "openday")
 set(CPACK_PACKAGE_VENDOR "OpenDay Kiosk")
-set(CPACK_PACKAGE_CONTACT "OpenDay Kiosk maintainers <openday@localhost>")
+# The project has no maintainer address yet: set OPENDAY_PACKAGE_CONTACT when building a release.
+set(OPENDAY_PACKAGE_CONTACT "OpenDay Kiosk maintainers <openday@localhost>" CACHE STRING "Maintainer of the Debian package")
+set(CPACK_PACKAGE_CONTACT "${OPENDAY_PACKAGE_CONTACT}")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "touchscreen kiosk for a county's Government Affairs Openness Day")
-set(CPACK_PACKAGE_DESCRIPTION "OpenDay Kiosk shows the departments, approval items and fees of a
-county's Government Affairs Openness Day booth on a touchscreen, runs the prize quiz and counts
-the visitors. The openday-kiosk systemd unit boots the machine into the kiosk; it is installed
-but not enabled.")
+set(CPACK_PACKAGE_DESCRIPTION "OpenDay Kiosk shows the departments, approval items and fees
+of a county's Government Affairs Openness Day booth on a touchscreen, runs
+the prize quiz and counts the visitors. The openday-kiosk systemd unit
+boots the machine into the kiosk; it is installed but not enabled.")
 set(CPACK_PACKAGE_VERSION "${PROJECT_VERSION}")
 set(CPACK_GENERATOR "DEB")
 set(CPACK_PACKAGING_INSTALL_PREFIX "/usr")
