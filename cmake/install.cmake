@@ -3,6 +3,9 @@
 # The binary finds share/openday next to its own bin folder (see app/core/paths.cpp), so no
 # install path is baked into it. Install into a staging root with DESTDIR.
 include(GNUInstallDirs)
+# cmake --install and cpack install what is built (build the openday target first); they do not
+# rebuild every test program on the way.
+set(CMAKE_SKIP_INSTALL_ALL_DEPENDENCY TRUE)
 
 set(OPENDAY_CONFIG_INSTALL_DIR "/etc/openday" CACHE PATH "Where the administrator's openday.toml is installed (absolute)")
 set(OPENDAY_SHARE_INSTALL_DIR "${CMAKE_INSTALL_DATADIR}/openday")

@@ -194,6 +194,10 @@ constexpr std::array kTexts = {
     TextEntry{Text::DashboardNoVisitorsToday, "dashboard_no_visitors_today", TextStyle::Body, "今天还没有访客"},
     TextEntry{Text::DashboardNoViewsToday, "dashboard_no_views_today", TextStyle::Body, "今天还没有人查阅部门"},
     TextEntry{Text::DashboardNoAnswersToday, "dashboard_no_answers_today", TextStyle::Body, "今天还没有人答题"},
+    // Opening hours (issue 16, deploy): the screen outside booth.hours
+    TextEntry{Text::ClosedTitle, "closed_title", TextStyle::Display, "今日活动时间"},
+    TextEntry{Text::ClosedHours, "closed_hours", TextStyle::Heading, "{0} 至 {1}"},
+    TextEntry{Text::ClosedInvite, "closed_invite", TextStyle::Body, "现在不在活动时间内，欢迎在活动时间内前来"},
 };
 
 constexpr bool table_is_complete_and_ordered() {

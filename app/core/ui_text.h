@@ -177,6 +177,10 @@ enum class Text : std::uint16_t {
   DashboardNoVisitorsToday,
   DashboardNoViewsToday,
   DashboardNoAnswersToday,
+  // Opening hours (issue 16, deploy): the screen outside booth.hours
+  ClosedTitle,
+  ClosedHours,
+  ClosedInvite,
   Count
 };
 
