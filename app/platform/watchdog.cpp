@@ -38,7 +38,9 @@ void Watchdog::ready() {
 
 void Watchdog::ping(double now_seconds) {
   if (!interval_seconds_) return;
-  if (last_ping_ && now_seconds - *last_ping_ < *interval_seconds_ / 4) return;
+  // Throttled to an eighth of the interval while the loop sleeps at most a quarter: a sleep that
+  // ends a hair early (timers do) still pings on that wake, not one sleep later.
+  if (last_ping_ && now_seconds - *last_ping_ < *interval_seconds_ / 8) return;
   last_ping_ = now_seconds;
   notify("WATCHDOG=1");
 }

@@ -17,8 +17,8 @@ class Watchdog {
   std::optional<double> longest_sleep_seconds() const;
 
   void ready();
-  // Sends WATCHDOG=1 when the last one is older than a quarter of the watchdog interval
-  // (systemd asks for one at least every half).
+  // Sends WATCHDOG=1 when the last one is older than an eighth of the watchdog interval; with
+  // sleeps bounded by a quarter, pings are at most a quarter apart (systemd asks for a half).
   void ping(double now_seconds);
   void stopping();
 
