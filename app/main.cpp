@@ -2,7 +2,11 @@
 #include <termios.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
+#include <fstream>
+#include <iterator>
+#include <span>
 #include <cstdio>
 #include <iostream>
 #include <ctime>
@@ -13,6 +17,7 @@
 
 #include "core/cli.h"
 #include "core/config.h"
+#include "core/doctor.h"
 #include "core/content.h"
 #include "core/event_log.h"
 #include "core/paths.h"
@@ -23,9 +28,11 @@
 #include "core/report.h"
 #include "core/staff.h"
 #include "core/stats.h"
+#include "core/status_file.h"
 #include "core/stop_signals.h"
 #include "core/store.h"
 #include "core/vouchers.h"
+#include "platform/display_probe.h"
 #include "platform/font_lookup.h"
 #include "platform/runner.h"
 #include "ui/kiosk.h"
@@ -139,6 +146,12 @@ int run_kiosk(const KioskOptions& options) {
   // The log opens (and if need be creates or recovers) the database on its own thread; a
   // database that cannot be written never stops the kiosk from serving visitors.
   EventLog event_log({options.db_path, config->kiosk_id});
+  // The status file beside the database, every 30 s, for `openday status` and monitoring.
+  const auto started = std::chrono::steady_clock::now();
+  StatusWriter status_writer(status_file_for(options.db_path), [&options, &config, &event_log, started] {
+    const auto uptime = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - started).count();
+    return collect_kiosk_status(options.db_path, config->kiosk_id, event_log.health(), uptime);
+  });
   if (!runner.open(error)) {
     std::fprintf(stderr, "openday: %s\n", error.c_str());
     return kExitDisplay;
@@ -305,10 +318,83 @@ int run_set_pin(const SetPinOptions& options) {
   }
 }
 
+// `openday doctor`: gathers what each pre-flight check needs and prints one line per check.
+int run_doctor(std::span<const std::string_view> args) {
+  const DoctorParse parsed = parse_doctor_options(args);
+  if (parsed.help) {
+    std::fputs(doctor_help_text().c_str(), stdout);
+    return 0;
+  }
+  if (!parsed.options) {
+    std::fprintf(stderr, "openday %s\n", parsed.error.c_str());
+    return kExitUsage;
+  }
+  const DoctorOptions& options = *parsed.options;
+  std::vector<DoctorCheck> checks;
+  checks.push_back(check_display(platform::probe_display()));
+  std::ifstream input_devices("/proc/bus/input/devices");
+  const std::string devices((std::istreambuf_iterator<char>(input_devices)), std::istreambuf_iterator<char>());
+  checks.push_back(check_touch(devices));
+  std::string font_error;
+  const auto fonts = platform::find_kiosk_fonts(default_fonts_dir(), font_error);
+  checks.push_back(check_font(fonts ? fonts->regular.family + " (" + fonts->regular.file.string() + ")" : "", fonts ? "" : font_error));
+
+  ConfigLoadResult config = load_config_file(options.config_path);
+  if (!config.ok()) {
+    checks.push_back({"config", false, config.problems.front().to_string(), "fix " + options.config_path.string()});
+  } else {
+    checks.push_back({"config", true, options.config_path.string(), ""});
+  }
+  const ContentLoad content = load_content(options.content_dir);
+  checks.push_back(check_content(content, options.content_dir));
+  const QuizBankLoad quiz = load_quiz_bank(options.quiz_path, config.config.questions_per_round, content.content ? &*content.content : nullptr);
+  checks.push_back(check_quiz_bank(quiz, options.quiz_path));
+  const DoctorCheck database = check_database(options.db_path);
+  checks.push_back(database);
+  const std::string event_date = content.content ? effective_event(content.content->event, config.config).date : std::string("unknown");
+  checks.push_back(check_clock(local_today(), local_utc_offset_minutes(utc_now_ms()), event_date));
+  if (database.ok) {
+    checks.push_back(check_pin(options.db_path));
+    checks.push_back(check_prize_stock(options.db_path, config.config));
+  }
+  checks.push_back(check_kiosk_id(config.config, options.kiosks));
+  for (const auto& check : checks) std::printf("%s\n", doctor_line(check).c_str());
+  const int failures = static_cast<int>(std::count_if(checks.begin(), checks.end(), [](const DoctorCheck& c) { return !c.ok; }));
+  std::printf(failures == 0 ? "All %zu checks passed.\n" : "%zu checks, %d failed.\n", checks.size(), failures);
+  return doctor_exit_code(checks);
+}
+
+// `openday status [--db FILE | --file FILE]`: prints the running kiosk's status file.
+int run_status(std::span<const std::string_view> args) {
+  std::filesystem::path file = status_file_for(default_database_file());
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    if (args[i] == "--help" || args[i] == "-h") {
+      std::printf("Usage: openday status [--db FILE | --file FILE]\n"
+                  "Prints the status the kiosk writes every 30 s beside its database (status.json).\n");
+      return 0;
+    }
+    if (i + 1 >= args.size() || (args[i] != "--db" && args[i] != "--file")) {
+      std::fprintf(stderr, "openday status: unknown option or missing value '%s' (see openday status --help)\n", std::string(args[i]).c_str());
+      return kExitUsage;
+    }
+    file = args[i] == "--db" ? status_file_for(std::filesystem::path(args[i + 1])) : std::filesystem::path(args[i + 1]);
+    ++i;
+  }
+  try {
+    std::fputs(describe_status_file(file, utc_now_ms()).c_str(), stdout);
+    return 0;
+  } catch (const std::exception& error) {
+    std::fprintf(stderr, "openday status: %s\n", error.what());
+    return 1;
+  }
+}
+
 }  // namespace
 
 static int run_command_line(int argc, char** argv) {
   std::vector<std::string_view> args(argv + 1, argv + argc);
+  if (!args.empty() && args[0] == "status") return run_status(std::span(args).subspan(1));
+  if (!args.empty() && args[0] == "doctor") return run_doctor(std::span(args).subspan(1));
   const CommandLineParse parsed = parse_command_line(args);
   if (!parsed.command) {
     std::fprintf(stderr, "openday: %s\n", parsed.error.c_str());

@@ -107,6 +107,15 @@ const std::vector<KeySpec>& key_specs() {
          config.kiosk_id = value.text;
          return std::nullopt;
        }},
+      {"booth", "hours", "opening hours, \"HH:MM-HH:MM\" local time: outside them a calm 今日活动时间 screen, no sessions",
+       [](const Config& c) { return c.hours ? "\"" + format_opening_hours(*c.hours) + "\"" : std::string("(always open)"); },
+       [](Config& config, const RawValue& value) -> std::optional<std::string> {
+         if (auto wrong = expect_kind(value, ValueKind::Text)) return wrong;
+         const auto hours = parse_opening_hours(value.text);
+         if (!hours) return "must be opening and closing time like \"08:30-17:00\" (24-hour, opening first), got \"" + value.text + "\"";
+         config.hours = *hours;
+         return std::nullopt;
+       }},
       {"session", "idle_timeout_seconds", "seconds without a touch before the kiosk asks \"还在使用吗？\"",
        [](const Config& c) { return std::to_string(c.idle_timeout_seconds); },
        integer_setter(&Config::idle_timeout_seconds, kIdleTimeoutMin, kIdleTimeoutMax)},

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "core/opening_hours.h"
+
 namespace openday {
 
 struct CalendarDate {
@@ -28,6 +30,7 @@ struct Config {
   std::optional<CalendarDate> event_date;  // the event day, YYYY-MM-DD
   // [booth]
   std::string kiosk_id = "kiosk-1";        // unique per kiosk at a booth: [A-Za-z0-9_-], 1-32 chars
+  std::optional<OpeningHours> hours;       // booth.hours "08:30-17:00": outside, no sessions; absent: always open
   // [session]
   int idle_timeout_seconds = 60;  // seconds without a touch before "还在使用吗？" appears
   int idle_warning_seconds = 10;  // countdown on that overlay before returning to the attract screen

@@ -4,6 +4,12 @@
 
 namespace openday {
 
+// Where an installed binary in <binary_dir> finds its assets: <binary_dir>/../share/openday.
+std::filesystem::path installed_share_dir(const std::filesystem::path& binary_dir);
+// Where an installed binary in <binary_dir> finds the administrator's config:
+// <binary_dir>/../../etc/openday/openday.toml (/usr/bin -> /etc/openday/openday.toml).
+std::filesystem::path installed_config_file(const std::filesystem::path& binary_dir);
+
 std::filesystem::path default_assets_dir();
 std::filesystem::path default_content_dir();
 std::filesystem::path default_config_file();

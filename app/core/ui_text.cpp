@@ -196,6 +196,10 @@ constexpr std::array kTexts = {
     TextEntry{Text::DashboardNoAnswersToday, "dashboard_no_answers_today", TextStyle::Body, "今天还没有人答题"},
     // Hostile and unlucky input (core): the database file deleted under the kiosk.
     TextEntry{Text::WarningReplaced, "warning_replaced", TextStyle::Body, "数据库文件在运行中被删除或替换，已在原位置新建文件继续记录：{0}"},
+    // Opening hours (issue 16, deploy): the screen outside booth.hours
+    TextEntry{Text::ClosedTitle, "closed_title", TextStyle::Display, "今日活动时间"},
+    TextEntry{Text::ClosedHours, "closed_hours", TextStyle::Heading, "{0} 至 {1}"},
+    TextEntry{Text::ClosedInvite, "closed_invite", TextStyle::Body, "现在不在活动时间内，欢迎在活动时间内前来"},
 };
 
 constexpr bool table_is_complete_and_ordered() {

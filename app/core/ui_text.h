@@ -179,6 +179,10 @@ enum class Text : std::uint16_t {
   DashboardNoAnswersToday,
   // Hostile and unlucky input (core): the database file deleted under the kiosk.
   WarningReplaced,
+  // Opening hours (issue 16, deploy): the screen outside booth.hours
+  ClosedTitle,
+  ClosedHours,
+  ClosedInvite,
   Count
 };
 

@@ -208,9 +208,11 @@ int Runner::run(ui::Kiosk& kiosk) {
       return 1;
     }
     const double now = glfwGetTime();
+    watchdog_.ping(now);
     const double wait = kiosk.seconds_until_next_frame(now);
     if (frames_pending == 0 && wait > 0) {
-      glfwWaitEventsTimeout(std::min(wait, kLongestSleepSeconds));
+      // Idle, the loop still wakes in time to tell systemd it is alive.
+      glfwWaitEventsTimeout(std::min({wait, kLongestSleepSeconds, watchdog_.longest_sleep_seconds().value_or(kLongestSleepSeconds)}));
     } else {
       glfwPollEvents();
     }
@@ -246,8 +248,12 @@ int Runner::run(ui::Kiosk& kiosk) {
     }
     if (options_.screenshot) frames_pending = std::max(frames_pending, 1);
     glfwSwapBuffers(window_);
-    if (frames_drawn_ == 1) report_first_frame(kiosk);
+    if (frames_drawn_ == 1) {
+      report_first_frame(kiosk);
+      watchdog_.ready();
+    }
   }
+  watchdog_.stopping();
   if (stop_requested_) log_line("stopping on request");
   return 0;
 }

@@ -9,6 +9,7 @@
 
 #include "core/cli.h"
 #include "platform/gl_renderer.h"
+#include "platform/watchdog.h"
 
 struct GLFWwindow;
 
@@ -80,6 +81,7 @@ class Runner {
   std::atomic<bool> stop_requested_{false};
   int frames_drawn_ = 0;
   GlRenderer renderer_;
+  Watchdog watchdog_;  // systemd: READY=1 after the first frame, WATCHDOG=1 from the loop
 };
 
 }  // namespace openday::platform

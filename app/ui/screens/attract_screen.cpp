@@ -2,6 +2,7 @@
 // pixel stays lit in one place for hours; any touch anywhere starts.
 #include <cmath>
 
+#include "core/opening_hours.h"
 #include "core/ui_text.h"
 #include "ui/screens/screens.h"
 #include "ui/screen_context.h"
@@ -31,6 +32,11 @@ class AttractScreen final : public Screen {
     const Metrics& m = ctx.metrics();
     ImDrawList& draw = ctx.draw_list();
 
+    // Outside the booth's opening hours: a calm notice, and a touch starts nothing.
+    if (const auto& hours = ctx.config().hours; hours && !is_open_at(*hours, local_minute_of_day())) {
+      draw_closed(ctx, area, *hours);
+      return;
+    }
     if (touch_anywhere(ctx, area)) {
       ctx.start_session();
       ctx.router().reset_to({"home"});
@@ -61,6 +67,25 @@ class AttractScreen final : public Screen {
     const bool clicked = ImGui::InvisibleButton("attract.start", ImVec2(area.width(), area.height()));
     ctx.taps().add("attract.start", area.min, area.max);
     return clicked && ctx.taps().accept("attract.start", ctx.now());
+  }
+
+  static void draw_closed(ScreenContext& ctx, const Rect& area, const OpeningHours& hours) {
+    const Metrics& m = ctx.metrics();
+    ctx.taps().add("attract.closed", area.min, area.max);  // for tests: this screen, not the start button
+    const ImVec2 drift = drift_offset(ctx.now(), area, m);
+    const float column_width = std::min(area.width() - 2 * m.margin, 1500 * m.unit);
+    const float x = area.min.x + (area.width() - column_width) * 0.5f + drift.x;
+    const float block_height = 560 * m.unit;
+    float y = area.min.y + std::max(m.margin, (area.height() - block_height) * 0.5f) + drift.y;
+    const std::string range = format_opening_hours(hours);
+    y += centered_text(ctx, FontRole::Heading, x, y, column_width, ctx.event().title, colors::kTextMuted);
+    y += m.gap * 2;
+    y += centered_text(ctx, FontRole::Display, x, y, column_width, tr(Text::ClosedTitle), colors::kAccent);
+    y += m.gap;
+    y += centered_text(ctx, FontRole::Heading, x, y, column_width, fill_text(Text::ClosedHours, {range.substr(0, 5), range.substr(6)}),
+                       colors::kText);
+    y += m.gap * 2;
+    centered_text(ctx, FontRole::Body, x, y, column_width, tr(Text::ClosedInvite), colors::kTextMuted);
   }
 
   static ImVec2 drift_offset(double now, const Rect& area, const Metrics& m) {

@@ -1,0 +1,9 @@
+#pragma once
+// For `openday doctor`: opens the display the kiosk would use and reads the primary monitor's mode.
+#include "core/doctor.h"
+
+namespace openday::platform {
+
+DisplayProbe probe_display();
+
+}  // namespace openday::platform

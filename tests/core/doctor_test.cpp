@@ -1,0 +1,158 @@
+// `openday doctor`: every check passes on a good setup and fails, with what to do, when its one
+// thing is wrong. The command's own run (real display, real files) is in e2e/doctor_check.sh.
+#include "core/doctor.h"
+
+#include <gtest/gtest.h>
+
+#include <array>
+#include <fstream>
+
+#include "core/paths.h"
+#include "core/staff.h"
+#include "core/store.h"
+#include "support/temp_dir.h"
+
+namespace openday {
+namespace {
+
+using testing::TempDir;
+
+// A real touchscreen's entry (eGalax) and a keyboard, as /proc/bus/input/devices lists them.
+constexpr const char* kTouchscreen =
+    "I: Bus=0003 Vendor=0eef Product=0001 Version=0100\n"
+    "N: Name=\"eGalax Inc. USB TouchController\"\n"
+    "H: Handlers=mouse0 event5\n"
+    "B: EV=1b\n"
+    "B: ABS=260800000000003\n\n";
+constexpr const char* kKeyboard =
+    "I: Bus=0011 Vendor=0001 Product=0001 Version=ab41\n"
+    "N: Name=\"AT Translated Set 2 keyboard\"\n"
+    "B: EV=120013\n\n"
+    "N: Name=\"PS/2 Mouse\"\n"
+    "B: ABS=3\n\n";
+
+void expect_fails_with_fix(const DoctorCheck& check) {
+  EXPECT_FALSE(check.ok) << doctor_line(check);
+  EXPECT_FALSE(check.fix.empty()) << check.name << ": a failed check says what to do";
+  EXPECT_EQ(doctor_line(check).rfind("✗ " + check.name + ": ", 0), 0u) << doctor_line(check);
+}
+
+TEST(Doctor, DisplayNeedsAScreenOfUsableSize) {
+  const auto ok = check_display({1920, 1080, ""});
+  EXPECT_TRUE(ok.ok);
+  EXPECT_EQ(doctor_line(ok), "✓ display: 1920x1080 (landscape)");
+  EXPECT_TRUE(check_display({1080, 1920, ""}).ok);
+  expect_fails_with_fix(check_display({std::nullopt, std::nullopt, "DISPLAY is not set"}));
+  expect_fails_with_fix(check_display({640, 480, ""}));
+}
+
+TEST(Doctor, TouchNeedsAMultiTouchDevice) {
+  const auto ok = check_touch(std::string(kKeyboard) + kTouchscreen);
+  EXPECT_TRUE(ok.ok) << doctor_line(ok);
+  EXPECT_EQ(ok.detail, "eGalax Inc. USB TouchController");
+  expect_fails_with_fix(check_touch(kKeyboard));
+  expect_fails_with_fix(check_touch(""));
+}
+
+TEST(Doctor, FontCheckReportsTheLookupError) {
+  EXPECT_TRUE(check_font("Noto Sans CJK SC", "").ok);
+  expect_fails_with_fix(check_font("", "no font with family Noto Sans CJK SC"));
+}
+
+TEST(Doctor, ContentAndQuizBankAreValidatedWithCounts) {
+  const ContentLoad content = load_content(default_content_dir());
+  const auto ok = check_content(content, default_content_dir());
+  EXPECT_TRUE(ok.ok) << doctor_line(ok);
+  EXPECT_NE(ok.detail.find("departments"), std::string::npos);
+  const auto quiz_ok = check_quiz_bank(load_quiz_bank(default_quiz_file(), 5, &*content.content), default_quiz_file());
+  EXPECT_TRUE(quiz_ok.ok) << doctor_line(quiz_ok);
+
+  TempDir dir;
+  const auto missing = check_content(load_content(dir / "nothing"), dir / "nothing");
+  expect_fails_with_fix(missing);
+  std::ofstream(dir / "questions.json") << "{ not json";
+  expect_fails_with_fix(check_quiz_bank(load_quiz_bank(dir / "questions.json", 5, &*content.content), dir / "questions.json"));
+}
+
+TEST(Doctor, DatabaseMustBeWritableWithFreeSpace) {
+  TempDir dir;
+  const auto ok = check_database(dir / "booth.db");
+  EXPECT_TRUE(ok.ok) << doctor_line(ok);
+  // A folder that cannot exist (its parent is a file), even for root.
+  std::ofstream(dir / "a-file") << "x";
+  expect_fails_with_fix(check_database(dir / "a-file" / "booth.db"));
+  // More free space asked for than any disk has.
+  expect_fails_with_fix(check_database(dir / "booth.db", std::uintmax_t{1} << 62));
+}
+
+TEST(Doctor, ClockMustBeChinaTimeAndNearTheEventDay) {
+  const CalendarDate day_before{2026, 5, 14};
+  const auto ok = check_clock(day_before, 480, "2026-05-15");
+  EXPECT_TRUE(ok.ok) << doctor_line(ok);
+  EXPECT_TRUE(check_clock({2026, 5, 15}, 480, "2026-05-15").ok);
+  expect_fails_with_fix(check_clock(day_before, 0, "2026-05-15"));     // UTC: wrong time zone
+  expect_fails_with_fix(check_clock({2026, 5, 16}, 480, "2026-05-15"));  // after the event
+  expect_fails_with_fix(check_clock({2000, 1, 1}, 480, "2026-05-15"));   // a reset clock
+  expect_fails_with_fix(check_clock(day_before, 480, "someday"));
+}
+
+TEST(Doctor, PinAndPrizeStockComeFromTheDatabase) {
+  TempDir dir;
+  const auto db = dir / "booth.db";
+  ASSERT_TRUE(check_database(db).ok);
+  Config config;
+  expect_fails_with_fix(check_pin(db));
+  EXPECT_TRUE(check_prize_stock(db, config).ok) << "the kiosk will start at quiz.initial_stock";
+  config.initial_stock = 0;
+  expect_fails_with_fix(check_prize_stock(db, config));
+  {
+    OpenedStore store = open_store_for_writing(db);
+    set_pin(store.db, "2580");
+    store.db.exec("INSERT INTO prize_stock (id, remaining, updated_at_ms) VALUES (1, 0, 0)", "test: no prizes left");
+  }
+  EXPECT_TRUE(check_pin(db).ok);
+  config.initial_stock = 100;
+  expect_fails_with_fix(check_prize_stock(db, config));
+  {
+    OpenedStore store = open_store_for_writing(db);
+    store.db.exec("UPDATE prize_stock SET remaining = 40 WHERE id = 1", "test: stock set");
+  }
+  const auto stock = check_prize_stock(db, config);
+  EXPECT_TRUE(stock.ok);
+  EXPECT_EQ(stock.detail, "40 prizes left");
+  expect_fails_with_fix(check_pin(dir / "missing.db"));
+}
+
+TEST(Doctor, DefaultKioskIdOnlyFailsWithSeveralKiosks) {
+  Config config;
+  EXPECT_TRUE(check_kiosk_id(config, 1).ok);
+  expect_fails_with_fix(check_kiosk_id(config, 3));
+  config.kiosk_id = "kiosk-2";
+  EXPECT_TRUE(check_kiosk_id(config, 3).ok);
+}
+
+TEST(Doctor, ExitCodeIsOneWhenAnyCheckFails) {
+  std::array<DoctorCheck, 3> checks{DoctorCheck{"a", true, "", ""}, DoctorCheck{"b", true, "", ""}, DoctorCheck{"c", true, "", ""}};
+  EXPECT_EQ(doctor_exit_code(checks), 0);
+  for (auto& check : checks) {
+    check.ok = false;
+    EXPECT_EQ(doctor_exit_code(checks), 1) << check.name;
+    check.ok = true;
+  }
+}
+
+TEST(Doctor, OptionsDefaultToTheInstalledLocationsAndRejectUnknownFlags) {
+  const std::array<std::string_view, 4> args{"--db", "/tmp/x.db", "--kiosks", "3"};
+  const auto parsed = parse_doctor_options(args);
+  ASSERT_TRUE(parsed.options) << parsed.error;
+  EXPECT_EQ(parsed.options->db_path, "/tmp/x.db");
+  EXPECT_EQ(parsed.options->kiosks, 3);
+  EXPECT_EQ(parsed.options->content_dir, default_content_dir());
+  const std::array<std::string_view, 2> bad{"--kiosks", "0"};
+  EXPECT_FALSE(parse_doctor_options(bad).options);
+  const std::array<std::string_view, 2> unknown{"--bogus", "1"};
+  EXPECT_NE(parse_doctor_options(unknown).error.find("--bogus"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace openday
