@@ -104,13 +104,19 @@ void Kiosk::collect_glyph_texts() {
   glyph_texts_.add(TextStyle::Body, config_.prize_description);
   glyph_texts_.add(TextStyle::Heading, config_.prize_desk);
   // The staff dashboard and the export screen draw the summary paragraph in body text.
+  // Its words depend on the counts: a busy sample and an empty day say every fixed word.
   Report sample;
   sample.days = {DailyRow{"2026-05-15"}, DailyRow{"2026-05-16"}};
+  sample.total.sessions = sample.total.quiz_attempts = 1;
   sample.departments.push_back(DepartmentRow{});
   QuestionRow question;
   question.answers = 1;
   sample.questions.push_back(question);
   glyph_texts_.add(TextStyle::Body, summary_text(sample, event_.county));
+  Report empty_day;
+  empty_day.from = empty_day.to = "2026-05-15";
+  empty_day.total.vouchers_redeemed = 1;
+  glyph_texts_.add(TextStyle::Body, summary_text(empty_day, event_.county));
   for (FontRole role : {FontRole::Body, FontRole::Heading, FontRole::Display, FontRole::Hero})
     glyph_texts_.add_for_role(role, learned_glyphs_[static_cast<std::size_t>(role)]);
   glyphs_changed_ = true;
