@@ -110,6 +110,37 @@ TEST(StaffUi, TheLockCountdownFollowsTheMonotonicClock) {
   EXPECT_EQ(shown().find(testing::without_spaces(locked_words)), std::string::npos) << "the lock is over: " << shown();
 }
 
+// A scanner at the redeem screen types (characters, Backspace, Enter) without touching the
+// glass: each keeps staff mode awake as a touch would.
+TEST(StaffUi, TypingAtTheRedeemScreenKeepsStaffModeAwake) {
+  HeadlessKiosk kiosk(ImVec2(1920, 1080), "staff/redeem");
+  ImGuiIO& io = ImGui::GetIO();
+  io.KeyMap[ImGuiKey_Enter] = 257;
+  io.KeyMap[ImGuiKey_Backspace] = 259;
+  const auto press = [&](int key) {
+    io.KeysDown[key] = true;
+    kiosk.frame();
+    io.KeysDown[key] = false;
+    kiosk.frame();
+  };
+  kiosk.wait(0.5);
+  ASSERT_TRUE(kiosk.kiosk().staff_mode());
+  kiosk.wait(45);
+  io.AddInputCharacter('A');
+  kiosk.frame();
+  kiosk.wait(45);
+  ASSERT_EQ(kiosk.route(), "staff/redeem") << "a typed character is staff activity";
+  press(259);
+  kiosk.wait(45);
+  ASSERT_EQ(kiosk.route(), "staff/redeem") << "Backspace is staff activity";
+  press(257);
+  kiosk.wait(45);
+  EXPECT_EQ(kiosk.route(), "staff/redeem") << "Enter is staff activity";
+  EXPECT_TRUE(kiosk.kiosk().staff_mode());
+  kiosk.wait(16);
+  EXPECT_EQ(kiosk.route(), "attract") << "without typing or touching, staff mode still locks after 60 s";
+}
+
 TEST(StaffUi, SignInDashboardAutoLock) {
   HeadlessKiosk kiosk(ImVec2(1920, 1080), "staff/pin");
   set_pin_in(kiosk, "2580");
