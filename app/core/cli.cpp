@@ -267,7 +267,10 @@ std::string help_text(std::span<const std::string> routes) {
       "  --screen ROUTE        open this screen directly (see routes below)\n"
       "  --screenshot FILE.png render a few frames, save the last one as PNG and exit 0\n"
       "  --frames N            frames to render before the screenshot (default 6)\n"
-      "  --log-targets         log each screen's touch targets (for end-to-end tests)\n"
+      "  --log-targets         log each screen's touch targets on stderr (for end-to-end tests),\n"
+      "                        once its layout is final and again whenever they change: a line\n"
+      "                        'openday: targets ROUTE N', then N lines 'openday: target ID X Y'\n"
+      "                        (each target's centre in window pixels)\n"
       "  --help, --version\n"
       "\n"
       "Screen routes:\n";

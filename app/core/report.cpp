@@ -371,34 +371,63 @@ std::vector<QuestionRow> answered_questions(const Report& report, std::size_t li
   return out;
 }
 
+namespace {
+
+std::string day_words(const std::string& iso) {
+  const auto date = parse_calendar_date(iso);
+  return date ? std::to_string(date->month) + "月" + std::to_string(date->day) + "日" : iso;
+}
+
+// The days the report covers, as the summary names them: the range asked for, else the days
+// that have data ("5月15日", "5月15日至5月16日"); empty only when neither is known.
+std::string period_words(const Report& report) {
+  std::string from = report.from, to = report.to;
+  if (from.empty() && !report.days.empty()) from = report.days.front().day;
+  if (to.empty() && !report.days.empty()) to = report.days.back().day;
+  if (from.empty()) from = to;
+  if (to.empty()) to = from;
+  if (from.empty()) return "";
+  return from == to ? day_words(from) : day_words(from) + "至" + day_words(to);
+}
+
+std::string percent(double ratio) {
+  char text[16];
+  std::snprintf(text, sizeof text, "%.0f%%", 100.0 * ratio);
+  return text;
+}
+
+}  // namespace
+
 std::string summary_text(const Report& report, const std::string& county) {
   const DailyRow& t = report.total;
-  auto day_words = [](const std::string& iso) {
-    const auto date = parse_calendar_date(iso);
-    return date ? std::to_string(date->month) + "月" + std::to_string(date->day) + "日" : iso;
-  };
-  std::string when;
-  if (!report.days.empty()) {
-    when = day_words(report.days.front().day);
-    if (report.days.size() > 1) when += "至" + day_words(report.days.back().day);
-  }
+  const std::string when = period_words(report);
+  std::string text = when.empty() ? county : when + "，" + county;
   // What the kiosk measured, and only that: the desk's own counts of visitors received and
   // questions answered are the booth's to add.
-  std::string text = when + "，" + county + "政务公开日自助查询机服务群众" + std::to_string(t.sessions) + "人次，其中" +
-                     std::to_string(t.browsing_sessions) + "人次查阅了政务公开信息，累计操作" + std::to_string(t.interactions) + "次。";
+  if (t.sessions == 0) {
+    // An empty day (just after midnight, or a day without visitors) claims no rates.
+    text += "政务公开日自助查询机暂无群众使用记录。";
+  } else {
+    text += "政务公开日自助查询机服务群众" + std::to_string(t.sessions) + "人次，其中" + std::to_string(t.browsing_sessions) +
+            "人次查阅了政务公开信息，累计操作" + std::to_string(t.interactions) + "次。";
+  }
   if (const auto top = most_viewed_departments(report, 3); !top.empty()) {
     text += "群众查阅最多的部门是";
     for (std::size_t i = 0; i < top.size(); ++i) text += (i ? "、" : "") + top[i].name;
     text += "。";
   }
-  char rate[16];
-  std::snprintf(rate, sizeof rate, "%.0f%%", t.quiz_attempts ? 100.0 * static_cast<double>(t.quiz_passed) / static_cast<double>(t.quiz_attempts) : 0.0);
-  text += "网上审批有奖竞猜共" + std::to_string(t.quiz_attempts) + "人次参与，" + std::to_string(t.quiz_passed) + "人次答题过关（过关率" +
-          rate + "），发放奖品" + std::to_string(t.vouchers_issued) + "份，已兑奖" + std::to_string(t.vouchers_redeemed) + "份。";
+  if (t.quiz_attempts > 0) {
+    const double passed = static_cast<double>(t.quiz_passed) / static_cast<double>(t.quiz_attempts);
+    text += "网上审批有奖竞猜共" + std::to_string(t.quiz_attempts) + "人次参与，" + std::to_string(t.quiz_passed) + "人次答题过关（过关率" +
+            percent(passed) + "），发放奖品" + std::to_string(t.vouchers_issued) + "份，已兑奖" + std::to_string(t.vouchers_redeemed) + "份。";
+  } else if (t.sessions > 0) {
+    text += "网上审批有奖竞猜暂无人参与。";
+  }
+  // Prizes won earlier can be collected on a day without quiz rounds.
+  if (t.quiz_attempts == 0 && t.vouchers_redeemed > 0) text += "另兑奖" + std::to_string(t.vouchers_redeemed) + "份。";
   if (!report.questions.empty() && report.questions.front().answers > 0) {
-    char accuracy[16];
-    std::snprintf(accuracy, sizeof accuracy, "%.0f%%", 100.0 * report.questions.front().accuracy());
-    text += "答错较多的题目是“" + report.questions.front().text + "”（正确率" + accuracy + "），今后宣传中需重点解读。";
+    text += "答错较多的题目是“" + report.questions.front().text + "”（正确率" + percent(report.questions.front().accuracy()) +
+            "），今后宣传中需重点解读。";
   }
   return text;
 }

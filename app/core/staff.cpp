@@ -90,9 +90,13 @@ void load_once(PinLockout& lockout, const StoredPin& stored, PinClock now) {
   lockout.locked_until_steady_ms = left > 0 ? now.steady_ms + left : 0;
 }
 
+}  // namespace
+
 std::int64_t lock_left_ms(const PinLockout& lockout, PinClock now) {
   return std::max<std::int64_t>(0, lockout.locked_until_steady_ms - now.steady_ms);
 }
+
+namespace {
 
 PinCheck status_of(const PinLockout& lockout, const StoredPin& stored, PinClock now) {
   PinCheck status;

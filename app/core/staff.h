@@ -49,6 +49,9 @@ struct PinLockout {
   std::vector<Event> unsaved;               // attempts not yet in the database
 };
 
+// How long the lock still runs (0: not locked), by the monotonic clock alone.
+std::int64_t lock_left_ms(const PinLockout& lockout, PinClock now);
+
 // Inside a durable transaction: checks the PIN, counts failures, locks after five, logs the
 // attempt (and any unsaved ones), and saves the count and lock.
 PinCheck check_pin(DurableTransaction& tx, PinLockout& lockout, std::string_view pin, PinClock now);

@@ -65,6 +65,9 @@ class StaffService {
   void ask_pin_status(std::int64_t now_ms);
   std::optional<PinCheck> pin_result() const { return pin_result_; }
   bool pin_pending() const { return pin_.valid() || pin_read_only_.valid() || pin_save_.valid(); }
+  // How long the keypad stays locked, by the same monotonic clock that decides the lock (0: not
+  // locked): the keypad counts this down, so setting the wall clock does not move it.
+  std::int64_t pin_lock_left_ms() const { return lock_left_ms(pin_lockout_, pin_clock_()); }
   // Tests: the clocks the lockout reads.
   void set_pin_clock(std::function<PinClock()> clock) { pin_clock_ = std::move(clock); }
   void forget_pin_result() { pin_result_.reset(); }

@@ -104,13 +104,19 @@ void Kiosk::collect_glyph_texts() {
   glyph_texts_.add(TextStyle::Body, config_.prize_description);
   glyph_texts_.add(TextStyle::Heading, config_.prize_desk);
   // The staff dashboard and the export screen draw the summary paragraph in body text.
+  // Its words depend on the counts: a busy sample and an empty day say every fixed word.
   Report sample;
   sample.days = {DailyRow{"2026-05-15"}, DailyRow{"2026-05-16"}};
+  sample.total.sessions = sample.total.quiz_attempts = 1;
   sample.departments.push_back(DepartmentRow{});
   QuestionRow question;
   question.answers = 1;
   sample.questions.push_back(question);
   glyph_texts_.add(TextStyle::Body, summary_text(sample, event_.county));
+  Report empty_day;
+  empty_day.from = empty_day.to = "2026-05-15";
+  empty_day.total.vouchers_redeemed = 1;
+  glyph_texts_.add(TextStyle::Body, summary_text(empty_day, event_.county));
   for (FontRole role : {FontRole::Body, FontRole::Heading, FontRole::Display, FontRole::Hero})
     glyph_texts_.add_for_role(role, learned_glyphs_[static_cast<std::size_t>(role)]);
   glyphs_changed_ = true;
@@ -287,6 +293,7 @@ void Kiosk::frame(double now) {
   }
   notice_input(io);
   filter_touch_input(io, now);
+  notice_typing(io, now);
   // Timers first, so that this frame already shows the idle question or the attract screen.
   if (sessions_.update(now)) router_.reset_to({"attract"});
   if (staff_mode_ && now - staff_last_touch_ >= kStaffIdleSeconds) leave_staff_mode();
@@ -353,6 +360,19 @@ void Kiosk::notice_input(const ImGuiIO& io) {
   if (down != last_raw_down_ || (moved && (down || last_raw_down_)) || io.MouseWheel != 0 || io.MouseWheelH != 0) settle_.arm();
   last_raw_down_ = down;
   last_raw_pointer_ = io.MousePos;
+}
+
+// A USB scanner (or a keyboard) typing a code at the redeem screen is staff at work just like
+// a touch: it keeps staff mode from locking itself. The platform passes keys on only to screens
+// that take typing, so any character, Enter or Backspace that arrives counts.
+void Kiosk::notice_typing(const ImGuiIO& io, double now) {
+  const auto key_down = [&io](ImGuiKey key) {
+    const int index = io.KeyMap[key];
+    return index >= 0 && index < static_cast<int>(IM_ARRAYSIZE(io.KeysDown)) && io.KeysDown[index];
+  };
+  const bool typed = !io.InputQueueCharacters.empty() || key_down(ImGuiKey_Enter) || key_down(ImGuiKey_KeyPadEnter) ||
+                     key_down(ImGuiKey_Backspace);
+  if (typed) staff_last_touch_ = now;
 }
 
 void Kiosk::after_frame(double now) {

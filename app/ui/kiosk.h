@@ -121,6 +121,7 @@ class Kiosk final : public StaffControl {
   void request_end_session(double now);
   void draw_end_confirmation(double now);
   void notice_input(const ImGuiIO& io);
+  void notice_typing(const ImGuiIO& io, double now);
   void after_frame(double now);
   bool apply_navigation(double now);  // true when the screen changed
   void on_screen_changed();

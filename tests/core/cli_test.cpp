@@ -57,6 +57,8 @@ TEST(CommandLine, HelpListsRoutesAndConfigKeys) {
   EXPECT_NE(help.find("home  the home screen"), std::string::npos);
   EXPECT_NE(help.find("session.idle_timeout_seconds"), std::string::npos);
   EXPECT_NE(help.find("Ctrl+Q"), std::string::npos);
+  EXPECT_NE(help.find("'openday: targets ROUTE N'"), std::string::npos) << "the header line before a screen's targets";
+  EXPECT_NE(help.find("'openday: target ID X Y'"), std::string::npos);
   EXPECT_EQ(parse({"--version"}).command->kind, CommandKind::Version);
 }
 

@@ -114,5 +114,37 @@ TEST(SummaryWords, NoDepartmentViewedSaysNothingAboutDepartments) {
   EXPECT_EQ(text.find("查阅最多的部门"), std::string::npos) << text;
 }
 
+
+// Just after midnight, or on a day nobody came: the date first, no rate without attempts.
+TEST(SummaryWords, AnEmptyDayIsOneCalmSentenceThatStartsWithTheDate) {
+  TempDir dir;
+  { FixtureDb db(dir / "k.db", "k1"); }
+  const Report report = build_report(one_day(dir / "k.db", {2026, 5, 15}));
+  ASSERT_TRUE(report.days.empty() || report.total.sessions == 0);
+  EXPECT_EQ(summary_text(report, "示例县"), "5月15日，示例县政务公开日自助查询机暂无群众使用记录。");
+}
+
+TEST(SummaryWords, ADayWithoutQuizRoundsGivesNoPassRate) {
+  TempDir dir;
+  {
+    FixtureDb db(dir / "k.db", "k1");
+    db.add("2026-05-15 09:00", 1, "session_start");
+    db.add("2026-05-15 09:00", 1, "tap", "home.disclosure");
+    db.add("2026-05-15 09:01", 1, "screen_view", "", "minzheng");
+    db.add("2026-05-15 09:02", 1, "session_end", "done", "", "", 60000, 2);
+  }
+  EXPECT_EQ(summary_text(build_report(one_day(dir / "k.db", {2026, 5, 15})), "示例县"),
+            "5月15日，示例县政务公开日自助查询机服务群众1人次，其中1人次查阅了政务公开信息，累计操作1次。"
+            "群众查阅最多的部门是minzheng。网上审批有奖竞猜暂无人参与。");
+}
+
+TEST(SummaryWords, ARangeAskedForIsNamedEvenWhereItHasNoData) {
+  TempDir dir;
+  { FixtureDb db(dir / "k.db", "k1"); }
+  ReportRequest request = one_day(dir / "k.db", {2026, 5, 15});
+  request.to = CalendarDate{2026, 5, 16};
+  EXPECT_EQ(summary_text(build_report(request), "示例县"), "5月15日至5月16日，示例县政务公开日自助查询机暂无群众使用记录。");
+}
+
 }  // namespace
 }  // namespace openday

@@ -58,3 +58,29 @@ kiosk_window() {
 }
 
 is_running() { kill -0 "$1" 2>/dev/null; }
+
+# press_at X Y: a finger press at X Y, held across frames. Dear ImGui 1.86 reads the buttons
+# once a frame, so a press and release in the same instant (xdotool click) may be seen by some
+# frames as no press at all.
+E2E_PRESS_SECONDS=0.08
+press_at() {
+  xdotool mousemove "$1" "$2" mousedown 1
+  sleep "$E2E_PRESS_SECONDS"
+  xdotool mouseup 1
+}
+
+# After a screen changes the kiosk ignores presses that begin within its tap guard
+# (Kiosk::kTapGuardSeconds, 0.3 s); its targets may be logged sooner than that, so a script
+# that taps a target as soon as it is logged waits this long first (the guard and a frame).
+E2E_TAP_GUARD_WAIT=0.4
+
+# tap_target LOG ID: once the tap guard of a new screen has passed, presses the centre of the
+# touch target ID where the kiosk (run with --log-targets, writing to LOG) last logged it.
+tap_target() {
+  local log=$1 id=$2 line x y
+  sleep "$E2E_TAP_GUARD_WAIT"
+  line=$(grep "target $id " "$log" | tail -n 1 || true)
+  [[ -n "$line" ]] || fail "no target $id on screen"
+  read -r _ _ _ x y <<<"$line"
+  press_at "$x" "$y"
+}

@@ -15,14 +15,11 @@ kiosk=$!
 E2E_PIDS+=($kiosk)
 wait_for_log "$log" "first frame"
 
-# tap ID: clicks the centre of a touch target the kiosk logged for the current screen.
+# tap ID: presses a touch target of the current screen (held across frames, after the tap
+# guard), then gives the kiosk a moment to act on it.
 tap() {
-  local line
-  line=$(grep "target $1 " "$log" | tail -n 1)
-  [[ -n "$line" ]] || fail "no target $1 on screen"
-  read -r _ _ _ x y <<<"$line"
-  xdotool mousemove "$x" "$y" click 1
-  sleep 0.5
+  tap_target "$log" "$1"
+  sleep 0.3
 }
 
 xdotool mousemove 20 1060 mousedown 1

@@ -2,9 +2,13 @@
 // dashboard's actions, the auto-lock, and leaving the app.
 #include <gtest/gtest.h>
 
+#include <memory>
+
 #include "core/staff.h"
 #include "core/store.h"
+#include "core/ui_text.h"
 #include "support/headless_kiosk.h"
+#include "ui/drawn_text.h"
 
 namespace openday {
 namespace {
@@ -77,6 +81,64 @@ TEST(StaffUi, TheRightPinOpensTheDashboardAndFiveWrongOnesLockIt) {
   type_pin(kiosk, "2580");
   EXPECT_EQ(kiosk.route(), "staff/pin") << "the right PIN must wait out the lock";
   EXPECT_EQ(kiosk.events().of_type(EventType::StaffSignIn).size(), 0u);
+}
+
+// The lock runs by the monotonic clock, and so does the countdown on the keypad: here 30 s pass
+// on the monotonic clock while the wall clock stands still (as when it is set back by 30 s).
+TEST(StaffUi, TheLockCountdownFollowsTheMonotonicClock) {
+  HeadlessKiosk kiosk(ImVec2(1920, 1080), "staff/pin");
+  auto steady_ms = std::make_shared<std::int64_t>(5'000'000);
+  kiosk.kiosk().service().set_pin_clock([steady_ms] { return PinClock{utc_now_ms(), *steady_ms}; });
+  set_pin_in(kiosk, "2580");
+  kiosk.wait(0.5);
+  for (int i = 0; i < 5; ++i) {
+    type_pin(kiosk, "1111");
+    kiosk.wait(0.5);
+  }
+  ASSERT_TRUE(kiosk.kiosk().service().pin_result());
+  ASSERT_EQ(kiosk.kiosk().service().pin_result()->outcome, PinCheck::Outcome::Locked);
+  const auto shown = [] { return testing::drawn_text(); };
+  EXPECT_NE(shown().find(testing::without_spaces(fill_text(Text::StaffPinLockedFormat, {"60"}))), std::string::npos) << shown();
+  *steady_ms += 30'000;
+  kiosk.frame();
+  EXPECT_EQ(kiosk.kiosk().service().pin_lock_left_ms(), 30'000);
+  EXPECT_NE(shown().find(testing::without_spaces(fill_text(Text::StaffPinLockedFormat, {"30"}))), std::string::npos) << shown();
+  *steady_ms += 30'000;
+  kiosk.frame();
+  const std::string locked_words = std::string(tr(Text::StaffPinLockedFormat)).substr(0, std::string(tr(Text::StaffPinLockedFormat)).find('{'));
+  ASSERT_FALSE(testing::without_spaces(locked_words).empty());
+  EXPECT_EQ(shown().find(testing::without_spaces(locked_words)), std::string::npos) << "the lock is over: " << shown();
+}
+
+// A scanner at the redeem screen types (characters, Backspace, Enter) without touching the
+// glass: each keeps staff mode awake as a touch would.
+TEST(StaffUi, TypingAtTheRedeemScreenKeepsStaffModeAwake) {
+  HeadlessKiosk kiosk(ImVec2(1920, 1080), "staff/redeem");
+  ImGuiIO& io = ImGui::GetIO();
+  io.KeyMap[ImGuiKey_Enter] = 257;
+  io.KeyMap[ImGuiKey_Backspace] = 259;
+  const auto press = [&](int key) {
+    io.KeysDown[key] = true;
+    kiosk.frame();
+    io.KeysDown[key] = false;
+    kiosk.frame();
+  };
+  kiosk.wait(0.5);
+  ASSERT_TRUE(kiosk.kiosk().staff_mode());
+  kiosk.wait(45);
+  io.AddInputCharacter('A');
+  kiosk.frame();
+  kiosk.wait(45);
+  ASSERT_EQ(kiosk.route(), "staff/redeem") << "a typed character is staff activity";
+  press(259);
+  kiosk.wait(45);
+  ASSERT_EQ(kiosk.route(), "staff/redeem") << "Backspace is staff activity";
+  press(257);
+  kiosk.wait(45);
+  EXPECT_EQ(kiosk.route(), "staff/redeem") << "Enter is staff activity";
+  EXPECT_TRUE(kiosk.kiosk().staff_mode());
+  kiosk.wait(16);
+  EXPECT_EQ(kiosk.route(), "attract") << "without typing or touching, staff mode still locks after 60 s";
 }
 
 TEST(StaffUi, SignInDashboardAutoLock) {

@@ -77,7 +77,8 @@ class StaffPinScreen final : public Screen {
     switch (result->outcome) {
       case PinCheck::Outcome::NoPin: return std::string(tr(Text::StaffPinNoPin));
       case PinCheck::Outcome::Locked: {
-        const std::int64_t seconds = (result->locked_until_ms - utc_now_ms() + 999) / 1000;
+        // The monotonic measure the lock itself follows: the wall clock may be set meanwhile.
+        const std::int64_t seconds = (staff.pin_lock_left_ms() + 999) / 1000;
         if (seconds <= 0) return " ";
         ctx.request_frame_within(1.0);  // the countdown
         return fill_text(Text::StaffPinLockedFormat, {std::to_string(seconds)});
