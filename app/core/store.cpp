@@ -229,10 +229,20 @@ OpenedStore open_store(const std::filesystem::path& file, StoreOwner owner, cons
 
 Database open_store_read_only(const std::filesystem::path& file) {
   if (!std::filesystem::exists(file)) throw SqliteError(file.string() + ": no such database file", SQLITE_CANTOPEN);
-  refuse_unless_sqlite(file);
+  // No peek at the header through another API here: the kiosk reads its own live database
+  // through this function, and closing any other descriptor of the file drops every POSIX lock
+  // the process holds on it (sqlite.org/howtocorrupt.html 2.2). Another process could then take
+  // the exclusive lock, checkpoint and delete the -wal under the writer, whose later commits
+  // would go into the deleted file. SQLite itself says when the file is not a database.
   Database db(file, Database::Mode::ReadOnly);
   sqlite3_busy_timeout(db.handle(), kBusyTimeoutMs);
-  const int version = user_version(db);
+  int version = 0;
+  try {
+    version = user_version(db);
+  } catch (const SqliteError& error) {
+    if (error.primary_code() != SQLITE_NOTADB) throw;
+    throw SqliteError("not an OpenDay database: " + file.string() + " (not an SQLite file; check the --db path)", SQLITE_NOTADB);
+  }
   if (version < 1 || version > latest_schema_version())
     throw SqliteError("not an OpenDay database: " + file.string() + " (of no known version: user_version " + std::to_string(version) + ")",
                       SQLITE_NOTADB);

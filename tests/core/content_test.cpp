@@ -15,16 +15,11 @@ namespace openday {
 namespace {
 
 using testing::TempDir;
+using testing::all;
 using testing::valid_department;
 using testing::write_json;
 using testing::write_text;
 using testing::write_valid_content;
-
-std::string all(const JsonProblems& problems) {
-  std::string out;
-  for (const auto& p : problems) out += p.to_string() + "\n";
-  return out;
-}
 
 // A problem in file (by file name) at path whose message contains words.
 bool reported(const ContentLoad& load, std::string_view file_name, std::string_view path, std::string_view words) {

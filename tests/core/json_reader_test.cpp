@@ -16,15 +16,10 @@ namespace openday {
 namespace {
 
 using testing::TempDir;
+using testing::all;
 using testing::valid_department;
 using testing::write_text;
 using testing::write_valid_content;
-
-std::string all(const JsonProblems& problems) {
-  std::string out;
-  for (const auto& p : problems) out += p.to_string() + "\n";
-  return out;
-}
 
 TEST(JsonReader, NumberBeyondDoubleIsAProblemWithItsPath) {
   JsonProblems problems;

@@ -16,12 +16,7 @@ namespace openday {
 namespace {
 
 using testing::TempDir;
-
-std::string all(const JsonProblems& problems) {
-  std::string out;
-  for (const auto& p : problems) out += p.to_string() + "\n";
-  return out;
-}
+using testing::all;
 
 bool reported(const QuizBankLoad& load, std::string_view path, std::string_view words) {
   return std::any_of(load.problems.begin(), load.problems.end(),

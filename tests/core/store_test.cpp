@@ -2,7 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
 #include <fstream>
+#include <string>
 
 #include "support/temp_dir.h"
 
@@ -104,6 +106,32 @@ TEST(Store, ReadOnlyOpenRejectsMissingAndForeignFiles) {
   } catch (const SqliteError& error) {
     EXPECT_NE(std::string(error.what()).find("not an OpenDay database"), std::string::npos);
   }
+}
+
+// What another process (the desk's `voucher redeem`, an export, sqlite3) counts in the file.
+long long count_events_from_another_process(const std::filesystem::path& file) {
+  const std::string command = "sqlite3 '" + file.string() + "' 'SELECT count(*) FROM events'";
+  FILE* pipe = popen(command.c_str(), "r");
+  if (!pipe) return -1;
+  char line[64] = {};
+  const bool read = std::fgets(line, sizeof line, pipe) != nullptr;
+  return pclose(pipe) == 0 && read ? std::stoll(line) : -1;
+}
+
+// The kiosk reads its own live database (status file, dashboard report, PIN) through a read-only
+// open. Closing a descriptor of the file opened by any other API drops all the process's POSIX
+// locks on it; another process closing the database then deletes the -wal under the writer, and
+// the writer's later commits are lost. This happened once with a header check through ifstream.
+TEST(Store, AReadOnlyOpenInTheWritersProcessKeepsItsCommitsVisible) {
+  TempDir dir;
+  const auto file = dir / "live.db";
+  OpenedStore writer = open_store_for_writing(file);
+  writer.db.exec("INSERT INTO events (kiosk_id, seq, at_ms, utc_offset_min, type) VALUES ('k', 1, 1, 480, 'tap')", "first");
+  { const Database reader = open_store_read_only(file); }
+  ASSERT_EQ(count_events_from_another_process(file), 1);
+  writer.db.exec("INSERT INTO events (kiosk_id, seq, at_ms, utc_offset_min, type) VALUES ('k', 2, 1, 480, 'tap')", "second");
+  EXPECT_TRUE(std::filesystem::exists(file.string() + "-wal")) << "another process deleted the writer's -wal";
+  EXPECT_EQ(count_events_from_another_process(file), 2) << "the writer's commit went into a deleted -wal";
 }
 
 }  // namespace

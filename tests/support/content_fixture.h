@@ -7,7 +7,16 @@
 #include <fstream>
 #include <string>
 
+#include "core/json_reader.h"
+
 namespace openday::testing {
+
+// Every problem on its own line, for failure messages and substring checks.
+inline std::string all(const JsonProblems& problems) {
+  std::string out;
+  for (const auto& p : problems) out += p.to_string() + "\n";
+  return out;
+}
 
 inline nlohmann::json valid_event() {
   return {{"county", "测试县"}, {"title", "政务公开日"}, {"date", "2026-05-15"}, {"place", "县政府广场"}, {"hotline", "0000-12345"}};

@@ -260,4 +260,14 @@ float HeadlessKiosk::scroll_y_of(std::string_view region) const {
   return -1;
 }
 
+void open_quiz(HeadlessKiosk& kiosk) {
+  kiosk.tap("home.quiz");
+  kiosk.wait(0.5);
+  kiosk.kiosk().quiz().wait();  // the stock read
+  kiosk.frame();
+  kiosk.tap("quiz.start");
+  kiosk.wait(0.5);
+  ASSERT_EQ(kiosk.route(), "quiz/question");
+}
+
 }  // namespace openday::testing

@@ -94,4 +94,7 @@ class HeadlessKiosk {
   double now_ = 100.0;
 };
 
+// From the home screen into a new quiz round: the stock read done, the first question shown.
+void open_quiz(HeadlessKiosk& kiosk);
+
 }  // namespace openday::testing

@@ -16,16 +16,7 @@ namespace openday {
 namespace {
 
 using testing::HeadlessKiosk;
-
-void open_quiz(HeadlessKiosk& kiosk) {
-  kiosk.tap("home.quiz");
-  kiosk.wait(0.5);
-  kiosk.kiosk().quiz().wait();  // the stock read
-  kiosk.frame();
-  kiosk.tap("quiz.start");
-  kiosk.wait(0.5);
-  ASSERT_EQ(kiosk.route(), "quiz/question");
-}
+using testing::open_quiz;
 
 // Answers the current question on screen, rightly or not, and waits for the feedback.
 void answer(HeadlessKiosk& kiosk, bool right) {

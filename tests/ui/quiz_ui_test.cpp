@@ -9,16 +9,7 @@ namespace openday {
 namespace {
 
 using testing::HeadlessKiosk;
-
-void open_quiz(HeadlessKiosk& kiosk) {
-  kiosk.tap("home.quiz");
-  kiosk.wait(0.5);
-  kiosk.kiosk().quiz().wait();  // the stock read
-  kiosk.frame();
-  kiosk.tap("quiz.start");
-  kiosk.wait(0.5);
-  ASSERT_EQ(kiosk.route(), "quiz/question");
-}
+using testing::open_quiz;
 
 // Answers every question of the round on screen, all right or the first one wrong.
 void play(HeadlessKiosk& kiosk, bool all_right) {
