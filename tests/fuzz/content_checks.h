@@ -33,4 +33,16 @@ inline void use_content(const Content& content) {
   require(shown.county == content.event.county, "the default config changed the event");
 }
 
+// One fuzz input for a content folder: written as the file the harness fuzzes, then the folder
+// is read the way the kiosk reads it, and what loads is used.
+inline void load_fuzzed_content(const std::filesystem::path& fuzzed_file, const std::filesystem::path& content_dir,
+                                const std::uint8_t* data, std::size_t size) {
+  write_file(fuzzed_file, std::string_view(reinterpret_cast<const char*>(data), size));
+  run_reader([&] {
+    const ContentLoad load = load_content(content_dir);
+    require_value_or_problems(load.content.has_value(), load.problems);
+    if (load.content) use_content(*load.content);
+  });
+}
+
 }  // namespace openday::fuzz

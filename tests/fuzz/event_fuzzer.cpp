@@ -22,11 +22,6 @@ extern "C" int LLVMFuzzerInitialize(int*, char***) {
 }
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  openday::fuzz::write_file(fuzzed_file, std::string_view(reinterpret_cast<const char*>(data), size));
-  openday::fuzz::run_reader([] {
-    const openday::ContentLoad load = openday::load_content(content_dir);
-    openday::fuzz::require_value_or_problems(load.content.has_value(), load.problems);
-    if (load.content) openday::fuzz::use_content(*load.content);
-  });
+  openday::fuzz::load_fuzzed_content(fuzzed_file, content_dir, data, size);
   return 0;
 }
