@@ -1,6 +1,6 @@
 #pragma once
 // For `openday doctor`: opens the display the kiosk would use and reads the primary monitor's mode.
-#include "core/doctor.h"
+#include "core/ops/doctor.h"
 
 namespace openday::platform {
 

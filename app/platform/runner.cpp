@@ -7,8 +7,8 @@
 #include <algorithm>
 #include <cstdio>
 
-#include "core/log.h"
-#include "core/process_info.h"
+#include "core/util/log.h"
+#include "core/util/process_info.h"
 #include "ui/kiosk.h"
 
 namespace openday::platform {

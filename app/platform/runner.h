@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "core/cli.h"
+#include "core/ops/cli.h"
 #include "platform/gl_renderer.h"
 #include "platform/watchdog.h"
 

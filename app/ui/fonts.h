@@ -9,8 +9,8 @@
 #include <string>
 #include <string_view>
 
-#include "core/mapped_file.h"
-#include "core/ui_text.h"
+#include "core/util/mapped_file.h"
+#include "core/content/ui_text.h"
 #include "ui/theme.h"
 
 namespace openday::ui {

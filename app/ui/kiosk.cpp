@@ -7,10 +7,10 @@
 #include <cmath>
 #include <random>
 
-#include "core/log.h"
-#include "core/report.h"
-#include "core/utf8.h"
-#include "core/ui_text.h"
+#include "core/util/log.h"
+#include "core/reports/report.h"
+#include "core/util/utf8.h"
+#include "core/content/ui_text.h"
 #include "ui/frame_settle.h"
 #include "ui/routes.h"
 #include "ui/screen_context.h"

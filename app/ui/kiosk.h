@@ -13,13 +13,13 @@
 #include <string>
 #include <vector>
 
-#include "core/config.h"
-#include "core/content.h"
-#include "core/event_log.h"
-#include "core/quiz_service.h"
-#include "core/staff_service.h"
-#include "core/events.h"
-#include "core/visitor_session.h"
+#include "core/booth/config.h"
+#include "core/content/content.h"
+#include "core/visits/event_log.h"
+#include "core/quiz/quiz_service.h"
+#include "core/staff/staff_service.h"
+#include "core/visits/events.h"
+#include "core/visits/visitor_session.h"
 #include "ui/fonts.h"
 #include "ui/frame_settle.h"
 #include "ui/router.h"

@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-#include "core/content.h"
+#include "core/content/content.h"
 #include "ui/screen.h"
 
 namespace openday::ui {

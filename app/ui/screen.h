@@ -3,7 +3,7 @@
 // stack and reach the rest of the kiosk only through the ScreenContext they are given.
 #include <string>
 
-#include "core/events.h"
+#include "core/visits/events.h"
 
 namespace openday::ui {
 

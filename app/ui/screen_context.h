@@ -2,12 +2,12 @@
 // What a screen may use while it draws: sizes, fonts, the config, navigation and the taps.
 #include <imgui.h>
 
-#include "core/config.h"
-#include "core/content.h"
-#include "core/events.h"
-#include "core/quiz_service.h"
-#include "core/staff_service.h"
-#include "core/visitor_session.h"
+#include "core/booth/config.h"
+#include "core/content/content.h"
+#include "core/visits/events.h"
+#include "core/quiz/quiz_service.h"
+#include "core/staff/staff_service.h"
+#include "core/visits/visitor_session.h"
 #include "ui/fonts.h"
 #include "ui/router.h"
 #include "ui/tap_targets.h"

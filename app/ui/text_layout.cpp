@@ -4,7 +4,7 @@
 #include <cfloat>
 #include <cmath>
 
-#include "core/utf8.h"
+#include "core/util/utf8.h"
 
 namespace openday::ui {
 namespace {

@@ -6,7 +6,7 @@
 #include <string_view>
 #include <vector>
 
-#include "core/qr.h"
+#include "core/quiz/qr.h"
 #include "ui/screen_context.h"
 
 namespace openday::ui {

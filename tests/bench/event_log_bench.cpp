@@ -9,7 +9,7 @@
 #include <thread>
 #include <vector>
 
-#include "core/event_log.h"
+#include "core/visits/event_log.h"
 
 namespace {
 

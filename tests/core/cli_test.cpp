@@ -1,4 +1,4 @@
-#include "core/cli.h"
+#include "core/ops/cli.h"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "core/config.h"
+#include "core/booth/config.h"
 
 #include <gtest/gtest.h>
 
@@ -6,7 +6,7 @@
 #include <fstream>
 #include <unistd.h>
 
-#include "core/paths.h"
+#include "core/util/paths.h"
 
 namespace openday {
 namespace {

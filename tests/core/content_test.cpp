@@ -1,13 +1,13 @@
-#include "core/content.h"
+#include "core/content/content.h"
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <set>
 
-#include "core/config.h"
-#include "core/paths.h"
-#include "core/utf8.h"
+#include "core/booth/config.h"
+#include "core/util/paths.h"
+#include "core/util/utf8.h"
 #include "support/content_fixture.h"
 #include "support/temp_dir.h"
 

@@ -12,7 +12,7 @@
 #include <random>
 #include <string>
 
-#include "core/store.h"
+#include "core/visits/store.h"
 #include "support/temp_dir.h"
 
 namespace openday {

@@ -1,15 +1,15 @@
 // `openday doctor`: every check passes on a good setup and fails, with what to do, when its one
 // thing is wrong. The command's own run (real display, real files) is in e2e/doctor_check.sh.
-#include "core/doctor.h"
+#include "core/ops/doctor.h"
 
 #include <gtest/gtest.h>
 
 #include <array>
 #include <fstream>
 
-#include "core/paths.h"
-#include "core/staff.h"
-#include "core/store.h"
+#include "core/util/paths.h"
+#include "core/staff/staff.h"
+#include "core/visits/store.h"
 #include "support/temp_dir.h"
 
 namespace openday {

@@ -1,11 +1,11 @@
-#include "core/event_log.h"
+#include "core/visits/event_log.h"
 
 #include <gtest/gtest.h>
 
 #include <fstream>
 #include <thread>
 
-#include "core/store.h"
+#include "core/visits/store.h"
 #include "support/fault_vfs.h"
 #include "support/temp_dir.h"
 

@@ -6,10 +6,10 @@
 #include <fstream>
 #include <sstream>
 
-#include "core/atomic_file.h"
-#include "core/export.h"
-#include "core/report.h"
-#include "core/store.h"
+#include "core/util/atomic_file.h"
+#include "core/reports/export.h"
+#include "core/reports/report.h"
+#include "core/visits/store.h"
 #include "support/fixture_db.h"
 #include "support/temp_dir.h"
 

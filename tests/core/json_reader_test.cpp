@@ -1,14 +1,14 @@
 // Hostile numbers in hand-edited JSON: every one becomes a problem with the file and the JSON
 // path, never an exception that ends the program, and huge integers are reported as written.
-#include "core/json_reader.h"
+#include "core/content/json_reader.h"
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <regex>
 
-#include "core/content.h"
-#include "core/quiz_bank.h"
+#include "core/content/content.h"
+#include "core/quiz/quiz_bank.h"
 #include "support/content_fixture.h"
 #include "support/temp_dir.h"
 

@@ -1,9 +1,9 @@
 // booth.hours: "HH:MM-HH:MM", opening before closing, read from the config with errors naming the key.
-#include "core/opening_hours.h"
+#include "core/booth/opening_hours.h"
 
 #include <gtest/gtest.h>
 
-#include "core/config.h"
+#include "core/booth/config.h"
 
 namespace openday {
 namespace {

@@ -1,7 +1,7 @@
 // Where an installed binary finds its assets and config: relative to its own folder, so the
 // package's /usr/bin/openday reads /usr/share/openday and /etc/openday, and a package unpacked
 // into any root reads that root's folders.
-#include "core/paths.h"
+#include "core/util/paths.h"
 
 #include <gtest/gtest.h>
 

@@ -2,9 +2,9 @@
 // key with its default, in the shipped config and in --help.
 #include <gtest/gtest.h>
 
-#include "core/cli.h"
-#include "core/config.h"
-#include "core/paths.h"
+#include "core/ops/cli.h"
+#include "core/booth/config.h"
+#include "core/util/paths.h"
 
 namespace openday {
 namespace {

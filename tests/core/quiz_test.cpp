@@ -4,10 +4,10 @@
 #include <map>
 #include <set>
 
-#include "core/content.h"
-#include "core/paths.h"
-#include "core/quiz_bank.h"
-#include "core/quiz_round.h"
+#include "core/content/content.h"
+#include "core/util/paths.h"
+#include "core/quiz/quiz_bank.h"
+#include "core/quiz/quiz_round.h"
 #include "support/content_fixture.h"
 #include "support/quiz_fixture.h"
 #include "support/temp_dir.h"

@@ -2,8 +2,8 @@
 // end and dwell, the summary says what the kiosk measured, and no list names a zero count.
 #include <gtest/gtest.h>
 
-#include "core/report.h"
-#include "core/stats.h"
+#include "core/reports/report.h"
+#include "core/reports/stats.h"
 #include "support/fixture_db.h"
 #include "support/temp_dir.h"
 

@@ -2,10 +2,10 @@
 // kill the next start closes it at its last event, with touches consistent with the taps.
 #include <gtest/gtest.h>
 
-#include "core/event_log.h"
-#include "core/report.h"
-#include "core/stats.h"
-#include "core/store.h"
+#include "core/visits/event_log.h"
+#include "core/reports/report.h"
+#include "core/reports/stats.h"
+#include "core/visits/store.h"
 #include "support/temp_dir.h"
 
 namespace openday {

@@ -10,13 +10,13 @@
 #include <set>
 #include <sstream>
 
-#include "core/content.h"
-#include "core/paths.h"
-#include "core/quiz_bank.h"
-#include "core/simulation.h"
-#include "core/stats.h"
-#include "core/store.h"
-#include "core/vouchers.h"
+#include "core/content/content.h"
+#include "core/util/paths.h"
+#include "core/quiz/quiz_bank.h"
+#include "core/ops/simulation.h"
+#include "core/reports/stats.h"
+#include "core/visits/store.h"
+#include "core/quiz/vouchers.h"
 #include "support/temp_dir.h"
 
 namespace openday {

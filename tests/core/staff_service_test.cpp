@@ -1,4 +1,4 @@
-#include "core/staff_service.h"
+#include "core/staff/staff_service.h"
 
 #include <gtest/gtest.h>
 
@@ -6,7 +6,7 @@
 #include <regex>
 #include <thread>
 
-#include "core/store.h"
+#include "core/visits/store.h"
 #include "support/content_fixture.h"
 #include "support/fault_vfs.h"
 #include "support/temp_dir.h"

@@ -1,8 +1,8 @@
-#include "core/staff.h"
+#include "core/staff/staff.h"
 
 #include <gtest/gtest.h>
 
-#include "core/store.h"
+#include "core/visits/store.h"
 #include "support/temp_dir.h"
 
 namespace openday {

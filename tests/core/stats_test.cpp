@@ -1,8 +1,8 @@
-#include "core/stats.h"
+#include "core/reports/stats.h"
 
 #include <gtest/gtest.h>
 
-#include "core/store.h"
+#include "core/visits/store.h"
 #include "support/fixture_db.h"
 #include "support/temp_dir.h"
 

@@ -1,6 +1,6 @@
 // The kiosk's status file: what it holds, read from the real database, written whole, and
 // printed by `openday status`.
-#include "core/status_file.h"
+#include "core/ops/status_file.h"
 
 #include <gtest/gtest.h>
 
@@ -8,8 +8,8 @@
 #include <iterator>
 #include <nlohmann/json.hpp>
 
-#include "core/events.h"
-#include "core/store.h"
+#include "core/visits/events.h"
+#include "core/visits/store.h"
 #include "support/temp_dir.h"
 
 namespace openday {

@@ -1,10 +1,10 @@
-#include "core/ui_text.h"
+#include "core/content/ui_text.h"
 
 #include <gtest/gtest.h>
 
 #include <set>
 
-#include "core/utf8.h"
+#include "core/util/utf8.h"
 
 namespace openday {
 namespace {

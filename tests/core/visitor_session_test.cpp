@@ -1,4 +1,4 @@
-#include "core/visitor_session.h"
+#include "core/visits/visitor_session.h"
 
 #include <gtest/gtest.h>
 

@@ -3,9 +3,9 @@
 #include <set>
 #include <thread>
 
-#include "core/quiz_service.h"
-#include "core/store.h"
-#include "core/vouchers.h"
+#include "core/quiz/quiz_service.h"
+#include "core/visits/store.h"
+#include "core/quiz/vouchers.h"
 #include "support/quiz_fixture.h"
 #include "support/content_fixture.h"
 #include "support/temp_dir.h"

@@ -4,8 +4,8 @@
 #include <cstddef>
 #include <cstdint>
 
-#include "core/config.h"
-#include "core/content.h"
+#include "core/booth/config.h"
+#include "core/content/content.h"
 #include "fuzz_support.h"
 
 namespace {

@@ -1,8 +1,8 @@
 #pragma once
 // What a harness requires of a content load, and what the kiosk does with loaded content (the
 // summary line, the glyph texts, lookups by id) so that those run on fuzzed content too.
-#include "core/config.h"
-#include "core/content.h"
+#include "core/booth/config.h"
+#include "core/content/content.h"
 #include "fuzz_support.h"
 
 namespace openday::fuzz {

@@ -6,8 +6,8 @@
 #include <random>
 
 #include "content_checks.h"
-#include "core/quiz_bank.h"
-#include "core/quiz_round.h"
+#include "core/quiz/quiz_bank.h"
+#include "core/quiz/quiz_round.h"
 
 namespace {
 

@@ -4,8 +4,8 @@
 # Usage: unit_verify_check.sh SOURCE_DIR
 set -euo pipefail
 source_dir=$1
-unit="$source_dir/packaging/systemd/openday-kiosk.service"
-session="$source_dir/packaging/openday-session"
+unit="$source_dir/assets/deploy/systemd/openday-kiosk.service"
+session="$source_dir/assets/deploy/openday-session"
 
 fail() { echo "FAIL: $*" >&2; exit 1; }
 

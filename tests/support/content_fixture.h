@@ -7,7 +7,7 @@
 #include <fstream>
 #include <string>
 
-#include "core/json_reader.h"
+#include "core/content/json_reader.h"
 
 namespace openday::testing {
 

@@ -5,7 +5,7 @@
 #include <string>
 #include <thread>
 
-#include "core/event_log.h"
+#include "core/visits/event_log.h"
 
 int main(int argc, char** argv) {
   if (argc != 3) {

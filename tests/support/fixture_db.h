@@ -3,7 +3,7 @@
 #include <optional>
 #include <string>
 
-#include "core/store.h"
+#include "core/visits/store.h"
 
 namespace openday::testing {
 

@@ -9,7 +9,7 @@
 #include <sstream>
 #include <thread>
 
-#include "core/paths.h"
+#include "core/util/paths.h"
 #include "platform/font_lookup.h"
 #include "ui/routes.h"
 

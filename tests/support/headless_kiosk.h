@@ -9,10 +9,10 @@
 #include <string_view>
 #include <vector>
 
-#include "core/config.h"
-#include "core/content.h"
-#include "core/event_log.h"
-#include "core/quiz_bank.h"
+#include "core/booth/config.h"
+#include "core/content/content.h"
+#include "core/visits/event_log.h"
+#include "core/quiz/quiz_bank.h"
 #include "ui/kiosk.h"
 
 namespace openday::testing {

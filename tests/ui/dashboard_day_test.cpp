@@ -7,9 +7,9 @@
 #include <ctime>
 #include <string>
 
-#include "core/config.h"
-#include "core/stats.h"
-#include "core/ui_text.h"
+#include "core/booth/config.h"
+#include "core/reports/stats.h"
+#include "core/content/ui_text.h"
 #include "support/headless_kiosk.h"
 #include "ui/drawn_text.h"
 

@@ -4,7 +4,7 @@
 
 #include <cfloat>
 
-#include "core/utf8.h"
+#include "core/util/utf8.h"
 #include "support/content_fixture_odd.h"
 #include "support/headless_kiosk.h"
 #include "support/temp_dir.h"

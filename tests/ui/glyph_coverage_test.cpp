@@ -5,8 +5,8 @@
 #include <ostream>
 #include <set>
 
-#include "core/ui_text.h"
-#include "core/utf8.h"
+#include "core/content/ui_text.h"
+#include "core/util/utf8.h"
 #include "ui/routes.h"
 #include "screen_walk.h"
 #include "support/headless_kiosk.h"

@@ -6,7 +6,7 @@
 #include <optional>
 #include <string>
 
-#include "core/ui_text.h"
+#include "core/content/ui_text.h"
 #include "support/headless_kiosk.h"
 #include "ui/drawn_text.h"
 

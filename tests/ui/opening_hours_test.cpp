@@ -2,7 +2,7 @@
 // no visitor session (staff can still get in); inside them it starts one as always.
 #include <gtest/gtest.h>
 
-#include "core/opening_hours.h"
+#include "core/booth/opening_hours.h"
 #include "support/headless_kiosk.h"
 
 namespace openday {

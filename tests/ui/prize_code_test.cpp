@@ -7,8 +7,8 @@
 #include <memory>
 #include <string>
 
-#include "core/ui_text.h"
-#include "core/vouchers.h"
+#include "core/content/ui_text.h"
+#include "core/quiz/vouchers.h"
 #include "support/headless_kiosk.h"
 #include "ui/drawn_text.h"
 

@@ -2,7 +2,7 @@
 // the department, a retry that cannot win twice, and no stock.
 #include <gtest/gtest.h>
 
-#include "core/store.h"
+#include "core/visits/store.h"
 #include "support/headless_kiosk.h"
 
 namespace openday {

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "core/content.h"
+#include "core/content/content.h"
 #include "support/headless_kiosk.h"
 
 namespace openday::testing {

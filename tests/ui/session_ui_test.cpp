@@ -2,7 +2,7 @@
 // and what each logs.
 #include <gtest/gtest.h>
 
-#include "core/stats.h"
+#include "core/reports/stats.h"
 #include "support/headless_kiosk.h"
 
 namespace openday {

@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "core/staff.h"
+#include "core/staff/staff.h"
 #include "support/headless_kiosk.h"
 #include "ui/routes.h"
 

@@ -4,9 +4,9 @@
 
 #include <memory>
 
-#include "core/staff.h"
-#include "core/store.h"
-#include "core/ui_text.h"
+#include "core/staff/staff.h"
+#include "core/visits/store.h"
+#include "core/content/ui_text.h"
 #include "support/headless_kiosk.h"
 #include "ui/drawn_text.h"
 

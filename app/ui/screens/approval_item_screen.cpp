@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
-#include "core/qr.h"
-#include "core/ui_text.h"
+#include "core/quiz/qr.h"
+#include "core/content/ui_text.h"
 #include "ui/flow.h"
 #include "ui/screen_context.h"
 #include "ui/screens/screens.h"

@@ -2,8 +2,8 @@
 // pixel stays lit in one place for hours; any touch anywhere starts.
 #include <cmath>
 
-#include "core/opening_hours.h"
-#include "core/ui_text.h"
+#include "core/booth/opening_hours.h"
+#include "core/content/ui_text.h"
 #include "ui/screens/screens.h"
 #include "ui/screen_context.h"
 #include "ui/text_layout.h"

@@ -2,7 +2,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "core/ui_text.h"
+#include "core/content/ui_text.h"
 #include "ui/screen_context.h"
 #include "ui/screens/screens.h"
 #include "ui/text_layout.h"

@@ -1,7 +1,7 @@
 // The home screen: two large entrances, side by side in landscape, stacked in portrait.
 #include <algorithm>
 
-#include "core/ui_text.h"
+#include "core/content/ui_text.h"
 #include "ui/screens/screens.h"
 #include "ui/screen_context.h"
 #include "ui/widgets.h"

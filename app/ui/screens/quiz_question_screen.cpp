@@ -4,7 +4,7 @@
 #include <cmath>
 #include <utility>
 
-#include "core/ui_text.h"
+#include "core/content/ui_text.h"
 #include "ui/screen_context.h"
 #include "ui/screens/screens.h"
 #include "ui/text_layout.h"

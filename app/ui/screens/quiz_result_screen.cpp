@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <cmath>
 
-#include "core/events.h"
-#include "core/qr.h"
-#include "core/ui_text.h"
+#include "core/visits/events.h"
+#include "core/quiz/qr.h"
+#include "core/content/ui_text.h"
 #include "ui/screen_context.h"
 #include "ui/screens/screens.h"
 #include "ui/text_layout.h"

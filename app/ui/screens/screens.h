@@ -5,7 +5,7 @@
 #include <string>
 #include <string_view>
 
-#include "core/content.h"
+#include "core/content/content.h"
 #include "ui/screen.h"
 
 namespace openday::ui {

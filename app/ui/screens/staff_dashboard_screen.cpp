@@ -5,9 +5,9 @@
 #include <cstdio>
 #include <ctime>
 
-#include "core/stats.h"
+#include "core/reports/stats.h"
 
-#include "core/ui_text.h"
+#include "core/content/ui_text.h"
 #include "ui/screen_context.h"
 #include "ui/screens/screens.h"
 #include "ui/text_layout.h"

@@ -1,7 +1,7 @@
 // Staff: leaving the app, the only way out of kiosk mode, asked once more.
 #include <algorithm>
 
-#include "core/ui_text.h"
+#include "core/content/ui_text.h"
 #include "ui/screen_context.h"
 #include "ui/screens/screens.h"
 #include "ui/text_layout.h"

@@ -2,7 +2,7 @@
 // or to the fallback folder. A pulled stick or a full one is a clear message, never a half file.
 #include <algorithm>
 
-#include "core/ui_text.h"
+#include "core/content/ui_text.h"
 #include "ui/screen_context.h"
 #include "ui/screens/screens.h"
 #include "ui/text_layout.h"

@@ -1,7 +1,7 @@
 // Staff: adjust the prize stock with large steps; saving logs the stock before and after.
 #include <algorithm>
 
-#include "core/ui_text.h"
+#include "core/content/ui_text.h"
 #include "ui/screen_context.h"
 #include "ui/screens/screens.h"
 #include "ui/text_layout.h"

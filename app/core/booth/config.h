@@ -1,0 +1,68 @@
+#pragma once
+// Event and booth settings from a human-editable config file (a small TOML subset:
+// [section], key = "text" | integer, # comments). Every setting is a documented field with
+// its default; unknown keys and bad values are errors that name the file, line and key.
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/booth/opening_hours.h"
+#include "core/content/content.h"
+#include "core/util/calendar_date.h"
+
+namespace openday {
+
+struct Config {
+  // [event]: each overrides the content's event.json when set, so one content folder can
+  // serve another day or county without editing it.
+  std::optional<std::string> county;       // county shown on the attract screen
+  std::optional<std::string> event_title;  // event title shown large on the attract screen
+  std::optional<CalendarDate> event_date;  // the event day, YYYY-MM-DD
+  // [booth]
+  std::string kiosk_id = "kiosk-1";        // unique per kiosk at a booth: [A-Za-z0-9_-], 1-32 chars
+  std::optional<OpeningHours> hours;       // booth.hours "08:30-17:00": outside, no sessions; absent: always open
+  // [session]
+  int idle_timeout_seconds = 60;  // seconds without a touch before "还在使用吗？" appears
+  int idle_warning_seconds = 10;  // countdown on that overlay before returning to the attract screen
+  // [quiz]
+  int questions_per_round = 5;
+  int pass_min_correct = 0;  // correct answers needed to win; 0 = all of them
+  std::string prize_name = "青花瓷笔精美礼盒";
+  std::string prize_description = "印有“网上审批、便民利商”字样的青花瓷笔";
+  int initial_stock = 100;  // prizes at the very first start; afterwards the database keeps the count
+  std::string prize_desk = "展台服务台";  // where a winner collects the prize, named on the result screen
+};
+
+struct ConfigProblem {
+  std::filesystem::path file;
+  int line = 0;     // 0 when the problem is not tied to a line
+  std::string key;  // "section.key", empty when not tied to a key
+  std::string message;
+  std::string to_string() const;
+};
+
+struct ConfigLoadResult {
+  Config config;
+  std::vector<ConfigProblem> problems;  // empty means the config is valid
+  bool ok() const { return problems.empty(); }
+};
+
+ConfigLoadResult load_config_file(const std::filesystem::path& file);
+ConfigLoadResult parse_config_text(std::string_view text, const std::filesystem::path& file_name);
+
+// Checks cross-field rules and ranges after command-line overrides were applied.
+std::vector<ConfigProblem> check_config(const Config& config, const std::filesystem::path& file);
+
+// The documented key list, "section.key  default  description", for --help and tests.
+struct ConfigKeyDoc {
+  std::string key;
+  std::string default_value;
+  std::string description;
+};
+std::vector<ConfigKeyDoc> config_key_docs();
+
+// The event as shown: content/event.json with the config file's overrides applied.
+EventInfo effective_event(const EventInfo& from_content, const Config& config);
+
+}  // namespace openday

@@ -1,0 +1,232 @@
+#include "core/content/ui_text.h"
+
+#include <array>
+#include <cstddef>
+#include <string>
+
+namespace openday {
+namespace {
+
+constexpr std::array kTexts = {
+    TextEntry{Text::AppName, "app_name", TextStyle::Heading, "政务公开自助查询机"},
+    TextEntry{Text::TouchToStart, "touch_to_start", TextStyle::Display, "轻触屏幕开始"},
+    TextEntry{Text::AttractInvite, "attract_invite", TextStyle::Heading,
+              "查部门职能 · 看审批事项 · 问收费标准 · 答题赢好礼"},
+    // {0} year, {1} month, {2} day: filled by the attract screen from the configured date.
+    TextEntry{Text::AttractDateFormat, "attract_date_format", TextStyle::Heading, "{0}年{1}月{2}日"},
+    TextEntry{Text::HomeGreeting, "home_greeting", TextStyle::Display, "您好，请选择您要办的事"},
+    TextEntry{Text::HomeHint, "home_hint", TextStyle::Body, "用手指轻点下面的大按钮"},
+    TextEntry{Text::HomeDisclosure, "home_disclosure", TextStyle::Display, "政务公开查询"},
+    TextEntry{Text::HomeDisclosureDetail, "home_disclosure_detail", TextStyle::Heading,
+              "部门职能 · 审批事项 · 收费标准"},
+    TextEntry{Text::HomeQuiz, "home_quiz", TextStyle::Display, "网上审批有奖竞猜"},
+    TextEntry{Text::HomeQuizDetail, "home_quiz_detail", TextStyle::Heading, "答对题目 · 领取精美礼品"},
+    TextEntry{Text::Back, "back", TextStyle::Heading, "返回"},
+    TextEntry{Text::Home, "home", TextStyle::Heading, "首页"},
+    TextEntry{Text::LargeTextOn, "large_text_on", TextStyle::Heading, "大字"},
+    TextEntry{Text::LargeTextOff, "large_text_off", TextStyle::Heading, "标准字"},
+    TextEntry{Text::EndSession, "end_session", TextStyle::Heading, "结束使用"},
+    TextEntry{Text::IdleQuestion, "idle_question", TextStyle::Display, "还在使用吗？"},
+    // {0}: whole seconds left.
+    TextEntry{Text::IdleCountdownFormat, "idle_countdown_format", TextStyle::Heading, "{0} 秒后自动结束本次使用"},
+    TextEntry{Text::IdleContinue, "idle_continue", TextStyle::Display, "继续使用"},
+    TextEntry{Text::DepartmentsTitle, "departments_title", TextStyle::Heading, "政务公开查询"},
+    TextEntry{Text::DepartmentsHint, "departments_hint", TextStyle::Body, "请点选部门，查看部门职能、审批事项和收费标准"},
+    TextEntry{Text::CategoryAll, "category_all", TextStyle::Heading, "全部"},
+    // {0} duties, {1} approval items, {2} fee items.
+    TextEntry{Text::CountsFormat, "counts_format", TextStyle::Body, "职能 {0} · 审批 {1} · 收费 {2}"},
+    TextEntry{Text::SampleDataBanner, "sample_data_banner", TextStyle::Body, "示例数据，仅供演示，请以本县正式公布的信息为准"},
+    TextEntry{Text::TabDuties, "tab_duties", TextStyle::Heading, "部门职能"},
+    TextEntry{Text::TabItems, "tab_items", TextStyle::Heading, "审批事项"},
+    TextEntry{Text::TabFees, "tab_fees", TextStyle::Heading, "收费标准"},
+    TextEntry{Text::LabelAddress, "label_address", TextStyle::Body, "地址："},
+    TextEntry{Text::LabelHours, "label_hours", TextStyle::Body, "办公时间："},
+    TextEntry{Text::LabelPhone, "label_phone", TextStyle::Body, "电话："},
+    TextEntry{Text::LabelWindow, "label_window", TextStyle::Body, "办事窗口："},
+    // {0} date, {1} source.
+    TextEntry{Text::PublishedFormat, "published_format", TextStyle::Body, "发布日期：{0}　来源：{1}"},
+    TextEntry{Text::ItemsEmpty, "items_empty", TextStyle::Body, "本部门暂无公开的审批事项。"},
+    TextEntry{Text::ItemOnlineBadge, "item_online_badge", TextStyle::Body, "可网上办理"},
+    TextEntry{Text::ItemCounterOnlyBadge, "item_counter_only_badge", TextStyle::Body, "需到窗口办理"},
+    // {0} working days.
+    TextEntry{Text::ItemPromisedFormat, "item_promised_format", TextStyle::Body, "承诺 {0} 个工作日办结"},
+    TextEntry{Text::ItemImmediate, "item_immediate", TextStyle::Body, "即时办结"},
+    TextEntry{Text::FeeColumnName, "fee_column_name", TextStyle::Heading, "收费项目"},
+    TextEntry{Text::FeeColumnStandard, "fee_column_standard", TextStyle::Heading, "收费标准"},
+    TextEntry{Text::FeeColumnBasis, "fee_column_basis", TextStyle::Heading, "收费依据"},
+    TextEntry{Text::FeeColumnNotes, "fee_column_notes", TextStyle::Heading, "备注"},
+    // {0} document number.
+    TextEntry{Text::FeeDocumentFormat, "fee_document_format", TextStyle::Body, "文号：{0}"},
+    TextEntry{Text::ItemKind, "item_kind", TextStyle::Heading, "事项类型"},
+    TextEntry{Text::ItemLegalBasis, "item_legal_basis", TextStyle::Heading, "设定依据"},
+    TextEntry{Text::ItemConditions, "item_conditions", TextStyle::Heading, "办理条件"},
+    TextEntry{Text::ItemMaterials, "item_materials", TextStyle::Heading, "申请材料"},
+    TextEntry{Text::MaterialOriginal, "material_original", TextStyle::Body, "需原件"},
+    // {0} number of copies.
+    TextEntry{Text::MaterialCopiesFormat, "material_copies_format", TextStyle::Body, "复印件 {0} 份"},
+    TextEntry{Text::ItemTimeLimit, "item_time_limit", TextStyle::Heading, "办理时限"},
+    // {0} statutory working days, {1} promised working days.
+    TextEntry{Text::ItemTimeLimitFormat, "item_time_limit_format", TextStyle::Body, "法定 {0} 个工作日，承诺 {1} 个工作日"},
+    TextEntry{Text::ItemFee, "item_fee", TextStyle::Heading, "收费"},
+    TextEntry{Text::ItemWhere, "item_where", TextStyle::Heading, "办理地点"},
+    TextEntry{Text::ItemContact, "item_contact", TextStyle::Heading, "咨询电话"},
+    TextEntry{Text::ItemOnlineTitle, "item_online_title", TextStyle::Heading, "手机扫码，网上办理"},
+    TextEntry{Text::ItemOnlineHint, "item_online_hint", TextStyle::Body, "用手机扫描二维码，在手机上继续办理"},
+    TextEntry{Text::ItemOfflineTitle, "item_offline_title", TextStyle::Heading, "请到窗口办理"},
+    TextEntry{Text::ItemOfflineHint, "item_offline_hint", TextStyle::Body, "本事项暂不能网上办理，请携带材料到以下地点："},
+    // {0} department name, {1} kind.
+    TextEntry{Text::ItemDepartmentFormat, "item_department_format", TextStyle::Body, "{0} · {1}"},
+    TextEntry{Text::QuizTitle, "quiz_title", TextStyle::Display, "网上审批有奖竞猜"},
+    // {0} questions per round, {1} correct answers needed.
+    TextEntry{Text::QuizRulesFormat, "quiz_rules_format", TextStyle::Heading, "共 {0} 道题，答对 {1} 道即可获得奖品"},
+    TextEntry{Text::QuizRuleFeedback, "quiz_rule_feedback", TextStyle::Body, "每答一题，马上告诉您对不对，并讲解正确答案"},
+    TextEntry{Text::QuizRuleOnePrize, "quiz_rule_one_prize", TextStyle::Body, "每位参与者每次限领一份奖品，奖品有限，发完为止"},
+    TextEntry{Text::QuizPrizeLabel, "quiz_prize_label", TextStyle::Body, "本次奖品"},
+    // {0} prizes left.
+    TextEntry{Text::QuizStockFormat, "quiz_stock_format", TextStyle::Heading, "奖品剩余 {0} 份"},
+    TextEntry{Text::QuizStockUnknown, "quiz_stock_unknown", TextStyle::Heading, "奖品数量请咨询工作人员"},
+    TextEntry{Text::QuizStockEmpty, "quiz_stock_empty", TextStyle::Heading, "奖品已全部发完，欢迎继续答题学习"},
+    TextEntry{Text::QuizStart, "quiz_start", TextStyle::Display, "开始答题"},
+    // {0} current question, {1} questions in the round.
+    TextEntry{Text::QuizProgressFormat, "quiz_progress_format", TextStyle::Heading, "第 {0} 题 / 共 {1} 题"},
+    TextEntry{Text::QuizKindSingle, "quiz_kind_single", TextStyle::Body, "单选题：请点选一个答案"},
+    TextEntry{Text::QuizKindTrueFalse, "quiz_kind_true_false", TextStyle::Body, "判断题：这句话对不对？"},
+    TextEntry{Text::QuizCorrect, "quiz_correct", TextStyle::Display, "回答正确！"},
+    // {0} the correct option's letter or text.
+    TextEntry{Text::QuizWrongFormat, "quiz_wrong_format", TextStyle::Heading, "回答错误，正确答案是：{0}"},
+    // {0} source.
+    TextEntry{Text::QuizSourceFormat, "quiz_source_format", TextStyle::Body, "出处：{0}"},
+    TextEntry{Text::QuizNext, "quiz_next", TextStyle::Display, "下一题"},
+    TextEntry{Text::QuizSeeResult, "quiz_see_result", TextStyle::Display, "查看结果"},
+    TextEntry{Text::QuizPassedTitle, "quiz_passed_title", TextStyle::Display, "恭喜您，答题过关！"},
+    // {0} correct answers, {1} questions.
+    TextEntry{Text::QuizScoreFormat, "quiz_score_format", TextStyle::Heading, "共 {1} 题，答对 {0} 题"},
+    TextEntry{Text::QuizVoucherLabel, "quiz_voucher_label", TextStyle::Heading, "您的兑奖码"},
+    // {0} prize name.
+    TextEntry{Text::QuizVoucherCollectFormat, "quiz_voucher_collect_format", TextStyle::Heading, "请到服务台凭兑奖码领取{0}"},
+    TextEntry{Text::QuizVoucherPending, "quiz_voucher_pending", TextStyle::Heading, "正在为您登记奖品，请稍候……"},
+    TextEntry{Text::QuizNoStock, "quiz_no_stock", TextStyle::Heading, "本次奖品已全部发完，感谢您的参与！"},
+    TextEntry{Text::QuizAlreadyWon, "quiz_already_won", TextStyle::Heading, "您本次已经领过奖品了，这是您的兑奖码"},
+    TextEntry{Text::QuizVoucherFailed, "quiz_voucher_failed", TextStyle::Heading, "奖品登记没有成功，请告诉服务台工作人员"},
+    TextEntry{Text::QuizFailedTitle, "quiz_failed_title", TextStyle::Display, "差一点就过关了"},
+    TextEntry{Text::QuizMissedTitle, "quiz_missed_title", TextStyle::Heading, "这些题目答错了，看看正确答案："},
+    // {0} the correct answer.
+    TextEntry{Text::QuizCorrectAnswerFormat, "quiz_correct_answer_format", TextStyle::Body, "正确答案：{0}"},
+    // {0} department short name.
+    TextEntry{Text::QuizLookUpFormat, "quiz_look_up_format", TextStyle::Heading, "查看{0}公开信息"},
+    TextEntry{Text::QuizRetry, "quiz_retry", TextStyle::Display, "再答一次"},
+    TextEntry{Text::QuizBackHome, "quiz_back_home", TextStyle::Display, "返回首页"},
+    TextEntry{Text::StaffTitle, "staff_title", TextStyle::Heading, "工作人员 · 今日数据"},
+    TextEntry{Text::StaffPinTitle, "staff_pin_title", TextStyle::Display, "工作人员登录"},
+    TextEntry{Text::StaffPinHint, "staff_pin_hint", TextStyle::Heading, "请输入管理密码"},
+    TextEntry{Text::StaffPinNoPin, "staff_pin_no_pin", TextStyle::Heading, "尚未设置管理密码：请在终端运行 openday set-pin 设置后再试"},
+    TextEntry{Text::StaffPinWrongFormat, "staff_pin_wrong_format", TextStyle::Heading, "密码错误，还可以再试 {0} 次"},
+    TextEntry{Text::StaffPinLockedFormat, "staff_pin_locked_format", TextStyle::Heading, "错误次数过多，请 {0} 秒后再试"},
+    TextEntry{Text::StaffPinChecking, "staff_pin_checking", TextStyle::Heading, "正在验证……"},
+    TextEntry{Text::KeyDelete, "key_delete", TextStyle::Display, "删除"},
+    TextEntry{Text::KeyConfirm, "key_confirm", TextStyle::Display, "确定"},
+    TextEntry{Text::Cancel, "cancel", TextStyle::Heading, "取消"},
+    TextEntry{Text::StaffLeave, "staff_leave", TextStyle::Heading, "退出管理"},
+    TextEntry{Text::TileSessions, "tile_sessions", TextStyle::Body, "接待人次"},
+    TextEntry{Text::TileEngagedFormat, "tile_engaged_format", TextStyle::Body, "其中参与互动 {0}"},
+    TextEntry{Text::TileInteractions, "tile_interactions", TextStyle::Body, "操作次数"},
+    TextEntry{Text::TileQuiz, "tile_quiz", TextStyle::Body, "竞猜参与 / 过关"},
+    TextEntry{Text::TilePassRateFormat, "tile_pass_rate_format", TextStyle::Body, "过关率 {0}%"},
+    TextEntry{Text::TileVouchers, "tile_vouchers", TextStyle::Body, "奖品发放 / 兑换"},
+    TextEntry{Text::TileStock, "tile_stock", TextStyle::Body, "奖品库存"},
+    TextEntry{Text::TileStockUnknown, "tile_stock_unknown", TextStyle::Body, "尚未设置"},
+    TextEntry{Text::ChartHours, "chart_hours", TextStyle::Heading, "各时段接待人次"},
+    TextEntry{Text::ChartDepartments, "chart_departments", TextStyle::Heading, "查阅最多的部门"},
+    TextEntry{Text::ChartQuestions, "chart_questions", TextStyle::Heading, "竞猜题目正确率（从低到高）"},
+    TextEntry{Text::WarningsTitle, "warnings_title", TextStyle::Heading, "提醒"},
+    TextEntry{Text::WarningDatabase, "warning_database", TextStyle::Body, "数据库无法写入，记录暂存在内存中：{0}"},
+    TextEntry{Text::WarningRecovered, "warning_recovered", TextStyle::Body, "数据库曾损坏，已另存并重建：{0}"},
+    TextEntry{Text::WarningDropped, "warning_dropped", TextStyle::Body, "有 {0} 条记录未能保存"},
+    TextEntry{Text::WarningLowStock, "warning_low_stock", TextStyle::Body, "奖品仅剩 {0} 份，请及时补充"},
+    TextEntry{Text::WarningLowDisk, "warning_low_disk", TextStyle::Body, "磁盘剩余空间不足：{0} MB"},
+    TextEntry{Text::NoWarnings, "no_warnings", TextStyle::Body, "运行正常，没有需要处理的问题"},
+    TextEntry{Text::Loading, "loading", TextStyle::Heading, "正在统计……"},
+    TextEntry{Text::SummaryTitle, "summary_title", TextStyle::Heading, "活动总结（可复制到报告）"},
+    TextEntry{Text::ActionRedeem, "action_redeem", TextStyle::Heading, "兑奖"},
+    TextEntry{Text::ActionStock, "action_stock", TextStyle::Heading, "调整库存"},
+    TextEntry{Text::ActionReload, "action_reload", TextStyle::Heading, "重新载入内容"},
+    TextEntry{Text::ActionExport, "action_export", TextStyle::Heading, "导出数据"},
+    TextEntry{Text::ActionBackToKiosk, "action_back_to_kiosk", TextStyle::Heading, "返回展示"},
+    TextEntry{Text::ActionExit, "action_exit", TextStyle::Heading, "退出程序"},
+    TextEntry{Text::RedeemHint, "redeem_hint", TextStyle::Heading, "请扫描或输入访客出示的兑奖码"},
+    TextEntry{Text::RedeemOkFormat, "redeem_ok_format", TextStyle::Heading, "兑奖成功：{0}，请发放奖品"},
+    TextEntry{Text::RedeemAlreadyFormat, "redeem_already_format", TextStyle::Heading, "{0} 已于 {1} 兑过奖，请勿重复发放"},
+    TextEntry{Text::RedeemUnknownFormat, "redeem_unknown_format", TextStyle::Heading, "{0} 不是本机发放的兑奖码，请核对"},
+    TextEntry{Text::RedeemInvalid, "redeem_invalid", TextStyle::Heading, "兑奖码是 8 位字母和数字"},
+    TextEntry{Text::RedeemFailedFormat, "redeem_failed_format", TextStyle::Heading, "兑奖失败：{0}"},
+    TextEntry{Text::StockCurrentFormat, "stock_current_format", TextStyle::Display, "{0} 份"},
+    TextEntry{Text::StockSave, "stock_save", TextStyle::Heading, "保存"},
+    TextEntry{Text::StockSavedFormat, "stock_saved_format", TextStyle::Heading, "已保存：库存 {0} 份"},
+    TextEntry{Text::ExportHint, "export_hint", TextStyle::Heading, "请插入U盘，然后点选保存位置"},
+    TextEntry{Text::ExportRemovableFormat, "export_removable_format", TextStyle::Heading, "U盘：{0}"},
+    TextEntry{Text::ExportLocalFormat, "export_local_format", TextStyle::Heading, "本机文件夹：{0}"},
+    TextEntry{Text::ExportRunning, "export_running", TextStyle::Heading, "正在导出……"},
+    TextEntry{Text::ExportDoneFormat, "export_done_format", TextStyle::Heading, "已导出 {0} 个文件到 {1}"},
+    TextEntry{Text::ExportFailedFormat, "export_failed_format", TextStyle::Heading, "导出失败：{0}"},
+    TextEntry{Text::ReloadRunning, "reload_running", TextStyle::Heading, "正在检查内容……"},
+    TextEntry{Text::ReloadOk, "reload_ok", TextStyle::Heading, "内容已更新"},
+    TextEntry{Text::ReloadRejected, "reload_rejected", TextStyle::Heading, "内容有错误，继续使用原来的内容："},
+    TextEntry{Text::ExitConfirm, "exit_confirm", TextStyle::Heading, "确定要退出程序吗？退出后本机将不再显示查询系统。"},
+    TextEntry{Text::ExitYes, "exit_yes", TextStyle::Heading, "退出"},
+    // Item page in 大字, the prize code, the dashboard's day (issue 9 points 3, 4, 5)
+    // The 大字 button's badge: the state the button has set, beside its unchanging label.
+    TextEntry{Text::LargeTextStateOn, "large_text_state_on", TextStyle::Heading, "开"},
+    TextEntry{Text::LargeTextStateOff, "large_text_state_off", TextStyle::Heading, "关"},
+    // {0} local time the code was issued.
+    TextEntry{Text::QuizVoucherIssuedAtFormat, "quiz_voucher_issued_at_format", TextStyle::Heading, "发放时间：{0}"},
+    // {0} prize desk, {1} prize name.
+    TextEntry{Text::QuizVoucherCollectAtFormat, "quiz_voucher_collect_at_format", TextStyle::Heading, "请凭兑奖码到{0}领取{1}"},
+    TextEntry{Text::QuizVoucherPhotoHint, "quiz_voucher_photo_hint", TextStyle::Heading, "请拍照或记下兑奖码"},
+    TextEntry{Text::QuizMyCode, "quiz_my_code", TextStyle::Display, "我的兑奖码"},
+    TextEntry{Text::EndConfirmQuestion, "end_confirm_question", TextStyle::Display, "兑奖码已记下了吗？"},
+    TextEntry{Text::EndConfirmYes, "end_confirm_yes", TextStyle::Heading, "已记下，结束"},
+    TextEntry{Text::EndConfirmBack, "end_confirm_back", TextStyle::Heading, "返回查看"},
+    TextEntry{Text::QuizCannotWin, "quiz_cannot_win", TextStyle::Heading, "这一轮已经不能获奖了"},
+    TextEntry{Text::QuizCannotWinHint, "quiz_cannot_win_hint", TextStyle::Body, "可以答完本轮看看答案，也可以重新开始"},
+    TextEntry{Text::QuizRestart, "quiz_restart", TextStyle::Display, "重新开始"},
+    TextEntry{Text::QuizFailedTitleFar, "quiz_failed_title_far", TextStyle::Display, "这次没有过关"},
+    TextEntry{Text::DashboardNoQuizToday, "dashboard_no_quiz_today", TextStyle::Body, "今天还没有人答题"},
+    TextEntry{Text::DashboardNoVisitorsToday, "dashboard_no_visitors_today", TextStyle::Body, "今天还没有访客"},
+    TextEntry{Text::DashboardNoViewsToday, "dashboard_no_views_today", TextStyle::Body, "今天还没有人查阅部门"},
+    TextEntry{Text::DashboardNoAnswersToday, "dashboard_no_answers_today", TextStyle::Body, "今天还没有人答题"},
+    // Hostile and unlucky input (core): the database file deleted under the kiosk.
+    TextEntry{Text::WarningReplaced, "warning_replaced", TextStyle::Body, "数据库文件在运行中被删除或替换，已在原位置新建文件继续记录：{0}"},
+    // Opening hours (issue 16, deploy): the screen outside booth.hours
+    TextEntry{Text::ClosedTitle, "closed_title", TextStyle::Display, "今日活动时间"},
+    TextEntry{Text::ClosedHours, "closed_hours", TextStyle::Heading, "{0} 至 {1}"},
+    TextEntry{Text::ClosedInvite, "closed_invite", TextStyle::Body, "现在不在活动时间内，欢迎在活动时间内前来"},
+};
+
+constexpr bool table_is_complete_and_ordered() {
+  if (kTexts.size() != static_cast<std::size_t>(Text::Count)) return false;
+  for (std::size_t i = 0; i < kTexts.size(); ++i) {
+    if (static_cast<std::size_t>(kTexts[i].id) != i) return false;
+    if (kTexts[i].zh.empty() || kTexts[i].key.empty()) return false;
+  }
+  return true;
+}
+static_assert(table_is_complete_and_ordered(), "ui_text table must list every Text id once, in order, non-empty");
+
+}  // namespace
+
+std::string fill_text(Text id, std::initializer_list<std::string_view> values) {
+  std::string text(tr(id));
+  std::size_t index = 0;
+  for (std::string_view value : values) {
+    const std::string token = "{" + std::to_string(index++) + "}";
+    for (std::size_t at = text.find(token); at != std::string::npos; at = text.find(token, at + value.size()))
+      text.replace(at, token.size(), value);
+  }
+  return text;
+}
+
+const TextEntry& text_entry(Text id) { return kTexts[static_cast<std::size_t>(id)]; }
+std::string_view tr(Text id) { return text_entry(id).zh; }
+std::span<const TextEntry> all_texts() { return kTexts; }
+
+}  // namespace openday

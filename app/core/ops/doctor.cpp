@@ -1,0 +1,230 @@
+#include "core/ops/doctor.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdlib>
+#include <sstream>
+#include <system_error>
+
+#include "core/util/paths.h"
+#include "core/visits/sqlite.h"
+#include "core/visits/store.h"
+
+namespace openday {
+namespace {
+
+DoctorCheck pass(std::string name, std::string detail) { return {std::move(name), true, std::move(detail), ""}; }
+DoctorCheck failed(std::string name, std::string detail, std::string fix) {
+  return {std::move(name), false, std::move(detail), std::move(fix)};
+}
+
+std::string first_problem(const JsonProblems& problems) {
+  if (problems.empty()) return "";
+  std::string text = problems.front().to_string();
+  if (problems.size() > 1) text += " (and " + std::to_string(problems.size() - 1) + " more)";
+  return text;
+}
+
+// Whether the lowest 64-bit word of an input device's "B: ABS=" bitmask has ABS_MT_POSITION_X.
+bool reports_multitouch(std::string_view abs_bits) {
+  constexpr unsigned kAbsMtPositionX = 0x35;
+  const auto last_space = abs_bits.find_last_of(' ');
+  const std::string lowest(last_space == std::string_view::npos ? abs_bits : abs_bits.substr(last_space + 1));
+  char* end = nullptr;
+  const unsigned long long bits = std::strtoull(lowest.c_str(), &end, 16);
+  if (end == lowest.c_str()) return false;
+  return (bits >> kAbsMtPositionX) & 1u;
+}
+
+std::string_view trim(std::string_view text) {
+  while (!text.empty() && (text.back() == '\r' || text.back() == ' ' || text.back() == '"')) text.remove_suffix(1);
+  while (!text.empty() && (text.front() == ' ' || text.front() == '"')) text.remove_prefix(1);
+  return text;
+}
+
+std::optional<int> parse_count(std::string_view text) {
+  int value = 0;
+  if (text.empty() || text.size() > 3) return std::nullopt;
+  for (char c : text) {
+    if (c < '0' || c > '9') return std::nullopt;
+    value = value * 10 + (c - '0');
+  }
+  return value;
+}
+
+}  // namespace
+
+std::string doctor_line(const DoctorCheck& check) {
+  if (check.ok) return "✓ " + check.name + ": " + check.detail;
+  return "✗ " + check.name + ": " + check.detail + " -> " + check.fix;
+}
+
+int doctor_exit_code(std::span<const DoctorCheck> checks) {
+  for (const auto& check : checks)
+    if (!check.ok) return 1;
+  return 0;
+}
+
+DoctorParse parse_doctor_options(std::span<const std::string_view> args) {
+  DoctorOptions options;
+  options.db_path = default_database_file();
+  options.content_dir = default_content_dir();
+  options.quiz_path = default_quiz_file();
+  options.config_path = default_config_file();
+  for (std::size_t i = 0; i < args.size(); ++i) {
+    const std::string_view flag = args[i];
+    if (flag == "--help" || flag == "-h") return {std::nullopt, "", true};
+    if (i + 1 >= args.size()) return {std::nullopt, "doctor: " + std::string(flag) + " needs a value, or is unknown (see openday doctor --help)"};
+    const std::string_view value = args[++i];
+    if (flag == "--db") options.db_path = value;
+    else if (flag == "--content") options.content_dir = value;
+    else if (flag == "--quiz") options.quiz_path = value;
+    else if (flag == "--config") options.config_path = value;
+    else if (flag == "--kiosks") {
+      const auto kiosks = parse_count(value);
+      if (!kiosks || *kiosks < 1) return {std::nullopt, "doctor: --kiosks: expected the number of kiosks at the booth (1 or more), got '" + std::string(value) + "'"};
+      options.kiosks = *kiosks;
+    } else {
+      return {std::nullopt, "doctor: unknown option '" + std::string(flag) + "' (see openday doctor --help)"};
+    }
+  }
+  return {options, ""};
+}
+
+std::string doctor_help_text() {
+  return "Usage: openday doctor [--db FILE] [--content DIR] [--quiz FILE] [--config FILE] [--kiosks N]\n"
+         "Pre-flight check for the day before the event, on the kiosk itself: display and resolution,\n"
+         "touch device, font, content, quiz bank, database and free disk, clock and time zone, staff\n"
+         "PIN, prize stock, kiosk id (--kiosks N: kiosks at the booth, default 1).\n"
+         "One line per check, ✓ or ✗ with what to do. Exit 0 when all pass, 1 otherwise.\n"
+         "Run it as the kiosk's user with the kiosk's database, e.g.\n"
+         "  sudo -u openday DISPLAY=:0 openday doctor --db /var/lib/openday/openday.db\n";
+}
+
+DoctorCheck check_display(const DisplayProbe& probe) {
+  if (!probe.width || !probe.height)
+    return failed("display", probe.error.empty() ? "no display" : probe.error,
+                  "start the kiosk session (sudo systemctl start openday-kiosk) or run with DISPLAY=:0");
+  const std::string size = std::to_string(*probe.width) + "x" + std::to_string(*probe.height);
+  // Screens are laid out for at least 1024 px on the short side of a landscape or portrait monitor.
+  if (std::min(*probe.width, *probe.height) < 720)
+    return failed("display", size + " is too small for the kiosk's large text", "use a monitor of at least 1280x720 (xrandr --output NAME --mode 1920x1080)");
+  return pass("display", size + (*probe.height > *probe.width ? " (portrait)" : " (landscape)"));
+}
+
+DoctorCheck check_touch(std::string_view devices) {
+  std::string name;
+  std::vector<std::string> touch_devices;
+  std::istringstream lines{std::string(devices)};
+  for (std::string line; std::getline(lines, line);) {
+    const std::string_view view(line);
+    if (view.starts_with("N: Name=")) name = std::string(trim(view.substr(8)));
+    else if (view.starts_with("B: ABS=") && reports_multitouch(trim(view.substr(7)))) touch_devices.push_back(name);
+  }
+  if (touch_devices.empty())
+    return failed("touch", "no multi-touch input device found",
+                  "plug in the touch monitor's USB cable, then map it to the screen: xinput map-to-output DEVICE OUTPUT");
+  std::string detail = touch_devices.front();
+  if (touch_devices.size() > 1) detail += " (and " + std::to_string(touch_devices.size() - 1) + " more)";
+  return pass("touch", detail);
+}
+
+DoctorCheck check_font(const std::string& font_description, const std::string& font_error) {
+  if (!font_error.empty())
+    return failed("font", font_error, "install fonts-noto-cjk (sudo apt install fonts-noto-cjk) or drop a CJK font into the fonts folder");
+  return pass("font", font_description);
+}
+
+DoctorCheck check_content(const ContentLoad& load, const std::filesystem::path& dir) {
+  if (!load.content || !load.problems.empty())
+    return failed("content", std::to_string(load.problems.size()) + " problem(s) in " + dir.string() + ": " + first_problem(load.problems),
+                  "fix the files (openday validate --content " + dir.string() + " lists every problem)");
+  return pass("content", content_summary(*load.content) + " (" + dir.string() + ")");
+}
+
+DoctorCheck check_quiz_bank(const QuizBankLoad& load, const std::filesystem::path& file) {
+  if (!load.bank || !load.problems.empty())
+    return failed("quiz bank", std::to_string(load.problems.size()) + " problem(s) in " + file.string() + ": " + first_problem(load.problems),
+                  "fix the question bank (openday validate lists every problem)");
+  return pass("quiz bank", quiz_bank_summary(*load.bank) + " (" + file.string() + ")");
+}
+
+DoctorCheck check_database(const std::filesystem::path& db, std::uintmax_t min_free_bytes) {
+  try {
+    OpenedStore store = open_store_for_writing(db);
+    store.db.exec("BEGIN IMMEDIATE", "taking the write lock");
+    store.db.exec("COMMIT", "releasing the write lock");
+  } catch (const std::exception& error) {
+    return failed("database", db.string() + " cannot be written: " + error.what(),
+                  "check the folder exists and belongs to the kiosk's user (sudo chown openday: /var/lib/openday)");
+  }
+  std::error_code error;
+  const auto space = std::filesystem::space(db.parent_path().empty() ? "." : db.parent_path(), error);
+  if (error)
+    return failed("database", "free space of " + db.parent_path().string() + " unknown: " + error.message(), "check the disk");
+  const auto free_mb = space.available / (1024 * 1024);
+  if (space.available < min_free_bytes)
+    return failed("database", db.string() + " writable, but only " + std::to_string(free_mb) + " MB free",
+                  "free at least " + std::to_string(min_free_bytes / (1024 * 1024)) + " MB on that disk");
+  return pass("database", db.string() + " writable, " + std::to_string(free_mb) + " MB free");
+}
+
+DoctorCheck check_clock(const CalendarDate& today, int utc_offset_minutes, const std::string& event_date) {
+  using namespace std::chrono;
+  const std::string today_text = format_calendar_date(today);
+  constexpr int kChinaOffsetMinutes = 8 * 60;
+  if (utc_offset_minutes != kChinaOffsetMinutes) {
+    const int hours = utc_offset_minutes / 60;
+    return failed("clock", "time zone is UTC" + std::string(hours >= 0 ? "+" : "") + std::to_string(hours) + ", not China's UTC+8",
+                  "sudo timedatectl set-timezone Asia/Shanghai (every per-day count uses the local day)");
+  }
+  const auto event = parse_calendar_date(event_date);
+  if (!event) return failed("clock", "the event date '" + event_date + "' is not a day", "set event.date (YYYY-MM-DD) in the content or config");
+  const auto as_days = [](const CalendarDate& d) {
+    return sys_days{year{d.year} / month{static_cast<unsigned>(d.month)} / day{static_cast<unsigned>(d.day)}};
+  };
+  const auto days_to_event = (as_days(*event) - as_days(today)).count();
+  constexpr int kPlausibleDaysAhead = 30;
+  if (days_to_event < 0)
+    return failed("clock", "the clock says " + today_text + ", after the event day " + event_date,
+                  "set the clock (sudo timedatectl set-time 'YYYY-MM-DD HH:MM') or the event.date");
+  if (days_to_event > kPlausibleDaysAhead)
+    return failed("clock", "the clock says " + today_text + ", " + std::to_string(days_to_event) + " days before the event day " + event_date,
+                  "check the clock (a kiosk without network often has a wrong one) and event.date");
+  return pass("clock", today_text + " UTC+8, " + (days_to_event == 0 ? std::string("the event day") : std::to_string(days_to_event) + " day(s) before the event"));
+}
+
+DoctorCheck check_pin(const std::filesystem::path& db) {
+  try {
+    const Database store = open_store_read_only(db);
+    if (store.query_int("SELECT count(*) FROM settings WHERE key = 'staff.pin_hash'").value_or(0) > 0) return pass("staff PIN", "set");
+  } catch (const std::exception& error) {
+    return failed("staff PIN", std::string("cannot read ") + db.string() + ": " + error.what(), "fix the database check first");
+  }
+  return failed("staff PIN", "not set: nobody can open the staff screen", "sudo -u openday openday set-pin --db " + db.string());
+}
+
+DoctorCheck check_prize_stock(const std::filesystem::path& db, const Config& config) {
+  std::optional<std::int64_t> remaining;
+  try {
+    const Database store = open_store_read_only(db);
+    remaining = store.query_int("SELECT remaining FROM prize_stock WHERE id = 1");
+  } catch (const std::exception& error) {
+    return failed("prize stock", std::string("cannot read ") + db.string() + ": " + error.what(), "fix the database check first");
+  }
+  if (remaining && *remaining > 0) return pass("prize stock", std::to_string(*remaining) + " prizes left");
+  if (remaining) return failed("prize stock", "0 prizes left: winners get no prize", "set the stock on the staff screen (库存)");
+  if (config.initial_stock > 0)
+    return pass("prize stock", "starts at quiz.initial_stock = " + std::to_string(config.initial_stock));
+  return failed("prize stock", "quiz.initial_stock is 0 and no stock is set", "set quiz.initial_stock in the config, or the stock on the staff screen");
+}
+
+DoctorCheck check_kiosk_id(const Config& config, int kiosks) {
+  const std::string default_id = Config{}.kiosk_id;
+  if (kiosks > 1 && config.kiosk_id == default_id)
+    return failed("kiosk id", "\"" + config.kiosk_id + "\" is the default, and there are " + std::to_string(kiosks) + " kiosks",
+                  "give each kiosk its own booth.kiosk_id (kiosk-1, kiosk-2, ...) in /etc/openday/openday.toml");
+  return pass("kiosk id", "\"" + config.kiosk_id + "\"" + (kiosks > 1 ? " (one of " + std::to_string(kiosks) + " kiosks)" : ""));
+}
+
+}  // namespace openday

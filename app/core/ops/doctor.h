@@ -1,0 +1,69 @@
+#pragma once
+// `openday doctor`: the pre-flight check a clerk runs the day before the event. Each check is a
+// small function from what was observed to a verdict, so that each can be made to fail in a
+// test; the command gathers the observations (display, input devices, files, clock) and prints
+// one line per check. Exit 0 when every check passes, 1 otherwise.
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/booth/config.h"
+#include "core/content/content.h"
+#include "core/quiz/quiz_bank.h"
+
+namespace openday {
+
+struct DoctorCheck {
+  std::string name;    // what was checked: "display", "touch", ...
+  bool ok = false;
+  std::string detail;  // what was found
+  std::string fix;     // what to do when it failed
+};
+
+// "✓ name: detail", or "✗ name: detail -> fix".
+std::string doctor_line(const DoctorCheck& check);
+int doctor_exit_code(std::span<const DoctorCheck> checks);
+
+struct DoctorOptions {
+  std::filesystem::path db_path;
+  std::filesystem::path content_dir;
+  std::filesystem::path quiz_path;
+  std::filesystem::path config_path;
+  int kiosks = 1;  // kiosks at the booth: with more than one, each needs its own kiosk id
+};
+struct DoctorParse {
+  std::optional<DoctorOptions> options;  // absent on error
+  std::string error;
+  bool help = false;
+};
+// args excludes "doctor"; defaults are the installed (or build-tree) locations.
+DoctorParse parse_doctor_options(std::span<const std::string_view> args);
+std::string doctor_help_text();
+
+// The screen, probed by the platform layer: its size, or why no display could be opened.
+struct DisplayProbe {
+  std::optional<int> width, height;
+  std::string error;
+};
+DoctorCheck check_display(const DisplayProbe& probe);
+// The kernel's input device list (/proc/bus/input/devices): a multi-touch device is one that
+// reports ABS_MT_POSITION_X; on X11 it reaches the kiosk through XInput as the mouse.
+DoctorCheck check_touch(std::string_view proc_bus_input_devices);
+// font_error empty: font_description names the face found.
+DoctorCheck check_font(const std::string& font_description, const std::string& font_error);
+DoctorCheck check_content(const ContentLoad& load, const std::filesystem::path& dir);
+DoctorCheck check_quiz_bank(const QuizBankLoad& load, const std::filesystem::path& file);
+inline constexpr std::uintmax_t kDoctorMinFreeBytes = 200ull * 1024 * 1024;  // a day of events is a few MB
+// Opens (creating if need be) the database, takes the write lock, and checks the free space.
+DoctorCheck check_database(const std::filesystem::path& db, std::uintmax_t min_free_bytes = kDoctorMinFreeBytes);
+// today: the clock's local day; utc_offset_minutes: the local time zone's offset (China: +480).
+DoctorCheck check_clock(const CalendarDate& today, int utc_offset_minutes, const std::string& event_date);
+DoctorCheck check_pin(const std::filesystem::path& db);
+DoctorCheck check_prize_stock(const std::filesystem::path& db, const Config& config);
+DoctorCheck check_kiosk_id(const Config& config, int kiosks);
+
+}  // namespace openday

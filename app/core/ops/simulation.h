@@ -1,0 +1,39 @@
+#pragma once
+// `openday simulate`: visitors at accelerated time drive the real core — visitor sessions,
+// browsing, quiz rounds and vouchers — through the same code the screens use, for demos,
+// benchmarks and tests. Deterministic for a seed, apart from the voucher codes.
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "core/booth/config.h"
+
+namespace openday {
+
+struct Content;
+struct QuizBank;
+
+struct SimulationOptions {
+  std::filesystem::path db_path;
+  int visitors = 100;
+  std::uint64_t seed = 1;
+  std::optional<int> stock;  // sets the prize stock before the first visitor
+  CalendarDate day;          // the simulated day: visitors arrive 9:00-17:00 local time
+};
+
+struct SimulationReport {
+  int sessions = 0;
+  int engaged_sessions = 0;
+  int quiz_rounds = 0;
+  int quiz_passed = 0;
+  int vouchers = 0;
+  double seconds = 0;  // wall time of the run
+};
+
+// on_voucher is called with each code after its commit returned.
+SimulationReport simulate_visitors(const SimulationOptions& options, const Config& config, const Content& content,
+                                   const QuizBank& bank, const std::function<void(const std::string&)>& on_voucher);
+
+}  // namespace openday

@@ -1,0 +1,414 @@
+#include "core/reports/report.h"
+
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cmath>
+#include <algorithm>
+#include <cstdio>
+#include <map>
+#include <tuple>
+#include <set>
+
+#include "core/content/content.h"
+#include "core/quiz/quiz_bank.h"
+#include "core/visits/sqlite.h"
+#include "core/visits/store.h"
+
+namespace openday {
+namespace {
+
+std::string day_text(std::int64_t days) { return format_calendar_date(date_of_day_number(days)); }
+
+std::string identity_of(const std::filesystem::path& file) {
+  struct stat info {};
+  if (stat(file.c_str(), &info) != 0) return file.string();
+  return std::to_string(info.st_dev) + ":" + std::to_string(info.st_ino);
+}
+
+struct SessionAccumulator {
+  std::int64_t started_at_ms = 0;
+  std::int64_t day = 0;
+  int hour = 0;
+  bool started = false;
+  std::string reason;
+  std::optional<std::int64_t> dwell_ms;
+  std::optional<std::int64_t> touches;
+  std::int64_t taps = 0;
+  bool browsed = false;  // opened a department or an approval item
+};
+
+// A session's end and its last taps may come after midnight (or after the last day asked for):
+// rows this long after the range are still read for the sessions that started inside it.
+constexpr std::int64_t kSessionTailDays = 1;
+
+// Adds up one pass over the events of every database. A kiosk's rows are numbered by its
+// sequence, and every database of a kiosk holds one unbroken run of numbers, so a row whose
+// number lies in a run already read from another file is a copy and counts once.
+class Aggregator {
+ public:
+  Aggregator(const ReportRequest& request) : request_(request) {
+    if (request.from) from_day_ = day_number(*request.from);
+    if (request.to) to_day_ = day_number(*request.to);
+  }
+
+  void read(const std::filesystem::path& file, Report& report) {
+    Database db = open_store_read_only(file);  // names the file if missing, unreadable or foreign
+    Statement begin = db.prepare("BEGIN");     // one snapshot while its kiosk writes on
+    begin.run();
+    const auto runs = runs_of(db);
+    scan_events(db, runs);
+    read_vouchers(db);
+    read_stock(db, runs);
+    Statement end = db.prepare("COMMIT");
+    end.run();
+    for (const auto& [kiosk, run] : runs) seen_runs_[kiosk].push_back(run);
+    ++report.databases_read;
+  }
+
+  void finish(Report& report);
+
+ private:
+  using Run = std::pair<std::int64_t, std::int64_t>;  // first and last sequence number
+
+  std::map<std::string, Run> runs_of(const Database& db) {
+    std::map<std::string, Run> runs;
+    Statement query = db.prepare("SELECT kiosk_id, min(seq), max(seq) FROM events GROUP BY kiosk_id");
+    while (query.step()) runs[query.column_text(0)] = {query.column_int(1), query.column_int(2)};
+    return runs;
+  }
+
+  bool already_seen(const std::string& kiosk, std::int64_t seq) const {
+    const auto found = seen_runs_.find(kiosk);
+    if (found == seen_runs_.end()) return false;
+    return std::any_of(found->second.begin(), found->second.end(), [&](const Run& r) { return seq >= r.first && seq <= r.second; });
+  }
+
+  void scan_events(const Database& db, const std::map<std::string, Run>& runs) {
+    std::string where = "1";
+    // A day is at most 14 hours either side of UTC: a coarse bound that lets the time index help.
+    if (from_day_) where += " AND at_ms >= " + std::to_string((*from_day_ * 86400 - 14 * 3600) * 1000);
+    if (to_day_) where += " AND at_ms < " + std::to_string(((*to_day_ + 1 + kSessionTailDays) * 86400 + 14 * 3600) * 1000);
+    Statement rows = db.prepare(
+        "SELECT kiosk_id, seq, at_ms, utc_offset_min, session, type, department, item, target, value, count FROM events WHERE " + where);
+    bool check_copies = false;
+    for (const auto& [kiosk, run] : runs) check_copies = check_copies || seen_runs_.count(kiosk) > 0;
+    std::string kiosk;
+    while (rows.step()) {
+      const std::string_view kiosk_view = rows.column_view(0);
+      if (kiosk_view != kiosk) kiosk.assign(kiosk_view);
+      if (check_copies && already_seen(kiosk, rows.column_int(1))) continue;
+      const std::int64_t at_ms = rows.column_int(2);
+      const std::int64_t local = at_ms / 1000 + rows.column_int(3) * 60;
+      const std::int64_t day = local / 86400;
+      if (from_day_ && day < *from_day_) continue;
+      if (to_day_ && day > *to_day_) {
+        add_to_session(rows, kiosk, at_ms, day, 0);  // only to sessions that started in range
+        continue;
+      }
+      add(rows, kiosk, at_ms, day, static_cast<int>((local % 86400) / 3600));
+    }
+  }
+
+  // What a row tells about its visitor session: its start (which decides the day it counts
+  // on), its end and dwell, its taps, and whether it opened a department or an item.
+  void add_to_session(Statement& row, const std::string& kiosk, std::int64_t at_ms, std::int64_t day, int hour) {
+    const std::int64_t session = row.column_int(4);
+    if (session == 0) return;
+    const std::string_view type = row.column_view(5);
+    const bool browsed = type == "screen_view" && (!row.column_is_null(6) || !row.column_is_null(7));
+    if (type != "session_start" && type != "session_end" && type != "tap" && !browsed) return;
+    const auto key = std::pair<std::string, std::int64_t>{kiosk, session};
+    auto found = sessions_.find(key);
+    if (found == sessions_.end()) {
+      if (type != "session_start" && to_day_ && day > *to_day_) return;  // no session of the range
+      found = sessions_.emplace(key, SessionAccumulator{}).first;
+    }
+    SessionAccumulator& s = found->second;
+    if (type == "session_start") {
+      if (to_day_ && day > *to_day_) return;
+      s.started = true;
+      s.started_at_ms = at_ms;
+      s.day = day;
+      s.hour = hour;
+    } else if (type == "session_end") {
+      s.reason = row.column_text(8);
+      if (!row.column_is_null(9)) s.dwell_ms = row.column_int(9);
+      if (!row.column_is_null(10)) s.touches = row.column_int(10);
+    } else if (type == "tap") {
+      ++s.taps;
+    } else {
+      s.browsed = true;
+    }
+  }
+
+  void add(Statement& row, const std::string& kiosk, std::int64_t at_ms, std::int64_t day, int hour) {
+    const std::string_view type = row.column_view(5);
+    add_to_session(row, kiosk, at_ms, day, hour);
+    // Only what visitors did makes a day or an hour: a stock change or an export at the desk
+    // on another day does not add an empty row to the report.
+    if (type == "tap") {
+      ++days_[day].interactions;
+      ++hours_[{day, hour}].interactions;
+    } else if (type == "screen_view") {
+      ++days_[day].screen_views;
+      add_view(row);
+    } else if (type == "quiz_start") {
+      ++days_[day].quiz_attempts;
+      ++hours_[{day, hour}].quiz_attempts;
+    } else if (type == "quiz_finish") {
+      if (row.column_view(8) == "passed") ++days_[day].quiz_passed;
+    } else if (type == "quiz_answer") {
+      QuestionRow& q = questions_[std::string(row.column_view(7))];
+      ++q.answers;
+      q.correct += row.column_int(9);
+      if (!row.column_is_null(6)) ++departments_[std::string(row.column_view(6))].quiz_answers;
+    } else if (type == "voucher_issued") {
+      ++days_[day].vouchers_issued;
+      issued_codes_.insert(std::string(row.column_view(7)));
+    } else if (type == "voucher_redeemed") {
+      ++days_[day].vouchers_redeemed;
+    }
+  }
+
+  void add_view(Statement& row) {
+    const bool has_department = !row.column_is_null(6);
+    if (!row.column_is_null(7)) {
+      ItemRow& item = items_[std::string(row.column_view(7))];
+      ++item.views;
+      if (has_department) {
+        item.department = row.column_text(6);
+        ++departments_[item.department].item_views;
+      }
+    } else if (has_department) {
+      ++departments_[std::string(row.column_view(6))].views;
+    }
+  }
+
+  void read_vouchers(const Database& db) {
+    Statement vouchers = db.prepare("SELECT code, kiosk_id, issued_at_ms, redeemed_at_ms FROM vouchers");
+    while (vouchers.step()) {
+      VoucherRow v{vouchers.column_text(0), vouchers.column_text(1), vouchers.column_int(2), std::nullopt};
+      if (!vouchers.column_is_null(3)) v.redeemed_at_ms = vouchers.column_int(3);
+      auto [at, fresh] = vouchers_.emplace(v.code, v);
+      if (!fresh && v.redeemed_at_ms && !at->second.redeemed_at_ms) at->second.redeemed_at_ms = v.redeemed_at_ms;
+    }
+  }
+
+  // The stock belongs to the kiosk whose rows fill this file (not the desk's redemptions).
+  void read_stock(const Database& db, const std::map<std::string, Run>& runs) {
+    const auto remaining = db.query_int("SELECT remaining FROM prize_stock WHERE id = 1");
+    if (!remaining) return;
+    std::string owner;
+    std::int64_t most = -1;
+    for (const auto& [kiosk, run] : runs) {
+      if (kiosk.rfind("desk@", 0) == 0) continue;
+      if (run.second - run.first > most) {
+        most = run.second - run.first;
+        owner = kiosk;
+      }
+    }
+    stock_[owner.empty() ? "(unknown)" : owner] = *remaining;
+  }
+
+  const ReportRequest& request_;
+  std::optional<std::int64_t> from_day_, to_day_;
+  std::map<std::string, std::vector<Run>> seen_runs_;
+  std::map<std::int64_t, DailyRow> days_;
+  std::map<std::pair<std::int64_t, int>, HourRow> hours_;
+  std::map<std::pair<std::string, std::int64_t>, SessionAccumulator> sessions_;
+  std::map<std::string, DepartmentRow> departments_;
+  std::map<std::string, ItemRow> items_;
+  std::map<std::string, QuestionRow> questions_;
+  std::map<std::string, VoucherRow> vouchers_;
+  std::set<std::string> issued_codes_;
+  std::map<std::string, std::int64_t> stock_;
+};
+
+void Aggregator::finish(Report& report) {
+  std::map<std::int64_t, std::pair<double, std::int64_t>> dwell;  // per day: sum, ended sessions
+  double dwell_sum = 0;
+  std::int64_t ended = 0;
+  for (const auto& [key, s] : sessions_) {
+    if (!s.started) continue;  // began before the range
+    DailyRow& d = days_[s.day];
+    ++d.sessions;
+    ++hours_[{s.day, s.hour}].sessions;
+    const bool touched = s.taps > 0 || s.touches.value_or(0) > 0;
+    if (touched) ++d.engaged_sessions;
+    if (s.browsed) ++d.browsing_sessions;
+    if (s.touches && *s.touches == 0 && s.taps == 0) ++d.woke_and_left_sessions;
+    if (s.dwell_ms) {
+      dwell[s.day].first += static_cast<double>(*s.dwell_ms);
+      ++dwell[s.day].second;
+      dwell_sum += static_cast<double>(*s.dwell_ms);
+      ++ended;
+    }
+    report.sessions.push_back({key.first, key.second, s.started_at_ms, s.reason, static_cast<double>(s.dwell_ms.value_or(0)) / 1000.0,
+                               s.touches.value_or(0), s.taps});
+  }
+  std::sort(report.sessions.begin(), report.sessions.end(),
+            [](const SessionRow& a, const SessionRow& b) { return std::tie(a.started_at_ms, a.kiosk_id) < std::tie(b.started_at_ms, b.kiosk_id); });
+  DailyRow& t = report.total;
+  for (auto& [day, d] : days_) {
+    d.day = day_text(day);
+    const auto [sum, n] = dwell[day];
+    d.average_dwell_seconds = n ? sum / static_cast<double>(n) / 1000.0 : 0;
+    for (auto [total, part] : {std::pair{&t.sessions, d.sessions}, {&t.engaged_sessions, d.engaged_sessions},
+                               {&t.woke_and_left_sessions, d.woke_and_left_sessions}, {&t.browsing_sessions, d.browsing_sessions},
+                               {&t.interactions, d.interactions},
+                               {&t.screen_views, d.screen_views}, {&t.quiz_attempts, d.quiz_attempts}, {&t.quiz_passed, d.quiz_passed},
+                               {&t.vouchers_issued, d.vouchers_issued}, {&t.vouchers_redeemed, d.vouchers_redeemed}})
+      *total += part;
+    report.days.push_back(d);
+  }
+  t.average_dwell_seconds = ended ? dwell_sum / static_cast<double>(ended) / 1000.0 : 0;
+  t.day = report.days.empty() ? "" : report.days.front().day + " — " + report.days.back().day;
+  for (auto& [key, h] : hours_) {
+    h.day = day_text(key.first);
+    h.hour = key.second;
+    report.hours.push_back(h);
+  }
+  for (auto& [id, d] : departments_) {
+    d.id = id;
+    const Department* known = request_.content ? request_.content->department(id) : nullptr;
+    d.name = known ? known->name : id;
+    d.short_name = known ? known->short_name : id;
+    report.departments.push_back(d);
+  }
+  std::stable_sort(report.departments.begin(), report.departments.end(), [](const DepartmentRow& a, const DepartmentRow& b) {
+    return std::tie(b.views, b.item_views) < std::tie(a.views, a.item_views);
+  });
+  for (auto& [id, item] : items_) {
+    item.id = id;
+    const auto found = request_.content ? request_.content->approval_item(id) : std::pair<const Department*, const ApprovalItem*>{};
+    item.name = found.second ? found.second->name : id;
+    if (found.first) item.department = found.first->name;
+    report.items.push_back(item);
+  }
+  std::stable_sort(report.items.begin(), report.items.end(), [](const ItemRow& a, const ItemRow& b) { return a.views > b.views; });
+  for (auto& [id, q] : questions_) {
+    q.id = id;
+    const QuizQuestion* known = request_.quiz ? request_.quiz->question(id) : nullptr;
+    q.text = known ? known->text : id;
+    report.questions.push_back(q);
+  }
+  // Least understood first: that is what the next openness day should explain.
+  std::stable_sort(report.questions.begin(), report.questions.end(), [](const QuestionRow& a, const QuestionRow& b) {
+    return a.accuracy() != b.accuracy() ? a.accuracy() < b.accuracy() : a.answers > b.answers;
+  });
+  // Vouchers issued within the range, with their redemption if any.
+  for (const auto& [code, v] : vouchers_)
+    if (issued_codes_.count(code)) report.vouchers.push_back(v);
+  std::sort(report.vouchers.begin(), report.vouchers.end(),
+            [](const VoucherRow& a, const VoucherRow& b) { return std::tie(a.issued_at_ms, a.code) < std::tie(b.issued_at_ms, b.code); });
+  std::set<std::string> kiosks;
+  for (const auto& [key, s] : sessions_) kiosks.insert(key.first);
+  for (const auto& [kiosk, remaining] : stock_) kiosks.insert(kiosk);
+  kiosks.erase("(unknown)");
+  report.kiosks.assign(kiosks.begin(), kiosks.end());
+  if (!stock_.empty()) {
+    report.prize_stock = 0;
+    for (const auto& [kiosk, remaining] : stock_) *report.prize_stock += remaining;
+  }
+}
+
+}  // namespace
+
+Report build_report(const ReportRequest& request) {
+  Report report;
+  report.from = request.from ? format_calendar_date(*request.from) : "";
+  report.to = request.to ? format_calendar_date(*request.to) : "";
+  Aggregator aggregator(request);
+  std::set<std::string> seen;
+  for (const auto& file : request.databases) {
+    if (!seen.insert(identity_of(file)).second) {
+      ++report.duplicates_skipped;
+      continue;
+    }
+    aggregator.read(file, report);
+  }
+  aggregator.finish(report);
+  return report;
+}
+
+std::vector<DepartmentRow> most_viewed_departments(const Report& report, std::size_t limit) {
+  std::vector<DepartmentRow> out;
+  for (const DepartmentRow& d : report.departments) {
+    if (out.size() >= limit) break;
+    if (d.views + d.item_views > 0) out.push_back(d);
+  }
+  return out;
+}
+
+std::vector<QuestionRow> answered_questions(const Report& report, std::size_t limit) {
+  std::vector<QuestionRow> out;
+  for (const QuestionRow& q : report.questions) {
+    if (out.size() >= limit) break;
+    if (q.answers > 0) out.push_back(q);
+  }
+  return out;
+}
+
+namespace {
+
+std::string day_words(const std::string& iso) {
+  const auto date = parse_calendar_date(iso);
+  return date ? std::to_string(date->month) + "月" + std::to_string(date->day) + "日" : iso;
+}
+
+// The days the report covers, as the summary names them: the range asked for, else the days
+// that have data ("5月15日", "5月15日至5月16日"); empty only when neither is known.
+std::string period_words(const Report& report) {
+  std::string from = report.from, to = report.to;
+  if (from.empty() && !report.days.empty()) from = report.days.front().day;
+  if (to.empty() && !report.days.empty()) to = report.days.back().day;
+  if (from.empty()) from = to;
+  if (to.empty()) to = from;
+  if (from.empty()) return "";
+  return from == to ? day_words(from) : day_words(from) + "至" + day_words(to);
+}
+
+std::string percent(double ratio) {
+  char text[16];
+  std::snprintf(text, sizeof text, "%.0f%%", 100.0 * ratio);
+  return text;
+}
+
+}  // namespace
+
+std::string summary_text(const Report& report, const std::string& county) {
+  const DailyRow& t = report.total;
+  const std::string when = period_words(report);
+  std::string text = when.empty() ? county : when + "，" + county;
+  // What the kiosk measured, and only that: the desk's own counts of visitors received and
+  // questions answered are the booth's to add.
+  if (t.sessions == 0) {
+    // An empty day (just after midnight, or a day without visitors) claims no rates.
+    text += "政务公开日自助查询机暂无群众使用记录。";
+  } else {
+    text += "政务公开日自助查询机服务群众" + std::to_string(t.sessions) + "人次，其中" + std::to_string(t.browsing_sessions) +
+            "人次查阅了政务公开信息，累计操作" + std::to_string(t.interactions) + "次。";
+  }
+  if (const auto top = most_viewed_departments(report, 3); !top.empty()) {
+    text += "群众查阅最多的部门是";
+    for (std::size_t i = 0; i < top.size(); ++i) text += (i ? "、" : "") + top[i].name;
+    text += "。";
+  }
+  if (t.quiz_attempts > 0) {
+    const double passed = static_cast<double>(t.quiz_passed) / static_cast<double>(t.quiz_attempts);
+    text += "网上审批有奖竞猜共" + std::to_string(t.quiz_attempts) + "人次参与，" + std::to_string(t.quiz_passed) + "人次答题过关（过关率" +
+            percent(passed) + "），发放奖品" + std::to_string(t.vouchers_issued) + "份，已兑奖" + std::to_string(t.vouchers_redeemed) + "份。";
+  } else if (t.sessions > 0) {
+    text += "网上审批有奖竞猜暂无人参与。";
+  }
+  // Prizes won earlier can be collected on a day without quiz rounds.
+  if (t.quiz_attempts == 0 && t.vouchers_redeemed > 0) text += "另兑奖" + std::to_string(t.vouchers_redeemed) + "份。";
+  if (!report.questions.empty() && report.questions.front().answers > 0) {
+    text += "答错较多的题目是“" + report.questions.front().text + "”（正确率" + percent(report.questions.front().accuracy()) +
+            "），今后宣传中需重点解读。";
+  }
+  return text;
+}
+
+}  // namespace openday

@@ -1,0 +1,110 @@
+#include "core/reports/stats.h"
+
+#include <cstdio>
+#include <ctime>
+
+#include "core/reports/report.h"
+
+namespace openday {
+CalendarDate local_today() {
+  const std::time_t now = std::time(nullptr);
+  std::tm local{};
+  localtime_r(&now, &local);
+  return {local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
+}
+
+DayStats compute_day_stats(const std::filesystem::path& db, const CalendarDate& day) {
+  ReportRequest request;
+  request.databases = {db};
+  request.from = request.to = day;
+  const Report report = build_report(request);
+  DayStats stats;
+  stats.day = day;
+  const DailyRow& t = report.total;
+  stats.sessions = t.sessions;
+  stats.engaged_sessions = t.engaged_sessions;
+  stats.woke_and_left_sessions = t.woke_and_left_sessions;
+  stats.average_dwell_seconds = t.average_dwell_seconds;
+  stats.interactions = t.interactions;
+  stats.quiz_attempts = t.quiz_attempts;
+  stats.quiz_passed = t.quiz_passed;
+  stats.vouchers_issued = t.vouchers_issued;
+  stats.vouchers_redeemed = t.vouchers_redeemed;
+  stats.prize_stock = report.prize_stock;
+  for (const SessionRow& session : report.sessions) {
+    stats.sessions_ended_by_timeout += session.end_reason == "timeout";
+    stats.sessions_ended_by_done += session.end_reason == "done";
+    stats.sessions_ended_by_shutdown += session.end_reason == "shutdown" || session.end_reason == "interrupted";
+  }
+  for (const DepartmentRow& department : report.departments)
+    if (department.views > 0) stats.department_views.emplace_back(department.id, department.views);
+  return stats;
+}
+
+std::string json_quote(std::string_view text) {
+  std::string out = "\"";
+  for (char c : text) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20) {
+          char buffer[8];
+          std::snprintf(buffer, sizeof buffer, "\\u%04x", c);
+          out += buffer;
+        } else {
+          out += c;
+        }
+    }
+  }
+  return out + "\"";
+}
+
+std::string day_stats_json(const DayStats& s) {
+  char dwell[32];
+  std::snprintf(dwell, sizeof dwell, "%.1f", s.average_dwell_seconds);
+  std::string out = "{\n";
+  auto field = [&](std::string_view key, const std::string& value) { out += "  " + json_quote(key) + ": " + value + ",\n"; };
+  field("date", json_quote(format_calendar_date(s.day)));
+  field("sessions", std::to_string(s.sessions));
+  field("engaged_sessions", std::to_string(s.engaged_sessions));
+  field("woke_and_left_sessions", std::to_string(s.woke_and_left_sessions));
+  field("sessions_ended_by_timeout", std::to_string(s.sessions_ended_by_timeout));
+  field("sessions_ended_by_done", std::to_string(s.sessions_ended_by_done));
+  field("sessions_ended_by_shutdown", std::to_string(s.sessions_ended_by_shutdown));
+  field("average_dwell_seconds", dwell);
+  field("interactions", std::to_string(s.interactions));
+  field("quiz_attempts", std::to_string(s.quiz_attempts));
+  field("quiz_passed", std::to_string(s.quiz_passed));
+  field("vouchers_issued", std::to_string(s.vouchers_issued));
+  field("vouchers_redeemed", std::to_string(s.vouchers_redeemed));
+  field("prize_stock", s.prize_stock ? std::to_string(*s.prize_stock) : "null");
+  out += "  \"department_views\": {";
+  for (std::size_t i = 0; i < s.department_views.size(); ++i)
+    out += (i ? ", " : "") + json_quote(s.department_views[i].first) + ": " + std::to_string(s.department_views[i].second);
+  out += "}\n}\n";
+  return out;
+}
+
+std::string day_stats_text(const DayStats& s) {
+  char dwell[32];
+  std::snprintf(dwell, sizeof dwell, "%.1f", s.average_dwell_seconds);
+  std::string out = "OpenDay counts for " + format_calendar_date(s.day) + "\n";
+  out += "  sessions            " + std::to_string(s.sessions) + " (engaged " + std::to_string(s.engaged_sessions) +
+         ", woke and left " + std::to_string(s.woke_and_left_sessions) + ")\n";
+  out += "  ended by            timeout " + std::to_string(s.sessions_ended_by_timeout) + ", done " +
+         std::to_string(s.sessions_ended_by_done) + ", shutdown " + std::to_string(s.sessions_ended_by_shutdown) + "\n";
+  out += "  average dwell       " + std::string(dwell) + " s\n";
+  out += "  interactions        " + std::to_string(s.interactions) + "\n";
+  out += "  quiz                " + std::to_string(s.quiz_attempts) + " attempts, " + std::to_string(s.quiz_passed) + " passed\n";
+  out += "  vouchers            " + std::to_string(s.vouchers_issued) + " issued, " + std::to_string(s.vouchers_redeemed) + " redeemed\n";
+  out += "  prize stock         " + (s.prize_stock ? std::to_string(*s.prize_stock) : std::string("not set")) + "\n";
+  out += "  department views\n";
+  for (const auto& [department, views] : s.department_views) out += "    " + department + "  " + std::to_string(views) + "\n";
+  return out;
+}
+
+}  // namespace openday

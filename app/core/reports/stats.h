@@ -1,0 +1,44 @@
+#pragma once
+// A day's counts from one kiosk database, for `openday stats` and the staff dashboard.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "core/booth/config.h"
+#include <filesystem>
+
+namespace openday {
+
+struct DayStats {
+  CalendarDate day;
+  std::int64_t sessions = 0;                // visitor sessions started that day
+  std::int64_t engaged_sessions = 0;        // ... with at least one touch after the wake
+  std::int64_t woke_and_left_sessions = 0;  // ... ended with no touch after the wake
+  std::int64_t sessions_ended_by_timeout = 0;
+  std::int64_t sessions_ended_by_done = 0;
+  std::int64_t sessions_ended_by_shutdown = 0;  // the kiosk stopped (or was killed) during the session
+  double average_dwell_seconds = 0;         // over ended sessions, idle tail excluded
+  std::int64_t interactions = 0;            // taps on interactive elements
+  std::int64_t quiz_attempts = 0;
+  std::int64_t quiz_passed = 0;
+  std::int64_t vouchers_issued = 0;
+  std::int64_t vouchers_redeemed = 0;
+  std::optional<std::int64_t> prize_stock;  // now, not at the end of that day; none before set-up
+  std::vector<std::pair<std::string, std::int64_t>> department_views;  // most viewed first
+};
+
+// One local day (the booth's time zone) of one database, counted by the same report that the
+// exports and the dashboard use. Throws SqliteError naming the file.
+DayStats compute_day_stats(const std::filesystem::path& db, const CalendarDate& day);
+CalendarDate local_today();
+
+// Documented JSON: the keys listed in the README's "stats" section.
+std::string day_stats_json(const DayStats& stats);
+std::string day_stats_text(const DayStats& stats);
+
+// JSON string escaping, shared by the exporters.
+std::string json_quote(std::string_view text);
+
+}  // namespace openday

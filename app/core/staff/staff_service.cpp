@@ -1,0 +1,272 @@
+#include "core/staff/staff_service.h"
+
+#include <sys/statvfs.h>
+
+#include <algorithm>
+#include <chrono>
+#include <utility>
+#include <thread>
+
+#include "core/util/atomic_file.h"
+#include "core/reports/stats.h"
+#include "core/visits/store.h"
+
+namespace openday {
+namespace {
+
+constexpr std::int64_t kLowStock = 10;
+constexpr std::uint64_t kLowDiskBytes = 200ull << 20;
+
+template <typename T>
+bool ready(const std::future<T>& future) {
+  return future.valid() && future.wait_for(std::chrono::seconds(0)) == std::future_status::ready;
+}
+
+std::optional<std::uint64_t> free_bytes(const std::filesystem::path& folder) {
+  struct statvfs info {};
+  if (statvfs(folder.c_str(), &info) != 0) return std::nullopt;
+  return static_cast<std::uint64_t>(info.f_bavail) * info.f_frsize;
+}
+
+}  // namespace
+
+std::vector<ExportDestination> export_destinations(const std::filesystem::path& fallback) {
+  std::vector<ExportDestination> out;
+  // udisks mounts sticks at /media/<user>/<label> (Debian) or /run/media/<user>/<label>.
+  for (const char* root : {"/media", "/run/media"}) {
+    std::error_code ec;
+    for (const auto& user : std::filesystem::directory_iterator(root, ec)) {
+      if (!user.is_directory(ec)) continue;
+      std::error_code inner;
+      for (const auto& stick : std::filesystem::directory_iterator(user.path(), inner))
+        if (stick.is_directory(inner)) out.push_back({stick.path(), true});
+    }
+  }
+  std::sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.folder < b.folder; });
+  out.push_back({fallback, false});
+  return out;
+}
+
+StaffService::StaffService(StaffPaths paths, const Config& config, DurableStore& store, std::function<StoreHealth()> health)
+    : paths_(std::move(paths)), config_(config), store_(store), health_(std::move(health)) {}
+
+StaffService::~StaffService() { wait(); }
+
+void StaffService::check_pin(std::string pin, std::int64_t now_ms) {
+  if (pin_pending()) return;  // one check at a time: a double tap on 确定 checks once
+  pin_result_.reset();
+  pin_typed_ = pin;
+  pin_asked_at_ = {now_ms, pin_clock_().steady_ms};
+  pin_value_ = std::make_shared<PinJob>(PinJob{{}, pin_lockout_});
+  auto value = pin_value_;
+  pin_ = store_.run_durable([value, pin = std::move(pin), now = pin_asked_at_](DurableTransaction& tx) {
+    value->check = openday::check_pin(tx, value->lockout, pin, now);
+  });
+}
+
+void StaffService::ask_pin_status(std::int64_t now_ms) {
+  if (pin_pending()) return;
+  pin_typed_.clear();
+  pin_asked_at_ = {now_ms, pin_clock_().steady_ms};
+  pin_value_ = std::make_shared<PinJob>(PinJob{{}, pin_lockout_});
+  auto value = pin_value_;
+  pin_ = store_.run_durable([value, now = pin_asked_at_](DurableTransaction& tx) { value->check = pin_status(tx, value->lockout, now); });
+}
+
+// Attempts counted while the disk was full are written as soon as it takes them.
+void StaffService::save_unsaved_pin_attempts() {
+  if (pin_pending() || pin_lockout_.unsaved.empty()) return;
+  const auto now = std::chrono::steady_clock::now();
+  if (now < next_pin_save_) return;
+  next_pin_save_ = now + std::chrono::seconds(1);
+  pin_save_value_ = std::make_shared<PinLockout>(pin_lockout_);
+  auto value = pin_save_value_;
+  PinClock clock = pin_clock_();
+  clock.wall_ms = utc_now_ms();
+  pin_save_ = store_.run_durable([value, clock](DurableTransaction& tx) { save_pin_lockout(tx, *value, clock); });
+}
+
+void StaffService::refresh_dashboard() {
+  if (dashboard_job_.valid()) return;
+  dashboard_job_ = std::async(std::launch::async, [paths = paths_, bundle = bundle_, health = health_()]() {
+    Dashboard dashboard;
+    ReportRequest request;
+    request.databases = {paths.database};
+    request.from = request.to = local_today();
+    request.content = bundle.content.get();
+    request.quiz = bundle.quiz.get();
+    dashboard.today = build_report(request);
+    // The dashboard lists and charts what visitors opened and answered: no zero counts.
+    dashboard.today.departments = most_viewed_departments(dashboard.today, dashboard.today.departments.size());
+    dashboard.today.questions = answered_questions(dashboard.today, dashboard.today.questions.size());
+    dashboard.health = health;
+    dashboard.free_disk_bytes = free_bytes(paths.database.parent_path());
+    if (!health.open) dashboard.warnings.push_back({StaffWarning::DatabaseUnavailable, health.last_error});
+    if (!health.recovery_note.empty()) dashboard.warnings.push_back({StaffWarning::DatabaseRecovered, health.recovery_note});
+    if (!health.replaced_note.empty()) dashboard.warnings.push_back({StaffWarning::DatabaseReplaced, health.replaced_note});
+    if (health.dropped > 0) dashboard.warnings.push_back({StaffWarning::EventsDropped, std::to_string(health.dropped)});
+    if (dashboard.today.prize_stock && *dashboard.today.prize_stock < kLowStock)
+      dashboard.warnings.push_back({StaffWarning::LowStock, std::to_string(*dashboard.today.prize_stock)});
+    if (dashboard.free_disk_bytes && *dashboard.free_disk_bytes < kLowDiskBytes)
+      dashboard.warnings.push_back({StaffWarning::LowDisk, std::to_string(*dashboard.free_disk_bytes >> 20)});
+    return dashboard;
+  });
+}
+
+void StaffService::redeem(std::string typed_code) {
+  if (redeem_.valid()) return;
+  forget_redemption();
+  redeem_value_ = std::make_shared<Redemption>();
+  auto value = redeem_value_;
+  redeem_ = store_.run_durable([value, typed_code = std::move(typed_code)](DurableTransaction& tx) {
+    *value = redeem_voucher_in(tx.db(), typed_code, utc_now_ms());
+    if (value->outcome != Redemption::Outcome::Redeemed) return;
+    Event redeemed;
+    redeemed.type = EventType::VoucherRedeemed;
+    redeemed.item = value->code;
+    redeemed.target = "staff";
+    tx.add_event(std::move(redeemed));
+  });
+}
+
+void StaffService::read_stock() {
+  if (stock_job_.valid()) return;
+  stock_.reset();
+  stock_value_ = std::make_shared<std::int64_t>(0);
+  auto value = stock_value_;
+  const int initial = config_.initial_stock;
+  stock_job_ = store_.run_durable([value, initial](DurableTransaction& tx) { *value = ensure_prize_stock(tx, initial); });
+}
+
+void StaffService::set_stock(std::int64_t stock) {
+  if (stock_job_.valid() || stock < 0) return;
+  stock_value_ = std::make_shared<std::int64_t>(stock);
+  const int initial = config_.initial_stock;
+  stock_job_ = store_.run_durable([stock, initial](DurableTransaction& tx) { set_prize_stock(tx, stock, initial); });
+}
+
+void StaffService::export_to(std::filesystem::path folder) {
+  if (export_.valid()) return;
+  forget_export();
+  // Exports are logged, like every staff action.
+  Event logged;
+  logged.type = EventType::Export;
+  logged.detail = folder.string();
+  logged.target = "all";
+  store_.run_durable([logged](DurableTransaction& tx) { tx.add_event(logged); });
+  export_ = std::async(std::launch::async, [paths = paths_, bundle = bundle_, config = config_, folder = std::move(folder)]() {
+    ReportRequest request;
+    request.databases = {paths.database};
+    request.content = bundle.content.get();
+    request.quiz = bundle.quiz.get();
+    const Report report = build_report(request);
+    std::error_code ec;
+    std::filesystem::create_directories(folder, ec);
+    ExportRequest out{folder, ExportFormat::All, bundle.content ? effective_event(bundle.content->event, config).county : "", {paths.database}};
+    return export_report(report, out);
+  });
+}
+
+void StaffService::reload_content() {
+  if (reload_.valid()) return;
+  reload_problems_.reset();
+  reload_ = std::async(std::launch::async, [paths = paths_, per_round = config_.questions_per_round]() {
+    std::pair<std::optional<ContentBundle>, std::string> result;
+    try {
+      ContentLoad content = load_content(paths.content_dir);
+      QuizBankLoad quiz = load_quiz_bank(paths.quiz_file, per_round, content.content ? &*content.content : nullptr);
+      for (const auto& p : content.problems) result.second += p.to_string() + "\n";
+      for (const auto& p : quiz.problems) result.second += p.to_string() + "\n";
+      if (content.content && quiz.bank)
+        result.first = ContentBundle{std::make_shared<const Content>(std::move(*content.content)),
+                                     std::make_shared<const QuizBank>(std::move(*quiz.bank))};
+    } catch (const std::exception& error) {
+      // Whatever the loaders let through, the old content stays and the kiosk keeps running.
+      result.first.reset();
+      result.second += paths.content_dir.string() + ": cannot be loaded: " + error.what() + "\n";
+    }
+    return result;
+  });
+}
+
+std::optional<ContentBundle> StaffService::take_reloaded() {
+  auto out = std::move(reloaded_);
+  reloaded_.reset();
+  return out;
+}
+
+bool StaffService::poll() {
+  if (ready(pin_)) {
+    const DurableResult result = pin_.get();
+    if (result.committed) {
+      pin_lockout_ = pin_value_->lockout;
+      pin_result_ = pin_value_->check;
+    } else if (!pin_typed_.empty()) {
+      // The database cannot be written (full disk, read-only): check the PIN read-only, so
+      // that staff can still reach the dashboard that says what is wrong, and count the
+      // attempt in memory: the lockout holds (fail closed), and the attempts are written later.
+      pin_read_only_ = std::async(std::launch::async, [file = paths_.database, pin = std::exchange(pin_typed_, std::string()),
+                                                       lockout = pin_lockout_, now = pin_asked_at_]() mutable {
+        StoredPin stored;  // no readable hash: nobody gets in
+        try {
+          stored = read_stored_pin(open_store_read_only(file));
+        } catch (const std::exception&) {
+        }
+        PinJob job;
+        job.check = check_pin_offline(lockout, stored, pin, now);
+        job.lockout = std::move(lockout);
+        return job;
+      });
+    }
+  }
+  if (ready(pin_read_only_)) {
+    PinJob job = pin_read_only_.get();
+    pin_lockout_ = std::move(job.lockout);
+    pin_result_ = job.check;
+  }
+  if (ready(pin_save_)) {
+    if (pin_save_.get().committed) pin_lockout_ = *pin_save_value_;
+  }
+  save_unsaved_pin_attempts();
+  if (ready(dashboard_job_)) {
+    try {
+      dashboard_ = dashboard_job_.get();
+      dashboard_error_.reset();
+    } catch (const std::exception& error) {
+      dashboard_error_ = error.what();
+    }
+  }
+  if (ready(redeem_)) {
+    const DurableResult result = redeem_.get();
+    if (result.committed) redemption_ = *redeem_value_;
+    else redemption_error_ = result.error;
+  }
+  if (ready(stock_job_)) {
+    const DurableResult result = stock_job_.get();
+    if (result.committed) stock_ = *stock_value_;
+  }
+  if (ready(export_)) {
+    try {
+      export_result_ = export_.get();
+    } catch (const std::exception& error) {
+      export_error_ = error.what();
+    }
+  }
+  if (ready(reload_)) {
+    auto [bundle, problems] = reload_.get();
+    Event logged;
+    logged.type = EventType::ContentReload;
+    logged.target = bundle ? "ok" : "rejected";
+    logged.detail = problems.substr(0, 2000);
+    store_.run_durable([logged](DurableTransaction& tx) { tx.add_event(logged); });
+    if (bundle) reloaded_ = std::move(bundle);
+    else reload_problems_ = problems;
+  }
+  return pin_pending() || pin_save_.valid() || dashboard_job_.valid() || redeem_.valid() || stock_job_.valid() || export_.valid() || reload_.valid();
+}
+
+void StaffService::wait() {
+  for (int i = 0; i < 10000 && poll(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+}
+
+}  // namespace openday

@@ -1,0 +1,162 @@
+#pragma once
+// What staff screens need from the store, all of it off the UI thread: PIN checks, today's
+// dashboard (a Report of the live database plus the store's health), redeeming vouchers,
+// setting the stock, exports to a USB stick, and reloading content. Screens never speak SQL;
+// they ask this and poll for answers.
+#include <chrono>
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <future>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/booth/config.h"
+#include "core/content/content.h"
+#include "core/visits/event_log.h"
+#include "core/reports/export.h"
+#include "core/quiz/quiz_bank.h"
+#include "core/reports/report.h"
+#include "core/staff/staff.h"
+#include "core/quiz/vouchers.h"
+
+namespace openday {
+
+enum class StaffWarning { DatabaseUnavailable, DatabaseRecovered, EventsDropped, LowStock, LowDisk, DatabaseReplaced };
+
+struct Dashboard {
+  Report today;
+  StoreHealth health;
+  std::optional<std::uint64_t> free_disk_bytes;  // where the database lives
+  std::vector<std::pair<StaffWarning, std::string>> warnings;  // with a detail (a message, a count)
+};
+
+struct ExportDestination {
+  std::filesystem::path folder;
+  bool removable = false;  // under /media or /run/media: offered first
+};
+
+// Folders an export can go to: USB sticks first, then the fallback folder.
+std::vector<ExportDestination> export_destinations(const std::filesystem::path& fallback);
+
+struct ContentBundle {
+  std::shared_ptr<const Content> content;
+  std::shared_ptr<const QuizBank> quiz;
+};
+
+struct StaffPaths {
+  std::filesystem::path database;
+  std::filesystem::path content_dir;
+  std::filesystem::path quiz_file;
+  std::filesystem::path export_fallback;  // when no USB stick is plugged in
+};
+
+class StaffService {
+ public:
+  StaffService(StaffPaths paths, const Config& config, DurableStore& store, std::function<StoreHealth()> health);
+  ~StaffService();
+
+  // The content the kiosk shows, for names in reports; replaced after a reload.
+  void set_content(ContentBundle bundle) { bundle_ = std::move(bundle); }
+
+  void check_pin(std::string pin, std::int64_t now_ms);
+  void ask_pin_status(std::int64_t now_ms);
+  std::optional<PinCheck> pin_result() const { return pin_result_; }
+  bool pin_pending() const { return pin_.valid() || pin_read_only_.valid() || pin_save_.valid(); }
+  // How long the keypad stays locked, by the same monotonic clock that decides the lock (0: not
+  // locked): the keypad counts this down, so setting the wall clock does not move it.
+  std::int64_t pin_lock_left_ms() const { return lock_left_ms(pin_lockout_, pin_clock_()); }
+  // Tests: the clocks the lockout reads.
+  void set_pin_clock(std::function<PinClock()> clock) { pin_clock_ = std::move(clock); }
+  void forget_pin_result() { pin_result_.reset(); }
+
+  void refresh_dashboard();
+  const std::optional<Dashboard>& dashboard() const { return dashboard_; }
+  std::optional<std::string> dashboard_error() const { return dashboard_error_; }
+
+  void redeem(std::string typed_code);
+  std::optional<Redemption> redemption() const { return redemption_; }
+  std::optional<std::string> redemption_error() const { return redemption_error_; }
+  void forget_redemption() { redemption_.reset(); redemption_error_.reset(); }
+
+  // Reads the current stock from the database (it changes with every voucher); stock() is empty
+  // until the answer arrives.
+  void read_stock();
+  void set_stock(std::int64_t stock);
+  std::optional<std::int64_t> stock() const { return stock_; }
+
+  void export_to(std::filesystem::path folder);
+  bool exporting() const { return export_.valid(); }
+  std::optional<ExportResult> export_result() const { return export_result_; }
+  std::optional<std::string> export_error() const { return export_error_; }
+  void forget_export() { export_result_.reset(); export_error_.reset(); }
+  const StaffPaths& paths() const { return paths_; }
+
+  // Validates the content folder and the quiz bank again; the result says whether to swap.
+  void reload_content();
+  bool reloading() const { return reload_.valid(); }
+  // A validated bundle, once (the kiosk takes it and swaps it in between frames).
+  std::optional<ContentBundle> take_reloaded();
+  std::optional<std::string> reload_problems() const { return reload_problems_; }
+
+  // Collects finished work; true while anything is still running.
+  bool poll();
+  // Whether any work runs or waits to be collected by poll(); collects nothing.
+  bool busy() const {
+    return pin_pending() || dashboard_job_.valid() || redeem_.valid() || stock_job_.valid() || export_.valid() || reload_.valid() ||
+           reloaded_.has_value();
+  }
+  void wait();  // tests
+
+ private:
+  StaffPaths paths_;
+  Config config_;
+  DurableStore& store_;
+  std::function<StoreHealth()> health_;
+  ContentBundle bundle_;
+
+  // The PIN lockout of this process (see PinLockout); jobs work on a copy that replaces it when
+  // their commit (or the read-only check) returned, so a failed commit counts nothing twice.
+  struct PinJob {
+    PinCheck check;
+    PinLockout lockout;
+  };
+  void save_unsaved_pin_attempts();
+  std::function<PinClock()> pin_clock_ = pin_clock_now;
+  PinLockout pin_lockout_;
+  std::future<DurableResult> pin_;
+  std::shared_ptr<PinJob> pin_value_;
+  std::string pin_typed_;  // for the read-only check when the database cannot be written
+  PinClock pin_asked_at_;
+  std::future<PinJob> pin_read_only_;
+  std::optional<PinCheck> pin_result_;
+  std::future<DurableResult> pin_save_;
+  std::shared_ptr<PinLockout> pin_save_value_;
+  std::size_t pin_saving_ = 0;  // attempts the save job writes
+  std::chrono::steady_clock::time_point next_pin_save_{};
+
+  std::future<Dashboard> dashboard_job_;
+  std::optional<Dashboard> dashboard_;
+  std::optional<std::string> dashboard_error_;
+
+  std::future<DurableResult> redeem_;
+  std::shared_ptr<Redemption> redeem_value_;
+  std::optional<Redemption> redemption_;
+  std::optional<std::string> redemption_error_;
+
+  std::future<DurableResult> stock_job_;
+  std::shared_ptr<std::int64_t> stock_value_;
+  std::optional<std::int64_t> stock_;
+
+  std::future<ExportResult> export_;
+  std::optional<ExportResult> export_result_;
+  std::optional<std::string> export_error_;
+
+  std::future<std::pair<std::optional<ContentBundle>, std::string>> reload_;
+  std::optional<ContentBundle> reloaded_;
+  std::optional<std::string> reload_problems_;
+};
+
+}  // namespace openday

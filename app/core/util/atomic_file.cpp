@@ -1,0 +1,90 @@
+#include "core/util/atomic_file.h"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <random>
+
+namespace openday {
+namespace {
+
+[[noreturn]] void fail(const std::filesystem::path& file, std::string_view doing, int error) {
+  std::string why = std::strerror(error);
+  if (error == ENOSPC || error == EFBIG || error == EDQUOT) why += " (the disk or USB stick is full)";
+  if (error == EIO || error == ENODEV || error == ENXIO || error == ENOENT) why += " (was the USB stick removed?)";
+  throw FileWriteError(file.string() + ": " + std::string(doing) + ": " + why);
+}
+
+constexpr mode_t kOwnerOnly = 0600;
+
+std::filesystem::path temporary_name(const std::filesystem::path& file) {
+  static thread_local std::mt19937_64 random(std::random_device{}());
+  return file.parent_path() / ("." + file.filename().string() + ".tmp-" + std::to_string(random() % 1000000000));
+}
+
+void fsync_path(const std::filesystem::path& path, int flags, const std::filesystem::path& named) {
+  const int fd = ::open(path.c_str(), flags | O_CLOEXEC);
+  if (fd < 0) fail(named, "reopening to flush it", errno);
+  const int rc = ::fsync(fd);
+  const int error = errno;
+  ::close(fd);
+  if (rc != 0) fail(named, "flushing it to the device", error);
+}
+
+void rename_and_flush(const std::filesystem::path& from, const std::filesystem::path& to) {
+  if (::rename(from.c_str(), to.c_str()) != 0) fail(to, "giving it its final name", errno);
+  fsync_path(to.parent_path().empty() ? std::filesystem::path(".") : to.parent_path(), O_RDONLY | O_DIRECTORY, to);
+}
+
+}  // namespace
+
+void write_file_atomically(const std::filesystem::path& file, std::string_view content) {
+  const auto temporary = temporary_name(file);
+  // Owner only: exports hold unredeemed voucher codes. (On a FAT stick there are no
+  // permissions; whoever holds the stick can read it.)
+  const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, kOwnerOnly);
+  if (fd < 0) fail(file, "creating it", errno);
+  std::size_t written = 0;
+  while (written < content.size()) {
+    const ssize_t n = ::write(fd, content.data() + written, content.size() - written);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      const int error = n < 0 ? errno : EIO;
+      ::close(fd);
+      ::unlink(temporary.c_str());
+      fail(file, "writing it", error);
+    }
+    written += static_cast<std::size_t>(n);
+  }
+  if (::fsync(fd) != 0 || ::close(fd) != 0) {
+    const int error = errno;
+    ::unlink(temporary.c_str());
+    fail(file, "flushing it to the device", error);
+  }
+  try {
+    rename_and_flush(temporary, file);
+  } catch (...) {
+    ::unlink(temporary.c_str());
+    throw;
+  }
+}
+
+AtomicFileSlot::AtomicFileSlot(std::filesystem::path final_path) : final_(std::move(final_path)), temporary_(temporary_name(final_)) {}
+
+AtomicFileSlot::~AtomicFileSlot() {
+  if (!committed_) ::unlink(temporary_.c_str());
+}
+
+void AtomicFileSlot::commit() {
+  // The library that wrote the file created it with the default mode; narrow it like the rest.
+  // A file system without permissions refuses, which is fine.
+  ::chmod(temporary_.c_str(), kOwnerOnly);
+  fsync_path(temporary_, O_RDONLY, final_);
+  rename_and_flush(temporary_, final_);
+  committed_ = true;
+}
+
+}  // namespace openday

@@ -1,0 +1,123 @@
+#include "core/visits/sqlite.h"
+
+#include <utility>
+
+namespace openday {
+
+Database::Database(const std::filesystem::path& file, Mode mode, const char* vfs) : file_(file) {
+  const int flags = mode == Mode::ReadOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+  const int rc = sqlite3_open_v2(file.c_str(), &db_, flags | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI, vfs);
+  if (rc != SQLITE_OK) {
+    const std::string message = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
+    sqlite3_close(db_);
+    db_ = nullptr;
+    throw SqliteError(file.string() + ": cannot open the database: " + message, rc);
+  }
+  sqlite3_extended_result_codes(db_, 1);
+}
+
+Database::~Database() {
+  if (db_) sqlite3_close_v2(db_);
+}
+
+Database::Database(Database&& other) noexcept : db_(std::exchange(other.db_, nullptr)), file_(std::move(other.file_)) {}
+
+Database& Database::operator=(Database&& other) noexcept {
+  if (this != &other) {
+    if (db_) sqlite3_close_v2(db_);
+    db_ = std::exchange(other.db_, nullptr);
+    file_ = std::move(other.file_);
+  }
+  return *this;
+}
+
+void Database::fail(std::string_view doing, int rc) const {
+  throw SqliteError(file_.string() + ": " + std::string(doing) + ": " + sqlite3_errmsg(db_) + " (" +
+                        sqlite3_errstr(rc) + ")",
+                    sqlite3_extended_errcode(db_));
+}
+
+void Database::exec(std::string_view sql, std::string_view doing) {
+  const std::string text(sql);
+  const int rc = sqlite3_exec(db_, text.c_str(), nullptr, nullptr, nullptr);
+  if (rc != SQLITE_OK) fail(doing, rc);
+}
+
+Statement Database::prepare(std::string_view sql) const {
+  sqlite3_stmt* stmt = nullptr;
+  const int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
+  if (rc != SQLITE_OK) fail("preparing \"" + std::string(sql.substr(0, 60)) + "\"", rc);
+  return Statement(*this, stmt);
+}
+
+std::optional<std::int64_t> Database::query_int(std::string_view sql) const {
+  Statement statement = prepare(sql);
+  if (!statement.step() || statement.column_is_null(0)) return std::nullopt;
+  return statement.column_int(0);
+}
+
+std::string Database::query_text(std::string_view sql) const {
+  Statement statement = prepare(sql);
+  if (!statement.step()) return {};
+  return statement.column_text(0);
+}
+
+Statement& Statement::bind(int index, std::int64_t value) {
+  const int rc = sqlite3_bind_int64(stmt_, index, value);
+  if (rc != SQLITE_OK) db_->fail("binding a number", rc);
+  return *this;
+}
+
+Statement& Statement::bind(int index, std::string_view value) {
+  const int rc = sqlite3_bind_text64(stmt_, index, value.data(), value.size(), SQLITE_TRANSIENT, SQLITE_UTF8);
+  if (rc != SQLITE_OK) db_->fail("binding a text", rc);
+  return *this;
+}
+
+Statement& Statement::bind_null(int index) {
+  const int rc = sqlite3_bind_null(stmt_, index);
+  if (rc != SQLITE_OK) db_->fail("binding NULL", rc);
+  return *this;
+}
+
+Statement& Statement::bind_optional(int index, const std::optional<std::int64_t>& value) {
+  return value ? bind(index, *value) : bind_null(index);
+}
+
+Statement& Statement::bind_text_or_null(int index, std::string_view value) {
+  return value.empty() ? bind_null(index) : bind(index, value);
+}
+
+bool Statement::step() {
+  const int rc = sqlite3_step(stmt_);
+  if (rc == SQLITE_ROW) return true;
+  if (rc == SQLITE_DONE) return false;
+  const int code = sqlite3_extended_errcode(db_->handle());
+  sqlite3_reset(stmt_);
+  db_->fail("running \"" + std::string(sqlite3_sql(stmt_)).substr(0, 60) + "\"", code);
+}
+
+void Statement::run() {
+  while (step()) {
+  }
+  reset();
+}
+
+void Statement::reset() {
+  sqlite3_reset(stmt_);
+  sqlite3_clear_bindings(stmt_);
+}
+
+std::string_view Statement::column_view(int index) const {
+  const unsigned char* text = sqlite3_column_text(stmt_, index);
+  return text ? std::string_view(reinterpret_cast<const char*>(text), static_cast<std::size_t>(sqlite3_column_bytes(stmt_, index)))
+              : std::string_view();
+}
+
+std::string Statement::column_text(int index) const {
+  const unsigned char* text = sqlite3_column_text(stmt_, index);
+  return text ? std::string(reinterpret_cast<const char*>(text), static_cast<std::size_t>(sqlite3_column_bytes(stmt_, index)))
+              : std::string();
+}
+
+}  // namespace openday

@@ -1,0 +1,264 @@
+#include "core/visits/store.h"
+
+#include <array>
+#include <fstream>
+
+#include "core/visits/events.h"
+#include <ctime>
+#include <optional>
+#include <string_view>
+
+namespace openday {
+namespace {
+
+constexpr int kBusyTimeoutMs = 5000;
+
+// Migration N brings the schema from version N-1 to N. Never edit a shipped migration: add one.
+constexpr std::array<std::string_view, 3> kMigrations = {
+    // 1: the interaction log. Every row carries the kiosk id and its per-kiosk sequence number,
+    // so the files of several kiosks merge without double counting.
+    R"sql(
+CREATE TABLE events (
+  id INTEGER PRIMARY KEY,
+  kiosk_id TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  at_ms INTEGER NOT NULL,
+  utc_offset_min INTEGER NOT NULL,
+  session INTEGER NOT NULL DEFAULT 0,
+  type TEXT NOT NULL,
+  screen TEXT,
+  department TEXT,
+  item TEXT,
+  target TEXT,
+  value INTEGER,
+  count INTEGER,
+  detail TEXT,
+  UNIQUE (kiosk_id, seq)
+) STRICT;
+CREATE INDEX events_by_time ON events (at_ms);
+CREATE INDEX events_by_session ON events (kiosk_id, session);
+)sql",
+    // 2: prize stock and vouchers. At most one voucher per visitor session; stock never negative.
+    R"sql(
+CREATE TABLE prize_stock (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  remaining INTEGER NOT NULL CHECK (remaining >= 0),
+  updated_at_ms INTEGER NOT NULL
+) STRICT;
+CREATE TABLE vouchers (
+  id INTEGER PRIMARY KEY,
+  code TEXT NOT NULL UNIQUE,
+  kiosk_id TEXT NOT NULL,
+  session INTEGER NOT NULL,
+  issued_at_ms INTEGER NOT NULL,
+  redeemed_at_ms INTEGER,
+  UNIQUE (kiosk_id, session)
+) STRICT;
+)sql",
+    // 3: kiosk settings kept with the data: the staff PIN's hash and its lockout.
+    R"sql(
+CREATE TABLE settings (
+  id INTEGER PRIMARY KEY,
+  key TEXT NOT NULL UNIQUE,
+  value TEXT NOT NULL
+) STRICT;
+)sql",
+};
+
+void apply_pragmas(Database& db) {
+  // The busy timeout first: switching to WAL (or opening a WAL file whose -shm must be rebuilt)
+  // takes a lock, and without a timeout a second process starting at the same instant fails
+  // at once with "database is locked" instead of waiting its turn.
+  sqlite3_busy_timeout(db.handle(), kBusyTimeoutMs);
+  // WAL with synchronous=FULL: a committed transaction survives a power cut.
+  const std::string mode = db.query_text("PRAGMA journal_mode=WAL");
+  if (mode != "wal") throw SqliteError(db.file().string() + ": cannot switch to WAL journal mode (got " + mode + ")", SQLITE_CANTOPEN);
+  db.exec("PRAGMA synchronous=FULL", "setting synchronous=FULL");
+  db.exec("PRAGMA foreign_keys=ON", "enabling foreign keys");
+}
+
+// "ok", or what quick_check found.
+std::string quick_check(Database& db) {
+  Statement check = db.prepare("PRAGMA quick_check");
+  std::string result;
+  while (check.step()) {
+    if (!result.empty()) result += "; ";
+    result += check.column_text(0);
+    if (result.size() > 400) break;
+  }
+  return result;
+}
+
+std::string timestamp_for_file_name() { return format_local_time(utc_now_ms(), "%Y%m%d-%H%M%S"); }
+
+// Moves the database and its -wal and -shm aside together; returns where they went.
+std::filesystem::path move_aside(const std::filesystem::path& file) {
+  const std::filesystem::path aside = file.string() + ".corrupt-" + timestamp_for_file_name();
+  for (const char* suffix : {"", "-wal", "-shm"}) {
+    const std::filesystem::path from = file.string() + suffix;
+    std::error_code ec;
+    if (std::filesystem::exists(from, ec)) {
+      std::filesystem::rename(from, aside.string() + suffix, ec);
+      if (ec) throw SqliteError(from.string() + ": corrupt, and it cannot be moved aside: " + ec.message(), SQLITE_CORRUPT);
+    }
+  }
+  return aside;
+}
+
+int user_version(const Database& db) { return static_cast<int>(db.query_int("PRAGMA user_version").value_or(0)); }
+
+bool has_foreign_tables(const Database& db) {
+  return db.query_int("SELECT count(*) FROM sqlite_schema WHERE type = 'table'").value_or(0) > 0;
+}
+
+// Opens and checks the file; on corruption returns the problem and leaves db open, so that it
+// can be closed without a checkpoint (which would write into the damaged file, or delete its
+// -wal) before the files are moved aside.
+std::string open_checked(const std::filesystem::path& file, const char* vfs, std::optional<Database>& db) {
+  try {
+    db.emplace(file, Database::Mode::ReadWriteCreate, vfs);
+    apply_pragmas(*db);
+    const std::string check = quick_check(*db);
+    return check == "ok" ? std::string() : file.string() + ": PRAGMA quick_check: " + check;
+  } catch (const SqliteError& error) {
+    if (!error.is_corruption()) throw;
+    return error.what();
+  }
+}
+
+void close_without_checkpoint(std::optional<Database>& db) {
+  if (!db) return;
+  sqlite3_db_config(db->handle(), SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
+  db.reset();
+}
+
+}  // namespace
+
+Statement prepare_event_insert(const Database& db) {
+  return db.prepare(
+      "INSERT INTO events (kiosk_id, seq, at_ms, utc_offset_min, session, type, screen, department, item, target, value, count, detail) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
+}
+
+void insert_event(Statement& insert, const std::string& kiosk_id, std::int64_t seq, const Event& event) {
+  const std::int64_t at_ms = event.at_ms != 0 ? event.at_ms : utc_now_ms();
+  insert.bind(1, kiosk_id)
+      .bind(2, seq)
+      .bind(3, at_ms)
+      .bind(4, static_cast<std::int64_t>(local_utc_offset_minutes(at_ms)))
+      .bind(5, event.session)
+      .bind(6, event_type_name(event.type))
+      .bind_text_or_null(7, event.screen)
+      .bind_text_or_null(8, event.department)
+      .bind_text_or_null(9, event.item)
+      .bind_text_or_null(10, event.target)
+      .bind_optional(11, event.value)
+      .bind_optional(12, event.count)
+      .bind_text_or_null(13, event.detail);
+  insert.run();
+}
+
+std::int64_t next_event_seq(const Database& db, const std::string& kiosk_id) {
+  Statement max_seq = db.prepare("SELECT max(seq) + 1 FROM events WHERE kiosk_id = ?1");
+  max_seq.bind(1, kiosk_id);
+  max_seq.step();
+  if (!max_seq.column_is_null(0)) return max_seq.column_int(0);
+  // A kiosk's numbering in a new file starts at the current time in microseconds, not at 1: a
+  // file recreated after corruption, or a second file of the same kiosk, never reuses numbers,
+  // so merged exports cannot mistake its rows for copies.
+  return utc_now_ms() * 1000;
+}
+
+int latest_schema_version() { return static_cast<int>(kMigrations.size()); }
+
+void migrate_store(Database& db, int target_version) {
+  for (int version = user_version(db); version < target_version; ++version) {
+    db.exec("BEGIN IMMEDIATE", "starting migration " + std::to_string(version + 1));
+    try {
+      db.exec(kMigrations[static_cast<std::size_t>(version)], "migrating the schema to version " + std::to_string(version + 1));
+      db.exec("PRAGMA user_version=" + std::to_string(version + 1), "recording the schema version");
+      db.exec("COMMIT", "committing migration " + std::to_string(version + 1));
+    } catch (...) {
+      sqlite3_exec(db.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+      throw;
+    }
+  }
+}
+
+void refuse_unless_sqlite(const std::filesystem::path& file) {
+  if (!is_sqlite_file_or_absent(file))
+    throw SqliteError("not an OpenDay database: " + file.string() + " (not an SQLite file; check the --db path)", SQLITE_NOTADB);
+}
+
+OpenedStore open_store_for_writing(const std::filesystem::path& file, const char* vfs) {
+  return open_store(file, StoreOwner::Kiosk, vfs);
+}
+
+OpenedStore open_store_for_tool(const std::filesystem::path& file) { return open_store(file, StoreOwner::Tool, nullptr); }
+
+OpenedStore open_store(const std::filesystem::path& file, StoreOwner owner, const char* vfs) {
+  // A tool given a text file by mistake as --db refuses it and leaves it as it is. (The kiosk,
+  // which owns its file, moves an unreadable one aside whole and keeps it.)
+  if (owner == StoreOwner::Tool) refuse_unless_sqlite(file);
+  std::error_code ec;
+  if (file.has_parent_path()) std::filesystem::create_directories(file.parent_path(), ec);
+  OpenedStore store;
+  std::optional<Database> db;
+  if (const std::string problem = open_checked(file, vfs, db); !problem.empty()) {
+    // The command-line tools never repair: the kiosk that owns the file does, at its start.
+    if (owner == StoreOwner::Tool)
+      throw SqliteError(problem + " (the database is damaged; the kiosk moves it aside and starts afresh when it starts)", SQLITE_CORRUPT);
+    close_without_checkpoint(db);
+    const auto aside = move_aside(file);
+    store.recovery_note = problem + " -> moved aside to " + aside.string() + " (with its -wal and -shm); a fresh database was created";
+    if (const std::string again = open_checked(file, vfs, db); !again.empty())
+      throw SqliteError(again + " (even after moving the old file aside)", SQLITE_CORRUPT);
+  }
+  store.db = std::move(*db);
+  const int version = user_version(store.db);
+  if (version > latest_schema_version())
+    throw SqliteError(file.string() + ": schema version " + std::to_string(version) + " is newer than this build understands (" +
+                          std::to_string(latest_schema_version()) + ")",
+                      SQLITE_ERROR);
+  if (owner == StoreOwner::Tool && version == 0 && has_foreign_tables(store.db))
+    throw SqliteError("not an OpenDay database: " + file.string() + " (an SQLite file of another program; check the --db path)",
+                      SQLITE_NOTADB);
+  migrate_store(store.db, latest_schema_version());
+  return store;
+}
+
+Database open_store_read_only(const std::filesystem::path& file) {
+  if (!std::filesystem::exists(file)) throw SqliteError(file.string() + ": no such database file", SQLITE_CANTOPEN);
+  // No peek at the header through another API here: the kiosk reads its own live database
+  // through this function, and closing any other descriptor of the file drops every POSIX lock
+  // the process holds on it (sqlite.org/howtocorrupt.html 2.2). Another process could then take
+  // the exclusive lock, checkpoint and delete the -wal under the writer, whose later commits
+  // would go into the deleted file. SQLite itself says when the file is not a database.
+  Database db(file, Database::Mode::ReadOnly);
+  sqlite3_busy_timeout(db.handle(), kBusyTimeoutMs);
+  int version = 0;
+  try {
+    version = user_version(db);
+  } catch (const SqliteError& error) {
+    if (error.primary_code() != SQLITE_NOTADB) throw;
+    throw SqliteError("not an OpenDay database: " + file.string() + " (not an SQLite file; check the --db path)", SQLITE_NOTADB);
+  }
+  if (version < 1 || version > latest_schema_version())
+    throw SqliteError("not an OpenDay database: " + file.string() + " (of no known version: user_version " + std::to_string(version) + ")",
+                      SQLITE_NOTADB);
+  return db;
+}
+
+bool is_sqlite_file_or_absent(const std::filesystem::path& file) {
+  std::error_code ec;
+  const auto status = std::filesystem::status(file, ec);
+  if (ec || !std::filesystem::exists(status)) return true;
+  if (!std::filesystem::is_regular_file(status)) return false;
+  if (std::filesystem::file_size(file, ec) == 0 && !ec) return true;  // SQLite treats an empty file as an empty database
+  char header[16] = {};
+  std::ifstream in(file, std::ios::binary);
+  if (!in.read(header, sizeof header)) return false;
+  return std::string_view(header, sizeof header) == std::string_view("SQLite format 3\0", 16);
+}
+
+}  // namespace openday
