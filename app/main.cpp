@@ -17,7 +17,7 @@
 
 #include "core/ops/cli.h"
 #include "core/booth/config.h"
-#include "core/ops/doctor.h"
+#include "core/staff/doctor.h"
 #include "core/content/content.h"
 #include "core/visits/event_log.h"
 #include "core/util/paths.h"

@@ -1,6 +1,6 @@
 #pragma once
 // For `openday doctor`: opens the display the kiosk would use and reads the primary monitor's mode.
-#include "core/ops/doctor.h"
+#include "core/staff/doctor.h"
 
 namespace openday::platform {
 

@@ -1,6 +1,6 @@
 // `openday doctor`: every check passes on a good setup and fails, with what to do, when its one
 // thing is wrong. The command's own run (real display, real files) is in e2e/doctor_check.sh.
-#include "core/ops/doctor.h"
+#include "core/staff/doctor.h"
 
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-#include "core/ops/doctor.h"
+#include "core/staff/doctor.h"
 
 #include <algorithm>
 #include <chrono>
