@@ -7,7 +7,7 @@
 
 #include "core/content/ui_text.h"
 #include "core/util/utf8.h"
-#include "ui/routes.h"
+#include "ui/route_registry.h"
 #include "screen_walk.h"
 #include "support/headless_kiosk.h"
 
