@@ -36,7 +36,7 @@
 #include "platform/font_lookup.h"
 #include "platform/runner.h"
 #include "ui/kiosk.h"
-#include "ui/routes.h"
+#include "ui/route_registry.h"
 
 namespace {
 

@@ -12,7 +12,7 @@
 #include "core/util/utf8.h"
 #include "core/content/ui_text.h"
 #include "ui/frame_settle.h"
-#include "ui/routes.h"
+#include "ui/route_registry.h"
 #include "ui/screen_context.h"
 #include "ui/text_layout.h"
 #include "ui/widgets.h"
@@ -33,7 +33,7 @@ Kiosk::Kiosk(KioskSetup setup, EventSink& sink, DurableStore& store)
       font_sources_(std::move(setup.fonts)),
       // Staff screens open only in staff mode (the PIN keypad is the way in).
       router_([this](const std::string& route) -> std::unique_ptr<Screen> {
-        if (route.rfind("staff/", 0) == 0 && route != "staff/pin" && !staff_mode_) return nullptr;
+        if (is_staff_only_route(route) && !staff_mode_) return nullptr;
         return make_screen(route, *content_);
       }),
       sink_(sink),
@@ -51,7 +51,7 @@ Kiosk::Kiosk(KioskSetup setup, EventSink& sink, DurableStore& store)
   collect_glyph_texts();
   log_targets_ = setup.log_targets;
   const std::string& last = setup.initial_stack.back();
-  staff_mode_ = last.rfind("staff/", 0) == 0 && last != "staff/pin";  // opened with --screen
+  staff_mode_ = is_staff_only_route(last);  // opened with --screen
   router_.reset_to(setup.initial_stack);
   router_.apply_pending();
 }
@@ -207,7 +207,7 @@ std::string Kiosk::text_source(std::string_view drawn, std::string_view missing)
 
 void Kiosk::replace_content(ContentBundle bundle) {
   // Visitor screens and the quiz hold references into the old content: they go before it does.
-  const bool staff_screen = staff_mode_ && router_.current_route().rfind("staff/", 0) == 0;
+  const bool staff_screen = staff_mode_ && is_staff_route(router_.current_route());
   router_.reset_to({staff_screen ? router_.current_route() : std::string("attract")});
   router_.apply_pending();
   if (sessions_.phase() != SessionPhase::None) sessions_.end_done(last_frame_at_);
@@ -288,7 +288,7 @@ void Kiosk::frame(double now) {
     started_ = true;
     staff_last_touch_ = now;  // the staff idle clock starts with the first frame too
     const std::string route = router_.current_route();
-    if (route != "attract" && route.rfind("staff/", 0) != 0) sessions_.wake(now);  // a visitor screen opened with --screen
+    if (is_visitor_route(route)) sessions_.wake(now);  // a visitor screen opened with --screen
     on_screen_changed();
   }
   notice_input(io);
@@ -380,7 +380,7 @@ void Kiosk::after_frame(double now) {
   // Staff actions log themselves, and the touch that wakes the attract screen is the session's
   // start: neither is a visitor's interaction (counting the wake would make every session
   // look engaged).
-  const bool counts = route.rfind("staff/", 0) != 0 && route != "attract";
+  const bool counts = is_visitor_route(route);
   for (std::string& id : taps_.take_accepted()) {
     if (!counts) continue;
     Event tap;
@@ -451,7 +451,7 @@ float Kiosk::draw_top_bar(double now, float height) {
   const float inset = std::round(14 * m.unit);
   const float button_height = height - 2 * inset;
   const float top = inset - std::round(2 * m.unit);
-  const bool staff_route = router_.current_route().rfind("staff/", 0) == 0;
+  const bool staff_route = is_staff_route(router_.current_route());
   const bool nav_buttons = router_.can_go_back();
   const bool home_button = nav_buttons && !staff_mode_;
   const ImVec2 nav_size(std::round(200 * m.unit), button_height);

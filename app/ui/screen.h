@@ -12,7 +12,7 @@ class ScreenContext;
 class Screen {
  public:
   virtual ~Screen() = default;
-  // The route that opens this screen again, e.g. "home" (see routes.h).
+  // The route that opens this screen again, e.g. "home"; its pattern is in the route registry (route_registry.cpp).
   virtual std::string route() const = 0;
   // Draws the screen's content into ctx.content_rect().
   virtual void draw(ScreenContext& ctx) = 0;

@@ -11,7 +11,7 @@
 
 #include "core/util/paths.h"
 #include "platform/font_lookup.h"
-#include "ui/routes.h"
+#include "ui/route_registry.h"
 
 namespace openday::testing {
 namespace {

@@ -7,7 +7,7 @@
 
 #include "core/content/ui_text.h"
 #include "core/util/utf8.h"
-#include "ui/routes.h"
+#include "ui/route_registry.h"
 #include "screen_walk.h"
 #include "support/headless_kiosk.h"
 
@@ -114,7 +114,7 @@ Config walk_config() {
 
 class NoFallbackGlyphs : public ::testing::TestWithParam<Walk> {};
 
-// Every screen of the route catalog, every department in every tab, every approval item, the
+// Every screen of the route registry, every department in every tab, every approval item, the
 // staff screens on real data: no character is drawn from a face that lacks it, neither through
 // the text helpers (which report it) nor anywhere else (the fallback glyph's texels).
 TEST_P(NoFallbackGlyphs, OnEveryScreenOfTheCatalog) {
@@ -143,7 +143,7 @@ TEST(GlyphCoverage, TheWalkCoversEveryDepartmentTabAndItem) {
   EXPECT_EQ(unique.size(), routes.size());
   EXPECT_TRUE(unique.count("department/minzheng/fees"));
   EXPECT_TRUE(unique.count("staff/export"));
-  // Every catalog route once, the two parameterised ones (department/ID, item/ID) expanded.
+  // Every route --help lists once, the two parameterised ones (department/ID, item/ID) expanded.
   EXPECT_EQ(routes.size(), content->departments.size() * 3 + content->approval_item_count() + ui::route_catalog().size() - 2);
 }
 

@@ -2,12 +2,14 @@
 // screen, and not overlapping another.
 #include <gtest/gtest.h>
 
+#include <cctype>
 #include <ostream>
 #include <string>
 #include <vector>
 
 #include "screen_walk.h"
 #include "support/headless_kiosk.h"
+#include "ui/route_registry.h"
 
 namespace openday {
 namespace {
@@ -19,14 +21,13 @@ struct LayoutCase {
   std::string route;
 };
 
+// Every route of the registry once (the first department in each tab, the first approval item)
+// at each display size; the walks below cover every department and item.
 std::vector<LayoutCase> layout_cases() {
   std::vector<LayoutCase> cases;
+  const auto routes = ui::every_route(*HeadlessKiosk::sample_content(), {.first_only = true});
   for (ImVec2 display : {ImVec2(1920, 1080), ImVec2(1080, 1920), ImVec2(1280, 800), ImVec2(3840, 2160)})
-    for (std::string route : {"attract", "home", "departments", "department/minzheng/duties", "department/guotu/items",
-                              "department/guotu/fees", "item/guotu-zhuanyi-dengji", "quiz", "quiz/question",
-                              "quiz/question/answered", "quiz/result/pass", "quiz/result/fail", "staff/pin", "staff/dashboard",
-                              "staff/redeem", "staff/stock", "staff/export", "staff/exit"})
-      cases.push_back({display, route});
+    for (const std::string& route : routes) cases.push_back({display, route});
   return cases;
 }
 
@@ -70,7 +71,7 @@ INSTANTIATE_TEST_SUITE_P(Displays, LayoutTest, ::testing::ValuesIn(layout_cases(
   const LayoutCase& c = test_info.param;
   std::string route = c.route;
   for (char& ch : route)
-    if (ch == '/' || ch == '-') ch = '_';
+    if (!std::isalnum(static_cast<unsigned char>(ch))) ch = '_';  // ids from the content
   return std::to_string(static_cast<int>(c.display.x)) + "x" + std::to_string(static_cast<int>(c.display.y)) + "_" + route;
 });
 

@@ -3,13 +3,12 @@
 #include <gtest/gtest.h>
 #include <imgui_internal.h>
 
-#include "ui/routes.h"
-#include "ui/screens/screens.h"
+#include "ui/route_registry.h"
 
 namespace openday::testing {
 namespace {
 
-bool is_staff(const std::string& route) { return route.rfind("staff/", 0) == 0 && route != "staff/pin"; }
+bool is_staff(const std::string& route) { return ui::is_staff_only_route(route); }
 
 // The scrolling region the current screen drew, if it can scroll.
 ImGuiWindow* scrolling_region() {
@@ -44,22 +43,9 @@ void check_pages(HeadlessKiosk& kiosk, const std::string& route, const std::func
 
 std::vector<std::string> every_route(const Content& content) {
   std::vector<std::string> visitor, staff;
-  for (const ui::RouteInfo& info : ui::route_catalog()) {
-    std::vector<std::string> routes;
-    if (info.route.rfind("department/ID", 0) == 0) {
-      for (const Department& d : content.departments)
-        for (ui::DepartmentTab tab : {ui::DepartmentTab::Duties, ui::DepartmentTab::Items, ui::DepartmentTab::Fees})
-          routes.push_back("department/" + d.id + "/" + std::string(ui::department_tab_name(tab)));
-    } else if (info.route == "item/ID") {
-      for (const Department& d : content.departments)
-        for (const ApprovalItem& item : d.approval_items) routes.push_back("item/" + item.id);
-    } else {
-      routes.push_back(info.route);
-    }
-    for (std::string& route : routes) {
-      if (!ui::stack_for_route(route, content)) ADD_FAILURE() << "the catalog's route " << route << " does not open";
-      (is_staff(route) ? staff : visitor).push_back(std::move(route));
-    }
+  for (std::string& route : ui::every_route(content)) {
+    if (!ui::stack_for_route(route, content)) ADD_FAILURE() << "the registry's route " << route << " does not open";
+    (is_staff(route) ? staff : visitor).push_back(std::move(route));
   }
   visitor.insert(visitor.end(), staff.begin(), staff.end());
   return visitor;

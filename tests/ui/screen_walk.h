@@ -1,6 +1,6 @@
 #pragma once
-// Every screen the kiosk can show, generated from the route catalog (ui/routes.cpp) and the
-// content: each department in each tab, each approval item, the quiz screens, and the staff
+// Every screen the kiosk can show, generated from the route registry (ui/route_registry.cpp) and
+// the content: each department in each tab, each approval item, the quiz screens, and the staff
 // screens on the data the visitor screens just produced (views, quiz rounds, a voucher, a
 // computed report, a finished export). Long screens are paged through, so that text below
 // the fold is drawn too.
@@ -13,8 +13,8 @@
 
 namespace openday::testing {
 
-// The routes of the catalog with every ID and TAB filled in from the content; visitor
-// screens first, then staff/pin, then the staff screens.
+// The registry's routes with every department, item and tab filled in from the content;
+// visitor screens first, then the staff PIN keypad, then the staff screens.
 std::vector<std::string> every_route(const Content& content);
 
 // Opens every route in one kiosk, in normal or large text, and calls check(where) after each

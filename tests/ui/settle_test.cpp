@@ -12,7 +12,7 @@
 
 #include "core/staff/staff.h"
 #include "support/headless_kiosk.h"
-#include "ui/routes.h"
+#include "ui/route_registry.h"
 
 namespace openday {
 namespace {
@@ -53,29 +53,15 @@ void turn_on_large_text(HeadlessKiosk& kiosk, Coverage& coverage) {
   ASSERT_TRUE(kiosk.kiosk().large_text());
 }
 
-// Every route of the catalog, concrete: a department in each tab, an approval item.
-std::vector<std::string> catalog_routes(const Content& content) {
-  const Department& department = content.departments.front();
-  std::string item;
-  for (const Department& d : content.departments)
-    if (item.empty() && !d.approval_items.empty()) item = d.approval_items.front().id;
-  std::vector<std::string> routes;
-  for (const ui::RouteInfo& info : ui::route_catalog()) {
-    if (info.route == "department/ID[/TAB]") {
-      for (const char* tab : {"duties", "items", "fees"}) routes.push_back("department/" + department.id + "/" + tab);
-      routes.push_back("department/" + department.id);
-    } else if (info.route == "item/ID") {
-      routes.push_back("item/" + item);
-    } else {
-      routes.push_back(info.route);
-    }
-  }
-  return routes;
+// Every route of the registry, concrete: the first department in each tab and without one,
+// the first approval item.
+std::vector<std::string> registry_routes(const Content& content) {
+  return ui::every_route(content, {.short_forms = true, .first_only = true});
 }
 
-TEST(Settle, EveryRouteOfTheCatalogIsFinalBeforeTheLoopSleeps) {
+TEST(Settle, EveryRouteOfTheRegistryIsFinalBeforeTheLoopSleeps) {
   Coverage coverage;
-  const auto routes = catalog_routes(*HeadlessKiosk::sample_content());
+  const auto routes = registry_routes(*HeadlessKiosk::sample_content());
   for (ImVec2 display : kDisplays) {
     for (const std::string& route : routes) {
       SCOPED_TRACE(route + " at " + display_name(display, false));
@@ -85,7 +71,7 @@ TEST(Settle, EveryRouteOfTheCatalogIsFinalBeforeTheLoopSleeps) {
       if (kiosk.has_target("topbar.large_text")) turn_on_large_text(kiosk, coverage);
     }
   }
-  std::printf("[ settle   ] catalog: %zu routes, %d screens checked, %d taps\n", routes.size(), coverage.screens, coverage.taps);
+  std::printf("[ settle   ] registry: %zu routes, %d screens checked, %d taps\n", routes.size(), coverage.screens, coverage.taps);
   EXPECT_GE(coverage.screens, static_cast<int>(routes.size() * kDisplays.size()));
 }
 

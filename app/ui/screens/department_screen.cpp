@@ -14,8 +14,6 @@
 namespace openday::ui {
 namespace {
 
-constexpr std::array<DepartmentTab, 3> kTabs = {DepartmentTab::Duties, DepartmentTab::Items, DepartmentTab::Fees};
-
 Text tab_label(DepartmentTab tab) {
   switch (tab) {
     case DepartmentTab::Duties: return Text::TabDuties;
@@ -87,8 +85,8 @@ class DepartmentScreen final : public Screen {
     const float tab_width = (width - 2 * m.gap * 0.5f) / 3.0f;
     // As tall as large text needs, never less than a comfortable touch.
     const float tab_height = std::max(m.touch_min * 1.05f, line_height(ctx.font_px(FontRole::Heading)) + m.gap);
-    for (std::size_t i = 0; i < kTabs.size(); ++i) {
-      const DepartmentTab tab = kTabs[i];
+    for (std::size_t i = 0; i < kDepartmentTabs.size(); ++i) {
+      const DepartmentTab tab = kDepartmentTabs[i];
       const std::string id = "department.tab." + std::string(department_tab_name(tab));
       if (big_button(ctx, {id.c_str(), ImVec2(x + static_cast<float>(i) * (tab_width + m.gap * 0.5f), y),
                            ImVec2(tab_width, tab_height), tr(tab_label(tab)),
@@ -246,7 +244,7 @@ std::string_view department_tab_name(DepartmentTab tab) {
 }
 
 std::optional<DepartmentTab> department_tab_from_name(std::string_view name) {
-  for (DepartmentTab tab : kTabs)
+  for (DepartmentTab tab : kDepartmentTabs)
     if (department_tab_name(tab) == name) return tab;
   return std::nullopt;
 }

@@ -1,5 +1,7 @@
 #pragma once
-// Factories of the kiosk's screens; each screen lives in its own file in this folder.
+// Factories of the kiosk's screens; each screen lives in its own file in this folder, and
+// ui/route_registry.cpp says which route makes which.
+#include <array>
 #include <memory>
 #include <optional>
 #include <string>
@@ -11,6 +13,7 @@
 namespace openday::ui {
 
 enum class DepartmentTab { Duties, Items, Fees };
+inline constexpr std::array<DepartmentTab, 3> kDepartmentTabs = {DepartmentTab::Duties, DepartmentTab::Items, DepartmentTab::Fees};
 std::string_view department_tab_name(DepartmentTab tab);  // duties | items | fees
 std::optional<DepartmentTab> department_tab_from_name(std::string_view name);
 

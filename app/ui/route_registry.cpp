@@ -1,0 +1,307 @@
+#include "ui/route_registry.h"
+
+namespace openday::ui {
+namespace {
+
+using Audience = RouteAudience;
+
+// Captureless lambdas: the table is constant data, built at compile time.
+constexpr RouteSpec kRoutes[] = {
+    {.pattern = "attract",
+     .audience = Audience::Idle,
+     .help = "the attract screen: event title, date, \"轻触屏幕开始\" (the default)",
+     .make = [](const RouteParams&) { return make_attract_screen(); }},
+    {.pattern = "home",
+     .help = "the home screen with the two entrances",
+     .make = [](const RouteParams&) { return make_home_screen(); }},
+    {.pattern = "departments",
+     .parent = "home",
+     .help = "政务公开查询: every department as a card, with category filters",
+     .make = [](const RouteParams&) { return make_departments_screen(); }},
+    {.pattern = "department/{department}[/{tab}]",
+     .parent = "departments",
+     .help = "one department; TAB is duties (default), items or fees",
+     .make = [](const RouteParams& p) { return make_department_screen(*p.department, p.tab); }},
+    {.pattern = "item/{item}",
+     .parent = "department/{department}/items",
+     .help = "one approval item, with its QR code when it can be done online",
+     .make = [](const RouteParams& p) { return make_approval_item_screen(*p.department, *p.item); }},
+    {.pattern = "quiz",
+     .parent = "home",
+     .help = "网上审批有奖竞猜: the rules, the prize and the stock left",
+     .make = [](const RouteParams&) { return make_quiz_intro_screen(); }},
+    {.pattern = "quiz/question",
+     .parent = "quiz",
+     .help = "a new round of the quiz",
+     .make = [](const RouteParams&) { return make_quiz_question_screen(false); }},
+    {.pattern = "quiz/question/answered",
+     .parent = "quiz",
+     .help = "a new round whose first question is answered (wrongly): the feedback",
+     .make = [](const RouteParams&) { return make_quiz_question_screen(true); }},
+    // Where a round ends: pushed by the question screen, shows the round being played.
+    {.pattern = "quiz/result",
+     .parent = "quiz",
+     .make = [](const RouteParams&) { return make_quiz_result_screen(std::nullopt); }},
+    {.pattern = "quiz/result/pass",
+     .parent = "quiz",
+     .help = "plays a round right and shows the result: a REAL voucher is issued into --db",
+     .make = [](const RouteParams&) { return make_quiz_result_screen(true); }},
+    {.pattern = "quiz/result/fail",
+     .parent = "quiz",
+     .help = "plays a round with one wrong answer and shows what was missed",
+     .make = [](const RouteParams&) { return make_quiz_result_screen(false); }},
+    {.pattern = "quiz/code",
+     .parent = "quiz",
+     .help = "我的兑奖码: the prize code this visitor session holds (the quiz rules when it holds none)",
+     .make = [](const RouteParams&) { return make_quiz_code_screen(); }},
+    {.pattern = "staff/pin",
+     .audience = Audience::StaffDoor,
+     .help = "the staff PIN keypad (what the hidden corner press opens)",
+     .make = [](const RouteParams&) { return make_staff_pin_screen(); }},
+    {.pattern = "staff/dashboard",
+     .audience = Audience::Staff,
+     .help = "staff: today's counts and actions (opened without a PIN: for photographs)",
+     .make = [](const RouteParams&) { return make_staff_dashboard_screen(); }},
+    {.pattern = "staff/redeem",
+     .parent = "staff/dashboard",
+     .audience = Audience::Staff,
+     .help = "staff: redeem a voucher",
+     .make = [](const RouteParams&) { return make_staff_redeem_screen(); }},
+    {.pattern = "staff/stock",
+     .parent = "staff/dashboard",
+     .audience = Audience::Staff,
+     .help = "staff: adjust the prize stock",
+     .make = [](const RouteParams&) { return make_staff_stock_screen(); }},
+    {.pattern = "staff/export",
+     .parent = "staff/dashboard",
+     .audience = Audience::Staff,
+     .help = "staff: export counts to a USB stick",
+     .make = [](const RouteParams&) { return make_staff_export_screen(); }},
+    {.pattern = "staff/exit",
+     .parent = "staff/dashboard",
+     .audience = Audience::Staff,
+     .help = "staff: leave the app",
+     .make = [](const RouteParams&) { return make_staff_exit_screen(); }},
+};
+
+constexpr std::string_view kDepartment = "{department}";
+constexpr std::string_view kItem = "{item}";
+constexpr std::string_view kTab = "{tab}";
+
+// Splits "a/b/c" into its parts.
+std::vector<std::string_view> parts_of(std::string_view route) {
+  std::vector<std::string_view> parts;
+  while (true) {
+    const auto slash = route.find('/');
+    parts.push_back(route.substr(0, slash));
+    if (slash == std::string_view::npos) return parts;
+    route.remove_prefix(slash + 1);
+  }
+}
+
+struct Pattern {
+  std::vector<std::string_view> segments;  // the optional one last
+  bool last_optional = false;
+};
+
+// "department/{department}[/{tab}]" -> {department, {department}, {tab}}, the last optional.
+Pattern parse_pattern(std::string_view pattern) {
+  Pattern parsed;
+  const auto open = pattern.find("[/");
+  if (open == std::string_view::npos || !pattern.ends_with(']')) {
+    parsed.segments = parts_of(pattern);
+    return parsed;
+  }
+  parsed.segments = parts_of(pattern.substr(0, open));
+  parsed.segments.push_back(pattern.substr(open + 2, pattern.size() - open - 3));
+  parsed.last_optional = true;
+  return parsed;
+}
+
+bool is_placeholder(std::string_view segment) { return segment.starts_with('{') && segment.ends_with('}'); }
+
+// Whether route has the pattern's shape; resolve(placeholder, value) binds each placeholder's
+// value and says whether it is acceptable.
+template <typename Resolve>
+bool matches(std::string_view pattern_text, std::string_view route, Resolve&& resolve) {
+  const Pattern pattern = parse_pattern(pattern_text);
+  const auto segments = parts_of(route);
+  const std::size_t count = pattern.segments.size();
+  if (segments.size() != count && !(pattern.last_optional && segments.size() + 1 == count)) return false;
+  for (std::size_t i = 0; i < segments.size(); ++i) {
+    const std::string_view expected = pattern.segments[i];
+    if (!is_placeholder(expected)) {
+      if (segments[i] != expected) return false;
+    } else if (segments[i].empty() || !resolve(expected, segments[i])) {
+      return false;
+    }
+  }
+  return true;
+}
+
+// Binds one placeholder's value, looked up in the content.
+bool resolve_in(const Content& content, std::string_view placeholder, std::string_view value, RouteParams& params) {
+  if (placeholder == kDepartment) {
+    params.department = content.department(value);
+    return params.department != nullptr;
+  }
+  if (placeholder == kItem) {
+    const auto [department, item] = content.approval_item(value);
+    params.department = department;
+    params.item = item;
+    return item != nullptr;
+  }
+  if (placeholder == kTab) {
+    const auto tab = department_tab_from_name(value);
+    if (tab) params.tab = *tab;
+    return tab.has_value();
+  }
+  return false;  // a placeholder this file does not know: a typo in the table
+}
+
+const RouteSpec* spec_by_shape(std::string_view route) {
+  for (const RouteSpec& spec : kRoutes) {
+    const auto shape_only = [](std::string_view placeholder, std::string_view value) {
+      return placeholder != kTab || department_tab_from_name(value).has_value();
+    };
+    if (matches(spec.pattern, route, shape_only)) return &spec;
+  }
+  return nullptr;
+}
+
+std::string fill(std::string_view pattern_text, const RouteParams& params, bool with_optional) {
+  const Pattern pattern = parse_pattern(pattern_text);
+  std::size_t count = pattern.segments.size();
+  if (pattern.last_optional && !with_optional) --count;
+  std::string route;
+  for (std::size_t i = 0; i < count; ++i) {
+    const std::string_view segment = pattern.segments[i];
+    if (i > 0) route += '/';
+    if (segment == kDepartment) route += params.department ? params.department->id : std::string();
+    else if (segment == kItem) route += params.item ? params.item->id : std::string();
+    else if (segment == kTab) route += department_tab_name(params.tab);
+    else route += segment;
+  }
+  return route;
+}
+
+// The pattern as --help shows it: department/ID[/TAB], item/ID.
+std::string help_pattern(std::string_view pattern) {
+  std::string shown;
+  for (std::size_t pos = 0; pos < pattern.size();) {
+    if (pattern[pos] == '{') {
+      const std::size_t close = pattern.find('}', pos);
+      shown += pattern.substr(pos, close + 1 - pos) == kTab ? "TAB" : "ID";
+      pos = close + 1;
+    } else {
+      shown += pattern[pos++];
+    }
+  }
+  return shown;
+}
+
+// Every binding of the pattern's placeholders to the content, tabs aside.
+std::vector<RouteParams> bindings_of(std::string_view pattern, const Content& content) {
+  std::vector<RouteParams> bindings;
+  if (pattern.find(kItem) != std::string_view::npos) {
+    for (const Department& department : content.departments)
+      for (const ApprovalItem& item : department.approval_items) bindings.push_back({&department, &item});
+  } else if (pattern.find(kDepartment) != std::string_view::npos) {
+    for (const Department& department : content.departments) bindings.push_back({&department});
+  } else {
+    bindings.push_back({});
+  }
+  return bindings;
+}
+
+}  // namespace
+
+std::span<const RouteSpec> route_registry() { return kRoutes; }
+
+std::optional<RouteMatch> match_route(std::string_view route, const Content& content) {
+  for (const RouteSpec& spec : kRoutes) {
+    RouteParams params;
+    const auto resolve = [&](std::string_view placeholder, std::string_view value) { return resolve_in(content, placeholder, value, params); };
+    if (matches(spec.pattern, route, resolve)) return RouteMatch{&spec, params};
+  }
+  return std::nullopt;
+}
+
+std::optional<RouteAudience> route_audience(std::string_view route) {
+  const RouteSpec* spec = spec_by_shape(route);
+  if (!spec) return std::nullopt;
+  return spec->audience;
+}
+
+bool is_staff_only_route(std::string_view route) { return route_audience(route) == RouteAudience::Staff; }
+
+bool is_staff_route(std::string_view route) {
+  const auto audience = route_audience(route);
+  return audience == RouteAudience::Staff || audience == RouteAudience::StaffDoor;
+}
+
+bool is_visitor_route(std::string_view route) { return route_audience(route) == RouteAudience::Visitor; }
+
+std::string fill_route(std::string_view pattern, const RouteParams& params) { return fill(pattern, params, true); }
+
+std::string shown_route(const RouteMatch& match) { return fill_route(match.spec->pattern, match.params); }
+
+std::string parent_route(const RouteMatch& match) { return fill_route(match.spec->parent, match.params); }
+
+std::vector<std::string> expand_route(const RouteSpec& spec, const Content& content, RouteExpansion how) {
+  std::vector<RouteParams> bindings = bindings_of(spec.pattern, content);
+  if (how.first_only && bindings.size() > 1) bindings.resize(1);
+  const bool has_tab = spec.pattern.find(kTab) != std::string_view::npos;
+  const bool has_optional = parse_pattern(spec.pattern).last_optional;
+  std::vector<std::string> routes;
+  for (RouteParams params : bindings) {
+    if (has_tab) {
+      for (DepartmentTab tab : kDepartmentTabs) {
+        params.tab = tab;
+        routes.push_back(fill_route(spec.pattern, params));
+      }
+    } else {
+      routes.push_back(fill_route(spec.pattern, params));
+    }
+    if (how.short_forms && has_optional) routes.push_back(fill(spec.pattern, params, false));
+  }
+  return routes;
+}
+
+std::vector<std::string> every_route(const Content& content, RouteExpansion how) {
+  std::vector<std::string> routes;
+  for (const RouteSpec& spec : kRoutes) {
+    if (spec.help.empty()) continue;  // not opened by --screen
+    for (std::string& route : expand_route(spec, content, how)) routes.push_back(std::move(route));
+  }
+  return routes;
+}
+
+std::vector<RouteInfo> route_catalog() {
+  std::vector<RouteInfo> catalog;
+  for (const RouteSpec& spec : kRoutes)
+    if (!spec.help.empty()) catalog.push_back({help_pattern(spec.pattern), std::string(spec.help)});
+  return catalog;
+}
+
+std::optional<std::vector<std::string>> stack_for_route(std::string_view route, const Content& content) {
+  if (route.empty()) route = "attract";
+  const auto match = match_route(route, content);
+  if (!match || match->spec->help.empty()) return std::nullopt;
+  std::vector<std::string> stack;
+  if (!match->spec->parent.empty()) {
+    auto below = stack_for_route(parent_route(*match), content);
+    if (!below) return std::nullopt;  // a parent the table cannot open: the registry test says which
+    stack = std::move(*below);
+  }
+  stack.emplace_back(route);
+  return stack;
+}
+
+std::unique_ptr<Screen> make_screen(const std::string& route, const Content& content) {
+  const auto match = match_route(route, content);
+  if (!match) return nullptr;
+  return match->spec->make(match->params);
+}
+
+}  // namespace openday::ui
