@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "core/ops/cli.h"
+#include "core/util/window_size.h"
 #include "platform/gl_renderer.h"
 #include "platform/watchdog.h"
 

@@ -15,7 +15,7 @@
 
 #include "core/booth/config.h"
 #include "core/content/content.h"
-#include "core/visits/event_log.h"
+#include "core/visits/durable_store.h"
 #include "core/quiz/quiz_service.h"
 #include "core/staff/staff_service.h"
 #include "core/visits/events.h"

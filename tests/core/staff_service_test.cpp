@@ -6,6 +6,7 @@
 #include <regex>
 #include <thread>
 
+#include "core/visits/event_log.h"
 #include "core/visits/store.h"
 #include "support/content_fixture.h"
 #include "support/fault_vfs.h"

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "core/visits/event_log.h"
 #include "core/visits/store.h"
 #include "support/temp_dir.h"
 

@@ -136,3 +136,76 @@ TEST(Store, AReadOnlyOpenInTheWritersProcessKeepsItsCommitsVisible) {
 
 }  // namespace
 }  // namespace openday
+
+namespace openday {
+namespace {
+
+// The reports read the events table through EventRows: every column by its name, the type as
+// the events.h enum, and only the rows inside the bounds asked for.
+TEST(StoreEventRows, ReadsEachColumnByNameWithinItsBounds) {
+  TempDir dir;
+  OpenedStore store = open_store_for_writing(dir / "k.db");
+  Statement insert = prepare_event_insert(store.db);
+  Event answer;
+  answer.type = EventType::QuizAnswer;
+  answer.session = 7;
+  answer.department = "civil";
+  answer.item = "q3";
+  answer.target = "B";
+  answer.value = 1;
+  answer.count = 5;
+  answer.at_ms = 2'000;
+  insert_event(insert, "kiosk-2", 41, answer);
+  Event early = answer;
+  early.at_ms = 1'000;
+  early.department.clear();
+  insert_event(insert, "kiosk-2", 40, early);
+  store.db.exec("INSERT INTO events (kiosk_id, seq, at_ms, utc_offset_min, type) VALUES ('kiosk-2', 42, 2500, 480, 'from_a_newer_build')",
+                "future type");
+
+  EventRows rows(store.db, 1'500, 3'000);
+  ASSERT_TRUE(rows.next());
+  EXPECT_EQ(rows.kiosk_id(), "kiosk-2");
+  EXPECT_EQ(rows.seq(), 41);
+  EXPECT_EQ(rows.at_ms(), 2'000);
+  EXPECT_EQ(rows.utc_offset_min(), local_utc_offset_minutes(2'000));
+  EXPECT_EQ(rows.session(), 7);
+  EXPECT_EQ(rows.type(), EventType::QuizAnswer);
+  EXPECT_EQ(rows.department(), "civil");
+  EXPECT_EQ(rows.item(), "q3");
+  EXPECT_EQ(rows.target(), "B");
+  EXPECT_EQ(rows.value(), 1);
+  EXPECT_EQ(rows.count(), 5);
+  ASSERT_TRUE(rows.next());
+  EXPECT_FALSE(rows.type()) << "a type this build does not know";
+  EXPECT_FALSE(rows.department()) << "NULL";
+  EXPECT_FALSE(rows.value());
+  EXPECT_FALSE(rows.next()) << "the row before from_ms is left out";
+
+  EventRows all(store.db, std::nullopt, std::nullopt);
+  int count = 0;
+  while (all.next()) ++count;
+  EXPECT_EQ(count, 3);
+  const auto runs = event_runs(store.db);
+  ASSERT_EQ(runs.size(), 1u);
+  EXPECT_EQ(runs.at("kiosk-2"), (std::pair<std::int64_t, std::int64_t>{40, 42}));
+}
+
+TEST(StoreEventRows, LastVisitorActivityIsATouchNotAnyEvent) {
+  TempDir dir;
+  OpenedStore store = open_store_for_writing(dir / "k.db");
+  EXPECT_FALSE(last_visitor_activity_ms(store.db)) << "no visitor yet";
+  Statement insert = prepare_event_insert(store.db);
+  std::int64_t seq = 1;
+  for (auto [type, at] : {std::pair{EventType::SessionStart, 1'000}, {EventType::Tap, 2'000}, {EventType::SessionContinued, 3'000},
+                          {EventType::IdleWarning, 4'000}, {EventType::Export, 5'000}}) {
+    Event event;
+    event.type = type;
+    event.at_ms = at;
+    insert_event(insert, "k", seq++, event);
+  }
+  EXPECT_EQ(last_visitor_activity_ms(store.db), 3'000) << "an idle warning or an export is no visitor's touch";
+}
+
+}  // namespace
+}  // namespace openday

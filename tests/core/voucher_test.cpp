@@ -4,6 +4,7 @@
 #include <thread>
 
 #include "core/quiz/quiz_service.h"
+#include "core/visits/event_log.h"
 #include "core/visits/store.h"
 #include "core/quiz/vouchers.h"
 #include "support/quiz_fixture.h"

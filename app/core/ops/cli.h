@@ -8,12 +8,9 @@
 #include <string_view>
 #include <vector>
 
-namespace openday {
+#include "core/util/window_size.h"
 
-struct WindowSize {
-  int width = 0;
-  int height = 0;
-};
+namespace openday {
 
 struct KioskOptions {
   std::optional<WindowSize> windowed;  // absent: borderless fullscreen kiosk mode

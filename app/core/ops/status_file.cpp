@@ -20,7 +20,7 @@ nlohmann::json optional_number(const std::optional<std::int64_t>& value) {
 
 std::optional<std::int64_t> last_touch_ms(const std::filesystem::path& db) {
   const Database store = open_store_read_only(db);
-  return store.query_int("SELECT max(at_ms) FROM events WHERE type IN ('session_start', 'tap', 'session_continued')");
+  return last_visitor_activity_ms(store);
 }
 
 std::string seconds_as_text(std::int64_t seconds) {

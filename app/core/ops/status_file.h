@@ -12,7 +12,7 @@
 #include <string>
 #include <thread>
 
-#include "core/visits/event_log.h"
+#include "core/visits/durable_store.h"
 
 namespace openday {
 

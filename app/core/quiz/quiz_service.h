@@ -10,7 +10,7 @@
 #include <random>
 #include <string>
 
-#include "core/visits/event_log.h"
+#include "core/visits/durable_store.h"
 #include "core/quiz/quiz_round.h"
 #include "core/quiz/vouchers.h"
 

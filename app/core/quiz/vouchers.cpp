@@ -25,8 +25,6 @@ void fill_random(unsigned char* out, std::size_t size) {
   }
 }
 
-std::optional<std::int64_t> current_stock(const Database& db) { return db.query_int("SELECT remaining FROM prize_stock WHERE id = 1"); }
-
 }  // namespace
 
 std::string new_voucher_code() {
@@ -57,11 +55,24 @@ std::optional<std::string> normalize_voucher_code(std::string_view typed) {
   return symbols.substr(0, 4) + "-" + symbols.substr(4);
 }
 
+std::optional<std::int64_t> read_prize_stock(const Database& db) { return db.query_int("SELECT remaining FROM prize_stock WHERE id = 1"); }
+
+std::vector<StoredVoucher> read_vouchers(const Database& db) {
+  Statement rows = db.prepare("SELECT code, kiosk_id, issued_at_ms, redeemed_at_ms FROM vouchers");
+  enum : int { kCode, kKioskId, kIssuedAtMs, kRedeemedAtMs };
+  std::vector<StoredVoucher> out;
+  while (rows.step()) {
+    StoredVoucher& v = out.emplace_back(StoredVoucher{rows.column_text(kCode), rows.column_text(kKioskId), rows.column_int(kIssuedAtMs), std::nullopt});
+    if (!rows.column_is_null(kRedeemedAtMs)) v.redeemed_at_ms = rows.column_int(kRedeemedAtMs);
+  }
+  return out;
+}
+
 std::int64_t ensure_prize_stock(DurableTransaction& tx, int initial_stock) {
   Statement insert = tx.db().prepare("INSERT OR IGNORE INTO prize_stock (id, remaining, updated_at_ms) VALUES (1, ?1, ?2)");
   insert.bind(1, initial_stock).bind(2, utc_now_ms());
   insert.run();
-  return current_stock(tx.db()).value_or(0);
+  return read_prize_stock(tx.db()).value_or(0);
 }
 
 VoucherIssue issue_voucher(DurableTransaction& tx, std::int64_t session, int initial_stock, std::int64_t at_ms) {

@@ -6,9 +6,9 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
-#include "core/visits/event_log.h"
-#include "core/visits/sqlite.h"
+#include "core/visits/durable_store.h"
 
 namespace openday {
 
@@ -37,6 +37,17 @@ std::int64_t ensure_prize_stock(DurableTransaction& tx, int initial_stock);
 VoucherIssue issue_voucher(DurableTransaction& tx, std::int64_t session, int initial_stock, std::int64_t at_ms);
 // Inside a durable transaction: sets the stock, logging before and after.
 std::int64_t set_prize_stock(DurableTransaction& tx, std::int64_t stock, int initial_stock);
+
+// The prize stock left as stored; none before it was first set up.
+std::optional<std::int64_t> read_prize_stock(const Database& db);
+
+// Every voucher in the database, as the reports read them.
+struct StoredVoucher {
+  std::string code, kiosk_id;
+  std::int64_t issued_at_ms = 0;
+  std::optional<std::int64_t> redeemed_at_ms;
+};
+std::vector<StoredVoucher> read_vouchers(const Database& db);
 
 struct Redemption {
   enum class Outcome { Redeemed, Unknown, AlreadyRedeemed, Invalid };

@@ -12,6 +12,7 @@
 
 #include "core/content/content.h"
 #include "core/quiz/quiz_bank.h"
+#include "core/quiz/vouchers.h"
 #include "core/visits/sqlite.h"
 #include "core/visits/store.h"
 
@@ -56,9 +57,9 @@ class Aggregator {
     Database db = open_store_read_only(file);  // names the file if missing, unreadable or foreign
     Statement begin = db.prepare("BEGIN");     // one snapshot while its kiosk writes on
     begin.run();
-    const auto runs = runs_of(db);
+    const auto runs = event_runs(db);
     scan_events(db, runs);
-    read_vouchers(db);
+    merge_vouchers(db);
     read_stock(db, runs);
     Statement end = db.prepare("COMMIT");
     end.run();
@@ -71,13 +72,6 @@ class Aggregator {
  private:
   using Run = std::pair<std::int64_t, std::int64_t>;  // first and last sequence number
 
-  std::map<std::string, Run> runs_of(const Database& db) {
-    std::map<std::string, Run> runs;
-    Statement query = db.prepare("SELECT kiosk_id, min(seq), max(seq) FROM events GROUP BY kiosk_id");
-    while (query.step()) runs[query.column_text(0)] = {query.column_int(1), query.column_int(2)};
-    return runs;
-  }
-
   bool already_seen(const std::string& kiosk, std::int64_t seq) const {
     const auto found = seen_runs_.find(kiosk);
     if (found == seen_runs_.end()) return false;
@@ -85,21 +79,20 @@ class Aggregator {
   }
 
   void scan_events(const Database& db, const std::map<std::string, Run>& runs) {
-    std::string where = "1";
     // A day is at most 14 hours either side of UTC: a coarse bound that lets the time index help.
-    if (from_day_) where += " AND at_ms >= " + std::to_string((*from_day_ * 86400 - 14 * 3600) * 1000);
-    if (to_day_) where += " AND at_ms < " + std::to_string(((*to_day_ + 1 + kSessionTailDays) * 86400 + 14 * 3600) * 1000);
-    Statement rows = db.prepare(
-        "SELECT kiosk_id, seq, at_ms, utc_offset_min, session, type, department, item, target, value, count FROM events WHERE " + where);
+    std::optional<std::int64_t> from_ms, before_ms;
+    if (from_day_) from_ms = (*from_day_ * 86400 - 14 * 3600) * 1000;
+    if (to_day_) before_ms = ((*to_day_ + 1 + kSessionTailDays) * 86400 + 14 * 3600) * 1000;
+    EventRows rows(db, from_ms, before_ms);
     bool check_copies = false;
     for (const auto& [kiosk, run] : runs) check_copies = check_copies || seen_runs_.count(kiosk) > 0;
     std::string kiosk;
-    while (rows.step()) {
-      const std::string_view kiosk_view = rows.column_view(0);
+    while (rows.next()) {
+      const std::string_view kiosk_view = rows.kiosk_id();
       if (kiosk_view != kiosk) kiosk.assign(kiosk_view);
-      if (check_copies && already_seen(kiosk, rows.column_int(1))) continue;
-      const std::int64_t at_ms = rows.column_int(2);
-      const std::int64_t local = at_ms / 1000 + rows.column_int(3) * 60;
+      if (check_copies && already_seen(kiosk, rows.seq())) continue;
+      const std::int64_t at_ms = rows.at_ms();
+      const std::int64_t local = at_ms / 1000 + rows.utc_offset_min() * 60;
       const std::int64_t day = local / 86400;
       if (from_day_ && day < *from_day_) continue;
       if (to_day_ && day > *to_day_) {
@@ -112,84 +105,100 @@ class Aggregator {
 
   // What a row tells about its visitor session: its start (which decides the day it counts
   // on), its end and dwell, its taps, and whether it opened a department or an item.
-  void add_to_session(Statement& row, const std::string& kiosk, std::int64_t at_ms, std::int64_t day, int hour) {
-    const std::int64_t session = row.column_int(4);
+  void add_to_session(const EventRows& row, const std::string& kiosk, std::int64_t at_ms, std::int64_t day, int hour) {
+    const std::int64_t session = row.session();
     if (session == 0) return;
-    const std::string_view type = row.column_view(5);
-    const bool browsed = type == "screen_view" && (!row.column_is_null(6) || !row.column_is_null(7));
-    if (type != "session_start" && type != "session_end" && type != "tap" && !browsed) return;
+    const std::optional<EventType> type = row.type();
+    if (!type) return;
+    const bool browsed = type == EventType::ScreenView && (row.department() || row.item());
+    if (type != EventType::SessionStart && type != EventType::SessionEnd && type != EventType::Tap && !browsed) return;
     const auto key = std::pair<std::string, std::int64_t>{kiosk, session};
     auto found = sessions_.find(key);
     if (found == sessions_.end()) {
-      if (type != "session_start" && to_day_ && day > *to_day_) return;  // no session of the range
+      if (type != EventType::SessionStart && to_day_ && day > *to_day_) return;  // no session of the range
       found = sessions_.emplace(key, SessionAccumulator{}).first;
     }
     SessionAccumulator& s = found->second;
-    if (type == "session_start") {
-      if (to_day_ && day > *to_day_) return;
-      s.started = true;
-      s.started_at_ms = at_ms;
-      s.day = day;
-      s.hour = hour;
-    } else if (type == "session_end") {
-      s.reason = row.column_text(8);
-      if (!row.column_is_null(9)) s.dwell_ms = row.column_int(9);
-      if (!row.column_is_null(10)) s.touches = row.column_int(10);
-    } else if (type == "tap") {
-      ++s.taps;
-    } else {
-      s.browsed = true;
+    switch (*type) {
+      case EventType::SessionStart:
+        if (to_day_ && day > *to_day_) return;
+        s.started = true;
+        s.started_at_ms = at_ms;
+        s.day = day;
+        s.hour = hour;
+        break;
+      case EventType::SessionEnd:
+        s.reason = row.target();
+        if (const auto dwell = row.value()) s.dwell_ms = dwell;
+        if (const auto touches = row.count()) s.touches = touches;
+        break;
+      case EventType::Tap:
+        ++s.taps;
+        break;
+      default:
+        s.browsed = true;
+        break;
     }
   }
 
-  void add(Statement& row, const std::string& kiosk, std::int64_t at_ms, std::int64_t day, int hour) {
-    const std::string_view type = row.column_view(5);
+  void add(const EventRows& row, const std::string& kiosk, std::int64_t at_ms, std::int64_t day, int hour) {
     add_to_session(row, kiosk, at_ms, day, hour);
+    const std::optional<EventType> type = row.type();
+    if (!type) return;  // a type from a newer build: not counted
     // Only what visitors did makes a day or an hour: a stock change or an export at the desk
     // on another day does not add an empty row to the report.
-    if (type == "tap") {
-      ++days_[day].interactions;
-      ++hours_[{day, hour}].interactions;
-    } else if (type == "screen_view") {
-      ++days_[day].screen_views;
-      add_view(row);
-    } else if (type == "quiz_start") {
-      ++days_[day].quiz_attempts;
-      ++hours_[{day, hour}].quiz_attempts;
-    } else if (type == "quiz_finish") {
-      if (row.column_view(8) == "passed") ++days_[day].quiz_passed;
-    } else if (type == "quiz_answer") {
-      QuestionRow& q = questions_[std::string(row.column_view(7))];
-      ++q.answers;
-      q.correct += row.column_int(9);
-      if (!row.column_is_null(6)) ++departments_[std::string(row.column_view(6))].quiz_answers;
-    } else if (type == "voucher_issued") {
-      ++days_[day].vouchers_issued;
-      issued_codes_.insert(std::string(row.column_view(7)));
-    } else if (type == "voucher_redeemed") {
-      ++days_[day].vouchers_redeemed;
+    switch (*type) {
+      case EventType::Tap:
+        ++days_[day].interactions;
+        ++hours_[{day, hour}].interactions;
+        break;
+      case EventType::ScreenView:
+        ++days_[day].screen_views;
+        add_view(row);
+        break;
+      case EventType::QuizStart:
+        ++days_[day].quiz_attempts;
+        ++hours_[{day, hour}].quiz_attempts;
+        break;
+      case EventType::QuizFinish:
+        if (row.target() == "passed") ++days_[day].quiz_passed;
+        break;
+      case EventType::QuizAnswer: {
+        QuestionRow& q = questions_[std::string(row.item().value_or(""))];
+        ++q.answers;
+        q.correct += row.value().value_or(0);
+        if (const auto department = row.department()) ++departments_[std::string(*department)].quiz_answers;
+        break;
+      }
+      case EventType::VoucherIssued:
+        ++days_[day].vouchers_issued;
+        issued_codes_.insert(std::string(row.item().value_or("")));
+        break;
+      case EventType::VoucherRedeemed:
+        ++days_[day].vouchers_redeemed;
+        break;
+      default:
+        break;
     }
   }
 
-  void add_view(Statement& row) {
-    const bool has_department = !row.column_is_null(6);
-    if (!row.column_is_null(7)) {
-      ItemRow& item = items_[std::string(row.column_view(7))];
+  void add_view(const EventRows& row) {
+    const auto department = row.department();
+    if (const auto item_id = row.item()) {
+      ItemRow& item = items_[std::string(*item_id)];
       ++item.views;
-      if (has_department) {
-        item.department = row.column_text(6);
+      if (department) {
+        item.department = std::string(*department);
         ++departments_[item.department].item_views;
       }
-    } else if (has_department) {
-      ++departments_[std::string(row.column_view(6))].views;
+    } else if (department) {
+      ++departments_[std::string(*department)].views;
     }
   }
 
-  void read_vouchers(const Database& db) {
-    Statement vouchers = db.prepare("SELECT code, kiosk_id, issued_at_ms, redeemed_at_ms FROM vouchers");
-    while (vouchers.step()) {
-      VoucherRow v{vouchers.column_text(0), vouchers.column_text(1), vouchers.column_int(2), std::nullopt};
-      if (!vouchers.column_is_null(3)) v.redeemed_at_ms = vouchers.column_int(3);
+  void merge_vouchers(const Database& db) {
+    for (StoredVoucher& stored : read_vouchers(db)) {
+      VoucherRow v{std::move(stored.code), std::move(stored.kiosk_id), stored.issued_at_ms, stored.redeemed_at_ms};
       auto [at, fresh] = vouchers_.emplace(v.code, v);
       if (!fresh && v.redeemed_at_ms && !at->second.redeemed_at_ms) at->second.redeemed_at_ms = v.redeemed_at_ms;
     }
@@ -197,7 +206,7 @@ class Aggregator {
 
   // The stock belongs to the kiosk whose rows fill this file (not the desk's redemptions).
   void read_stock(const Database& db, const std::map<std::string, Run>& runs) {
-    const auto remaining = db.query_int("SELECT remaining FROM prize_stock WHERE id = 1");
+    const auto remaining = read_prize_stock(db);
     if (!remaining) return;
     std::string owner;
     std::int64_t most = -1;

@@ -6,6 +6,8 @@
 #include <sstream>
 #include <system_error>
 
+#include "core/quiz/vouchers.h"
+#include "core/staff/staff.h"
 #include "core/util/paths.h"
 #include "core/visits/sqlite.h"
 #include "core/visits/store.h"
@@ -197,7 +199,7 @@ DoctorCheck check_clock(const CalendarDate& today, int utc_offset_minutes, const
 DoctorCheck check_pin(const std::filesystem::path& db) {
   try {
     const Database store = open_store_read_only(db);
-    if (store.query_int("SELECT count(*) FROM settings WHERE key = 'staff.pin_hash'").value_or(0) > 0) return pass("staff PIN", "set");
+    if (read_stored_pin(store).hash) return pass("staff PIN", "set");
   } catch (const std::exception& error) {
     return failed("staff PIN", std::string("cannot read ") + db.string() + ": " + error.what(), "fix the database check first");
   }
@@ -208,7 +210,7 @@ DoctorCheck check_prize_stock(const std::filesystem::path& db, const Config& con
   std::optional<std::int64_t> remaining;
   try {
     const Database store = open_store_read_only(db);
-    remaining = store.query_int("SELECT remaining FROM prize_stock WHERE id = 1");
+    remaining = read_prize_stock(store);
   } catch (const std::exception& error) {
     return failed("prize stock", std::string("cannot read ") + db.string() + ": " + error.what(), "fix the database check first");
   }

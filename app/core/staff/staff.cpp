@@ -8,6 +8,8 @@
 #include <optional>
 #include <stdexcept>
 
+#include "core/visits/sqlite.h"
+
 namespace openday {
 namespace {
 

@@ -9,8 +9,7 @@
 #include <string_view>
 #include <vector>
 
-#include "core/visits/event_log.h"
-#include "core/visits/sqlite.h"
+#include "core/visits/durable_store.h"
 
 namespace openday {
 

@@ -17,11 +17,6 @@ namespace {
 constexpr std::int64_t kLowStock = 10;
 constexpr std::uint64_t kLowDiskBytes = 200ull << 20;
 
-template <typename T>
-bool ready(const std::future<T>& future) {
-  return future.valid() && future.wait_for(std::chrono::seconds(0)) == std::future_status::ready;
-}
-
 std::optional<std::uint64_t> free_bytes(const std::filesystem::path& folder) {
   struct statvfs info {};
   if (statvfs(folder.c_str(), &info) != 0) return std::nullopt;
@@ -57,10 +52,8 @@ void StaffService::check_pin(std::string pin, std::int64_t now_ms) {
   pin_result_.reset();
   pin_typed_ = pin;
   pin_asked_at_ = {now_ms, pin_clock_().steady_ms};
-  pin_value_ = std::make_shared<PinJob>(PinJob{{}, pin_lockout_});
-  auto value = pin_value_;
-  pin_ = store_.run_durable([value, pin = std::move(pin), now = pin_asked_at_](DurableTransaction& tx) {
-    value->check = openday::check_pin(tx, value->lockout, pin, now);
+  pin_.start_durable(store_, PinJob{{}, pin_lockout_}, [pin = std::move(pin), now = pin_asked_at_](DurableTransaction& tx, PinJob& job) {
+    job.check = openday::check_pin(tx, job.lockout, pin, now);
   });
 }
 
@@ -68,9 +61,8 @@ void StaffService::ask_pin_status(std::int64_t now_ms) {
   if (pin_pending()) return;
   pin_typed_.clear();
   pin_asked_at_ = {now_ms, pin_clock_().steady_ms};
-  pin_value_ = std::make_shared<PinJob>(PinJob{{}, pin_lockout_});
-  auto value = pin_value_;
-  pin_ = store_.run_durable([value, now = pin_asked_at_](DurableTransaction& tx) { value->check = pin_status(tx, value->lockout, now); });
+  pin_.start_durable(store_, PinJob{{}, pin_lockout_},
+                     [now = pin_asked_at_](DurableTransaction& tx, PinJob& job) { job.check = pin_status(tx, job.lockout, now); });
 }
 
 // Attempts counted while the disk was full are written as soon as it takes them.
@@ -79,16 +71,32 @@ void StaffService::save_unsaved_pin_attempts() {
   const auto now = std::chrono::steady_clock::now();
   if (now < next_pin_save_) return;
   next_pin_save_ = now + std::chrono::seconds(1);
-  pin_save_value_ = std::make_shared<PinLockout>(pin_lockout_);
-  auto value = pin_save_value_;
   PinClock clock = pin_clock_();
   clock.wall_ms = utc_now_ms();
-  pin_save_ = store_.run_durable([value, clock](DurableTransaction& tx) { save_pin_lockout(tx, *value, clock); });
+  pin_save_.start_durable(store_, pin_lockout_, [clock](DurableTransaction& tx, PinLockout& lockout) { save_pin_lockout(tx, lockout, clock); });
+}
+
+// The database cannot be written (full disk, read-only): check the PIN read-only, so that staff
+// can still reach the dashboard that says what is wrong, and count the attempt in memory: the
+// lockout holds (fail closed), and the attempts are written later.
+void StaffService::check_pin_read_only() {
+  pin_read_only_.start_async([file = paths_.database, pin = std::exchange(pin_typed_, std::string()), lockout = pin_lockout_,
+                              now = pin_asked_at_]() mutable {
+    StoredPin stored;  // no readable hash: nobody gets in
+    try {
+      stored = read_stored_pin(open_store_read_only(file));
+    } catch (const std::exception&) {
+    }
+    PinJob job;
+    job.check = check_pin_offline(lockout, stored, pin, now);
+    job.lockout = std::move(lockout);
+    return job;
+  });
 }
 
 void StaffService::refresh_dashboard() {
-  if (dashboard_job_.valid()) return;
-  dashboard_job_ = std::async(std::launch::async, [paths = paths_, bundle = bundle_, health = health_()]() {
+  if (dashboard_.running()) return;
+  dashboard_.start_async([paths = paths_, bundle = bundle_, health = health_()]() {
     Dashboard dashboard;
     ReportRequest request;
     request.databases = {paths.database};
@@ -114,39 +122,34 @@ void StaffService::refresh_dashboard() {
 }
 
 void StaffService::redeem(std::string typed_code) {
-  if (redeem_.valid()) return;
+  if (redeem_.running()) return;
   forget_redemption();
-  redeem_value_ = std::make_shared<Redemption>();
-  auto value = redeem_value_;
-  redeem_ = store_.run_durable([value, typed_code = std::move(typed_code)](DurableTransaction& tx) {
-    *value = redeem_voucher_in(tx.db(), typed_code, utc_now_ms());
-    if (value->outcome != Redemption::Outcome::Redeemed) return;
+  redeem_.start_durable(store_, Redemption{}, [typed_code = std::move(typed_code)](DurableTransaction& tx, Redemption& redemption) {
+    redemption = redeem_voucher_in(tx.db(), typed_code, utc_now_ms());
+    if (redemption.outcome != Redemption::Outcome::Redeemed) return;
     Event redeemed;
     redeemed.type = EventType::VoucherRedeemed;
-    redeemed.item = value->code;
+    redeemed.item = redemption.code;
     redeemed.target = "staff";
     tx.add_event(std::move(redeemed));
   });
 }
 
 void StaffService::read_stock() {
-  if (stock_job_.valid()) return;
-  stock_.reset();
-  stock_value_ = std::make_shared<std::int64_t>(0);
-  auto value = stock_value_;
+  if (stock_.running()) return;
+  stock_.forget();
   const int initial = config_.initial_stock;
-  stock_job_ = store_.run_durable([value, initial](DurableTransaction& tx) { *value = ensure_prize_stock(tx, initial); });
+  stock_.start_durable(store_, std::int64_t{0}, [initial](DurableTransaction& tx, std::int64_t& stock) { stock = ensure_prize_stock(tx, initial); });
 }
 
 void StaffService::set_stock(std::int64_t stock) {
-  if (stock_job_.valid() || stock < 0) return;
-  stock_value_ = std::make_shared<std::int64_t>(stock);
+  if (stock_.running() || stock < 0) return;
   const int initial = config_.initial_stock;
-  stock_job_ = store_.run_durable([stock, initial](DurableTransaction& tx) { set_prize_stock(tx, stock, initial); });
+  stock_.start_durable(store_, stock, [initial](DurableTransaction& tx, std::int64_t& wanted) { set_prize_stock(tx, wanted, initial); });
 }
 
 void StaffService::export_to(std::filesystem::path folder) {
-  if (export_.valid()) return;
+  if (export_.running()) return;
   forget_export();
   // Exports are logged, like every staff action.
   Event logged;
@@ -154,7 +157,7 @@ void StaffService::export_to(std::filesystem::path folder) {
   logged.detail = folder.string();
   logged.target = "all";
   store_.run_durable([logged](DurableTransaction& tx) { tx.add_event(logged); });
-  export_ = std::async(std::launch::async, [paths = paths_, bundle = bundle_, config = config_, folder = std::move(folder)]() {
+  export_.start_async([paths = paths_, bundle = bundle_, config = config_, folder = std::move(folder)]() {
     ReportRequest request;
     request.databases = {paths.database};
     request.content = bundle.content.get();
@@ -168,10 +171,10 @@ void StaffService::export_to(std::filesystem::path folder) {
 }
 
 void StaffService::reload_content() {
-  if (reload_.valid()) return;
+  if (reload_.running()) return;
   reload_problems_.reset();
-  reload_ = std::async(std::launch::async, [paths = paths_, per_round = config_.questions_per_round]() {
-    std::pair<std::optional<ContentBundle>, std::string> result;
+  reload_.start_async([paths = paths_, per_round = config_.questions_per_round]() {
+    ReloadOutcome result;
     try {
       ContentLoad content = load_content(paths.content_dir);
       QuizBankLoad quiz = load_quiz_bank(paths.quiz_file, per_round, content.content ? &*content.content : nullptr);
@@ -196,73 +199,41 @@ std::optional<ContentBundle> StaffService::take_reloaded() {
 }
 
 bool StaffService::poll() {
-  if (ready(pin_)) {
-    const DurableResult result = pin_.get();
-    if (result.committed) {
-      pin_lockout_ = pin_value_->lockout;
-      pin_result_ = pin_value_->check;
+  if (pin_.collect()) {
+    if (auto job = pin_.take_result()) {
+      pin_lockout_ = std::move(job->lockout);
+      pin_result_ = job->check;
     } else if (!pin_typed_.empty()) {
-      // The database cannot be written (full disk, read-only): check the PIN read-only, so
-      // that staff can still reach the dashboard that says what is wrong, and count the
-      // attempt in memory: the lockout holds (fail closed), and the attempts are written later.
-      pin_read_only_ = std::async(std::launch::async, [file = paths_.database, pin = std::exchange(pin_typed_, std::string()),
-                                                       lockout = pin_lockout_, now = pin_asked_at_]() mutable {
-        StoredPin stored;  // no readable hash: nobody gets in
-        try {
-          stored = read_stored_pin(open_store_read_only(file));
-        } catch (const std::exception&) {
-        }
-        PinJob job;
-        job.check = check_pin_offline(lockout, stored, pin, now);
-        job.lockout = std::move(lockout);
-        return job;
-      });
+      check_pin_read_only();
     }
   }
-  if (ready(pin_read_only_)) {
-    PinJob job = pin_read_only_.get();
-    pin_lockout_ = std::move(job.lockout);
-    pin_result_ = job.check;
+  if (pin_read_only_.collect()) {
+    if (auto job = pin_read_only_.take_result()) {
+      pin_lockout_ = std::move(job->lockout);
+      pin_result_ = job->check;
+    }
   }
-  if (ready(pin_save_)) {
-    if (pin_save_.get().committed) pin_lockout_ = *pin_save_value_;
+  if (pin_save_.collect()) {
+    if (auto saved = pin_save_.take_result()) pin_lockout_ = std::move(*saved);
   }
   save_unsaved_pin_attempts();
-  if (ready(dashboard_job_)) {
-    try {
-      dashboard_ = dashboard_job_.get();
-      dashboard_error_.reset();
-    } catch (const std::exception& error) {
-      dashboard_error_ = error.what();
+  dashboard_.collect();
+  redeem_.collect();
+  stock_.collect();
+  export_.collect();
+  if (reload_.collect()) {
+    if (auto outcome = reload_.take_result()) {
+      auto& [bundle, problems] = *outcome;
+      Event logged;
+      logged.type = EventType::ContentReload;
+      logged.target = bundle ? "ok" : "rejected";
+      logged.detail = problems.substr(0, 2000);
+      store_.run_durable([logged](DurableTransaction& tx) { tx.add_event(logged); });
+      if (bundle) reloaded_ = std::move(bundle);
+      else reload_problems_ = problems;
     }
   }
-  if (ready(redeem_)) {
-    const DurableResult result = redeem_.get();
-    if (result.committed) redemption_ = *redeem_value_;
-    else redemption_error_ = result.error;
-  }
-  if (ready(stock_job_)) {
-    const DurableResult result = stock_job_.get();
-    if (result.committed) stock_ = *stock_value_;
-  }
-  if (ready(export_)) {
-    try {
-      export_result_ = export_.get();
-    } catch (const std::exception& error) {
-      export_error_ = error.what();
-    }
-  }
-  if (ready(reload_)) {
-    auto [bundle, problems] = reload_.get();
-    Event logged;
-    logged.type = EventType::ContentReload;
-    logged.target = bundle ? "ok" : "rejected";
-    logged.detail = problems.substr(0, 2000);
-    store_.run_durable([logged](DurableTransaction& tx) { tx.add_event(logged); });
-    if (bundle) reloaded_ = std::move(bundle);
-    else reload_problems_ = problems;
-  }
-  return pin_pending() || pin_save_.valid() || dashboard_job_.valid() || redeem_.valid() || stock_job_.valid() || export_.valid() || reload_.valid();
+  return pin_pending() || dashboard_.running() || redeem_.running() || stock_.running() || export_.running() || reload_.running();
 }
 
 void StaffService::wait() {

@@ -15,10 +15,11 @@
 
 #include "core/booth/config.h"
 #include "core/content/content.h"
-#include "core/visits/event_log.h"
+#include "core/visits/durable_store.h"
 #include "core/reports/export.h"
 #include "core/quiz/quiz_bank.h"
 #include "core/reports/report.h"
+#include "core/staff/pending.h"
 #include "core/staff/staff.h"
 #include "core/quiz/vouchers.h"
 
@@ -64,7 +65,7 @@ class StaffService {
   void check_pin(std::string pin, std::int64_t now_ms);
   void ask_pin_status(std::int64_t now_ms);
   std::optional<PinCheck> pin_result() const { return pin_result_; }
-  bool pin_pending() const { return pin_.valid() || pin_read_only_.valid() || pin_save_.valid(); }
+  bool pin_pending() const { return pin_.running() || pin_read_only_.running() || pin_save_.running(); }
   // How long the keypad stays locked, by the same monotonic clock that decides the lock (0: not
   // locked): the keypad counts this down, so setting the wall clock does not move it.
   std::int64_t pin_lock_left_ms() const { return lock_left_ms(pin_lockout_, pin_clock_()); }
@@ -73,30 +74,30 @@ class StaffService {
   void forget_pin_result() { pin_result_.reset(); }
 
   void refresh_dashboard();
-  const std::optional<Dashboard>& dashboard() const { return dashboard_; }
-  std::optional<std::string> dashboard_error() const { return dashboard_error_; }
+  const std::optional<Dashboard>& dashboard() const { return dashboard_.result(); }
+  std::optional<std::string> dashboard_error() const { return dashboard_.error(); }
 
   void redeem(std::string typed_code);
-  std::optional<Redemption> redemption() const { return redemption_; }
-  std::optional<std::string> redemption_error() const { return redemption_error_; }
-  void forget_redemption() { redemption_.reset(); redemption_error_.reset(); }
+  std::optional<Redemption> redemption() const { return redeem_.result(); }
+  std::optional<std::string> redemption_error() const { return redeem_.error(); }
+  void forget_redemption() { redeem_.forget(); }
 
   // Reads the current stock from the database (it changes with every voucher); stock() is empty
   // until the answer arrives.
   void read_stock();
   void set_stock(std::int64_t stock);
-  std::optional<std::int64_t> stock() const { return stock_; }
+  std::optional<std::int64_t> stock() const { return stock_.result(); }
 
   void export_to(std::filesystem::path folder);
-  bool exporting() const { return export_.valid(); }
-  std::optional<ExportResult> export_result() const { return export_result_; }
-  std::optional<std::string> export_error() const { return export_error_; }
-  void forget_export() { export_result_.reset(); export_error_.reset(); }
+  bool exporting() const { return export_.running(); }
+  std::optional<ExportResult> export_result() const { return export_.result(); }
+  std::optional<std::string> export_error() const { return export_.error(); }
+  void forget_export() { export_.forget(); }
   const StaffPaths& paths() const { return paths_; }
 
   // Validates the content folder and the quiz bank again; the result says whether to swap.
   void reload_content();
-  bool reloading() const { return reload_.valid(); }
+  bool reloading() const { return reload_.running(); }
   // A validated bundle, once (the kiosk takes it and swaps it in between frames).
   std::optional<ContentBundle> take_reloaded();
   std::optional<std::string> reload_problems() const { return reload_problems_; }
@@ -105,7 +106,7 @@ class StaffService {
   bool poll();
   // Whether any work runs or waits to be collected by poll(); collects nothing.
   bool busy() const {
-    return pin_pending() || dashboard_job_.valid() || redeem_.valid() || stock_job_.valid() || export_.valid() || reload_.valid() ||
+    return pin_pending() || dashboard_.running() || redeem_.running() || stock_.running() || export_.running() || reload_.running() ||
            reloaded_.has_value();
   }
   void wait();  // tests
@@ -124,37 +125,24 @@ class StaffService {
     PinLockout lockout;
   };
   void save_unsaved_pin_attempts();
+  void check_pin_read_only();
   std::function<PinClock()> pin_clock_ = pin_clock_now;
   PinLockout pin_lockout_;
-  std::future<DurableResult> pin_;
-  std::shared_ptr<PinJob> pin_value_;
+  Pending<PinJob> pin_;
   std::string pin_typed_;  // for the read-only check when the database cannot be written
   PinClock pin_asked_at_;
-  std::future<PinJob> pin_read_only_;
+  Pending<PinJob> pin_read_only_;
   std::optional<PinCheck> pin_result_;
-  std::future<DurableResult> pin_save_;
-  std::shared_ptr<PinLockout> pin_save_value_;
-  std::size_t pin_saving_ = 0;  // attempts the save job writes
+  Pending<PinLockout> pin_save_;
   std::chrono::steady_clock::time_point next_pin_save_{};
 
-  std::future<Dashboard> dashboard_job_;
-  std::optional<Dashboard> dashboard_;
-  std::optional<std::string> dashboard_error_;
+  Pending<Dashboard> dashboard_;
+  Pending<Redemption> redeem_;
+  Pending<std::int64_t> stock_;
+  Pending<ExportResult> export_;
 
-  std::future<DurableResult> redeem_;
-  std::shared_ptr<Redemption> redeem_value_;
-  std::optional<Redemption> redemption_;
-  std::optional<std::string> redemption_error_;
-
-  std::future<DurableResult> stock_job_;
-  std::shared_ptr<std::int64_t> stock_value_;
-  std::optional<std::int64_t> stock_;
-
-  std::future<ExportResult> export_;
-  std::optional<ExportResult> export_result_;
-  std::optional<std::string> export_error_;
-
-  std::future<std::pair<std::optional<ContentBundle>, std::string>> reload_;
+  using ReloadOutcome = std::pair<std::optional<ContentBundle>, std::string>;  // the bundle, or the problems
+  Pending<ReloadOutcome> reload_;
   std::optional<ContentBundle> reloaded_;
   std::optional<std::string> reload_problems_;
 };

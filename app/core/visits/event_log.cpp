@@ -145,13 +145,20 @@ void EventLog::close_interrupted_sessions() {
   try {
     Statement open = db_->prepare(
         "SELECT s.session, s.at_ms, "
-        "  (SELECT max(e.at_ms) FROM events e WHERE e.kiosk_id = s.kiosk_id AND e.session = s.session AND e.type != 'idle_warning'), "
-        "  (SELECT count(*) FROM events e WHERE e.kiosk_id = s.kiosk_id AND e.session = s.session AND e.type = 'tap') "
-        "FROM events s WHERE s.at_ms >= ?2 AND s.kiosk_id = ?1 AND s.type = 'session_start' AND s.session != 0 "
-        "AND NOT EXISTS (SELECT 1 FROM events e WHERE e.kiosk_id = s.kiosk_id AND e.session = s.session AND e.type = 'session_end')");
-    open.bind(1, options_.kiosk_id).bind(2, utc_now_ms() - kInterruptedSessionWindowMs);
+        "  (SELECT max(e.at_ms) FROM events e WHERE e.kiosk_id = s.kiosk_id AND e.session = s.session AND e.type != ?3), "
+        "  (SELECT count(*) FROM events e WHERE e.kiosk_id = s.kiosk_id AND e.session = s.session AND e.type = ?4) "
+        "FROM events s WHERE s.at_ms >= ?2 AND s.kiosk_id = ?1 AND s.type = ?5 AND s.session != 0 "
+        "AND NOT EXISTS (SELECT 1 FROM events e WHERE e.kiosk_id = s.kiosk_id AND e.session = s.session AND e.type = ?6)");
+    enum : int { kSession, kStartedAtMs, kLastEventAtMs, kTaps };
+    open.bind(1, options_.kiosk_id)
+        .bind(2, utc_now_ms() - kInterruptedSessionWindowMs)
+        .bind(3, event_type_name(EventType::IdleWarning))
+        .bind(4, event_type_name(EventType::Tap))
+        .bind(5, event_type_name(EventType::SessionStart))
+        .bind(6, event_type_name(EventType::SessionEnd));
     while (open.step())
-      notices_.push_back(session_end(open.column_int(0), open.column_int(1), open.column_int(2), open.column_int(3), "interrupted"));
+      notices_.push_back(session_end(open.column_int(kSession), open.column_int(kStartedAtMs), open.column_int(kLastEventAtMs),
+                                     open.column_int(kTaps), "interrupted"));
   } catch (const SqliteError& error) {
     log_line(std::string("event log: cannot look for interrupted sessions: ") + error.what());
   }

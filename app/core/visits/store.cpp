@@ -169,6 +169,71 @@ std::int64_t next_event_seq(const Database& db, const std::string& kiosk_id) {
   return utc_now_ms() * 1000;
 }
 
+namespace {
+
+// The columns EventRows reads, in the order of its SELECT.
+enum EventColumn : int { kKioskId, kSeq, kAtMs, kUtcOffsetMin, kSession, kType, kDepartment, kItem, kTarget, kValue, kCount };
+
+std::string event_rows_sql(bool from, bool before) {
+  std::string sql = "SELECT kiosk_id, seq, at_ms, utc_offset_min, session, type, department, item, target, value, count FROM events";
+  // Without a bound the whole table is read in rowid order; with one the time index helps.
+  if (from) sql += " WHERE at_ms >= ?1";
+  if (before) sql += from ? " AND at_ms < ?2" : " WHERE at_ms < ?2";
+  return sql;
+}
+
+}  // namespace
+
+EventRows::EventRows(const Database& db, std::optional<std::int64_t> from_ms, std::optional<std::int64_t> before_ms)
+    : rows_(db.prepare(event_rows_sql(from_ms.has_value(), before_ms.has_value()))) {
+  if (from_ms) rows_.bind(1, *from_ms);
+  if (before_ms) rows_.bind(2, *before_ms);
+}
+
+bool EventRows::next() {
+  if (!rows_.step()) return false;
+  type_ = event_type_from_name(rows_.column_view(kType));
+  return true;
+}
+
+std::string_view EventRows::kiosk_id() const { return rows_.column_view(kKioskId); }
+std::int64_t EventRows::seq() const { return rows_.column_int(kSeq); }
+std::int64_t EventRows::at_ms() const { return rows_.column_int(kAtMs); }
+std::int64_t EventRows::utc_offset_min() const { return rows_.column_int(kUtcOffsetMin); }
+std::int64_t EventRows::session() const { return rows_.column_int(kSession); }
+std::optional<std::string_view> EventRows::department() const { return text_or_none(kDepartment); }
+std::optional<std::string_view> EventRows::item() const { return text_or_none(kItem); }
+std::string_view EventRows::target() const { return rows_.column_view(kTarget); }
+std::optional<std::int64_t> EventRows::value() const {
+  if (rows_.column_is_null(kValue)) return std::nullopt;
+  return rows_.column_int(kValue);
+}
+std::optional<std::int64_t> EventRows::count() const {
+  if (rows_.column_is_null(kCount)) return std::nullopt;
+  return rows_.column_int(kCount);
+}
+std::optional<std::string_view> EventRows::text_or_none(int column) const {
+  if (rows_.column_is_null(column)) return std::nullopt;
+  return rows_.column_view(column);
+}
+
+std::map<std::string, std::pair<std::int64_t, std::int64_t>> event_runs(const Database& db) {
+  std::map<std::string, std::pair<std::int64_t, std::int64_t>> runs;
+  Statement query = db.prepare("SELECT kiosk_id, min(seq) AS first, max(seq) AS last FROM events GROUP BY kiosk_id");
+  enum : int { kKiosk, kFirst, kLast };
+  while (query.step()) runs[query.column_text(kKiosk)] = {query.column_int(kFirst), query.column_int(kLast)};
+  return runs;
+}
+
+std::optional<std::int64_t> last_visitor_activity_ms(const Database& db) {
+  Statement last = db.prepare("SELECT max(at_ms) FROM events WHERE type IN (?1, ?2, ?3)");
+  last.bind(1, event_type_name(EventType::SessionStart))
+      .bind(2, event_type_name(EventType::Tap))
+      .bind(3, event_type_name(EventType::SessionContinued));
+  if (!last.step() || last.column_is_null(0)) return std::nullopt;
+  return last.column_int(0);
+}
+
 int latest_schema_version() { return static_cast<int>(kMigrations.size()); }
 
 void migrate_store(Database& db, int target_version) {

@@ -1,8 +1,14 @@
 #pragma once
 // The kiosk's SQLite file: pragmas, schema migrations, and recovery from a corrupt file.
+#include <cstdint>
 #include <filesystem>
+#include <map>
+#include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
 
+#include "core/visits/events.h"
 #include "core/visits/sqlite.h"
 
 namespace openday {
@@ -36,12 +42,44 @@ bool is_sqlite_file_or_absent(const std::filesystem::path& file);
 // not a database, or newer than this build understands.
 Database open_store_read_only(const std::filesystem::path& file);
 
-// Inserts one event row (the only place that knows the events table's columns).
-struct Event;
+// Inserts one event row (this file is the only place that knows the events table's columns).
 void insert_event(Statement& insert, const std::string& kiosk_id, std::int64_t seq, const Event& event);
 Statement prepare_event_insert(const Database& db);
 // The next sequence number of a kiosk id in this database.
 std::int64_t next_event_seq(const Database& db, const std::string& kiosk_id);
+
+// The rows of the events table as the reports read them, one at a time, each column by name.
+// A report scans every row of a day, so the text columns are views valid until the next row.
+class EventRows {
+ public:
+  // Rows with from_ms <= at_ms < before_ms; an absent bound leaves that side open.
+  EventRows(const Database& db, std::optional<std::int64_t> from_ms, std::optional<std::int64_t> before_ms);
+  bool next();  // true while a row is there
+
+  std::string_view kiosk_id() const;
+  std::int64_t seq() const;
+  std::int64_t at_ms() const;
+  std::int64_t utc_offset_min() const;
+  std::int64_t session() const;  // 0: outside a visitor session
+  std::optional<EventType> type() const { return type_; }  // none: a name this build does not know
+  std::optional<std::string_view> department() const;  // none when NULL
+  std::optional<std::string_view> item() const;
+  std::string_view target() const;  // empty when NULL
+  std::optional<std::int64_t> value() const;
+  std::optional<std::int64_t> count() const;
+
+ private:
+  std::optional<std::string_view> text_or_none(int column) const;
+  Statement rows_;
+  std::optional<EventType> type_;
+};
+
+// Each kiosk id in this database with the first and last sequence number of its rows.
+std::map<std::string, std::pair<std::int64_t, std::int64_t>> event_runs(const Database& db);
+
+// When a visitor last touched this kiosk (a session start, a tap, a "continue" at the idle
+// question): UTC ms, none before the first visitor.
+std::optional<std::int64_t> last_visitor_activity_ms(const Database& db);
 
 // Applies migrations up to target (tests use it to build an older schema).
 void migrate_store(Database& db, int target_version);
