@@ -403,6 +403,10 @@ static int run_command_line(int argc, char** argv) {
   const CommandLine& command = *parsed.command;
   switch (command.kind) {
     case CommandKind::Help: {
+      if (!command.subcommand_help.empty()) {
+        std::fputs(command.subcommand_help.c_str(), stdout);
+        return 0;
+      }
       const auto routes = route_lines();
       std::fputs(help_text(routes).c_str(), stdout);
       return 0;

@@ -62,5 +62,111 @@ TEST(CommandLine, HelpListsRoutesAndConfigKeys) {
   EXPECT_EQ(parse({"--version"}).command->kind, CommandKind::Version);
 }
 
+TEST(CommandLine, Stats) {
+  const auto parsed = parse({"stats", "--db", "/s.db", "--json", "--date", "2026-05-15"});
+  ASSERT_TRUE(parsed.command) << parsed.error;
+  EXPECT_EQ(parsed.command->kind, CommandKind::Stats);
+  EXPECT_EQ(parsed.command->stats.db_path, "/s.db");
+  EXPECT_TRUE(parsed.command->stats.json);
+  EXPECT_EQ(parsed.command->stats.date, "2026-05-15");
+  EXPECT_FALSE(parse({"stats"}).command->stats.json);
+  EXPECT_NE(parse({"stats", "--date", "2026-02-30"}).error.find("stats: --date: expected a real day"), std::string::npos);
+  EXPECT_NE(parse({"stats", "--bogus"}).error.find("stats: unknown option '--bogus'"), std::string::npos);
+  EXPECT_NE(parse({"stats", "--db"}).error.find("--db needs a value"), std::string::npos);
+}
+
+TEST(CommandLine, Validate) {
+  const auto parsed = parse({"validate", "--content", "/c", "--quiz", "/q.json", "--config", "/k.toml"});
+  ASSERT_TRUE(parsed.command) << parsed.error;
+  EXPECT_EQ(parsed.command->kind, CommandKind::Validate);
+  EXPECT_EQ(parsed.command->validate.content_dir, "/c");
+  EXPECT_EQ(parsed.command->validate.quiz_path, "/q.json");
+  EXPECT_EQ(parsed.command->validate.config_path, "/k.toml");
+  EXPECT_EQ(parse({"validate"}).command->validate.quiz_path.filename(), "questions.json");
+}
+
+TEST(CommandLine, VoucherRedeemJoinsACodeTypedWithSpaces) {
+  const auto parsed = parse({"voucher", "redeem", "--db", "/v.db", "abcd", "EF23"});
+  ASSERT_TRUE(parsed.command) << parsed.error;
+  EXPECT_EQ(parsed.command->kind, CommandKind::Redeem);
+  EXPECT_EQ(parsed.command->redeem.db_path, "/v.db");
+  EXPECT_EQ(parsed.command->redeem.code, "abcdEF23");
+  EXPECT_NE(parse({"voucher", "redeem"}).error.find("which code?"), std::string::npos);
+  EXPECT_NE(parse({"voucher"}).error.find("voucher redeem [--db FILE] CODE"), std::string::npos);
+  EXPECT_NE(parse({"voucher", "use", "X"}).error.find("voucher redeem [--db FILE] CODE"), std::string::npos);
+  EXPECT_NE(parse({"voucher", "redeem", "--x", "C"}).error.find("voucher redeem: unknown option '--x'"), std::string::npos);
+}
+
+TEST(CommandLine, Simulate) {
+  const auto parsed = parse({"simulate", "--visitors", "300", "--seed", "18446744073709551615", "--stock", "0", "--date",
+                             "2026-05-15", "--db", "/s.db"});
+  ASSERT_TRUE(parsed.command) << parsed.error;
+  const SimulateOptions& o = parsed.command->simulate;
+  EXPECT_EQ(parsed.command->kind, CommandKind::Simulate);
+  EXPECT_EQ(o.visitors, 300);
+  EXPECT_EQ(o.seed, 18446744073709551615ull);
+  EXPECT_EQ(o.stock, 0);
+  EXPECT_EQ(o.date, "2026-05-15");
+  EXPECT_EQ(o.db_path, "/s.db");
+  EXPECT_FALSE(parse({"simulate", "--visitors", "3", "--seed", "1"}).command->simulate.stock);
+  EXPECT_NE(parse({"simulate", "--visitors", "3"}).error.find("--visitors N and --seed S are required"), std::string::npos);
+  EXPECT_NE(parse({"simulate", "--visitors", "0", "--seed", "1"}).error.find("simulate: --visitors: expected 1 to 1000000"),
+            std::string::npos);
+  EXPECT_NE(parse({"simulate", "--visitors", "1", "--seed", "-1"}).error.find("--seed"), std::string::npos);
+  EXPECT_NE(parse({"simulate", "--visitors", "1", "--seed", "1", "--stock", "100001"}).error.find("--stock: expected 0 to 100000"),
+            std::string::npos);
+}
+
+TEST(CommandLine, ExportTakesSeveralDatabases) {
+  const auto parsed = parse({"export", "--db", "/a.db", "--db", "/b.db", "--out", "/usb", "--from", "2026-05-14", "--to",
+                             "2026-05-15", "--format", "csv"});
+  ASSERT_TRUE(parsed.command) << parsed.error;
+  const ExportOptions& o = parsed.command->export_;
+  EXPECT_EQ(parsed.command->kind, CommandKind::Export);
+  EXPECT_EQ(o.db_paths, (std::vector<std::filesystem::path>{"/a.db", "/b.db"}));
+  EXPECT_EQ(o.out_dir, "/usb");
+  EXPECT_EQ(o.from, "2026-05-14");
+  EXPECT_EQ(o.to, "2026-05-15");
+  EXPECT_EQ(o.format, "csv");
+  const auto defaults = parse({"export", "--out", "/usb"});
+  ASSERT_TRUE(defaults.command) << defaults.error;
+  EXPECT_EQ(defaults.command->export_.db_paths.size(), 1u);
+  EXPECT_EQ(defaults.command->export_.format, "all");
+  EXPECT_NE(parse({"export"}).error.find("--out DIR is required"), std::string::npos);
+  EXPECT_NE(parse({"export", "--out", "/u", "--from", "2026-05-16", "--to", "2026-05-15"}).error.find("--from is after --to"),
+            std::string::npos);
+  EXPECT_NE(parse({"export", "--out", "/u", "--format", "pdf"}).error.find("export: --format: expected csv, xlsx or all, got 'pdf'"),
+            std::string::npos);
+  EXPECT_FALSE(parse({"export", "--db", "/a.db", "/b.db", "--out", "/u"}).command) << "one file per --db";
+}
+
+TEST(CommandLine, SetPin) {
+  const auto parsed = parse({"set-pin", "--db", "/p.db"});
+  ASSERT_TRUE(parsed.command) << parsed.error;
+  EXPECT_EQ(parsed.command->kind, CommandKind::SetPin);
+  EXPECT_EQ(parsed.command->set_pin.db_path, "/p.db");
+  EXPECT_NE(parse({"set-pin", "1234"}).error.find("the PIN is read from the keyboard"), std::string::npos);
+}
+
+TEST(CommandLine, ASubcommandsHelpListsItsOwnOptions) {
+  const auto parsed = parse({"stats", "--help"});
+  ASSERT_TRUE(parsed.command) << parsed.error;
+  EXPECT_EQ(parsed.command->kind, CommandKind::Help);
+  const std::string& help = parsed.command->subcommand_help;
+  EXPECT_NE(help.find("--json"), std::string::npos) << help;
+  EXPECT_NE(help.find("--date YYYY-MM-DD"), std::string::npos) << help;
+  EXPECT_EQ(help.find("--windowed"), std::string::npos) << "the kiosk's options are not the subcommand's";
+  EXPECT_NE(parse({"voucher", "redeem", "-h"}).command->subcommand_help.find("CODE"), std::string::npos);
+  EXPECT_TRUE(parse({"--help"}).command->subcommand_help.empty()) << "the full help is help_text's";
+}
+
+TEST(CommandLine, HelpListsEveryKioskOptionWithItsValue) {
+  const std::string help = help_text(std::vector<std::string>{});
+  for (const char* option : {"--windowed WxH", "--content DIR", "--db FILE", "--config FILE", "--quiz FILE", "--idle-timeout SECONDS",
+                             "--idle-warning SECONDS", "--screen ROUTE", "--screenshot FILE.png", "--frames N", "--log-targets",
+                             "--version", "openday voucher redeem", "openday COMMAND --help"})
+    EXPECT_NE(help.find(option), std::string::npos) << option << "\n" << help;
+}
+
 }  // namespace
 }  // namespace openday

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
 #include "core/visits/store.h"
 #include "support/fixture_db.h"
 #include "support/temp_dir.h"
@@ -73,6 +75,54 @@ TEST_F(StatsTest, JsonHasTheDocumentedKeys) {
                           "vouchers_redeemed", "prize_stock", "department_views"})
     EXPECT_NE(json.find("\"" + std::string(key) + "\":"), std::string::npos) << key;
   EXPECT_NE(json.find("\"prize_stock\": null"), std::string::npos) << "no stock set up yet is null, not 0";
+}
+
+// The README's `stats --json` keys, in its order, with their JSON types.
+TEST(StatsJson, KeysAndValueTypesAreTheDocumentedOnes) {
+  DayStats s;
+  s.day = {2026, 5, 15};
+  s.sessions = 3;
+  s.engaged_sessions = 2;
+  s.woke_and_left_sessions = 1;
+  s.sessions_ended_by_timeout = 1;
+  s.sessions_ended_by_done = 1;
+  s.sessions_ended_by_shutdown = 1;
+  s.average_dwell_seconds = 12.0;
+  s.interactions = 9;
+  s.quiz_attempts = 2;
+  s.quiz_passed = 1;
+  s.vouchers_issued = 1;
+  s.vouchers_redeemed = 0;
+  s.prize_stock = 41;
+  s.department_views = {{"minzheng", 5}, {"a\"b", 2}, {"guotu", 1}};
+  const auto json = nlohmann::ordered_json::parse(day_stats_json(s));
+  const std::vector<std::string> documented = {"date", "sessions", "engaged_sessions", "woke_and_left_sessions",
+                                               "sessions_ended_by_timeout", "sessions_ended_by_done", "sessions_ended_by_shutdown",
+                                               "average_dwell_seconds", "interactions", "quiz_attempts", "quiz_passed",
+                                               "vouchers_issued", "vouchers_redeemed", "prize_stock", "department_views"};
+  std::vector<std::string> keys;
+  for (const auto& [key, value] : json.items()) keys.push_back(key);
+  EXPECT_EQ(keys, documented);
+  EXPECT_EQ(json["date"], "2026-05-15");
+  for (const char* count : {"sessions", "engaged_sessions", "woke_and_left_sessions", "sessions_ended_by_timeout",
+                            "sessions_ended_by_done", "sessions_ended_by_shutdown", "interactions", "quiz_attempts", "quiz_passed",
+                            "vouchers_issued", "vouchers_redeemed", "prize_stock"})
+    EXPECT_TRUE(json[count].is_number_integer()) << count;
+  EXPECT_EQ(json["sessions"], 3);
+  EXPECT_EQ(json["prize_stock"], 41);
+  EXPECT_TRUE(json["average_dwell_seconds"].is_number_float()) << "a whole number of seconds is still written 12.0";
+  EXPECT_EQ(json["average_dwell_seconds"], 12.0);
+  std::vector<std::pair<std::string, std::int64_t>> views;
+  for (const auto& [department, count] : json["department_views"].items()) views.emplace_back(department, count.get<std::int64_t>());
+  EXPECT_EQ(views, s.department_views) << "most viewed first, ids escaped";
+
+  s.prize_stock.reset();
+  s.department_views.clear();
+  s.average_dwell_seconds = 37.26;
+  const auto empty = nlohmann::json::parse(day_stats_json(s));
+  EXPECT_TRUE(empty["prize_stock"].is_null());
+  EXPECT_TRUE(empty["department_views"].is_object()) << "no views is {}, not null";
+  EXPECT_DOUBLE_EQ(empty["average_dwell_seconds"].get<double>(), 37.3) << "a tenth of a second, as before";
 }
 
 TEST(JsonQuote, EscapesWhatJsonRequires) {

@@ -27,7 +27,7 @@ field() { dpkg-deb -f "$deb" "$1"; }
 depends=$(field Depends)
 echo "Depends: $depends"
 echo "Recommends: $(field Recommends)"
-for package in fonts-noto-cjk libc6 libglfw3 libsqlite3-0 libsystemd0 adduser; do
+for package in fonts-noto-cjk libc6 libglfw3 libsqlite3-0 libsystemd0 libtomlplusplus3 adduser; do
   grep -qE "(^|, )$package( |,|$)" <<<"$depends" || fail "Depends lacks $package (dpkg-shlibdeps did not run?)"
 done
 for package in xserver-xorg xinit; do

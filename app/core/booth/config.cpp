@@ -2,12 +2,13 @@
 
 #include <algorithm>
 #include <cerrno>
-#include <charconv>
 #include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <functional>
 #include <sstream>
+
+#include <toml++/toml.h>
 
 #include "core/content/json_reader.h"
 #include "core/util/utf8.h"
@@ -15,11 +16,12 @@
 namespace openday {
 namespace {
 
-enum class ValueKind { Text, Integer, Date };
+enum class ValueKind { Text, Integer, Date, Other };
 
+// A TOML value as the setters see it.
 struct RawValue {
   ValueKind kind;
-  std::string text;  // unquoted text for Text and Date
+  std::string text;  // the text; a date as YYYY-MM-DD; for Other, what the value is ("a decimal number")
   long long number = 0;
 };
 
@@ -33,14 +35,26 @@ struct KeySpec {
   Setter set;
 };
 
+std::string kind_name(const RawValue& value) {
+  switch (value.kind) {
+    case ValueKind::Text: return "a text";
+    case ValueKind::Integer: return "a whole number";
+    case ValueKind::Date: return "a date";
+    case ValueKind::Other: return value.text;
+  }
+  return "another kind of value";
+}
+
 std::optional<std::string> expect_kind(const RawValue& value, ValueKind kind) {
   if (value.kind == kind) return std::nullopt;
+  const std::string got = ", got " + kind_name(value);
   switch (kind) {
-    case ValueKind::Text: return "must be a quoted text, like \"示例县\"";
-    case ValueKind::Integer: return "must be a whole number, like 60";
-    case ValueKind::Date: return "must be a quoted date, like \"2026-05-15\"";
+    case ValueKind::Text: return "must be a quoted text, like \"示例县\"" + got;
+    case ValueKind::Integer: return "must be a whole number, like 60" + got;
+    case ValueKind::Date: return "must be a quoted date, like \"2026-05-15\"" + got;
+    case ValueKind::Other: break;
   }
-  return "has the wrong type";
+  return "has the wrong type" + got;
 }
 
 // The text of a value, or the reason it is not acceptable. Config texts are shown like content
@@ -138,52 +152,129 @@ const std::vector<KeySpec>& key_specs() {
   return specs;
 }
 
+// What a TOML value is, in the words of the config's own comments: for "must be ..., got ...".
+std::string describe_toml_type(const toml::node& node) {
+  switch (node.type()) {
+    case toml::node_type::string: return "a text";
+    case toml::node_type::integer: return "a whole number";
+    case toml::node_type::floating_point: return "a decimal number";
+    case toml::node_type::boolean: return "true or false";
+    case toml::node_type::date: return "a date";
+    case toml::node_type::time: return "a time of day";
+    case toml::node_type::date_time: return "a date with a time";
+    case toml::node_type::array: return "a list [...]";
+    case toml::node_type::table: return "a table";
+    case toml::node_type::none: break;
+  }
+  return "an empty value";
+}
+
+std::string two_digits(unsigned value) { return (value < 10 ? "0" : "") + std::to_string(value); }
+
+RawValue raw_value(const toml::node& node) {
+  if (const auto* text = node.as_string()) return RawValue{ValueKind::Text, text->get(), 0};
+  if (const auto* number = node.as_integer()) return RawValue{ValueKind::Integer, std::to_string(number->get()), number->get()};
+  if (const auto* day = node.as_date()) {
+    const toml::date& d = day->get();
+    // Formatted back to YYYY-MM-DD so that the date setter checks it like a quoted date.
+    std::string year = std::to_string(d.year);
+    year.insert(0, year.size() < 4 ? 4 - year.size() : 0, '0');
+    return RawValue{ValueKind::Date, year + "-" + two_digits(d.month) + "-" + two_digits(d.day), 0};
+  }
+  return RawValue{ValueKind::Other, describe_toml_type(node), 0};
+}
+
+int line_of(const toml::source_region& region) { return static_cast<int>(region.begin.line); }
+
+// The line a key was written on; a key toml++ made up (the table of a dotted key) has none, then
+// its value's line.
+int line_of(const toml::key& key, const toml::node& value) {
+  const int line = line_of(key.source());
+  return line > 0 ? line : line_of(value.source());
+}
+
+bool is_known_section(std::string_view section) {
+  return std::any_of(key_specs().begin(), key_specs().end(), [&](const KeySpec& spec) { return spec.section == section; });
+}
+
+const KeySpec* find_spec(std::string_view section, std::string_view name) {
+  for (const auto& spec : key_specs())
+    if (spec.section == section && spec.name == name) return &spec;
+  return nullptr;
+}
+
+std::string known_keys_in(std::string_view section) {
+  std::string known;
+  for (const auto& spec : key_specs())
+    if (spec.section == section) known += (known.empty() ? "" : ", ") + std::string(spec.name);
+  return known;
+}
+
 std::string_view trim(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
   return s;
 }
 
-// Splits off a trailing "# comment" that is not inside a quoted string.
-std::string_view strip_comment(std::string_view line) {
-  bool in_quotes = false;
-  for (std::size_t i = 0; i < line.size(); ++i) {
-    if (line[i] == '\\' && in_quotes) { ++i; continue; }
-    if (line[i] == '"') in_quotes = !in_quotes;
-    if (line[i] == '#' && !in_quotes) return line.substr(0, i);
+// A TOML syntax error stops the parser with a line, not a key. The key is worth naming all the
+// same (the message is for whoever edits the file): the bare key before '=' on that line, in the
+// last [section] header above it. Empty when the line does not look like key = value.
+std::string key_on_line(std::string_view text, int error_line) {
+  std::string section;
+  std::size_t pos = 0;
+  for (int line_number = 1; pos <= text.size() && line_number <= error_line; ++line_number) {
+    const std::size_t end = std::min(text.find('\n', pos), text.size());
+    const std::string_view line = trim(text.substr(pos, end - pos));
+    pos = end + 1;
+    if (line_number < error_line) {
+      if (line.size() >= 2 && line.front() == '[' && line.find(']') != std::string_view::npos)
+        section = std::string(trim(line.substr(1, line.find(']') - 1)));
+      continue;
+    }
+    const std::size_t eq = line.find('=');
+    if (eq == std::string_view::npos || line.front() == '[' || line.front() == '#') return "";
+    const std::string_view name = trim(line.substr(0, eq));
+    const bool bare = !name.empty() && std::all_of(name.begin(), name.end(), [](char c) {
+      return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+    });
+    if (!bare) return "";
+    return section.empty() ? std::string(name) : section + "." + std::string(name);
   }
-  return line;
+  return "";
 }
 
-std::optional<RawValue> parse_value(std::string_view text, std::string& error) {
-  if (text.empty()) { error = "has no value after '='"; return std::nullopt; }
-  if (text.front() == '"') {
-    std::string out;
-    for (std::size_t i = 1; i < text.size(); ++i) {
-      char c = text[i];
-      if (c == '"') {
-        if (!trim(text.substr(i + 1)).empty()) { error = "has text after the closing quote"; return std::nullopt; }
-        return RawValue{ValueKind::Text, out, 0};
-      }
-      if (c == '\\') {
-        if (i + 1 >= text.size()) break;
-        const char e = text[++i];
-        if (e == '"' || e == '\\') out += e;
-        else if (e == 'n') out += '\n';
-        else { error = std::string("has an unknown escape \\") + e; return std::nullopt; }
-        continue;
-      }
-      out += c;
+// The keys of one section ([event], [booth], ...), whether written as a [header], an inline
+// table or dotted keys: each known key is applied through its setter, every other one reported.
+void read_section(const std::string& section, const toml::table& table, Config& config, const std::filesystem::path& file,
+                  std::vector<ConfigProblem>& problems) {
+  for (auto&& [name, node] : table) {
+    const std::string full_key = section + "." + std::string(name.str());
+    const int line = line_of(name, node);
+    const KeySpec* spec = find_spec(section, name.str());
+    if (!spec) {
+      problems.push_back({file, line, full_key, "unknown key (known in [" + section + "]: " + known_keys_in(section) + ")"});
+      continue;
     }
-    error = "has a text without its closing quote";
-    return std::nullopt;
+    if (auto wrong = spec->set(config, raw_value(node))) problems.push_back({file, line, full_key, *wrong});
   }
-  long long number = 0;
-  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), number);
-  if (ec == std::errc() && end == text.data() + text.size()) return RawValue{ValueKind::Integer, std::string(text), number};
-  if (parse_calendar_date(text)) return RawValue{ValueKind::Date, std::string(text), 0};
-  error = "has a value that is neither a quoted text nor a whole number: " + std::string(text);
-  return std::nullopt;
+}
+
+void read_document(const toml::table& root, Config& config, const std::filesystem::path& file, std::vector<ConfigProblem>& problems) {
+  for (auto&& [name, node] : root) {
+    const std::string section(name.str());
+    const int line = line_of(name, node);
+    const toml::table* table = node.as_table();
+    if (!is_known_section(section)) {
+      if (table) problems.push_back({file, line, "", "unknown section [" + section + "] (known: [event], [booth], [session], [quiz])"});
+      else problems.push_back({file, line, section, "unknown key (it is outside any known section)"});
+      continue;
+    }
+    if (!table) {
+      problems.push_back({file, line, section, "must be the section [" + section + "] with its keys, not " + describe_toml_type(node)});
+      continue;
+    }
+    read_section(section, *table, config, file, problems);
+  }
 }
 
 constexpr std::uintmax_t kMaxConfigBytes = 1 << 20;
@@ -210,51 +301,20 @@ std::string ConfigProblem::to_string() const {
 
 ConfigLoadResult parse_config_text(std::string_view text, const std::filesystem::path& file_name) {
   ConfigLoadResult result;
-  std::string section;
-  std::vector<std::string> seen_keys;
-  int line_number = 0;
-  std::size_t pos = 0;
-  while (pos <= text.size()) {
-    const std::size_t end = std::min(text.find('\n', pos), text.size());
-    std::string_view line = trim(strip_comment(text.substr(pos, end - pos)));
-    pos = end + 1;
-    ++line_number;
-    if (line.empty()) continue;
-    auto problem = [&](std::string key, std::string message) {
-      result.problems.push_back({file_name, line_number, std::move(key), std::move(message)});
-    };
-    if (line.front() == '[') {
-      if (line.back() != ']') { problem("", "a section header must look like [event]"); continue; }
-      section = std::string(trim(line.substr(1, line.size() - 2)));
-      bool known = false;
-      for (const auto& spec : key_specs()) known = known || spec.section == section;
-      if (!known) problem("", "unknown section [" + section + "] (known: [event], [booth], [session], [quiz])");
-      continue;
-    }
-    const std::size_t eq = line.find('=');
-    if (eq == std::string_view::npos) { problem("", "expected key = value, got: " + std::string(line)); continue; }
-    const std::string name(trim(line.substr(0, eq)));
-    const std::string full_key = section.empty() ? name : section + "." + name;
-    const KeySpec* spec = nullptr;
-    for (const auto& candidate : key_specs())
-      if (candidate.section == section && candidate.name == name) spec = &candidate;
-    if (!spec) {
-      std::string known;
-      for (const auto& candidate : key_specs())
-        if (candidate.section == section) known += (known.empty() ? "" : ", ") + std::string(candidate.name);
-      problem(full_key, "unknown key" + (known.empty() ? std::string(" (it is outside any known section)") : " (known in [" + section + "]: " + known + ")"));
-      continue;
-    }
-    if (std::find(seen_keys.begin(), seen_keys.end(), full_key) != seen_keys.end()) {
-      problem(full_key, "is set twice");
-      continue;
-    }
-    seen_keys.push_back(full_key);
-    std::string error;
-    auto value = parse_value(trim(line.substr(eq + 1)), error);
-    if (!value) { problem(full_key, error); continue; }
-    if (auto wrong = spec->set(result.config, *value)) problem(full_key, *wrong);
+  try {
+    const toml::table root = toml::parse(text, file_name.string());
+    read_document(root, result.config, file_name, result.problems);
+  } catch (const toml::parse_error& error) {
+    // TOML stops at its first syntax error: that one problem, with its line and column.
+    const int line = line_of(error.source());
+    result.problems.push_back({file_name, line, key_on_line(text, line),
+                               std::string(error.description()) + " (column " + std::to_string(error.source().begin.column) + ")"});
+  } catch (const std::exception& error) {
+    result.problems.push_back({file_name, 0, "", std::string("cannot read the config file: ") + error.what()});
   }
+  // toml++ keeps a table's keys sorted by name; the file's order reads better.
+  std::stable_sort(result.problems.begin(), result.problems.end(),
+                   [](const ConfigProblem& a, const ConfigProblem& b) { return a.line < b.line; });
   if (result.problems.empty()) result.problems = check_config(result.config, file_name);
   cap_problems(result.problems, file_name);
   return result;

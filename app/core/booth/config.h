@@ -1,7 +1,7 @@
 #pragma once
-// Event and booth settings from a human-editable config file (a small TOML subset:
-// [section], key = "text" | integer, # comments). Every setting is a documented field with
-// its default; unknown keys and bad values are errors that name the file, line and key.
+// Event and booth settings from a human-editable TOML file (read with toml++): sections [event],
+// [booth], [session], [quiz] of texts, whole numbers and dates. Every setting is a documented
+// field with its default; syntax errors, unknown keys and bad values name the file, line and key.
 #include <filesystem>
 #include <optional>
 #include <string>

@@ -1,6 +1,11 @@
 #include "core/ops/cli.h"
 
+#include <CLI/CLI.hpp>
+
 #include <charconv>
+#include <functional>
+#include <limits>
+#include <memory>
 
 #include "core/booth/config.h"
 #include "core/util/paths.h"
@@ -27,208 +32,302 @@ std::optional<WindowSize> parse_window_size(std::string_view text) {
 
 CommandLineParse fail(std::string message) { return CommandLineParse{std::nullopt, std::move(message)}; }
 
-CommandLineParse parse_stats(std::span<const std::string_view> args) {
-  CommandLine command;
-  command.kind = CommandKind::Stats;
-  StatsOptions& options = command.stats;
-  options.db_path = default_database_file();
-  for (std::size_t i = 0; i < args.size(); ++i) {
-    const std::string_view flag = args[i];
-    if (flag == "--json") { options.json = true; continue; }
-    if (flag == "--help" || flag == "-h") { command.kind = CommandKind::Help; return {command, ""}; }
-    if (i + 1 >= args.size()) return fail("stats: " + std::string(flag) + " needs a value, or is unknown (see openday --help)");
-    const std::string_view value = args[++i];
-    if (flag == "--db") {
-      options.db_path = value;
-    } else if (flag == "--date") {
-      if (!parse_calendar_date(value)) return fail("stats: --date: expected a real day written YYYY-MM-DD, got '" + std::string(value) + "'");
-      options.date = std::string(value);
-    } else {
-      return fail("stats: unknown option '" + std::string(flag) + "' (see openday --help)");
+// A CLI11 check from a function that says what is wrong with a value ("" when it is fine).
+// CLI11 puts the option's name in front: "--frames: expected ...".
+CLI::Validator check(std::function<std::string(const std::string&)> problem) {
+  return CLI::Validator([problem = std::move(problem)](std::string& value) { return problem(value); }, "");
+}
+
+CLI::Validator whole_number(int min, int max, std::string expected) {
+  return check([min, max, expected = std::move(expected)](const std::string& value) -> std::string {
+    const auto n = parse_int(value);
+    if (n && *n >= min && *n <= max) return "";
+    return "expected " + expected + ", got '" + value + "'";
+  });
+}
+
+CLI::Validator real_day() {
+  return check([](const std::string& value) -> std::string {
+    if (parse_calendar_date(value)) return "";
+    return "expected a real day written YYYY-MM-DD, got '" + value + "'";
+  });
+}
+
+// Paths and optional values go through a callback: CLI11 would take a std::filesystem::path for
+// a container of characters.
+CLI::Option* add_path(CLI::App* app, const std::string& name, std::filesystem::path& target, const std::string& type,
+                      const std::string& description) {
+  return app->add_option_function<std::string>(name, [&target](const std::string& value) { target = value; }, description)
+      ->type_name(type);
+}
+
+CLI::Option* add_date(CLI::App* app, const std::string& name, std::optional<std::string>& target, const std::string& description) {
+  return app->add_option_function<std::string>(name, [&target](const std::string& value) { target = value; }, description)
+      ->type_name("YYYY-MM-DD")
+      ->check(real_day());
+}
+
+const char* const kDbHelp = "SQLite database (default: $XDG_DATA_HOME/openday/openday.db)";
+const char* const kContentHelp = "content folder (default: the shipped sample content)";
+const char* const kQuizHelp = "quiz question bank (default: the shipped assets/quiz/questions.json)";
+const char* const kConfigHelp = "booth config file (default: the shipped assets/openday.toml)";
+
+// The whole command line as one CLI11 app: the kiosk's options on the app itself, one subcommand
+// per tool. It fills a CommandLine whose defaults are set before parsing.
+class Parser {
+ public:
+  Parser() : app_("OpenDay Kiosk " OPENDAY_VERSION " - the touchscreen at a county's 政务公开日 booth.", "openday") {
+    set_defaults();
+    app_.set_help_flag("-h,--help", "print this help and exit");
+    app_.allow_extras();  // stray arguments are reported below, in our words
+    app_.option_defaults()->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
+    formatter_->column_width(24);
+    app_.formatter(formatter_);
+    add_kiosk_options();
+    add_stats();
+    add_validate();
+    add_voucher();
+    add_simulate();
+    add_export();
+    add_set_pin();
+  }
+  Parser(const Parser&) = delete;
+  Parser& operator=(const Parser&) = delete;
+
+  CommandLineParse parse(std::span<const std::string_view> args) {
+    // CLI11 takes the arguments last first.
+    std::vector<std::string> reversed(args.rbegin(), args.rend());
+    try {
+      app_.parse(reversed);
+    } catch (const CLI::CallForHelp&) {
+      command_.kind = CommandKind::Help;
+      // `openday stats --help`: that subcommand's options; `openday --help`: the full text.
+      if (!app_.get_subcommands().empty()) command_.subcommand_help = app_.help();
+      return {command_, ""};
+    } catch (const CLI::ArgumentMismatch& error) {
+      const std::string what = error.what();
+      if (what.find(" missing") != std::string::npos)
+        return fail(who() + what.substr(0, what.find(':')) + " needs a value (see " + help_hint() + ")");
+      return fail(who() + what);
+    } catch (const CLI::ParseError& error) {
+      return fail(who() + error.what());
     }
+    return finish();
   }
-  return {command, ""};
-}
 
-CommandLineParse parse_validate(std::span<const std::string_view> args) {
-  CommandLine command;
-  command.kind = CommandKind::Validate;
-  ValidateOptions& options = command.validate;
-  options.content_dir = default_content_dir();
-  options.quiz_path = default_quiz_file();
-  options.config_path = default_config_file();
-  for (std::size_t i = 0; i < args.size(); ++i) {
-    const std::string_view flag = args[i];
-    if (flag == "--help" || flag == "-h") { command.kind = CommandKind::Help; return {command, ""}; }
-    if (i + 1 >= args.size()) return fail("validate: " + std::string(flag) + " needs a value, or is unknown (see openday --help)");
-    const std::string_view value = args[++i];
-    if (flag == "--content") options.content_dir = value;
-    else if (flag == "--quiz") options.quiz_path = value;
-    else if (flag == "--config") options.config_path = value;
-    else return fail("validate: unknown option '" + std::string(flag) + "' (see openday --help)");
+  // The kiosk's options (not the subcommands'), as `--help` lists them.
+  std::string kiosk_options_help() const { return formatter_->make_groups(&app_, CLI::AppFormatMode::Normal); }
+
+ private:
+  void set_defaults() {
+    command_.kiosk.content_dir = command_.validate.content_dir = command_.simulate.content_dir = command_.export_.content_dir =
+        default_content_dir();
+    command_.kiosk.config_path = command_.validate.config_path = command_.simulate.config_path = command_.export_.config_path =
+        default_config_file();
+    command_.kiosk.quiz_path = command_.validate.quiz_path = command_.simulate.quiz_path = command_.export_.quiz_path =
+        default_quiz_file();
+    command_.kiosk.db_path = command_.stats.db_path = command_.redeem.db_path = command_.simulate.db_path =
+        command_.set_pin.db_path = default_database_file();
   }
-  return {command, ""};
-}
 
-CommandLineParse parse_voucher(std::span<const std::string_view> args) {
-  CommandLine command;
-  command.kind = CommandKind::Redeem;
-  command.redeem.db_path = default_database_file();
-  if (args.empty() || args[0] != "redeem") return fail("voucher: expected 'voucher redeem [--db FILE] CODE'");
-  for (std::size_t i = 1; i < args.size(); ++i) {
-    const std::string_view arg = args[i];
-    if (arg == "--db") {
-      if (i + 1 >= args.size()) return fail("voucher redeem: --db needs a file");
-      command.redeem.db_path = args[++i];
-    } else if (arg.starts_with("--")) {
-      return fail("voucher redeem: unknown option '" + std::string(arg) + "'");
-    } else {
-      // A code typed with spaces may arrive as several arguments: "ABCD EFGH".
-      command.redeem.code += std::string(arg);
+  void add_kiosk_options() {
+    KioskOptions& o = command_.kiosk;
+    app_.add_option_function<std::string>("--windowed", [&o](const std::string& v) { o.windowed = parse_window_size(v); },
+                                          "run in a normal window of that size (developer mode; Ctrl+Q or\n"
+                                          "closing the window quits). Without it: borderless fullscreen on\n"
+                                          "the primary monitor, and no key or close request leaves the app.")
+        ->type_name("WxH")
+        ->check(check([](const std::string& v) -> std::string {
+          if (parse_window_size(v)) return "";
+          return "expected WIDTHxHEIGHT between 320 and 7680, like 1920x1080, got '" + v + "'";
+        }));
+    add_path(&app_, "--content", o.content_dir, "DIR", kContentHelp);
+    add_path(&app_, "--db", o.db_path, "FILE", kDbHelp);
+    add_path(&app_, "--config", o.config_path, "FILE", kConfigHelp);
+    add_path(&app_, "--quiz", o.quiz_path, "FILE", kQuizHelp);
+    const auto seconds = whole_number(1, std::numeric_limits<int>::max(), "a whole number of seconds");
+    app_.add_option_function<int>("--idle-timeout", [&o](int v) { o.idle_timeout_seconds = v; }, "overrides session.idle_timeout_seconds")
+        ->type_name("SECONDS")
+        ->check(seconds);
+    app_.add_option_function<int>("--idle-warning", [&o](int v) { o.idle_warning_seconds = v; }, "overrides session.idle_warning_seconds")
+        ->type_name("SECONDS")
+        ->check(seconds);
+    app_.add_option("--screen", o.screen_route, "open this screen directly (see routes below)")->type_name("ROUTE");
+    app_.add_option_function<std::string>("--screenshot", [&o](const std::string& v) { o.screenshot = v; },
+                                          "render a few frames, save the last one as PNG and exit 0")
+        ->type_name("FILE.png")
+        ->check(check([](const std::string& v) -> std::string {
+          if (std::filesystem::path(v).extension() == ".png") return "";
+          return "the file name must end in .png, got '" + v + "'";
+        }));
+    app_.add_option("--frames", o.screenshot_frames, "frames to render before the screenshot (default 6)")
+        ->type_name("N")
+        ->check(whole_number(1, 1000, "a number of frames from 1 to 1000"));
+    app_.add_flag("--log-targets", o.log_targets,
+                  "log each screen's touch targets on stderr (for end-to-end tests),\n"
+                  "once its layout is final and again whenever they change: a line\n"
+                  "'openday: targets ROUTE N', then N lines 'openday: target ID X Y'\n"
+                  "(each target's centre in window pixels)");
+    app_.add_flag("--version", version_, "print the version and exit");
+  }
+
+  CLI::App* add_tool(const std::string& name, const std::string& description) {
+    CLI::App* tool = app_.add_subcommand(name, description);
+    tool->allow_extras();
+    return tool;
+  }
+
+  void add_stats() {
+    StatsOptions& o = command_.stats;
+    stats_ = add_tool("stats", "print a day's counts (default: today, the default database)");
+    add_path(stats_, "--db", o.db_path, "FILE", kDbHelp);
+    stats_->add_flag("--json", o.json, "print JSON (the keys the README lists) instead of a table");
+    add_date(stats_, "--date", o.date, "the day to count (default: today, the booth's local day)");
+  }
+
+  void add_validate() {
+    ValidateOptions& o = command_.validate;
+    validate_ = add_tool("validate", "check content and quiz bank; list every problem");
+    add_path(validate_, "--content", o.content_dir, "DIR", kContentHelp);
+    add_path(validate_, "--quiz", o.quiz_path, "FILE", kQuizHelp);
+    add_path(validate_, "--config", o.config_path, "FILE", kConfigHelp);
+  }
+
+  void add_voucher() {
+    voucher_ = add_tool("voucher", "prize vouchers at the desk: 'voucher redeem [--db FILE] CODE'");
+    redeem_ = voucher_->add_subcommand("redeem", "redeem a prize voucher (exit 0; 10 unknown; 11 already redeemed)");
+    redeem_->allow_extras();
+    add_path(redeem_, "--db", command_.redeem.db_path, "FILE", kDbHelp);
+    // A code typed with spaces may arrive as several arguments: "ABCD EFGH".
+    redeem_->add_option("CODE", code_parts_, "the voucher code, in any case, with or without the dash")->type_name("");
+  }
+
+  void add_simulate() {
+    SimulateOptions& o = command_.simulate;
+    simulate_ = add_tool("simulate", "simulated visitors through the real core; prints VOUCHER codes");
+    simulate_->add_option("--visitors", o.visitors, "visitors to simulate (required)")
+        ->type_name("N")
+        ->check(whole_number(1, 1000000, "1 to 1000000"));
+    simulate_->add_option("--seed", o.seed, "seed of the simulation (required; same seed, same visits)")
+        ->type_name("S")
+        ->check(check([](const std::string& v) -> std::string {
+          std::uint64_t seed = 0;
+          auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), seed);
+          if (ec == std::errc() && end == v.data() + v.size()) return "";
+          return "expected a whole number, got '" + v + "'";
+        }));
+    add_path(simulate_, "--db", o.db_path, "FILE", kDbHelp);
+    simulate_->add_option_function<int>("--stock", [&o](int v) { o.stock = v; }, "prize stock to start with")
+        ->type_name("N")
+        ->check(whole_number(0, 100000, "0 to 100000"));
+    add_date(simulate_, "--date", o.date, "the first day of visits (default: today)");
+    add_path(simulate_, "--content", o.content_dir, "DIR", kContentHelp);
+    add_path(simulate_, "--quiz", o.quiz_path, "FILE", kQuizHelp);
+    add_path(simulate_, "--config", o.config_path, "FILE", kConfigHelp);
+  }
+
+  void add_export() {
+    ExportOptions& o = command_.export_;
+    export_ = add_tool("export", "counts as CSV and XLSX, several kiosks merged");
+    // Each --db takes one file; given again, it adds another kiosk.
+    export_->add_option_function<std::vector<std::string>>(
+               "--db", [&o](const std::vector<std::string>& files) { o.db_paths.assign(files.begin(), files.end()); },
+               "a kiosk database; give --db once per kiosk (default: the default database)")
+        ->type_name("FILE")
+        ->allow_extra_args(false);
+    add_path(export_, "--out", o.out_dir, "DIR", "folder to write into, e.g. on a USB stick (required)");
+    add_date(export_, "--from", o.from, "first day to export");
+    add_date(export_, "--to", o.to, "last day to export");
+    export_->add_option("--format", o.format, "csv, xlsx or all (default: all)")
+        ->type_name("csv|xlsx|all")
+        ->check(check([](const std::string& v) -> std::string {
+          if (v == "csv" || v == "xlsx" || v == "all") return "";
+          return "expected csv, xlsx or all, got '" + v + "'";
+        }));
+    add_path(export_, "--content", o.content_dir, "DIR", kContentHelp);
+    add_path(export_, "--quiz", o.quiz_path, "FILE", kQuizHelp);
+    add_path(export_, "--config", o.config_path, "FILE", kConfigHelp);
+  }
+
+  void add_set_pin() {
+    set_pin_ = add_tool("set-pin", "set the staff PIN (4-8 digits, read from the keyboard or stdin)");
+    add_path(set_pin_, "--db", command_.set_pin.db_path, "FILE", kDbHelp);
+  }
+
+  // "stats: " when the problem is in a subcommand's arguments.
+  std::string who() const {
+    if (redeem_->parsed()) return "voucher redeem: ";
+    const auto tools = app_.get_subcommands();
+    return tools.empty() ? std::string() : tools.front()->get_name() + ": ";
+  }
+
+  // Where the options of what went wrong are listed: `openday stats --help` for a subcommand's.
+  std::string help_hint() const {
+    if (redeem_->parsed()) return "openday voucher redeem --help";
+    const auto tools = app_.get_subcommands();
+    return tools.empty() ? std::string("--help") : "openday " + tools.front()->get_name() + " --help";
+  }
+
+  static std::string stray(const std::string& arg) {
+    return (arg.starts_with("-") ? "unknown option '" : "unexpected argument '") + arg + "'";
+  }
+
+  // The checks that span options, and what CLI11 left over, once every option is read.
+  CommandLineParse finish() {
+    if (voucher_->parsed() && !redeem_->parsed()) return fail("voucher: expected 'voucher redeem [--db FILE] CODE'");
+    if (set_pin_->parsed() && !set_pin_->remaining().empty())
+      return fail("set-pin: expected 'set-pin [--db FILE]'; the PIN is read from the keyboard or standard input");
+    if (const auto extra = app_.remaining(true); !extra.empty()) return fail(who() + stray(extra.front()) + " (see " + help_hint() + ")");
+    if (version_) {
+      command_.kind = CommandKind::Version;
+      return {command_, ""};
     }
-  }
-  if (command.redeem.code.empty()) return fail("voucher redeem: which code? (openday voucher redeem --db FILE CODE)");
-  return {command, ""};
-}
-
-CommandLineParse parse_simulate(std::span<const std::string_view> args) {
-  CommandLine command;
-  command.kind = CommandKind::Simulate;
-  SimulateOptions& options = command.simulate;
-  options.db_path = default_database_file();
-  options.content_dir = default_content_dir();
-  options.quiz_path = default_quiz_file();
-  options.config_path = default_config_file();
-  bool have_visitors = false, have_seed = false;
-  for (std::size_t i = 0; i < args.size(); ++i) {
-    const std::string_view flag = args[i];
-    if (i + 1 >= args.size()) return fail("simulate: " + std::string(flag) + " needs a value, or is unknown (see openday --help)");
-    const std::string_view value = args[++i];
-    if (flag == "--db") options.db_path = value;
-    else if (flag == "--content") options.content_dir = value;
-    else if (flag == "--quiz") options.quiz_path = value;
-    else if (flag == "--config") options.config_path = value;
-    else if (flag == "--visitors") {
-      auto n = parse_int(value);
-      if (!n || *n < 1 || *n > 1000000) return fail("simulate: --visitors: expected 1 to 1000000, got '" + std::string(value) + "'");
-      options.visitors = *n;
-      have_visitors = true;
-    } else if (flag == "--seed") {
-      std::uint64_t seed = 0;
-      auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(), seed);
-      if (ec != std::errc() || end != value.data() + value.size()) return fail("simulate: --seed: expected a whole number, got '" + std::string(value) + "'");
-      options.seed = seed;
-      have_seed = true;
-    } else if (flag == "--stock") {
-      auto n = parse_int(value);
-      if (!n || *n < 0 || *n > 100000) return fail("simulate: --stock: expected 0 to 100000, got '" + std::string(value) + "'");
-      options.stock = *n;
-    } else if (flag == "--date") {
-      if (!parse_calendar_date(value)) return fail("simulate: --date: expected a real day written YYYY-MM-DD, got '" + std::string(value) + "'");
-      options.date = std::string(value);
-    } else {
-      return fail("simulate: unknown option '" + std::string(flag) + "' (see openday --help)");
+    if (stats_->parsed()) command_.kind = CommandKind::Stats;
+    if (validate_->parsed()) command_.kind = CommandKind::Validate;
+    if (redeem_->parsed()) {
+      command_.kind = CommandKind::Redeem;
+      for (const auto& part : code_parts_) command_.redeem.code += part;
+      if (command_.redeem.code.empty()) return fail("voucher redeem: which code? (openday voucher redeem --db FILE CODE)");
     }
+    if (simulate_->parsed()) {
+      command_.kind = CommandKind::Simulate;
+      if (simulate_->count("--visitors") == 0 || simulate_->count("--seed") == 0)
+        return fail("simulate: --visitors N and --seed S are required");
+    }
+    if (export_->parsed()) {
+      command_.kind = CommandKind::Export;
+      ExportOptions& o = command_.export_;
+      if (o.db_paths.empty()) o.db_paths.push_back(default_database_file());
+      if (o.out_dir.empty()) return fail("export: --out DIR is required (a folder, e.g. on a USB stick)");
+      if (o.from && o.to && *o.from > *o.to) return fail("export: --from is after --to");
+    }
+    if (set_pin_->parsed()) command_.kind = CommandKind::SetPin;
+    return {command_, ""};
   }
-  if (!have_visitors || !have_seed) return fail("simulate: --visitors N and --seed S are required");
-  return {command, ""};
-}
 
-CommandLineParse parse_export(std::span<const std::string_view> args) {
-  CommandLine command;
-  command.kind = CommandKind::Export;
-  ExportOptions& options = command.export_;
-  options.content_dir = default_content_dir();
-  options.quiz_path = default_quiz_file();
-  options.config_path = default_config_file();
-  for (std::size_t i = 0; i < args.size(); ++i) {
-    const std::string_view flag = args[i];
-    if (i + 1 >= args.size()) return fail("export: " + std::string(flag) + " needs a value, or is unknown (see openday --help)");
-    const std::string_view value = args[++i];
-    if (flag == "--db") options.db_paths.emplace_back(value);
-    else if (flag == "--out") options.out_dir = value;
-    else if (flag == "--from" || flag == "--to") {
-      if (!parse_calendar_date(value)) return fail("export: " + std::string(flag) + ": expected a real day written YYYY-MM-DD, got '" + std::string(value) + "'");
-      (flag == "--from" ? options.from : options.to) = std::string(value);
-    } else if (flag == "--format") {
-      if (value != "csv" && value != "xlsx" && value != "all") return fail("export: --format: expected csv, xlsx or all, got '" + std::string(value) + "'");
-      options.format = value;
-    } else if (flag == "--content") options.content_dir = value;
-    else if (flag == "--quiz") options.quiz_path = value;
-    else if (flag == "--config") options.config_path = value;
-    else return fail("export: unknown option '" + std::string(flag) + "' (see openday --help)");
-  }
-  if (options.db_paths.empty()) options.db_paths.push_back(default_database_file());
-  if (options.out_dir.empty()) return fail("export: --out DIR is required (a folder, e.g. on a USB stick)");
-  if (options.from && options.to && *options.from > *options.to) return fail("export: --from is after --to");
-  return {command, ""};
-}
-
-CommandLineParse parse_set_pin(std::span<const std::string_view> args) {
-  CommandLine command;
-  command.kind = CommandKind::SetPin;
-  command.set_pin.db_path = default_database_file();
-  for (std::size_t i = 0; i < args.size(); ++i) {
-    if (args[i] != "--db" || i + 1 >= args.size()) return fail("set-pin: expected 'set-pin [--db FILE]'; the PIN is read from the keyboard or standard input");
-    command.set_pin.db_path = args[++i];
-  }
-  return {command, ""};
-}
+  CLI::App app_;
+  std::shared_ptr<CLI::Formatter> formatter_ = std::make_shared<CLI::Formatter>();
+  CommandLine command_;
+  bool version_ = false;
+  std::vector<std::string> code_parts_;
+  CLI::App* stats_ = nullptr;
+  CLI::App* validate_ = nullptr;
+  CLI::App* voucher_ = nullptr;
+  CLI::App* redeem_ = nullptr;
+  CLI::App* simulate_ = nullptr;
+  CLI::App* export_ = nullptr;
+  CLI::App* set_pin_ = nullptr;
+};
 
 }  // namespace
 
 CommandLineParse parse_command_line(std::span<const std::string_view> args) {
-  if (!args.empty() && args[0] == "stats") return parse_stats(args.subspan(1));
-  if (!args.empty() && args[0] == "validate") return parse_validate(args.subspan(1));
-  if (!args.empty() && args[0] == "voucher") return parse_voucher(args.subspan(1));
-  if (!args.empty() && args[0] == "simulate") return parse_simulate(args.subspan(1));
-  if (!args.empty() && args[0] == "export") return parse_export(args.subspan(1));
-  if (!args.empty() && args[0] == "set-pin") return parse_set_pin(args.subspan(1));
-  CommandLine command;
-  KioskOptions& options = command.kiosk;
-  options.content_dir = default_content_dir();
-  options.config_path = default_config_file();
-  options.quiz_path = default_quiz_file();
-  options.db_path = default_database_file();
-
-  for (std::size_t i = 0; i < args.size(); ++i) {
-    const std::string_view flag = args[i];
-    if (flag == "--help" || flag == "-h") { command.kind = CommandKind::Help; return {command, ""}; }
-    if (flag == "--version") { command.kind = CommandKind::Version; return {command, ""}; }
-    if (flag == "--log-targets") { options.log_targets = true; continue; }
-    if (flag.substr(0, 2) != "--") return fail("unexpected argument '" + std::string(flag) + "' (see --help)");
-    if (i + 1 >= args.size()) return fail(std::string(flag) + " needs a value (see --help)");
-    const std::string_view value = args[++i];
-    if (flag == "--windowed") {
-      auto size = parse_window_size(value);
-      if (!size) return fail("--windowed: expected WIDTHxHEIGHT between 320 and 7680, like 1920x1080, got '" + std::string(value) + "'");
-      options.windowed = size;
-    } else if (flag == "--content") {
-      options.content_dir = value;
-    } else if (flag == "--db") {
-      options.db_path = value;
-    } else if (flag == "--config") {
-      options.config_path = value;
-    } else if (flag == "--quiz") {
-      options.quiz_path = value;
-    } else if (flag == "--idle-timeout" || flag == "--idle-warning") {
-      auto seconds = parse_int(value);
-      if (!seconds || *seconds <= 0) return fail(std::string(flag) + ": expected a whole number of seconds, got '" + std::string(value) + "'");
-      (flag == "--idle-timeout" ? options.idle_timeout_seconds : options.idle_warning_seconds) = seconds;
-    } else if (flag == "--screen") {
-      options.screen_route = value;
-    } else if (flag == "--screenshot") {
-      if (std::filesystem::path(value).extension() != ".png") return fail("--screenshot: the file name must end in .png, got '" + std::string(value) + "'");
-      options.screenshot = value;
-    } else if (flag == "--frames") {
-      auto frames = parse_int(value);
-      if (!frames || *frames < 1 || *frames > 1000) return fail("--frames: expected a number of frames from 1 to 1000, got '" + std::string(value) + "'");
-      options.screenshot_frames = *frames;
-    } else {
-      return fail("unknown option '" + std::string(flag) + "' (see --help)");
-    }
+  try {
+    Parser parser;
+    return parser.parse(args);
+  } catch (const std::exception& error) {
+    return fail(std::string("cannot read the command line: ") + error.what());
   }
-  return {command, ""};
 }
 
 std::string help_text(std::span<const std::string> routes) {
@@ -254,24 +353,11 @@ std::string help_text(std::span<const std::string> routes) {
       "       openday status [--db FILE | --file FILE]\n"
       "                                     print the status the running kiosk writes beside its database\n"
       "\n"
-      "Options:\n"
-      "  --windowed WxH        run in a normal window of that size (developer mode; Ctrl+Q or\n"
-      "                        closing the window quits). Without it: borderless fullscreen on\n"
-      "                        the primary monitor, and no key or close request leaves the app.\n"
-      "  --content DIR         content folder (default: the shipped sample content)\n"
-      "  --db FILE             SQLite database (default: $XDG_DATA_HOME/openday/openday.db)\n"
-      "  --config FILE         booth config file (default: the shipped assets/openday.toml)\n"
-      "  --quiz FILE           quiz question bank (default: the shipped assets/quiz/questions.json)\n"
-      "  --idle-timeout SECONDS  overrides session.idle_timeout_seconds\n"
-      "  --idle-warning SECONDS  overrides session.idle_warning_seconds\n"
-      "  --screen ROUTE        open this screen directly (see routes below)\n"
-      "  --screenshot FILE.png render a few frames, save the last one as PNG and exit 0\n"
-      "  --frames N            frames to render before the screenshot (default 6)\n"
-      "  --log-targets         log each screen's touch targets on stderr (for end-to-end tests),\n"
-      "                        once its layout is final and again whenever they change: a line\n"
-      "                        'openday: targets ROUTE N', then N lines 'openday: target ID X Y'\n"
-      "                        (each target's centre in window pixels)\n"
-      "  --help, --version\n"
+      "openday COMMAND --help lists the options of one command.\n";
+  // The kiosk's options as the parser knows them, so that the two cannot drift apart.
+  const Parser parser;
+  out += parser.kiosk_options_help();
+  out +=
       "\n"
       "Screen routes:\n";
   for (const auto& route : routes) out += "  " + route + "\n";

@@ -77,6 +77,7 @@ struct CommandLine {
   SimulateOptions simulate;
   ExportOptions export_;
   SetPinOptions set_pin;
+  std::string subcommand_help;  // Help asked after a subcommand (`openday stats --help`): its options
 };
 
 struct CommandLineParse {

@@ -1,7 +1,10 @@
 #include "core/reports/stats.h"
 
+#include <cmath>
 #include <cstdio>
 #include <ctime>
+
+#include <nlohmann/json.hpp>
 
 #include "core/reports/report.h"
 
@@ -64,29 +67,27 @@ std::string json_quote(std::string_view text) {
 }
 
 std::string day_stats_json(const DayStats& s) {
-  char dwell[32];
-  std::snprintf(dwell, sizeof dwell, "%.1f", s.average_dwell_seconds);
-  std::string out = "{\n";
-  auto field = [&](std::string_view key, const std::string& value) { out += "  " + json_quote(key) + ": " + value + ",\n"; };
-  field("date", json_quote(format_calendar_date(s.day)));
-  field("sessions", std::to_string(s.sessions));
-  field("engaged_sessions", std::to_string(s.engaged_sessions));
-  field("woke_and_left_sessions", std::to_string(s.woke_and_left_sessions));
-  field("sessions_ended_by_timeout", std::to_string(s.sessions_ended_by_timeout));
-  field("sessions_ended_by_done", std::to_string(s.sessions_ended_by_done));
-  field("sessions_ended_by_shutdown", std::to_string(s.sessions_ended_by_shutdown));
-  field("average_dwell_seconds", dwell);
-  field("interactions", std::to_string(s.interactions));
-  field("quiz_attempts", std::to_string(s.quiz_attempts));
-  field("quiz_passed", std::to_string(s.quiz_passed));
-  field("vouchers_issued", std::to_string(s.vouchers_issued));
-  field("vouchers_redeemed", std::to_string(s.vouchers_redeemed));
-  field("prize_stock", s.prize_stock ? std::to_string(*s.prize_stock) : "null");
-  out += "  \"department_views\": {";
-  for (std::size_t i = 0; i < s.department_views.size(); ++i)
-    out += (i ? ", " : "") + json_quote(s.department_views[i].first) + ": " + std::to_string(s.department_views[i].second);
-  out += "}\n}\n";
-  return out;
+  // ordered_json keeps the README's key order, and department_views most viewed first.
+  nlohmann::ordered_json out;
+  out["date"] = format_calendar_date(s.day);
+  out["sessions"] = s.sessions;
+  out["engaged_sessions"] = s.engaged_sessions;
+  out["woke_and_left_sessions"] = s.woke_and_left_sessions;
+  out["sessions_ended_by_timeout"] = s.sessions_ended_by_timeout;
+  out["sessions_ended_by_done"] = s.sessions_ended_by_done;
+  out["sessions_ended_by_shutdown"] = s.sessions_ended_by_shutdown;
+  // A tenth of a second, as the text output shows it; still a JSON number (12.0 stays 12.0).
+  out["average_dwell_seconds"] = std::round(s.average_dwell_seconds * 10) / 10;
+  out["interactions"] = s.interactions;
+  out["quiz_attempts"] = s.quiz_attempts;
+  out["quiz_passed"] = s.quiz_passed;
+  out["vouchers_issued"] = s.vouchers_issued;
+  out["vouchers_redeemed"] = s.vouchers_redeemed;
+  out["prize_stock"] = s.prize_stock ? nlohmann::ordered_json(*s.prize_stock) : nlohmann::ordered_json(nullptr);
+  out["department_views"] = nlohmann::ordered_json::object();
+  for (const auto& [department, views] : s.department_views) out["department_views"][department] = views;
+  // A department id that is not valid UTF-8 (a damaged database) is replaced, not thrown on.
+  return out.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
 }
 
 std::string day_stats_text(const DayStats& s) {
