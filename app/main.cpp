@@ -340,11 +340,7 @@ int run_doctor(std::span<const std::string_view> args) {
   checks.push_back(check_font(fonts ? fonts->regular.family + " (" + fonts->regular.file.string() + ")" : "", fonts ? "" : font_error));
 
   ConfigLoadResult config = load_config_file(options.config_path);
-  if (!config.ok()) {
-    checks.push_back({"config", false, config.problems.front().to_string(), "fix " + options.config_path.string()});
-  } else {
-    checks.push_back({"config", true, options.config_path.string(), ""});
-  }
+  checks.push_back(check_config(config, options.config_path));
   const ContentLoad content = load_content(options.content_dir);
   checks.push_back(check_content(content, options.content_dir));
   const QuizBankLoad quiz = load_quiz_bank(options.quiz_path, config.config.questions_per_round, content.content ? &*content.content : nullptr);

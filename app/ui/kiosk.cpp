@@ -72,6 +72,17 @@ void Kiosk::enter_staff_mode() {
   router_.reset_to({"staff/dashboard"});
 }
 
+void Kiosk::run_doctor() {
+  DoctorSurroundings surroundings;
+  const ImVec2 display = ImGui::GetIO().DisplaySize;
+  surroundings.display.width = static_cast<int>(display.x);
+  surroundings.display.height = static_cast<int>(display.y);
+  const FontFace& face = font_sources_.regular;
+  if (face.file.empty()) surroundings.font_error = "no font loaded";
+  else surroundings.font_description = face.family + " (" + face.file.string() + ")";
+  staff_->run_doctor(std::move(surroundings));
+}
+
 void Kiosk::leave_staff_mode() {
   staff_mode_ = false;
   router_.reset_to({"attract"});

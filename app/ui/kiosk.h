@@ -92,6 +92,7 @@ class Kiosk final : public StaffControl {
   void enter_staff_mode() override;
   void leave_staff_mode() override;
   void request_quit() override { quit_requested_ = true; }
+  void run_doctor() override;
   // The platform ends the loop when staff chose to leave the app.
   bool quit_requested() const { return quit_requested_; }
   bool large_text() const { return large_text_; }

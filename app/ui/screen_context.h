@@ -24,6 +24,8 @@ class StaffControl {
   virtual void enter_staff_mode() = 0;  // after the right PIN
   virtual void leave_staff_mode() = 0;  // back to the attract screen
   virtual void request_quit() = 0;      // the only way out of kiosk mode
+  // Starts the pre-flight checks with what only the kiosk knows (its screen, its font).
+  virtual void run_doctor() = 0;
 };
 
 struct Rect {

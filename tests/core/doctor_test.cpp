@@ -85,6 +85,46 @@ TEST(Doctor, DatabaseMustBeWritableWithFreeSpace) {
   expect_fails_with_fix(check_database(dir / "booth.db", std::uintmax_t{1} << 62));
 }
 
+// From the staff screen the database is judged by the running kiosk's writer, never reopened.
+TEST(Doctor, RunningDatabaseIsJudgedByItsWriterAndTheFreeSpace) {
+  TempDir dir;
+  StoreHealth health;
+  health.open = true;
+  const auto ok = check_running_database(health, dir / "booth.db");
+  EXPECT_TRUE(ok.ok) << doctor_line(ok);
+  EXPECT_FALSE(std::filesystem::exists(dir / "booth.db")) << "the check must not open or create the file";
+  expect_fails_with_fix(check_running_database(health, dir / "booth.db", std::uintmax_t{1} << 62));
+  health.open = false;
+  health.last_error = "disk I/O error (booth.db)";
+  const auto closed = check_running_database(health, dir / "booth.db");
+  expect_fails_with_fix(closed);
+  EXPECT_NE(closed.detail.find("disk I/O error (booth.db)"), std::string::npos) << closed.detail;
+}
+
+// Each check says which it is, so the staff screen can name it in Chinese; the command line's
+// English names stay as they were.
+TEST(Doctor, EachCheckCarriesItsIdAndTheNameOfThatId) {
+  TempDir dir;
+  const std::array<std::pair<DoctorCheck, DoctorCheckId>, 4> checks{{
+      {check_display({1920, 1080, ""}), DoctorCheckId::Display},
+      {check_font("", "no font"), DoctorCheckId::Font},
+      {check_pin(dir / "booth.db"), DoctorCheckId::Pin},
+      {check_kiosk_id(Config{}, 2), DoctorCheckId::KioskId},
+  }};
+  for (const auto& [check, id] : checks) {
+    EXPECT_EQ(check.id, id) << check.name;
+    EXPECT_EQ(check.name, doctor_check_name(id));
+  }
+  EXPECT_EQ(doctor_check_name(DoctorCheckId::QuizBank), "quiz bank");
+  EXPECT_EQ(doctor_check_name(DoctorCheckId::Pin), "staff PIN");
+  ConfigLoadResult bad;
+  bad.problems.push_back({dir / "openday.toml", 3, "booth.kiosk_id", "is empty"});
+  const DoctorCheck config = check_config(bad, dir / "openday.toml");
+  expect_fails_with_fix(config);
+  EXPECT_EQ(config.id, DoctorCheckId::Config);
+  EXPECT_TRUE(check_config(ConfigLoadResult{}, dir / "openday.toml").ok);
+}
+
 TEST(Doctor, ClockMustBeChinaTimeAndNearTheEventDay) {
   const CalendarDate day_before{2026, 5, 14};
   const auto ok = check_clock(day_before, 480, "2026-05-15");

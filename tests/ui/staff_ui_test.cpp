@@ -2,8 +2,10 @@
 // dashboard's actions, the auto-lock, and leaving the app.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <memory>
 
+#include "core/staff/doctor.h"
 #include "core/staff/staff.h"
 #include "core/visits/store.h"
 #include "core/content/ui_text.h"
@@ -257,6 +259,75 @@ TEST(StaffUi, RestockingWhileTheQuizSaysNoPrizesShowsOnceStaffLeave) {
   kiosk.kiosk().leave_staff_mode();
   kiosk.kiosk().quiz().wait();
   EXPECT_EQ(kiosk.kiosk().quiz().stock(), 5);
+}
+
+}  // namespace
+}  // namespace openday
+
+namespace openday {
+namespace {
+
+// Everything drawn on a scrolling screen, page by page from its top to past its end.
+std::string drawn_down_the_page(HeadlessKiosk& kiosk, ImVec2 display) {
+  std::string shown;
+  for (int page = 0; page < 10; ++page) {
+    shown += testing::drawn_text();
+    kiosk.drag(ImVec2(display.x * 0.5f, display.y * 0.8f), ImVec2(display.x * 0.5f, display.y * 0.3f), 20);
+    kiosk.wait(1.0);
+  }
+  return shown;
+}
+
+// The pre-flight check from the staff screen (issue 16): the dashboard's 本机自检 opens it, the
+// checks run in core, and each is shown under its Chinese name; a failed one says what to do in
+// Chinese and then gives the technician's exact step.
+TEST(StaffUi, DoctorScreenNamesEveryCheckInChineseAndSaysWhatToDoAboutAFailedOne) {
+  for (const ImVec2 display : {ImVec2(1920, 1080), ImVec2(1080, 1920)}) {
+    HeadlessKiosk kiosk(display, "staff/dashboard");
+    kiosk.kiosk().service().wait();
+    kiosk.frame();
+    kiosk.wait(0.5);
+    kiosk.tap("staff.doctor");
+    kiosk.wait(0.5);
+    ASSERT_EQ(kiosk.route(), "staff/doctor");
+    kiosk.kiosk().service().wait();
+    kiosk.frame();
+    kiosk.frame();
+    const auto& checks = kiosk.kiosk().service().doctor_checks();
+    ASSERT_TRUE(checks) << kiosk.kiosk().service().doctor_error().value_or("");
+
+    // The test database has no PIN: the core check fails, and the screen says so.
+    const DoctorCheck expected_pin = check_pin(kiosk.db_path());
+    ASSERT_FALSE(expected_pin.ok);
+    const auto pin = std::find_if(checks->begin(), checks->end(), [](const DoctorCheck& c) { return c.id == DoctorCheckId::Pin; });
+    ASSERT_NE(pin, checks->end());
+    EXPECT_FALSE(pin->ok);
+    EXPECT_EQ(pin->detail, expected_pin.detail);
+    const auto font = std::find_if(checks->begin(), checks->end(), [](const DoctorCheck& c) { return c.id == DoctorCheckId::Font; });
+    ASSERT_NE(font, checks->end());
+    EXPECT_TRUE(font->ok) << font->detail;
+    EXPECT_EQ(font->detail.find("<unknown>"), std::string::npos) << "the font check names the face the kiosk loaded";
+    EXPECT_TRUE(std::any_of(checks->begin(), checks->end(), [](const DoctorCheck& c) { return c.id == DoctorCheckId::Content && c.ok; }));
+
+    // The failed checks come first: the first row drawn under the summary is the PIN's.
+    const std::string first_page = testing::drawn_text();
+    const std::size_t failed = static_cast<std::size_t>(std::count_if(checks->begin(), checks->end(), [](const DoctorCheck& c) { return !c.ok; }));
+    const std::string summary = testing::without_spaces(
+        fill_text(Text::DoctorSomeFailedFormat, {std::to_string(checks->size()), std::to_string(failed)}));
+    ASSERT_NE(first_page.find(summary), std::string::npos) << first_page;
+    const std::size_t pin_at = first_page.find(testing::without_spaces(tr(Text::DoctorPin)));
+    const std::size_t content_at = first_page.find(testing::without_spaces(tr(Text::DoctorContent)));
+    ASSERT_NE(pin_at, std::string::npos) << first_page;
+    if (content_at != std::string::npos) EXPECT_LT(pin_at, content_at) << "a failed check is listed before the passed ones";
+
+    const std::string shown = drawn_down_the_page(kiosk, display);
+    EXPECT_NE(shown.find(testing::without_spaces(tr(Text::DoctorFixPin))), std::string::npos) << shown;
+    EXPECT_NE(shown.find(testing::without_spaces(expected_pin.fix)), std::string::npos) << shown;
+    for (const DoctorCheck& check : *checks) EXPECT_NE(shown.find(testing::without_spaces(check.detail)), std::string::npos) << check.name << "\n" << shown;
+    for (const Text name : {Text::DoctorDisplay, Text::DoctorTouch, Text::DoctorFont, Text::DoctorContent, Text::DoctorQuizBank,
+                            Text::DoctorDatabase, Text::DoctorClock, Text::DoctorPin, Text::DoctorPrizeStock, Text::DoctorKioskId})
+      EXPECT_NE(shown.find(testing::without_spaces(tr(name))), std::string::npos) << tr(name) << "\n" << shown;
+  }
 }
 
 }  // namespace

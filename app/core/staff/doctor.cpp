@@ -15,9 +15,9 @@
 namespace openday {
 namespace {
 
-DoctorCheck pass(std::string name, std::string detail) { return {std::move(name), true, std::move(detail), ""}; }
-DoctorCheck failed(std::string name, std::string detail, std::string fix) {
-  return {std::move(name), false, std::move(detail), std::move(fix)};
+DoctorCheck pass(DoctorCheckId id, std::string detail) { return {doctor_check_name(id), true, std::move(detail), "", id}; }
+DoctorCheck failed(DoctorCheckId id, std::string detail, std::string fix) {
+  return {doctor_check_name(id), false, std::move(detail), std::move(fix), id};
 }
 
 std::string first_problem(const JsonProblems& problems) {
@@ -55,6 +55,23 @@ std::optional<int> parse_count(std::string_view text) {
 }
 
 }  // namespace
+
+std::string doctor_check_name(DoctorCheckId id) {
+  switch (id) {
+    case DoctorCheckId::Display: return "display";
+    case DoctorCheckId::Touch: return "touch";
+    case DoctorCheckId::Font: return "font";
+    case DoctorCheckId::Config: return "config";
+    case DoctorCheckId::Content: return "content";
+    case DoctorCheckId::QuizBank: return "quiz bank";
+    case DoctorCheckId::Database: return "database";
+    case DoctorCheckId::Clock: return "clock";
+    case DoctorCheckId::Pin: return "staff PIN";
+    case DoctorCheckId::PrizeStock: return "prize stock";
+    case DoctorCheckId::KioskId: return "kiosk id";
+  }
+  return "check";
+}
 
 std::string doctor_line(const DoctorCheck& check) {
   if (check.ok) return "✓ " + check.name + ": " + check.detail;
@@ -105,13 +122,13 @@ std::string doctor_help_text() {
 
 DoctorCheck check_display(const DisplayProbe& probe) {
   if (!probe.width || !probe.height)
-    return failed("display", probe.error.empty() ? "no display" : probe.error,
+    return failed(DoctorCheckId::Display, probe.error.empty() ? "no display" : probe.error,
                   "start the kiosk session (sudo systemctl start openday-kiosk) or run with DISPLAY=:0");
   const std::string size = std::to_string(*probe.width) + "x" + std::to_string(*probe.height);
   // Screens are laid out for at least 1024 px on the short side of a landscape or portrait monitor.
   if (std::min(*probe.width, *probe.height) < 720)
-    return failed("display", size + " is too small for the kiosk's large text", "use a monitor of at least 1280x720 (xrandr --output NAME --mode 1920x1080)");
-  return pass("display", size + (*probe.height > *probe.width ? " (portrait)" : " (landscape)"));
+    return failed(DoctorCheckId::Display, size + " is too small for the kiosk's large text", "use a monitor of at least 1280x720 (xrandr --output NAME --mode 1920x1080)");
+  return pass(DoctorCheckId::Display, size + (*probe.height > *probe.width ? " (portrait)" : " (landscape)"));
 }
 
 DoctorCheck check_touch(std::string_view devices) {
@@ -124,32 +141,51 @@ DoctorCheck check_touch(std::string_view devices) {
     else if (view.starts_with("B: ABS=") && reports_multitouch(trim(view.substr(7)))) touch_devices.push_back(name);
   }
   if (touch_devices.empty())
-    return failed("touch", "no multi-touch input device found",
+    return failed(DoctorCheckId::Touch, "no multi-touch input device found",
                   "plug in the touch monitor's USB cable, then map it to the screen: xinput map-to-output DEVICE OUTPUT");
   std::string detail = touch_devices.front();
   if (touch_devices.size() > 1) detail += " (and " + std::to_string(touch_devices.size() - 1) + " more)";
-  return pass("touch", detail);
+  return pass(DoctorCheckId::Touch, detail);
 }
 
 DoctorCheck check_font(const std::string& font_description, const std::string& font_error) {
   if (!font_error.empty())
-    return failed("font", font_error, "install fonts-noto-cjk (sudo apt install fonts-noto-cjk) or drop a CJK font into the fonts folder");
-  return pass("font", font_description);
+    return failed(DoctorCheckId::Font, font_error, "install fonts-noto-cjk (sudo apt install fonts-noto-cjk) or drop a CJK font into the fonts folder");
+  return pass(DoctorCheckId::Font, font_description);
 }
 
 DoctorCheck check_content(const ContentLoad& load, const std::filesystem::path& dir) {
   if (!load.content || !load.problems.empty())
-    return failed("content", std::to_string(load.problems.size()) + " problem(s) in " + dir.string() + ": " + first_problem(load.problems),
+    return failed(DoctorCheckId::Content, std::to_string(load.problems.size()) + " problem(s) in " + dir.string() + ": " + first_problem(load.problems),
                   "fix the files (openday validate --content " + dir.string() + " lists every problem)");
-  return pass("content", content_summary(*load.content) + " (" + dir.string() + ")");
+  return pass(DoctorCheckId::Content, content_summary(*load.content) + " (" + dir.string() + ")");
 }
 
 DoctorCheck check_quiz_bank(const QuizBankLoad& load, const std::filesystem::path& file) {
   if (!load.bank || !load.problems.empty())
-    return failed("quiz bank", std::to_string(load.problems.size()) + " problem(s) in " + file.string() + ": " + first_problem(load.problems),
+    return failed(DoctorCheckId::QuizBank, std::to_string(load.problems.size()) + " problem(s) in " + file.string() + ": " + first_problem(load.problems),
                   "fix the question bank (openday validate lists every problem)");
-  return pass("quiz bank", quiz_bank_summary(*load.bank) + " (" + file.string() + ")");
+  return pass(DoctorCheckId::QuizBank, quiz_bank_summary(*load.bank) + " (" + file.string() + ")");
 }
+
+namespace {
+
+// The database is writable: it passes when its disk has room for the day's events.
+DoctorCheck database_free_space(const std::filesystem::path& db, std::uintmax_t min_free_bytes) {
+  std::error_code error;
+  const auto space = std::filesystem::space(db.parent_path().empty() ? "." : db.parent_path(), error);
+  if (error)
+    return failed(DoctorCheckId::Database, "free space of " + db.parent_path().string() + " unknown: " + error.message(), "check the disk");
+  const auto free_mb = space.available / (1024 * 1024);
+  if (space.available < min_free_bytes)
+    return failed(DoctorCheckId::Database, db.string() + " writable, but only " + std::to_string(free_mb) + " MB free",
+                  "free at least " + std::to_string(min_free_bytes / (1024 * 1024)) + " MB on that disk");
+  return pass(DoctorCheckId::Database, db.string() + " writable, " + std::to_string(free_mb) + " MB free");
+}
+
+constexpr const char* kDatabaseOwnerFix = "check the folder exists and belongs to the kiosk's user (sudo chown openday: /var/lib/openday)";
+
+}  // namespace
 
 DoctorCheck check_database(const std::filesystem::path& db, std::uintmax_t min_free_bytes) {
   try {
@@ -157,18 +193,21 @@ DoctorCheck check_database(const std::filesystem::path& db, std::uintmax_t min_f
     store.db.exec("BEGIN IMMEDIATE", "taking the write lock");
     store.db.exec("COMMIT", "releasing the write lock");
   } catch (const std::exception& error) {
-    return failed("database", db.string() + " cannot be written: " + error.what(),
-                  "check the folder exists and belongs to the kiosk's user (sudo chown openday: /var/lib/openday)");
+    return failed(DoctorCheckId::Database, db.string() + " cannot be written: " + error.what(), kDatabaseOwnerFix);
   }
-  std::error_code error;
-  const auto space = std::filesystem::space(db.parent_path().empty() ? "." : db.parent_path(), error);
-  if (error)
-    return failed("database", "free space of " + db.parent_path().string() + " unknown: " + error.message(), "check the disk");
-  const auto free_mb = space.available / (1024 * 1024);
-  if (space.available < min_free_bytes)
-    return failed("database", db.string() + " writable, but only " + std::to_string(free_mb) + " MB free",
-                  "free at least " + std::to_string(min_free_bytes / (1024 * 1024)) + " MB on that disk");
-  return pass("database", db.string() + " writable, " + std::to_string(free_mb) + " MB free");
+  return database_free_space(db, min_free_bytes);
+}
+
+DoctorCheck check_running_database(const StoreHealth& health, const std::filesystem::path& db, std::uintmax_t min_free_bytes) {
+  if (!health.open)
+    return failed(DoctorCheckId::Database, db.string() + " cannot be written: " + health.last_error,
+                  std::string(kDatabaseOwnerFix) + ", then restart the kiosk");
+  return database_free_space(db, min_free_bytes);
+}
+
+DoctorCheck check_config(const ConfigLoadResult& load, const std::filesystem::path& file) {
+  if (!load.ok()) return failed(DoctorCheckId::Config, load.problems.front().to_string(), "fix " + file.string());
+  return pass(DoctorCheckId::Config, file.string());
 }
 
 DoctorCheck check_clock(const CalendarDate& today, int utc_offset_minutes, const std::string& event_date) {
@@ -177,33 +216,33 @@ DoctorCheck check_clock(const CalendarDate& today, int utc_offset_minutes, const
   constexpr int kChinaOffsetMinutes = 8 * 60;
   if (utc_offset_minutes != kChinaOffsetMinutes) {
     const int hours = utc_offset_minutes / 60;
-    return failed("clock", "time zone is UTC" + std::string(hours >= 0 ? "+" : "") + std::to_string(hours) + ", not China's UTC+8",
+    return failed(DoctorCheckId::Clock, "time zone is UTC" + std::string(hours >= 0 ? "+" : "") + std::to_string(hours) + ", not China's UTC+8",
                   "sudo timedatectl set-timezone Asia/Shanghai (every per-day count uses the local day)");
   }
   const auto event = parse_calendar_date(event_date);
-  if (!event) return failed("clock", "the event date '" + event_date + "' is not a day", "set event.date (YYYY-MM-DD) in the content or config");
+  if (!event) return failed(DoctorCheckId::Clock, "the event date '" + event_date + "' is not a day", "set event.date (YYYY-MM-DD) in the content or config");
   const auto as_days = [](const CalendarDate& d) {
     return sys_days{year{d.year} / month{static_cast<unsigned>(d.month)} / day{static_cast<unsigned>(d.day)}};
   };
   const auto days_to_event = (as_days(*event) - as_days(today)).count();
   constexpr int kPlausibleDaysAhead = 30;
   if (days_to_event < 0)
-    return failed("clock", "the clock says " + today_text + ", after the event day " + event_date,
+    return failed(DoctorCheckId::Clock, "the clock says " + today_text + ", after the event day " + event_date,
                   "set the clock (sudo timedatectl set-time 'YYYY-MM-DD HH:MM') or the event.date");
   if (days_to_event > kPlausibleDaysAhead)
-    return failed("clock", "the clock says " + today_text + ", " + std::to_string(days_to_event) + " days before the event day " + event_date,
+    return failed(DoctorCheckId::Clock, "the clock says " + today_text + ", " + std::to_string(days_to_event) + " days before the event day " + event_date,
                   "check the clock (a kiosk without network often has a wrong one) and event.date");
-  return pass("clock", today_text + " UTC+8, " + (days_to_event == 0 ? std::string("the event day") : std::to_string(days_to_event) + " day(s) before the event"));
+  return pass(DoctorCheckId::Clock, today_text + " UTC+8, " + (days_to_event == 0 ? std::string("the event day") : std::to_string(days_to_event) + " day(s) before the event"));
 }
 
 DoctorCheck check_pin(const std::filesystem::path& db) {
   try {
     const Database store = open_store_read_only(db);
-    if (read_stored_pin(store).hash) return pass("staff PIN", "set");
+    if (read_stored_pin(store).hash) return pass(DoctorCheckId::Pin, "set");
   } catch (const std::exception& error) {
-    return failed("staff PIN", std::string("cannot read ") + db.string() + ": " + error.what(), "fix the database check first");
+    return failed(DoctorCheckId::Pin, std::string("cannot read ") + db.string() + ": " + error.what(), "fix the database check first");
   }
-  return failed("staff PIN", "not set: nobody can open the staff screen", "sudo -u openday openday set-pin --db " + db.string());
+  return failed(DoctorCheckId::Pin, "not set: nobody can open the staff screen", "sudo -u openday openday set-pin --db " + db.string());
 }
 
 DoctorCheck check_prize_stock(const std::filesystem::path& db, const Config& config) {
@@ -212,21 +251,21 @@ DoctorCheck check_prize_stock(const std::filesystem::path& db, const Config& con
     const Database store = open_store_read_only(db);
     remaining = read_prize_stock(store);
   } catch (const std::exception& error) {
-    return failed("prize stock", std::string("cannot read ") + db.string() + ": " + error.what(), "fix the database check first");
+    return failed(DoctorCheckId::PrizeStock, std::string("cannot read ") + db.string() + ": " + error.what(), "fix the database check first");
   }
-  if (remaining && *remaining > 0) return pass("prize stock", std::to_string(*remaining) + " prizes left");
-  if (remaining) return failed("prize stock", "0 prizes left: winners get no prize", "set the stock on the staff screen (库存)");
+  if (remaining && *remaining > 0) return pass(DoctorCheckId::PrizeStock, std::to_string(*remaining) + " prizes left");
+  if (remaining) return failed(DoctorCheckId::PrizeStock, "0 prizes left: winners get no prize", "set the stock on the staff screen (库存)");
   if (config.initial_stock > 0)
-    return pass("prize stock", "starts at quiz.initial_stock = " + std::to_string(config.initial_stock));
-  return failed("prize stock", "quiz.initial_stock is 0 and no stock is set", "set quiz.initial_stock in the config, or the stock on the staff screen");
+    return pass(DoctorCheckId::PrizeStock, "starts at quiz.initial_stock = " + std::to_string(config.initial_stock));
+  return failed(DoctorCheckId::PrizeStock, "quiz.initial_stock is 0 and no stock is set", "set quiz.initial_stock in the config, or the stock on the staff screen");
 }
 
 DoctorCheck check_kiosk_id(const Config& config, int kiosks) {
   const std::string default_id = Config{}.kiosk_id;
   if (kiosks > 1 && config.kiosk_id == default_id)
-    return failed("kiosk id", "\"" + config.kiosk_id + "\" is the default, and there are " + std::to_string(kiosks) + " kiosks",
+    return failed(DoctorCheckId::KioskId, "\"" + config.kiosk_id + "\" is the default, and there are " + std::to_string(kiosks) + " kiosks",
                   "give each kiosk its own booth.kiosk_id (kiosk-1, kiosk-2, ...) in /etc/openday/openday.toml");
-  return pass("kiosk id", "\"" + config.kiosk_id + "\"" + (kiosks > 1 ? " (one of " + std::to_string(kiosks) + " kiosks)" : ""));
+  return pass(DoctorCheckId::KioskId, "\"" + config.kiosk_id + "\"" + (kiosks > 1 ? " (one of " + std::to_string(kiosks) + " kiosks)" : ""));
 }
 
 }  // namespace openday

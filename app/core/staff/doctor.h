@@ -14,14 +14,20 @@
 #include "core/booth/config.h"
 #include "core/content/content.h"
 #include "core/quiz/quiz_bank.h"
+#include "core/visits/durable_store.h"
 
 namespace openday {
+
+// What a check looks at; the staff screen names each in Chinese, the command line in English.
+enum class DoctorCheckId { Display, Touch, Font, Config, Content, QuizBank, Database, Clock, Pin, PrizeStock, KioskId };
+std::string doctor_check_name(DoctorCheckId id);  // "display", "quiz bank", ...
 
 struct DoctorCheck {
   std::string name;    // what was checked: "display", "touch", ...
   bool ok = false;
   std::string detail;  // what was found
   std::string fix;     // what to do when it failed
+  DoctorCheckId id = DoctorCheckId::Display;
 };
 
 // "✓ name: detail", or "✗ name: detail -> fix".
@@ -60,6 +66,12 @@ DoctorCheck check_quiz_bank(const QuizBankLoad& load, const std::filesystem::pat
 inline constexpr std::uintmax_t kDoctorMinFreeBytes = 200ull * 1024 * 1024;  // a day of events is a few MB
 // Opens (creating if need be) the database, takes the write lock, and checks the free space.
 DoctorCheck check_database(const std::filesystem::path& db, std::uintmax_t min_free_bytes = kDoctorMinFreeBytes);
+// Inside the running kiosk: the database as its own writer sees it (opening the file a second
+// time, as check_database does, could move a damaged one aside under the writer), and the free
+// space beside it.
+DoctorCheck check_running_database(const StoreHealth& health, const std::filesystem::path& db,
+                                   std::uintmax_t min_free_bytes = kDoctorMinFreeBytes);
+DoctorCheck check_config(const ConfigLoadResult& load, const std::filesystem::path& file);
 // today: the clock's local day; utc_offset_minutes: the local time zone's offset (China: +480).
 DoctorCheck check_clock(const CalendarDate& today, int utc_offset_minutes, const std::string& event_date);
 DoctorCheck check_pin(const std::filesystem::path& db);

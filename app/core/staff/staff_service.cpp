@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <chrono>
+#include <fstream>
+#include <iterator>
 #include <utility>
 #include <thread>
 
@@ -198,6 +200,47 @@ std::optional<ContentBundle> StaffService::take_reloaded() {
   return out;
 }
 
+namespace {
+
+// The checks of `openday doctor` that make sense inside the running kiosk, in the command's order.
+// The database is judged by the kiosk's own writer: check_database opens the file as a new
+// writer would, which may move a damaged one aside, and that must not happen under the kiosk.
+std::vector<DoctorCheck> doctor_checks_in_kiosk(const StaffPaths& paths, const ContentBundle& bundle, const Config& config,
+                                                const DoctorSurroundings& surroundings, const StoreHealth& health) {
+  std::vector<DoctorCheck> checks;
+  checks.push_back(check_display(surroundings.display));
+  std::ifstream input_devices("/proc/bus/input/devices");
+  const std::string devices((std::istreambuf_iterator<char>(input_devices)), std::istreambuf_iterator<char>());
+  checks.push_back(check_touch(devices));
+  checks.push_back(check_font(surroundings.font_description, surroundings.font_error));
+  ContentLoad content;
+  if (bundle.content) content.content = *bundle.content;
+  checks.push_back(check_content(content, paths.content_dir));
+  QuizBankLoad quiz;
+  if (bundle.quiz) quiz.bank = *bundle.quiz;
+  checks.push_back(check_quiz_bank(quiz, paths.quiz_file));
+  const DoctorCheck database = check_running_database(health, paths.database);
+  checks.push_back(database);
+  const std::string event_date = bundle.content ? effective_event(bundle.content->event, config).date : std::string("unknown");
+  checks.push_back(check_clock(local_today(), local_utc_offset_minutes(utc_now_ms()), event_date));
+  if (database.ok) {
+    checks.push_back(check_pin(paths.database));
+    checks.push_back(check_prize_stock(paths.database, config));
+  }
+  checks.push_back(check_kiosk_id(config, 1));  // this kiosk cannot see the others at the booth
+  return checks;
+}
+
+}  // namespace
+
+void StaffService::run_doctor(DoctorSurroundings surroundings) {
+  if (doctor_.running()) return;
+  doctor_.forget();  // the screen shows "checking" until the new answer is there
+  doctor_.start_async([paths = paths_, bundle = bundle_, config = config_, surroundings = std::move(surroundings), health = health_()]() {
+    return doctor_checks_in_kiosk(paths, bundle, config, surroundings, health);
+  });
+}
+
 bool StaffService::poll() {
   if (pin_.collect()) {
     if (auto job = pin_.take_result()) {
@@ -233,7 +276,9 @@ bool StaffService::poll() {
       else reload_problems_ = problems;
     }
   }
-  return pin_pending() || dashboard_.running() || redeem_.running() || stock_.running() || export_.running() || reload_.running();
+  doctor_.collect();
+  return pin_pending() || dashboard_.running() || redeem_.running() || stock_.running() || export_.running() || reload_.running() ||
+         doctor_.running();
 }
 
 void StaffService::wait() {

@@ -19,6 +19,7 @@
 #include "core/reports/export.h"
 #include "core/quiz/quiz_bank.h"
 #include "core/reports/report.h"
+#include "core/staff/doctor.h"
 #include "core/staff/pending.h"
 #include "core/staff/staff.h"
 #include "core/quiz/vouchers.h"
@@ -41,6 +42,14 @@ struct ExportDestination {
 
 // Folders an export can go to: USB sticks first, then the fallback folder.
 std::vector<ExportDestination> export_destinations(const std::filesystem::path& fallback);
+
+// What the pre-flight check needs from the running kiosk itself: the screen it draws on and the
+// font face it loaded (the rest it finds in the loaded bundle, the database and the kernel).
+struct DoctorSurroundings {
+  DisplayProbe display;
+  std::string font_description;
+  std::string font_error;
+};
 
 struct ContentBundle {
   std::shared_ptr<const Content> content;
@@ -102,12 +111,18 @@ class StaffService {
   std::optional<ContentBundle> take_reloaded();
   std::optional<std::string> reload_problems() const { return reload_problems_; }
 
+  // `openday doctor` from the staff screen: the checks that make sense inside the running kiosk.
+  void run_doctor(DoctorSurroundings surroundings);
+  bool doctor_running() const { return doctor_.running(); }
+  const std::optional<std::vector<DoctorCheck>>& doctor_checks() const { return doctor_.result(); }
+  std::optional<std::string> doctor_error() const { return doctor_.error(); }
+
   // Collects finished work; true while anything is still running.
   bool poll();
   // Whether any work runs or waits to be collected by poll(); collects nothing.
   bool busy() const {
     return pin_pending() || dashboard_.running() || redeem_.running() || stock_.running() || export_.running() || reload_.running() ||
-           reloaded_.has_value();
+           reloaded_.has_value() || doctor_.running();
   }
   void wait();  // tests
 
@@ -145,6 +160,8 @@ class StaffService {
   Pending<ReloadOutcome> reload_;
   std::optional<ContentBundle> reloaded_;
   std::optional<std::string> reload_problems_;
+
+  Pending<std::vector<DoctorCheck>> doctor_;
 };
 
 }  // namespace openday

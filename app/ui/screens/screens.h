@@ -35,6 +35,7 @@ std::unique_ptr<Screen> make_staff_dashboard_screen();
 std::unique_ptr<Screen> make_staff_redeem_screen();
 std::unique_ptr<Screen> make_staff_stock_screen();
 std::unique_ptr<Screen> make_staff_export_screen();
+std::unique_ptr<Screen> make_staff_doctor_screen();
 std::unique_ptr<Screen> make_staff_exit_screen();
 
 }  // namespace openday::ui

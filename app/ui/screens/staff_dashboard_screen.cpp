@@ -256,11 +256,15 @@ class StaffDashboardScreen final : public Screen {
                                         {"staff.stock", Text::ActionStock, ButtonKind::Secondary},
                                         {"staff.export", Text::ActionExport, ButtonKind::Primary},
                                         {"staff.reload", Text::ActionReload, ButtonKind::Secondary},
+                                        {"staff.doctor", Text::ActionDoctor, ButtonKind::Secondary},
                                         {"staff.back_to_kiosk", Text::ActionBackToKiosk, ButtonKind::Secondary},
                                         {"staff.exit", Text::ActionExit, ButtonKind::Secondary}};
 
+  // Columns for the actions in this many rows; the last row may hold fewer.
+  static int action_columns(int rows) { return (static_cast<int>(std::size(kActions)) + rows - 1) / rows; }
+
   static float action_button_width(const Metrics& m, float width, int rows) {
-    const int columns = static_cast<int>(std::size(kActions)) / rows;
+    const int columns = action_columns(rows);
     return (width - m.gap * 0.5f * static_cast<float>(columns - 1)) / static_cast<float>(columns);
   }
 
@@ -284,7 +288,7 @@ class StaffDashboardScreen final : public Screen {
     ctx.draw_list().AddRectFilled(ImVec2(x - m.margin, y - m.gap * 0.5f), ImVec2(x + width + m.margin, ctx.content_rect().max.y),
                                   colors::kBackground);
     const auto& actions = kActions;
-    const int columns = static_cast<int>(std::size(actions)) / rows;
+    const int columns = action_columns(rows);
     const float button_width = action_button_width(m, width, rows);
     for (std::size_t i = 0; i < std::size(actions); ++i) {
       const ImVec2 pos(x + static_cast<float>(i % static_cast<std::size_t>(columns)) * (button_width + m.gap * 0.5f),
@@ -297,6 +301,7 @@ class StaffDashboardScreen final : public Screen {
       else if (id == "staff.stock") ctx.router().push("staff/stock");
       else if (id == "staff.export") ctx.router().push("staff/export");
       else if (id == "staff.reload") staff.reload_content();
+      else if (id == "staff.doctor") ctx.router().push("staff/doctor");
       else if (id == "staff.back_to_kiosk") ctx.staff().leave_staff_mode();
       else if (id == "staff.exit") ctx.router().push("staff/exit");
     }
