@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <fstream>
 #include <map>
+#include <set>
 #include <sstream>
 #include <string>
 
@@ -85,6 +86,14 @@ TEST(CountyGenerator, ASmallCountyLoadsWithoutProblemsAndHasTheHeavyScreens) {
   EXPECT_EQ(most_materials, 15u);
   EXPECT_LE(longest_name, 40u);
   EXPECT_EQ(longest_paragraph, 600u);  // one department's introduction is at the validator's limit
+
+  // The count `validate` prints, against a plain count of every text's characters.
+  std::set<char32_t> characters;
+  for_each_code_point(content.body_texts(), [&](char32_t c) {
+    if (c != '\n') characters.insert(c);
+  });
+  EXPECT_EQ(content.distinct_characters(), characters.size());
+  EXPECT_GT(characters.size(), 1000u);  // place names and surnames bring in the uncommon ones
 }
 
 TEST(CountyGenerator, TheSameSeedWritesTheSameFilesAndAnotherSeedOtherOnes) {
