@@ -30,6 +30,8 @@ class Flow {
   void divider();
   // Whether [top, bottom) is on screen.
   bool visible(float top, float bottom) const;
+  // The part of the screen that is drawn (a long list draws only the rows inside it).
+  const Rect& visible_area() const { return visible_; }
   // Height that text would take at width in a role's font.
   float measure(FontRole role, std::string_view text, float width) const;
 

@@ -47,7 +47,7 @@ Kiosk::Kiosk(KioskSetup setup, EventSink& sink, DurableStore& store)
   io.IniFilename = nullptr;  // a kiosk keeps no window layout between runs
   io.LogFilename = nullptr;
   io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
-  set_text_audit(&text_audit_);
+  set_text_helpers(&text_helpers_);
   collect_glyph_texts();
   log_targets_ = setup.log_targets;
   const std::string& last = setup.initial_stack.back();
@@ -57,7 +57,7 @@ Kiosk::Kiosk(KioskSetup setup, EventSink& sink, DurableStore& store)
 }
 
 Kiosk::~Kiosk() {
-  if (openday::ui::text_audit() == &text_audit_) set_text_audit(nullptr);
+  if (text_helpers() == &text_helpers_) set_text_helpers(nullptr);
 }
 
 void Kiosk::make_quiz_service() {
@@ -244,6 +244,7 @@ bool Kiosk::fonts_outdated() const {
 bool Kiosk::rebuild_fonts(std::string& error) {
   ImGuiIO& io = ImGui::GetIO();
   metrics_ = metrics_for_display(io.DisplaySize);
+  wrap_cache_.clear();  // the faces (and their advances) change
   if (!fonts_.build(*io.Fonts, font_sources_, metrics_, glyph_texts_, error)) return false;
   io.FontDefault = fonts_.font(FontRole::Body, false);
   apply_theme(ImGui::GetStyle(), metrics_);

@@ -27,6 +27,7 @@
 #include "ui/tap_targets.h"
 #include "ui/text_layout.h"
 #include "ui/theme.h"
+#include "ui/wrap_cache.h"
 
 namespace openday::ui {
 
@@ -65,6 +66,9 @@ class Kiosk final : public StaffControl {
   const FontSet& fonts() const { return fonts_; }
   // What the text helpers reported during the last frame (tests turn on placements).
   TextAudit& text_audit() { return text_audit_; }
+  // The wrapped lines of the texts drawn so far, per face, size and width; emptied when the
+  // fonts are rebuilt.
+  const WrapCache& wrap_cache() const { return wrap_cache_; }
   // Every text drawn so far with a character its face lacked, with the line logged about it.
   const std::map<std::string, std::string>& fallback_texts() const { return fallbacks_logged_; }
 
@@ -141,6 +145,8 @@ class Kiosk final : public StaffControl {
   FontSet fonts_;
   GlyphTexts glyph_texts_;
   TextAudit text_audit_;
+  WrapCache wrap_cache_;
+  TextHelpers text_helpers_{&text_audit_, &wrap_cache_};  // on ImGuiIO::UserData while the kiosk lives
   std::array<std::string, 4> learned_glyphs_;  // per FontRole: characters drawn but not declared
   std::map<std::string, std::string> fallbacks_logged_;  // text -> what was logged about its missing glyphs
   bool glyphs_changed_ = true;

@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "core/util/utf8.h"
+#include "ui/wrap_cache.h"
 
 namespace openday::ui {
 namespace {
@@ -236,25 +237,47 @@ void check_text(const ImFont& font, std::string_view text) {
   if (TextAudit* audit = text_audit()) audit->check_glyphs(font, text);
 }
 
+std::vector<WrappedLine> as_offsets(std::string_view text, const std::vector<TextLine>& lines) {
+  std::vector<WrappedLine> out;
+  out.reserve(lines.size());
+  for (const TextLine& line : lines)
+    out.push_back({static_cast<std::uint32_t>(line.text.data() - text.data()), static_cast<std::uint32_t>(line.text.size()), line.width});
+  return out;
+}
+
+std::vector<TextLine> wrap(const ImFont& font, float size, std::string_view text, float max_width, WrapCache::Mode mode) {
+  return mode == WrapCache::Mode::Balanced ? wrap_text_balanced(font, size, text, max_width) : wrap_text(font, size, text, max_width);
+}
+
+// The lines of text as offsets, from the kiosk's cache when it is set (wrapping measures every
+// character, and a long list would do it for every row on every frame).
+template <typename Use>
+auto with_wrapped_lines(const ImFont& font, float size, std::string_view text, float max_width, WrapCache::Mode mode, Use&& use) {
+  if (WrapCache* cache = wrap_cache())
+    return use(cache->lines(font, size, max_width, mode, text, [&] { return as_offsets(text, wrap(font, size, text, max_width, mode)); }));
+  return use(as_offsets(text, wrap(font, size, text, max_width, mode)));
+}
+
 }  // namespace
 
 float draw_wrapped_text(ImDrawList& draw, const ImFont& font, float size, ImVec2 pos, ImU32 color,
                         std::string_view text, float max_width, Align align) {
   check_text(font, text);
   const float step = line_height(size);
-  const std::vector<TextLine> lines =
-      align == Align::Center ? wrap_text_balanced(font, size, text, max_width) : wrap_text(font, size, text, max_width);
+  const WrapCache::Mode mode = align == Align::Center ? WrapCache::Mode::Balanced : WrapCache::Mode::Plain;
   float y = pos.y;
   float left = FLT_MAX, right = -FLT_MAX;
-  for (const TextLine& line : lines) {
-    float x = pos.x;
-    if (align == Align::Center) x += std::floor((max_width - line.width) * 0.5f);
-    draw.AddText(&font, size, ImVec2(x, y + std::floor((step - size) * 0.5f)), color, line.text.data(),
-                 line.text.data() + line.text.size());
-    left = std::min(left, x);
-    right = std::max(right, x + line.width);
-    y += step;
-  }
+  with_wrapped_lines(font, size, text, max_width, mode, [&](const std::vector<WrappedLine>& lines) {
+    for (const WrappedLine& line : lines) {
+      float x = pos.x;
+      if (align == Align::Center) x += std::floor((max_width - line.width) * 0.5f);
+      const char* begin = text.data() + line.offset;
+      draw.AddText(&font, size, ImVec2(x, y + std::floor((step - size) * 0.5f)), color, begin, begin + line.length);
+      left = std::min(left, x);
+      right = std::max(right, x + line.width);
+      y += step;
+    }
+  });
   TextAudit* audit = text_audit();
   if (audit && audit->record_placements)
     audit->placed(text, ImVec2(left, pos.y), ImVec2(right, y), ImVec2(pos.x, -FLT_MAX), ImVec2(pos.x + max_width, FLT_MAX));
@@ -267,13 +290,17 @@ void draw_text_line(ImDrawList& draw, const ImFont& font, float size, ImVec2 pos
 }
 
 float measure_wrapped_height(const ImFont& font, float size, std::string_view text, float max_width) {
-  return static_cast<float>(wrap_text(font, size, text, max_width).size()) * line_height(size);
+  const std::size_t lines = with_wrapped_lines(font, size, text, max_width, WrapCache::Mode::Plain,
+                                               [](const std::vector<WrappedLine>& wrapped) { return wrapped.size(); });
+  return static_cast<float>(lines) * line_height(size);
 }
 
 float widest_line(const ImFont& font, float size, std::string_view text, float max_width) {
-  float widest = 0;
-  for (const TextLine& line : wrap_text(font, size, text, max_width)) widest = std::max(widest, line.width);
-  return widest;
+  return with_wrapped_lines(font, size, text, max_width, WrapCache::Mode::Plain, [](const std::vector<WrappedLine>& lines) {
+    float widest = 0;
+    for (const WrappedLine& line : lines) widest = std::max(widest, line.width);
+    return widest;
+  });
 }
 
 std::string ellipsize(const ImFont& font, float size, std::string_view text, float max_width) {
@@ -315,13 +342,28 @@ void TextAudit::placed(std::string_view text, ImVec2 min, ImVec2 max, ImVec2 box
   if (record_placements) placements_.push_back({std::string(text), min, max, box_min, box_max});
 }
 
-void set_text_audit(TextAudit* audit) {
-  if (ImGui::GetCurrentContext()) ImGui::GetIO().UserData = audit;
+void set_text_helpers(TextHelpers* helpers) {
+  if (ImGui::GetCurrentContext()) ImGui::GetIO().UserData = helpers;
+}
+
+TextHelpers* text_helpers() {
+  if (!ImGui::GetCurrentContext()) return nullptr;
+  return static_cast<TextHelpers*>(ImGui::GetIO().UserData);
 }
 
 TextAudit* text_audit() {
-  if (!ImGui::GetCurrentContext()) return nullptr;
-  return static_cast<TextAudit*>(ImGui::GetIO().UserData);
+  const TextHelpers* helpers = text_helpers();
+  return helpers ? helpers->audit : nullptr;
+}
+
+WrapCache* wrap_cache() {
+  const TextHelpers* helpers = text_helpers();
+  return helpers ? helpers->wraps : nullptr;
+}
+
+std::size_t fonts_generation() {
+  const WrapCache* cache = wrap_cache();
+  return cache ? cache->generation() : 0;
 }
 
 }  // namespace openday::ui

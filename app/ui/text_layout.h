@@ -7,6 +7,7 @@
 // cutting the last clause ("奖品有限，/发完为止", not "奖品有限，发完为/止").
 #include <imgui.h>
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -31,6 +32,7 @@ float draw_wrapped_text(ImDrawList& draw, const ImFont& font, float size, ImVec2
                         std::string_view text, float max_width, Align align = Align::Left);
 // One line, not wrapped; the caller made sure it fits (or recorded the box it must fit in).
 void draw_text_line(ImDrawList& draw, const ImFont& font, float size, ImVec2 pos, ImU32 color, std::string_view text);
+// Measured through the kiosk's wrap cache when it is set: the same lines as wrap_text.
 float measure_wrapped_height(const ImFont& font, float size, std::string_view text, float max_width);
 float line_height(float size);  // the distance between wrapped lines
 // The widest line of text wrapped at max_width.
@@ -73,9 +75,22 @@ class TextAudit {
   std::vector<TextPlacement> placements_;
 };
 
-// The audit the helpers report to. The helpers receive only an ImFont, so the kiosk (which
-// owns the audit) hangs it on its ImGui context's IO::UserData; null when none is set.
-void set_text_audit(TextAudit* audit);
+class WrapCache;
+
+// What the text helpers use while the kiosk draws: the audit they report to, and the cache of
+// wrapped lines that spares measuring every text of a long list on every frame. The helpers
+// receive only an ImFont, so the kiosk (which owns both) hangs them on its ImGui context's
+// IO::UserData; either may be null, and then the helpers report nothing or wrap every time.
+struct TextHelpers {
+  TextAudit* audit = nullptr;
+  WrapCache* wraps = nullptr;
+};
+void set_text_helpers(TextHelpers* helpers);
+TextHelpers* text_helpers();
 TextAudit* text_audit();
+WrapCache* wrap_cache();
+// Changes whenever the kiosk rebuilt its fonts (0 without a kiosk): what was measured before
+// is outdated.
+std::size_t fonts_generation();
 
 }  // namespace openday::ui

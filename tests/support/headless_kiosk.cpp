@@ -246,8 +246,10 @@ std::string HeadlessKiosk::redraw_difference() {
   return first_difference(before, copy_draw_data(*ImGui::GetDrawData()));
 }
 
-float HeadlessKiosk::scroll_y_of(std::string_view region) const {
-  const ImGuiContext& g = *context_;
+namespace {
+
+// The scrolling region drawn in the last frame whose id is region, or null.
+const ImGuiWindow* region_window(const ImGuiContext& g, std::string_view region) {
   for (const ImGuiWindow* window : g.Windows) {
     if (window->LastFrameActive != g.FrameCount || !(window->Flags & ImGuiWindowFlags_ChildWindow)) continue;
     // A child window is named "parent/region_ID".
@@ -255,9 +257,21 @@ float HeadlessKiosk::scroll_y_of(std::string_view region) const {
     const auto slash = name.rfind('/');
     if (slash == std::string_view::npos) continue;
     const std::string_view own = name.substr(slash + 1);
-    if (own.size() > region.size() && own.substr(0, region.size()) == region && own[region.size()] == '_') return window->Scroll.y;
+    if (own.size() > region.size() && own.substr(0, region.size()) == region && own[region.size()] == '_') return window;
   }
-  return -1;
+  return nullptr;
+}
+
+}  // namespace
+
+float HeadlessKiosk::scroll_y_of(std::string_view region) const {
+  const ImGuiWindow* window = region_window(*context_, region);
+  return window ? window->Scroll.y : -1;
+}
+
+ImRect HeadlessKiosk::rect_of(std::string_view region) const {
+  const ImGuiWindow* window = region_window(*context_, region);
+  return window ? window->Rect() : ImRect();
 }
 
 void open_quiz(HeadlessKiosk& kiosk) {

@@ -2,6 +2,7 @@
 // Drives the real Kiosk through Dear ImGui with no renderer: synthetic touches become
 // ImGuiIO mouse state frame by frame, as the GLFW backend would set it.
 #include <imgui.h>
+#include <imgui_internal.h>  // ImRect
 
 #include <filesystem>
 #include <memory>
@@ -59,6 +60,9 @@ class HeadlessKiosk {
   // The finger lands at from, moves to to over steps frames, rests there hold_frames frames
   // (a slow drag that stops: no glide), then lifts.
   void drag(ImVec2 from, ImVec2 to, int steps = 12, int hold_frames = 0);
+  // Puts the finger down (or lifts it) at position for the next frame(): gestures built frame by
+  // frame, as a benchmark that times each frame of a flick does.
+  void touch(bool down, ImVec2 position) { set_finger(down, position); }
 
   // Like the real loop after input: draws while the kiosk says a frame is due now. While it
   // polls background work (a frame due within kPollSeconds) it sleeps a moment for real and
@@ -73,6 +77,8 @@ class HeadlessKiosk {
   // The scroll position of a scrolling region drawn in the last frame ("departments.grid",
   // "quiz.question", ...); -1 when no such region was drawn.
   float scroll_y_of(std::string_view region) const;
+  // Where that region lies on screen; an empty rectangle when it was not drawn.
+  ImRect rect_of(std::string_view region) const;
 
   ui::Kiosk& kiosk() { return *kiosk_; }
   RecordingSink& events() { return sink_; }

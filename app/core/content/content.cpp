@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <vector>
 
 #include "core/util/calendar_date.h"
 #include "core/util/utf8.h"
@@ -350,11 +351,24 @@ std::string Content::body_texts() const {
 }
 
 std::size_t Content::distinct_characters() const {
-  std::set<char32_t> seen;
-  for_each_code_point(body_texts(), [&](char32_t c) {
-    if (c != '\n') seen.insert(c);
+  // One flag per code point up to U+FFFF (the validator allows no others, but count them
+  // anyway): a county's million characters then take milliseconds, where a std::set of the
+  // joined texts took a fifth of `openday validate` (issue 18).
+  std::vector<bool> seen(0x10000, false);
+  std::set<char32_t> beyond;
+  std::size_t count = 0;
+  for_each_text([&](TextStyle, std::string_view text, const std::string&) {
+    for_each_code_point(text, [&](char32_t c) {
+      if (c == '\n') return;
+      if (c >= 0x10000) {
+        count += beyond.insert(c).second ? 1 : 0;
+      } else if (!seen[c]) {
+        seen[c] = true;
+        ++count;
+      }
+    });
   });
-  return seen.size();
+  return count;
 }
 
 ContentLoad load_content(const std::filesystem::path& dir) {

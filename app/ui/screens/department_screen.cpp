@@ -5,6 +5,7 @@
 
 #include "core/content/ui_text.h"
 #include "ui/flow.h"
+#include "ui/row_index.h"
 #include "ui/screen_context.h"
 #include "ui/screens/screens.h"
 #include "ui/text_layout.h"
@@ -118,7 +119,13 @@ class DepartmentScreen final : public Screen {
     flow.text(FontRole::Body, publication_line(department_.duties_published), colors::kTextMuted);
   }
 
-  void draw_items(ScreenContext& ctx, Flow& flow) const {
+  // The rows of a list that lie on screen, as offsets into rows measured from the flow's y.
+  static std::pair<std::size_t, std::size_t> rows_on_screen(const Flow& flow, const RowIndex& rows) {
+    return rows.overlapping(flow.visible_area().min.y - flow.y(), flow.visible_area().max.y - flow.y());
+  }
+
+  // Only the cards on screen are laid out; the heights of all of them come from the row index.
+  void draw_items(ScreenContext& ctx, Flow& flow) {
     const Metrics& m = ctx.metrics();
     if (department_.approval_items.empty()) {
       flow.text(FontRole::Body, tr(Text::ItemsEmpty), colors::kTextMuted);
@@ -126,32 +133,42 @@ class DepartmentScreen final : public Screen {
     }
     const ImFont& heading = *ctx.font(FontRole::Heading);
     const ImFont& body = *ctx.font(FontRole::Body);
-    for (const ApprovalItem& item : department_.approval_items) {
-      const float inner = flow.width() - 2 * m.gap;
-      const float name_height = measure_wrapped_height(heading, heading.FontSize, item.name, inner);
-      const float height = m.gap + name_height + m.gap * 0.3f + line_height(body.FontSize) + m.gap;
-      const ImVec2 pos(flow.x(), flow.y());
-      if (flow.visible(pos.y, pos.y + height)) {
-        const std::string id = "department.item." + item.id;
-        if (card_button(ctx, id.c_str(), pos, ImVec2(flow.width(), height))) ctx.router().push("item/" + item.id);
-        ImDrawList& draw = ctx.draw_list();
-        float y = pos.y + m.gap;
-        y += draw_wrapped_text(draw, heading, heading.FontSize, ImVec2(pos.x + m.gap, y), colors::kText, item.name, inner);
-        y += m.gap * 0.3f;
-        const std::string promise = item.promised_days == 0 ? std::string(tr(Text::ItemImmediate))
-                                                            : fill_text(Text::ItemPromisedFormat, {std::to_string(item.promised_days)});
-        const std::string facts = item.kind + " · " + promise + " · ";
-        draw.AddText(&body, body.FontSize, ImVec2(pos.x + m.gap, y), colors::kTextMuted, facts.c_str());
-        const float badge_x = pos.x + m.gap + body.CalcTextSizeA(body.FontSize, FLT_MAX, 0, facts.c_str()).x;
-        const std::string_view badge = tr(item.online ? Text::ItemOnlineBadge : Text::ItemCounterOnlyBadge);
-        draw.AddText(&body, body.FontSize, ImVec2(badge_x, y), item.online ? colors::kAccent : colors::kTextMuted,
-                     badge.data(), badge.data() + badge.size());
-      }
-      flow.space(height + m.gap * 0.6f);
+    const float inner = flow.width() - 2 * m.gap;
+    const float row_gap = m.gap * 0.6f;
+    item_rows_.measure(flow.width(), heading.FontSize, department_.approval_items.size(), [&](std::size_t row) {
+      return item_card_height(ctx, department_.approval_items[row], inner) + row_gap;
+    });
+    const auto [first, last] = rows_on_screen(flow, item_rows_);
+    for (std::size_t row = first; row < last; ++row) {
+      const ApprovalItem& item = department_.approval_items[row];
+      const ImVec2 pos(flow.x(), flow.y() + item_rows_.top(row));
+      const float height = item_rows_.advance(row) - row_gap;
+      const std::string id = "department.item." + item.id;
+      if (card_button(ctx, id.c_str(), pos, ImVec2(flow.width(), height))) ctx.router().push("item/" + item.id);
+      ImDrawList& draw = ctx.draw_list();
+      float y = pos.y + m.gap;
+      y += draw_wrapped_text(draw, heading, heading.FontSize, ImVec2(pos.x + m.gap, y), colors::kText, item.name, inner);
+      y += m.gap * 0.3f;
+      const std::string promise = item.promised_days == 0 ? std::string(tr(Text::ItemImmediate))
+                                                          : fill_text(Text::ItemPromisedFormat, {std::to_string(item.promised_days)});
+      const std::string facts = item.kind + " · " + promise + " · ";
+      draw.AddText(&body, body.FontSize, ImVec2(pos.x + m.gap, y), colors::kTextMuted, facts.c_str());
+      const float badge_x = pos.x + m.gap + body.CalcTextSizeA(body.FontSize, FLT_MAX, 0, facts.c_str()).x;
+      const std::string_view badge = tr(item.online ? Text::ItemOnlineBadge : Text::ItemCounterOnlyBadge);
+      draw.AddText(&body, body.FontSize, ImVec2(badge_x, y), item.online ? colors::kAccent : colors::kTextMuted,
+                   badge.data(), badge.data() + badge.size());
     }
+    flow.space(item_rows_.total());
   }
 
-  void draw_fees(ScreenContext& ctx, Flow& flow) const {
+  static float item_card_height(ScreenContext& ctx, const ApprovalItem& item, float inner) {
+    const Metrics& m = ctx.metrics();
+    const ImFont& heading = *ctx.font(FontRole::Heading);
+    const ImFont& body = *ctx.font(FontRole::Body);
+    return m.gap + measure_wrapped_height(heading, heading.FontSize, item.name, inner) + m.gap * 0.3f + line_height(body.FontSize) + m.gap;
+  }
+
+  void draw_fees(ScreenContext& ctx, Flow& flow) {
     if (department_.fees.empty()) {
       flow.text(FontRole::Heading, department_.no_fee_statement, colors::kText);
       return;
@@ -162,8 +179,9 @@ class DepartmentScreen final : public Screen {
 
   static std::string standard_of(const FeeItem& fee) { return fee.amount + " " + fee.unit; }
 
-  // Landscape: a table with a header row; each row as tall as its tallest cell.
-  void draw_fee_table(ScreenContext& ctx, Flow& flow) const {
+  // Landscape: a table with a header row; each row as tall as its tallest cell. Only the rows
+  // on screen are laid out.
+  void draw_fee_table(ScreenContext& ctx, Flow& flow) {
     const Metrics& m = ctx.metrics();
     ImDrawList& draw = ctx.draw_list();
     const float shares[] = {0.27f, 0.17f, 0.34f, 0.22f};
@@ -188,48 +206,74 @@ class DepartmentScreen final : public Screen {
     }
     flow.space(header_height);
     const ImFont& body = *ctx.font(FontRole::Body);
-    for (std::size_t r = 0; r < department_.fees.size(); ++r) {
-      const FeeItem& fee = department_.fees[r];
-      const std::string cells[] = {fee.name, standard_of(fee),
-                                   fee.legal_basis + "\n" + fill_text(Text::FeeDocumentFormat, {fee.document_number}),
-                                   fee.notes.empty() ? std::string("—") : fee.notes};
-      float height = 0;
-      for (int c = 0; c < 4; ++c) height = std::max(height, measure_wrapped_height(body, body.FontSize, cells[c], widths[c] - 2 * pad));
-      const std::string published = publication_line(fee.published);
-      const float published_height = measure_wrapped_height(body, body.FontSize, published, flow.width() - 2 * pad);
-      const float row_height = height + published_height + 3 * pad;
-      const float top = flow.y();
-      if (flow.visible(top, top + row_height)) {
-        if (r % 2 == 1) draw.AddRectFilled(ImVec2(flow.x(), top), ImVec2(flow.x() + flow.width(), top + row_height), IM_COL32(0, 0, 0, 10));
-        for (int c = 0; c < 4; ++c)
-          draw_wrapped_text(draw, body, body.FontSize, ImVec2(cell_x(c) + pad, top + pad), c == 1 ? colors::kAccent : colors::kText,
-                            cells[c], widths[c] - 2 * pad);
-        draw_wrapped_text(draw, body, body.FontSize, ImVec2(flow.x() + pad, top + 2 * pad + height), colors::kTextMuted, published,
-                          flow.width() - 2 * pad);
-        draw.AddRectFilled(ImVec2(flow.x(), top + row_height - 1), ImVec2(flow.x() + flow.width(), top + row_height), colors::kBorder);
-      }
-      flow.space(row_height);
+    // A row: its four cells side by side, as tall as the tallest, then its publication line.
+    struct Row {
+      std::string cells[4];
+      std::string published;
+      float cells_height = 0;
+    };
+    const auto row_of = [&](const FeeItem& fee) {
+      Row row{{fee.name, standard_of(fee), fee.legal_basis + "\n" + fill_text(Text::FeeDocumentFormat, {fee.document_number}),
+               fee.notes.empty() ? std::string("—") : fee.notes},
+              publication_line(fee.published)};
+      for (int c = 0; c < 4; ++c)
+        row.cells_height = std::max(row.cells_height, measure_wrapped_height(body, body.FontSize, row.cells[c], widths[c] - 2 * pad));
+      return row;
+    };
+    fee_rows_.measure(flow.width(), body.FontSize, department_.fees.size(), [&](std::size_t r) {
+      const Row row = row_of(department_.fees[r]);
+      return row.cells_height + measure_wrapped_height(body, body.FontSize, row.published, flow.width() - 2 * pad) + 3 * pad;
+    });
+    const auto [first, last] = rows_on_screen(flow, fee_rows_);
+    for (std::size_t r = first; r < last; ++r) {
+      const Row row = row_of(department_.fees[r]);
+      const float top = flow.y() + fee_rows_.top(r);
+      const float row_height = fee_rows_.advance(r);
+      if (r % 2 == 1) draw.AddRectFilled(ImVec2(flow.x(), top), ImVec2(flow.x() + flow.width(), top + row_height), IM_COL32(0, 0, 0, 10));
+      for (int c = 0; c < 4; ++c)
+        draw_wrapped_text(draw, body, body.FontSize, ImVec2(cell_x(c) + pad, top + pad), c == 1 ? colors::kAccent : colors::kText,
+                          row.cells[c], widths[c] - 2 * pad);
+      draw_wrapped_text(draw, body, body.FontSize, ImVec2(flow.x() + pad, top + 2 * pad + row.cells_height), colors::kTextMuted,
+                        row.published, flow.width() - 2 * pad);
+      draw.AddRectFilled(ImVec2(flow.x(), top + row_height - 1), ImVec2(flow.x() + flow.width(), top + row_height), colors::kBorder);
     }
+    flow.space(fee_rows_.total());
   }
 
-  // Portrait or large text: one card per fee, every field labelled.
-  void draw_fee_cards(ScreenContext& ctx, Flow& flow) const {
-    const Metrics& m = ctx.metrics();
-    for (const FeeItem& fee : department_.fees) {
-      flow.section(fee.name);
-      flow.label_value(std::string(tr(Text::FeeColumnStandard)) + "：", standard_of(fee));
-      flow.label_value(std::string(tr(Text::FeeColumnBasis)) + "：", fee.legal_basis);
-      flow.label_value("", fill_text(Text::FeeDocumentFormat, {fee.document_number}));
-      if (!fee.notes.empty()) flow.label_value(std::string(tr(Text::FeeColumnNotes)) + "：", fee.notes);
-      flow.text(FontRole::Body, publication_line(fee.published), colors::kTextMuted);
-      flow.divider();
-      flow.space(m.gap * 0.3f);
+  // Portrait or large text: one card per fee, every field labelled. Only the cards on screen
+  // are laid out; their heights are measured once by laying each out where nothing is drawn.
+  void draw_fee_cards(ScreenContext& ctx, Flow& flow) {
+    const Rect nowhere{ImVec2(0, FLT_MAX), ImVec2(0, -FLT_MAX)};
+    fee_card_rows_.measure(flow.width(), ctx.font(FontRole::Body)->FontSize, department_.fees.size(), [&](std::size_t r) {
+      Flow probe(ctx, ImVec2(flow.x(), 0), flow.width(), nowhere);
+      draw_fee_card(ctx, probe, department_.fees[r]);
+      return probe.y();
+    });
+    const auto [first, last] = rows_on_screen(flow, fee_card_rows_);
+    for (std::size_t r = first; r < last; ++r) {
+      Flow card(ctx, ImVec2(flow.x(), flow.y() + fee_card_rows_.top(r)), flow.width(), flow.visible_area());
+      draw_fee_card(ctx, card, department_.fees[r]);
     }
+    flow.space(fee_card_rows_.total());
+  }
+
+  static void draw_fee_card(ScreenContext& ctx, Flow& flow, const FeeItem& fee) {
+    flow.section(fee.name);
+    flow.label_value(std::string(tr(Text::FeeColumnStandard)) + "：", standard_of(fee));
+    flow.label_value(std::string(tr(Text::FeeColumnBasis)) + "：", fee.legal_basis);
+    flow.label_value("", fill_text(Text::FeeDocumentFormat, {fee.document_number}));
+    if (!fee.notes.empty()) flow.label_value(std::string(tr(Text::FeeColumnNotes)) + "：", fee.notes);
+    flow.text(FontRole::Body, publication_line(fee.published), colors::kTextMuted);
+    flow.divider();
+    flow.space(ctx.metrics().gap * 0.3f);
   }
 
   const Department& department_;
   DepartmentTab tab_;
   bool scroll_to_top_ = false;
+  RowIndex item_rows_;      // the 审批事项 cards
+  RowIndex fee_rows_;       // the 收费标准 table's rows (landscape)
+  RowIndex fee_card_rows_;  // the 收费标准 cards (portrait, large text)
 };
 
 }  // namespace
