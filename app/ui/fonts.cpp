@@ -113,7 +113,8 @@ bool FontSet::bake(ImFontAtlas& atlas, const FontSources& sources, const std::ve
   const int limit = std::max(256, options.max_texture_size);
   float scale = 1.0f;
   bool built = false;
-  for (int attempt = 0; attempt < 6; ++attempt) {
+  int widened_to = limit < 4096 ? static_cast<int>(std::bit_floor(static_cast<unsigned>(limit))) : 0;
+  for (int attempt = 0; attempt < 7; ++attempt) {
     atlas.Clear();
     fonts_ = {};
     // stb_truetype, not FreeType: 1.86's FreeType builder renders each glyph into fixed 256 KiB
@@ -121,7 +122,7 @@ bool FontSet::bake(ImFontAtlas& atlas, const FontSources& sources, const std::ve
     atlas.FontBuilderIO = ImFontAtlasGetBuilderForStbTruetype();
     atlas.Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight | ImFontAtlasFlags_NoMouseCursors;
     atlas.TexGlyphPadding = 1;
-    atlas.TexDesiredWidth = limit < 4096 ? static_cast<int>(std::bit_floor(static_cast<unsigned>(limit))) : 0;
+    atlas.TexDesiredWidth = widened_to;
     for (const BakeSpec& spec : specs) {
       const MappedFile& data = spec.bold ? bold_data_ : regular_data_;
       ImFontConfig config;
@@ -140,9 +141,16 @@ bool FontSet::bake(ImFontAtlas& atlas, const FontSources& sources, const std::ve
     built = atlas.Build();
     release_font_data(atlas);
     if (!built || atlas.TexHeight <= limit) break;
-    // The area needed shrinks with the square of the scale; a little more for packing losses.
-    scale *= std::sqrt(static_cast<float>(limit) / static_cast<float>(atlas.TexHeight)) * 0.97f;
     built = false;
+    // ImGui chose a narrow texture for the area: first widen it to the limit (4096 at most,
+    // which every GPU of this decade takes), then, if still too tall, rasterise smaller. The
+    // area needed shrinks with the square of the scale; a little more for packing losses.
+    const int widest = static_cast<int>(std::bit_floor(static_cast<unsigned>(std::min(limit, 4096))));
+    if (atlas.TexWidth < widest) {
+      widened_to = widest;
+      continue;
+    }
+    scale *= std::sqrt(static_cast<float>(limit) / static_cast<float>(atlas.TexHeight)) * 0.97f;
   }
   // The baked glyphs no longer need the faces; unmapping gives back the pages the builder
   // touched (about 10 MB) until the next rebuild maps them again.

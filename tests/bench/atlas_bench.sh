@@ -4,11 +4,15 @@
 # cache (cold) and with one (warm), atlas size, glyph count, bake time, peak memory (VmHWM)
 # and anonymous memory (RssAnon, the process's own, the rest being mapped files and the GL
 # driver's buffers), on the attract screen and on the county's heaviest department.
-# Usage: atlas_bench.sh OPENDAY [COUNTY_CONTENT_DIR] [RUNS]
+# Usage: atlas_bench.sh OPENDAY GENERATE_COUNTY SAMPLE_CONTENT_DIR [RUNS]
+# The county is the sample plus 60 generated departments of 3,000 items (seed 1).
 source "$(dirname "$0")/../e2e/lib.sh"
 openday=$1
-county=${2:-}
-runs=${3:-5}
+generate_county=$2
+sample=$3
+runs=${4:-5}
+county="$E2E_WORK/county"
+"$generate_county" --departments 60 --items 3000 --seed 1 --out "$county" --with-sample "$sample" >/dev/null
 
 start_xvfb 1920x1080
 export XDG_DATA_HOME="$E2E_WORK/data"
@@ -60,14 +64,12 @@ echo "median of $runs starts each (cold: empty atlas cache; warm: the cache the 
 printf '%-34s %8s %8s %11s %7s %8s %9s %9s\n' "content / screen" "cold s" "warm s" "atlas" "glyphs" "bake ms" "peak MiB" "anon MiB"
 measure sample-attract
 measure sample-fees --screen department/canlian/fees
-if [[ -n "$county" ]]; then
-  heaviest=$(python3 - "$county" <<'EOF'
+heaviest=$(python3 - "$county" <<'EOF'
 import json, pathlib, sys
 best = max(pathlib.Path(sys.argv[1], "departments").glob("*.json"),
            key=lambda p: len(json.loads(p.read_text(encoding="utf-8")).get("approval_items", [])))
 print(json.loads(best.read_text(encoding="utf-8"))["id"])
 EOF
 )
-  measure county-attract --content "$county"
-  measure "county-$heaviest-items" --content "$county" --screen "department/$heaviest/items"
-fi
+measure county-attract --content "$county"
+measure "county-$heaviest-items" --content "$county" --screen "department/$heaviest/items"
