@@ -29,7 +29,8 @@ one_start() {
   local pid=$!
   wait_for_log "$log" "first frame" 60
   sleep 1
-  echo "hwm $(kib_field "$pid" VmHWM) anon $(kib_field "$pid" RssAnon)" >>"$log"
+  # A file of its own: the kiosk keeps writing to its log at its own offset.
+  echo "hwm $(kib_field "$pid" VmHWM) anon $(kib_field "$pid" RssAnon)" >"$log.memory"
   kill "$pid"; wait "$pid" 2>/dev/null || true
 }
 
@@ -48,10 +49,10 @@ measure() {
     one_start "$E2E_WORK/$name-warm$run.log" "$cache" "$@"
     grep -q "from the cache" "$E2E_WORK/$name-warm$run.log" || fail "$name: the second start did not use the atlas cache"
     warm+=("$(grep -o 'first frame [0-9.]*' "$E2E_WORK/$name-warm$run.log" | awk '{print $3}')")
-    read -r _ h _ a < <(grep '^hwm' "$E2E_WORK/$name-warm$run.log")
+    read -r _ h _ a <"$E2E_WORK/$name-warm$run.log.memory"
     hwm+=("$h")
     anon+=("$a")
-    read -r _ h _ a < <(grep '^hwm' "$E2E_WORK/$name-cold$run.log")
+    read -r _ h _ a <"$E2E_WORK/$name-cold$run.log.memory"
     hwm+=("$h")
     anon+=("$a")
   done
