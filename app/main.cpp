@@ -157,7 +157,8 @@ int run_kiosk(const KioskOptions& options) {
     return kExitDisplay;
   }
   const StaffPaths staff_paths{options.db_path, options.content_dir, options.quiz_path, default_export_dir()};
-  ui::Kiosk kiosk({*config, material->content, material->quiz, *fonts, *stack, staff_paths, [&event_log] { return event_log.health(); }, options.log_targets},
+  ui::Kiosk kiosk({*config, material->content, material->quiz, *fonts, *stack, staff_paths, [&event_log] { return event_log.health(); },
+                   options.log_targets, ui::default_atlas_cache_dir(), runner.max_texture_size()},
                   event_log, event_log);
   return runner.run(kiosk);
 }

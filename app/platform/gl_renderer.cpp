@@ -5,7 +5,9 @@
 #include <backends/imgui_impl_opengl3.h>
 #include <stb_image_write.h>
 
+#include <algorithm>
 #include <cstdint>
+#include <cstdlib>
 #include <vector>
 
 
@@ -20,6 +22,14 @@ bool GlRenderer::init(std::string& error) {
   // let it do so now for the empty default atlas, then drop that texture: ours replaces it.
   ImGui_ImplOpenGL3_CreateDeviceObjects();
   ImGui_ImplOpenGL3_DestroyFontsTexture();
+  GLint limit = 0;
+  glGetIntegerv(GL_MAX_TEXTURE_SIZE, &limit);
+  // OpenGL 3.3 guarantees at least 1024.
+  max_texture_size_ = std::max<int>(1024, limit);
+  if (const char* lower = std::getenv("OPENDAY_MAX_TEXTURE_SIZE"); lower && *lower) {
+    const int requested = std::atoi(lower);
+    if (requested >= 256 && requested < max_texture_size_) max_texture_size_ = requested;
+  }
   return true;
 }
 
@@ -29,10 +39,15 @@ void GlRenderer::shutdown() {
   ImGui_ImplOpenGL3_Shutdown();
 }
 
-void GlRenderer::upload_font_atlas(ImFontAtlas& atlas) {
+bool GlRenderer::upload_font_atlas(ImFontAtlas& atlas, std::string& error) {
   unsigned char* pixels = nullptr;
   int width = 0, height = 0;
   atlas.GetTexDataAsAlpha8(&pixels, &width, &height);
+  if (width > max_texture_size_ || height > max_texture_size_) {
+    error = "font atlas " + std::to_string(width) + "x" + std::to_string(height) + " exceeds the GPU's largest texture (" +
+            std::to_string(max_texture_size_) + " px)";
+    return false;
+  }
   if (font_texture_) glDeleteTextures(1, &font_texture_);
   glGenTextures(1, &font_texture_);
   glBindTexture(GL_TEXTURE_2D, font_texture_);
@@ -48,6 +63,7 @@ void GlRenderer::upload_font_atlas(ImFontAtlas& atlas) {
   glTexImage2D(GL_TEXTURE_2D, 0, GL_R8, width, height, 0, GL_RED, GL_UNSIGNED_BYTE, pixels);
   atlas.SetTexID(reinterpret_cast<ImTextureID>(static_cast<std::intptr_t>(font_texture_)));
   atlas.ClearTexData();
+  return true;
 }
 
 void GlRenderer::begin_frame() { ImGui_ImplOpenGL3_NewFrame(); }

@@ -169,11 +169,12 @@ bool Runner::prepare_fonts(ui::Kiosk& kiosk, std::string& error) {
   ImGui::GetIO().DisplaySize = ImVec2(static_cast<float>(width), static_cast<float>(height));
   if (!kiosk.fonts_outdated()) return true;
   if (!kiosk.rebuild_fonts(error)) return false;
-  renderer_.upload_font_atlas(*ImGui::GetIO().Fonts);
+  if (!renderer_.upload_font_atlas(*ImGui::GetIO().Fonts, error)) return false;
   malloc_trim(0);  // hand the glyph builder's scratch memory back before the renderer needs its own
   const auto& stats = kiosk.fonts().stats();
-  std::fprintf(stderr, "openday: font atlas %dx%d, %d glyphs, built in %.0f ms\n", stats.width, stats.height,
-               stats.glyphs, stats.build_ms);
+  std::fprintf(stderr, "openday: font atlas %dx%d, %d glyphs, %s in %.0f ms%s\n", stats.width, stats.height, stats.glyphs,
+               stats.from_cache ? "from the cache" : "baked", stats.build_ms,
+               stats.downscale < 1.0f ? " (glyphs rasterised smaller to fit the GPU's texture limit)" : "");
   return true;
 }
 
@@ -194,8 +195,9 @@ void Runner::draw_frame(ui::Kiosk& kiosk, double now) {
 void Runner::report_first_frame(const ui::Kiosk& kiosk) const {
   const auto since_start = seconds_since_process_start();
   const auto& stats = kiosk.fonts().stats();
-  std::fprintf(stderr, "openday: first frame %.3f s after process start (font atlas %dx%d, %d glyphs, %.0f ms)\n",
-               since_start.value_or(-1), stats.width, stats.height, stats.glyphs, stats.build_ms);
+  std::fprintf(stderr, "openday: first frame %.3f s after process start (font atlas %dx%d, %d glyphs, %s in %.0f ms)\n",
+               since_start.value_or(-1), stats.width, stats.height, stats.glyphs, stats.from_cache ? "from the cache" : "baked",
+               stats.build_ms);
 }
 
 int Runner::run(ui::Kiosk& kiosk) {

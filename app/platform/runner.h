@@ -38,6 +38,9 @@ class Runner {
   // --screenshot, until the screenshot is written. Returns the process exit code.
   int run(ui::Kiosk& kiosk);
 
+  // The largest font atlas side the GPU takes (after open()).
+  int max_texture_size() const { return renderer_.max_texture_size(); }
+
   // Thread-safe: ends run() after the current frame (a stop signal, or staff leaving).
   void request_stop();
 

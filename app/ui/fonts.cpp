@@ -2,6 +2,7 @@
 
 #include <imgui_internal.h>
 
+#include <bit>
 #include <chrono>
 #include <cmath>
 
@@ -58,6 +59,13 @@ void GlyphTexts::add_for_role(FontRole role, std::string_view text) {
   }
 }
 
+void GlyphTexts::add_all(const GlyphTexts& other) {
+  body_ += other.body_;
+  heading_ += other.heading_;
+  display_ += other.display_;
+  hero_ += other.hero_;
+}
+
 GlyphTexts glyph_texts_for_ui_table() {
   GlyphTexts texts;
   for (const TextEntry& entry : all_texts()) {
@@ -67,36 +75,121 @@ GlyphTexts glyph_texts_for_ui_table() {
   return texts;
 }
 
-bool FontSet::build(ImFontAtlas& atlas, const FontSources& sources, const Metrics& metrics, const GlyphTexts& texts,
-                    std::string& error) {
-  const auto started = std::chrono::steady_clock::now();
+struct FontSet::BakeSpec {
+  Bake bake;
+  bool bold;
+  float size_px;
+  const std::string* text;
+};
+
+namespace {
+
+// Bumped whenever the bake itself changes (builder, flags, oversampling), so that no cache
+// file from an older build is used.
+constexpr std::string_view kBuilderVersion = "openday-atlas-2 stb_truetype oversample1x1 pad1 " IMGUI_VERSION;
+
+// Glyphs rasterised at size * scale and drawn at size: the metrics are scaled back up, so that
+// layout is exactly as at full size and only the texels are magnified.
+void magnify(ImFont& font, float scale) {
+  const float up = 1.0f / scale;
+  for (ImFontGlyph& g : font.Glyphs) {
+    g.X0 *= up, g.Y0 *= up, g.X1 *= up, g.Y1 *= up;
+    g.AdvanceX *= up;
+  }
+  font.FontSize *= up;
+  font.Ascent *= up;
+  font.Descent *= up;
+  font.BuildLookupTable();
+}
+
+}  // namespace
+
+bool FontSet::bake(ImFontAtlas& atlas, const FontSources& sources, const std::vector<BakeSpec>& specs,
+                   const AtlasOptions& options, std::string& error) {
   if (!map_face(sources.regular, mapped_regular_, regular_data_, error)) return false;
   if (!map_face(sources.bold, mapped_bold_, bold_data_, error)) return false;
+  // The width is the GPU's limit when it is below ImGui's usual 4096; the height is checked
+  // after the build, and a bake too tall is done again with smaller glyphs.
+  const int limit = std::max(256, options.max_texture_size);
+  float scale = 1.0f;
+  bool built = false;
+  int widened_to = limit < 4096 ? static_cast<int>(std::bit_floor(static_cast<unsigned>(limit))) : 0;
+  for (int attempt = 0; attempt < 7; ++attempt) {
+    atlas.Clear();
+    fonts_ = {};
+    // stb_truetype, not FreeType: 1.86's FreeType builder renders each glyph into fixed 256 KiB
+    // chunks and corrupts memory on glyphs above about 250 px (the hero title on a 4K screen).
+    atlas.FontBuilderIO = ImFontAtlasGetBuilderForStbTruetype();
+    atlas.Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight | ImFontAtlasFlags_NoMouseCursors;
+    atlas.TexGlyphPadding = 1;
+    atlas.TexDesiredWidth = widened_to;
+    for (const BakeSpec& spec : specs) {
+      const MappedFile& data = spec.bold ? bold_data_ : regular_data_;
+      ImFontConfig config;
+      // ImGui 1.86 copies font data it does not own: the whole 19 MB collection, once per bake.
+      // So the atlas is told it owns our memory map, and release_font_data() takes it back
+      // right after the build, before ImGui could free it.
+      config.FontDataOwnedByAtlas = true;
+      config.FontNo = spec.bold ? sources.bold.index : sources.regular.index;
+      config.OversampleH = 1;
+      config.OversampleV = 1;
+      config.PixelSnapH = true;
+      config.GlyphRanges = ranges_[spec.bake].Data;
+      fonts_[spec.bake] = atlas.AddFontFromMemoryTTF(const_cast<unsigned char*>(data.data()), static_cast<int>(data.size()),
+                                                     std::max(4.0f, std::floor(spec.size_px * scale)), &config);
+    }
+    built = atlas.Build();
+    release_font_data(atlas);
+    if (!built || atlas.TexHeight <= limit) break;
+    built = false;
+    // ImGui chose a narrow texture for the area: first widen it to the limit (4096 at most,
+    // which every GPU of this decade takes), then, if still too tall, rasterise smaller. The
+    // area needed shrinks with the square of the scale; a little more for packing losses.
+    const int widest = static_cast<int>(std::bit_floor(static_cast<unsigned>(std::min(limit, 4096))));
+    if (atlas.TexWidth < widest) {
+      widened_to = widest;
+      continue;
+    }
+    scale *= std::sqrt(static_cast<float>(limit) / static_cast<float>(atlas.TexHeight)) * 0.97f;
+  }
+  // The baked glyphs no longer need the faces; unmapping gives back the pages the builder
+  // touched (about 10 MB) until the next rebuild maps them again.
+  regular_data_ = MappedFile();
+  bold_data_ = MappedFile();
+  if (!built) {
+    error = "font atlas: could not bake \"" + sources.regular.family + "\" from " + sources.regular.file.string() +
+            " (face " + std::to_string(sources.regular.index) + ") within a " + std::to_string(limit) + " px texture";
+    return false;
+  }
+  if (scale < 1.0f) {
+    for (ImFont* font : fonts_)
+      if (font) magnify(*font, scale);
+  }
+  stats_.downscale = scale;
+  return true;
+}
 
-  atlas.Clear();
-  fonts_ = {};
-  // stb_truetype, not FreeType: 1.86's FreeType builder renders each glyph into fixed 256 KiB
-  // chunks and corrupts memory on glyphs above about 250 px (the hero title on a 4K screen).
-  atlas.FontBuilderIO = ImFontAtlasGetBuilderForStbTruetype();
-  atlas.Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight | ImFontAtlasFlags_NoMouseCursors;
-  atlas.TexGlyphPadding = 1;
-
-  struct BakeSpec {
-    Bake bake;
-    const MappedFile* data;
-    int face_index;
-    float size_px;
-    const std::string* text;
-  };
+bool FontSet::build(ImFontAtlas& atlas, const FontSources& sources, const Metrics& metrics, const GlyphTexts& texts,
+                    const AtlasOptions& options, std::string& error) {
+  const auto started = std::chrono::steady_clock::now();
   const float large = metrics.large_text_factor;
-  const BakeSpec specs[] = {
-      {BodyNormal, &regular_data_, sources.regular.index, metrics.body_px, &texts.body()},
-      {BodyLarge, &regular_data_, sources.regular.index, std::round(metrics.body_px * large), &texts.body()},
-      {HeadingNormal, &bold_data_, sources.bold.index, metrics.heading_px, &texts.heading()},
-      {HeadingLarge, &bold_data_, sources.bold.index, std::round(metrics.heading_px * large), &texts.heading()},
-      {DisplayNormal, &bold_data_, sources.bold.index, metrics.display_px, &texts.display()},
-      {HeroNormal, &bold_data_, sources.bold.index, metrics.hero_px, &texts.hero()},
+  std::vector<BakeSpec> specs = {
+      {BodyNormal, false, metrics.body_px, &texts.body()},
+      {HeadingNormal, true, metrics.heading_px, &texts.heading()},
+      {DisplayNormal, true, metrics.display_px, &texts.display()},
+      {HeroNormal, true, metrics.hero_px, &texts.hero()},
   };
+  if (options.large_text) {
+    specs.push_back({BodyLarge, false, std::round(metrics.body_px * large), &texts.body()});
+    specs.push_back({HeadingLarge, true, std::round(metrics.heading_px * large), &texts.heading()});
+  }
+  AtlasKey key;
+  key.add(kBuilderVersion);
+  key.add_file(sources.regular.file);
+  key.add(static_cast<std::int64_t>(sources.regular.index));
+  key.add_file(sources.bold.file);
+  key.add(static_cast<std::int64_t>(sources.bold.index));
+  key.add(static_cast<std::int64_t>(options.max_texture_size));
   for (const BakeSpec& spec : specs) {
     ImFontGlyphRangesBuilder builder;
     builder.AddText(kAlwaysBaked.data(), kAlwaysBaked.data() + kAlwaysBaked.size());
@@ -104,37 +197,41 @@ bool FontSet::build(ImFontAtlas& atlas, const FontSources& sources, const Metric
     ImVector<ImWchar>& ranges = ranges_[spec.bake];
     ranges.clear();
     builder.BuildRanges(&ranges);
-
-    ImFontConfig config;
-    // ImGui 1.86 copies font data it does not own: the whole 19 MB collection, once per bake.
-    // So the atlas is told it owns our memory map, and release_font_data() takes it back
-    // right after the build, before ImGui could free it.
-    config.FontDataOwnedByAtlas = true;
-    config.FontNo = spec.face_index;
-    config.OversampleH = 1;
-    config.OversampleV = 1;
-    config.PixelSnapH = true;
-    // The fallback for a missing glyph: visible, so that a test can detect it, never silent.
-    config.GlyphRanges = ranges.Data;
-    fonts_[spec.bake] = atlas.AddFontFromMemoryTTF(const_cast<unsigned char*>(spec.data->data()),
-                                                   static_cast<int>(spec.data->size()), spec.size_px, &config);
+    key.add(static_cast<std::int64_t>(spec.bake));
+    key.add(static_cast<std::int64_t>(spec.bold));
+    key.add(static_cast<double>(spec.size_px));
+    key.add(std::string_view(reinterpret_cast<const char*>(ranges.Data), static_cast<std::size_t>(ranges.size_in_bytes())));
   }
-  const bool built = atlas.Build();
-  release_font_data(atlas);
-  // The baked glyphs no longer need the faces; unmapping gives back the pages the builder
-  // touched (about 10 MB) until the next rebuild maps them again.
-  regular_data_ = MappedFile();
-  bold_data_ = MappedFile();
-  if (!built) {
-    error = "font atlas: could not bake \"" + sources.regular.family + "\" from " + sources.regular.file.string() +
-            " (face " + std::to_string(sources.regular.index) + ")";
-    fonts_ = {};
-    return false;
+
+  stats_ = {};
+  std::string why;
+  if (options.cache) {
+    if (const auto cached = options.cache->load(key.hash(), why)) {
+      std::vector<ImFont*> restored;
+      if (restore_atlas(atlas, *cached, static_cast<int>(specs.size()), restored, why)) {
+        fonts_ = {};
+        for (std::size_t i = 0; i < specs.size(); ++i) fonts_[specs[i].bake] = restored[i];
+        stats_.from_cache = true;
+      }
+    }
+  }
+  if (!stats_.from_cache) {
+    if (!bake(atlas, sources, specs, options, error)) {
+      fonts_ = {};
+      return false;
+    }
+    if (options.cache) {
+      std::vector<ImFont*> in_order;
+      for (const BakeSpec& spec : specs) in_order.push_back(fonts_[spec.bake]);
+      // A cache folder that cannot be written only costs the next start its bake time.
+      options.cache->store(key.hash(), serialize_atlas(atlas, in_order), why);
+    }
   }
   stats_.width = atlas.TexWidth;
   stats_.height = atlas.TexHeight;
   stats_.glyphs = 0;
-  for (ImFont* font : fonts_) stats_.glyphs += font->Glyphs.Size;
+  for (ImFont* font : fonts_)
+    if (font) stats_.glyphs += font->Glyphs.Size;
   stats_.build_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
   return true;
 }
@@ -149,9 +246,10 @@ std::optional<FontRole> FontSet::role_of(const ImFont* font) const {
 }
 
 ImFont* FontSet::font(FontRole role, bool large_text) const {
+  const bool large = large_text && has_large_text();
   switch (role) {
-    case FontRole::Body: return fonts_[large_text ? BodyLarge : BodyNormal];
-    case FontRole::Heading: return fonts_[large_text ? HeadingLarge : HeadingNormal];
+    case FontRole::Body: return fonts_[large ? BodyLarge : BodyNormal];
+    case FontRole::Heading: return fonts_[large ? HeadingLarge : HeadingNormal];
     case FontRole::Display: return fonts_[DisplayNormal];
     case FontRole::Hero: return fonts_[HeroNormal];
   }

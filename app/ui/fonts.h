@@ -8,9 +8,11 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/util/mapped_file.h"
 #include "core/content/ui_text.h"
+#include "ui/atlas_cache.h"
 #include "ui/theme.h"
 
 namespace openday::ui {
@@ -43,6 +45,8 @@ class GlyphTexts {
   void add_hero(std::string_view text);
   // Text some code drew in this role although nothing declared it there (see TextAudit).
   void add_for_role(FontRole role, std::string_view text);
+  // Everything another set holds, each text in the same bakes.
+  void add_all(const GlyphTexts& other);
   const std::string& body() const { return body_; }
   const std::string& hero() const { return hero_; }
   const std::string& heading() const { return heading_; }
@@ -60,15 +64,31 @@ struct FontAtlasStats {
   int height = 0;
   int glyphs = 0;  // summed over all bakes
   double build_ms = 0;
+  bool from_cache = false;
+  // Below 1 when the glyphs had to be rasterised smaller (and drawn magnified) to fit the
+  // largest texture the GPU takes.
+  float downscale = 1.0f;
+};
+
+// What bounds a bake besides the text: the GPU and the text size in use.
+struct AtlasOptions {
+  int max_texture_size = 4096;  // GL_MAX_TEXTURE_SIZE, or less for tests
+  // The 大字 sizes are baked only while large text is on: they are the biggest bakes.
+  bool large_text = true;
+  const AtlasCache* cache = nullptr;  // none: always bake
 };
 
 class FontSet {
  public:
-  // Clears the atlas and bakes Body, Heading, Display, Hero and the large-text Body and Heading.
+  // Clears the atlas and bakes Body, Heading, Display, Hero and (with options.large_text) the
+  // large-text Body and Heading, or restores the same from the cache. The texture never grows
+  // beyond options.max_texture_size: the glyphs are rasterised smaller instead.
   // Returns false with a message naming the face file when the face cannot be loaded.
   bool build(ImFontAtlas& atlas, const FontSources& sources, const Metrics& metrics, const GlyphTexts& texts,
-             std::string& error);
+             const AtlasOptions& options, std::string& error);
+  // The large-text faces are the normal ones until a bake with large_text includes them.
   ImFont* font(FontRole role, bool large_text) const;
+  bool has_large_text() const { return fonts_[BodyLarge] != nullptr; }
   // The role a font of this set is baked for; nullopt for any other font.
   std::optional<FontRole> role_of(const ImFont* font) const;
   const FontAtlasStats& stats() const { return stats_; }
@@ -76,6 +96,9 @@ class FontSet {
 
  private:
   enum Bake { BodyNormal, BodyLarge, HeadingNormal, HeadingLarge, DisplayNormal, HeroNormal, BakeCount };
+  struct BakeSpec;
+  bool bake(ImFontAtlas& atlas, const FontSources& sources, const std::vector<BakeSpec>& specs, const AtlasOptions& options,
+            std::string& error);
   std::array<ImFont*, BakeCount> fonts_{};
   std::array<ImVector<ImWchar>, BakeCount> ranges_;  // must outlive the atlas build
   MappedFile regular_data_, bold_data_;  // mapped only while a build runs

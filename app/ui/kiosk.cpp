@@ -41,6 +41,8 @@ Kiosk::Kiosk(KioskSetup setup, EventSink& sink, DurableStore& store)
       quiz_bank_(std::move(setup.quiz)),
       store_(store),
       staff_(std::make_unique<StaffService>(setup.staff_paths, config_, store, std::move(setup.health))) {
+  atlas_cache_ = AtlasCache(setup.atlas_cache_dir);
+  max_texture_size_ = setup.max_texture_size;
   make_quiz_service();
   staff_->set_content({content_, quiz_bank_});
   ImGuiIO& io = ImGui::GetIO();
@@ -54,6 +56,7 @@ Kiosk::Kiosk(KioskSetup setup, EventSink& sink, DurableStore& store)
   staff_mode_ = is_staff_only_route(last);  // opened with --screen
   router_.reset_to(setup.initial_stack);
   router_.apply_pending();
+  follow_glyph_focus();
 }
 
 Kiosk::~Kiosk() {
@@ -104,16 +107,41 @@ bool Kiosk::in_staff_corner(ImVec2 position) const {
 // that slipped through is learned here, the atlas is rebuilt before the next frame, and it is
 // logged once per text with its source. The UI tests walk every screen and require the first
 // step alone to be enough.
+namespace {
+
+// The department a content text belongs to, from its source ("departments/ID.json $.duties...");
+// empty for texts every screen may draw: the event's, and each department's name and short name
+// (the department cards, the quiz's look-up buttons and the staff charts show them).
+std::string_view department_of_text(std::string_view source) {
+  constexpr std::string_view prefix = "departments/", suffix = ".json $";
+  if (source.rfind(prefix, 0) != 0) return {};
+  const std::size_t end = source.find(suffix);
+  if (end == std::string_view::npos) return {};
+  const std::string_view field = source.substr(end + suffix.size());
+  if (field == ".name" || field == ".short_name") return {};
+  return source.substr(prefix.size(), end - prefix.size());
+}
+
+}  // namespace
+
 void Kiosk::collect_glyph_texts() {
-  glyph_texts_ = glyph_texts_for_ui_table();
-  glyph_texts_.add(TextStyle::Heading, event_.county);
-  glyph_texts_.add_hero(event_.title);
-  const auto declare = [this](TextStyle style, std::string_view text, const std::string&) { glyph_texts_.add(style, text); };
-  content_->for_each_text(declare);
-  quiz_bank_->for_each_text(declare);
-  glyph_texts_.add(TextStyle::Heading, config_.prize_name);
-  glyph_texts_.add(TextStyle::Body, config_.prize_description);
-  glyph_texts_.add(TextStyle::Heading, config_.prize_desk);
+  GlyphTexts& shared = shared_glyph_texts_;
+  shared = glyph_texts_for_ui_table();
+  department_glyph_texts_.clear();
+  shared.add(TextStyle::Heading, event_.county);
+  shared.add_hero(event_.title);
+  content_->for_each_text([this](TextStyle style, std::string_view text, const std::string& source) {
+    const std::string_view department = department_of_text(source);
+    if (department.empty()) {
+      shared_glyph_texts_.add(style, text);
+    } else {
+      department_glyph_texts_[std::string(department)].add(style, text);
+    }
+  });
+  quiz_bank_->for_each_text([&shared](TextStyle style, std::string_view text, const std::string&) { shared.add(style, text); });
+  shared.add(TextStyle::Heading, config_.prize_name);
+  shared.add(TextStyle::Body, config_.prize_description);
+  shared.add(TextStyle::Heading, config_.prize_desk);
   // The staff dashboard and the export screen draw the summary paragraph in body text.
   // Its words depend on the counts: a busy sample and an empty day say every fixed word.
   Report sample;
@@ -123,14 +151,43 @@ void Kiosk::collect_glyph_texts() {
   QuestionRow question;
   question.answers = 1;
   sample.questions.push_back(question);
-  glyph_texts_.add(TextStyle::Body, summary_text(sample, event_.county));
+  shared.add(TextStyle::Body, summary_text(sample, event_.county));
   Report empty_day;
   empty_day.from = empty_day.to = "2026-05-15";
   empty_day.total.vouchers_redeemed = 1;
-  glyph_texts_.add(TextStyle::Body, summary_text(empty_day, event_.county));
+  shared.add(TextStyle::Body, summary_text(empty_day, event_.county));
+  compose_glyph_texts();
+}
+
+// The atlas holds what the screen can show, not the whole content: the shared texts, the
+// texts of the department the visitor is in (its tabs and its items), and what was learned.
+void Kiosk::compose_glyph_texts() {
+  glyph_texts_ = shared_glyph_texts_;
+  if (const auto found = department_glyph_texts_.find(glyph_focus_); found != department_glyph_texts_.end())
+    glyph_texts_.add_all(found->second);
   for (FontRole role : {FontRole::Body, FontRole::Heading, FontRole::Display, FontRole::Hero})
     glyph_texts_.add_for_role(role, learned_glyphs_[static_cast<std::size_t>(role)]);
   glyphs_changed_ = true;
+}
+
+std::string Kiosk::department_shown(const std::string& route) const {
+  const auto starts = [&route](std::string_view prefix) { return route.rfind(prefix, 0) == 0; };
+  if (starts("department/")) {
+    const std::string rest = route.substr(std::string_view("department/").size());
+    return rest.substr(0, rest.find('/'));
+  }
+  if (starts("item/")) {
+    const auto [department, item] = content_->approval_item(std::string_view(route).substr(std::string_view("item/").size()));
+    if (department) return department->id;
+  }
+  return {};
+}
+
+void Kiosk::follow_glyph_focus() {
+  std::string focus = department_shown(router_.upcoming_route());
+  if (focus == glyph_focus_) return;
+  glyph_focus_ = std::move(focus);
+  compose_glyph_texts();  // the platform rebuilds the atlas before the next frame
 }
 
 void Kiosk::learn_missing_glyphs() {
@@ -238,14 +295,17 @@ ScreenContext Kiosk::context(double now, bool large_text, Rect area) {
 
 bool Kiosk::fonts_outdated() const {
   const ImVec2 size = ImGui::GetIO().DisplaySize;
-  return glyphs_changed_ || !fonts_.built() || size.x != fonts_built_for_.x || size.y != fonts_built_for_.y;
+  return glyphs_changed_ || !fonts_.built() || size.x != fonts_built_for_.x || size.y != fonts_built_for_.y ||
+         department_shown(router_.upcoming_route()) != glyph_focus_;
 }
 
 bool Kiosk::rebuild_fonts(std::string& error) {
+  follow_glyph_focus();  // a screen requested but not yet shown brings its texts now
   ImGuiIO& io = ImGui::GetIO();
   metrics_ = metrics_for_display(io.DisplaySize);
   wrap_cache_.clear();  // the faces (and their advances) change
-  if (!fonts_.build(*io.Fonts, font_sources_, metrics_, glyph_texts_, error)) return false;
+  const AtlasOptions options{max_texture_size_, large_text_, atlas_cache_.enabled() ? &atlas_cache_ : nullptr};
+  if (!fonts_.build(*io.Fonts, font_sources_, metrics_, glyph_texts_, options, error)) return false;
   io.FontDefault = fonts_.font(FontRole::Body, false);
   apply_theme(ImGui::GetStyle(), metrics_);
   io.MouseDragThreshold = std::round(16 * metrics_.unit);
@@ -432,6 +492,7 @@ void Kiosk::log_targets_once() {
 
 void Kiosk::on_screen_changed() {
   settle_.arm();
+  follow_glyph_focus();
   const std::string route = router_.current_route();
   log_line("screen " + route);
   if (route == "attract") {
@@ -450,6 +511,8 @@ void Kiosk::on_screen_changed() {
 void Kiosk::set_large_text(bool large) {
   if (large == large_text_) return;
   large_text_ = large;
+  // The 大字 bakes are made on first use and dropped when the next visitor starts.
+  if (large != fonts_.has_large_text()) glyphs_changed_ = true;
   Event change;
   change.type = EventType::TextSize;
   change.value = large ? 1 : 0;

@@ -6,6 +6,7 @@
 
 #include <array>
 #include <cfloat>
+#include <filesystem>
 #include <functional>
 #include <map>
 #include <memory>
@@ -44,6 +45,9 @@ struct KioskSetup {
   StaffPaths staff_paths;
   std::function<StoreHealth()> health;  // the event log's
   bool log_targets = false;             // log touch targets whenever the screen changes
+  // Where baked font atlases are kept between starts; none: baked on every start.
+  std::optional<std::filesystem::path> atlas_cache_dir;
+  int max_texture_size = 4096;  // the GPU's GL_MAX_TEXTURE_SIZE (or a test's smaller limit)
 };
 
 class Kiosk final : public StaffControl {
@@ -134,6 +138,10 @@ class Kiosk final : public StaffControl {
   void set_large_text(bool large);
   void log(Event event);
   void collect_glyph_texts();
+  void compose_glyph_texts();
+  // The department whose texts a route shows (its tabs, its items); empty for other screens.
+  std::string department_shown(const std::string& route) const;
+  void follow_glyph_focus();
   void learn_missing_glyphs();
   std::string text_source(std::string_view drawn, std::string_view missing) const;
   ScreenContext context(double now, bool large_text, Rect area);
@@ -143,7 +151,12 @@ class Kiosk final : public StaffControl {
   EventInfo event_;
   FontSources font_sources_;
   FontSet fonts_;
-  GlyphTexts glyph_texts_;
+  GlyphTexts glyph_texts_;  // what the next bake holds
+  GlyphTexts shared_glyph_texts_;  // what any screen may draw
+  std::map<std::string, GlyphTexts, std::less<>> department_glyph_texts_;  // by department ID
+  std::string glyph_focus_;  // the department whose texts are baked now
+  AtlasCache atlas_cache_;
+  int max_texture_size_ = 4096;
   TextAudit text_audit_;
   WrapCache wrap_cache_;
   TextHelpers text_helpers_{&text_audit_, &wrap_cache_};  // on ImGuiIO::UserData while the kiosk lives

@@ -8,6 +8,18 @@ void Router::back() { pending_ = Request{Request::Kind::Back, {}}; }
 void Router::home() { pending_ = Request{Request::Kind::Home, {}}; }
 void Router::reset_to(const std::vector<std::string>& stack) { pending_ = Request{Request::Kind::Reset, stack}; }
 
+std::string Router::upcoming_route() const {
+  if (!pending_) return current_route();
+  switch (pending_->kind) {
+    case Request::Kind::Push:
+    case Request::Kind::Replace: return pending_->routes.front();
+    case Request::Kind::Back: return stack_.size() > 1 ? stack_[stack_.size() - 2].screen->route() : current_route();
+    case Request::Kind::Home: return "home";
+    case Request::Kind::Reset: return pending_->routes.empty() ? current_route() : pending_->routes.back();
+  }
+  return current_route();
+}
+
 bool Router::apply_pending() {
   if (!pending_) return false;
   Request request = std::move(*pending_);

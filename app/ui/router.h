@@ -38,6 +38,9 @@ class Router {
   }
   // Whether a request waits for apply_pending().
   bool has_pending() const { return pending_.has_value(); }
+  // The route current() will show once the pending request is applied (the current one when
+  // nothing is pending), so that what it draws can be prepared before the frame that draws it.
+  std::string upcoming_route() const;
 
  private:
   struct Request {

@@ -117,7 +117,8 @@ std::shared_ptr<const QuizBank> HeadlessKiosk::sample_quiz() {
   return bank;
 }
 
-HeadlessKiosk::HeadlessKiosk(ImVec2 display, std::string route, Config config, std::shared_ptr<const Content> content) {
+HeadlessKiosk::HeadlessKiosk(ImVec2 display, std::string route, Config config, std::shared_ptr<const Content> content,
+                             std::optional<std::filesystem::path> atlas_cache_dir) {
   if (!content) content = sample_content();
   std::string folder = (std::filesystem::temp_directory_path() / "openday-headless.XXXXXX").string();
   db_path_ = std::filesystem::path(mkdtemp(folder.data())) / "kiosk.db";
@@ -135,7 +136,7 @@ HeadlessKiosk::HeadlessKiosk(ImVec2 display, std::string route, Config config, s
   if (!stack) throw std::runtime_error("headless kiosk: unknown route " + route);
   const StaffPaths staff_paths{db_path_, default_content_dir(), default_quiz_file(), db_path_.parent_path() / "exports"};
   kiosk_ = new ui::Kiosk({std::move(config), std::move(content), sample_quiz(), *fonts, *stack, staff_paths,
-                          [log = log_.get()] { return log->health(); }, false},
+                          [log = log_.get()] { return log->health(); }, false, std::move(atlas_cache_dir), kMaxTextureSize},
                          sink_, *log_);
   if (!kiosk_->rebuild_fonts(error)) throw std::runtime_error("headless kiosk: " + error);
   set_finger(false, ImVec2(-FLT_MAX, -FLT_MAX));
@@ -157,6 +158,12 @@ void HeadlessKiosk::set_finger(bool down, ImVec2 position) {
 }
 
 void HeadlessKiosk::frame() {
+  // Like the real loop: fonts outdated by the last frame (a new department, large text, a
+  // learned glyph) are rebuilt before this one.
+  if (kiosk_->fonts_outdated()) {
+    std::string error;
+    if (!kiosk_->rebuild_fonts(error)) throw std::runtime_error("headless kiosk: " + error);
+  }
   now_ += kFrameSeconds;
   ImGui::GetIO().DeltaTime = static_cast<float>(kFrameSeconds);
   kiosk_->frame(now_);

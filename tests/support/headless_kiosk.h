@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -38,8 +39,11 @@ class RecordingSink final : public EventSink {
 class HeadlessKiosk {
  public:
   // Runs on the shipped sample content unless content is given.
+  // With atlas_cache_dir, baked font atlases are kept there (as the kiosk keeps them under
+  // ~/.cache), so that kiosks after the first restore them instead of baking.
   explicit HeadlessKiosk(ImVec2 display = ImVec2(1920, 1080), std::string route = "attract", Config config = {},
-                         std::shared_ptr<const Content> content = nullptr);
+                         std::shared_ptr<const Content> content = nullptr,
+                         std::optional<std::filesystem::path> atlas_cache_dir = std::nullopt);
   // The shipped sample content, loaded once per test program.
   static std::shared_ptr<const Content> sample_content();
   static std::shared_ptr<const QuizBank> sample_quiz();
@@ -48,6 +52,8 @@ class HeadlessKiosk {
   HeadlessKiosk& operator=(const HeadlessKiosk&) = delete;
 
   static constexpr double kFrameSeconds = 1.0 / 60.0;
+  // The atlas stays within what a modest GPU takes.
+  static constexpr int kMaxTextureSize = 4096;
 
   // One frame with the finger where it is (or lifted).
   void frame();

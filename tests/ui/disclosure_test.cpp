@@ -2,9 +2,12 @@
 // Home; drags that scroll and never open; large text that stays.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cfloat>
 
+#include "core/content/ui_text.h"
 #include "core/util/utf8.h"
+#include "ui/routes.h"
 #include "support/content_fixture_odd.h"
 #include "support/headless_kiosk.h"
 #include "support/temp_dir.h"
@@ -109,11 +112,13 @@ TEST(Disclosure, LargeTextSurvivesNavigationAndEnlargesTheText) {
   EXPECT_TRUE(kiosk.kiosk().large_text());
 }
 
+// The atlas holds the shared texts and the department on screen: on each department's page,
+// every text of that department and every name is baked in the faces that draw it, in both
+// text sizes; a text of another department is not (the atlas does not grow with the county).
 TEST(Disclosure, EveryContentTextIsBakedAtEverySizeItIsDrawn) {
   HeadlessKiosk kiosk(ImVec2(1920, 1080), "departments");
   const Content& content = *HeadlessKiosk::sample_content();
-  const ui::FontSet& fonts = kiosk.kiosk().fonts();
-  auto missing = [](const ImFont& font, const std::string& text) {
+  auto missing = [](const ImFont& font, std::string_view text) {
     std::string out;
     for_each_code_point(text, [&](char32_t c) {
       if (c == '\n' || c == ' ') return;
@@ -122,9 +127,53 @@ TEST(Disclosure, EveryContentTextIsBakedAtEverySizeItIsDrawn) {
     return out;
   };
   for (bool large : {false, true}) {
-    EXPECT_EQ(missing(*fonts.font(ui::FontRole::Body, large), content.body_texts()), "");
-    EXPECT_EQ(missing(*fonts.font(ui::FontRole::Heading, large), content.heading_texts()), "");
+    if (large) {
+      kiosk.wait(0.5);
+      kiosk.tap("topbar.large_text");
+      kiosk.frame();
+      ASSERT_TRUE(kiosk.kiosk().large_text());
+    }
+    for (const Department& department : content.departments) {
+      kiosk.kiosk().router().reset_to(*ui::stack_for_route("department/" + department.id + "/duties", content));
+      kiosk.frame();
+      kiosk.frame();
+      const ui::FontSet& fonts = kiosk.kiosk().fonts();
+      ASSERT_EQ(fonts.has_large_text(), large);
+      const std::string own = "departments/" + department.id + ".json $";
+      content.for_each_text([&](TextStyle style, std::string_view text, const std::string& source) {
+        const bool shared = source.rfind("departments/", 0) != 0 || source == own + ".name" || source == own + ".short_name";
+        if (!shared && source.rfind(own, 0) != 0) return;
+        EXPECT_EQ(missing(*fonts.font(ui::FontRole::Body, large), text), "") << source;
+        if (style != TextStyle::Body) {
+          EXPECT_EQ(missing(*fonts.font(ui::FontRole::Heading, large), text), "") << source;
+        }
+      });
+    }
   }
+}
+
+TEST(Disclosure, TheAtlasHoldsTheDepartmentOnScreenNotTheWholeContent) {
+  const Content& content = *HeadlessKiosk::sample_content();
+  HeadlessKiosk kiosk(ImVec2(1920, 1080), "departments");
+  const auto baked = [&kiosk](char32_t c) {
+    return kiosk.kiosk().fonts().font(ui::FontRole::Body, false)->FindGlyphNoFallback(static_cast<ImWchar>(c)) != nullptr;
+  };
+  // A character of some department's duties that the departments screen's atlas lacks.
+  char32_t rare = 0;
+  std::string department;
+  for (const Department& d : content.departments)
+    for (const std::string& paragraph : d.duties)
+      for_each_code_point(paragraph, [&](char32_t c) {
+        if (!rare && c >= 0x4E00 && !baked(c)) rare = c, department = d.id;
+      });
+  ASSERT_NE(rare, 0u) << "every duties character is baked on the departments screen: the atlas holds the whole content";
+  kiosk.kiosk().router().reset_to(*ui::stack_for_route("department/" + department, content));
+  kiosk.frame();
+  EXPECT_TRUE(baked(rare)) << "on its department's page";
+  kiosk.kiosk().router().reset_to({"home"});
+  kiosk.frame();
+  kiosk.frame();
+  EXPECT_FALSE(baked(rare)) << "dropped again on the home screen";
 }
 
 class OddContent : public ::testing::TestWithParam<ImVec2> {

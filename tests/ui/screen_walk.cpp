@@ -61,6 +61,12 @@ void walk_every_screen(HeadlessKiosk& kiosk, bool large_text, const std::functio
       staff_data_written = true;
       kiosk.kiosk().enter_staff_mode();
     }
+    if (route == "staff/pin") {
+      // The PIN keypad closes after a minute without a touch; a long walk (a whole county)
+      // touches nothing for hours of fake time, so the staff clock starts again here.
+      kiosk.kiosk().enter_staff_mode();
+      kiosk.kiosk().leave_staff_mode();
+    }
     kiosk.kiosk().router().reset_to(*ui::stack_for_route(route, content));
     settle(kiosk);
     if (large_text && !kiosk.kiosk().large_text() && kiosk.has_target("topbar.large_text")) {
