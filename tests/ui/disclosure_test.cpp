@@ -7,7 +7,7 @@
 
 #include "core/content/ui_text.h"
 #include "core/util/utf8.h"
-#include "ui/routes.h"
+#include "ui/route_registry.h"
 #include "support/content_fixture_odd.h"
 #include "support/headless_kiosk.h"
 #include "support/temp_dir.h"

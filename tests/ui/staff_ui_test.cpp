@@ -318,15 +318,20 @@ TEST(StaffUi, DoctorScreenNamesEveryCheckInChineseAndSaysWhatToDoAboutAFailedOne
     const std::size_t pin_at = first_page.find(testing::without_spaces(tr(Text::DoctorPin)));
     const std::size_t content_at = first_page.find(testing::without_spaces(tr(Text::DoctorContent)));
     ASSERT_NE(pin_at, std::string::npos) << first_page;
-    if (content_at != std::string::npos) EXPECT_LT(pin_at, content_at) << "a failed check is listed before the passed ones";
+    if (content_at != std::string::npos) {
+      EXPECT_LT(pin_at, content_at) << "a failed check is listed before the passed ones";
+    }
 
     const std::string shown = drawn_down_the_page(kiosk, display);
     EXPECT_NE(shown.find(testing::without_spaces(tr(Text::DoctorFixPin))), std::string::npos) << shown;
     EXPECT_NE(shown.find(testing::without_spaces(expected_pin.fix)), std::string::npos) << shown;
-    for (const DoctorCheck& check : *checks) EXPECT_NE(shown.find(testing::without_spaces(check.detail)), std::string::npos) << check.name << "\n" << shown;
+    for (const DoctorCheck& check : *checks) {
+      EXPECT_NE(shown.find(testing::without_spaces(check.detail)), std::string::npos) << check.name << "\n" << shown;
+    }
     for (const Text name : {Text::DoctorDisplay, Text::DoctorTouch, Text::DoctorFont, Text::DoctorContent, Text::DoctorQuizBank,
-                            Text::DoctorDatabase, Text::DoctorClock, Text::DoctorPin, Text::DoctorPrizeStock, Text::DoctorKioskId})
+                            Text::DoctorDatabase, Text::DoctorClock, Text::DoctorPin, Text::DoctorPrizeStock, Text::DoctorKioskId}) {
       EXPECT_NE(shown.find(testing::without_spaces(tr(name))), std::string::npos) << tr(name) << "\n" << shown;
+    }
   }
 }
 
