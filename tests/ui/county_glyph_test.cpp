@@ -36,29 +36,7 @@ County& county() {
   return made;
 }
 
-// Whether any vertex drawn this frame samples the fallback glyph (U+FFFD) of any font.
-std::string fallback_glyphs_drawn(const ui::FontSet& fonts) {
-  std::vector<const ImFontGlyph*> fallbacks;
-  for (auto role : {ui::FontRole::Body, ui::FontRole::Heading, ui::FontRole::Display, ui::FontRole::Hero})
-    for (bool large : {false, true})
-      if (const ImFontGlyph* g = fonts.font(role, large)->FallbackGlyph) fallbacks.push_back(g);
-  const ImDrawData* data = ImGui::GetDrawData();
-  for (int l = 0; l < data->CmdListsCount; ++l)
-    for (const ImDrawVert& v : data->CmdLists[l]->VtxBuffer)
-      for (const ImFontGlyph* g : fallbacks)
-        if (v.uv.x >= g->U0 && v.uv.x <= g->U1 && v.uv.y >= g->V0 && v.uv.y <= g->V1 && g->U1 > g->U0)
-          return "a vertex samples the fallback glyph in draw list " + std::to_string(l);
-  return "";
-}
-
-struct Walk {
-  ImVec2 display;
-  bool large;
-};
-
-void PrintTo(const Walk& w, std::ostream* os) { *os << w.display.x << "x" << w.display.y << (w.large ? " large" : " normal"); }
-
-class CountyWithoutFallbackGlyphs : public ::testing::TestWithParam<Walk> {};
+class CountyWithoutFallbackGlyphs : public ::testing::TestWithParam<testing::Walk> {};
 
 TEST_P(CountyWithoutFallbackGlyphs, OnEveryScreen) {
   const auto started = std::chrono::steady_clock::now();
@@ -75,7 +53,7 @@ TEST_P(CountyWithoutFallbackGlyphs, OnEveryScreen) {
     smallest_scale = std::min(smallest_scale, stats.downscale);
     ASSERT_LE(stats.width, testing::HeadlessKiosk::kMaxTextureSize) << where;
     ASSERT_LE(stats.height, testing::HeadlessKiosk::kMaxTextureSize) << where;
-    EXPECT_EQ(fallback_glyphs_drawn(kiosk.kiosk().fonts()), "") << where;
+    EXPECT_EQ(testing::fallback_glyphs_drawn(kiosk.kiosk().fonts()), "") << where;
   });
   for (const auto& [text, logged] : kiosk.kiosk().fallback_texts()) ADD_FAILURE() << logged;
   EXPECT_GT(screens, static_cast<int>(county().content->approval_item_count()));
@@ -85,8 +63,8 @@ TEST_P(CountyWithoutFallbackGlyphs, OnEveryScreen) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Displays, CountyWithoutFallbackGlyphs,
-                         ::testing::Values(Walk{ImVec2(1920, 1080), false}, Walk{ImVec2(1920, 1080), true},
-                                           Walk{ImVec2(1080, 1920), false}, Walk{ImVec2(1080, 1920), true}),
+                         ::testing::Values(testing::Walk{ImVec2(1920, 1080), false}, testing::Walk{ImVec2(1920, 1080), true},
+                                           testing::Walk{ImVec2(1080, 1920), false}, testing::Walk{ImVec2(1080, 1920), true}),
                          [](const auto& walk) {
                            return std::to_string(static_cast<int>(walk.param.display.x)) + "x" +
                                   std::to_string(static_cast<int>(walk.param.display.y)) + (walk.param.large ? "_large" : "_normal");

@@ -82,38 +82,13 @@ TEST(GlyphCoverage, TheAtlasHoldsOnlyWhatIsDrawnNotTheWholeChineseRange) {
 namespace openday {
 namespace {
 
-// Whether any vertex drawn this frame samples the fallback glyph (U+FFFD) of any font: that is
-// a character some screen draws in a size whose bake does not have it.
-std::string fallback_glyphs_drawn(const ui::FontSet& fonts) {
-  std::vector<const ImFontGlyph*> fallbacks;
-  for (auto role : {ui::FontRole::Body, ui::FontRole::Heading, ui::FontRole::Display, ui::FontRole::Hero})
-    for (bool large : {false, true})
-      if (const ImFontGlyph* g = fonts.font(role, large)->FallbackGlyph) fallbacks.push_back(g);
-  const ImDrawData* data = ImGui::GetDrawData();
-  for (int l = 0; l < data->CmdListsCount; ++l) {
-    const ImDrawList* list = data->CmdLists[l];
-    for (const ImDrawVert& v : list->VtxBuffer)
-      for (const ImFontGlyph* g : fallbacks)
-        if (v.uv.x >= g->U0 && v.uv.x <= g->U1 && v.uv.y >= g->V0 && v.uv.y <= g->V1 && g->U1 > g->U0)
-          return "a vertex samples the fallback glyph in draw list " + std::to_string(l);
-  }
-  return "";
-}
-
-struct Walk {
-  ImVec2 display;
-  bool large;
-};
-
-void PrintTo(const Walk& w, std::ostream* os) { *os << w.display.x << "x" << w.display.y << (w.large ? " large" : " normal"); }
-
 Config walk_config() {
   Config config;
   config.idle_timeout_seconds = 24 * 3600;  // the walk takes minutes of fake time: no idle reset
   return config;
 }
 
-class NoFallbackGlyphs : public ::testing::TestWithParam<Walk> {};
+class NoFallbackGlyphs : public ::testing::TestWithParam<testing::Walk> {};
 
 // Every screen of the route registry, every department in every tab, every approval item, the
 // staff screens on real data: no character is drawn from a face that lacks it, neither through
@@ -123,15 +98,15 @@ TEST_P(NoFallbackGlyphs, OnEveryScreenOfTheCatalog) {
   int screens = 0;
   testing::walk_every_screen(kiosk, GetParam().large, [&](const std::string& where) {
     ++screens;
-    EXPECT_EQ(fallback_glyphs_drawn(kiosk.kiosk().fonts()), "") << where;
+    EXPECT_EQ(testing::fallback_glyphs_drawn(kiosk.kiosk().fonts()), "") << where;
   });
   for (const auto& [text, logged] : kiosk.kiosk().fallback_texts()) ADD_FAILURE() << logged;
   EXPECT_GT(screens, 150);  // 26 departments x 3 tabs, 76 items, the rest
 }
 
 INSTANTIATE_TEST_SUITE_P(Displays, NoFallbackGlyphs,
-                         ::testing::Values(Walk{ImVec2(1920, 1080), false}, Walk{ImVec2(1920, 1080), true},
-                                           Walk{ImVec2(1080, 1920), false}, Walk{ImVec2(1080, 1920), true}),
+                         ::testing::Values(testing::Walk{ImVec2(1920, 1080), false}, testing::Walk{ImVec2(1920, 1080), true},
+                                           testing::Walk{ImVec2(1080, 1920), false}, testing::Walk{ImVec2(1080, 1920), true}),
                          [](const auto& walk) {
                            return std::to_string(static_cast<int>(walk.param.display.x)) + "x" +
                                   std::to_string(static_cast<int>(walk.param.display.y)) + (walk.param.large ? "_large" : "_normal");

@@ -89,4 +89,22 @@ void walk_every_screen(HeadlessKiosk& kiosk, bool large_text, const std::functio
   }
 }
 
+std::string fallback_glyphs_drawn(const ui::FontSet& fonts) {
+  std::vector<const ImFontGlyph*> fallbacks;
+  for (auto role : {ui::FontRole::Body, ui::FontRole::Heading, ui::FontRole::Display, ui::FontRole::Hero})
+    for (bool large : {false, true})
+      if (const ImFontGlyph* g = fonts.font(role, large)->FallbackGlyph) fallbacks.push_back(g);
+  const ImDrawData* data = ImGui::GetDrawData();
+  for (int l = 0; l < data->CmdListsCount; ++l) {
+    const ImDrawList* list = data->CmdLists[l];
+    for (const ImDrawVert& v : list->VtxBuffer)
+      for (const ImFontGlyph* g : fallbacks)
+        if (v.uv.x >= g->U0 && v.uv.x <= g->U1 && v.uv.y >= g->V0 && v.uv.y <= g->V1 && g->U1 > g->U0)
+          return "a vertex samples the fallback glyph in draw list " + std::to_string(l);
+  }
+  return "";
+}
+
+void PrintTo(const Walk& w, std::ostream* os) { *os << w.display.x << "x" << w.display.y << (w.large ? " large" : " normal"); }
+
 }  // namespace openday::testing
