@@ -69,6 +69,41 @@ TEST(ContentValidation, AValidFolderLoadsInCategoryOrder) {
   EXPECT_EQ(load.content->approval_item("alpha-item").first->id, "alpha");
 }
 
+// The department files are read on several threads; what a load reports must not depend on
+// which thread finished first: problems in file order, every file's department kept.
+TEST(ContentValidation, ManyFilesLoadInFileOrderWhateverTheThreads) {
+  TempDir dir;
+  std::vector<std::string> ids;
+  for (int i = 0; i < 24; ++i) ids.push_back("dept-" + std::string(1, static_cast<char>('a' + i)));
+  write_valid_content(dir.path(), {});
+  for (const std::string& id : ids) write_json(dir / ("departments/" + id + ".json"), valid_department(id));
+  const ContentLoad good = load_content(dir.path());
+  ASSERT_TRUE(good.content) << all(good.problems);
+  std::vector<std::string> loaded;
+  for (const Department& d : good.content->departments) loaded.push_back(d.id);
+  EXPECT_EQ(loaded, ids);
+
+  // Every other file broken in its own way, and the last one claims the first one's item id.
+  for (std::size_t i = 1; i < ids.size(); i += 2) {
+    auto d = valid_department(ids[i]);
+    d.erase("phone");
+    write_json(dir / ("departments/" + ids[i] + ".json"), d);
+  }
+  auto last = valid_department(ids.back());
+  last["approval_items"][0]["id"] = ids.front() + "-item";
+  write_json(dir / ("departments/" + ids.back() + ".json"), last);
+  for (int round = 0; round < 5; ++round) {
+    const ContentLoad bad = load_content(dir.path());
+    ASSERT_FALSE(bad.content);
+    std::vector<std::string> order;
+    for (const JsonProblem& problem : bad.problems) order.push_back(problem.file.stem().string() + " " + problem.path);
+    std::vector<std::string> expected;
+    for (std::size_t i = 1; i + 1 < ids.size(); i += 2) expected.push_back(ids[i] + " $.phone");
+    expected.push_back(ids.back() + " $.approval_items[0].id");
+    EXPECT_EQ(order, expected) << all(bad.problems);
+  }
+}
+
 TEST(ContentValidation, MalformedJsonNamesLineAndColumn) {
   TempDir dir;
   write_valid_content(dir.path());
