@@ -5,6 +5,9 @@
 #include <algorithm>
 #include <chrono>
 #include <fstream>
+#include <future>
+#include <optional>
+#include <system_error>
 #include <iterator>
 #include <span>
 #include <cstdio>
@@ -120,29 +123,48 @@ int run_validate(const ValidateOptions& options) {
   return 0;
 }
 
+// The content loads on its own thread while the window opens: on a county's 8 MB of content the
+// two take about as long as each other, and the first frame waits for both. Falls back to
+// loading on the calling thread when no thread can start.
+std::future<std::optional<Material>> start_loading_material(const KioskOptions& options, const Config& config) {
+  const auto load = [&options, &config] { return load_material(options.content_dir, options.quiz_path, config, "openday: content"); };
+  try {
+    return std::async(std::launch::async, load);
+  } catch (const std::system_error&) {
+    return std::async(std::launch::deferred, load);
+  }
+}
+
 int run_kiosk(const KioskOptions& options) {
   const auto config = load_config(options.config_path, options.idle_timeout_seconds, options.idle_warning_seconds);
   if (!config) return kExitConfig;
-  // Invalid content stops the start here, before a window opens.
-  const auto material = load_material(options.content_dir, options.quiz_path, *config, "openday: content");
-  if (!material) return kExitContent;
 
+  platform::Runner runner({options.windowed, options.screenshot, options.screenshot_frames});
+  // Before any thread starts: stop signals end the loop cleanly, so queued events are kept.
+  StopSignals stop_signals([&runner] { runner.request_stop(); });
+  auto loading = start_loading_material(options, *config);
+  std::string font_error;
+  auto fonts = platform::find_kiosk_fonts(default_fonts_dir(), font_error);
+  std::string display_error;
+  const bool window_open = runner.open(display_error);
+  // Invalid content stops the start here, before a frame is drawn or the database is touched,
+  // and it is the first thing reported: it is what a deployer must fix first.
+  const auto material = loading.get();
+  if (!material) return kExitContent;
+  if (!window_open) {
+    std::fprintf(stderr, "openday: %s\n", display_error.c_str());
+    return kExitDisplay;
+  }
   const auto stack = ui::stack_for_route(options.screen_route, *material->content);
   if (!stack) {
     std::fprintf(stderr, "openday: --screen: unknown route '%s' (see --help for the list)\n", options.screen_route.c_str());
     return kExitUsage;
   }
-
-  std::string error;
-  auto fonts = platform::find_kiosk_fonts(default_fonts_dir(), error);
   if (!fonts) {
-    std::fprintf(stderr, "openday: fonts: %s\n", error.c_str());
+    std::fprintf(stderr, "openday: fonts: %s\n", font_error.c_str());
     return kExitFonts;
   }
 
-  platform::Runner runner({options.windowed, options.screenshot, options.screenshot_frames});
-  // Before any thread starts: stop signals end the loop cleanly, so queued events are kept.
-  StopSignals stop_signals([&runner] { runner.request_stop(); });
   // The log opens (and if need be creates or recovers) the database on its own thread; a
   // database that cannot be written never stops the kiosk from serving visitors.
   EventLog event_log({options.db_path, config->kiosk_id});
@@ -152,10 +174,6 @@ int run_kiosk(const KioskOptions& options) {
     const auto uptime = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - started).count();
     return collect_kiosk_status(options.db_path, config->kiosk_id, event_log.health(), uptime);
   });
-  if (!runner.open(error)) {
-    std::fprintf(stderr, "openday: %s\n", error.c_str());
-    return kExitDisplay;
-  }
   const StaffPaths staff_paths{options.db_path, options.content_dir, options.quiz_path, default_export_dir()};
   ui::Kiosk kiosk({*config, material->content, material->quiz, *fonts, *stack, staff_paths, [&event_log] { return event_log.health(); },
                    options.log_targets, ui::default_atlas_cache_dir(), runner.max_texture_size()},
