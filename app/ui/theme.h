@@ -32,12 +32,14 @@ inline constexpr ImU32 kSurfacePressed = rgb(232, 226, 216);
 inline constexpr ImU32 kBorder = rgb(196, 186, 170);
 inline constexpr ImU32 kText = rgb(28, 28, 28);
 inline constexpr ImU32 kTextMuted = rgb(72, 72, 72);       // still above 7:1 on the background
-inline constexpr ImU32 kAccent = rgb(176, 32, 28);          // one strong accent: government red
-inline constexpr ImU32 kAccentPressed = rgb(128, 20, 18);
+// One strong accent: government red, deep enough for body text at 7:1 on the background, on
+// white cards, on zebra rows and on kAccentSoft (measured in tests/ui/conformance_test.cpp).
+inline constexpr ImU32 kAccent = rgb(148, 25, 20);
+inline constexpr ImU32 kAccentPressed = rgb(110, 18, 15);
 inline constexpr ImU32 kOnAccent = rgb(255, 255, 255);
 inline constexpr ImU32 kAccentSoft = rgb(250, 228, 222);
 // Right and wrong in the quiz: green is for "correct" only.
-inline constexpr ImU32 kSuccess = rgb(27, 110, 52);
+inline constexpr ImU32 kSuccess = rgb(21, 90, 42);  // 7:1 on the background and on kSuccessSoft
 inline constexpr ImU32 kSuccessSoft = rgb(222, 242, 226);
 }  // namespace colors
 

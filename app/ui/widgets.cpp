@@ -34,6 +34,15 @@ float fit_label(const ImFont& font, std::string_view label, float width, float h
   return px;
 }
 
+// The mark of a selected tab or chip: a short bar centred along its bottom edge, inside it.
+void draw_selection_bar(ImDrawList& draw, const Metrics& m, ImVec2 min, ImVec2 max) {
+  const float width = std::min((max.x - min.x) * 0.4f, std::round(120 * m.unit));
+  const float height = std::max(4.0f, std::round(6 * m.unit));
+  const float bottom = max.y - std::max(4.0f, std::round(8 * m.unit));
+  const float left = std::round((min.x + max.x - width) * 0.5f);
+  draw.AddRectFilled(ImVec2(left, bottom - height), ImVec2(left + width, bottom), colors::kOnAccent, height * 0.5f);
+}
+
 }  // namespace
 
 void register_visible_target(ScreenContext& ctx, std::string_view id, ImVec2 min, ImVec2 max, std::string_view label,
@@ -57,7 +66,7 @@ bool big_button(ScreenContext& ctx, const ButtonSpec& spec) {
   register_visible_target(ctx, spec.id, spec.pos, max, spec.label, spec.state);
 
   ImDrawList& draw = ctx.draw_list();
-  const bool primary = spec.kind == ButtonKind::Primary;
+  const bool primary = spec.kind != ButtonKind::Secondary;
   const ImU32 fill = primary ? (pressed ? colors::kAccentPressed : colors::kAccent)
                              : (pressed ? colors::kSurfacePressed : colors::kSurface);
   const ImU32 ink = primary ? colors::kOnAccent : colors::kText;
@@ -66,6 +75,7 @@ bool big_button(ScreenContext& ctx, const ButtonSpec& spec) {
   draw.AddRectFilled(spec.pos, max, fill, m.corner);
   if (!primary) draw.AddRect(spec.pos, max, colors::kBorder, m.corner, 0, std::max(2.0f, std::round(3 * m.unit)));
 
+  if (spec.kind == ButtonKind::Selected) draw_selection_bar(draw, m, spec.pos, max);
   if (spec.caller_draws_label) return clicked && ctx.taps().accept(spec.id, ctx.now());
   const ImFont& label_font = *ctx.font(spec.label_role);
   const float padding = spec.padding >= 0 ? spec.padding : m.gap;

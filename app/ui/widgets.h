@@ -14,6 +14,8 @@ namespace openday::ui {
 enum class ButtonKind {
   Primary,    // filled with the accent colour
   Secondary,  // white card with a border
+  Selected,   // the chosen tab or chip: filled like Primary, with a bar under its label so that
+              // the choice does not rest on colour alone
 };
 
 struct ButtonSpec {

@@ -229,6 +229,9 @@ constexpr std::array kTexts = {
     TextEntry{Text::DoctorFixPin, "doctor_fix_pin", TextStyle::Body, "还没有设置管理密码：请技术人员用命令设置"},
     TextEntry{Text::DoctorFixPrizeStock, "doctor_fix_prize_stock", TextStyle::Body, "奖品库存为 0：请在“库存”页设置奖品数量"},
     TextEntry{Text::DoctorFixKioskId, "doctor_fix_kiosk_id", TextStyle::Body, "多台一体机时，每台要在配置文件中设置不同的本机编号"},
+    // Colour is never the only cue (issue 13).
+    TextEntry{Text::QuizOptionRightMark, "quiz_option_right_mark", TextStyle::Heading, "✓ 正确答案"},
+    TextEntry{Text::QuizOptionChosenMark, "quiz_option_chosen_mark", TextStyle::Heading, "× 您选的"},
 };
 
 constexpr bool table_is_complete_and_ordered() {

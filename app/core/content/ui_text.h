@@ -212,6 +212,9 @@ enum class Text : std::uint16_t {
   DoctorFixPin,
   DoctorFixPrizeStock,
   DoctorFixKioskId,
+  // Colour is never the only cue (issue 13): answered quiz options carry a mark and a word.
+  QuizOptionRightMark,
+  QuizOptionChosenMark,
   Count
 };
 

@@ -91,7 +91,7 @@ class DepartmentScreen final : public Screen {
       const std::string id = "department.tab." + std::string(department_tab_name(tab));
       if (big_button(ctx, {id.c_str(), ImVec2(x + static_cast<float>(i) * (tab_width + m.gap * 0.5f), y),
                            ImVec2(tab_width, tab_height), tr(tab_label(tab)),
-                           tab == tab_ ? ButtonKind::Primary : ButtonKind::Secondary}))
+                           tab == tab_ ? ButtonKind::Selected : ButtonKind::Secondary}))
         select_tab(ctx, tab);
     }
     return y + tab_height;

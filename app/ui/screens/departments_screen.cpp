@@ -71,7 +71,7 @@ class DepartmentsScreen final : public Screen {
       const bool selected = i == 0 ? category_.empty() : category_ == label;
       const std::string id = "departments.category." + (i == 0 ? std::string("all") : label);
       if (big_button(ctx, {id.c_str(), ImVec2(cx, y), ImVec2(chip_width, height), label,
-                           selected ? ButtonKind::Primary : ButtonKind::Secondary, FontRole::Heading, {}, padding}))
+                           selected ? ButtonKind::Selected : ButtonKind::Secondary, FontRole::Heading, {}, padding}))
         choose_category(ctx, i == 0 ? std::string() : label);
       cx += chip_width + m.gap * 0.5f;
     }

@@ -1,6 +1,7 @@
 // One quiz question at a time: big answer buttons, then right or wrong, the correct answer and
 // why, and 下一题 (or 查看结果 after the last).
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
 #include <utility>
 
@@ -167,11 +168,27 @@ class QuizQuestionScreen final : public Screen {
     draw.AddRectFilled(pos, max, fill, m.corner);
     draw.AddRect(pos, max, edge, m.corner, 0, std::max(2.0f, std::round((is_correct || is_chosen ? 5 : 2) * m.unit)));
     const ImFont& heading = *ctx.font(FontRole::Heading);
-    const float inner = size.x - 2 * m.gap;
+    const float mark_width = draw_answer_mark(ctx, is_correct, is_chosen, pos, size);
+    const float inner = size.x - 2 * m.gap - mark_width;
     const float height = measure_wrapped_height(heading, heading.FontSize, label, inner);
     const bool true_false = answer.question->kind == QuestionKind::TrueFalse;
     draw_wrapped_text(draw, heading, heading.FontSize, ImVec2(pos.x + m.gap, pos.y + (size.y - height) * 0.5f),
                       is_correct || is_chosen ? colors::kText : colors::kTextMuted, label, inner, true_false ? Align::Center : Align::Left);
+  }
+
+  // Right and wrong are not told by green and red alone: the right option says ✓ 正确答案 and
+  // a wrong choice × 您选的, at the option's right end. Returns the width the mark takes.
+  static float draw_answer_mark(ScreenContext& ctx, bool is_correct, bool is_chosen, ImVec2 pos, ImVec2 size) {
+    if (!is_correct && !is_chosen) return 0;
+    const Metrics& m = ctx.metrics();
+    const ImFont& font = *ctx.font(FontRole::Heading);
+    const std::string_view mark = tr(is_correct ? Text::QuizOptionRightMark : Text::QuizOptionChosenMark);
+    const float width = font.CalcTextSizeA(font.FontSize, FLT_MAX, 0, mark.data(), mark.data() + mark.size()).x;
+    const ImVec2 at(pos.x + size.x - m.gap - width, pos.y + (size.y - font.FontSize) * 0.5f);
+    draw_text_line(ctx.draw_list(), font, font.FontSize, at, is_correct ? colors::kSuccess : colors::kAccent, mark);
+    if (TextAudit* audit = text_audit(); audit && audit->record_placements)
+      audit->placed(mark, at, ImVec2(at.x + width, at.y + font.FontSize), pos, ImVec2(pos.x + size.x, pos.y + size.y));
+    return width + m.gap * 0.5f;
   }
 
   float draw_feedback(ScreenContext& ctx, const QuizAnswer& answer, float x, float y, float width) const {

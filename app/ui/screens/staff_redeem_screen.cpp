@@ -36,7 +36,7 @@ class StaffRedeemScreen final : public Screen {
     // The code so far, in the voucher's own grouping.
     const std::string shown = typed_.size() > 4 ? typed_.substr(0, 4) + "-" + typed_.substr(4) : typed_;
     const std::string placeholder = shown.empty() ? "____-____" : shown;
-    y += centered_text(ctx, FontRole::Display, x, y, width, placeholder, shown.empty() ? colors::kBorder : colors::kText);
+    y += centered_text(ctx, FontRole::Display, x, y, width, placeholder, shown.empty() ? colors::kTextMuted : colors::kText);
     y += centered_text(ctx, FontRole::Heading, x, y, width, result_text(staff), result_colour(staff)) + m.gap * 0.5f;
 
     std::vector<std::string> keys;
