@@ -4,6 +4,7 @@
 // way; after a quiz round the visitor goes on to the home screen. A visitor who walks away is
 // not waited for longer than the countdown shown (shorter than the idle timeout).
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
 #include <numbers>
 
