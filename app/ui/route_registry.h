@@ -31,7 +31,7 @@ struct RouteParams {
   const ApprovalItem* item = nullptr;         // {item}
   DepartmentTab tab = DepartmentTab::Duties;  // {tab}; Duties when the optional segment is left out
   int faq = 0;                                // {faq}: a 常见问题's number in {department}, 1-based
-  std::string topic;                          // {topic}: a 我要问 topic of {department} (or of 不清楚)
+  std::string topic = {};                     // {topic}: a 我要问 topic of {department} (or of 不清楚)
 };
 
 struct RouteSpec {

@@ -63,7 +63,7 @@ class RatingScreen final : public Screen {
     if (opened_at_ < 0) opened_at_ = ctx.now();
     const double seconds_left = deadline(ctx) - ctx.now();
     if (seconds_left <= 0) {
-      finish(ctx, std::max(opened_at_, ctx.last_touch_at()));  // nobody is there: the session ends
+      finish(ctx, ctx.last_touch_at());  // nobody is there: the session ends, its dwell up to the last touch
       return;
     }
     ctx.request_frame_within(std::min(1.0, seconds_left));
@@ -134,13 +134,15 @@ class RatingScreen final : public Screen {
       return;
     }
     const float radius = std::min(size.x * 0.28f, size.y * 0.2f);
-    const ImVec2 face(pos.x + size.x * 0.5f, pos.y + m.gap + radius);
-    draw_face(draw, face, radius, level.value, face_ink, thickness);
     const float label_px = std::min(words.FontSize, words.FontSize * (size.x - m.gap) / std::max(1.0f, label_width));
+    const float star = std::min(size.x / 13.0f, 24 * m.unit);
+    // Face, words and stars as one block, centred in the button.
+    const float block = 2 * radius + m.gap * 0.8f + line_height(label_px) + m.gap * 0.5f + 2 * star;
+    const ImVec2 face(pos.x + size.x * 0.5f, pos.y + std::max(m.gap, (size.y - block) * 0.5f) + radius);
+    draw_face(draw, face, radius, level.value, face_ink, thickness);
     const float label_y = face.y + radius + m.gap * 0.8f;
     const float shown_width = label_width * label_px / words.FontSize;
     draw_text_line(draw, words, label_px, ImVec2(std::floor(pos.x + (size.x - shown_width) * 0.5f), label_y), colors::kText, label);
-    const float star = std::min(size.x / 13.0f, 24 * m.unit);
     const float stars_y = label_y + line_height(label_px) + m.gap * 0.5f + star;
     for (int s = 0; s < 5; ++s)
       draw_star(draw, ImVec2(pos.x + size.x * 0.5f + static_cast<float>(s - 2) * star * 2.3f, stars_y), star, s < level.value, colors::kText,
