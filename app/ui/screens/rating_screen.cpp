@@ -133,13 +133,15 @@ class RatingScreen final : public Screen {
                   colors::kText, std::max(1.5f, thickness * 0.5f));
       return;
     }
-    const float radius = std::min(size.x * 0.28f, size.y * 0.2f);
     const float label_px = std::min(words.FontSize, words.FontSize * (size.x - m.gap) / std::max(1.0f, label_width));
     const float star = std::min(size.x / 13.0f, 24 * m.unit);
+    // The face takes what the words and the stars leave (a short screen in 大字 leaves little).
+    const float rest = line_height(label_px) + m.gap * 1.3f + 2 * star + m.gap;
+    const float radius = std::max(0.0f, std::min(size.x * 0.28f, (size.y - rest) * 0.5f));
     // Face, words and stars as one block, centred in the button.
     const float block = 2 * radius + m.gap * 0.8f + line_height(label_px) + m.gap * 0.5f + 2 * star;
     const ImVec2 face(pos.x + size.x * 0.5f, pos.y + std::max(m.gap, (size.y - block) * 0.5f) + radius);
-    draw_face(draw, face, radius, level.value, face_ink, thickness);
+    if (radius >= 12 * m.unit) draw_face(draw, face, radius, level.value, face_ink, thickness);
     const float label_y = face.y + radius + m.gap * 0.8f;
     const float shown_width = label_width * label_px / words.FontSize;
     draw_text_line(draw, words, label_px, ImVec2(std::floor(pos.x + (size.x - shown_width) * 0.5f), label_y), colors::kText, label);
