@@ -219,7 +219,7 @@ TEST_F(ExportFiles, WritesEveryTableTheWorkbookAndTheSummary) {
   const ExportResult result = export_report(report(), request);
   EXPECT_EQ(result.files.size(), 11u);  // 9 CSV (满意度 and 群众问题 last), 1 XLSX, the summary
   for (const auto& file : result.files) EXPECT_GT(std::filesystem::file_size(file), 3u) << file;
-  EXPECT_EQ(files_in(dir / "usb"), 9u) << "no temporary files are left behind";
+  EXPECT_EQ(files_in(dir / "usb"), 11u) << "no temporary files are left behind";
   EXPECT_NE(result.summary.find("5月15日至5月16日，示例县政务公开日自助查询机服务群众4人次，其中1人次查阅了政务公开信息"), std::string::npos)
       << result.summary;
 }

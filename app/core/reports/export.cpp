@@ -150,7 +150,7 @@ void add_voice_tables(const Report& report, std::vector<ExportTable>& tables) {
   for (const SatisfactionLevel& level : kSatisfactionLevels)
     satisfaction.rows.push_back({std::string(tr(level.words)), voice.ratings_of(level.value), share(voice.ratings_of(level.value))});
   satisfaction.rows.push_back({"合计", ratings, ratings ? 1.0 : 0.0});
-  satisfaction.rows.push_back({"满意率（非常满意、满意、基本满意）", ratings - voice.ratings_of(1) - voice.ratings_of(2), voice.satisfaction_rate().value_or(0.0)});
+  satisfaction.rows.push_back({"满意率（非常满意、满意、基本满意）", ratings - voice.ratings_of(1) - voice.ratings_of(2), rounded(voice.satisfaction_rate().value_or(0.0), 4)});
   for (const SatisfactionReason& reason : kSatisfactionReasons) {
     const auto found = voice.reasons.find(std::string(reason.key));
     satisfaction.rows.push_back({"不满意原因：" + std::string(tr(reason.words)), found == voice.reasons.end() ? 0 : found->second, ""});
