@@ -244,6 +244,8 @@ int run_simulate(const SimulateOptions& options) {
                  "openday simulate: %d sessions (%d engaged), %d quiz rounds, %d passed, %d vouchers in %.2f s (%.0f vouchers/s)\n",
                  report.sessions, report.engaged_sessions, report.quiz_rounds, report.quiz_passed, report.vouchers, report.seconds,
                  report.seconds > 0 ? report.vouchers / report.seconds : 0.0);
+    std::fprintf(stderr, "openday simulate: %d 常见问题 opened, %d questions asked (%d registered for the desk), %d ratings\n",
+                 report.faq_views, report.questions_asked, report.questions_registered, report.ratings);
     return 0;
   } catch (const std::exception& error) {
     std::fprintf(stderr, "openday simulate: %s\n", error.what());

@@ -151,6 +151,7 @@ void Kiosk::collect_glyph_texts() {
   QuestionRow question;
   question.answers = 1;
   sample.questions.push_back(question);
+  sample.voice.questions_asked = sample.voice.ratings[4] = 1;  // the sentence on the citizen's voice (issue 15)
   shared.add(TextStyle::Body, summary_text(sample, event_.county));
   Report empty_day;
   empty_day.from = empty_day.to = "2026-05-15";
@@ -174,6 +175,10 @@ std::string Kiosk::department_shown(const std::string& route) const {
   const auto starts = [&route](std::string_view prefix) { return route.rfind(prefix, 0) == 0; };
   if (starts("department/")) {
     const std::string rest = route.substr(std::string_view("department/").size());
+    return rest.substr(0, rest.find('/'));
+  }
+  if (starts("faq/") || starts("ask/")) {  // 常见问题 and 我要问 (ask/general is no department)
+    const std::string rest = route.substr(4);
     return rest.substr(0, rest.find('/'));
   }
   if (starts("item/")) {
@@ -621,6 +626,11 @@ void Kiosk::request_end_session(double now) {
     return;
   }
   end_confirmation_open_ = false;
+  // 满意度评价 (issue 15), asked once per session: the rating screen ends the session.
+  if (sessions_.take_rating_turn()) {
+    router_.reset_to({"rating"});
+    return;
+  }
   sessions_.end_done(now);
   router_.reset_to({"attract"});
 }

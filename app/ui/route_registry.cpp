@@ -1,5 +1,7 @@
 #include "ui/route_registry.h"
 
+#include "core/content/ask_topics.h"
+
 namespace openday::ui {
 namespace {
 
@@ -20,7 +22,7 @@ constexpr RouteSpec kRoutes[] = {
      .make = [](const RouteParams&) { return make_departments_screen(); }},
     {.pattern = "department/{department}[/{tab}]",
      .parent = "departments",
-     .help = "one department; TAB is duties (default), items or fees",
+     .help = "one department; TAB is duties (default), items, fees or faq (常见问题)",
      .make = [](const RouteParams& p) { return make_department_screen(*p.department, p.tab); }},
     {.pattern = "item/{item}",
      .parent = "department/{department}/items",
@@ -87,11 +89,45 @@ constexpr RouteSpec kRoutes[] = {
      .audience = Audience::Staff,
      .help = "staff: leave the app",
      .make = [](const RouteParams&) { return make_staff_exit_screen(); }},
+    // The citizen's voice (issue 15): 常见问题, 我要问, 满意度评价
+    {.pattern = "faq/{department}/{faq}",
+     .parent = "department/{department}/faq",
+     .help = "one common question (常见问题) of a department with its answer; N counts from 1",
+     .make = [](const RouteParams& p) { return make_faq_answer_screen(*p.department, p.faq); }},
+    {.pattern = "ask",
+     .parent = "home",
+     .help = "我要问: which department the question is for (or 不清楚)",
+     .make = [](const RouteParams&) { return make_ask_department_screen(); }},
+    {.pattern = "ask/general",
+     .parent = "ask",
+     .help = "我要问 for 不清楚: the kinds of question",
+     .make = [](const RouteParams&) { return make_ask_topic_screen(nullptr); }},
+    {.pattern = "ask/general/{topic}",
+     .parent = "ask/general",
+     .help = "我要问 for 不清楚: the question registered for the desk; TOPIC is category-N or other",
+     .make = [](const RouteParams& p) { return make_ask_result_screen(nullptr, p.topic); }},
+    {.pattern = "ask/{department}",
+     .parent = "ask",
+     .help = "我要问: the department's topics (its 常见问题, its approval items, 其他问题)",
+     .make = [](const RouteParams& p) { return make_ask_topic_screen(p.department); }},
+    {.pattern = "ask/{department}/{topic}",
+     .parent = "ask/{department}",
+     .help = "我要问: the answer, or the question registered for the desk; TOPIC is faq-N, item-ID or other",
+     .make = [](const RouteParams& p) { return make_ask_result_screen(p.department, p.topic); }},
+    {.pattern = "rating",
+     .help = "满意度评价 as 结束使用 asks it: the session ends after it",
+     .make = [](const RouteParams&) { return make_rating_screen(true); }},
+    {.pattern = "rating/quiz",
+     .parent = "home",
+     .help = "满意度评价 as asked after a finished quiz round: back to the home screen after it",
+     .make = [](const RouteParams&) { return make_rating_screen(false); }},
 };
 
 constexpr std::string_view kDepartment = "{department}";
 constexpr std::string_view kItem = "{item}";
 constexpr std::string_view kTab = "{tab}";
+constexpr std::string_view kFaq = "{faq}";
+constexpr std::string_view kTopic = "{topic}";
 
 // Splits "a/b/c" into its parts.
 std::vector<std::string_view> parts_of(std::string_view route) {
@@ -161,6 +197,16 @@ bool resolve_in(const Content& content, std::string_view placeholder, std::strin
     if (tab) params.tab = *tab;
     return tab.has_value();
   }
+  if (placeholder == kFaq) {
+    if (!params.department || !faq_by_number(*params.department, value)) return false;
+    params.faq = std::stoi(std::string(value));
+    return true;
+  }
+  if (placeholder == kTopic) {
+    if (!find_ask_topic(content, params.department, value)) return false;
+    params.topic = std::string(value);
+    return true;
+  }
   return false;  // a placeholder this file does not know: a typo in the table
 }
 
@@ -185,6 +231,8 @@ std::string fill(std::string_view pattern_text, const RouteParams& params, bool 
     if (segment == kDepartment) route += params.department ? params.department->id : std::string();
     else if (segment == kItem) route += params.item ? params.item->id : std::string();
     else if (segment == kTab) route += department_tab_name(params.tab);
+    else if (segment == kFaq) route += std::to_string(params.faq);
+    else if (segment == kTopic) route += params.topic;
     else route += segment;
   }
   return route;
@@ -196,7 +244,8 @@ std::string help_pattern(std::string_view pattern) {
   for (std::size_t pos = 0; pos < pattern.size();) {
     if (pattern[pos] == '{') {
       const std::size_t close = pattern.find('}', pos);
-      shown += pattern.substr(pos, close + 1 - pos) == kTab ? "TAB" : "ID";
+      const std::string_view placeholder = pattern.substr(pos, close + 1 - pos);
+      shown += placeholder == kTab ? "TAB" : placeholder == kFaq ? "N" : placeholder == kTopic ? "TOPIC" : "ID";
       pos = close + 1;
     } else {
       shown += pattern[pos++];
@@ -208,7 +257,18 @@ std::string help_pattern(std::string_view pattern) {
 // Every binding of the pattern's placeholders to the content, tabs aside.
 std::vector<RouteParams> bindings_of(std::string_view pattern, const Content& content) {
   std::vector<RouteParams> bindings;
-  if (pattern.find(kItem) != std::string_view::npos) {
+  if (pattern.find(kFaq) != std::string_view::npos) {
+    for (const Department& department : content.departments)
+      for (std::size_t n = 1; n <= department.faq.size(); ++n) bindings.push_back({&department, nullptr, DepartmentTab::Duties, static_cast<int>(n)});
+  } else if (pattern.find(kTopic) != std::string_view::npos) {
+    const bool general = pattern.find(kDepartment) == std::string_view::npos;
+    std::vector<const Department*> departments;
+    if (general) departments.push_back(nullptr);
+    else for (const Department& department : content.departments) departments.push_back(&department);
+    for (const Department* department : departments)
+      for (const AskTopic& topic : ask_topics(content, department))
+        bindings.push_back({department, nullptr, DepartmentTab::Duties, 0, topic.token});
+  } else if (pattern.find(kItem) != std::string_view::npos) {
     for (const Department& department : content.departments)
       for (const ApprovalItem& item : department.approval_items) bindings.push_back({&department, &item});
   } else if (pattern.find(kDepartment) != std::string_view::npos) {

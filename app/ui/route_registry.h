@@ -30,11 +30,14 @@ struct RouteParams {
   const Department* department = nullptr;     // {department}, or the department that holds {item}
   const ApprovalItem* item = nullptr;         // {item}
   DepartmentTab tab = DepartmentTab::Duties;  // {tab}; Duties when the optional segment is left out
+  int faq = 0;                                // {faq}: a 常见问题's number in {department}, 1-based
+  std::string topic = {};                     // {topic}: a 我要问 topic of {department} (or of 不清楚)
 };
 
 struct RouteSpec {
   // Segments separated by '/': literals, or the placeholders {department} (a department id),
-  // {item} (an approval item id) and {tab} (duties, items or fees). The last segment may be
+  // {item} (an approval item id), {tab} (duties, items, fees or faq), {faq} (a 常见问题's
+  // number in the department) and {topic} (a 我要问 topic, see core/content/ask_topics.h). The last segment may be
   // optional, in brackets: "department/{department}[/{tab}]".
   std::string_view pattern = {};
   // The route Back returns to, with the same placeholders; empty when the screen starts a stack.

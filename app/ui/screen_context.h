@@ -76,6 +76,15 @@ class ScreenContext {
   // The visitor's touch on the attract screen begins a session.
   void start_session() { sessions_.wake(now_); }
   std::int64_t session() const { return sessions_.current_session(); }
+  // The satisfaction rating (issue 15): true once per session, when it may be asked.
+  bool take_rating_turn() { return sessions_.take_rating_turn(); }
+  double last_touch_at() const { return sessions_.last_touch_at(); }
+  // 结束使用 after the rating: the session ends as done, its dwell up to `at` (its last
+  // touch), and the attract screen waits for the next visitor.
+  void end_session(double at) {
+    sessions_.end_done(at);
+    router_.reset_to({"attract"});
+  }
   // Logs an event of the current session.
   void log(Event event) {
     event.session = sessions_.current_session();

@@ -97,7 +97,10 @@ TEST(PrizeCode, EndingTheSessionWithACodeAsksOnce) {
   EXPECT_TRUE(shows(code_of(kiosk)));
   kiosk.tap("topbar.end_session");
   kiosk.wait(0.5);
-  EXPECT_EQ(kiosk.route(), "attract") << "asked once: the second 结束使用 ends the session";
+  EXPECT_EQ(kiosk.route(), "rating") << "asked once: the second 结束使用 goes on to the rating";
+  kiosk.tap("rating.skip");
+  kiosk.wait(0.5);
+  EXPECT_EQ(kiosk.route(), "attract");
 }
 
 TEST(PrizeCode, ConfirmingTheQuestionEndsTheSessionAndASessionWithoutACodeIsNotAsked) {
@@ -108,13 +111,16 @@ TEST(PrizeCode, ConfirmingTheQuestionEndsTheSessionAndASessionWithoutACodeIsNotA
   kiosk.wait(0.5);
   kiosk.tap("end.confirm.yes");
   kiosk.wait(0.5);
+  ASSERT_EQ(kiosk.route(), "rating");
+  kiosk.tap("rating.skip");
+  kiosk.wait(0.5);
   EXPECT_EQ(kiosk.route(), "attract");
   EXPECT_EQ(kiosk.events().of_type(EventType::SessionEnd).size(), 1u);
 
   HeadlessKiosk other(ImVec2(1920, 1080), "home");
   other.wait(0.5);
   other.tap("topbar.end_session");
-  EXPECT_EQ(other.route(), "attract");
+  EXPECT_EQ(other.route(), "rating") << "no code: no question, straight to the rating";
 }
 
 TEST(PrizeCode, AnAbandonedCodeIsHiddenBehindTheIdleQuestion) {

@@ -71,9 +71,15 @@ TEST_P(EveryRegisteredRoute, OpensReportsItselfAndGoesBackToItsParent) {
     ++backs;
   }
   std::printf("[ routes   ] %zu routes opened, %d times Back\n", routes.size(), backs);
-  // Every department in every tab and without one, every approval item, and the rest.
-  EXPECT_EQ(routes.size(),
-            content.departments.size() * 4 + content.approval_item_count() + ui::route_catalog().size() - 2);
+  // Every department in every tab and without one, every approval item, every 常见问题, every
+  // department's 我要问 and its topics (each 常见问题, each item, 其他问题), 不清楚's topics
+  // (the categories, 其他问题), and the rest.
+  std::size_t faqs = 0;
+  for (const Department& d : content.departments) faqs += d.faq.size();
+  const std::size_t general_topics = department_categories().size() + 1;
+  EXPECT_EQ(routes.size(), content.departments.size() * (ui::kDepartmentTabs.size() + 1) + content.approval_item_count() + faqs +
+                               content.departments.size() + (faqs + content.approval_item_count() + content.departments.size()) +
+                               general_topics + ui::route_catalog().size() - 6);
 }
 
 INSTANTIATE_TEST_SUITE_P(Orientations, EveryRegisteredRoute, ::testing::Values(ImVec2(1920, 1080), ImVec2(1080, 1920)),

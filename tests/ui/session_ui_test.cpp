@@ -75,6 +75,11 @@ TEST(SessionUi, EndSessionButtonEndsAtOnceAsDone) {
   kiosk.tap("topbar.large_text");
   kiosk.wait(0.5);
   kiosk.tap("topbar.end_session");
+  ASSERT_EQ(kiosk.route(), "rating") << "结束使用 asks for the rating first (issue 15)";
+  EXPECT_TRUE(kiosk.kiosk().large_text()) << "the rating is asked in the visitor's own text size";
+  EXPECT_TRUE(kiosk.events().of_type(EventType::SessionEnd).empty());
+  kiosk.wait(0.5);
+  kiosk.tap("rating.skip");
   EXPECT_EQ(kiosk.route(), "attract");
   EXPECT_FALSE(kiosk.kiosk().large_text());
   const auto ends = kiosk.events().of_type(EventType::SessionEnd);

@@ -227,6 +227,8 @@ TEST(Settle, TheNextSessionsDepartmentListStartsAtTheTop) {
   ASSERT_GT(kiosk.scroll_y_of("departments.grid"), 0) << "the drag did not scroll (precondition)";
   kiosk.wait(0.5);
   kiosk.tap("topbar.end_session");
+  kiosk.wait(0.5);
+  kiosk.tap("rating.skip");
   ASSERT_EQ(kiosk.route(), "attract");
   kiosk.wait(1.0);
   kiosk.tap_at(ImVec2(1700, 950));  // the next visitor

@@ -21,6 +21,7 @@ constexpr TextRule kShortName{8};
 constexpr TextRule kLine{120};
 constexpr TextRule kParagraph{600};
 constexpr std::size_t kMaxDepartments = 200;
+constexpr std::size_t kMaxFaqs = 60;
 
 bool is_id(std::string_view id) {
   if (id.empty() || id.size() > 60) return false;
@@ -79,6 +80,7 @@ class DepartmentReader {
     read_duties(r, d);
     read_items(r, d);
     read_fees(r, d);
+    read_faq(r, d);
     r.finish();
     if (problems_.size() != problems_before) return std::nullopt;
     return d;
@@ -214,9 +216,57 @@ class DepartmentReader {
     r.finish();
   }
 
+  // 常见问题 (optional): question, answer and related_items, the ids checked once every
+  // department is read (check_faq_links).
+  void read_faq(ObjectReader& parent, Department& d) {
+    if (!parent.has("faq")) return;
+    const json* entries = parent.array("faq", 0, kMaxFaqs);
+    if (!entries) return;
+    for (std::size_t i = 0; i < entries->size(); ++i) {
+      ObjectReader r((*entries)[i], parent.child_path("faq") + "[" + std::to_string(i) + "]", file_, problems_);
+      if (!r.valid()) continue;
+      Faq faq;
+      faq.question = r.text("question", kName);
+      faq.answer = r.text("answer", kParagraph);
+      for (std::size_t earlier = 0; earlier < d.faq.size(); ++earlier)
+        if (!faq.question.empty() && d.faq[earlier].question == faq.question)
+          r.problem("question", "\"" + faq.question + "\" is already asked at $.faq[" + std::to_string(earlier) + "]");
+      if (r.has("related_items")) {
+        if (const json* related = r.array("related_items", 1, 10)) {
+          for (std::size_t k = 0; k < related->size(); ++k) {
+            const std::string at = r.child_path("related_items") + "[" + std::to_string(k) + "]";
+            std::string id = array_text((*related)[k], at, file_, problems_, {60});
+            if (id.empty()) continue;
+            if (!is_id(id)) problems_.push_back({file_, 0, 0, at, "must be an approval item id (lowercase letters, digits and -), found \"" + id + "\""});
+            else if (std::find(faq.related_items.begin(), faq.related_items.end(), id) != faq.related_items.end())
+              problems_.push_back({file_, 0, 0, at, "\"" + id + "\" is listed twice"});
+            else faq.related_items.push_back(std::move(id));
+          }
+        }
+      }
+      r.finish();
+      d.faq.push_back(std::move(faq));
+    }
+  }
+
   const std::filesystem::path& file_;
   JsonProblems& problems_;
 };
+
+// Every related item of a 常见问题 must be an approval item some department publishes.
+void check_faq_links(const Content& content, const std::map<std::string, std::filesystem::path>& files, JsonProblems& problems) {
+  for (const Department& d : content.departments) {
+    const auto file = files.find(d.id);
+    for (std::size_t i = 0; i < d.faq.size(); ++i)
+      for (std::size_t k = 0; k < d.faq[i].related_items.size(); ++k) {
+        const std::string& id = d.faq[i].related_items[k];
+        if (content.approval_item(id).second) continue;
+        problems.push_back({file == files.end() ? std::filesystem::path() : file->second, 0, 0,
+                            "$.faq[" + std::to_string(i) + "].related_items[" + std::to_string(k) + "]",
+                            "\"" + id + "\" is not the id of any approval item in the content"});
+      }
+  }
+}
 
 std::optional<EventInfo> read_event(const std::filesystem::path& file, JsonProblems& problems) {
   auto root = parse_json_file(file, problems);
@@ -336,6 +386,11 @@ void Content::for_each_text(const TextVisitor& visit) const {
     }
     // The 收费标准 tab of a department without fees says so in its heading face.
     field(H, d.no_fee_statement, file + ".fees.no_fee_statement");
+    // 常见问题: questions title cards and answers; answers are read in body text.
+    for (std::size_t i = 0; i < d.faq.size(); ++i) {
+      field(H, d.faq[i].question, file + ".faq[" + std::to_string(i) + "].question");
+      field(B, d.faq[i].answer, file + ".faq[" + std::to_string(i) + "].answer");
+    }
   }
 }
 
@@ -459,6 +514,7 @@ ContentLoad load_content(const std::filesystem::path& dir) {
     }
     content.departments.push_back(std::move(*department));
   }
+  if (problems.empty()) check_faq_links(content, department_ids, problems);
   if (!problems.empty()) return result;
   const auto& categories = department_categories();
   std::stable_sort(content.departments.begin(), content.departments.end(), [&](const Department& a, const Department& b) {

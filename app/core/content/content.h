@@ -52,6 +52,13 @@ struct FeeItem {
   Publication published;
 };
 
+// 常见问题: a question citizens often ask a department, with its answer (issue 15).
+struct Faq {
+  std::string question;
+  std::string answer;
+  std::vector<std::string> related_items;  // approval item ids (of any department), in order
+};
+
 struct Department {
   std::string id;
   std::string name;
@@ -67,6 +74,7 @@ struct Department {
   std::vector<ApprovalItem> approval_items;
   std::vector<FeeItem> fees;
   std::string no_fee_statement;  // set exactly when fees is empty
+  std::vector<Faq> faq;          // 常见问题, in order; may be empty
 };
 
 struct EventInfo {

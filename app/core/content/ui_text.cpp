@@ -232,6 +232,57 @@ constexpr std::array kTexts = {
     // Colour is never the only cue (issue 13).
     TextEntry{Text::QuizOptionRightMark, "quiz_option_right_mark", TextStyle::Heading, "✓ 正确答案"},
     TextEntry{Text::QuizOptionChosenMark, "quiz_option_chosen_mark", TextStyle::Heading, "× 您选的"},
+    // The citizen's voice (issue 15): 常见问题, 我要问, 满意度评价
+    TextEntry{Text::TabFaq, "tab_faq", TextStyle::Heading, "常见问题"},
+    TextEntry{Text::FaqEmpty, "faq_empty", TextStyle::Body, "本部门暂未发布常见问题，可以点“我要问”向工作人员提问"},
+    TextEntry{Text::FaqHint, "faq_hint", TextStyle::Body, "点选问题，查看解答"},
+    TextEntry{Text::FaqRelatedTitle, "faq_related_title", TextStyle::Heading, "相关办事指南"},
+    TextEntry{Text::FaqAskMore, "faq_ask_more", TextStyle::Heading, "还有疑问？我要问"},
+    TextEntry{Text::HomeAsk, "home_ask", TextStyle::Display, "我要问"},
+    TextEntry{Text::HomeAskDetail, "home_ask_detail", TextStyle::Heading, "选部门 · 选问题 · 现场解答"},
+    TextEntry{Text::AskPickDepartment, "ask_pick_department", TextStyle::Heading, "您的问题和哪个部门有关？"},
+    TextEntry{Text::AskUnsure, "ask_unsure", TextStyle::Heading, "不清楚"},
+    TextEntry{Text::AskUnsureDetail, "ask_unsure_detail", TextStyle::Body, "不知道找哪个部门"},
+    // {0} the department's short name.
+    TextEntry{Text::AskPickTopicFormat, "ask_pick_topic_format", TextStyle::Heading, "{0}：请选择您想问的问题"},
+    TextEntry{Text::AskPickCategory, "ask_pick_category", TextStyle::Heading, "请选择问题的类别"},
+    TextEntry{Text::AskOtherTopic, "ask_other_topic", TextStyle::Heading, "其他问题"},
+    TextEntry{Text::AskPrivacy, "ask_privacy", TextStyle::Body, "只记录部门、问题和时间，不记录姓名、电话等个人信息"},
+    TextEntry{Text::AskAnsweredTitle, "ask_answered_title", TextStyle::Display, "这个问题已有解答"},
+    TextEntry{Text::AskRegisteredTitle, "ask_registered_title", TextStyle::Display, "您的问题已记录"},
+    TextEntry{Text::AskRegisteredText, "ask_registered_text", TextStyle::Heading, "您的问题已记录，工作人员会在展台现场为您解答，请到服务台"},
+    // {0} the topic's label.
+    TextEntry{Text::AskYourQuestionFormat, "ask_your_question_format", TextStyle::Heading, "您的问题：{0}"},
+    TextEntry{Text::AskDeskFormat, "ask_desk_format", TextStyle::Body, "服务台：{0}"},
+    TextEntry{Text::AskPhoneFormat, "ask_phone_format", TextStyle::Body, "咨询电话：{0}"},
+    TextEntry{Text::AskSeeGuide, "ask_see_guide", TextStyle::Heading, "查看办事指南"},
+    TextEntry{Text::RatingTitle, "rating_title", TextStyle::Heading, "满意度评价"},
+    TextEntry{Text::RatingQuestion, "rating_question", TextStyle::Display, "您对本次政务公开日活动满意吗？"},
+    TextEntry{Text::RatingVerySatisfied, "rating_very_satisfied", TextStyle::Display, "非常满意"},
+    TextEntry{Text::RatingSatisfied, "rating_satisfied", TextStyle::Display, "满意"},
+    TextEntry{Text::RatingBasicallySatisfied, "rating_basically_satisfied", TextStyle::Display, "基本满意"},
+    TextEntry{Text::RatingDissatisfied, "rating_dissatisfied", TextStyle::Display, "不满意"},
+    TextEntry{Text::RatingVeryDissatisfied, "rating_very_dissatisfied", TextStyle::Display, "非常不满意"},
+    // {0} the number of stars.
+    TextEntry{Text::RatingStarsFormat, "rating_stars_format", TextStyle::Body, "{0}星"},
+    TextEntry{Text::RatingReasonQuestion, "rating_reason_question", TextStyle::Display, "请告诉我们哪里做得不好"},
+    TextEntry{Text::RatingReasonNotFound, "rating_reason_not_found", TextStyle::Heading, "找不到想要的信息"},
+    TextEntry{Text::RatingReasonHardToUnderstand, "rating_reason_hard_to_understand", TextStyle::Heading, "信息看不懂"},
+    TextEntry{Text::RatingReasonHardToUse, "rating_reason_hard_to_use", TextStyle::Heading, "操作不方便"},
+    TextEntry{Text::RatingReasonLongWait, "rating_reason_long_wait", TextStyle::Heading, "等待时间长"},
+    TextEntry{Text::RatingReasonOther, "rating_reason_other", TextStyle::Heading, "其他"},
+    TextEntry{Text::RatingSkip, "rating_skip", TextStyle::Heading, "跳过"},
+    // {0} whole seconds left.
+    TextEntry{Text::RatingCountdownFormat, "rating_countdown_format", TextStyle::Body, "{0} 秒后自动结束"},
+    TextEntry{Text::RatingNotOfficial, "rating_not_official", TextStyle::Body, "本评价只用于改进本次活动，不计入政务服务“好差评”系统"},
+    TextEntry{Text::TileFaqViews, "tile_faq_views", TextStyle::Heading, "常见问题查看"},
+    TextEntry{Text::TileQuestions, "tile_questions", TextStyle::Heading, "群众提问"},
+    // {0} registered for the desk, {1} answered on the screen.
+    TextEntry{Text::TileQuestionsFormat, "tile_questions_format", TextStyle::Body, "待解答 {0} · 已解答 {1}"},
+    TextEntry{Text::TileSatisfaction, "tile_satisfaction", TextStyle::Heading, "满意率"},
+    // {0} ratings.
+    TextEntry{Text::TileSatisfactionFormat, "tile_satisfaction_format", TextStyle::Body, "{0} 人评价"},
+    TextEntry{Text::TileNoRatings, "tile_no_ratings", TextStyle::Body, "暂无评价"},
 };
 
 constexpr bool table_is_complete_and_ordered() {

@@ -5,7 +5,9 @@
 #include <ctime>
 #include <random>
 
+#include "core/content/ask_topics.h"
 #include "core/content/content.h"
+#include "core/visits/satisfaction.h"
 #include "core/visits/event_log.h"
 #include "core/quiz/quiz_bank.h"
 #include "core/quiz/quiz_service.h"
@@ -54,10 +56,15 @@ class Visitor {
     }
     ++report.engaged_sessions;
     const int browsing = uniform(1, 6);  // an engaged visitor touches something
-    for (int i = 0; i < browsing; ++i) browse();
+    for (int i = 0; i < browsing; ++i) browse(report);
+    if (chance(0.12)) ask(report);
     if (chance(0.45)) take_quiz(report, on_voucher);
     if (chance(0.5)) {
       tap("topbar.end_session", "home");
+      // Most visitors who end on purpose answer the rating; the others skip it.
+      view("rating");
+      if (chance(0.7)) rate(report);
+      else tap("rating.skip", "rating");
       sessions_.end_done(clock_);
       sink_.now_ms = to_ms(clock_);
     } else {
@@ -99,7 +106,69 @@ class Visitor {
     sink_.log(std::move(e));
   }
 
-  void browse() {
+  void log_event(EventType type, const std::string& department, const std::string& target, std::optional<std::int64_t> value,
+                 const std::string& item = "") {
+    Event e;
+    e.type = type;
+    e.session = sessions_.current_session();
+    e.department = department;
+    e.item = item;
+    e.target = target;
+    e.value = value;
+    sink_.log(std::move(e));
+  }
+
+  // 常见问题: one answer read from the department's tab.
+  void read_faq(SimulationReport& report, const Department& d) {
+    if (d.faq.empty()) return;
+    const int number = uniform(1, static_cast<int>(d.faq.size()));
+    tap("department.tab.faq", "department");
+    view("department", d.id, "", "faq");
+    tap("department.faq." + std::to_string(number), "department");
+    view("faq/" + d.id + "/" + std::to_string(number), d.id, "", "faq");
+    log_event(EventType::FaqOpened, d.id, "", std::nullopt, std::to_string(number));
+    ++report.faq_views;
+  }
+
+  // 我要问 from the home screen: a department (or 不清楚, now and then), then a topic.
+  void ask(SimulationReport& report) {
+    tap("home.ask", "home");
+    view("ask");
+    const auto& departments = content_.departments;
+    const Department* d = chance(0.15) ? nullptr : &departments[static_cast<std::size_t>(uniform(0, static_cast<int>(departments.size()) - 1))];
+    const std::string where = d ? d->id : std::string(kAskUnsure);
+    tap("ask.department." + where, "ask");
+    view("ask/" + where, d ? d->id : "");
+    const auto topics = ask_topics(content_, d);
+    const AskTopic& topic = topics[static_cast<std::size_t>(uniform(0, static_cast<int>(topics.size()) - 1))];
+    tap("ask.topic." + topic.token, "ask/" + where);
+    log_event(EventType::QuestionAsked, d ? d->id : "", topic.token, topic.answer ? 1 : 0);
+    view("ask/" + where + "/" + topic.token, d ? d->id : "", "", topic.token);
+    ++report.questions_asked;
+    if (!topic.answer) ++report.questions_registered;
+    tap("ask.home", "ask/" + where + "/" + topic.token);
+    view("home");
+  }
+
+  // 满意度评价: mostly satisfied, as such surveys are; a reason for most low ratings.
+  void rate(SimulationReport& report) {
+    static constexpr double kWeights[] = {0.04, 0.05, 0.16, 0.35, 0.40};  // value 1 .. 5
+    const int value = 1 + static_cast<int>(std::discrete_distribution<int>(std::begin(kWeights), std::end(kWeights))(random_));
+    const SatisfactionLevel& level = kSatisfactionLevels[static_cast<std::size_t>(5 - value)];
+    tap("rating.level." + std::string(level.key), "rating");
+    log_event(EventType::SatisfactionRated, "", "end", value);
+    ++report.ratings;
+    if (!rating_asks_reason(value)) return;
+    if (chance(0.2)) {
+      tap("rating.skip", "rating");
+      return;
+    }
+    const auto& reason = kSatisfactionReasons[static_cast<std::size_t>(uniform(0, static_cast<int>(kSatisfactionReasons.size()) - 1))];
+    tap("rating.reason." + std::string(reason.key), "rating");
+    log_event(EventType::SatisfactionReason, "", std::string(reason.key), value);
+  }
+
+  void browse(SimulationReport& report) {
     // Departments with more approval items, and those of 民生保障, draw more visitors, as at a
     // real booth: a weighted choice rather than a uniform one.
     const auto& departments = content_.departments;
@@ -122,6 +191,7 @@ class Visitor {
       tap("department.tab.fees", "department");
       view("department", d.id, "", "fees");
     }
+    if (chance(0.25)) read_faq(report, d);
     tap("topbar.home", "department");
     view("home");
   }

@@ -29,6 +29,11 @@ struct SimulationReport {
   int quiz_rounds = 0;
   int quiz_passed = 0;
   int vouchers = 0;
+  // The citizen's voice (issue 15)
+  int faq_views = 0;
+  int questions_asked = 0;
+  int questions_registered = 0;
+  int ratings = 0;
   double seconds = 0;  // wall time of the run
 };
 

@@ -9,6 +9,7 @@
 #include "core/util/atomic_file.h"
 #include "core/visits/events.h"
 #include "core/util/utf8.h"
+#include "core/visits/satisfaction.h"
 
 namespace openday {
 namespace {
@@ -140,6 +141,28 @@ void write_xlsx(const std::vector<ExportTable>& tables, const std::filesystem::p
   slot.commit();
 }
 
+// 满意度 and 群众问题 (issue 15), after the other sheets.
+void add_voice_tables(const Report& report, std::vector<ExportTable>& tables) {
+  const VoiceCounts& voice = report.voice;
+  ExportTable satisfaction{"satisfaction", "满意度", {"评价", "人次", "比率"}, {}};
+  const std::int64_t ratings = voice.rating_count();
+  const auto share = [&](std::int64_t n) { return ratings ? rounded(static_cast<double>(n) / static_cast<double>(ratings), 4) : 0.0; };
+  for (const SatisfactionLevel& level : kSatisfactionLevels)
+    satisfaction.rows.push_back({std::string(tr(level.words)), voice.ratings_of(level.value), share(voice.ratings_of(level.value))});
+  satisfaction.rows.push_back({"合计", ratings, ratings ? 1.0 : 0.0});
+  satisfaction.rows.push_back({"满意率（非常满意、满意、基本满意）", ratings - voice.ratings_of(1) - voice.ratings_of(2), rounded(voice.satisfaction_rate().value_or(0.0), 4)});
+  for (const SatisfactionReason& reason : kSatisfactionReasons) {
+    const auto found = voice.reasons.find(std::string(reason.key));
+    satisfaction.rows.push_back({"不满意原因：" + std::string(tr(reason.words)), found == voice.reasons.end() ? 0 : found->second, ""});
+  }
+  tables.push_back(std::move(satisfaction));
+
+  ExportTable questions{"citizen-questions", "群众问题", {"部门编号", "部门", "问题", "待现场解答", "已有解答"}, {}};
+  for (const AskedQuestionRow& q : report.asked_questions)
+    questions.rows.push_back({q.department_id, q.department, q.topic_label, q.registered, q.answered});
+  tables.push_back(std::move(questions));
+}
+
 }  // namespace
 
 std::string spreadsheet_safe(std::string_view text) {
@@ -189,6 +212,7 @@ std::vector<ExportTable> report_tables(const Report& report) {
     sessions.rows.push_back({s.kiosk_id, s.session, format_local_time(s.started_at_ms), reason, rounded(s.dwell_seconds, 1), s.touches, s.taps});
   }
   tables.push_back(std::move(sessions));
+  add_voice_tables(report, tables);
   return tables;
 }
 

@@ -177,6 +177,12 @@ class Aggregator {
       case EventType::VoucherRedeemed:
         ++days_[day].vouchers_redeemed;
         break;
+      case EventType::FaqOpened:
+      case EventType::QuestionAsked:
+      case EventType::SatisfactionRated:
+      case EventType::SatisfactionReason:
+        voice_.add(*type, row);
+        break;
       default:
         break;
     }
@@ -232,6 +238,7 @@ class Aggregator {
   std::map<std::string, VoucherRow> vouchers_;
   std::set<std::string> issued_codes_;
   std::map<std::string, std::int64_t> stock_;
+  VoiceAggregator voice_;
 };
 
 void Aggregator::finish(Report& report) {
@@ -316,6 +323,8 @@ void Aggregator::finish(Report& report) {
   for (const auto& [kiosk, remaining] : stock_) kiosks.insert(kiosk);
   kiosks.erase("(unknown)");
   report.kiosks.assign(kiosks.begin(), kiosks.end());
+  report.voice = voice_.counts();
+  report.asked_questions = voice_.asked_questions(request_.content);
   if (!stock_.empty()) {
     report.prize_stock = 0;
     for (const auto& [kiosk, remaining] : stock_) *report.prize_stock += remaining;
@@ -416,6 +425,20 @@ std::string summary_text(const Report& report, const std::string& county) {
   if (!report.questions.empty() && report.questions.front().answers > 0) {
     text += "答错较多的题目是“" + report.questions.front().text + "”（正确率" + percent(report.questions.front().accuracy()) +
             "），今后宣传中需重点解读。";
+  }
+  text += voice_summary_sentence(report);
+  return text;
+}
+
+std::string voice_summary_sentence(const Report& report) {
+  const VoiceCounts& voice = report.voice;
+  std::string text;
+  if (voice.questions_asked > 0) {
+    text += "通过查询机“我要问”收集群众问题" + std::to_string(voice.questions_asked) + "件，其中" + std::to_string(voice.questions_answered) +
+            "件已有解答，" + std::to_string(voice.questions_registered) + "件已登记转服务台现场解答。";
+  }
+  if (const auto rate = voice.satisfaction_rate()) {
+    text += "共有" + std::to_string(voice.rating_count()) + "人次参与活动满意度评价，满意率" + percent(*rate) + "。";
   }
   return text;
 }

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/booth/config.h"
+#include "core/reports/voice.h"
 
 namespace openday {
 
@@ -77,6 +78,8 @@ struct Report {
   std::vector<SessionRow> sessions;
   std::optional<std::int64_t> prize_stock;  // summed over the kiosks that have one
   DailyRow total;                           // over all days
+  VoiceCounts voice;                        // 常见问题, 我要问 and 满意度评价 over all days (issue 15)
+  std::vector<AskedQuestionRow> asked_questions;  // 群众问题: unanswered first
   int databases_read = 0;
   int duplicates_skipped = 0;  // files given twice
 };
@@ -94,6 +97,10 @@ Report build_report(const ReportRequest& request);
 // The paragraph for the official summary, in the style of the source's 基本情况, saying only
 // what the kiosk measured: "5月15日，示例县政务公开日自助查询机服务群众N人次……".
 std::string summary_text(const Report& report, const std::string& county);
+
+// The sentence on the citizen's voice (issue 15): the 满意率 and the questions collected;
+// empty when there were neither ratings nor questions.
+std::string voice_summary_sentence(const Report& report);
 
 // For lists and charts: the most viewed departments that visitors opened at all (views of the
 // department or its items), and the questions answered at least once; never a zero count.

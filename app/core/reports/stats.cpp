@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/reports/report.h"
+#include "core/visits/satisfaction.h"
 
 namespace openday {
 CalendarDate local_today() {
@@ -41,6 +42,11 @@ DayStats compute_day_stats(const std::filesystem::path& db, const CalendarDate& 
   }
   for (const DepartmentRow& department : report.departments)
     if (department.views > 0) stats.department_views.emplace_back(department.id, department.views);
+  stats.faq_views = report.voice.faq_views;
+  stats.questions_registered = report.voice.questions_registered;
+  stats.questions_answered = report.voice.questions_answered;
+  stats.satisfaction = report.voice.ratings;
+  stats.satisfaction_rate = report.voice.satisfaction_rate();
   return stats;
 }
 
@@ -86,6 +92,20 @@ std::string day_stats_json(const DayStats& s) {
   out["prize_stock"] = s.prize_stock ? nlohmann::ordered_json(*s.prize_stock) : nlohmann::ordered_json(nullptr);
   out["department_views"] = nlohmann::ordered_json::object();
   for (const auto& [department, views] : s.department_views) out["department_views"][department] = views;
+  out["faq_views"] = s.faq_views;
+  out["questions_registered"] = s.questions_registered;
+  out["questions_answered"] = s.questions_answered;
+  nlohmann::ordered_json satisfaction = nlohmann::ordered_json::object();
+  std::int64_t ratings = 0;
+  for (const SatisfactionLevel& level : kSatisfactionLevels) {
+    satisfaction[std::string(level.key)] = s.satisfaction[static_cast<std::size_t>(level.value - 1)];
+    ratings += s.satisfaction[static_cast<std::size_t>(level.value - 1)];
+  }
+  satisfaction["ratings"] = ratings;
+  // A share between 0 and 1, four places; null until someone rated.
+  satisfaction["satisfaction_rate"] =
+      s.satisfaction_rate ? nlohmann::ordered_json(std::round(*s.satisfaction_rate * 10000) / 10000) : nlohmann::ordered_json(nullptr);
+  out["satisfaction"] = std::move(satisfaction);
   // A department id that is not valid UTF-8 (a damaged database) is replaced, not thrown on.
   return out.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
 }
@@ -103,6 +123,16 @@ std::string day_stats_text(const DayStats& s) {
   out += "  quiz                " + std::to_string(s.quiz_attempts) + " attempts, " + std::to_string(s.quiz_passed) + " passed\n";
   out += "  vouchers            " + std::to_string(s.vouchers_issued) + " issued, " + std::to_string(s.vouchers_redeemed) + " redeemed\n";
   out += "  prize stock         " + (s.prize_stock ? std::to_string(*s.prize_stock) : std::string("not set")) + "\n";
+  out += "  faq views           " + std::to_string(s.faq_views) + "\n";
+  out += "  questions           " + std::to_string(s.questions_registered) + " registered for the desk, " +
+         std::to_string(s.questions_answered) + " answered on screen\n";
+  std::int64_t ratings = 0;
+  for (std::int64_t n : s.satisfaction) ratings += n;
+  char rate[32] = "-";
+  if (s.satisfaction_rate) std::snprintf(rate, sizeof rate, "%.1f%%", *s.satisfaction_rate * 100);
+  out += "  satisfaction        " + std::to_string(ratings) + " ratings (5..1: " + std::to_string(s.satisfaction[4]) + " " +
+         std::to_string(s.satisfaction[3]) + " " + std::to_string(s.satisfaction[2]) + " " + std::to_string(s.satisfaction[1]) + " " +
+         std::to_string(s.satisfaction[0]) + "), rate " + rate + "\n";
   out += "  department views\n";
   for (const auto& [department, views] : s.department_views) out += "    " + department + "  " + std::to_string(views) + "\n";
   return out;

@@ -1,5 +1,6 @@
 #pragma once
 // A day's counts from one kiosk database, for `openday stats` and the staff dashboard.
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -27,6 +28,12 @@ struct DayStats {
   std::int64_t vouchers_redeemed = 0;
   std::optional<std::int64_t> prize_stock;  // now, not at the end of that day; none before set-up
   std::vector<std::pair<std::string, std::int64_t>> department_views;  // most viewed first
+  // The citizen's voice (issue 15): 常见问题 opened, 我要问 registered for the desk, ratings.
+  std::int64_t faq_views = 0;
+  std::int64_t questions_registered = 0;
+  std::int64_t questions_answered = 0;
+  std::array<std::int64_t, 5> satisfaction{};  // [value - 1]: [0] 非常不满意 .. [4] 非常满意
+  std::optional<double> satisfaction_rate;     // none without ratings
 };
 
 // One local day (the booth's time zone) of one database, counted by the same report that the

@@ -41,6 +41,16 @@ constexpr std::array kDocs = {
     EventTypeDoc{EventType::EventsDropped, "events_dropped",
                  "events could not be stored (disk full or read-only) and were dropped", "value = how many"},
     EventTypeDoc{EventType::Error, "error", "an error the staff should see", "detail = message"},
+    // The citizen's voice (issue 15): 常见问题, 我要问, 满意度评价
+    EventTypeDoc{EventType::FaqOpened, "faq_opened", "a common question's answer (常见问题) was opened",
+                 "session; department; item = the question's number in the department's faq (1-based)"},
+    EventTypeDoc{EventType::QuestionAsked, "question_asked", "a visitor asked a question through 我要问 (nothing personal is stored)",
+                 "session; department (empty: 不清楚); target = topic (faq-N | item-ID | other | category-N); "
+                 "value = 1 an answer was shown, 0 registered for the desk"},
+    EventTypeDoc{EventType::SatisfactionRated, "satisfaction_rated", "a visitor rated the event (满意度评价)",
+                 "session; value = level 5 非常满意 .. 1 非常不满意; target = where it was asked (end | quiz)"},
+    EventTypeDoc{EventType::SatisfactionReason, "satisfaction_reason", "the reason given for a 不满意 or 非常不满意 rating",
+                 "session; value = the level rated; target = reason (not_found | hard_to_understand | hard_to_use | long_wait | other)"},
 };
 
 constexpr bool docs_complete() {

@@ -30,6 +30,11 @@ enum class EventType {
   DatabaseRecovered,
   EventsDropped,
   Error,
+  // The citizen's voice (issue 15): 常见问题, 我要问, 满意度评价
+  FaqOpened,
+  QuestionAsked,
+  SatisfactionRated,
+  SatisfactionReason,
   Count
 };
 

@@ -22,6 +22,7 @@ void VisitorSessions::wake(double now) {
   started_at_ = now;
   last_touch_at_ = now;
   touches_ = 0;
+  rating_asked_ = false;
   sink_.log(event(EventType::SessionStart));
 }
 
@@ -62,6 +63,12 @@ void VisitorSessions::end(double, SessionEndReason reason) {
   e.count = touches_;
   sink_.log(std::move(e));
   phase_ = SessionPhase::None;
+}
+
+bool VisitorSessions::take_rating_turn() {
+  if (phase_ == SessionPhase::None || rating_asked_) return false;
+  rating_asked_ = true;
+  return true;
 }
 
 double VisitorSessions::warning_seconds_left(double now) const {

@@ -35,6 +35,10 @@ class VisitorSessions {
   // When update() next has something to do; a large number when nothing is pending.
   double next_deadline() const;
   int touches() const { return touches_; }
+  double last_touch_at() const { return last_touch_at_; }
+  // The satisfaction rating is asked at most once per session: true the first time it is
+  // asked for in a running session, false afterwards and outside a session.
+  bool take_rating_turn();
 
  private:
   void end(double now, SessionEndReason reason);
@@ -50,6 +54,7 @@ class VisitorSessions {
   double last_touch_at_ = 0;
   double warning_at_ = 0;
   int touches_ = 0;
+  bool rating_asked_ = false;
 };
 
 }  // namespace openday

@@ -1,4 +1,5 @@
-// One department: a header with how to reach it, and three tabs: 部门职能, 审批事项, 收费标准.
+// One department: a header with how to reach it, and four tabs: 部门职能, 审批事项, 收费标准,
+// 常见问题.
 #include <algorithm>
 #include <cmath>
 #include <utility>
@@ -20,6 +21,7 @@ Text tab_label(DepartmentTab tab) {
     case DepartmentTab::Duties: return Text::TabDuties;
     case DepartmentTab::Items: return Text::TabItems;
     case DepartmentTab::Fees: return Text::TabFees;
+    case DepartmentTab::Faq: return Text::TabFaq;
   }
   return Text::TabDuties;
 }
@@ -49,6 +51,7 @@ class DepartmentScreen final : public Screen {
       case DepartmentTab::Duties: draw_duties(ctx, flow); break;
       case DepartmentTab::Items: draw_items(ctx, flow); break;
       case DepartmentTab::Fees: draw_fees(ctx, flow); break;
+      case DepartmentTab::Faq: draw_faq(ctx, flow); break;
     }
     scroll.end(flow.y() + m.margin);
   }
@@ -83,7 +86,8 @@ class DepartmentScreen final : public Screen {
 
   float draw_tabs(ScreenContext& ctx, float x, float y, float width) {
     const Metrics& m = ctx.metrics();
-    const float tab_width = (width - 2 * m.gap * 0.5f) / 3.0f;
+    const float tabs = static_cast<float>(kDepartmentTabs.size());
+    const float tab_width = (width - (tabs - 1) * m.gap * 0.5f) / tabs;
     // As tall as large text needs, never less than a comfortable touch.
     const float tab_height = std::max(m.touch_min * 1.05f, line_height(ctx.font_px(FontRole::Heading)) + m.gap);
     for (std::size_t i = 0; i < kDepartmentTabs.size(); ++i) {
@@ -175,6 +179,40 @@ class DepartmentScreen final : public Screen {
     }
     if (ctx.metrics().portrait || ctx.large_text()) draw_fee_cards(ctx, flow);
     else draw_fee_table(ctx, flow);
+  }
+
+  // 常见问题: one card per question, opening its answer; 我要问 below them.
+  void draw_faq(ScreenContext& ctx, Flow& flow) const {
+    const Metrics& m = ctx.metrics();
+    if (department_.faq.empty()) {
+      flow.text(FontRole::Body, tr(Text::FaqEmpty), colors::kTextMuted);
+    } else {
+      flow.text(FontRole::Body, tr(Text::FaqHint), colors::kTextMuted);
+      flow.space(m.gap * 0.5f);
+    }
+    const ImFont& heading = *ctx.font(FontRole::Heading);
+    const float inner = flow.width() - 2 * m.gap;
+    for (std::size_t i = 0; i < department_.faq.size(); ++i) {
+      const std::string& question = department_.faq[i].question;
+      const float height = std::max(m.touch_min, measure_wrapped_height(heading, heading.FontSize, question, inner) + 2 * m.gap * 0.8f);
+      const ImVec2 pos(flow.x(), flow.y());
+      if (flow.visible(pos.y, pos.y + height)) {
+        const std::string id = "department.faq." + std::to_string(i + 1);
+        if (card_button(ctx, id.c_str(), pos, ImVec2(flow.width(), height)))
+          ctx.router().push("faq/" + department_.id + "/" + std::to_string(i + 1));
+        draw_wrapped_text(ctx.draw_list(), heading, heading.FontSize, ImVec2(pos.x + m.gap, pos.y + m.gap * 0.8f), colors::kText,
+                          question, inner);
+      }
+      flow.space(height + m.gap * 0.6f);
+    }
+    flow.space(m.gap * 0.4f);
+    const float button_height = std::max(m.touch_min * 1.1f, line_height(ctx.font_px(FontRole::Heading)) + m.gap);
+    const float button_width = std::min(flow.width(), 760 * m.unit);
+    if (flow.visible(flow.y(), flow.y() + button_height) &&
+        big_button(ctx, {"department.ask", ImVec2(flow.x(), flow.y()), ImVec2(button_width, button_height), tr(Text::FaqAskMore),
+                         ButtonKind::Primary}))
+      ctx.router().push("ask/" + department_.id);
+    flow.space(button_height);
   }
 
   static std::string standard_of(const FeeItem& fee) { return fee.amount + " " + fee.unit; }
@@ -283,6 +321,7 @@ std::string_view department_tab_name(DepartmentTab tab) {
     case DepartmentTab::Duties: return "duties";
     case DepartmentTab::Items: return "items";
     case DepartmentTab::Fees: return "fees";
+    case DepartmentTab::Faq: return "faq";
   }
   return "duties";
 }

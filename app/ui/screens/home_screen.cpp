@@ -1,9 +1,11 @@
-// The home screen: two large entrances, side by side in landscape, stacked in portrait.
+// The home screen: two large entrances, side by side in landscape, stacked in portrait, and
+// 我要问 across the bottom.
 #include <algorithm>
 
 #include "core/content/ui_text.h"
 #include "ui/screens/screens.h"
 #include "ui/screen_context.h"
+#include "ui/text_layout.h"
 #include "ui/widgets.h"
 
 namespace openday::ui {
@@ -24,7 +26,9 @@ class HomeScreen final : public Screen {
     y += centered_text(ctx, FontRole::Body, area.min.x + m.margin, y, width, tr(Text::HomeHint), colors::kTextMuted);
     y += m.gap * 1.5f;
 
-    const float bottom = area.max.y - m.margin;
+    // 我要问 (issue 15): a full-width entrance under the two large ones.
+    const float ask_height = std::max(m.touch_min * 1.6f, line_height(ctx.font_px(FontRole::Display)) + m.gap);
+    const float bottom = area.max.y - m.margin - ask_height - m.gap * 1.5f;
     const float available = bottom - y;
     ImVec2 card;
     ImVec2 second_offset;
@@ -43,6 +47,10 @@ class HomeScreen final : public Screen {
     if (big_button(ctx, {"home.quiz", second, card, tr(Text::HomeQuiz), ButtonKind::Primary, FontRole::Display,
                          tr(Text::HomeQuizDetail)}))
       ctx.router().push("quiz");
+    const float ask_y = std::max(first.y, second.y) + card.y + m.gap * 1.5f;
+    if (big_button(ctx, {"home.ask", ImVec2(first.x, ask_y), ImVec2(width, ask_height), tr(Text::HomeAsk), ButtonKind::Secondary,
+                         FontRole::Display}))
+      ctx.router().push("ask");
   }
 };
 

@@ -198,7 +198,11 @@ class QuizResultScreen final : public Screen {
       ctx.router().replace("quiz/question");
     if (big_button(ctx, {"quiz.home", ImVec2(x + button_width + m.gap, y), ImVec2(button_width, height), tr(Text::QuizBackHome),
                          passed ? ButtonKind::Primary : ButtonKind::Secondary, FontRole::Display}))
-      ctx.router().home();
+      {
+      // 满意度评价 (issue 15): asked once per session, after a finished round.
+      if (ctx.take_rating_turn()) ctx.router().reset_to({"home", "rating/quiz"});
+      else ctx.router().home();
+    }
     return y + height;
   }
 

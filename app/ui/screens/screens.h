@@ -6,15 +6,19 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/content/content.h"
 #include "ui/screen.h"
 
 namespace openday::ui {
 
-enum class DepartmentTab { Duties, Items, Fees };
-inline constexpr std::array<DepartmentTab, 3> kDepartmentTabs = {DepartmentTab::Duties, DepartmentTab::Items, DepartmentTab::Fees};
-std::string_view department_tab_name(DepartmentTab tab);  // duties | items | fees
+class ScreenContext;
+
+enum class DepartmentTab { Duties, Items, Fees, Faq };
+inline constexpr std::array<DepartmentTab, 4> kDepartmentTabs = {DepartmentTab::Duties, DepartmentTab::Items, DepartmentTab::Fees,
+                                                                 DepartmentTab::Faq};
+std::string_view department_tab_name(DepartmentTab tab);  // duties | items | fees | faq
 std::optional<DepartmentTab> department_tab_from_name(std::string_view name);
 
 std::unique_ptr<Screen> make_attract_screen();
@@ -37,5 +41,18 @@ std::unique_ptr<Screen> make_staff_stock_screen();
 std::unique_ptr<Screen> make_staff_export_screen();
 std::unique_ptr<Screen> make_staff_doctor_screen();
 std::unique_ptr<Screen> make_staff_exit_screen();
+// The citizen's voice (issue 15). One 常见问题 with its answer (number is 1-based).
+std::unique_ptr<Screen> make_faq_answer_screen(const Department& department, int number);
+// 我要问: the department picker, the topic picker (department nullptr: 不清楚), and what the
+// kiosk says once a topic is chosen (its answer, or that the question was registered).
+std::unique_ptr<Screen> make_ask_department_screen();
+std::unique_ptr<Screen> make_ask_topic_screen(const Department* department);
+std::unique_ptr<Screen> make_ask_result_screen(const Department* department, std::string topic);
+// 满意度评价: ends_session after 结束使用 (the session ends after it), else after a quiz round
+// (back to the home screen after it).
+std::unique_ptr<Screen> make_rating_screen(bool ends_session);
+// The approval items a 常见问题 links to, as full-width buttons opening each 办事指南 (shared
+// by the 常见问题 answer and the 我要问 answer); returns the y below them.
+float draw_related_items(ScreenContext& ctx, const std::vector<std::string>& ids, float x, float y, float width);
 
 }  // namespace openday::ui

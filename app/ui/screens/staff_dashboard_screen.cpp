@@ -81,6 +81,13 @@ class StaffDashboardScreen final : public Screen {
     return std::to_string(whole ? static_cast<int>(std::lround(100.0 * static_cast<double>(part) / static_cast<double>(whole))) : 0);
   }
 
+  static Tile satisfaction_tile(const VoiceCounts& voice) {
+    const auto rate = voice.satisfaction_rate();
+    if (!rate) return {Text::TileSatisfaction, "-", std::string(tr(Text::TileNoRatings))};
+    return {Text::TileSatisfaction, std::to_string(static_cast<int>(std::lround(*rate * 100))) + "%",
+            fill_text(Text::TileSatisfactionFormat, {std::to_string(voice.rating_count())})};
+  }
+
   float draw_tiles(ScreenContext& ctx, const Dashboard& d, float x, float y, float width) const {
     const Metrics& m = ctx.metrics();
     const DailyRow& t = d.today.total;
@@ -97,6 +104,11 @@ class StaffDashboardScreen final : public Screen {
                        : fill_text(Text::TilePassRateFormat, {percent(t.quiz_passed, attempts)})},
         {Text::TileVouchers, std::to_string(t.vouchers_issued) + " / " + std::to_string(t.vouchers_redeemed), ""},
         {Text::TileStock, d.today.prize_stock ? std::to_string(*d.today.prize_stock) : std::string(tr(Text::TileStockUnknown)), ""},
+        // The citizen's voice (issue 15)
+        {Text::TileFaqViews, std::to_string(d.today.voice.faq_views), ""},
+        {Text::TileQuestions, std::to_string(d.today.voice.questions_asked),
+         fill_text(Text::TileQuestionsFormat, {std::to_string(d.today.voice.questions_registered), std::to_string(d.today.voice.questions_answered)})},
+        satisfaction_tile(d.today.voice),
     };
     const int columns = m.portrait ? 2 : 5;
     const float tile_width = (width - m.gap * static_cast<float>(columns - 1)) / static_cast<float>(columns);

@@ -1,0 +1,104 @@
+// 我要问, last step: "这个问题已有解答" with the answer, or "您的问题已记录" with where the
+// desk is and its phone (the department's window, or the booth's for 不清楚).
+#include <algorithm>
+
+#include "core/content/ask_topics.h"
+#include "core/content/ui_text.h"
+#include "ui/flow.h"
+#include "ui/screen_context.h"
+#include "ui/screens/screens.h"
+#include "ui/text_layout.h"
+#include "ui/touch_scroll.h"
+#include "ui/widgets.h"
+
+namespace openday::ui {
+
+namespace {
+
+class AskResultScreen final : public Screen {
+ public:
+  AskResultScreen(const Department* department, std::string topic) : department_(department), token_(std::move(topic)) {}
+
+  std::string route() const override { return "ask/" + (department_ ? department_->id : std::string(kAskUnsure)) + "/" + token_; }
+  std::string title() const override { return std::string(tr(Text::HomeAsk)); }
+  void describe(Event& view) const override {
+    if (department_) view.department = department_->id;
+    view.target = token_;
+  }
+
+  void draw(ScreenContext& ctx) override {
+    const auto topic = find_ask_topic(ctx.content(), department_, token_);
+    if (!topic) {
+      ctx.router().back();  // the content was reloaded without it
+      return;
+    }
+    const Rect area = ctx.content_rect();
+    const Metrics& m = ctx.metrics();
+    TouchScroll scroll(ctx, "ask.result", area);
+    const float width = std::min(area.width() - 2 * m.margin, 1600 * m.unit);
+    const float x = scroll.origin().x + (area.width() - width) * 0.5f;
+    float y = scroll.origin().y + m.gap;
+    const bool answered = topic->answer != nullptr;
+    y += centered_text(ctx, FontRole::Display, x, y, width, tr(answered ? Text::AskAnsweredTitle : Text::AskRegisteredTitle),
+                       answered ? colors::kSuccess : colors::kAccent);
+    y += m.gap * 0.6f;
+    Flow flow(ctx, ImVec2(x, y), width, area);
+    flow.text(FontRole::Heading, fill_text(Text::AskYourQuestionFormat, {topic->label}), colors::kTextMuted);
+    flow.divider();
+    if (answered) draw_answer(ctx, flow, *topic);
+    else draw_registered(ctx, flow, *topic);
+    const float height = std::max(m.touch_min * 1.1f, line_height(ctx.font_px(FontRole::Heading)) + m.gap);
+    const float button_width = std::min(width, 640 * m.unit);
+    if (big_button(ctx, {"ask.home", ImVec2(x + (width - button_width) * 0.5f, flow.y()), ImVec2(button_width, height), tr(Text::QuizBackHome),
+                         ButtonKind::Primary}))
+      ctx.router().home();
+    scroll.end(flow.y() + height + m.margin);
+  }
+
+ private:
+  static void draw_answer(ScreenContext& ctx, Flow& flow, const AskTopic& topic) {
+    const Metrics& m = ctx.metrics();
+    if (topic.answer->question != topic.label) flow.section(topic.answer->question);
+    flow.text(FontRole::Body, topic.answer->answer, colors::kText);
+    flow.space(m.gap);
+    std::vector<std::string> related = topic.answer->related_items;
+    if (topic.item && std::find(related.begin(), related.end(), topic.item->id) == related.end()) related.insert(related.begin(), topic.item->id);
+    if (!related.empty()) {
+      flow.section(tr(Text::FaqRelatedTitle));
+      flow.space(draw_related_items(ctx, related, flow.x(), flow.y(), flow.width()) - flow.y());
+    }
+    flow.space(m.gap * 0.5f);
+  }
+
+  void draw_registered(ScreenContext& ctx, Flow& flow, const AskTopic& topic) const {
+    const Metrics& m = ctx.metrics();
+    flow.text(FontRole::Heading, tr(Text::AskRegisteredText), colors::kText);
+    flow.space(m.gap * 0.5f);
+    if (department_) {
+      flow.text(FontRole::Body, department_->name, colors::kText);
+      flow.text(FontRole::Body, fill_text(Text::AskDeskFormat, {department_->service_window}), colors::kText);
+      flow.text(FontRole::Body, fill_text(Text::AskPhoneFormat, {department_->phone}), colors::kText);
+    } else {
+      flow.text(FontRole::Body, fill_text(Text::AskDeskFormat, {ctx.event().place}), colors::kText);
+      flow.text(FontRole::Body, fill_text(Text::AskPhoneFormat, {ctx.event().hotline}), colors::kText);
+    }
+    flow.space(m.gap * 0.5f);
+    flow.text(FontRole::Body, tr(Text::AskPrivacy), colors::kTextMuted);
+    flow.space(m.gap);
+    if (topic.item) {  // the item's guide may help while the visitor walks to the desk
+      flow.space(draw_related_items(ctx, {topic.item->id}, flow.x(), flow.y(), flow.width()) - flow.y());
+      flow.space(m.gap * 0.5f);
+    }
+  }
+
+  const Department* department_;
+  std::string token_;
+};
+
+}  // namespace
+
+std::unique_ptr<Screen> make_ask_result_screen(const Department* department, std::string topic) {
+  return std::make_unique<AskResultScreen>(department, std::move(topic));
+}
+
+}  // namespace openday::ui

@@ -1,0 +1,94 @@
+// One 常见问题 of a department: the question, its answer, the approval items it relates to
+// (each opens its 办事指南), and 我要问 for a visitor whose question is still open.
+#include <algorithm>
+#include <string>
+
+#include "core/content/ask_topics.h"
+#include "core/content/ui_text.h"
+#include "ui/flow.h"
+#include "ui/screen_context.h"
+#include "ui/screens/screens.h"
+#include "ui/text_layout.h"
+#include "ui/touch_scroll.h"
+#include "ui/widgets.h"
+
+namespace openday::ui {
+
+// Shared with the 我要问 answer: the related items as buttons; returns the y below them.
+float draw_related_items(ScreenContext& ctx, const std::vector<std::string>& ids, float x, float y, float width) {
+  const Metrics& m = ctx.metrics();
+  const float height = std::max(m.touch_min * 1.05f, line_height(ctx.font_px(FontRole::Heading)) + m.gap);
+  for (const std::string& id : ids) {
+    const auto [department, item] = ctx.content().approval_item(id);
+    if (!item) continue;  // the validator links only real items; content may have been reloaded
+    const std::string target = "faq.related." + id;
+    if (big_button(ctx, {target.c_str(), ImVec2(x, y), ImVec2(width, height), item->name, ButtonKind::Secondary, FontRole::Heading, {},
+                         -1, true}))
+      ctx.router().push("item/" + id);
+    y += height + m.gap * 0.5f;
+  }
+  return y;
+}
+
+namespace {
+
+class FaqAnswerScreen final : public Screen {
+ public:
+  FaqAnswerScreen(const Department& department, int number)
+      : department_(department), number_(number), faq_(department.faq.at(static_cast<std::size_t>(number - 1))) {}
+
+  std::string route() const override { return "faq/" + department_.id + "/" + std::to_string(number_); }
+  std::string title() const override { return department_.short_name + " · " + std::string(tr(Text::TabFaq)); }
+  void describe(Event& view) const override {
+    view.department = department_.id;
+    view.target = "faq";
+  }
+
+  void draw(ScreenContext& ctx) override {
+    log_opened(ctx);
+    const Rect area = ctx.content_rect();
+    const Metrics& m = ctx.metrics();
+    TouchScroll scroll(ctx, "faq.answer", area);
+    const float width = std::min(area.width() - 2 * m.margin, 1600 * m.unit);
+    const float x = scroll.origin().x + (area.width() - width) * 0.5f;
+    Flow flow(ctx, ImVec2(x, scroll.origin().y + m.gap), width, area);
+    flow.section(faq_.question);
+    flow.text(FontRole::Body, faq_.answer, colors::kText);
+    flow.space(m.gap);
+    if (!faq_.related_items.empty()) {
+      flow.section(tr(Text::FaqRelatedTitle));
+      flow.space(draw_related_items(ctx, faq_.related_items, flow.x(), flow.y(), flow.width()) - flow.y());
+      flow.space(m.gap * 0.5f);
+    }
+    const float height = std::max(m.touch_min * 1.1f, line_height(ctx.font_px(FontRole::Heading)) + m.gap);
+    const float button_width = std::min(width, 760 * m.unit);
+    if (big_button(ctx, {"faq.ask", ImVec2(flow.x(), flow.y()), ImVec2(button_width, height), tr(Text::FaqAskMore), ButtonKind::Primary}))
+      ctx.router().push("ask/" + department_.id);
+    scroll.end(flow.y() + height + m.margin);
+  }
+
+ private:
+  // Each opening counts once (Back returning to the answer is not a new one).
+  void log_opened(ScreenContext& ctx) {
+    if (logged_) return;
+    logged_ = true;
+    Event opened;
+    opened.type = EventType::FaqOpened;
+    opened.department = department_.id;
+    opened.item = std::to_string(number_);
+    ctx.log(std::move(opened));
+  }
+
+  const Department& department_;
+  int number_;
+  const Faq& faq_;
+  bool logged_ = false;
+};
+
+}  // namespace
+
+std::unique_ptr<Screen> make_faq_answer_screen(const Department& department, int number) {
+  return std::make_unique<FaqAnswerScreen>(department, number);
+}
+
+}  // namespace openday::ui
