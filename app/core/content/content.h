@@ -16,6 +16,8 @@ namespace openday {
 struct Publication {
   std::string date;    // YYYY-MM-DD
   std::string source;  // where it was published
+  // Compared whole by the spreadsheet round trip (issue 11): a new field is compared too.
+  friend bool operator==(const Publication&, const Publication&) = default;
 };
 
 struct Material {
@@ -23,6 +25,7 @@ struct Material {
   bool original = false;  // the original must be shown
   int copies = 0;         // photocopies to hand in
   std::string note;
+  friend bool operator==(const Material&, const Material&) = default;
 };
 
 struct ApprovalItem {
@@ -40,6 +43,7 @@ struct ApprovalItem {
   std::string online_url;  // set when online
   std::string contact;
   Publication published;
+  friend bool operator==(const ApprovalItem&, const ApprovalItem&) = default;
 };
 
 struct FeeItem {
@@ -50,6 +54,7 @@ struct FeeItem {
   std::string document_number;  // 文号
   std::string notes;
   Publication published;
+  friend bool operator==(const FeeItem&, const FeeItem&) = default;
 };
 
 struct Department {
@@ -67,6 +72,7 @@ struct Department {
   std::vector<ApprovalItem> approval_items;
   std::vector<FeeItem> fees;
   std::string no_fee_statement;  // set exactly when fees is empty
+  friend bool operator==(const Department&, const Department&) = default;
 };
 
 struct EventInfo {
