@@ -209,6 +209,10 @@ TEST_F(ContentWorkbookTest, AHandBuiltWorkbookImports) {
   EXPECT_EQ(item.materials[1].copies, 0) << "an empty 复印件份数 is 0";
   EXPECT_EQ(item.materials[1].note, "村（社区）出具");
   EXPECT_EQ(d.no_fee_statement, "本部门无行政事业性收费项目。");
+  // The kiosk's service user reads the folder an administrator imported.
+  using std::filesystem::perms;
+  EXPECT_NE(std::filesystem::status(out() / "departments" / "minzheng.json").permissions() & perms::others_read, perms::none);
+  EXPECT_NE(std::filesystem::status(out()).permissions() & perms::others_exec, perms::none);
 }
 
 TEST_F(ContentWorkbookTest, CellsAsClerksReallyTypeThem) {
@@ -281,7 +285,8 @@ TEST_F(ContentWorkbookTest, EveryProblemOfEveryWorkbookIsListedAtOnceAndNothingI
   ClerkWorkbook b = minzheng();
   b["部门信息"].rows[1][1] = "minzheng-b";
   b["审批事项"].rows[1][0] = "minzheng-b-1";
-  b["申请材料"].rows[1][0] = "minzheng-b-9";          // no such item
+  b["申请材料"].rows[1][0] = "minzheng-b-1";
+  b["申请材料"].rows[2][0] = "minzheng-b-9";          // no such item
   b["审批事项"].rows[1][1] = std::string(61, 'x');  // 61 characters: over the validator's limit of 60
   const ContentImportResult result = import({write(a), write(b, "社保局.xlsx")});
   EXPECT_TRUE(has_prefix(result, "民政局.xlsx 部门信息!B5: 分类 “民生” 不在可选值中")) << joined(result);

@@ -1,6 +1,8 @@
 #include "core/content/content_workbook.h"
 
+#include <fcntl.h>
 #include <stdlib.h>
+#include <unistd.h>
 #include <xlsxwriter.h>
 
 #include <algorithm>
@@ -702,7 +704,7 @@ class WorkbookParser {
       map(at + ".online", kSheetItems, CellPosition{row, t.columns[kItemOnline]}.name());
       auto url = field(kItemUrl, ".online.url");
       if (available) online["available"] = *available;
-      if (url) online["url"] = *url;
+      if (url && available) online["url"] = *url;  // with 可否网上办理 unread, the address is not judged
       if (available && *available == true && !url && t.columns[kItemUrl] > 0)
         problem(kSheetItems, CellPosition{row, t.columns[kItemUrl]}.name(), "可网上办理，但没有填写 网上办理地址");
       if (available && *available == false && url)
@@ -825,6 +827,32 @@ std::filesystem::path staging_folder(const std::filesystem::path& out_dir) {
   return pattern;
 }
 
+// A file of the content folder: readable by the kiosk's service user (unlike the owner-only
+// exports), flushed to the device before the folder is renamed into place.
+void write_content_file(const std::filesystem::path& file, std::string_view bytes) {
+  const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) throw FileWriteError(file.string() + ": cannot create it: " + std::strerror(errno));
+  std::size_t written = 0;
+  while (written < bytes.size()) {
+    const ssize_t n = ::write(fd, bytes.data() + written, bytes.size() - written);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      const int error = n < 0 ? errno : EIO;
+      ::close(fd);
+      throw FileWriteError(file.string() + ": cannot write it: " + std::strerror(error));
+    }
+    written += static_cast<std::size_t>(n);
+  }
+  if (::fsync(fd) != 0 || ::close(fd) != 0) throw FileWriteError(file.string() + ": cannot flush it: " + std::strerror(errno));
+}
+
+void flush_folder(const std::filesystem::path& dir) {
+  const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) return;
+  ::fsync(fd);
+  ::close(fd);
+}
+
 std::string read_bytes(const std::filesystem::path& file) {
   std::ifstream in(file, std::ios::binary);
   if (!in) throw FileWriteError(file.string() + ": cannot be read");
@@ -847,6 +875,7 @@ void put_in_place(const std::filesystem::path& staged, const std::filesystem::pa
     if (!aside.empty()) std::filesystem::rename(aside, out_dir, ignored);
     throw FileWriteError(out_dir.string() + ": cannot move the new content into place: " + ec.message());
   }
+  flush_folder(out_dir.parent_path().empty() ? std::filesystem::path(".") : out_dir.parent_path());
   if (!aside.empty()) std::filesystem::remove_all(aside, ec);
 }
 
@@ -938,7 +967,10 @@ ContentImportResult import_content_workbooks(const ContentImportRequest& request
         if (!keep) std::filesystem::remove_all(dir, ignored);
       }
     } cleanup{staged};
-    write_file_atomically(staged / "event.json", event_json);
+    std::filesystem::permissions(staged, std::filesystem::perms::owner_all | std::filesystem::perms::group_read |
+                                             std::filesystem::perms::group_exec | std::filesystem::perms::others_read |
+                                             std::filesystem::perms::others_exec);
+    write_content_file(staged / "event.json", event_json);
     std::filesystem::create_directories(staged / "departments");
     std::map<std::filesystem::path, std::size_t> file_of_book;
     for (std::size_t i = 0; i < parsed.size(); ++i) {
@@ -948,8 +980,10 @@ ContentImportResult import_content_workbooks(const ContentImportRequest& request
       if (!is_id(id) || file_of_book.count(staged / "departments" / (id + ".json"))) id = "workbook-" + std::to_string(i + 1);
       const auto file = staged / "departments" / (id + ".json");
       file_of_book[file] = i;
-      write_file_atomically(file, d.dump(2, ' ', false, json::error_handler_t::replace) + "\n");
+      write_content_file(file, d.dump(2, ' ', false, json::error_handler_t::replace) + "\n");
     }
+    flush_folder(staged / "departments");
+    flush_folder(staged);
     const ContentLoad load = load_content(staged);
     for (const JsonProblem& p : load.problems) {
       const auto book = file_of_book.find(p.file);
