@@ -22,6 +22,7 @@
 #include "core/booth/config.h"
 #include "core/staff/doctor.h"
 #include "core/content/content.h"
+#include "core/content/content_workbook.h"
 #include "core/visits/event_log.h"
 #include "core/util/paths.h"
 #include "core/quiz/quiz_bank.h"
@@ -289,6 +290,57 @@ int run_export(const ExportOptions& options) {
   }
 }
 
+int run_content_template(const ContentOptions& options) {
+  try {
+    write_content_template(options.out);
+    std::printf("wrote %s\n", options.out.c_str());
+    return 0;
+  } catch (const std::exception& error) {
+    std::fprintf(stderr, "openday content template: %s\n", error.what());
+    return kExitExport;
+  }
+}
+
+int run_content_export(const ContentOptions& options) {
+  ContentLoad content = load_content(options.content_dir);
+  print_problems("openday content export", content.problems);
+  if (!content.content) return kExitContent;
+  try {
+    for (const auto& file : export_content_workbooks(*content.content, options.out)) std::printf("wrote %s\n", file.c_str());
+    return 0;
+  } catch (const std::exception& error) {
+    std::fprintf(stderr, "openday content export: %s\n", error.what());
+    return kExitExport;
+  }
+}
+
+// Prints every problem, each naming workbook, sheet and cell; exit 7 when there is any.
+int run_content_import(const ContentOptions& options) {
+  ContentImportRequest request;
+  request.workbooks = options.workbooks;
+  request.out_dir = options.out;
+  request.replace = options.replace;
+  request.event_file = options.event_file ? *options.event_file : options.out / "event.json";
+  if (!options.event_file && !std::filesystem::exists(request.event_file)) {
+    std::fprintf(stderr, "openday content import: %s has no event.json: give the event (county, title, date, place) with --event FILE\n",
+                 options.out.c_str());
+    return kExitUsage;
+  }
+  const auto started = std::chrono::steady_clock::now();
+  const ContentImportResult result = import_content_workbooks(request);
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  for (const auto& problem : result.problems) std::fprintf(stderr, "%s\n", problem.to_string().c_str());
+  if (!result.problems.empty()) {
+    std::fprintf(stderr, "openday content import: %zu problem%s; nothing was written to %s\n", result.problems.size(),
+                 result.problems.size() == 1 ? "" : "s", options.out.c_str());
+    return kExitContent;
+  }
+  std::printf("OK: %zu departments, %zu approval items, %zu fee items written to %s\n", result.departments, result.approval_items,
+              result.fee_items, options.out.c_str());
+  std::fprintf(stderr, "openday content import: %zu workbooks in %.2f s\n", options.workbooks.size(), seconds);
+  return 0;
+}
+
 // Reads a PIN from the keyboard without echo (twice), or one line from a pipe.
 std::optional<std::string> read_new_pin() {
   auto read_line = [](const char* prompt, bool hide) -> std::optional<std::string> {
@@ -438,6 +490,9 @@ static int run_command_line(int argc, char** argv) {
     case CommandKind::Simulate: return run_simulate(command.simulate);
     case CommandKind::Export: return run_export(command.export_);
     case CommandKind::SetPin: return run_set_pin(command.set_pin);
+    case CommandKind::ContentTemplate: return run_content_template(command.content);
+    case CommandKind::ContentExport: return run_content_export(command.content);
+    case CommandKind::ContentImport: return run_content_import(command.content);
   }
   return kExitUsage;
 }

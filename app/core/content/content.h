@@ -16,6 +16,8 @@ namespace openday {
 struct Publication {
   std::string date;    // YYYY-MM-DD
   std::string source;  // where it was published
+  // Compared whole by the spreadsheet round trip (issue 11): a new field is compared too.
+  friend bool operator==(const Publication&, const Publication&) = default;
 };
 
 struct Material {
@@ -23,6 +25,7 @@ struct Material {
   bool original = false;  // the original must be shown
   int copies = 0;         // photocopies to hand in
   std::string note;
+  friend bool operator==(const Material&, const Material&) = default;
 };
 
 struct ApprovalItem {
@@ -40,6 +43,7 @@ struct ApprovalItem {
   std::string online_url;  // set when online
   std::string contact;
   Publication published;
+  friend bool operator==(const ApprovalItem&, const ApprovalItem&) = default;
 };
 
 struct FeeItem {
@@ -50,6 +54,7 @@ struct FeeItem {
   std::string document_number;  // 文号
   std::string notes;
   Publication published;
+  friend bool operator==(const FeeItem&, const FeeItem&) = default;
 };
 
 // 常见问题: a question citizens often ask a department, with its answer (issue 15).
@@ -57,6 +62,7 @@ struct Faq {
   std::string question;
   std::string answer;
   std::vector<std::string> related_items;  // approval item ids (of any department), in order
+  friend bool operator==(const Faq&, const Faq&) = default;
 };
 
 struct Department {
@@ -75,6 +81,7 @@ struct Department {
   std::vector<FeeItem> fees;
   std::string no_fee_statement;  // set exactly when fees is empty
   std::vector<Faq> faq;          // 常见问题, in order; may be empty
+  friend bool operator==(const Department&, const Department&) = default;
 };
 
 struct EventInfo {

@@ -90,6 +90,7 @@ class Parser {
     add_simulate();
     add_export();
     add_set_pin();
+    add_content();
   }
   Parser(const Parser&) = delete;
   Parser& operator=(const Parser&) = delete;
@@ -121,7 +122,7 @@ class Parser {
  private:
   void set_defaults() {
     command_.kiosk.content_dir = command_.validate.content_dir = command_.simulate.content_dir = command_.export_.content_dir =
-        default_content_dir();
+        command_.content.content_dir = default_content_dir();
     command_.kiosk.config_path = command_.validate.config_path = command_.simulate.config_path = command_.export_.config_path =
         default_config_file();
     command_.kiosk.quiz_path = command_.validate.quiz_path = command_.simulate.quiz_path = command_.export_.quiz_path =
@@ -254,9 +255,35 @@ class Parser {
     add_path(set_pin_, "--db", command_.set_pin.db_path, "FILE", kDbHelp);
   }
 
+  void add_content() {
+    ContentOptions& o = command_.content;
+    content_ = add_tool("content", "content from department workbooks: 'content template|export|import'");
+    content_template_ = content_->add_subcommand("template", "write the empty workbook a department fills in");
+    content_template_->allow_extras();
+    add_path(content_template_, "--out", o.out, "FILE.xlsx", "the workbook to write (required)");
+    content_export_ = content_->add_subcommand("export", "write the content as one filled workbook per department");
+    content_export_->allow_extras();
+    add_path(content_export_, "--content", o.content_dir, "DIR", kContentHelp);
+    add_path(content_export_, "--out", o.out, "FOLDER", "the folder to write the workbooks into (required)");
+    content_import_ = content_->add_subcommand("import", "read department workbooks into a content folder (exit 7: invalid)");
+    content_import_->allow_extras();
+    add_path(content_import_, "--out", o.out, "DIR", "the content folder to write (required)");
+    content_import_->add_option_function<std::string>("--event", [&o](const std::string& v) { o.event_file = v; },
+                                                      "the event.json to use (default: the one in --out)")
+        ->type_name("FILE");
+    content_import_->add_flag("--replace", o.replace, "replace --out as a whole if it exists");
+    content_import_->add_option_function<std::vector<std::string>>(
+                       "WORKBOOK", [&o](const std::vector<std::string>& files) { o.workbooks.assign(files.begin(), files.end()); },
+                       "the department workbooks (.xlsx)")
+        ->type_name("FILE.xlsx")
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  }
+
   // "stats: " when the problem is in a subcommand's arguments.
   std::string who() const {
     if (redeem_->parsed()) return "voucher redeem: ";
+    for (CLI::App* tool : {content_template_, content_export_, content_import_})
+      if (tool->parsed()) return "content " + tool->get_name() + ": ";
     const auto tools = app_.get_subcommands();
     return tools.empty() ? std::string() : tools.front()->get_name() + ": ";
   }
@@ -264,6 +291,8 @@ class Parser {
   // Where the options of what went wrong are listed: `openday stats --help` for a subcommand's.
   std::string help_hint() const {
     if (redeem_->parsed()) return "openday voucher redeem --help";
+    for (CLI::App* tool : {content_template_, content_export_, content_import_})
+      if (tool->parsed()) return "openday content " + tool->get_name() + " --help";
     const auto tools = app_.get_subcommands();
     return tools.empty() ? std::string("--help") : "openday " + tools.front()->get_name() + " --help";
   }
@@ -302,6 +331,26 @@ class Parser {
       if (o.from && o.to && *o.from > *o.to) return fail("export: --from is after --to");
     }
     if (set_pin_->parsed()) command_.kind = CommandKind::SetPin;
+    if (content_->parsed()) return finish_content();
+    return {command_, ""};
+  }
+
+  CommandLineParse finish_content() {
+    const ContentOptions& o = command_.content;
+    if (content_template_->parsed()) {
+      command_.kind = CommandKind::ContentTemplate;
+      if (o.out.empty()) return fail("content template: --out FILE.xlsx is required");
+      if (o.out.extension() != ".xlsx") return fail("content template: --out must end in .xlsx, got '" + o.out.string() + "'");
+    } else if (content_export_->parsed()) {
+      command_.kind = CommandKind::ContentExport;
+      if (o.out.empty()) return fail("content export: --out FOLDER is required");
+    } else if (content_import_->parsed()) {
+      command_.kind = CommandKind::ContentImport;
+      if (o.out.empty()) return fail("content import: --out DIR is required (the content folder to write)");
+      if (o.workbooks.empty()) return fail("content import: which workbooks? (openday content import FILE.xlsx... --out DIR)");
+    } else {
+      return fail("content: expected 'content template', 'content export' or 'content import' (see openday content --help)");
+    }
     return {command_, ""};
   }
 
@@ -317,6 +366,10 @@ class Parser {
   CLI::App* simulate_ = nullptr;
   CLI::App* export_ = nullptr;
   CLI::App* set_pin_ = nullptr;
+  CLI::App* content_ = nullptr;
+  CLI::App* content_template_ = nullptr;
+  CLI::App* content_export_ = nullptr;
+  CLI::App* content_import_ = nullptr;
 };
 
 }  // namespace
@@ -347,6 +400,12 @@ std::string help_text(std::span<const std::string> routes) {
       "       openday export [--db FILE ...] --out DIR [--from YYYY-MM-DD] [--to YYYY-MM-DD]\n"
       "                      [--format csv|xlsx|all]\n"
       "                                     counts as CSV and XLSX, several kiosks merged\n"
+      "       openday content template --out FILE.xlsx\n"
+      "                                     the empty workbook a department fills in\n"
+      "       openday content export [--content DIR] --out FOLDER\n"
+      "                                     the content as one filled workbook per department\n"
+      "       openday content import FILE.xlsx... --out DIR [--replace] [--event FILE]\n"
+      "                                     department workbooks into a content folder (exit 7: invalid)\n"
       "       openday set-pin [--db FILE]    set the staff PIN (4-8 digits, read from the keyboard or stdin)\n"
       "       openday doctor [--db FILE] [--content DIR] [--quiz FILE] [--config FILE] [--kiosks N]\n"
       "                                     pre-flight check of a kiosk, one line per check (exit 0: all pass)\n"

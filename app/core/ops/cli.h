@@ -66,7 +66,17 @@ struct SetPinOptions {
   std::filesystem::path db_path;
 };
 
-enum class CommandKind { RunKiosk, Help, Version, Stats, Validate, Redeem, Simulate, Export, SetPin };
+// `openday content template|export|import`: content from department workbooks (issue 11).
+struct ContentOptions {
+  std::filesystem::path content_dir;              // export: the content to write out
+  std::filesystem::path out;                      // template: FILE.xlsx; export: FOLDER; import: DIR
+  std::vector<std::filesystem::path> workbooks;   // import
+  std::optional<std::filesystem::path> event_file;  // import: event.json (default: the one in --out)
+  bool replace = false;                           // import: --out may exist and is replaced
+};
+
+enum class CommandKind { RunKiosk, Help, Version, Stats, Validate, Redeem, Simulate, Export, SetPin,
+                         ContentTemplate, ContentExport, ContentImport };
 
 struct CommandLine {
   CommandKind kind = CommandKind::RunKiosk;
@@ -77,6 +87,7 @@ struct CommandLine {
   SimulateOptions simulate;
   ExportOptions export_;
   SetPinOptions set_pin;
+  ContentOptions content;
   std::string subcommand_help;  // Help asked after a subcommand (`openday stats --help`): its options
 };
 

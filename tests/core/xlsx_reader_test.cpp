@@ -1,0 +1,239 @@
+// The .xlsx reader: cells as other programs write them, and hostile files refused with a clear
+// message instead of a crash, a hang or memory without end.
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <fstream>
+#include <string>
+
+#include "core/content/xlsx_reader.h"
+#include "support/temp_dir.h"
+#include "support/xlsx_builder.h"
+
+namespace openday {
+namespace {
+
+using testing::HandWorkbook;
+using testing::TempDir;
+using testing::write_zip;
+
+void write_bytes(const std::filesystem::path& file, const std::string& bytes) {
+  std::ofstream out(file, std::ios::binary);
+  out << bytes;
+}
+
+// A sheet as LibreOffice writes it: shared strings (one with rich-text runs and a phonetic hint),
+// an inline string, numbers, a boolean, a date by style and one as t="d", a cell without r,
+// a merged header, a line break kept, _x000D_ escapes and trailing spaces kept for the caller.
+HandWorkbook libreoffice_like() {
+  HandWorkbook w;
+  w.shared_strings = {"<t>审批事项表</t>", "<r><t>事项</t></r><r><rPr><b/></rPr><t>名称</t></r><rPh sb=\"0\" eb=\"1\"><t>ピン</t></rPh>",
+                      "<t xml:space=\"preserve\">第一行_x000D_\n第二行 </t>"};
+  w.styles_num_fmts = R"(<numFmt numFmtId="164" formatCode="yyyy&quot;年&quot;m&quot;月&quot;d&quot;日&quot;"/>)";
+  w.styles_cell_xfs = R"(<xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="164"/><xf numFmtId="2"/>)";
+  w.sheets.push_back({"审批事项", R"(<sheetData>
+    <row r="1"><c r="A1" t="s"><v>0</v></c></row>
+    <row r="2"><c r="A2" t="s"><v>1</v></c><c r="B2" t="inlineStr"><is><t>法定时限</t></is></c></row>
+    <row r="3"><c r="A3" t="s"><v>2</v></c><c r="B3"><v>10</v></c><c r="C3" s="3"><v>0.5</v></c><c r="D3" t="b"><v>1</v></c></row>
+    <row r="4"><c r="A4" s="1"><v>45366</v></c><c r="B4" s="2"><v>45367.75</v></c><c r="C4" t="d"><v>2024-03-18T00:00:00</v></c>
+      <c r="D4" t="e"><v>#N/A</v></c><c r="E4" t="str"><f>A1</f><v>公式结果</v></c></row>
+    <row r="5"><c t="inlineStr"><is><t>无位置一</t></is></c><c t="inlineStr"><is><t>无位置二</t></is></c></row>
+    <row r="6"><c r="A6" s="1"/></row>
+  </sheetData><mergeCells count="1"><mergeCell ref="A1:C1"/></mergeCells>)"});
+  w.sheets.push_back({"Sheet2", "<sheetData/>"});
+  return w;
+}
+
+TEST(XlsxReader, ReadsAWorkbookWrittenByAnotherProgram) {
+  TempDir dir;
+  libreoffice_like().write(dir / "hand.xlsx");
+  const XlsxRead read = read_xlsx(dir / "hand.xlsx");
+  ASSERT_TRUE(read.workbook) << read.error;
+  ASSERT_EQ(read.workbook->sheets.size(), 2u);
+  EXPECT_EQ(read.workbook->sheets[1].name, "Sheet2");
+  const XlsxSheet* sheet = read.workbook->sheet("审批事项");
+  ASSERT_NE(sheet, nullptr);
+  EXPECT_EQ(sheet->text(1, 1), "审批事项表");
+  EXPECT_EQ(sheet->text(1, 3), "审批事项表") << "a merged range reads its top-left value";
+  EXPECT_EQ(sheet->text(2, 1), "事项名称") << "rich-text runs join, the phonetic hint is not text";
+  EXPECT_EQ(sheet->text(2, 2), "法定时限");
+  EXPECT_EQ(sheet->text(3, 1), "第一行\n第二行 ");
+  EXPECT_EQ(sheet->text(3, 2), "10");
+  EXPECT_EQ(sheet->cell(3, 2)->kind, XlsxCell::Kind::Number);
+  EXPECT_EQ(sheet->text(3, 3), "0.5");
+  EXPECT_EQ(sheet->cell(3, 4)->kind, XlsxCell::Kind::Boolean);
+  EXPECT_EQ(sheet->text(3, 4), "TRUE");
+  EXPECT_EQ(sheet->text(4, 1), "2024-03-15");
+  EXPECT_EQ(sheet->cell(4, 1)->kind, XlsxCell::Kind::Date);
+  EXPECT_EQ(sheet->text(4, 2), "2024-03-16") << "a custom 年月日 format is a date; the time of day is dropped";
+  EXPECT_EQ(sheet->text(4, 3), "2024-03-18");
+  EXPECT_EQ(sheet->cell(4, 4)->kind, XlsxCell::Kind::Error);
+  EXPECT_EQ(sheet->text(4, 5), "公式结果");
+  EXPECT_EQ(sheet->text(5, 1), "无位置一");
+  EXPECT_EQ(sheet->text(5, 2), "无位置二");
+  EXPECT_EQ(sheet->cell(6, 1), nullptr) << "a formatted empty cell is empty";
+  EXPECT_EQ(sheet->text(9, 9), "");
+}
+
+TEST(XlsxReader, CellReferences) {
+  EXPECT_EQ(parse_cell_reference("F7")->column, 6);
+  EXPECT_EQ(parse_cell_reference("F7")->row, 7);
+  EXPECT_EQ(parse_cell_reference("AA10")->column, 27);
+  EXPECT_EQ(parse_cell_reference("XFD1048576")->column, 16384);
+  EXPECT_FALSE(parse_cell_reference("XFE1"));
+  EXPECT_FALSE(parse_cell_reference("A0"));
+  EXPECT_FALSE(parse_cell_reference("A1048577"));
+  EXPECT_FALSE(parse_cell_reference("7F"));
+  EXPECT_FALSE(parse_cell_reference(""));
+  EXPECT_EQ((CellPosition{7, 6}.name()), "F7");
+  EXPECT_EQ(column_name(28), "AB");
+}
+
+TEST(XlsxReader, NotAZip) {
+  TempDir dir;
+  write_bytes(dir / "notes.xlsx", "部门职能：负责全县民政工作。\n");
+  const XlsxRead read = read_xlsx(dir / "notes.xlsx");
+  EXPECT_FALSE(read.workbook);
+  EXPECT_NE(read.error.find("不是 .xlsx 文件"), std::string::npos) << read.error;
+}
+
+TEST(XlsxReader, AnOldXlsSaysSaveAsXlsx) {
+  TempDir dir;
+  std::string ole = "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
+  ole.resize(4096, '\0');
+  write_bytes(dir / "民政局.xlsx", ole);
+  const XlsxRead read = read_xlsx(dir / "民政局.xlsx");
+  EXPECT_FALSE(read.workbook);
+  EXPECT_NE(read.error.find("请另存为 .xlsx"), std::string::npos) << read.error;
+}
+
+TEST(XlsxReader, ATruncatedZipIsRefused) {
+  TempDir dir;
+  libreoffice_like().write(dir / "whole.xlsx");
+  std::ifstream in(dir / "whole.xlsx", std::ios::binary);
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  write_bytes(dir / "cut.xlsx", bytes.substr(0, bytes.size() / 2));
+  const XlsxRead read = read_xlsx(dir / "cut.xlsx");
+  EXPECT_FALSE(read.workbook);
+  EXPECT_NE(read.error.find("损坏"), std::string::npos) << read.error;
+}
+
+TEST(XlsxReader, AZipBombStopsAtThePartCap) {
+  TempDir dir;
+  HandWorkbook w = libreoffice_like();
+  auto parts = w.parts();
+  // 70 MB of one repeated row inside <sheetData>: a few hundred kB compressed.
+  std::string huge = "<?xml version=\"1.0\"?><worksheet><sheetData>";
+  const std::string row = "<row><c t=\"inlineStr\"><is><t>AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA</t></is></c></row>";
+  huge.reserve(70u << 20);
+  while (huge.size() < (70u << 20)) huge += row;
+  huge += "</sheetData></worksheet>";
+  for (auto& [name, content] : parts)
+    if (name == "xl/worksheets/sheet1.xml") content = std::move(huge);
+  write_zip(dir / "bomb.xlsx", parts);
+  ASSERT_LT(std::filesystem::file_size(dir / "bomb.xlsx"), 2u << 20);
+  const XlsxRead read = read_xlsx(dir / "bomb.xlsx");
+  EXPECT_FALSE(read.workbook);
+  EXPECT_NE(read.error.find("压缩炸弹"), std::string::npos) << read.error;
+}
+
+TEST(XlsxReader, TheTotalCapCountsEveryPart) {
+  TempDir dir;
+  HandWorkbook w = libreoffice_like();
+  XlsxLimits limits;
+  limits.max_total_bytes = 2500;  // each part is under it, all of them together are not
+  w.write(dir / "w.xlsx");
+  const XlsxRead read = read_xlsx(dir / "w.xlsx", limits);
+  EXPECT_FALSE(read.workbook);
+  EXPECT_NE(read.error.find("总大小"), std::string::npos) << read.error;
+}
+
+TEST(XlsxReader, AnXmlEntityBombIsNeverExpanded) {
+  TempDir dir;
+  HandWorkbook w = libreoffice_like();
+  auto parts = w.parts();
+  std::string bomb = "<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [<!ENTITY lol \"lol\">";
+  std::string previous = "lol";
+  for (int i = 1; i <= 12; ++i) {
+    const std::string name = "lol" + std::to_string(i);
+    bomb += "<!ENTITY " + name + " \"" + std::string() ;
+    for (int k = 0; k < 10; ++k) bomb += "&" + previous + ";";
+    bomb += "\">";
+    previous = name;
+  }
+  bomb += "]>\n<sst><si><t>&" + previous + ";</t></si></sst>";
+  for (auto& [name, content] : parts)
+    if (name == "xl/sharedStrings.xml") content = bomb;
+  write_zip(dir / "lol.xlsx", parts);
+  const XlsxRead read = read_xlsx(dir / "lol.xlsx");
+  EXPECT_FALSE(read.workbook);
+  EXPECT_NE(read.error.find("DTD"), std::string::npos) << read.error;
+  EXPECT_NE(read.error.find("xl/sharedStrings.xml"), std::string::npos) << read.error;
+}
+
+TEST(XlsxReader, APathTraversalNameIsRefused) {
+  TempDir dir;
+  for (const std::string evil : {"../../etc/cron.d/evil", "/etc/passwd", "xl\\..\\..\\evil", "xl/../../evil.xml"}) {
+    auto parts = libreoffice_like().parts();
+    parts.push_back({evil, "x"});
+    write_zip(dir / "evil.xlsx", parts);
+    const XlsxRead read = read_xlsx(dir / "evil.xlsx");
+    EXPECT_FALSE(read.workbook) << evil;
+    EXPECT_NE(read.error.find("路径穿越"), std::string::npos) << evil << ": " << read.error;
+    std::filesystem::remove(dir / "evil.xlsx");
+  }
+}
+
+TEST(XlsxReader, A200MbWorkbookIsRefusedUnread) {
+  TempDir dir;
+  const auto file = dir / "big.xlsx";
+  write_bytes(file, "PK\x03\x04");
+  std::filesystem::resize_file(file, 200u << 20);  // sparse: no 200 MB of disk
+  const XlsxRead read = read_xlsx(file);
+  EXPECT_FALSE(read.workbook);
+  EXPECT_NE(read.error.find("200 MB"), std::string::npos) << read.error;
+}
+
+TEST(XlsxReader, TooManyEntriesAreRefused) {
+  TempDir dir;
+  auto parts = libreoffice_like().parts();
+  for (int i = 0; i < 30; ++i) parts.push_back({"xl/media/image" + std::to_string(i) + ".png", "x"});
+  write_zip(dir / "many.xlsx", parts);
+  XlsxLimits limits;
+  limits.max_entries = 20;
+  const XlsxRead read = read_xlsx(dir / "many.xlsx", limits);
+  EXPECT_FALSE(read.workbook);
+  EXPECT_NE(read.error.find("上限 20"), std::string::npos) << read.error;
+}
+
+TEST(XlsxReader, BrokenPartsSayWhere) {
+  TempDir dir;
+  HandWorkbook w = libreoffice_like();
+  w.sheets[0].second = "<sheetData><row r=\"1\"><c r=\"A1\" t=\"s\"><v>99</v></c></row></sheetData>";
+  w.write(dir / "index.xlsx");
+  XlsxRead read = read_xlsx(dir / "index.xlsx");
+  EXPECT_FALSE(read.workbook);
+  EXPECT_NE(read.error.find("审批事项!A1"), std::string::npos) << read.error;
+
+  w.sheets[0].second = "<sheetData><row r=\"1\"><c r=\"A1\"><v>10</v></row></sheetData>";
+  w.write(dir / "xml.xlsx");
+  read = read_xlsx(dir / "xml.xlsx");
+  EXPECT_FALSE(read.workbook);
+  EXPECT_NE(read.error.find("xl/worksheets/sheet1.xml"), std::string::npos) << read.error;
+
+  auto parts = libreoffice_like().parts();
+  std::erase_if(parts, [](const auto& p) { return p.first == "xl/workbook.xml"; });
+  write_zip(dir / "noworkbook.xlsx", parts);
+  read = read_xlsx(dir / "noworkbook.xlsx");
+  EXPECT_FALSE(read.workbook);
+  EXPECT_NE(read.error.find("xl/workbook.xml"), std::string::npos) << read.error;
+}
+
+TEST(XlsxReader, AMissingFileIsAnError) {
+  const XlsxRead read = read_xlsx("/nonexistent/民政局.xlsx");
+  EXPECT_FALSE(read.workbook);
+  EXPECT_FALSE(read.error.empty());
+}
+
+}  // namespace
+}  // namespace openday
