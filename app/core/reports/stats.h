@@ -1,6 +1,8 @@
 #pragma once
 // A day's counts from one kiosk database, for `openday stats` and the staff dashboard.
+#include <array>
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <utility>
@@ -27,6 +29,10 @@ struct DayStats {
   std::int64_t vouchers_redeemed = 0;
   std::optional<std::int64_t> prize_stock;  // now, not at the end of that day; none before set-up
   std::vector<std::pair<std::string, std::int64_t>> department_views;  // most viewed first
+  // The staff desk's tally (issue 12), undone taps left out, and the day's facts.
+  std::int64_t desk_consultations = 0, policy_answers = 0, problems_recorded = 0, handbooks = 0, leaflets = 0;
+  std::map<std::string, std::array<std::int64_t, 5>> tally_by_department;  // by TallyKind, where a department was chosen
+  std::array<std::optional<std::int64_t>, 4> event_facts{};                 // by EventFactKind; absent: not entered
 };
 
 // One local day (the booth's time zone) of one database, counted by the same report that the

@@ -41,6 +41,13 @@ constexpr std::array kDocs = {
     EventTypeDoc{EventType::EventsDropped, "events_dropped",
                  "events could not be stored (disk full or read-only) and were dropped", "value = how many"},
     EventTypeDoc{EventType::Error, "error", "an error the staff should see", "detail = message"},
+    EventTypeDoc{EventType::DeskTally, "desk_tally", "staff counted work at the desk (a tally tap or `openday tally add`)",
+                 "target = kind (consultation | answer | problem | handbook | leaflet); department = department id; "
+                 "item = problem category; count = how many; value = tap id (its at_ms, unique per kiosk id)"},
+    EventTypeDoc{EventType::DeskTallyUndo, "desk_tally_undo", "staff undid a tally tap (撤销上一次, within a minute)",
+                 "value = tap id of the desk_tally row it cancels (same kiosk id); target = its kind; count = its count"},
+    EventTypeDoc{EventType::EventFact, "event_fact", "staff entered or corrected a fact of the day (the latest counts)",
+                 "target = fact (departments | staff | boards | leaflets_printed); value = the number"},
 };
 
 constexpr bool docs_complete() {

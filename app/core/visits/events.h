@@ -30,6 +30,10 @@ enum class EventType {
   DatabaseRecovered,
   EventsDropped,
   Error,
+  // The staff desk tally (issue 12).
+  DeskTally,
+  DeskTallyUndo,
+  EventFact,
   Count
 };
 

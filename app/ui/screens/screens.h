@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "core/content/content.h"
+#include "core/reports/tally.h"
 #include "ui/screen.h"
 
 namespace openday::ui {
@@ -37,5 +38,9 @@ std::unique_ptr<Screen> make_staff_stock_screen();
 std::unique_ptr<Screen> make_staff_export_screen();
 std::unique_ptr<Screen> make_staff_doctor_screen();
 std::unique_ptr<Screen> make_staff_exit_screen();
+// The staff desk tally (issue 12): 现场登记, its department picker (answer | problem), 活动概况.
+std::unique_ptr<Screen> make_staff_tally_screen();
+std::unique_ptr<Screen> make_staff_tally_pick_screen(TallyKind kind);
+std::unique_ptr<Screen> make_staff_tally_facts_screen();
 
 }  // namespace openday::ui
