@@ -63,8 +63,12 @@ void fill_desk(FixtureDb& db) {
   undo(db, "2026-05-15 09:04", 5, "answer");
   tap(db, "2026-05-15 09:05", 6, "problem", 70, "minzheng", "fees");
   tap(db, "2026-05-15 09:06", 7, "problem", 7, "guotu", "policy");
-  tap(db, "2026-05-15 09:07", 8, "handbook", 2318);
-  tap(db, "2026-05-15 09:08", 9, "leaflet", 1500);
+  // A tap counts at most kMaxTallyCount: large figures come in several taps.
+  tap(db, "2026-05-15 09:07", 8, "handbook", 1000);
+  tap(db, "2026-05-15 09:07", 11, "handbook", 1000);
+  tap(db, "2026-05-15 09:07", 12, "handbook", 318);
+  tap(db, "2026-05-15 09:08", 9, "leaflet", 1000);
+  tap(db, "2026-05-15 09:08", 13, "leaflet", 500);
   tap(db, "2026-05-14 16:00", 10, "leaflet", 999);  // the day before: not counted
 }
 
