@@ -272,7 +272,7 @@ constexpr std::array kTexts = {
     TextEntry{Text::FactBoards, "fact_boards", TextStyle::Heading, "制作栏（板）"},
     TextEntry{Text::FactLeafletsPrinted, "fact_leaflets_printed", TextStyle::Heading, "印发宣传品"},
     TextEntry{Text::FactUnset, "fact_unset", TextStyle::Body, "未填写"},
-    TextEntry{Text::FactSave, "fact_save", TextStyle::Heading, "保存"},
+    TextEntry{Text::FactSave, "fact_save", TextStyle::Display, "保存"},
     TextEntry{Text::FactSavedFormat, "fact_saved_format", TextStyle::Heading, "已保存：{0} {1}"},
     TextEntry{Text::TallyTapFormat, "tally_tap_format", TextStyle::Heading, "{0} +{1}"},
     TextEntry{Text::TallyTapDepartmentFormat, "tally_tap_department_format", TextStyle::Heading, "{0} +{1}（{2}）"},
