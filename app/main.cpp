@@ -32,6 +32,7 @@
 #include "core/reports/report.h"
 #include "core/staff/staff.h"
 #include "core/reports/stats.h"
+#include "core/reports/tally.h"
 #include "core/ops/status_file.h"
 #include "core/util/stop_signals.h"
 #include "core/visits/store.h"
@@ -137,8 +138,10 @@ std::future<std::optional<Material>> start_loading_material(const KioskOptions& 
 }
 
 int run_kiosk(const KioskOptions& options) {
-  const auto config = load_config(options.config_path, options.idle_timeout_seconds, options.idle_warning_seconds);
+  auto config = load_config(options.config_path, options.idle_timeout_seconds, options.idle_warning_seconds);
   if (!config) return kExitConfig;
+  if (options.role) config->role = *booth_role_from_name(*options.role);
+  const std::string kiosk_id = effective_kiosk_id(*config);
 
   platform::Runner runner({options.windowed, options.screenshot, options.screenshot_frames});
   // Before any thread starts: stop signals end the loop cleanly, so queued events are kept.
@@ -168,12 +171,12 @@ int run_kiosk(const KioskOptions& options) {
 
   // The log opens (and if need be creates or recovers) the database on its own thread; a
   // database that cannot be written never stops the kiosk from serving visitors.
-  EventLog event_log({options.db_path, config->kiosk_id});
+  EventLog event_log({options.db_path, kiosk_id});
   // The status file beside the database, every 30 s, for `openday status` and monitoring.
   const auto started = std::chrono::steady_clock::now();
-  StatusWriter status_writer(status_file_for(options.db_path), [&options, &config, &event_log, started] {
+  StatusWriter status_writer(status_file_for(options.db_path), [&options, &kiosk_id, &event_log, started] {
     const auto uptime = std::chrono::duration_cast<std::chrono::seconds>(std::chrono::steady_clock::now() - started).count();
-    return collect_kiosk_status(options.db_path, config->kiosk_id, event_log.health(), uptime);
+    return collect_kiosk_status(options.db_path, kiosk_id, event_log.health(), uptime);
   });
   const StaffPaths staff_paths{options.db_path, options.content_dir, options.quiz_path, default_export_dir()};
   ui::Kiosk kiosk({*config, material->content, material->quiz, *fonts, *stack, staff_paths, [&event_log] { return event_log.health(); },
@@ -266,6 +269,7 @@ int run_export(const ExportOptions& options) {
   if (options.to) request.to = parse_calendar_date(*options.to);
   request.content = material->content.get();
   request.quiz = material->quiz.get();
+  request.config = &*config;
   try {
     const auto started = std::chrono::steady_clock::now();
     const Report report = build_report(request);
@@ -339,6 +343,65 @@ int run_content_import(const ContentOptions& options) {
               result.fee_items, options.out.c_str());
   std::fprintf(stderr, "openday content import: %zu workbooks in %.2f s\n", options.workbooks.size(), seconds);
   return 0;
+}
+
+// `openday tally add`: one desk entry. Bad input (an unknown kind or department, a count out of
+// range) is a usage error, exit 2, with nothing written.
+int run_tally_add(const TallyOptions& options) {
+  const TallyTap tap{*tally_kind_from_name(options.kind), options.department, options.category, options.count};
+  if (!tap.department.empty()) {
+    ContentLoad content = load_content(options.content_dir);
+    if (!content.content) {
+      print_problems("openday tally add", content.problems);
+      std::fprintf(stderr, "openday tally add: cannot check --department against %s (see the problems above)\n", options.content_dir.c_str());
+      return kExitContent;
+    }
+    if (const std::string problem = tally_tap_problem(tap, &*content.content); !problem.empty()) {
+      std::fprintf(stderr, "openday tally add: %s\n", problem.c_str());
+      return kExitUsage;
+    }
+  }
+  try {
+    OpenedStore store = open_store_for_tool(options.db_path);
+    const Event added = add_tally_from_tool(store.db, tap, utc_now_ms());
+    std::printf("ADDED %s %lld%s%s at %s\n", options.kind.c_str(), static_cast<long long>(tap.count),
+                tap.department.empty() ? "" : (" " + tap.department).c_str(), tap.category.empty() ? "" : (" " + tap.category).c_str(),
+                format_local_time(added.at_ms).c_str());
+    return 0;
+  } catch (const SqliteError& error) {
+    std::fprintf(stderr, "openday tally add: %s\n", error.what());
+    return kExitDatabase;
+  }
+}
+
+// `openday tally list`: a day's entries, oldest first, and the totals a report counts.
+int run_tally_list(const TallyOptions& options) {
+  try {
+    const CalendarDate day = options.date ? *parse_calendar_date(*options.date) : local_today();
+    ReportRequest request;
+    request.databases = {options.db_path};
+    request.from = request.to = day;
+    const Report report = build_report(request);
+    // The lines of the local day: a day is at most 14 hours either side of UTC.
+    const std::int64_t day_start_ms = day_number(day) * 86400 * 1000;
+    Database db = open_store_read_only(options.db_path);
+    std::printf("Desk tally for %s\n", format_calendar_date(day).c_str());
+    for (const TallyLine& line : tally_lines(db, day_start_ms - 14 * 3600 * 1000, day_start_ms + 38 * 3600 * 1000)) {
+      if (format_local_time(line.at_ms, "%Y-%m-%d") != format_calendar_date(day)) continue;
+      std::printf("  %s  %-12s %5lld  %-14s %-10s %s%s\n", format_local_time(line.at_ms, "%H:%M:%S").c_str(), line.kind.c_str(),
+                  static_cast<long long>(line.count), line.department.empty() ? "-" : line.department.c_str(),
+                  line.category.empty() ? "-" : line.category.c_str(), line.kiosk_id.c_str(), line.undone ? "  (undone)" : "");
+    }
+    const TallyTotals& t = report.tally;
+    std::printf("Totals: consultation %lld, answer %lld, problem %lld, handbook %lld, leaflet %lld (undone taps left out: %lld)\n",
+                static_cast<long long>(t[TallyKind::Consultation]), static_cast<long long>(t[TallyKind::Answer]),
+                static_cast<long long>(t[TallyKind::Problem]), static_cast<long long>(t[TallyKind::Handbook]),
+                static_cast<long long>(t[TallyKind::Leaflet]), static_cast<long long>(t.undone));
+    return 0;
+  } catch (const SqliteError& error) {
+    std::fprintf(stderr, "openday tally list: %s\n", error.what());
+    return kExitDatabase;
+  }
 }
 
 // Reads a PIN from the keyboard without echo (twice), or one line from a pipe.
@@ -493,6 +556,8 @@ static int run_command_line(int argc, char** argv) {
     case CommandKind::ContentTemplate: return run_content_template(command.content);
     case CommandKind::ContentExport: return run_content_export(command.content);
     case CommandKind::ContentImport: return run_content_import(command.content);
+    case CommandKind::TallyAdd: return run_tally_add(command.tally);
+    case CommandKind::TallyList: return run_tally_list(command.tally);
   }
   return kExitUsage;
 }

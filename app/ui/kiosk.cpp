@@ -34,6 +34,8 @@ Kiosk::Kiosk(KioskSetup setup, EventSink& sink, DurableStore& store)
       // Staff screens open only in staff mode (the PIN keypad is the way in).
       router_([this](const std::string& route) -> std::unique_ptr<Screen> {
         if (is_staff_only_route(route) && !staff_mode_) return nullptr;
+        // The desk role never shows a citizen's screen: only the PIN keypad and staff screens.
+        if (desk_role() && !is_staff_route(route)) return nullptr;
         return make_screen(route, *content_);
       }),
       sink_(sink),
@@ -52,8 +54,10 @@ Kiosk::Kiosk(KioskSetup setup, EventSink& sink, DurableStore& store)
   set_text_helpers(&text_helpers_);
   collect_glyph_texts();
   log_targets_ = setup.log_targets;
-  const std::string& last = setup.initial_stack.back();
+  const std::string last = setup.initial_stack.back();
   staff_mode_ = is_staff_only_route(last);  // opened with --screen
+  // The desk role starts behind the PIN unless --screen opened a staff screen.
+  if (desk_role() && !is_staff_route(last)) setup.initial_stack = {"staff/pin"};
   router_.reset_to(setup.initial_stack);
   router_.apply_pending();
   follow_glyph_focus();
@@ -72,7 +76,9 @@ void Kiosk::make_quiz_service() {
 void Kiosk::enter_staff_mode() {
   staff_mode_ = true;
   staff_last_touch_ = last_frame_at_;
-  router_.reset_to({"staff/dashboard"});
+  // The desk opens straight into the tally; Back leads to the dashboard (export, stock ...).
+  if (desk_role()) router_.reset_to({"staff/dashboard", "staff/tally"});
+  else router_.reset_to({"staff/dashboard"});
 }
 
 void Kiosk::run_doctor() {
@@ -88,7 +94,7 @@ void Kiosk::run_doctor() {
 
 void Kiosk::leave_staff_mode() {
   staff_mode_ = false;
-  router_.reset_to({"attract"});
+  router_.reset_to({rest_route()});
   quiz_->refresh_stock();  // staff may have restocked: the quiz must not say 奖品已发完
 }
 
@@ -152,6 +158,9 @@ void Kiosk::collect_glyph_texts() {
   question.answers = 1;
   sample.questions.push_back(question);
   sample.voice.questions_asked = sample.voice.ratings[4] = 1;  // the sentence on the citizen's voice (issue 15)
+  // The desk's 基本情况 (issue 12): every fact and tally clause, a rounded figure among them.
+  sample.tally.by_kind.fill(1234);
+  sample.tally.facts.fill(1);
   shared.add(TextStyle::Body, summary_text(sample, event_.county));
   Report empty_day;
   empty_day.from = empty_day.to = "2026-05-15";
@@ -281,7 +290,7 @@ std::string Kiosk::text_source(std::string_view drawn, std::string_view missing)
 void Kiosk::replace_content(ContentBundle bundle) {
   // Visitor screens and the quiz hold references into the old content: they go before it does.
   const bool staff_screen = staff_mode_ && is_staff_route(router_.current_route());
-  router_.reset_to({staff_screen ? router_.current_route() : std::string("attract")});
+  router_.reset_to({staff_screen ? router_.current_route() : rest_route()});
   router_.apply_pending();
   if (sessions_.phase() != SessionPhase::None) sessions_.end_done(last_frame_at_);
   content_ = std::move(bundle.content);
@@ -374,7 +383,7 @@ void Kiosk::frame(double now) {
   // Timers first, so that this frame already shows the idle question or the attract screen.
   if (sessions_.update(now)) router_.reset_to({"attract"});
   if (staff_mode_ && now - staff_last_touch_ >= kStaffIdleSeconds) leave_staff_mode();
-  if (router_.current_route() == "staff/pin" && now - staff_last_touch_ >= kStaffIdleSeconds) router_.reset_to({"attract"});
+  if (router_.current_route() == "staff/pin" && now - staff_last_touch_ >= kStaffIdleSeconds && !desk_role()) router_.reset_to({"attract"});
   const bool quiz_busy = quiz_->poll();
   const bool staff_busy = staff_->poll();
   // Work finished on another thread (a voucher commit, a report, a PIN check, an export): this

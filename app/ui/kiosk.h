@@ -101,6 +101,10 @@ class Kiosk final : public StaffControl {
   void leave_staff_mode() override;
   void request_quit() override { quit_requested_ = true; }
   void run_doctor() override;
+  // The staff desk (issue 12): opens into the tally behind the PIN, never a citizen's screen.
+  bool desk_role() const { return config_.role == BoothRole::Desk; }
+  // Where the kiosk rests between uses: the attract screen, or at the desk the PIN keypad.
+  std::string rest_route() const { return desk_role() ? "staff/pin" : "attract"; }
   // The platform ends the loop when staff chose to leave the app.
   bool quit_requested() const { return quit_requested_; }
   bool large_text() const { return large_text_; }

@@ -100,7 +100,10 @@ TEST(StatsJson, KeysAndValueTypesAreTheDocumentedOnes) {
                                                "sessions_ended_by_timeout", "sessions_ended_by_done", "sessions_ended_by_shutdown",
                                                "average_dwell_seconds", "interactions", "quiz_attempts", "quiz_passed",
                                                "vouchers_issued", "vouchers_redeemed", "prize_stock", "department_views",
-                                               "faq_views", "questions_registered", "questions_answered", "satisfaction"};
+                                               "faq_views", "questions_registered", "questions_answered", "satisfaction",
+                                               // the staff desk's tally (issue 12)
+                                               "desk_consultations", "policy_answers", "problems_recorded", "handbooks", "leaflets",
+                                               "tally_departments", "event_facts"};
   std::vector<std::string> keys;
   for (const auto& [key, value] : json.items()) keys.push_back(key);
   EXPECT_EQ(keys, documented);

@@ -132,7 +132,10 @@ def main():
         assert len(rows) == expected["sessions"]
 
         sheets, charts = xlsx_sheets(files["counts.xlsx"])
-        assert list(sheets) == ["每日汇总", "按时段", "按部门", "按审批事项", "按竞猜题目", "奖品兑奖码", "访客会话", "满意度", "群众问题"], list(sheets)
+        assert list(sheets) == ["每日汇总", "按时段", "按部门", "按审批事项", "按竞猜题目", "奖品兑奖码", "访客会话",
+                                "满意度", "群众问题", "基本情况", "现场登记按部门"], list(sheets)
+        basic = {row[0]: row[1] for row in sheets["基本情况"][1:]}
+        assert int(float(basic["其中：自助查询机服务"])) == expected["sessions"], basic
         assert sheets["每日汇总"][0][:2] == ["日期", "接待人次"]
         assert sheets["每日汇总"][1][0] == day and int(float(sheets["每日汇总"][1][1])) == expected["sessions"]
         assert len(sheets["访客会话"]) - 1 == expected["sessions"]

@@ -86,6 +86,20 @@ Setter integer_setter(int Config::*field, int min, int max) {
   };
 }
 
+// A fact of the day given in the config ([facts]): a whole number, or absent.
+Setter fact_setter(std::size_t index) {
+  return [index](Config& config, const RawValue& value) -> std::optional<std::string> {
+    if (auto wrong = expect_kind(value, ValueKind::Integer)) return wrong;
+    if (value.number < 0 || value.number > 10'000'000) return "must be between 0 and 10000000, got " + std::to_string(value.number);
+    config.fact_defaults[index] = value.number;
+    return std::nullopt;
+  };
+}
+
+std::function<std::string(const Config&)> fact_default_text(std::size_t index) {
+  return [index](const Config& c) { return c.fact_defaults[index] ? std::to_string(*c.fact_defaults[index]) : std::string("(not set)"); };
+}
+
 constexpr int kIdleTimeoutMin = 10, kIdleTimeoutMax = 3600;
 constexpr int kIdleWarningMin = 3, kIdleWarningMax = 120;
 
@@ -130,6 +144,19 @@ const std::vector<KeySpec>& key_specs() {
          config.hours = *hours;
          return std::nullopt;
        }},
+      {"booth", "role", "\"kiosk\" (the citizens' touchscreen) or \"desk\" (the staff desk: opens straight into the tally behind the PIN)",
+       [](const Config& c) { return "\"" + std::string(booth_role_name(c.role)) + "\""; },
+       [](Config& config, const RawValue& value) -> std::optional<std::string> {
+         if (auto wrong = expect_kind(value, ValueKind::Text)) return wrong;
+         const auto role = booth_role_from_name(value.text);
+         if (!role) return "must be \"kiosk\" or \"desk\", got \"" + value.text + "\"";
+         config.role = *role;
+         return std::nullopt;
+       }},
+      {"facts", "departments", "departments (units) taking part, until staff enter it on the desk", fact_default_text(0), fact_setter(0)},
+      {"facts", "staff", "staff on duty at the booth, until staff enter it on the desk", fact_default_text(1), fact_setter(1)},
+      {"facts", "boards", "boards (栏板) put up, until staff enter it on the desk", fact_default_text(2), fact_setter(2)},
+      {"facts", "leaflets_printed", "leaflets printed for the day, until staff enter it on the desk", fact_default_text(3), fact_setter(3)},
       {"session", "idle_timeout_seconds", "seconds without a touch before the kiosk asks \"还在使用吗？\"",
        [](const Config& c) { return std::to_string(c.idle_timeout_seconds); },
        integer_setter(&Config::idle_timeout_seconds, kIdleTimeoutMin, kIdleTimeoutMax)},
@@ -289,6 +316,19 @@ void cap_problems(std::vector<ConfigProblem>& problems, const std::filesystem::p
 }
 
 }  // namespace
+
+std::string effective_kiosk_id(const Config& config) {
+  if (config.role != BoothRole::Desk || config.kiosk_id.starts_with("desk")) return config.kiosk_id;
+  return "desk-" + config.kiosk_id;
+}
+
+std::string_view booth_role_name(BoothRole role) { return role == BoothRole::Desk ? "desk" : "kiosk"; }
+
+std::optional<BoothRole> booth_role_from_name(std::string_view name) {
+  if (name == "kiosk") return BoothRole::Kiosk;
+  if (name == "desk") return BoothRole::Desk;
+  return std::nullopt;
+}
 
 std::string ConfigProblem::to_string() const {
   std::string out = file.string();

@@ -2,6 +2,8 @@
 // Event and booth settings from a human-editable TOML file (read with toml++): sections [event],
 // [booth], [session], [quiz] of texts, whole numbers and dates. Every setting is a documented
 // field with its default; syntax errors, unknown keys and bad values name the file, line and key.
+#include <array>
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -13,6 +15,9 @@
 
 namespace openday {
 
+// Which machine this is: the citizens' kiosk, or the staff desk that keeps the tally (issue 12).
+enum class BoothRole { Kiosk, Desk };
+
 struct Config {
   // [event]: each overrides the content's event.json when set, so one content folder can
   // serve another day or county without editing it.
@@ -22,6 +27,11 @@ struct Config {
   // [booth]
   std::string kiosk_id = "kiosk-1";        // unique per kiosk at a booth: [A-Za-z0-9_-], 1-32 chars
   std::optional<OpeningHours> hours;       // booth.hours "08:30-17:00": outside, no sessions; absent: always open
+  BoothRole role = BoothRole::Kiosk;       // booth.role "kiosk" | "desk" (--role overrides)
+  // [facts]: the day's facts that are not taps, used until staff enter them on the desk:
+  // departments taking part, staff on duty, boards put up, leaflets printed (in that order,
+  // the order of EventFactKind in core/reports/tally.h). Absent: not known.
+  std::array<std::optional<std::int64_t>, 4> fact_defaults{};
   // [session]
   int idle_timeout_seconds = 60;  // seconds without a touch before "还在使用吗？" appears
   int idle_warning_seconds = 10;  // countdown on that overlay before returning to the attract screen
@@ -47,6 +57,13 @@ struct ConfigLoadResult {
   std::vector<ConfigProblem> problems;  // empty means the config is valid
   bool ok() const { return problems.empty(); }
 };
+
+// The id this machine logs under: booth.kiosk_id, and in the desk role "desk-<kiosk_id>" (unless
+// it already starts with "desk"), so that a desk set up with a copy of a kiosk's config still has
+// its own id and its rows never merge into the kiosk's.
+std::string effective_kiosk_id(const Config& config);
+std::string_view booth_role_name(BoothRole role);  // "kiosk" | "desk"
+std::optional<BoothRole> booth_role_from_name(std::string_view name);
 
 ConfigLoadResult load_config_file(const std::filesystem::path& file);
 ConfigLoadResult parse_config_text(std::string_view text, const std::filesystem::path& file_name);

@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "core/booth/config.h"
+#include "core/reports/tally.h"
 #include "core/util/paths.h"
 
 namespace openday {
@@ -91,6 +92,7 @@ class Parser {
     add_export();
     add_set_pin();
     add_content();
+    add_tally();
   }
   Parser(const Parser&) = delete;
   Parser& operator=(const Parser&) = delete;
@@ -128,7 +130,8 @@ class Parser {
     command_.kiosk.quiz_path = command_.validate.quiz_path = command_.simulate.quiz_path = command_.export_.quiz_path =
         default_quiz_file();
     command_.kiosk.db_path = command_.stats.db_path = command_.redeem.db_path = command_.simulate.db_path =
-        command_.set_pin.db_path = default_database_file();
+        command_.set_pin.db_path = command_.tally.db_path = default_database_file();
+    command_.tally.content_dir = default_content_dir();
   }
 
   void add_kiosk_options() {
@@ -169,6 +172,14 @@ class Parser {
                   "once its layout is final and again whenever they change: a line\n"
                   "'openday: targets ROUTE N', then N lines 'openday: target ID X Y'\n"
                   "(each target's centre in window pixels)");
+    app_.add_option_function<std::string>("--role", [&o](const std::string& v) { o.role = v; },
+                                          "kiosk (the citizens' touchscreen) or desk (the staff desk: opens\n"
+                                          "straight into the tally behind the PIN); overrides booth.role")
+        ->type_name("kiosk|desk")
+        ->check(check([](const std::string& v) -> std::string {
+          if (booth_role_from_name(v)) return "";
+          return "expected kiosk or desk, got '" + v + "'";
+        }));
     app_.add_flag("--version", version_, "print the version and exit");
   }
 
@@ -277,6 +288,34 @@ class Parser {
                        "the department workbooks (.xlsx)")
         ->type_name("FILE.xlsx")
         ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  void add_tally() {
+    TallyOptions& o = command_.tally;
+    tally_ = add_tool("tally", "the staff desk's tally: 'tally add --kind K ...' or 'tally list [--date D]'");
+    tally_add_ = tally_->add_subcommand("add", "count work done at the desk (one entry, logged like a tap on the desk)");
+    tally_add_->allow_extras();
+    add_path(tally_add_, "--db", o.db_path, "FILE", kDbHelp);
+    tally_add_->add_option("--kind", o.kind, "what was done (required)")
+        ->type_name("consultation|answer|problem|handbook|leaflet")
+        ->check(check([](const std::string& v) -> std::string {
+          if (tally_kind_from_name(v)) return "";
+          return "unknown kind '" + v + "': expected consultation, answer, problem, handbook or leaflet";
+        }));
+    tally_add_->add_option("--department", o.department, "department id (from the content folder)")->type_name("ID");
+    tally_add_->add_option("--category", o.category, "problem category: policy, procedure, fees, complaint or other")->type_name("ID");
+    tally_add_->add_option_function<std::string>("--count", [&o](const std::string& v) { o.count = std::stoll(v); },
+                                                 "how many (default 1; at most " + std::to_string(kMaxTallyCount) + ")")
+        ->type_name("N")
+        ->check(check([](const std::string& v) -> std::string {
+          std::int64_t n = 0;
+          auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+          if (ec == std::errc() && end == v.data() + v.size() && n >= 1 && n <= kMaxTallyCount) return "";
+          return "expected a whole number from 1 to " + std::to_string(kMaxTallyCount) + ", got '" + v + "'";
+        }));
+    add_path(tally_add_, "--content", o.content_dir, "DIR", kContentHelp);
+    tally_list_ = tally_->add_subcommand("list", "list a day's tally entries and totals (default: today)");
+    tally_list_->allow_extras();
+    add_path(tally_list_, "--db", o.db_path, "FILE", kDbHelp);
+    add_date(tally_list_, "--date", o.date, "the day to list (default: today, the booth's local day)");
   }
 
   // "stats: " when the problem is in a subcommand's arguments.
@@ -284,6 +323,8 @@ class Parser {
     if (redeem_->parsed()) return "voucher redeem: ";
     for (CLI::App* tool : {content_template_, content_export_, content_import_})
       if (tool->parsed()) return "content " + tool->get_name() + ": ";
+    if (tally_add_->parsed()) return "tally add: ";
+    if (tally_list_->parsed()) return "tally list: ";
     const auto tools = app_.get_subcommands();
     return tools.empty() ? std::string() : tools.front()->get_name() + ": ";
   }
@@ -293,6 +334,8 @@ class Parser {
     if (redeem_->parsed()) return "openday voucher redeem --help";
     for (CLI::App* tool : {content_template_, content_export_, content_import_})
       if (tool->parsed()) return "openday content " + tool->get_name() + " --help";
+    if (tally_add_->parsed()) return "openday tally add --help";
+    if (tally_list_->parsed()) return "openday tally list --help";
     const auto tools = app_.get_subcommands();
     return tools.empty() ? std::string("--help") : "openday " + tools.front()->get_name() + " --help";
   }
@@ -304,6 +347,8 @@ class Parser {
   // The checks that span options, and what CLI11 left over, once every option is read.
   CommandLineParse finish() {
     if (voucher_->parsed() && !redeem_->parsed()) return fail("voucher: expected 'voucher redeem [--db FILE] CODE'");
+    if (tally_->parsed() && !tally_add_->parsed() && !tally_list_->parsed())
+      return fail("tally: expected 'tally add --kind KIND [--department ID] [--count N]' or 'tally list [--date YYYY-MM-DD]'");
     if (set_pin_->parsed() && !set_pin_->remaining().empty())
       return fail("set-pin: expected 'set-pin [--db FILE]'; the PIN is read from the keyboard or standard input");
     if (const auto extra = app_.remaining(true); !extra.empty()) return fail(who() + stray(extra.front()) + " (see " + help_hint() + ")");
@@ -351,6 +396,14 @@ class Parser {
     } else {
       return fail("content: expected 'content template', 'content export' or 'content import' (see openday content --help)");
     }
+    if (tally_add_->parsed()) {
+      command_.kind = CommandKind::TallyAdd;
+      TallyOptions& o = command_.tally;
+      if (o.kind.empty()) return fail("tally add: --kind is required (consultation, answer, problem, handbook or leaflet)");
+      TallyTap tap{*tally_kind_from_name(o.kind), o.department, o.category, o.count};
+      if (const std::string problem = tally_tap_problem(tap, nullptr); !problem.empty()) return fail("tally add: " + problem);
+    }
+    if (tally_list_->parsed()) command_.kind = CommandKind::TallyList;
     return {command_, ""};
   }
 
@@ -370,6 +423,9 @@ class Parser {
   CLI::App* content_template_ = nullptr;
   CLI::App* content_export_ = nullptr;
   CLI::App* content_import_ = nullptr;
+  CLI::App* tally_ = nullptr;
+  CLI::App* tally_add_ = nullptr;
+  CLI::App* tally_list_ = nullptr;
 };
 
 }  // namespace
@@ -407,6 +463,11 @@ std::string help_text(std::span<const std::string> routes) {
       "       openday content import FILE.xlsx... --out DIR [--replace] [--event FILE]\n"
       "                                     department workbooks into a content folder (exit 7: invalid)\n"
       "       openday set-pin [--db FILE]    set the staff PIN (4-8 digits, read from the keyboard or stdin)\n"
+      "       openday tally add --kind consultation|answer|problem|handbook|leaflet [--department ID]\n"
+      "                         [--category ID] [--count N] [--db FILE] [--content DIR]\n"
+      "                                     count work done at the staff desk (exit 2 on bad input)\n"
+      "       openday tally list [--db FILE] [--date YYYY-MM-DD]\n"
+      "                                     a day's desk tally entries and totals\n"
       "       openday doctor [--db FILE] [--content DIR] [--quiz FILE] [--config FILE] [--kiosks N]\n"
       "                                     pre-flight check of a kiosk, one line per check (exit 0: all pass)\n"
       "       openday status [--db FILE | --file FILE]\n"

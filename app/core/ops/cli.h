@@ -24,6 +24,7 @@ struct KioskOptions {
   std::optional<std::filesystem::path> screenshot;
   int screenshot_frames = 6;
   bool log_targets = false;  // developer: log every touch target's centre (end-to-end tests tap by id)
+  std::optional<std::string> role;  // --role kiosk|desk: overrides booth.role
 };
 
 struct StatsOptions {
@@ -75,8 +76,19 @@ struct ContentOptions {
   bool replace = false;                           // import: --out may exist and is replaced
 };
 
+// `openday tally add|list` (issue 12): the staff desk's tally from a laptop.
+struct TallyOptions {
+  std::filesystem::path db_path;
+  std::filesystem::path content_dir;  // departments are checked against it
+  std::string kind;                   // add: consultation | answer | problem | handbook | leaflet (checked when parsed)
+  std::string department;             // add: a department id, or empty
+  std::string category;               // add: a problem category id, or empty
+  std::int64_t count = 1;             // add: 1 .. kMaxTallyCount (checked when parsed)
+  std::optional<std::string> date;    // list: YYYY-MM-DD; absent: today
+};
+
 enum class CommandKind { RunKiosk, Help, Version, Stats, Validate, Redeem, Simulate, Export, SetPin,
-                         ContentTemplate, ContentExport, ContentImport };
+                         ContentTemplate, ContentExport, ContentImport, TallyAdd, TallyList };
 
 struct CommandLine {
   CommandKind kind = CommandKind::RunKiosk;
@@ -88,6 +100,7 @@ struct CommandLine {
   ExportOptions export_;
   SetPinOptions set_pin;
   ContentOptions content;
+  TallyOptions tally;
   std::string subcommand_help;  // Help asked after a subcommand (`openday stats --help`): its options
 };
 

@@ -163,6 +163,58 @@ void add_voice_tables(const Report& report, std::vector<ExportTable>& tables) {
   tables.push_back(std::move(questions));
 }
 
+// 基本情况: every figure of the summary paragraph, exact, with where it comes from. A fact never
+// entered (nor given in the config) is an empty cell, not a zero.
+ExportTable basic_facts_table(const Report& report) {
+  ExportTable table{"basic-facts", "基本情况", {"项目", "数量", "单位", "来源"}, {}};
+  const TallyTotals& tally = report.tally;
+  auto fact_row = [&](const char* label, EventFactKind fact, const char* unit) {
+    const auto value = tally.fact(fact);
+    table.rows.push_back({label, value ? ExportCell(*value) : ExportCell(""), unit, "活动概况（工作人员填写）"});
+  };
+  auto tally_row = [&](const char* label, std::int64_t count, const char* unit) { table.rows.push_back({label, count, unit, "现场登记"}); };
+  fact_row("参加部门（单位）", EventFactKind::Departments, "个");
+  fact_row("参加机关干部和工作人员", EventFactKind::Staff, "名");
+  fact_row("印发政务公开宣传品", EventFactKind::LeafletsPrinted, "份");
+  tally_row("发放宣传品", tally[TallyKind::Leaflet], "份");
+  tally_row("发放便民手册", tally[TallyKind::Handbook], "册");
+  fact_row("制作各种栏（板）", EventFactKind::Boards, "块");
+  tally_row("受理解答政策咨询", tally[TallyKind::Answer], "件");
+  const DailyRow& t = report.total;
+  table.rows.push_back({"接待现场咨询群众（合计）", tally[TallyKind::Consultation] + t.sessions, "人次", "现场登记＋自助查询机"});
+  tally_row("其中：咨询台接待", tally[TallyKind::Consultation], "人次");
+  table.rows.push_back({"其中：自助查询机服务", t.sessions, "人次", "自助查询机"});
+  tally_row("整理问题", tally[TallyKind::Problem], "件");
+  for (const ProblemCategory& category : problem_categories()) {
+    const auto found = tally.problems_by_category.find(std::string(category.id));
+    const std::int64_t count = found == tally.problems_by_category.end() ? 0 : found->second;
+    tally_row(("其中：" + std::string(category.label)).c_str(), count, "件");
+  }
+  table.rows.push_back({"有奖竞猜参与", t.quiz_attempts, "人次", "自助查询机"});
+  table.rows.push_back({"有奖竞猜过关", t.quiz_passed, "人次", "自助查询机"});
+  table.rows.push_back({"发放奖品", t.vouchers_issued, "份", "自助查询机"});
+  table.rows.push_back({"已兑奖", t.vouchers_redeemed, "份", "自助查询机"});
+  const VoiceCounts& voice = report.voice;
+  table.rows.push_back({"查询机“我要问”收集群众问题", voice.questions_asked, "件", "自助查询机"});
+  table.rows.push_back({"其中：已有解答", voice.questions_answered, "件", "自助查询机"});
+  table.rows.push_back({"满意度评价", voice.rating_count(), "人次", "自助查询机"});
+  const auto rate = voice.satisfaction_rate();
+  table.rows.push_back({"满意率", rate ? ExportCell(rounded(*rate, 4)) : ExportCell(""), "", "自助查询机"});
+  table.rows.push_back({"撤销的登记", tally.undone, "次", "现场登记（已从上列数字中扣除）"});
+  return table;
+}
+
+// The desk's answers and problems per department, for the departments the desk named.
+ExportTable tally_departments_table(const Report& report) {
+  ExportTable table{"desk-departments", "现场登记按部门", {"部门编号", "部门名称", "解答政策咨询", "记录群众问题"}, {}};
+  for (const auto& [id, counts] : report.tally.by_department) {
+    const auto name = report.tally_department_names.find(id);
+    table.rows.push_back({id, name == report.tally_department_names.end() ? id : name->second,
+                          counts[static_cast<std::size_t>(TallyKind::Answer)], counts[static_cast<std::size_t>(TallyKind::Problem)]});
+  }
+  return table;
+}
+
 }  // namespace
 
 std::string spreadsheet_safe(std::string_view text) {
@@ -213,6 +265,8 @@ std::vector<ExportTable> report_tables(const Report& report) {
   }
   tables.push_back(std::move(sessions));
   add_voice_tables(report, tables);
+  tables.push_back(basic_facts_table(report));
+  tables.push_back(tally_departments_table(report));
   return tables;
 }
 

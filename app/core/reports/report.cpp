@@ -9,6 +9,7 @@
 #include <map>
 #include <tuple>
 #include <set>
+#include <vector>
 
 #include "core/content/content.h"
 #include "core/quiz/quiz_bank.h"
@@ -97,6 +98,8 @@ class Aggregator {
       if (from_day_ && day < *from_day_) continue;
       if (to_day_ && day > *to_day_) {
         add_to_session(rows, kiosk, at_ms, day, 0);  // only to sessions that started in range
+        // An undo just after midnight still cancels its tap of the day before.
+        if (rows.type() == EventType::DeskTallyUndo) tally_.add_undo(kiosk, rows.value());
         continue;
       }
       add(rows, kiosk, at_ms, day, static_cast<int>((local % 86400) / 3600));
@@ -182,6 +185,14 @@ class Aggregator {
       case EventType::SatisfactionRated:
       case EventType::SatisfactionReason:
         voice_.add(*type, row);
+      case EventType::DeskTally:
+        tally_.add_tap(row.kiosk_id(), row.target(), row.department(), row.item(), row.value(), row.count());
+        break;
+      case EventType::DeskTallyUndo:
+        tally_.add_undo(row.kiosk_id(), row.value());
+        break;
+      case EventType::EventFact:
+        tally_.add_fact(row.target(), row.value(), at_ms, row.kiosk_id(), row.seq());
         break;
       default:
         break;
@@ -239,6 +250,7 @@ class Aggregator {
   std::set<std::string> issued_codes_;
   std::map<std::string, std::int64_t> stock_;
   VoiceAggregator voice_;
+  TallyAccumulator tally_;
 };
 
 void Aggregator::finish(Report& report) {
@@ -325,6 +337,12 @@ void Aggregator::finish(Report& report) {
   report.kiosks.assign(kiosks.begin(), kiosks.end());
   report.voice = voice_.counts();
   report.asked_questions = voice_.asked_questions(request_.content);
+  report.tally = tally_.finish();
+  if (request_.config) apply_fact_defaults(report.tally, *request_.config);
+  for (const auto& [id, counts] : report.tally.by_department) {
+    const Department* known = request_.content ? request_.content->department(id) : nullptr;
+    report.tally_department_names[id] = known ? known->name : id;
+  }
   if (!stock_.empty()) {
     report.prize_stock = 0;
     for (const auto& [kiosk, remaining] : stock_) *report.prize_stock += remaining;
@@ -395,18 +413,64 @@ std::string percent(double ratio) {
 
 }  // namespace
 
-std::string summary_text(const Report& report, const std::string& county) {
+std::string rounded_down_words(std::int64_t count) {
+  if (count < 100) return std::to_string(count);
+  std::int64_t scale = 1;
+  while (count / scale >= 100) scale *= 10;
+  const std::int64_t kept = count / scale * scale;
+  return std::to_string(kept) + (kept == count ? "" : "余");
+}
+
+namespace {
+
+std::string joined(const std::vector<std::string>& parts, const char* separator) {
+  std::string out;
+  for (std::size_t i = 0; i < parts.size(); ++i) out += (i ? separator : "") + parts[i];
+  return out;
+}
+
+// The desk's part of 基本情况, as the source's report words it: who took part, then what the
+// booth handed out and answered. Large counts are rounded down ("余"); rounded is set when any was.
+std::string desk_sentences(const Report& report, bool& rounded) {
+  const TallyTotals& tally = report.tally;
+  auto about = [&rounded](std::int64_t count) {
+    std::string words = rounded_down_words(count);
+    if (words.ends_with("余")) rounded = true;
+    return words;
+  };
+  std::string text;
+  std::vector<std::string> who;
+  if (const auto departments = tally.fact(EventFactKind::Departments)) who.push_back(std::to_string(*departments) + "个部门（单位）");
+  if (const auto staff = tally.fact(EventFactKind::Staff)) who.push_back(std::to_string(*staff) + "名机关干部和工作人员");
+  if (!who.empty()) text += "共有" + joined(who, "、") + "参加。";
+
+  std::vector<std::string> did;
+  if (const auto printed = tally.fact(EventFactKind::LeafletsPrinted); printed && *printed > 0)
+    did.push_back("印发政务公开宣传品" + about(*printed) + "份");
+  if (tally[TallyKind::Leaflet] > 0) did.push_back("发放宣传品" + about(tally[TallyKind::Leaflet]) + "份");
+  if (tally[TallyKind::Handbook] > 0) did.push_back("发放便民手册" + about(tally[TallyKind::Handbook]) + "册");
+  if (const auto boards = tally.fact(EventFactKind::Boards); boards && *boards > 0) did.push_back("制作各种栏（板）" + std::to_string(*boards) + "块");
+  if (tally[TallyKind::Answer] > 0) did.push_back("受理解答政策咨询" + about(tally[TallyKind::Answer]) + "件");
+  // People received: the desk's and the kiosk's together, and each of them exactly.
+  if (const std::int64_t desk = tally[TallyKind::Consultation]; desk > 0) {
+    const std::int64_t kiosk = report.total.sessions;
+    did.push_back("接待现场咨询群众" + about(desk + kiosk) + "人次（其中咨询台接待" + std::to_string(desk) + "人次，自助查询机服务" +
+                  std::to_string(kiosk) + "人次）");
+  }
+  if (tally[TallyKind::Problem] > 0) did.push_back("整理问题" + std::to_string(tally[TallyKind::Problem]) + "件");
+  if (!did.empty()) text += "共" + joined(did, "，") + "。";
+  return text;
+}
+
+std::string kiosk_sentences(const Report& report) {
   const DailyRow& t = report.total;
-  const std::string when = period_words(report);
-  std::string text = when.empty() ? county : when + "，" + county;
-  // What the kiosk measured, and only that: the desk's own counts of visitors received and
-  // questions answered are the booth's to add.
+  std::string text;
   if (t.sessions == 0) {
     // An empty day (just after midnight, or a day without visitors) claims no rates.
-    text += "政务公开日自助查询机暂无群众使用记录。";
+    text += "自助查询机暂无群众使用记录。";
   } else {
-    text += "政务公开日自助查询机服务群众" + std::to_string(t.sessions) + "人次，其中" + std::to_string(t.browsing_sessions) +
-            "人次查阅了政务公开信息，累计操作" + std::to_string(t.interactions) + "次。";
+    text += "自助查询机服务群众" + std::to_string(t.sessions) + "人次，其中" + std::to_string(t.browsing_sessions) + "人次查阅了政务公开信息，累计操作" +
+            std::to_string(t.interactions) + "次。";
   }
   if (const auto top = most_viewed_departments(report, 3); !top.empty()) {
     text += "群众查阅最多的部门是";
@@ -430,6 +494,8 @@ std::string summary_text(const Report& report, const std::string& county) {
   return text;
 }
 
+}  // namespace
+
 std::string voice_summary_sentence(const Report& report) {
   const VoiceCounts& voice = report.voice;
   std::string text;
@@ -440,6 +506,16 @@ std::string voice_summary_sentence(const Report& report) {
   if (const auto rate = voice.satisfaction_rate()) {
     text += "共有" + std::to_string(voice.rating_count()) + "人次参与活动满意度评价，满意率" + percent(*rate) + "。";
   }
+  return text;
+}
+
+std::string summary_text(const Report& report, const std::string& county) {
+  const std::string when = period_words(report);
+  std::string text = (when.empty() ? county : when + "，" + county) + "政务公开日";
+  bool rounded = false;
+  text += desk_sentences(report, rounded);
+  text += kiosk_sentences(report);
+  if (rounded) text += "（文中带“余”的数字为向下取整的约数，确切数字见基本情况表。）";
   return text;
 }
 

@@ -4,12 +4,14 @@
 // counts once), over a range of local days. Used by `openday export` and the staff dashboard.
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "core/booth/config.h"
 #include "core/reports/voice.h"
+#include "core/reports/tally.h"
 
 namespace openday {
 
@@ -80,6 +82,8 @@ struct Report {
   DailyRow total;                           // over all days
   VoiceCounts voice;                        // 常见问题, 我要问 and 满意度评价 over all days (issue 15)
   std::vector<AskedQuestionRow> asked_questions;  // 群众问题: unanswered first
+  TallyTotals tally;  // the staff desk's tally and the day's facts (issue 12)
+  std::map<std::string, std::string> tally_department_names;  // id -> name, for the departments the tally names
   int databases_read = 0;
   int duplicates_skipped = 0;  // files given twice
 };
@@ -89,18 +93,28 @@ struct ReportRequest {
   std::optional<CalendarDate> from, to;  // inclusive; absent: unbounded
   const Content* content = nullptr;      // names for ids, when given
   const QuizBank* quiz = nullptr;
+  const Config* config = nullptr;  // its [facts] count for facts never entered on the desk
 };
 
 // Throws SqliteError (naming the file) when a database cannot be read.
 Report build_report(const ReportRequest& request);
 
-// The paragraph for the official summary, in the style of the source's 基本情况, saying only
-// what the kiosk measured: "5月15日，示例县政务公开日自助查询机服务群众N人次……".
+// The paragraph for the official summary: the whole 基本情况 of the source's report, filled from
+// the day's data — departments taking part and staff (facts), leaflets printed and handed out,
+// handbooks, boards, policy questions answered, people received (desk and kiosk, each stated),
+// problems collected — then the kiosk's own line: "5月15日，示例县政务公开日共有31个部门（单位）……
+// 自助查询机服务群众N人次……". The tables hold the exact numbers; the paragraph rounds the large
+// desk counts down to "余" the way such reports are written (see rounded_down_words) and ends by
+// saying so whenever it did.
 std::string summary_text(const Report& report, const std::string& county);
 
 // The sentence on the citizen's voice (issue 15): the 满意率 and the questions collected;
 // empty when there were neither ratings nor questions.
 std::string voice_summary_sentence(const Report& report);
+// A count as the summary writes it: below 100 exact ("77"); from 100 on, its first two digits
+// with zeros after them and "余" when anything was cut ("350" stays "350", 356 -> "350余",
+// 1034 -> "1000余", 26123 -> "26000余").
+std::string rounded_down_words(std::int64_t count);
 
 // For lists and charts: the most viewed departments that visitors opened at all (views of the
 // department or its items), and the questions answered at least once; never a zero count.

@@ -47,6 +47,14 @@ DayStats compute_day_stats(const std::filesystem::path& db, const CalendarDate& 
   stats.questions_answered = report.voice.questions_answered;
   stats.satisfaction = report.voice.ratings;
   stats.satisfaction_rate = report.voice.satisfaction_rate();
+  const TallyTotals& tally = report.tally;
+  stats.desk_consultations = tally[TallyKind::Consultation];
+  stats.policy_answers = tally[TallyKind::Answer];
+  stats.problems_recorded = tally[TallyKind::Problem];
+  stats.handbooks = tally[TallyKind::Handbook];
+  stats.leaflets = tally[TallyKind::Leaflet];
+  stats.tally_by_department = tally.by_department;
+  stats.event_facts = tally.facts;
   return stats;
 }
 
@@ -106,6 +114,24 @@ std::string day_stats_json(const DayStats& s) {
   satisfaction["satisfaction_rate"] =
       s.satisfaction_rate ? nlohmann::ordered_json(std::round(*s.satisfaction_rate * 10000) / 10000) : nlohmann::ordered_json(nullptr);
   out["satisfaction"] = std::move(satisfaction);
+  out["desk_consultations"] = s.desk_consultations;
+  out["policy_answers"] = s.policy_answers;
+  out["problems_recorded"] = s.problems_recorded;
+  out["handbooks"] = s.handbooks;
+  out["leaflets"] = s.leaflets;
+  // Per department, the kinds whose count there is not zero, by the names of the keys above.
+  static constexpr const char* kKindKeys[] = {"desk_consultations", "policy_answers", "problems_recorded", "handbooks", "leaflets"};
+  out["tally_departments"] = nlohmann::ordered_json::object();
+  for (const auto& [department, counts] : s.tally_by_department) {
+    nlohmann::ordered_json row = nlohmann::ordered_json::object();
+    for (std::size_t k = 0; k < counts.size(); ++k)
+      if (counts[k] != 0) row[kKindKeys[k]] = counts[k];
+    out["tally_departments"][department] = row;
+  }
+  out["event_facts"] = nlohmann::ordered_json::object();
+  for (std::size_t f = 0; f < s.event_facts.size(); ++f)
+    out["event_facts"][std::string(event_fact_name(static_cast<EventFactKind>(f)))] =
+        s.event_facts[f] ? nlohmann::ordered_json(*s.event_facts[f]) : nlohmann::ordered_json(nullptr);
   // A department id that is not valid UTF-8 (a damaged database) is replaced, not thrown on.
   return out.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
 }
@@ -133,6 +159,9 @@ std::string day_stats_text(const DayStats& s) {
   out += "  satisfaction        " + std::to_string(ratings) + " ratings (5..1: " + std::to_string(s.satisfaction[4]) + " " +
          std::to_string(s.satisfaction[3]) + " " + std::to_string(s.satisfaction[2]) + " " + std::to_string(s.satisfaction[1]) + " " +
          std::to_string(s.satisfaction[0]) + "), rate " + rate + "\n";
+  out += "  desk tally          " + std::to_string(s.desk_consultations) + " received, " + std::to_string(s.policy_answers) +
+         " answers, " + std::to_string(s.problems_recorded) + " problems, " + std::to_string(s.handbooks) + " handbooks, " +
+         std::to_string(s.leaflets) + " leaflets\n";
   out += "  department views\n";
   for (const auto& [department, views] : s.department_views) out += "    " + department + "  " + std::to_string(views) + "\n";
   return out;

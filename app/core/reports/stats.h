@@ -2,6 +2,7 @@
 // A day's counts from one kiosk database, for `openday stats` and the staff dashboard.
 #include <array>
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <utility>
@@ -34,6 +35,10 @@ struct DayStats {
   std::int64_t questions_answered = 0;
   std::array<std::int64_t, 5> satisfaction{};  // [value - 1]: [0] 非常不满意 .. [4] 非常满意
   std::optional<double> satisfaction_rate;     // none without ratings
+  // The staff desk's tally (issue 12), undone taps left out, and the day's facts.
+  std::int64_t desk_consultations = 0, policy_answers = 0, problems_recorded = 0, handbooks = 0, leaflets = 0;
+  std::map<std::string, std::array<std::int64_t, 5>> tally_by_department;  // by TallyKind, where a department was chosen
+  std::array<std::optional<std::int64_t>, 4> event_facts{};                 // by EventFactKind; absent: not entered
 };
 
 // One local day (the booth's time zone) of one database, counted by the same report that the

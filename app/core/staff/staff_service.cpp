@@ -45,7 +45,7 @@ std::vector<ExportDestination> export_destinations(const std::filesystem::path& 
 }
 
 StaffService::StaffService(StaffPaths paths, const Config& config, DurableStore& store, std::function<StoreHealth()> health)
-    : paths_(std::move(paths)), config_(config), store_(store), health_(std::move(health)) {}
+    : paths_(std::move(paths)), config_(config), store_(store), health_(std::move(health)), tally_(paths_.database, store, config) {}
 
 StaffService::~StaffService() { wait(); }
 
@@ -98,13 +98,14 @@ void StaffService::check_pin_read_only() {
 
 void StaffService::refresh_dashboard() {
   if (dashboard_.running()) return;
-  dashboard_.start_async([paths = paths_, bundle = bundle_, health = health_()]() {
+  dashboard_.start_async([paths = paths_, bundle = bundle_, health = health_(), config = config_]() {
     Dashboard dashboard;
     ReportRequest request;
     request.databases = {paths.database};
     request.from = request.to = local_today();
     request.content = bundle.content.get();
     request.quiz = bundle.quiz.get();
+    request.config = &config;
     dashboard.today = build_report(request);
     // The dashboard lists and charts what visitors opened and answered: no zero counts.
     dashboard.today.departments = most_viewed_departments(dashboard.today, dashboard.today.departments.size());
@@ -164,6 +165,7 @@ void StaffService::export_to(std::filesystem::path folder) {
     request.databases = {paths.database};
     request.content = bundle.content.get();
     request.quiz = bundle.quiz.get();
+    request.config = &config;
     const Report report = build_report(request);
     std::error_code ec;
     std::filesystem::create_directories(folder, ec);
@@ -277,8 +279,9 @@ bool StaffService::poll() {
     }
   }
   doctor_.collect();
+  tally_.poll();
   return pin_pending() || dashboard_.running() || redeem_.running() || stock_.running() || export_.running() || reload_.running() ||
-         doctor_.running();
+         doctor_.running() || tally_.busy();
 }
 
 void StaffService::wait() {

@@ -22,6 +22,7 @@
 #include "core/staff/doctor.h"
 #include "core/staff/pending.h"
 #include "core/staff/staff.h"
+#include "core/staff/tally_service.h"
 #include "core/quiz/vouchers.h"
 
 namespace openday {
@@ -111,6 +112,9 @@ class StaffService {
   std::optional<ContentBundle> take_reloaded();
   std::optional<std::string> reload_problems() const { return reload_problems_; }
 
+  // The staff desk's tally (现场登记, and the whole screen in the desk role).
+  TallyService& tally() { return tally_; }
+
   // `openday doctor` from the staff screen: the checks that make sense inside the running kiosk.
   void run_doctor(DoctorSurroundings surroundings);
   bool doctor_running() const { return doctor_.running(); }
@@ -122,7 +126,7 @@ class StaffService {
   // Whether any work runs or waits to be collected by poll(); collects nothing.
   bool busy() const {
     return pin_pending() || dashboard_.running() || redeem_.running() || stock_.running() || export_.running() || reload_.running() ||
-           reloaded_.has_value() || doctor_.running();
+           reloaded_.has_value() || doctor_.running() || tally_.busy();
   }
   void wait();  // tests
 
@@ -162,6 +166,7 @@ class StaffService {
   std::optional<std::string> reload_problems_;
 
   Pending<std::vector<DoctorCheck>> doctor_;
+  TallyService tally_;
 };
 
 }  // namespace openday

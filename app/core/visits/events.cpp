@@ -51,6 +51,13 @@ constexpr std::array kDocs = {
                  "session; value = level 5 非常满意 .. 1 非常不满意; target = where it was asked (end | quiz)"},
     EventTypeDoc{EventType::SatisfactionReason, "satisfaction_reason", "the reason given for a 不满意 or 非常不满意 rating",
                  "session; value = the level rated; target = reason (not_found | hard_to_understand | hard_to_use | long_wait | other)"},
+    EventTypeDoc{EventType::DeskTally, "desk_tally", "staff counted work at the desk (a tally tap or `openday tally add`)",
+                 "target = kind (consultation | answer | problem | handbook | leaflet); department = department id; "
+                 "item = problem category; count = how many; value = tap id (its at_ms, unique per kiosk id)"},
+    EventTypeDoc{EventType::DeskTallyUndo, "desk_tally_undo", "staff undid a tally tap (撤销上一次, within a minute)",
+                 "value = tap id of the desk_tally row it cancels (same kiosk id); target = its kind; count = its count"},
+    EventTypeDoc{EventType::EventFact, "event_fact", "staff entered or corrected a fact of the day (the latest counts)",
+                 "target = fact (departments | staff | boards | leaflets_printed); value = the number"},
 };
 
 constexpr bool docs_complete() {

@@ -35,6 +35,10 @@ enum class EventType {
   QuestionAsked,
   SatisfactionRated,
   SatisfactionReason,
+  // The staff desk tally (issue 12).
+  DeskTally,
+  DeskTallyUndo,
+  EventFact,
   Count
 };
 

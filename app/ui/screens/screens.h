@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/content/content.h"
+#include "core/reports/tally.h"
 #include "ui/screen.h"
 
 namespace openday::ui {
@@ -54,5 +55,9 @@ std::unique_ptr<Screen> make_rating_screen(bool ends_session);
 // The approval items a 常见问题 links to, as full-width buttons opening each 办事指南 (shared
 // by the 常见问题 answer and the 我要问 answer); returns the y below them.
 float draw_related_items(ScreenContext& ctx, const std::vector<std::string>& ids, float x, float y, float width);
+// The staff desk tally (issue 12): 现场登记, its department picker (answer | problem), 活动概况.
+std::unique_ptr<Screen> make_staff_tally_screen();
+std::unique_ptr<Screen> make_staff_tally_pick_screen(TallyKind kind);
+std::unique_ptr<Screen> make_staff_tally_facts_screen();
 
 }  // namespace openday::ui

@@ -265,6 +265,7 @@ class StaffDashboardScreen final : public Screen {
     ButtonKind kind;
   };
   static constexpr Action kActions[] = {{"staff.redeem", Text::ActionRedeem, ButtonKind::Primary},
+                                        {"staff.tally", Text::ActionTally, ButtonKind::Primary},
                                         {"staff.stock", Text::ActionStock, ButtonKind::Secondary},
                                         {"staff.export", Text::ActionExport, ButtonKind::Primary},
                                         {"staff.reload", Text::ActionReload, ButtonKind::Secondary},
@@ -311,6 +312,7 @@ class StaffDashboardScreen final : public Screen {
       const std::string id = actions[i].id;
       if (id == "staff.redeem") ctx.router().push("staff/redeem");
       else if (id == "staff.stock") ctx.router().push("staff/stock");
+      else if (id == "staff.tally") ctx.router().push("staff/tally");
       else if (id == "staff.export") ctx.router().push("staff/export");
       else if (id == "staff.reload") staff.reload_content();
       else if (id == "staff.doctor") ctx.router().push("staff/doctor");
