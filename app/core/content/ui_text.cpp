@@ -229,6 +229,14 @@ constexpr std::array kTexts = {
     TextEntry{Text::DoctorFixPin, "doctor_fix_pin", TextStyle::Body, "还没有设置管理密码：请技术人员用命令设置"},
     TextEntry{Text::DoctorFixPrizeStock, "doctor_fix_prize_stock", TextStyle::Body, "奖品库存为 0：请在“库存”页设置奖品数量"},
     TextEntry{Text::DoctorFixKioskId, "doctor_fix_kiosk_id", TextStyle::Body, "多台一体机时，每台要在配置文件中设置不同的本机编号"},
+    // Reading aloud (issue 13)
+    TextEntry{Text::ReadAloudStart, "read_aloud_start", TextStyle::Heading, "朗读"},
+    TextEntry{Text::ReadAloudStop, "read_aloud_stop", TextStyle::Heading, "停止朗读"},
+    TextEntry{Text::SpeechUnavailable, "speech_unavailable", TextStyle::Heading, "语音暂不可用"},
+    TextEntry{Text::VolumeLabel, "volume_label", TextStyle::Heading, "音量"},
+    TextEntry{Text::VolumeQuiet, "volume_quiet", TextStyle::Heading, "小"},
+    TextEntry{Text::VolumeNormal, "volume_normal", TextStyle::Heading, "中"},
+    TextEntry{Text::VolumeLoud, "volume_loud", TextStyle::Heading, "大"},
 };
 
 constexpr bool table_is_complete_and_ordered() {

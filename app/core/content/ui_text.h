@@ -212,6 +212,14 @@ enum class Text : std::uint16_t {
   DoctorFixPin,
   DoctorFixPrizeStock,
   DoctorFixKioskId,
+  // Reading aloud (issue 13)
+  ReadAloudStart,
+  ReadAloudStop,
+  SpeechUnavailable,
+  VolumeLabel,
+  VolumeQuiet,
+  VolumeNormal,
+  VolumeLoud,
   Count
 };
 

@@ -90,6 +90,7 @@ class Parser {
     add_simulate();
     add_export();
     add_set_pin();
+    add_speak();
   }
   Parser(const Parser&) = delete;
   Parser& operator=(const Parser&) = delete;
@@ -254,6 +255,14 @@ class Parser {
     add_path(set_pin_, "--db", command_.set_pin.db_path, "FILE", kDbHelp);
   }
 
+  void add_speak() {
+    speak_ = add_tool("speak", "read a text aloud in Mandarin (or write it as a WAV file)");
+    speak_->add_option_function<std::string>("--wav", [this](const std::string& v) { command_.speak.wav = v; },
+                                            "write the speech to this WAV file instead of playing it")
+        ->type_name("FILE");
+    speak_->add_option("TEXT", speak_words_, "the text to read")->type_name("");
+  }
+
   // "stats: " when the problem is in a subcommand's arguments.
   std::string who() const {
     if (redeem_->parsed()) return "voucher redeem: ";
@@ -302,6 +311,11 @@ class Parser {
       if (o.from && o.to && *o.from > *o.to) return fail("export: --from is after --to");
     }
     if (set_pin_->parsed()) command_.kind = CommandKind::SetPin;
+    if (speak_->parsed()) {
+      command_.kind = CommandKind::Speak;
+      for (const auto& word : speak_words_) command_.speak.text += (command_.speak.text.empty() ? "" : " ") + word;
+      if (command_.speak.text.empty()) return fail("speak: which text? (openday speak [--wav FILE] TEXT)");
+    }
     return {command_, ""};
   }
 
@@ -317,6 +331,8 @@ class Parser {
   CLI::App* simulate_ = nullptr;
   CLI::App* export_ = nullptr;
   CLI::App* set_pin_ = nullptr;
+  CLI::App* speak_ = nullptr;
+  std::vector<std::string> speak_words_;
 };
 
 }  // namespace
@@ -348,6 +364,8 @@ std::string help_text(std::span<const std::string> routes) {
       "                      [--format csv|xlsx|all]\n"
       "                                     counts as CSV and XLSX, several kiosks merged\n"
       "       openday set-pin [--db FILE]    set the staff PIN (4-8 digits, read from the keyboard or stdin)\n"
+      "       openday speak [--wav FILE] TEXT\n"
+      "                                     read a text aloud in Mandarin (or write it as a WAV file)\n"
       "       openday doctor [--db FILE] [--content DIR] [--quiz FILE] [--config FILE] [--kiosks N]\n"
       "                                     pre-flight check of a kiosk, one line per check (exit 0: all pass)\n"
       "       openday status [--db FILE | --file FILE]\n"

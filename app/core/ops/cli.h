@@ -66,7 +66,13 @@ struct SetPinOptions {
   std::filesystem::path db_path;
 };
 
-enum class CommandKind { RunKiosk, Help, Version, Stats, Validate, Redeem, Simulate, Export, SetPin };
+// `openday speak [--wav FILE] TEXT`: the speakers' test for staff, and the tests' way to hear.
+struct SpeakOptions {
+  std::optional<std::filesystem::path> wav;  // absent: play it
+  std::string text;                          // the words after the options, joined by spaces
+};
+
+enum class CommandKind { RunKiosk, Help, Version, Stats, Validate, Redeem, Simulate, Export, SetPin, Speak };
 
 struct CommandLine {
   CommandKind kind = CommandKind::RunKiosk;
@@ -77,6 +83,7 @@ struct CommandLine {
   SimulateOptions simulate;
   ExportOptions export_;
   SetPinOptions set_pin;
+  SpeakOptions speak;
   std::string subcommand_help;  // Help asked after a subcommand (`openday stats --help`): its options
 };
 

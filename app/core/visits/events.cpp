@@ -41,6 +41,9 @@ constexpr std::array kDocs = {
     EventTypeDoc{EventType::EventsDropped, "events_dropped",
                  "events could not be stored (disk full or read-only) and were dropped", "value = how many"},
     EventTypeDoc{EventType::Error, "error", "an error the staff should see", "detail = message"},
+    // Reading aloud (issue 13)
+    EventTypeDoc{EventType::ReadAloud, "read_aloud", "a 朗读 read-out ended (finished, stopped, or the screen changed)",
+                 "session; screen; target = the block read (duties, item, fee.N, question); value = duration ms"},
 };
 
 constexpr bool docs_complete() {

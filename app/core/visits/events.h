@@ -30,6 +30,8 @@ enum class EventType {
   DatabaseRecovered,
   EventsDropped,
   Error,
+  // Reading aloud (issue 13)
+  ReadAloud,
   Count
 };
 
