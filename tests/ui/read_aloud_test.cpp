@@ -6,6 +6,7 @@
 #include <mutex>
 #include <thread>
 
+#include "core/reports/report.h"
 #include "platform/speech.h"
 #include "support/headless_kiosk.h"
 
@@ -169,6 +170,13 @@ TEST(ReadAloudUi, DutiesStartStopOnBackAndTheReadOutIsLogged) {
   ASSERT_TRUE(read_outs[0].value);
   EXPECT_GE(*read_outs[0].value, 500);
   EXPECT_NE(read_outs[0].session, 0);
+  // The report counts it.
+  kiosk.log().flush();
+  ReportRequest request;
+  request.databases = {kiosk.db_path()};
+  const Report report = build_report(request);
+  EXPECT_EQ(report.total.read_alouds, 1);
+  EXPECT_NEAR(report.total.read_aloud_seconds, static_cast<double>(*read_outs[0].value) / 1000.0, 0.01);
 }
 
 TEST(ReadAloudUi, TappingAgainStopsAndAFinishedReadOutIsLoggedToo) {

@@ -41,37 +41,41 @@ void put_u16(std::string& out, std::uint16_t value) {
   out += static_cast<char>(value >> 8);
 }
 
+// espeak-ng keeps one state per process, and starting it again after espeak_ng_Terminate()
+// crashes in 1.51: it is started once, on first use, and stays (its state is the library's own).
+espeak_ng_STATUS start_espeak_once() {
+  static const espeak_ng_STATUS status = [] {
+    espeak_ng_InitializePath(nullptr);
+    espeak_ng_ERROR_CONTEXT context = nullptr;
+    espeak_ng_STATUS started = espeak_ng_Initialize(&context);
+    espeak_ng_ClearErrorContext(&context);
+    if (started == ENS_OK) started = espeak_ng_InitializeOutput(ENOUTPUT_MODE_SYNCHRONOUS, kChunkMilliseconds, nullptr);
+    if (started == ENS_OK) espeak_SetSynthCallback(on_samples);
+    return started;
+  }();
+  return status;
+}
+
 }  // namespace
 
 std::unique_ptr<SpeechSynth> SpeechSynth::open(std::string& error, std::string_view voice) {
-  espeak_ng_InitializePath(nullptr);
-  espeak_ng_ERROR_CONTEXT context = nullptr;
-  espeak_ng_STATUS status = espeak_ng_Initialize(&context);
-  if (status != ENS_OK) {
-    error = "espeak-ng: cannot start (" + status_message(status) + ")";
-    espeak_ng_ClearErrorContext(&context);
+  const espeak_ng_STATUS started = start_espeak_once();
+  if (started != ENS_OK) {
+    error = "espeak-ng: cannot start (" + status_message(started) + ")";
     return nullptr;
   }
-  status = espeak_ng_InitializeOutput(ENOUTPUT_MODE_SYNCHRONOUS, kChunkMilliseconds, nullptr);
-  if (status != ENS_OK) {
-    error = "espeak-ng: cannot prepare synthesis (" + status_message(status) + ")";
-    espeak_ng_Terminate();
-    return nullptr;
-  }
-  status = espeak_ng_SetVoiceByName(std::string(voice).c_str());
+  const espeak_ng_STATUS status = espeak_ng_SetVoiceByName(std::string(voice).c_str());
   if (status != ENS_OK) {
     error = "espeak-ng: voice " + std::string(voice) + ": " + status_message(status);
-    espeak_ng_Terminate();
     return nullptr;
   }
-  espeak_SetSynthCallback(on_samples);
   espeak_ng_SetParameter(espeakRATE, kWordsPerMinute, 0);
   std::unique_ptr<SpeechSynth> synth(new SpeechSynth());
   synth->sample_rate_ = espeak_ng_GetSampleRate();
   return synth;
 }
 
-SpeechSynth::~SpeechSynth() { espeak_ng_Terminate(); }
+SpeechSynth::~SpeechSynth() = default;
 
 void SpeechSynth::set_volume(int volume) { espeak_ng_SetParameter(espeakVOLUME, volume, 0); }
 

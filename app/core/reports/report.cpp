@@ -177,6 +177,10 @@ class Aggregator {
       case EventType::VoucherRedeemed:
         ++days_[day].vouchers_redeemed;
         break;
+      case EventType::ReadAloud:
+        ++days_[day].read_alouds;
+        days_[day].read_aloud_seconds += static_cast<double>(row.value().value_or(0)) / 1000.0;
+        break;
       default:
         break;
     }
@@ -269,6 +273,8 @@ void Aggregator::finish(Report& report) {
                                {&t.screen_views, d.screen_views}, {&t.quiz_attempts, d.quiz_attempts}, {&t.quiz_passed, d.quiz_passed},
                                {&t.vouchers_issued, d.vouchers_issued}, {&t.vouchers_redeemed, d.vouchers_redeemed}})
       *total += part;
+    t.read_alouds += d.read_alouds;
+    t.read_aloud_seconds += d.read_aloud_seconds;
     report.days.push_back(d);
   }
   t.average_dwell_seconds = ended ? dwell_sum / static_cast<double>(ended) / 1000.0 : 0;
