@@ -151,6 +151,7 @@ TEST(ReadAloudUi, DutiesStartStopOnBackAndTheReadOutIsLogged) {
   EXPECT_NE(speech.spoken[0].find(department.introduction), std::string::npos);
   EXPECT_TRUE(kiosk.kiosk().read_aloud().reading("duties"));
   // While it reads, the volume steps are on screen, and the section read is marked.
+  kiosk.wait(0.5);
   EXPECT_TRUE(kiosk.has_target("read.duties.volume.2"));
   kiosk.tap("read.duties.volume.2");
   EXPECT_EQ(speech.volume, 2);
