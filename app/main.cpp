@@ -16,6 +16,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <thread>
 #include <vector>
 
 #include "core/ops/cli.h"
@@ -40,6 +41,10 @@
 #include "platform/display_probe.h"
 #include "platform/font_lookup.h"
 #include "platform/runner.h"
+#include "platform/speech.h"
+#include "core/content/speech_synth.h"
+#include "core/content/speech_text.h"
+#include "core/util/log.h"
 #include "ui/kiosk.h"
 #include "ui/route_registry.h"
 
@@ -56,6 +61,7 @@ constexpr int kExitContent = 7;
 constexpr int kExitExport = 8;
 constexpr int kExitUnknownVoucher = 10;
 constexpr int kExitVoucherAlreadyRedeemed = 11;
+constexpr int kExitNoSpeech = 12;
 constexpr int kExitUnexpected = 1;
 
 std::vector<std::string> route_lines() {
@@ -179,9 +185,12 @@ int run_kiosk(const KioskOptions& options) {
     return collect_kiosk_status(options.db_path, kiosk_id, event_log.health(), uptime);
   });
   const StaffPaths staff_paths{options.db_path, options.content_dir, options.quiz_path, default_export_dir()};
-  ui::Kiosk kiosk({*config, material->content, material->quiz, *fonts, *stack, staff_paths, [&event_log] { return event_log.health(); },
-                   options.log_targets, ui::default_atlas_cache_dir(), runner.max_texture_size()},
-                  event_log, event_log);
+  // The voice: no sound device or no voice leaves it unavailable (logged once), never stops the start.
+  SpeechEngine speech(make_device_audio_out(), [](std::string_view line) { log_line(line); }, [] { platform::Runner::wake(); });
+  ui::KioskSetup setup{*config, material->content, material->quiz, *fonts, *stack, staff_paths, [&event_log] { return event_log.health(); },
+                       options.log_targets, ui::default_atlas_cache_dir(), runner.max_texture_size()};
+  setup.speech = &speech;
+  ui::Kiosk kiosk(std::move(setup), event_log, event_log);
   return runner.run(kiosk);
 }
 
@@ -454,6 +463,31 @@ int run_set_pin(const SetPinOptions& options) {
   }
 }
 
+// `openday speak [--wav FILE] TEXT`: the text as the kiosk would read it, to a file or the speakers.
+int run_speak(const SpeakOptions& options) {
+  std::string error;
+  if (options.wav) {
+    const auto synth = SpeechSynth::open(error);
+    const auto samples = synth ? synth->samples(speech_text(options.text), error) : std::nullopt;
+    if (!samples) {
+      std::fprintf(stderr, "openday speak: %s\n", error.c_str());
+      return kExitNoSpeech;
+    }
+    if (!write_wav(*options.wav, *samples, synth->sample_rate(), error)) {
+      std::fprintf(stderr, "openday speak: %s\n", error.c_str());
+      return kExitExport;
+    }
+    std::printf("%s: %.2f s of speech at %d Hz\n", options.wav->string().c_str(),
+                static_cast<double>(samples->size()) / synth->sample_rate(), synth->sample_rate());
+    return 0;
+  }
+  SpeechEngine speech(make_device_audio_out(), [](std::string_view line) { std::fprintf(stderr, "openday %.*s\n", static_cast<int>(line.size()), line.data()); });
+  if (!speech.available()) return kExitNoSpeech;
+  speech.speak({options.text});
+  while (speech.section() >= 0) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  return 0;
+}
+
 // `openday doctor`: gathers what each pre-flight check needs and prints one line per check.
 int run_doctor(std::span<const std::string_view> args) {
   const DoctorParse parsed = parse_doctor_options(args);
@@ -558,6 +592,7 @@ static int run_command_line(int argc, char** argv) {
     case CommandKind::ContentImport: return run_content_import(command.content);
     case CommandKind::TallyAdd: return run_tally_add(command.tally);
     case CommandKind::TallyList: return run_tally_list(command.tally);
+    case CommandKind::Speak: return run_speak(command.speak);
   }
   return kExitUsage;
 }

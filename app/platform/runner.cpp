@@ -97,6 +97,8 @@ bool Runner::open(std::string& error) {
   return true;
 }
 
+void Runner::wake() { glfwPostEmptyEvent(); }
+
 void Runner::request_stop() {
   stop_requested_ = true;
   glfwPostEmptyEvent();

@@ -43,6 +43,8 @@ class Runner {
 
   // Thread-safe: ends run() after the current frame (a stop signal, or staff leaving).
   void request_stop();
+  // From any thread, once open() succeeded: draw a frame soon (the speech thread moved on).
+  static void wake();
 
   // Frames drawn after each input, so that layouts settle (popups measure on their first frame).
   static constexpr int kFramesAfterInput = 3;

@@ -42,7 +42,8 @@ Kiosk::Kiosk(KioskSetup setup, EventSink& sink, DurableStore& store)
       sessions_(sink, config_.idle_timeout_seconds, config_.idle_warning_seconds),
       quiz_bank_(std::move(setup.quiz)),
       store_(store),
-      staff_(std::make_unique<StaffService>(setup.staff_paths, config_, store, std::move(setup.health))) {
+      staff_(std::make_unique<StaffService>(setup.staff_paths, config_, store, std::move(setup.health))),
+      read_aloud_(setup.speech, [this](Event event) { sink_.log(std::move(event)); }) {
   atlas_cache_ = AtlasCache(setup.atlas_cache_dir);
   max_texture_size_ = setup.max_texture_size;
   make_quiz_service();
@@ -303,7 +304,8 @@ void Kiosk::replace_content(ContentBundle bundle) {
 }
 
 ScreenContext Kiosk::context(double now, bool large_text, Rect area) {
-  const ScreenContext::Shared shared{config_, *content_, event_, metrics_, fonts_, router_, taps_, sessions_, sink_, *quiz_, *this};
+  const ScreenContext::Shared shared{config_, *content_, event_, metrics_, fonts_, router_, taps_, sessions_, sink_, *quiz_, *this,
+                                     read_aloud_};
   return ScreenContext(shared, now, large_text, area);
 }
 
@@ -370,6 +372,7 @@ void Kiosk::filter_touch_input(ImGuiIO& io, double now) {
 
 void Kiosk::frame(double now) {
   ImGuiIO& io = ImGui::GetIO();
+  frame_now_ = now;
   if (!started_) {
     started_ = true;
     staff_last_touch_ = now;  // the staff idle clock starts with the first frame too
@@ -381,6 +384,8 @@ void Kiosk::frame(double now) {
   filter_touch_input(io, now);
   notice_typing(io, now);
   // Timers first, so that this frame already shows the idle question or the attract screen.
+  // Listening is use: a read-out holds off the idle question, and a finished one is logged.
+  if (read_aloud_.poll(now)) sessions_.keep_alive(now);
   if (sessions_.update(now)) router_.reset_to({"attract"});
   if (staff_mode_ && now - staff_last_touch_ >= kStaffIdleSeconds) leave_staff_mode();
   if (router_.current_route() == "staff/pin" && now - staff_last_touch_ >= kStaffIdleSeconds && !desk_role()) router_.reset_to({"attract"});
@@ -433,6 +438,7 @@ void Kiosk::frame(double now) {
   const bool pending = scroll_request_pending() || router_.has_pending();
   if (settle_.needs_another_frame(draw_data_signature(*ImGui::GetDrawData()), pending, animating)) next_frame_within_ = 0;
   if (corner_press_since_) next_frame_within_ = std::min(next_frame_within_, 0.1);      // the staff press is being held
+  if (read_aloud_.reading_any()) next_frame_within_ = std::min(next_frame_within_, 0.25);  // the highlight follows the voice
   if (staff_mode_ || router_.current_route() == "staff/pin")
     next_frame_within_ = std::min(next_frame_within_, std::max(0.0, staff_last_touch_ + kStaffIdleSeconds - now));
   last_frame_at_ = now;
@@ -505,6 +511,8 @@ void Kiosk::log_targets_once() {
 }
 
 void Kiosk::on_screen_changed() {
+  // Another screen, Back, Home, the idle reset, 结束使用, a content reload: the voice stops at once.
+  read_aloud_.stop(frame_now_);
   settle_.arm();
   follow_glyph_focus();
   const std::string route = router_.current_route();

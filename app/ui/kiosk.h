@@ -23,6 +23,7 @@
 #include "core/visits/visitor_session.h"
 #include "ui/fonts.h"
 #include "ui/frame_settle.h"
+#include "ui/read_aloud.h"
 #include "ui/router.h"
 #include "ui/screen_context.h"
 #include "ui/tap_targets.h"
@@ -48,6 +49,7 @@ struct KioskSetup {
   // Where baked font atlases are kept between starts; none: baked on every start.
   std::optional<std::filesystem::path> atlas_cache_dir;
   int max_texture_size = 4096;  // the GPU's GL_MAX_TEXTURE_SIZE (or a test's smaller limit)
+  SpeechOutput* speech = nullptr;  // the voice (outlives the kiosk); none: 朗读 says 语音暂不可用
 };
 
 class Kiosk final : public StaffControl {
@@ -93,6 +95,7 @@ class Kiosk final : public StaffControl {
   const Config& config() const { return config_; }
   const VisitorSessions& sessions() const { return sessions_; }
   QuizService& quiz() { return *quiz_; }
+  const ReadAloud& read_aloud() const { return read_aloud_; }
 
   // StaffControl
   StaffService& service() override { return *staff_; }
@@ -196,6 +199,8 @@ class Kiosk final : public StaffControl {
   double next_frame_within_ = kNoFrameDue;
   SettleTracker settle_;
   bool was_busy_ = false;  // background work ran after the last frame
+  ReadAloud read_aloud_;
+  double frame_now_ = 0;  // the time of the frame being drawn (a read-out stopped by navigation ends then)
   bool last_raw_down_ = false;
   ImVec2 last_raw_pointer_{-FLT_MAX, -FLT_MAX};
 };

@@ -9,6 +9,7 @@
 #include "core/staff/staff_service.h"
 #include "core/visits/visitor_session.h"
 #include "ui/fonts.h"
+#include "ui/read_aloud.h"
 #include "ui/router.h"
 #include "ui/tap_targets.h"
 #include "ui/theme.h"
@@ -50,11 +51,12 @@ class ScreenContext {
     EventSink& sink;
     QuizService& quiz;
     StaffControl& staff;
+    ReadAloud& read_aloud;
   };
   ScreenContext(const Shared& shared, double now, bool large_text, Rect area)
       : config_(shared.config), content_data_(shared.content), event_(shared.event), metrics_(shared.metrics),
         fonts_(shared.fonts), router_(shared.router), taps_(shared.taps), sessions_(shared.sessions), sink_(shared.sink),
-        quiz_(shared.quiz), staff_(shared.staff),
+        quiz_(shared.quiz), staff_(shared.staff), read_aloud_(shared.read_aloud),
         now_(now), large_text_(large_text), content_(area) {}
 
   const Config& config() const { return config_; }
@@ -71,6 +73,7 @@ class ScreenContext {
   TapTargets& taps() { return taps_; }
   QuizService& quiz() { return quiz_; }
   StaffControl& staff() { return staff_; }
+  ReadAloud& read_aloud() { return read_aloud_; }
   ImDrawList& draw_list() const { return *ImGui::GetWindowDrawList(); }
 
   // The visitor's touch on the attract screen begins a session.
@@ -112,6 +115,7 @@ class ScreenContext {
   EventSink& sink_;
   QuizService& quiz_;
   StaffControl& staff_;
+  ReadAloud& read_aloud_;
   double now_;
   bool large_text_;
   Rect content_;

@@ -118,7 +118,7 @@ std::shared_ptr<const QuizBank> HeadlessKiosk::sample_quiz() {
 }
 
 HeadlessKiosk::HeadlessKiosk(ImVec2 display, std::string route, Config config, std::shared_ptr<const Content> content,
-                             std::optional<std::filesystem::path> atlas_cache_dir) {
+                             std::optional<std::filesystem::path> atlas_cache_dir, ui::SpeechOutput* speech) {
   if (!content) content = sample_content();
   std::string folder = (std::filesystem::temp_directory_path() / "openday-headless.XXXXXX").string();
   db_path_ = std::filesystem::path(mkdtemp(folder.data())) / "kiosk.db";
@@ -135,9 +135,10 @@ HeadlessKiosk::HeadlessKiosk(ImVec2 display, std::string route, Config config, s
   auto stack = ui::stack_for_route(route, *content);
   if (!stack) throw std::runtime_error("headless kiosk: unknown route " + route);
   const StaffPaths staff_paths{db_path_, default_content_dir(), default_quiz_file(), db_path_.parent_path() / "exports"};
-  kiosk_ = new ui::Kiosk({std::move(config), std::move(content), sample_quiz(), *fonts, *stack, staff_paths,
-                          [log = log_.get()] { return log->health(); }, false, std::move(atlas_cache_dir), kMaxTextureSize},
-                         sink_, *log_);
+  ui::KioskSetup setup{std::move(config), std::move(content), sample_quiz(), *fonts, *stack, staff_paths,
+                       [log = log_.get()] { return log->health(); }, false, std::move(atlas_cache_dir), kMaxTextureSize};
+  setup.speech = speech;
+  kiosk_ = new ui::Kiosk(std::move(setup), sink_, *log_);
   if (!kiosk_->rebuild_fonts(error)) throw std::runtime_error("headless kiosk: " + error);
   set_finger(false, ImVec2(-FLT_MAX, -FLT_MAX));
   frame();

@@ -41,9 +41,10 @@ class HeadlessKiosk {
   // Runs on the shipped sample content unless content is given.
   // With atlas_cache_dir, baked font atlases are kept there (as the kiosk keeps them under
   // ~/.cache), so that kiosks after the first restore them instead of baking.
+  // speech: the voice the 朗读 buttons use (a test's fake); none: 语音暂不可用.
   explicit HeadlessKiosk(ImVec2 display = ImVec2(1920, 1080), std::string route = "attract", Config config = {},
                          std::shared_ptr<const Content> content = nullptr,
-                         std::optional<std::filesystem::path> atlas_cache_dir = std::nullopt);
+                         std::optional<std::filesystem::path> atlas_cache_dir = std::nullopt, ui::SpeechOutput* speech = nullptr);
   // The shipped sample content, loaded once per test program.
   static std::shared_ptr<const Content> sample_content();
   static std::shared_ptr<const QuizBank> sample_quiz();

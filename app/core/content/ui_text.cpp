@@ -332,6 +332,14 @@ constexpr std::array kTexts = {
     TextEntry{Text::TallyTapDepartmentFormat, "tally_tap_department_format", TextStyle::Heading, "{0} +{1}（{2}）"},
     TextEntry{Text::TallyTapProblemFormat, "tally_tap_problem_format", TextStyle::Heading, "{0} +{1}（{2}，{3}）"},
     TextEntry{Text::TallyBundleTitleFormat, "tally_bundle_title_format", TextStyle::Heading, "{0}：{1}"},
+    // Reading aloud (issue 13)
+    TextEntry{Text::ReadAloudStart, "read_aloud_start", TextStyle::Heading, "朗读"},
+    TextEntry{Text::ReadAloudStop, "read_aloud_stop", TextStyle::Heading, "停止朗读"},
+    TextEntry{Text::SpeechUnavailable, "speech_unavailable", TextStyle::Heading, "语音暂不可用"},
+    TextEntry{Text::VolumeLabel, "volume_label", TextStyle::Heading, "音量"},
+    TextEntry{Text::VolumeQuiet, "volume_quiet", TextStyle::Heading, "小"},
+    TextEntry{Text::VolumeNormal, "volume_normal", TextStyle::Heading, "中"},
+    TextEntry{Text::VolumeLoud, "volume_loud", TextStyle::Heading, "大"},
 };
 
 constexpr bool table_is_complete_and_ordered() {

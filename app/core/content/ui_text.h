@@ -309,6 +309,14 @@ enum class Text : std::uint16_t {
   TallyTapDepartmentFormat,
   TallyTapProblemFormat,
   TallyBundleTitleFormat,
+  // Reading aloud (issue 13)
+  ReadAloudStart,
+  ReadAloudStop,
+  SpeechUnavailable,
+  VolumeLabel,
+  VolumeQuiet,
+  VolumeNormal,
+  VolumeLoud,
   Count
 };
 

@@ -93,6 +93,7 @@ class Parser {
     add_set_pin();
     add_content();
     add_tally();
+    add_speak();
   }
   Parser(const Parser&) = delete;
   Parser& operator=(const Parser&) = delete;
@@ -316,6 +317,12 @@ class Parser {
     tally_list_->allow_extras();
     add_path(tally_list_, "--db", o.db_path, "FILE", kDbHelp);
     add_date(tally_list_, "--date", o.date, "the day to list (default: today, the booth's local day)");
+  void add_speak() {
+    speak_ = add_tool("speak", "read a text aloud in Mandarin (or write it as a WAV file)");
+    speak_->add_option_function<std::string>("--wav", [this](const std::string& v) { command_.speak.wav = v; },
+                                            "write the speech to this WAV file instead of playing it")
+        ->type_name("FILE");
+    speak_->add_option("TEXT", speak_words_, "the text to read")->type_name("");
   }
 
   // "stats: " when the problem is in a subcommand's arguments.
@@ -376,6 +383,19 @@ class Parser {
       if (o.from && o.to && *o.from > *o.to) return fail("export: --from is after --to");
     }
     if (set_pin_->parsed()) command_.kind = CommandKind::SetPin;
+    if (tally_add_->parsed()) {
+      command_.kind = CommandKind::TallyAdd;
+      TallyOptions& o = command_.tally;
+      if (o.kind.empty()) return fail("tally add: --kind is required (consultation, answer, problem, handbook or leaflet)");
+      TallyTap tap{*tally_kind_from_name(o.kind), o.department, o.category, o.count};
+      if (const std::string problem = tally_tap_problem(tap, nullptr); !problem.empty()) return fail("tally add: " + problem);
+    }
+    if (tally_list_->parsed()) command_.kind = CommandKind::TallyList;
+    if (speak_->parsed()) {
+      command_.kind = CommandKind::Speak;
+      for (const auto& word : speak_words_) command_.speak.text += (command_.speak.text.empty() ? "" : " ") + word;
+      if (command_.speak.text.empty()) return fail("speak: which text? (openday speak [--wav FILE] TEXT)");
+    }
     if (content_->parsed()) return finish_content();
     return {command_, ""};
   }
@@ -396,14 +416,6 @@ class Parser {
     } else {
       return fail("content: expected 'content template', 'content export' or 'content import' (see openday content --help)");
     }
-    if (tally_add_->parsed()) {
-      command_.kind = CommandKind::TallyAdd;
-      TallyOptions& o = command_.tally;
-      if (o.kind.empty()) return fail("tally add: --kind is required (consultation, answer, problem, handbook or leaflet)");
-      TallyTap tap{*tally_kind_from_name(o.kind), o.department, o.category, o.count};
-      if (const std::string problem = tally_tap_problem(tap, nullptr); !problem.empty()) return fail("tally add: " + problem);
-    }
-    if (tally_list_->parsed()) command_.kind = CommandKind::TallyList;
     return {command_, ""};
   }
 
@@ -426,6 +438,8 @@ class Parser {
   CLI::App* tally_ = nullptr;
   CLI::App* tally_add_ = nullptr;
   CLI::App* tally_list_ = nullptr;
+  CLI::App* speak_ = nullptr;
+  std::vector<std::string> speak_words_;
 };
 
 }  // namespace
@@ -468,6 +482,8 @@ std::string help_text(std::span<const std::string> routes) {
       "                                     count work done at the staff desk (exit 2 on bad input)\n"
       "       openday tally list [--db FILE] [--date YYYY-MM-DD]\n"
       "                                     a day's desk tally entries and totals\n"
+      "       openday speak [--wav FILE] TEXT\n"
+      "                                     read a text aloud in Mandarin (or write it as a WAV file)\n"
       "       openday doctor [--db FILE] [--content DIR] [--quiz FILE] [--config FILE] [--kiosks N]\n"
       "                                     pre-flight check of a kiosk, one line per check (exit 0: all pass)\n"
       "       openday status [--db FILE | --file FILE]\n"

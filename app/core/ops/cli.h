@@ -87,8 +87,14 @@ struct TallyOptions {
   std::optional<std::string> date;    // list: YYYY-MM-DD; absent: today
 };
 
+// `openday speak [--wav FILE] TEXT`: the speakers' test for staff, and the tests' way to hear.
+struct SpeakOptions {
+  std::optional<std::filesystem::path> wav;  // absent: play it
+  std::string text;                          // the words after the options, joined by spaces
+};
+
 enum class CommandKind { RunKiosk, Help, Version, Stats, Validate, Redeem, Simulate, Export, SetPin,
-                         ContentTemplate, ContentExport, ContentImport, TallyAdd, TallyList };
+                         ContentTemplate, ContentExport, ContentImport, TallyAdd, TallyList, Speak };
 
 struct CommandLine {
   CommandKind kind = CommandKind::RunKiosk;
@@ -101,6 +107,7 @@ struct CommandLine {
   SetPinOptions set_pin;
   ContentOptions content;
   TallyOptions tally;
+  SpeakOptions speak;
   std::string subcommand_help;  // Help asked after a subcommand (`openday stats --help`): its options
 };
 

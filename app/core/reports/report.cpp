@@ -185,6 +185,7 @@ class Aggregator {
       case EventType::SatisfactionRated:
       case EventType::SatisfactionReason:
         voice_.add(*type, row);
+        break;
       case EventType::DeskTally:
         tally_.add_tap(row.kiosk_id(), row.target(), row.department(), row.item(), row.value(), row.count());
         break;
@@ -193,6 +194,10 @@ class Aggregator {
         break;
       case EventType::EventFact:
         tally_.add_fact(row.target(), row.value(), at_ms, row.kiosk_id(), row.seq());
+        break;
+      case EventType::ReadAloud:
+        ++days_[day].read_alouds;
+        days_[day].read_aloud_seconds += static_cast<double>(row.value().value_or(0)) / 1000.0;
         break;
       default:
         break;
@@ -288,6 +293,8 @@ void Aggregator::finish(Report& report) {
                                {&t.screen_views, d.screen_views}, {&t.quiz_attempts, d.quiz_attempts}, {&t.quiz_passed, d.quiz_passed},
                                {&t.vouchers_issued, d.vouchers_issued}, {&t.vouchers_redeemed, d.vouchers_redeemed}})
       *total += part;
+    t.read_alouds += d.read_alouds;
+    t.read_aloud_seconds += d.read_aloud_seconds;
     report.days.push_back(d);
   }
   t.average_dwell_seconds = ended ? dwell_sum / static_cast<double>(ended) / 1000.0 : 0;

@@ -26,6 +26,9 @@ struct DailyRow {
   std::int64_t quiz_attempts = 0, quiz_passed = 0;
   std::int64_t vouchers_issued = 0, vouchers_redeemed = 0;
   double average_dwell_seconds = 0;
+  // Reading aloud (issue 13): read-outs (朗读) and how long they ran in all.
+  std::int64_t read_alouds = 0;
+  double read_aloud_seconds = 0;
 };
 
 struct HourRow {

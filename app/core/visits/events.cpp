@@ -58,6 +58,9 @@ constexpr std::array kDocs = {
                  "value = tap id of the desk_tally row it cancels (same kiosk id); target = its kind; count = its count"},
     EventTypeDoc{EventType::EventFact, "event_fact", "staff entered or corrected a fact of the day (the latest counts)",
                  "target = fact (departments | staff | boards | leaflets_printed); value = the number"},
+    // Reading aloud (issue 13)
+    EventTypeDoc{EventType::ReadAloud, "read_aloud", "a 朗读 read-out ended (finished, stopped, or the screen changed)",
+                 "session; screen; target = the block read (duties, item, fee.N, question); value = duration ms"},
 };
 
 constexpr bool docs_complete() {

@@ -39,6 +39,8 @@ enum class EventType {
   DeskTally,
   DeskTallyUndo,
   EventFact,
+  // Reading aloud (issue 13)
+  ReadAloud,
   Count
 };
 

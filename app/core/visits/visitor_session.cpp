@@ -36,6 +36,10 @@ void VisitorSessions::touch(double now) {
   }
 }
 
+void VisitorSessions::keep_alive(double now) {
+  if (phase_ == SessionPhase::Active) last_touch_at_ = now;
+}
+
 bool VisitorSessions::update(double now) {
   if (phase_ == SessionPhase::Active && now - last_touch_at_ >= idle_timeout_) {
     phase_ = SessionPhase::Warning;

@@ -24,6 +24,8 @@ class VisitorSessions {
   void wake(double now);
   // Any later touch: keeps the session alive, and answers the idle question.
   void touch(double now);
+  // Listening to a read-out (朗读) is use without touching: it holds off the idle question.
+  void keep_alive(double now);
   // Advances the timers; returns true when this call ended the session by timeout.
   bool update(double now);
   // "结束使用": ends the session at once.

@@ -6,6 +6,7 @@
 #include "core/quiz/qr.h"
 #include "core/content/ui_text.h"
 #include "ui/flow.h"
+#include "ui/read_aloud_widgets.h"
 #include "ui/screen_context.h"
 #include "ui/screens/screens.h"
 #include "ui/text_layout.h"
@@ -75,12 +76,40 @@ class ApprovalItemScreen final : public Screen {
 
   float draw_title(ScreenContext& ctx, float x, float y, float width) const {
     ImDrawList& draw = ctx.draw_list();
+    const float top = y;
     const ImFont& heading = *ctx.font(FontRole::Heading);
     y += draw_wrapped_text(draw, heading, heading.FontSize, ImVec2(x, y), colors::kText, item_.name, width);
     const ImFont& body = *ctx.font(FontRole::Body);
     y += draw_wrapped_text(draw, body, body.FontSize, ImVec2(x, y), colors::kTextMuted,
                            fill_text(Text::ItemDepartmentFormat, {department_.name, item_.kind}), width);
+    if (ctx.read_aloud().section(kReadKey) == 0) mark_section_read(ctx, ImVec2(x, top), ImVec2(x + width, y));
     return y;
+  }
+
+  // What the voice reads, section by section: the item's name, then each section's heading and
+  // its text, in the order the page shows them (the web address is left to the QR code).
+  static constexpr const char* kReadKey = "item";
+  std::vector<std::string> read_sections() const {
+    const auto with_heading = [](Text heading, const std::string& text) { return std::string(tr(heading)) + "。" + text; };
+    std::vector<std::string> sections{item_.name + "。" + fill_text(Text::ItemDepartmentFormat, {department_.name, item_.kind})};
+    std::string materials;
+    for (std::size_t i = 0; i < item_.materials.size(); ++i) materials += std::to_string(i + 1) + "、" + item_.materials[i].name + "；";
+    sections.push_back(with_heading(Text::ItemMaterials, materials));
+    sections.push_back(with_heading(Text::ItemFee, item_.fee));
+    sections.push_back(with_heading(Text::ItemTimeLimit, time_limit_text()));
+    sections.push_back(with_heading(Text::ItemWhere, item_.where + "。" + std::string(tr(Text::LabelHours)) + department_.office_hours));
+    std::string conditions;
+    for (std::size_t i = 0; i < item_.conditions.size(); ++i) conditions += std::to_string(i + 1) + "、" + item_.conditions[i] + "；";
+    sections.push_back(with_heading(Text::ItemConditions, conditions));
+    sections.push_back(with_heading(Text::ItemLegalBasis, item_.legal_basis));
+    sections.push_back(with_heading(Text::ItemContact, item_.contact));
+    return sections;
+  }
+
+  std::string time_limit_text() const {
+    return item_.statutory_days == 0
+               ? std::string(tr(Text::ItemImmediate))
+               : fill_text(Text::ItemTimeLimitFormat, {std::to_string(item_.statutory_days), std::to_string(item_.promised_days)});
   }
 
   float panel_height(ScreenContext& ctx, float width, bool horizontal) const {
@@ -134,43 +163,44 @@ class ApprovalItemScreen final : public Screen {
   void draw_details(ScreenContext& ctx, TouchScroll& scroll, const Rect& region, float top) const {
     const Metrics& m = ctx.metrics();
     Flow flow(ctx, ImVec2(scroll.origin().x + m.margin, top), region.width() - 2 * m.margin, region);
-    section(flow, Text::ItemMaterials);
-    for (std::size_t i = 0; i < item_.materials.size(); ++i) {
-      const Material& material = item_.materials[i];
-      flow.numbered(std::to_string(i + 1) + ".", material.name, colors::kText);
-      std::string how;
-      if (material.original) how += tr(Text::MaterialOriginal);
-      if (material.copies > 0) how += (how.empty() ? "" : " · ") + fill_text(Text::MaterialCopiesFormat, {std::to_string(material.copies)});
-      if (!material.note.empty()) how += (how.empty() ? "" : " · ") + material.note;
-      if (!how.empty()) flow.text(FontRole::Body, how, colors::kTextMuted, std::round(ctx.font_px(FontRole::Body) * 1.3f));
-      flow.space(m.gap * 0.25f);
-    }
-    section(flow, Text::ItemFee);
-    flow.text(FontRole::Body, item_.fee, colors::kText);
-    section(flow, Text::ItemTimeLimit);
-    flow.text(FontRole::Body,
-              item_.statutory_days == 0 ? std::string(tr(Text::ItemImmediate))
-                                        : fill_text(Text::ItemTimeLimitFormat, {std::to_string(item_.statutory_days),
-                                                                                std::to_string(item_.promised_days)}),
-              colors::kText);
-    section(flow, Text::ItemWhere);
-    flow.text(FontRole::Body, item_.where, colors::kText);
-    if (!department_.office_hours.empty()) flow.label_value(tr(Text::LabelHours), department_.office_hours);
-    section(flow, Text::ItemConditions);
-    for (std::size_t i = 0; i < item_.conditions.size(); ++i)
-      flow.numbered(std::to_string(i + 1) + ".", item_.conditions[i], colors::kText);
-    section(flow, Text::ItemLegalBasis);
-    flow.text(FontRole::Body, item_.legal_basis, colors::kText);
-    section(flow, Text::ItemContact);
-    flow.text(FontRole::Body, item_.contact, colors::kText);
+    flow.space(read_aloud_row(ctx, kReadKey, ImVec2(flow.x(), flow.y()), flow.width(), [this] { return read_sections(); }));
+    const int read = ctx.read_aloud().section(kReadKey);
+    // Each section, marked while the voice reads it (section 0 is the title, above).
+    int index = 0;
+    const auto block = [&](Text title, const auto& body) {
+      flow.divider();
+      const float block_top = flow.y();
+      flow.section(tr(title));
+      body();
+      if (read == ++index) mark_section_read(ctx, ImVec2(flow.x(), block_top), ImVec2(flow.x() + flow.width(), flow.y()));
+    };
+    block(Text::ItemMaterials, [&] {
+      for (std::size_t i = 0; i < item_.materials.size(); ++i) {
+        const Material& material = item_.materials[i];
+        flow.numbered(std::to_string(i + 1) + ".", material.name, colors::kText);
+        std::string how;
+        if (material.original) how += tr(Text::MaterialOriginal);
+        if (material.copies > 0) how += (how.empty() ? "" : " · ") + fill_text(Text::MaterialCopiesFormat, {std::to_string(material.copies)});
+        if (!material.note.empty()) how += (how.empty() ? "" : " · ") + material.note;
+        if (!how.empty()) flow.text(FontRole::Body, how, colors::kTextMuted, std::round(ctx.font_px(FontRole::Body) * 1.3f));
+        flow.space(m.gap * 0.25f);
+      }
+    });
+    block(Text::ItemFee, [&] { flow.text(FontRole::Body, item_.fee, colors::kText); });
+    block(Text::ItemTimeLimit, [&] { flow.text(FontRole::Body, time_limit_text(), colors::kText); });
+    block(Text::ItemWhere, [&] {
+      flow.text(FontRole::Body, item_.where, colors::kText);
+      if (!department_.office_hours.empty()) flow.label_value(tr(Text::LabelHours), department_.office_hours);
+    });
+    block(Text::ItemConditions, [&] {
+      for (std::size_t i = 0; i < item_.conditions.size(); ++i)
+        flow.numbered(std::to_string(i + 1) + ".", item_.conditions[i], colors::kText);
+    });
+    block(Text::ItemLegalBasis, [&] { flow.text(FontRole::Body, item_.legal_basis, colors::kText); });
+    block(Text::ItemContact, [&] { flow.text(FontRole::Body, item_.contact, colors::kText); });
     flow.divider();
     flow.text(FontRole::Body, fill_text(Text::PublishedFormat, {item_.published.date, item_.published.source}), colors::kTextMuted);
     scroll.end(flow.y() + m.margin);
-  }
-
-  static void section(Flow& flow, Text title) {
-    flow.divider();
-    flow.section(tr(title));
   }
 
   const Department& department_;

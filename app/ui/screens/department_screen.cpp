@@ -6,6 +6,7 @@
 
 #include "core/content/ui_text.h"
 #include "ui/flow.h"
+#include "ui/read_aloud_widgets.h"
 #include "ui/row_index.h"
 #include "ui/screen_context.h"
 #include "ui/screens/screens.h"
@@ -112,11 +113,28 @@ class DepartmentScreen final : public Screen {
     ctx.log(std::move(view));
   }
 
+  // The duties as the voice reads them: the introduction, then each paragraph.
+  std::vector<std::string> duties_sections() const {
+    std::vector<std::string> sections{department_.name + "。" + department_.introduction};
+    sections.insert(sections.end(), department_.duties.begin(), department_.duties.end());
+    return sections;
+  }
+
+  // A paragraph of the duties, marked while the voice reads it.
+  static void duties_paragraph(ScreenContext& ctx, Flow& flow, const std::string& text, bool being_read) {
+    const float top = flow.y();
+    flow.text(FontRole::Body, text, colors::kText);
+    if (being_read) mark_section_read(ctx, ImVec2(flow.x(), top), ImVec2(flow.x() + flow.width(), flow.y()));
+  }
+
   void draw_duties(ScreenContext& ctx, Flow& flow) const {
-    flow.text(FontRole::Body, department_.introduction, colors::kText);
+    flow.space(read_aloud_row(ctx, "duties", ImVec2(flow.x(), flow.y()), flow.width(), [this] { return duties_sections(); }));
+    flow.space(ctx.metrics().gap * 0.6f);
+    const int read = ctx.read_aloud().section("duties");
+    duties_paragraph(ctx, flow, department_.introduction, read == 0);
     flow.divider();
-    for (const std::string& paragraph : department_.duties) {
-      flow.text(FontRole::Body, paragraph, colors::kText);
+    for (std::size_t i = 0; i < department_.duties.size(); ++i) {
+      duties_paragraph(ctx, flow, department_.duties[i], read == static_cast<int>(i) + 1);
       flow.space(ctx.metrics().gap * 0.5f);
     }
     flow.divider();
@@ -172,9 +190,27 @@ class DepartmentScreen final : public Screen {
     return m.gap + measure_wrapped_height(heading, heading.FontSize, item.name, inner) + m.gap * 0.3f + line_height(body.FontSize) + m.gap;
   }
 
+  // The fees as the voice reads them: one section per fee entry (or the statement that there are none).
+  std::vector<std::string> fee_sections() const {
+    if (department_.fees.empty()) return {department_.no_fee_statement};
+    std::vector<std::string> sections;
+    for (const FeeItem& fee : department_.fees) {
+      std::string text = fee.name + "。" + std::string(tr(Text::FeeColumnStandard)) + "：" + standard_of(fee) + "。" +
+                         std::string(tr(Text::FeeColumnBasis)) + "：" + fee.legal_basis + "，" +
+                         fill_text(Text::FeeDocumentFormat, {fee.document_number}) + "。";
+      if (!fee.notes.empty()) text += std::string(tr(Text::FeeColumnNotes)) + "：" + fee.notes;
+      sections.push_back(std::move(text));
+    }
+    return sections;
+  }
+
   void draw_fees(ScreenContext& ctx, Flow& flow) {
+    flow.space(read_aloud_row(ctx, "fees", ImVec2(flow.x(), flow.y()), flow.width(), [this] { return fee_sections(); }));
+    flow.space(ctx.metrics().gap * 0.6f);
     if (department_.fees.empty()) {
+      const float top = flow.y();
       flow.text(FontRole::Heading, department_.no_fee_statement, colors::kText);
+      if (ctx.read_aloud().section("fees") == 0) mark_section_read(ctx, ImVec2(flow.x(), top), ImVec2(flow.x() + flow.width(), flow.y()));
       return;
     }
     if (ctx.metrics().portrait || ctx.large_text()) draw_fee_cards(ctx, flow);
@@ -274,6 +310,8 @@ class DepartmentScreen final : public Screen {
       draw_wrapped_text(draw, body, body.FontSize, ImVec2(flow.x() + pad, top + 2 * pad + row.cells_height), colors::kTextMuted,
                         row.published, flow.width() - 2 * pad);
       draw.AddRectFilled(ImVec2(flow.x(), top + row_height - 1), ImVec2(flow.x() + flow.width(), top + row_height), colors::kBorder);
+      if (ctx.read_aloud().section("fees") == static_cast<int>(r))
+        mark_section_read(ctx, ImVec2(flow.x(), top), ImVec2(flow.x() + flow.width(), top + row_height));
     }
     flow.space(fee_rows_.total());
   }
@@ -289,8 +327,11 @@ class DepartmentScreen final : public Screen {
     });
     const auto [first, last] = rows_on_screen(flow, fee_card_rows_);
     for (std::size_t r = first; r < last; ++r) {
-      Flow card(ctx, ImVec2(flow.x(), flow.y() + fee_card_rows_.top(r)), flow.width(), flow.visible_area());
+      const float top = flow.y() + fee_card_rows_.top(r);
+      Flow card(ctx, ImVec2(flow.x(), top), flow.width(), flow.visible_area());
       draw_fee_card(ctx, card, department_.fees[r]);
+      if (ctx.read_aloud().section("fees") == static_cast<int>(r))
+        mark_section_read(ctx, ImVec2(flow.x(), top), ImVec2(flow.x() + flow.width(), card.y()));
     }
     flow.space(fee_card_rows_.total());
   }

@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "core/content/ui_text.h"
+#include "ui/read_aloud_widgets.h"
 #include "ui/screen_context.h"
 #include "ui/screens/screens.h"
 #include "ui/text_layout.h"
@@ -62,12 +63,16 @@ class QuizQuestionScreen final : public Screen {
       TouchScroll scroll(ctx, "quiz.question", Rect{ImVec2(area.min.x, y), ImVec2(area.max.x, scroll_bottom)}, std::exchange(scroll_to_top_, false));
       const ImVec2 origin = scroll.origin();
       float cy = origin.y;
+      cy += read_aloud_row(ctx, kReadKey, ImVec2(x, cy), width, [&answer] { return read_sections(answer); }) + m.gap * 0.6f;
       ImDrawList& draw = ctx.draw_list();
       const ImFont& body = *ctx.font(FontRole::Body);
       const std::string_view kind = tr(answer.question->kind == QuestionKind::TrueFalse ? Text::QuizKindTrueFalse : Text::QuizKindSingle);
+      const float question_top = cy;
       cy += draw_wrapped_text(draw, body, body.FontSize, ImVec2(x, cy), colors::kTextMuted, kind, width);
       const ImFont& heading = *ctx.font(FontRole::Heading);
-      cy += draw_wrapped_text(draw, heading, heading.FontSize, ImVec2(x, cy), colors::kText, answer.question->text, width) + m.gap;
+      cy += draw_wrapped_text(draw, heading, heading.FontSize, ImVec2(x, cy), colors::kText, answer.question->text, width);
+      if (ctx.read_aloud().section(kReadKey) == 0) mark_section_read(ctx, ImVec2(x, question_top), ImVec2(x + width, cy));
+      cy += m.gap;
       cy = draw_options(ctx, answer, x, cy, width) + m.gap;
       if (answer.answered()) {
         const float feedback_top = cy;
@@ -101,6 +106,7 @@ class QuizQuestionScreen final : public Screen {
     }
     if (big_button(ctx, {"quiz.next", ImVec2(next_x, y), ImVec2(button_width, height),
                          tr(last ? Text::QuizSeeResult : Text::QuizNext), ButtonKind::Primary, FontRole::Display})) {
+      ctx.read_aloud().stop(ctx.now());  // the next question is on the same screen: its reading must not run on
       ctx.quiz().next();
       if (last) ctx.router().replace("quiz/result");
       scroll_to_top_ = true;
@@ -108,6 +114,18 @@ class QuizQuestionScreen final : public Screen {
   }
 
  private:
+  // What the voice reads: the question, then each option with its letter.
+  static constexpr const char* kReadKey = "question";
+  static std::vector<std::string> read_sections(const QuizAnswer& answer) {
+    const bool true_false = answer.question->kind == QuestionKind::TrueFalse;
+    std::vector<std::string> sections{answer.question->text};
+    for (std::size_t i = 0; i < answer.order.size(); ++i) {
+      const std::string& text = answer.question->options[static_cast<std::size_t>(answer.order[i])];
+      sections.push_back(true_false ? text : std::string(kLetters[i]) + "，" + text);
+    }
+    return sections;
+  }
+
   static float draw_progress(ScreenContext& ctx, const QuizRound& round, float x, float y, float width) {
     const Metrics& m = ctx.metrics();
     const int total = static_cast<int>(round.answers().size());
@@ -151,6 +169,7 @@ class QuizQuestionScreen final : public Screen {
       } else {
         draw_answered_option(ctx, answer, i, label, pos, ImVec2(option_width, height));
       }
+      if (ctx.read_aloud().section(kReadKey) == i + 1) mark_section_read(ctx, pos, ImVec2(pos.x + option_width, pos.y + height));
       if (column == columns - 1 || i == count - 1) row_y += height + m.gap * 0.6f;
     }
     return row_y;
