@@ -19,6 +19,7 @@
 #include "core/booth/config.h"
 #include "core/staff/doctor.h"
 #include "core/content/content.h"
+#include "core/content/search.h"
 #include "core/visits/event_log.h"
 #include "core/util/paths.h"
 #include "core/quiz/quiz_bank.h"
@@ -98,6 +99,7 @@ std::optional<Material> load_material(const std::filesystem::path& content_dir, 
                                       const Config& config, const char* who) {
   ContentLoad content = load_content(content_dir);
   print_problems(who, content.problems);
+  for (const auto& note : content.notes) std::fprintf(stderr, "%s: note: %s\n", who, note.c_str());
   QuizBankLoad quiz = load_quiz_bank(quiz_file, config.questions_per_round, content.content ? &*content.content : nullptr);
   print_problems(who, quiz.problems);
   const std::size_t problems = content.problems.size() + quiz.problems.size();
@@ -117,6 +119,17 @@ int run_validate(const ValidateOptions& options) {
   if (!material) return kExitContent;
   std::printf("OK: %s (%s)\n", content_summary(*material->content).c_str(), options.content_dir.c_str());
   std::printf("OK: quiz bank: %s (%s)\n", quiz_bank_summary(*material->quiz).c_str(), options.quiz_path.c_str());
+  return 0;
+}
+
+// `openday search`: the ranked results the search screen shows, for staff and tests.
+int run_search(const SearchOptions& options) {
+  ContentLoad content = load_content(options.content_dir);
+  print_problems("openday search", content.problems);
+  if (!content.content) return kExitContent;
+  const SearchIndex index(*content.content);
+  const auto hits = index.search(options.query);
+  std::fputs((options.json ? search_results_json(options.query, hits) : search_results_text(options.query, hits)).c_str(), stdout);
   return 0;
 }
 
@@ -418,6 +431,7 @@ static int run_command_line(int argc, char** argv) {
     case CommandKind::Simulate: return run_simulate(command.simulate);
     case CommandKind::Export: return run_export(command.export_);
     case CommandKind::SetPin: return run_set_pin(command.set_pin);
+    case CommandKind::Search: return run_search(command.search);
   }
   return kExitUsage;
 }

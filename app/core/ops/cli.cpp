@@ -90,6 +90,7 @@ class Parser {
     add_simulate();
     add_export();
     add_set_pin();
+    add_search();
   }
   Parser(const Parser&) = delete;
   Parser& operator=(const Parser&) = delete;
@@ -121,7 +122,7 @@ class Parser {
  private:
   void set_defaults() {
     command_.kiosk.content_dir = command_.validate.content_dir = command_.simulate.content_dir = command_.export_.content_dir =
-        default_content_dir();
+        command_.search.content_dir = default_content_dir();
     command_.kiosk.config_path = command_.validate.config_path = command_.simulate.config_path = command_.export_.config_path =
         default_config_file();
     command_.kiosk.quiz_path = command_.validate.quiz_path = command_.simulate.quiz_path = command_.export_.quiz_path =
@@ -254,6 +255,14 @@ class Parser {
     add_path(set_pin_, "--db", command_.set_pin.db_path, "FILE", kDbHelp);
   }
 
+  void add_search() {
+    SearchOptions& o = command_.search;
+    search_ = add_tool("search", "print the ranked results the kiosk's search screen shows for a query");
+    add_path(search_, "--content", o.content_dir, "DIR", kContentHelp);
+    search_->add_flag("--json", o.json, "print JSON: the query and each result's item, department, match and highlight");
+    search_->add_option("QUERY", search_words_, "pinyin initials (DBJ finds 低保金) or Chinese words (低保)")->type_name("");
+  }
+
   // "stats: " when the problem is in a subcommand's arguments.
   std::string who() const {
     if (redeem_->parsed()) return "voucher redeem: ";
@@ -302,6 +311,11 @@ class Parser {
       if (o.from && o.to && *o.from > *o.to) return fail("export: --from is after --to");
     }
     if (set_pin_->parsed()) command_.kind = CommandKind::SetPin;
+    if (search_->parsed()) {
+      command_.kind = CommandKind::Search;
+      for (const auto& word : search_words_) command_.search.query += word;
+      if (command_.search.query.empty()) return fail("search: what to look for? (openday search [--content DIR] [--json] QUERY)");
+    }
     return {command_, ""};
   }
 
@@ -317,6 +331,8 @@ class Parser {
   CLI::App* simulate_ = nullptr;
   CLI::App* export_ = nullptr;
   CLI::App* set_pin_ = nullptr;
+  CLI::App* search_ = nullptr;
+  std::vector<std::string> search_words_;
 };
 
 }  // namespace
@@ -348,6 +364,8 @@ std::string help_text(std::span<const std::string> routes) {
       "                      [--format csv|xlsx|all]\n"
       "                                     counts as CSV and XLSX, several kiosks merged\n"
       "       openday set-pin [--db FILE]    set the staff PIN (4-8 digits, read from the keyboard or stdin)\n"
+      "       openday search [--content DIR] [--json] QUERY\n"
+      "                                     the ranked results the search screen shows (DBJ or 低保)\n"
       "       openday doctor [--db FILE] [--content DIR] [--quiz FILE] [--config FILE] [--kiosks N]\n"
       "                                     pre-flight check of a kiosk, one line per check (exit 0: all pass)\n"
       "       openday status [--db FILE | --file FILE]\n"

@@ -62,11 +62,18 @@ struct ExportOptions {
   std::filesystem::path content_dir, quiz_path, config_path;
 };
 
+// `openday search [--content DIR] [--json] QUERY` (issue 14).
+struct SearchOptions {
+  std::filesystem::path content_dir;
+  bool json = false;
+  std::string query;  // pinyin initials (DBJ) or Chinese words (低保)
+};
+
 struct SetPinOptions {
   std::filesystem::path db_path;
 };
 
-enum class CommandKind { RunKiosk, Help, Version, Stats, Validate, Redeem, Simulate, Export, SetPin };
+enum class CommandKind { RunKiosk, Help, Version, Stats, Validate, Redeem, Simulate, Export, SetPin, Search };
 
 struct CommandLine {
   CommandKind kind = CommandKind::RunKiosk;
@@ -77,6 +84,7 @@ struct CommandLine {
   SimulateOptions simulate;
   ExportOptions export_;
   SetPinOptions set_pin;
+  SearchOptions search;
   std::string subcommand_help;  // Help asked after a subcommand (`openday stats --help`): its options
 };
 

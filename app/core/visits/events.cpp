@@ -41,6 +41,12 @@ constexpr std::array kDocs = {
     EventTypeDoc{EventType::EventsDropped, "events_dropped",
                  "events could not be stored (disk full or read-only) and were dropped", "value = how many"},
     EventTypeDoc{EventType::Error, "error", "an error the staff should see", "detail = message"},
+    EventTypeDoc{EventType::Search, "search",
+                 "a search ended: the visitor opened a result, cleared the letters or left the search screen",
+                 "session; screen = search; target = what was typed (uppercase initials such as DBJ, or a 热门搜索 word); "
+                 "count = results it found (0: nothing); item = the approval item opened from the results, if any"},
+    EventTypeDoc{EventType::TopicView, "topic_view", "a visitor opened a life-event topic (按主题)",
+                 "session; screen = topic; target = topic id; count = approval items it lists"},
 };
 
 constexpr bool docs_complete() {

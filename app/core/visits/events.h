@@ -30,6 +30,9 @@ enum class EventType {
   DatabaseRecovered,
   EventsDropped,
   Error,
+  // Finding what I need (issue 14)
+  Search,
+  TopicView,
   Count
 };
 
