@@ -87,11 +87,25 @@ constexpr RouteSpec kRoutes[] = {
      .audience = Audience::Staff,
      .help = "staff: leave the app",
      .make = [](const RouteParams&) { return make_staff_exit_screen(); }},
+    // Find what I need (issue 14): browse by life event, search by pinyin initials.
+    {.pattern = "topics",
+     .parent = "home",
+     .help = "按主题: the life-event topics, each with its count of approval items",
+     .make = [](const RouteParams&) { return make_topics_screen(); }},
+    {.pattern = "topic/{topic}",
+     .parent = "topics",
+     .help = "one topic's approval items, grouped by department",
+     .make = [](const RouteParams& p) { return make_topic_screen(*p.topic); }},
+    {.pattern = "search",
+     .parent = "home",
+     .help = "搜索: the letter keyboard for pinyin initials, 热门搜索 chips and ranked results",
+     .make = [](const RouteParams&) { return make_search_screen(); }},
 };
 
 constexpr std::string_view kDepartment = "{department}";
 constexpr std::string_view kItem = "{item}";
 constexpr std::string_view kTab = "{tab}";
+constexpr std::string_view kTopic = "{topic}";
 
 // Splits "a/b/c" into its parts.
 std::vector<std::string_view> parts_of(std::string_view route) {
@@ -156,6 +170,10 @@ bool resolve_in(const Content& content, std::string_view placeholder, std::strin
     params.item = item;
     return item != nullptr;
   }
+  if (placeholder == kTopic) {
+    params.topic = content.topic(value);
+    return params.topic != nullptr;
+  }
   if (placeholder == kTab) {
     const auto tab = department_tab_from_name(value);
     if (tab) params.tab = *tab;
@@ -185,6 +203,7 @@ std::string fill(std::string_view pattern_text, const RouteParams& params, bool 
     if (segment == kDepartment) route += params.department ? params.department->id : std::string();
     else if (segment == kItem) route += params.item ? params.item->id : std::string();
     else if (segment == kTab) route += department_tab_name(params.tab);
+    else if (segment == kTopic) route += params.topic ? params.topic->id : std::string();
     else route += segment;
   }
   return route;
@@ -211,6 +230,8 @@ std::vector<RouteParams> bindings_of(std::string_view pattern, const Content& co
   if (pattern.find(kItem) != std::string_view::npos) {
     for (const Department& department : content.departments)
       for (const ApprovalItem& item : department.approval_items) bindings.push_back({&department, &item});
+  } else if (pattern.find(kTopic) != std::string_view::npos) {
+    for (const Topic& topic : content.topics) bindings.push_back({.topic = &topic});
   } else if (pattern.find(kDepartment) != std::string_view::npos) {
     for (const Department& department : content.departments) bindings.push_back({&department});
   } else {

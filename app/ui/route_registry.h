@@ -30,6 +30,7 @@ struct RouteParams {
   const Department* department = nullptr;     // {department}, or the department that holds {item}
   const ApprovalItem* item = nullptr;         // {item}
   DepartmentTab tab = DepartmentTab::Duties;  // {tab}; Duties when the optional segment is left out
+  const Topic* topic = nullptr;               // {topic} (issue 14)
 };
 
 struct RouteSpec {

@@ -76,6 +76,8 @@ class ScreenContext {
   // The visitor's touch on the attract screen begins a session.
   void start_session() { sessions_.wake(now_); }
   std::int64_t session() const { return sessions_.current_session(); }
+  // Where events go, for what a screen logs after it stopped drawing (a search left unfinished).
+  EventSink& sink() { return sink_; }
   // Logs an event of the current session.
   void log(Event event) {
     event.session = sessions_.current_session();

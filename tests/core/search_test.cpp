@@ -7,7 +7,12 @@
 #include <string>
 #include <vector>
 
+#include <sys/wait.h>
+
+#include <cstdio>
+
 #include "core/content/pinyin.h"
+#include "core/ops/cli.h"
 #include "core/util/paths.h"
 #include "support/search_fixture.h"
 #include "support/temp_dir.h"
@@ -70,20 +75,20 @@ TEST(SearchQueryNormalising, LettersAreInitialsAnythingElseIsText) {
   EXPECT_TRUE(normalise_search_query("\xff").text.empty());
 }
 
-TEST_F(SearchFixture, InitialsRankWholeNameThenStartThenInsideThenKeywordThenDepartment) {
+TEST_F(SearchFixture, InitialsRankWholeNameThenStartThenKeywordThenInsideThenDepartment) {
   const auto hits = index_->search("DB");
-  EXPECT_EQ(ids(hits), (std::vector<std::string>{"mz-dibao", "mz-dibaojin", "mz-chengxiang", "mz-zuidi", "db-dangan"}));
+  EXPECT_EQ(ids(hits), (std::vector<std::string>{"mz-dibao", "mz-dibaojin", "mz-zuidi", "mz-chengxiang", "db-dangan"}));
   ASSERT_EQ(hits.size(), 5u);
   EXPECT_EQ(hits[0].match, SearchMatch::WholeName);
   EXPECT_EQ(hits[1].match, SearchMatch::NameStart);
-  EXPECT_EQ(hits[2].match, SearchMatch::InName);
-  EXPECT_EQ(hits[3].match, SearchMatch::Keyword);
-  EXPECT_EQ(hits[3].keyword, "低保户");
+  EXPECT_EQ(hits[2].match, SearchMatch::Keyword);
+  EXPECT_EQ(hits[2].keyword, "低保户");
+  EXPECT_EQ(hits[3].match, SearchMatch::InName);
   EXPECT_EQ(hits[4].match, SearchMatch::Department);
   EXPECT_EQ(highlighted(hits[0]), "低保");
   EXPECT_EQ(highlighted(hits[1]), "低保");
-  EXPECT_EQ(highlighted(hits[2]), "低保");
-  EXPECT_TRUE(hits[3].highlight.empty()) << "a keyword match highlights nothing in the name";
+  EXPECT_TRUE(hits[2].highlight.empty()) << "a keyword match highlights nothing in the name";
+  EXPECT_EQ(highlighted(hits[3]), "低保");
 }
 
 TEST_F(SearchFixture, MoreLettersNarrowTheResults) {
@@ -117,9 +122,9 @@ TEST_F(SearchFixture, RareCharactersAndOnesWithoutReadingNeverBreakTheSearch) {
 
 TEST_F(SearchFixture, ChineseWordsMatchNamesKeywordsAndDepartments) {
   const auto hits = index_->search("低保");
-  EXPECT_EQ(ids(hits), (std::vector<std::string>{"mz-dibao", "mz-dibaojin", "mz-chengxiang", "mz-zuidi"}));
+  EXPECT_EQ(ids(hits), (std::vector<std::string>{"mz-dibao", "mz-dibaojin", "mz-zuidi", "mz-chengxiang"}));
   ASSERT_EQ(hits.size(), 4u);
-  EXPECT_EQ(highlighted(hits[2]), "低保");
+  EXPECT_EQ(highlighted(hits[3]), "低保");
   EXPECT_EQ(ids(index_->search("救助金")), (std::vector<std::string>{"mz-zuidi"}));
   EXPECT_EQ(ids(index_->search("东北")), (std::vector<std::string>{"db-dangan"}));
   EXPECT_TRUE(index_->search("没有这个").empty());
@@ -147,6 +152,35 @@ TEST(ShippedSearch, SampleContentFindsDibaoByInitials) {
   const auto hits = index.search("DB");
   ASSERT_FALSE(hits.empty());
   EXPECT_EQ(hits.front().item->id, "minzheng-dibao") << "低保 is a keyword of 城乡居民最低生活保障审批";
+}
+
+TEST(SearchCommand, ParsesContentJsonAndTheQuery) {
+  const std::vector<std::string_view> args = {"search", "--content", "/tmp/c", "--json", "DBJ"};
+  const CommandLineParse parsed = parse_command_line(args);
+  ASSERT_TRUE(parsed.command) << parsed.error;
+  EXPECT_EQ(parsed.command->kind, CommandKind::Search);
+  EXPECT_EQ(parsed.command->search.content_dir, "/tmp/c");
+  EXPECT_TRUE(parsed.command->search.json);
+  EXPECT_EQ(parsed.command->search.query, "DBJ");
+  const std::vector<std::string_view> empty = {"search"};
+  EXPECT_NE(parse_command_line(empty).error.find("search: what to look for?"), std::string::npos);
+}
+
+// The command prints what the screen would show: run on the fixture, as staff would.
+TEST_F(SearchFixture, TheCommandPrintsTheRankedResults) {
+  const std::string command = std::string(OPENDAY_BINARY) + " search --content '" + dir_.path().string() + "' --json db 2>&1";
+  FILE* pipe = popen(command.c_str(), "r");
+  ASSERT_NE(pipe, nullptr);
+  std::string output;
+  char buffer[4096];
+  while (std::fgets(buffer, sizeof buffer, pipe)) output += buffer;
+  const int status = pclose(pipe);
+  ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << output;
+  const auto json = nlohmann::json::parse(output);
+  std::vector<std::string> items;
+  for (const auto& result : json["results"]) items.push_back(result["item"]);
+  EXPECT_EQ(items, ids(index_->search("DB")));
+  EXPECT_EQ(json["results"][0]["match"], "whole_name");
 }
 
 }  // namespace

@@ -132,7 +132,8 @@ def main():
         assert len(rows) == expected["sessions"]
 
         sheets, charts = xlsx_sheets(files["counts.xlsx"])
-        assert list(sheets) == ["每日汇总", "按时段", "按部门", "按审批事项", "按竞猜题目", "奖品兑奖码", "访客会话"], list(sheets)
+        assert list(sheets) == ["每日汇总", "按时段", "按部门", "按审批事项", "按竞猜题目", "奖品兑奖码", "访客会话",
+                                "热门主题", "热门搜索", "无结果搜索"], list(sheets)
         assert sheets["每日汇总"][0][:2] == ["日期", "接待人次"]
         assert sheets["每日汇总"][1][0] == day and int(float(sheets["每日汇总"][1][1])) == expected["sessions"]
         assert len(sheets["访客会话"]) - 1 == expected["sessions"]

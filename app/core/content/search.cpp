@@ -23,8 +23,8 @@ std::string_view search_match_name(SearchMatch match) {
   switch (match) {
     case SearchMatch::WholeName: return "whole_name";
     case SearchMatch::NameStart: return "name_start";
-    case SearchMatch::InName: return "in_name";
     case SearchMatch::Keyword: return "keyword";
+    case SearchMatch::InName: return "in_name";
     case SearchMatch::Department: return "department";
   }
   return "unknown";
@@ -58,10 +58,11 @@ SearchIndex::SearchIndex(const Content& content) {
 
 bool SearchIndex::match_initials(const Entry& entry, std::string_view query, SearchHit& hit, std::size_t& position) const {
   const std::string& name = entry.name.letters;
-  if (const auto at = name.find(query); at != std::string::npos) {
-    hit.match = at > 0 ? SearchMatch::InName : name.size() == query.size() ? SearchMatch::WholeName : SearchMatch::NameStart;
-    hit.highlight.push_back(byte_range(entry.name, at, query.size()));
-    position = at;
+  const auto in_name = name.find(query);
+  if (in_name == 0) {
+    hit.match = name.size() == query.size() ? SearchMatch::WholeName : SearchMatch::NameStart;
+    hit.highlight.push_back(byte_range(entry.name, 0, query.size()));
+    position = 0;
     return true;
   }
   for (std::size_t k = 0; k < entry.keyword_initials.size(); ++k) {
@@ -71,6 +72,12 @@ bool SearchIndex::match_initials(const Entry& entry, std::string_view query, Sea
       position = at;
       return true;
     }
+  }
+  if (in_name != std::string::npos) {
+    hit.match = SearchMatch::InName;
+    hit.highlight.push_back(byte_range(entry.name, in_name, query.size()));
+    position = in_name;
+    return true;
   }
   if (const auto at = department_initials_[entry.department_index].find(query); at != std::string::npos) {
     hit.match = SearchMatch::Department;
@@ -82,10 +89,11 @@ bool SearchIndex::match_initials(const Entry& entry, std::string_view query, Sea
 
 bool SearchIndex::match_text(const Entry& entry, std::string_view query, SearchHit& hit, std::size_t& position) const {
   const std::string& name = entry.item->name;
-  if (const auto at = name.find(query); at != std::string::npos) {
-    hit.match = at > 0 ? SearchMatch::InName : name.size() == query.size() ? SearchMatch::WholeName : SearchMatch::NameStart;
-    hit.highlight.push_back({at, query.size()});
-    position = at;
+  const auto in_name = name.find(query);
+  if (in_name == 0) {
+    hit.match = name.size() == query.size() ? SearchMatch::WholeName : SearchMatch::NameStart;
+    hit.highlight.push_back({0, query.size()});
+    position = 0;
     return true;
   }
   for (const auto& keyword : entry.item->keywords) {
@@ -95,6 +103,12 @@ bool SearchIndex::match_text(const Entry& entry, std::string_view query, SearchH
       position = at;
       return true;
     }
+  }
+  if (in_name != std::string::npos) {
+    hit.match = SearchMatch::InName;
+    hit.highlight.push_back({in_name, query.size()});
+    position = in_name;
+    return true;
   }
   if (contains(entry.department->name, query) || contains(entry.department->short_name, query)) {
     hit.match = SearchMatch::Department;

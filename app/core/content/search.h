@@ -1,8 +1,8 @@
 #pragma once
 // The kiosk's search (issue 14): a query of pinyin initials typed on the on-screen letters
 // (DB, DBJ) or Chinese words (低保, from `openday search`), ranked by how well it matches an
-// approval item: its whole name, the start of its name, inside its name, one of its keywords,
-// then its department's name. The index keeps each text's initials ready, so that a keystroke
+// approval item: its whole name, the start of its name, one of its keywords (the words people
+// say: 低保 is DB whatever the name), inside its name, then its department's name. The index keeps each text's initials ready, so that a keystroke
 // costs one pass over short strings (well under a millisecond for a county's 3,000 items).
 #include <cstddef>
 #include <string>
@@ -15,7 +15,7 @@
 namespace openday {
 
 // Best first: the order results are ranked in.
-enum class SearchMatch { WholeName, NameStart, InName, Keyword, Department };
+enum class SearchMatch { WholeName, NameStart, Keyword, InName, Department };
 std::string_view search_match_name(SearchMatch match);  // "whole_name", "name_start", ...
 
 struct SearchHit {

@@ -27,6 +27,10 @@ struct DayStats {
   std::int64_t vouchers_redeemed = 0;
   std::optional<std::int64_t> prize_stock;  // now, not at the end of that day; none before set-up
   std::vector<std::pair<std::string, std::int64_t>> department_views;  // most viewed first
+  // Issue 14: topic id → views, and query → times searched (all, and those that found nothing).
+  std::vector<std::pair<std::string, std::int64_t>> topic_views;      // most viewed first
+  std::vector<std::pair<std::string, std::int64_t>> searches;         // most searched first
+  std::vector<std::pair<std::string, std::int64_t>> failed_searches;  // most searched first
 };
 
 // One local day (the booth's time zone) of one database, counted by the same report that the

@@ -37,5 +37,9 @@ std::unique_ptr<Screen> make_staff_stock_screen();
 std::unique_ptr<Screen> make_staff_export_screen();
 std::unique_ptr<Screen> make_staff_doctor_screen();
 std::unique_ptr<Screen> make_staff_exit_screen();
+// Find what I need (issue 14). The topic screen keeps a reference into the content.
+std::unique_ptr<Screen> make_topics_screen();
+std::unique_ptr<Screen> make_topic_screen(const Topic& topic);
+std::unique_ptr<Screen> make_search_screen();
 
 }  // namespace openday::ui
