@@ -102,7 +102,7 @@ TEST_P(Walk, HomeSearchDBResultItemBack) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Orientations, Walk, ::testing::Values(ImVec2(1920, 1080), ImVec2(1080, 1920)),
-                         [](const auto& info) { return std::string(info.param.x > info.param.y ? "landscape" : "portrait"); });
+                         [](const auto& setting) { return std::string(setting.param.x > setting.param.y ? "landscape" : "portrait"); });
 
 TEST(SearchScreen, DeleteAndClearEditTheLettersAndAClearedSearchIsLogged) {
   HeadlessKiosk kiosk(ImVec2(1920, 1080), "search", {}, fixture_content());
@@ -183,9 +183,9 @@ TEST_P(SearchList, ManyResultsScrollByDragAndOpenTheirItem) {
 INSTANTIATE_TEST_SUITE_P(Settings, SearchList,
                          ::testing::Values(Setting{ImVec2(1920, 1080), false}, Setting{ImVec2(1920, 1080), true},
                                            Setting{ImVec2(1080, 1920), false}, Setting{ImVec2(1080, 1920), true}),
-                         [](const auto& info) {
-                           return std::string(info.param.display.x > info.param.display.y ? "landscape" : "portrait") +
-                                  (info.param.large ? "_large" : "_normal");
+                         [](const auto& setting) {
+                           return std::string(setting.param.display.x > setting.param.display.y ? "landscape" : "portrait") +
+                                  (setting.param.large ? "_large" : "_normal");
                          });
 
 class Topics : public ::testing::TestWithParam<ImVec2> {};
@@ -224,7 +224,7 @@ TEST_P(Topics, CountsEqualTheContentAndATopicListsExactlyItsItems) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Orientations, Topics, ::testing::Values(ImVec2(1920, 1080), ImVec2(1080, 1920)),
-                         [](const auto& info) { return std::string(info.param.x > info.param.y ? "landscape" : "portrait"); });
+                         [](const auto& setting) { return std::string(setting.param.x > setting.param.y ? "landscape" : "portrait"); });
 
 }  // namespace
 }  // namespace openday

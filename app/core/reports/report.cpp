@@ -345,7 +345,7 @@ void Aggregator::finish(Report& report) {
     const Topic* known = request_.content ? request_.content->topic(id) : nullptr;
     topic.name = known ? known->name : id;
   }
-  report.topics = ranked(topics_, [](const TopicRow& t) { return t.views; });
+  report.topics = ranked(topics_, [](const TopicRow& row) { return row.views; });
   for (auto& [query, search] : searches_) search.query = query;
   for (auto& [query, search] : failed_searches_) search.query = query;
   report.searches = ranked(searches_, [](const SearchRow& r) { return r.searches; });

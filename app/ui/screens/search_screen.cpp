@@ -73,8 +73,12 @@ class SearchScreen final : public Screen {
     const float keyboard_width = std::min(area.width() * 0.42f, 7 * 150 * m.unit);
     const float right_x = area.max.x - m.margin - keyboard_width;
     const float below_query = draw_query(ctx, right_x, area.min.y + m.gap, keyboard_width) + m.gap;
-    const float keyboard_top = std::max(below_query, area.max.y - m.margin * 0.5f - keyboard_height);
-    draw_keyboard(ctx, ImVec2(right_x, keyboard_top), keyboard_width, key_height);
+    // Beside the results the keys may grow into the height there is, up to about square.
+    const float rows = std::ceil(static_cast<float>(kLetterKeyboardKeys) / kKeyboardColumns);
+    const float room = area.max.y - m.margin * 0.5f - below_query - keyboard_height;
+    const float tall_key = std::min(key_height + std::max(0.0f, room) / rows, keyboard_width / kKeyboardColumns);
+    const float keyboard_top = std::max(below_query, area.max.y - m.margin * 0.5f - letter_keyboard_height(m, kKeyboardColumns, tall_key));
+    draw_keyboard(ctx, ImVec2(right_x, keyboard_top), keyboard_width, std::max(key_height, tall_key));
     draw_results_area(ctx, Rect{ImVec2(area.min.x, area.min.y + m.gap * 0.4f), ImVec2(right_x - m.gap * 0.5f, area.max.y)});
   }
 

@@ -2,6 +2,7 @@
 // the number of approval items it holds; a tile opens the topic's items, grouped by department.
 #include <algorithm>
 #include <cmath>
+#include <cstdlib>
 
 #include "core/content/ui_text.h"
 #include "ui/screen_context.h"
