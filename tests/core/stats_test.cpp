@@ -99,7 +99,8 @@ TEST(StatsJson, KeysAndValueTypesAreTheDocumentedOnes) {
   const std::vector<std::string> documented = {"date", "sessions", "engaged_sessions", "woke_and_left_sessions",
                                                "sessions_ended_by_timeout", "sessions_ended_by_done", "sessions_ended_by_shutdown",
                                                "average_dwell_seconds", "interactions", "quiz_attempts", "quiz_passed",
-                                               "vouchers_issued", "vouchers_redeemed", "prize_stock", "department_views"};
+                                               "vouchers_issued", "vouchers_redeemed", "prize_stock", "department_views",
+                                               "topic_views", "searches", "failed_searches"};
   std::vector<std::string> keys;
   for (const auto& [key, value] : json.items()) keys.push_back(key);
   EXPECT_EQ(keys, documented);

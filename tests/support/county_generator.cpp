@@ -506,9 +506,10 @@ void generate_county(const CountyOptions& options, const fs::path& out) {
                                       {"place", county + "人民广场（县公共行政服务中心门前）"},
                                       {"hotline", "0000-12345"},
                                       {"sample_data", true}});
-  write_file(out / "topics.json", county_topics());
+  const Json topics = county_topics();
+  write_file(out / "topics.json", topics);
   std::vector<std::string> topic_ids;
-  for (const auto& topic : county_topics()["topics"]) topic_ids.push_back(topic["id"].get<std::string>());
+  for (const auto& topic : topics["topics"]) topic_ids.push_back(topic["id"].get<std::string>());
   const std::vector<int> items = items_per_department(options);
   DepartmentWriter writer(random, names, county, std::move(topic_ids));
   for (int i = 0; i < options.departments; ++i) {
