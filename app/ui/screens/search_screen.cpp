@@ -241,7 +241,7 @@ class SearchScreen final : public Screen {
     y += line_height(heading.FontSize) + m.gap * 0.4f;
     const float row_gap = m.gap * 0.5f;
     result_rows_.measure(width, heading.FontSize, hits_.size(), [&](std::size_t r) {
-      return m.gap * 0.8f + measure_wrapped_height(heading, heading.FontSize, hits_[r].item->name, inner) + m.gap * 0.2f +
+      return m.gap * 0.8f + measure_wrapped_height(body, body.FontSize, hits_[r].item->name, inner) + m.gap * 0.2f +
              line_height(body.FontSize) + m.gap * 0.8f + row_gap;
     });
     const Rect list{ImVec2(area.min.x, y), area.max};
@@ -267,9 +267,11 @@ class SearchScreen final : public Screen {
     ctx.router().push("item/" + hit.item->id);
   }
 
-  // The item's name wrapped, the matched characters in the accent colour on a soft band.
+  // The item's name wrapped, the matched characters in the accent colour on a soft band. In the
+  // body face: the heading face holds only the shown department's names (a county's would not
+  // fit one atlas), while results come from every department.
   static float draw_highlighted_name(ScreenContext& ctx, const SearchHit& hit, ImVec2 pos, float width) {
-    const ImFont& font = *ctx.font(FontRole::Heading);
+    const ImFont& font = *ctx.font(FontRole::Body);
     const float size = font.FontSize;
     ImDrawList& draw = ctx.draw_list();
     const std::string& name = hit.item->name;

@@ -79,7 +79,7 @@ class TopicScreen final : public Screen {
     rows_index_.measure(width, heading.FontSize, rows_.size(), [&](std::size_t r) {
       const Row& row = rows_[r];
       if (!row.item) return m.gap * 0.6f + measure_wrapped_height(body, body.FontSize, row.department->name, width) + m.gap * 0.3f;
-      return m.gap + measure_wrapped_height(heading, heading.FontSize, row.item->name, inner) + m.gap * 0.3f +
+      return m.gap + measure_wrapped_height(body, body.FontSize, row.item->name, inner) + m.gap * 0.3f +
              line_height(body.FontSize) + m.gap + row_gap;
     });
     TouchScroll scroll(ctx, "topic.items", area);
@@ -97,7 +97,8 @@ class TopicScreen final : public Screen {
       const std::string id = "topic.item." + row.item->id;
       if (card_button(ctx, id.c_str(), pos, ImVec2(width, height))) ctx.router().push("item/" + row.item->id);
       float y = pos.y + m.gap;
-      y += draw_wrapped_text(draw, heading, heading.FontSize, ImVec2(pos.x + m.gap, y), colors::kText, row.item->name, inner);
+      // The body face: the heading face holds only the shown department's item names.
+      y += draw_wrapped_text(draw, body, body.FontSize, ImVec2(pos.x + m.gap, y), colors::kText, row.item->name, inner);
       y += m.gap * 0.3f;
       const std::string_view badge = tr(row.item->online ? Text::ItemOnlineBadge : Text::ItemCounterOnlyBadge);
       const std::string facts = row.item->kind + " · " + std::string(badge);
