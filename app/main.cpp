@@ -24,6 +24,7 @@
 #include "core/staff/doctor.h"
 #include "core/content/content.h"
 #include "core/content/content_workbook.h"
+#include "core/content/search.h"
 #include "core/visits/event_log.h"
 #include "core/util/paths.h"
 #include "core/quiz/quiz_bank.h"
@@ -109,6 +110,7 @@ std::optional<Material> load_material(const std::filesystem::path& content_dir, 
                                       const Config& config, const char* who) {
   ContentLoad content = load_content(content_dir);
   print_problems(who, content.problems);
+  for (const auto& note : content.notes) std::fprintf(stderr, "%s: note: %s\n", who, note.c_str());
   QuizBankLoad quiz = load_quiz_bank(quiz_file, config.questions_per_round, content.content ? &*content.content : nullptr);
   print_problems(who, quiz.problems);
   const std::size_t problems = content.problems.size() + quiz.problems.size();
@@ -141,6 +143,17 @@ std::future<std::optional<Material>> start_loading_material(const KioskOptions& 
   } catch (const std::system_error&) {
     return std::async(std::launch::deferred, load);
   }
+}
+
+// `openday search`: the ranked results the search screen shows, for staff and tests.
+int run_search(const SearchOptions& options) {
+  ContentLoad content = load_content(options.content_dir);
+  print_problems("openday search", content.problems);
+  if (!content.content) return kExitContent;
+  const SearchIndex index(*content.content);
+  const auto hits = index.search(options.query);
+  std::fputs((options.json ? search_results_json(options.query, hits) : search_results_text(options.query, hits)).c_str(), stdout);
+  return 0;
 }
 
 int run_kiosk(const KioskOptions& options) {
@@ -593,6 +606,7 @@ static int run_command_line(int argc, char** argv) {
     case CommandKind::TallyAdd: return run_tally_add(command.tally);
     case CommandKind::TallyList: return run_tally_list(command.tally);
     case CommandKind::Speak: return run_speak(command.speak);
+    case CommandKind::Search: return run_search(command.search);
   }
   return kExitUsage;
 }

@@ -172,10 +172,28 @@ void Kiosk::collect_glyph_texts() {
 
 // The atlas holds what the screen can show, not the whole content: the shared texts, the
 // texts of the department the visitor is in (its tabs and its items), and what was learned.
+namespace {
+// The glyph focus of the screens that list items of every department (not a department id: ids have no '@').
+constexpr std::string_view kEveryItemName = "@every-item-name";
+}  // namespace
+
 void Kiosk::compose_glyph_texts() {
   glyph_texts_ = shared_glyph_texts_;
   if (const auto found = department_glyph_texts_.find(glyph_focus_); found != department_glyph_texts_.end())
     glyph_texts_.add_all(found->second);
+  // The search results and a topic's list name items of every department (issue 14), with their
+  // department and keywords, in the body face.
+  if (glyph_focus_ == kEveryItemName) {
+    std::string names;
+    for (const Department& department : content_->departments) {
+      names += department.short_name + "\n";
+      for (const ApprovalItem& item : department.approval_items) {
+        names += item.name + "\n";
+        for (const std::string& keyword : item.keywords) names += keyword + "\n";
+      }
+    }
+    glyph_texts_.add_for_role(FontRole::Body, names);
+  }
   for (FontRole role : {FontRole::Body, FontRole::Heading, FontRole::Display, FontRole::Hero})
     glyph_texts_.add_for_role(role, learned_glyphs_[static_cast<std::size_t>(role)]);
   glyphs_changed_ = true;
@@ -195,6 +213,7 @@ std::string Kiosk::department_shown(const std::string& route) const {
     const auto [department, item] = content_->approval_item(std::string_view(route).substr(std::string_view("item/").size()));
     if (department) return department->id;
   }
+  if (route == "search" || starts("topic/")) return std::string(kEveryItemName);
   return {};
 }
 

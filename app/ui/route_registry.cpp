@@ -102,18 +102,18 @@ constexpr RouteSpec kRoutes[] = {
      .parent = "ask",
      .help = "我要问 for 不清楚: the kinds of question",
      .make = [](const RouteParams&) { return make_ask_topic_screen(nullptr); }},
-    {.pattern = "ask/general/{topic}",
+    {.pattern = "ask/general/{ask_topic}",
      .parent = "ask/general",
      .help = "我要问 for 不清楚: the question registered for the desk; TOPIC is category-N or other",
-     .make = [](const RouteParams& p) { return make_ask_result_screen(nullptr, p.topic); }},
+     .make = [](const RouteParams& p) { return make_ask_result_screen(nullptr, p.ask_topic); }},
     {.pattern = "ask/{department}",
      .parent = "ask",
      .help = "我要问: the department's topics (its 常见问题, its approval items, 其他问题)",
      .make = [](const RouteParams& p) { return make_ask_topic_screen(p.department); }},
-    {.pattern = "ask/{department}/{topic}",
+    {.pattern = "ask/{department}/{ask_topic}",
      .parent = "ask/{department}",
      .help = "我要问: the answer, or the question registered for the desk; TOPIC is faq-N, item-ID or other",
-     .make = [](const RouteParams& p) { return make_ask_result_screen(p.department, p.topic); }},
+     .make = [](const RouteParams& p) { return make_ask_result_screen(p.department, p.ask_topic); }},
     {.pattern = "rating",
      .help = "满意度评价 as 结束使用 asks it: the session ends after it",
      .make = [](const RouteParams&) { return make_rating_screen(true); }},
@@ -141,6 +141,19 @@ constexpr RouteSpec kRoutes[] = {
      .audience = Audience::Staff,
      .help = "staff: 活动概况, the day's facts on a keypad (departments, staff, boards, leaflets printed)",
      .make = [](const RouteParams&) { return make_staff_tally_facts_screen(); }},
+    // Find what I need (issue 14): browse by life event, search by pinyin initials.
+    {.pattern = "topics",
+     .parent = "home",
+     .help = "按主题: the life-event topics, each with its count of approval items",
+     .make = [](const RouteParams&) { return make_topics_screen(); }},
+    {.pattern = "topic/{topic}",
+     .parent = "topics",
+     .help = "one topic's approval items, grouped by department",
+     .make = [](const RouteParams& p) { return make_topic_screen(*p.topic); }},
+    {.pattern = "search",
+     .parent = "home",
+     .help = "搜索: the letter keyboard for pinyin initials, 热门搜索 chips and ranked results",
+     .make = [](const RouteParams&) { return make_search_screen(); }},
 };
 
 constexpr std::string_view kDepartment = "{department}";
@@ -148,6 +161,7 @@ constexpr std::string_view kItem = "{item}";
 constexpr std::string_view kTab = "{tab}";
 constexpr std::string_view kFaq = "{faq}";
 constexpr std::string_view kTopic = "{topic}";
+constexpr std::string_view kAskTopic = "{ask_topic}";
 
 // Splits "a/b/c" into its parts.
 std::vector<std::string_view> parts_of(std::string_view route) {
@@ -212,6 +226,10 @@ bool resolve_in(const Content& content, std::string_view placeholder, std::strin
     params.item = item;
     return item != nullptr;
   }
+  if (placeholder == kTopic) {
+    params.topic = content.topic(value);
+    return params.topic != nullptr;
+  }
   if (placeholder == kTab) {
     const auto tab = department_tab_from_name(value);
     if (tab) params.tab = *tab;
@@ -222,9 +240,9 @@ bool resolve_in(const Content& content, std::string_view placeholder, std::strin
     params.faq = std::stoi(std::string(value));
     return true;
   }
-  if (placeholder == kTopic) {
+  if (placeholder == kAskTopic) {
     if (!find_ask_topic(content, params.department, value)) return false;
-    params.topic = std::string(value);
+    params.ask_topic = std::string(value);
     return true;
   }
   return false;  // a placeholder this file does not know: a typo in the table
@@ -252,7 +270,8 @@ std::string fill(std::string_view pattern_text, const RouteParams& params, bool 
     else if (segment == kItem) route += params.item ? params.item->id : std::string();
     else if (segment == kTab) route += department_tab_name(params.tab);
     else if (segment == kFaq) route += std::to_string(params.faq);
-    else if (segment == kTopic) route += params.topic;
+    else if (segment == kAskTopic) route += params.ask_topic;
+    else if (segment == kTopic) route += params.topic ? params.topic->id : std::string();
     else route += segment;
   }
   return route;
@@ -265,7 +284,7 @@ std::string help_pattern(std::string_view pattern) {
     if (pattern[pos] == '{') {
       const std::size_t close = pattern.find('}', pos);
       const std::string_view placeholder = pattern.substr(pos, close + 1 - pos);
-      shown += placeholder == kTab ? "TAB" : placeholder == kFaq ? "N" : placeholder == kTopic ? "TOPIC" : "ID";
+      shown += placeholder == kTab ? "TAB" : placeholder == kFaq ? "N" : placeholder == kAskTopic ? "TOPIC" : "ID";
       pos = close + 1;
     } else {
       shown += pattern[pos++];
@@ -280,7 +299,7 @@ std::vector<RouteParams> bindings_of(std::string_view pattern, const Content& co
   if (pattern.find(kFaq) != std::string_view::npos) {
     for (const Department& department : content.departments)
       for (std::size_t n = 1; n <= department.faq.size(); ++n) bindings.push_back({&department, nullptr, DepartmentTab::Duties, static_cast<int>(n)});
-  } else if (pattern.find(kTopic) != std::string_view::npos) {
+  } else if (pattern.find(kAskTopic) != std::string_view::npos) {
     const bool general = pattern.find(kDepartment) == std::string_view::npos;
     std::vector<const Department*> departments;
     if (general) departments.push_back(nullptr);
@@ -291,6 +310,8 @@ std::vector<RouteParams> bindings_of(std::string_view pattern, const Content& co
   } else if (pattern.find(kItem) != std::string_view::npos) {
     for (const Department& department : content.departments)
       for (const ApprovalItem& item : department.approval_items) bindings.push_back({&department, &item});
+  } else if (pattern.find(kTopic) != std::string_view::npos) {
+    for (const Topic& topic : content.topics) bindings.push_back({.topic = &topic});
   } else if (pattern.find(kDepartment) != std::string_view::npos) {
     for (const Department& department : content.departments) bindings.push_back({&department});
   } else {

@@ -31,13 +31,15 @@ struct RouteParams {
   const ApprovalItem* item = nullptr;         // {item}
   DepartmentTab tab = DepartmentTab::Duties;  // {tab}; Duties when the optional segment is left out
   int faq = 0;                                // {faq}: a 常见问题's number in {department}, 1-based
-  std::string topic = {};                     // {topic}: a 我要问 topic of {department} (or of 不清楚)
+  std::string ask_topic = {};                 // {ask_topic}: a 我要问 topic of {department} (or of 不清楚)
+  const Topic* topic = nullptr;               // {topic}: a life-event topic of topics.json (issue 14)
 };
 
 struct RouteSpec {
   // Segments separated by '/': literals, or the placeholders {department} (a department id),
   // {item} (an approval item id), {tab} (duties, items, fees or faq), {faq} (a 常见问题's
-  // number in the department) and {topic} (a 我要问 topic, see core/content/ask_topics.h). The last segment may be
+  // number in the department), {ask_topic} (a 我要问 topic, see core/content/ask_topics.h) and
+  // {topic} (a life-event topic id). The last segment may be
   // optional, in brackets: "department/{department}[/{tab}]".
   std::string_view pattern = {};
   // The route Back returns to, with the same placeholders; empty when the screen starts a stack.

@@ -88,6 +88,8 @@ class ScreenContext {
     sessions_.end_done(at);
     router_.reset_to({"attract"});
   }
+  // Where events go, for what a screen logs after it stopped drawing (a search left unfinished).
+  EventSink& sink() { return sink_; }
   // Logs an event of the current session.
   void log(Event event) {
     event.session = sessions_.current_session();

@@ -5,6 +5,7 @@
 
 #include <imgui_internal.h>
 
+#include "core/content/ui_text.h"
 #include "ui/text_layout.h"
 
 namespace openday::ui {
@@ -157,6 +158,41 @@ std::string keypad(ScreenContext& ctx, const char* id_prefix, const std::vector<
     const ImVec2 at(pos.x + static_cast<float>(column) * (key_width + gap), pos.y + static_cast<float>(row) * (key_height + gap));
     if (big_button(ctx, {id.c_str(), at, ImVec2(key_width, key_height), keys[i], ButtonKind::Secondary, FontRole::Display, {}, m.gap * 0.3f}))
       tapped = keys[i];
+  }
+  return tapped;
+}
+
+float letter_keyboard_height(const Metrics& metrics, int columns, float key_height) {
+  const int rows = (kLetterKeyboardKeys + columns - 1) / columns;
+  return static_cast<float>(rows) * key_height + static_cast<float>(rows - 1) * metrics.gap * 0.4f;
+}
+
+KeyboardTap letter_keyboard(ScreenContext& ctx, const char* id_prefix, ImVec2 pos, float width, int columns, float key_height) {
+  const Metrics& m = ctx.metrics();
+  const float gap = m.gap * 0.4f;
+  const float key_width = std::floor((width - gap * static_cast<float>(columns - 1)) / static_cast<float>(columns));
+  KeyboardTap tapped;
+  for (int i = 0; i < kLetterKeyboardKeys; ++i) {
+    const int row = i / columns;
+    const int column = i % columns;
+    const ImVec2 at(pos.x + static_cast<float>(column) * (key_width + gap), pos.y + static_cast<float>(row) * (key_height + gap));
+    KeyboardTap key;
+    std::string label;
+    std::string id = id_prefix;
+    if (i < 26) {
+      key = {KeyboardTap::Kind::Letter, static_cast<char>('A' + i)};
+      label = std::string(1, key.letter);
+      id += label;
+    } else {
+      const bool remove = i == 26;
+      key.kind = remove ? KeyboardTap::Kind::Delete : KeyboardTap::Kind::Clear;
+      label = std::string(tr(remove ? Text::SearchKeyDelete : Text::SearchKeyClear));
+      id += remove ? "delete" : "clear";
+    }
+    // The two editing keys in the accent colour: they are not letters, and must not be mistaken for them.
+    const ButtonKind kind = i < 26 ? ButtonKind::Secondary : ButtonKind::Primary;
+    if (big_button(ctx, {id.c_str(), at, ImVec2(key_width, key_height), label, kind, FontRole::Heading, {}, m.gap * 0.2f}))
+      tapped = key;
   }
   return tapped;
 }

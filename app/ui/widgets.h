@@ -52,6 +52,17 @@ float draw_qr_code(ImDrawList& draw, const QrCode& code, ImVec2 pos, float modul
 std::string keypad(ScreenContext& ctx, const char* id_prefix, const std::vector<std::string>& keys, int columns, ImVec2 pos,
                    float width, float key_height);
 
+// The search's on-screen letter keyboard (issue 14): A-Z in alphabetical order (people who
+// never typed find letters faster so than on QWERTY), then 删除 and 清空, `columns` keys a row.
+// Ids: id_prefix + "A".."Z", id_prefix + "delete", id_prefix + "clear".
+struct KeyboardTap {
+  enum class Kind { None, Letter, Delete, Clear } kind = Kind::None;
+  char letter = 0;  // 'A'..'Z' for a letter
+};
+inline constexpr int kLetterKeyboardKeys = 28;
+float letter_keyboard_height(const Metrics& metrics, int columns, float key_height);
+KeyboardTap letter_keyboard(ScreenContext& ctx, const char* id_prefix, ImVec2 pos, float width, int columns, float key_height);
+
 // Draws text centred horizontally within [x, x + width]; returns the height used.
 float centered_text(ScreenContext& ctx, FontRole role, float x, float y, float width, std::string_view text, ImU32 color);
 

@@ -105,7 +105,7 @@ TEST(CountyGenerator, TheSameSeedWritesTheSameFilesAndAnotherSeedOtherOnes) {
   testing::generate_county(first, dir / "b");
   testing::generate_county(other, dir / "c");
   const auto a = files_of(dir / "a");
-  EXPECT_EQ(a.size(), 5u);  // event.json and four departments
+  EXPECT_EQ(a.size(), 6u);  // event.json, topics.json and four departments
   EXPECT_EQ(a, files_of(dir / "b"));
   const auto c = files_of(dir / "c");
   ASSERT_EQ(c.size(), a.size());

@@ -103,7 +103,8 @@ TEST(StatsJson, KeysAndValueTypesAreTheDocumentedOnes) {
                                                "faq_views", "questions_registered", "questions_answered", "satisfaction",
                                                // the staff desk's tally (issue 12)
                                                "desk_consultations", "policy_answers", "problems_recorded", "handbooks", "leaflets",
-                                               "tally_departments", "event_facts"};
+                                               "tally_departments", "event_facts",
+                                               "topic_views", "searches", "failed_searches"};
   std::vector<std::string> keys;
   for (const auto& [key, value] : json.items()) keys.push_back(key);
   EXPECT_EQ(keys, documented);

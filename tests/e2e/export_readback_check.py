@@ -133,7 +133,7 @@ def main():
 
         sheets, charts = xlsx_sheets(files["counts.xlsx"])
         assert list(sheets) == ["每日汇总", "按时段", "按部门", "按审批事项", "按竞猜题目", "奖品兑奖码", "访客会话",
-                                "满意度", "群众问题", "基本情况", "现场登记按部门"], list(sheets)
+                                "满意度", "群众问题", "基本情况", "现场登记按部门", "热门主题", "热门搜索", "无结果搜索"], list(sheets)
         basic = {row[0]: row[1] for row in sheets["基本情况"][1:]}
         assert int(float(basic["其中：自助查询机服务"])) == expected["sessions"], basic
         assert sheets["每日汇总"][0][:2] == ["日期", "接待人次"]

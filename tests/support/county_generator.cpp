@@ -225,7 +225,8 @@ class NameMaker {
 // lines 120, paragraphs 600 characters), with a few right at the paragraph limit.
 class DepartmentWriter {
  public:
-  DepartmentWriter(Random& random, NameMaker& names, std::string county) : random_(random), names_(names), county_(std::move(county)) {}
+  DepartmentWriter(Random& random, NameMaker& names, std::string county, std::vector<std::string> topic_ids)
+      : random_(random), names_(names), county_(std::move(county)), topic_ids_(std::move(topic_ids)) {}
 
   Json department(int index, int item_count, int fee_count) {
     const auto& kinds = department_kinds();
@@ -365,7 +366,24 @@ class DepartmentWriter {
     item["online"] = online ? Json{{"available", true}, {"url", "https://zwfw.example.com/item/" + id}} : Json{{"available", false}};
     item["contact"] = cat({names_.person(), " ", phone()});
     item["published"] = publication();
+    add_topics_and_keywords(item, index, department_index);
     return item;
+  }
+
+  // Topics and keywords (issue 14) follow from the item's place, not from the random stream, so
+  // that the rest of the county stays what it was for a seed. Every third item has two topics,
+  // every fourth a keyword (the first two characters of its name, as people shorten names).
+  void add_topics_and_keywords(Json& item, int index, int department_index) const {
+    const std::size_t spread = static_cast<std::size_t>(department_index * 7 + index);
+    Json topics = Json::array({topic_ids_[spread % topic_ids_.size()]});
+    if (index % 3 == 0 && topic_ids_.size() > 1) topics.push_back(topic_ids_[(spread + 5) % topic_ids_.size()]);
+    item["topics"] = std::move(topics);
+    if (index % 4 != 0) return;
+    const std::string name = item["name"].get<std::string>();
+    std::size_t cut = 0;
+    char32_t c = 0;
+    for (int k = 0; k < 2 && cut < name.size(); ++k) cut += decode_code_point(name, cut, c);
+    item["keywords"] = Json::array({name.substr(0, cut) + "办理"});
   }
 
   Json fees(int count) {
@@ -393,6 +411,7 @@ class DepartmentWriter {
   Random& random_;
   NameMaker& names_;
   std::string county_;
+  std::vector<std::string> topic_ids_;
   std::string id_;
 };
 
@@ -437,6 +456,21 @@ void prepare_out(const fs::path& out) {
   if (ec) throw CountyError("cannot create " + (out / "departments").string() + ": " + ec.message());
 }
 
+// The life-event topics (issue 14): the shipped sample's ids, so that sample departments copied
+// in beside the generated ones find theirs.
+Json county_topics() {
+  static const char* const kTopics[][3] = {
+      {"shengyu-shouyang", "生育收养", "#E91E63"}, {"huji-banli", "户籍办理", "#3F51B5"}, {"jiuye-chuangye", "就业创业", "#FF9800"},
+      {"hunyin-dengji", "婚姻登记", "#D81B60"},    {"zhufang-baozhang", "住房保障", "#795548"}, {"shehui-baozhang", "社会保障", "#2E7D32"},
+      {"yiliao-weisheng", "医疗卫生", "#00897B"},  {"jiaoyu", "教育", "#1E88E5"},              {"canjiren-fuwu", "残疾人服务", "#8E24AA"},
+      {"yanglao", "养老", "#6D4C41"},              {"qiye-kaiban", "企业开办", "#F4511E"},      {"jiaotong-chuxing", "交通出行", "#546E7A"},
+      {"gongcheng-jianshe", "工程建设", "#5D4037"}, {"falv-fuwu", "法律服务", "#3949AB"},       {"tousu-jubao", "投诉举报", "#C62828"},
+      {"qita", "其他", "#757575"}};
+  Json topics = Json::array();
+  for (const auto& topic : kTopics) topics.push_back({{"id", topic[0]}, {"name", topic[1]}, {"colour", topic[2]}});
+  return Json{{"topics", std::move(topics)}, {"popular_searches", {"低保", "身份证", "养老金", "营业执照"}}};
+}
+
 void copy_sample(const fs::path& sample, const fs::path& out) {
   std::error_code ec;
   const fs::path from = sample / "departments";
@@ -472,8 +506,12 @@ void generate_county(const CountyOptions& options, const fs::path& out) {
                                       {"place", county + "人民广场（县公共行政服务中心门前）"},
                                       {"hotline", "0000-12345"},
                                       {"sample_data", true}});
+  const Json topics = county_topics();
+  write_file(out / "topics.json", topics);
+  std::vector<std::string> topic_ids;
+  for (const auto& topic : topics["topics"]) topic_ids.push_back(topic["id"].get<std::string>());
   const std::vector<int> items = items_per_department(options);
-  DepartmentWriter writer(random, names, county);
+  DepartmentWriter writer(random, names, county, std::move(topic_ids));
   for (int i = 0; i < options.departments; ++i) {
     const Json department = writer.department(i, items[static_cast<std::size_t>(i)], fees_of(i, random));
     write_file(out / "departments" / (writer.id() + ".json"), department);

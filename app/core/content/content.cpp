@@ -22,6 +22,12 @@ constexpr TextRule kLine{120};
 constexpr TextRule kParagraph{600};
 constexpr std::size_t kMaxDepartments = 200;
 constexpr std::size_t kMaxFaqs = 60;
+constexpr TextRule kKeyword{20};
+constexpr TextRule kTopicName{12};
+constexpr std::size_t kMaxTopics = 60;
+constexpr std::size_t kMaxTopicsPerItem = 8;
+constexpr std::size_t kMaxKeywords = 20;
+constexpr std::size_t kMaxPopularSearches = 12;
 
 bool is_id(std::string_view id) {
   if (id.empty() || id.size() > 60) return false;
@@ -148,8 +154,34 @@ class DepartmentReader {
       read_online(r, item);
       item.contact = r.text("contact", kLine);
       item.published = read_publication(r);
+      read_topics_and_keywords(r, item);
       r.finish();
       d.approval_items.push_back(std::move(item));
+    }
+  }
+
+  // Both are optional here; whether an item must name topics depends on topics.json, which
+  // load_content checks once every file is read.
+  void read_topics_and_keywords(ObjectReader& r, ApprovalItem& item) {
+    if (const json* topics = r.optional_array("topics", 1, kMaxTopicsPerItem)) {
+      for (std::size_t t = 0; t < topics->size(); ++t) {
+        const std::string at = r.child_path("topics") + "[" + std::to_string(t) + "]";
+        std::string id = array_text((*topics)[t], at, file_, problems_, {60});
+        if (id.empty()) continue;
+        if (std::find(item.topics.begin(), item.topics.end(), id) != item.topics.end())
+          problems_.push_back({file_, 0, 0, at, "\"" + id + "\" is listed twice"});
+        else item.topics.push_back(std::move(id));
+      }
+    }
+    const json* keywords = r.optional_array("keywords", 0, kMaxKeywords);
+    if (!keywords) return;
+    for (std::size_t k = 0; k < keywords->size(); ++k) {
+      const std::string at = r.child_path("keywords") + "[" + std::to_string(k) + "]";
+      std::string word = array_text((*keywords)[k], at, file_, problems_, kKeyword);
+      if (word.empty()) continue;
+      if (std::find(item.keywords.begin(), item.keywords.end(), word) != item.keywords.end())
+        problems_.push_back({file_, 0, 0, at, "\"" + word + "\" is listed twice"});
+      else item.keywords.push_back(std::move(word));
     }
   }
 
@@ -287,6 +319,70 @@ std::optional<EventInfo> read_event(const std::filesystem::path& file, JsonProbl
   return event;
 }
 
+bool is_colour(std::string_view text) {
+  return text.size() == 7 && text[0] == '#' && std::all_of(text.begin() + 1, text.end(), [](char c) {
+           return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+         });
+}
+
+// <content>/topics.json: {"topics": [{"id": "shehui-baozhang", "name": "社会保障", "colour": "#2E7D32"}, ...],
+// "popular_searches": ["低保", ...]} (the second optional).
+void read_topics(const std::filesystem::path& file, Content& content, JsonProblems& problems) {
+  std::vector<Topic>& topics = content.topics;
+  auto root = parse_json_file(file, problems);
+  if (!root) return;
+  ObjectReader r(*root, "$", file, problems);
+  const json* list = r.array("topics", 1, kMaxTopics);
+  if (const json* popular = r.optional_array("popular_searches", 0, kMaxPopularSearches))
+    for (std::size_t i = 0; i < popular->size(); ++i)
+      content.popular_searches.push_back(array_text((*popular)[i], "$.popular_searches[" + std::to_string(i) + "]", file, problems, kKeyword));
+  r.finish();
+  if (!list) return;
+  for (std::size_t i = 0; i < list->size(); ++i) {
+    ObjectReader t((*list)[i], "$.topics[" + std::to_string(i) + "]", file, problems);
+    if (!t.valid()) continue;
+    Topic topic;
+    topic.id = t.text("id", {60});
+    if (!topic.id.empty() && !is_id(topic.id)) t.problem("id", "must be lowercase letters, digits and - only, found \"" + topic.id + "\"");
+    const bool twice = std::any_of(topics.begin(), topics.end(), [&](const Topic& other) { return other.id == topic.id; });
+    if (!topic.id.empty() && twice) t.problem("id", "\"" + topic.id + "\" is the id of an earlier topic too");
+    topic.name = t.text("name", kTopicName);
+    topic.colour = t.text("colour", {7});
+    if (!topic.colour.empty() && !is_colour(topic.colour)) t.problem("colour", "must be a colour written #RRGGBB, found \"" + topic.colour + "\"");
+    t.finish();
+    topics.push_back(std::move(topic));
+  }
+}
+
+// Every item names at least one topic and only topics that exist; a topic nobody uses is a note.
+// Without topics.json the content has no topics, and an item that names one is a problem.
+void check_item_topics(const Content& content, const std::filesystem::path& departments_dir, bool have_topics_file,
+                       JsonProblems& problems, std::vector<std::string>& notes) {
+  std::string known;
+  for (const auto& topic : content.topics) known += (known.empty() ? "" : ", ") + topic.id;
+  std::set<std::string, std::less<>> used;
+  for (const auto& d : content.departments) {
+    const auto file = departments_dir / (d.id + ".json");
+    for (std::size_t i = 0; i < d.approval_items.size(); ++i) {
+      const ApprovalItem& item = d.approval_items[i];
+      const std::string at = "$.approval_items[" + std::to_string(i) + "].topics";
+      if (!have_topics_file) {
+        if (!item.topics.empty())
+          problems.push_back({file, 0, 0, at, "names topics, but the content folder has no topics.json that defines them"});
+        continue;
+      }
+      if (item.topics.empty())
+        problems.push_back({file, 0, 0, at, "is missing: every approval item belongs to at least one topic of topics.json (" + known + ")"});
+      for (std::size_t t = 0; t < item.topics.size(); ++t) {
+        if (content.topic(item.topics[t])) used.insert(item.topics[t]);
+        else problems.push_back({file, 0, 0, at + "[" + std::to_string(t) + "]", "\"" + item.topics[t] + "\" is not a topic of topics.json (" + known + ")"});
+      }
+    }
+  }
+  for (const auto& topic : content.topics)
+    if (!used.contains(topic.id)) notes.push_back("topics.json: topic \"" + topic.id + "\" (" + topic.name + ") has no approval items");
+}
+
 void append(std::string& out, std::string_view text) {
   out.append(text);
   out.push_back('\n');
@@ -324,6 +420,20 @@ std::size_t Content::approval_item_count() const {
   return n;
 }
 
+const Topic* Content::topic(std::string_view id) const {
+  for (const auto& topic : topics)
+    if (topic.id == id) return &topic;
+  return nullptr;
+}
+
+std::size_t Content::topic_item_count(std::string_view topic_id) const {
+  std::size_t n = 0;
+  for (const auto& d : departments)
+    for (const auto& item : d.approval_items)
+      n += std::find(item.topics.begin(), item.topics.end(), topic_id) != item.topics.end() ? 1 : 0;
+  return n;
+}
+
 std::size_t Content::fee_item_count() const {
   std::size_t n = 0;
   for (const auto& d : departments) n += d.fees.size();
@@ -345,6 +455,9 @@ void Content::for_each_text(const TextVisitor& visit) const {
   field(B, event.hotline, "event.json $.hotline");
   for (const auto& category : department_categories()) field(H, category, "the department categories");
   for (const auto& kind : approval_item_kinds()) field(B, kind, "the approval item kinds");
+  for (std::size_t t = 0; t < topics.size(); ++t) field(H, topics[t].name, "topics.json $.topics[" + std::to_string(t) + "].name");
+  for (std::size_t p = 0; p < popular_searches.size(); ++p)
+    field(H, popular_searches[p], "topics.json $.popular_searches[" + std::to_string(p) + "]");
   for (const auto& d : departments) {
     const std::string file = "departments/" + d.id + ".json $";
     field(H, d.name, file + ".name");
@@ -372,6 +485,7 @@ void Content::for_each_text(const TextVisitor& visit) const {
       field(B, item.online_url, at + ".online.url");
       field(B, item.contact, at + ".contact");
       publication(item.published, at);
+      for (std::size_t k = 0; k < item.keywords.size(); ++k) field(B, item.keywords[k], at + ".keywords[" + std::to_string(k) + "]");
     }
     for (std::size_t i = 0; i < d.fees.size(); ++i) {
       const FeeItem& fee = d.fees[i];
@@ -515,6 +629,10 @@ ContentLoad load_content(const std::filesystem::path& dir) {
     content.departments.push_back(std::move(*department));
   }
   if (problems.empty()) check_faq_links(content, department_ids, problems);
+  const auto topics_file = dir / "topics.json";
+  const bool have_topics_file = std::filesystem::exists(topics_file, ec);
+  if (have_topics_file) read_topics(topics_file, content, problems);
+  if (problems.empty()) check_item_topics(content, departments_dir, have_topics_file, problems, result.notes);
   if (!problems.empty()) return result;
   const auto& categories = department_categories();
   std::stable_sort(content.departments.begin(), content.departments.end(), [&](const Department& a, const Department& b) {

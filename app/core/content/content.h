@@ -44,6 +44,10 @@ struct ApprovalItem {
   std::string contact;
   Publication published;
   friend bool operator==(const ApprovalItem&, const ApprovalItem&) = default;
+  // Issue 14: the life events (topic ids of topics.json) the item belongs to, and the words
+  // citizens say for it (低保, 救助金), which the search matches too.
+  std::vector<std::string> topics;
+  std::vector<std::string> keywords;
 };
 
 struct FeeItem {
@@ -93,8 +97,18 @@ struct EventInfo {
   bool sample_data = false;  // the shipped sample: screens say 示例数据
 };
 
+// A life event (主题) citizens start from instead of a department: <content>/topics.json.
+struct Topic {
+  std::string id;
+  std::string name;    // 生育收养
+  std::string colour;  // #RRGGBB, the tile's colour on the 按主题 grid
+};
+
 struct Content {
   EventInfo event;
+  std::vector<Topic> topics;  // in the order of topics.json; empty when the folder has none
+  // The 热门搜索 chips of the search screen (topics.json's optional popular_searches).
+  std::vector<std::string> popular_searches;
   std::vector<Department> departments;  // ordered by category, then by file name
 
   const Department* department(std::string_view id) const;
@@ -103,6 +117,9 @@ struct Content {
   std::size_t approval_item_count() const;
   std::size_t fee_item_count() const;
   std::size_t distinct_characters() const;
+  const Topic* topic(std::string_view id) const;
+  // The number of approval items in a topic.
+  std::size_t topic_item_count(std::string_view topic_id) const;
   // Every text a screen may draw, with the largest style a screen draws it in and where it
   // comes from ("departments/minzheng.json $.fees.no_fee_statement"). The font glyph builder
   // bakes each text at its style; a character drawn without a bake is logged with its source.
@@ -122,6 +139,9 @@ const std::vector<std::string>& approval_item_kinds();
 struct ContentLoad {
   std::optional<Content> content;  // set only when there are no problems
   JsonProblems problems;
+  // Worth telling whoever maintains the content, but no reason to refuse it (a topic with no
+  // items). `openday validate` prints them.
+  std::vector<std::string> notes;
 };
 
 // Reads and validates the whole folder; every problem is reported, not only the first.

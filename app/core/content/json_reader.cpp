@@ -332,6 +332,14 @@ const json* ObjectReader::array(std::string_view key, std::size_t min_items, std
   return value;
 }
 
+const json* ObjectReader::optional_array(std::string_view key, std::size_t min_items, std::size_t max_items) {
+  if (!has(key)) {
+    read_.emplace(key);
+    return nullptr;
+  }
+  return array(key, min_items, max_items);
+}
+
 const json* ObjectReader::object(std::string_view key) {
   const json* value = field(key, true);
   if (value && !value->is_object()) {

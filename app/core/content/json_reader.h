@@ -55,6 +55,8 @@ class ObjectReader {
   std::optional<bool> optional_boolean(std::string_view key);
   // The array at key, if it is one with min..max items.
   const nlohmann::json* array(std::string_view key, std::size_t min_items, std::size_t max_items);
+  // The same, where a missing key is no problem (nullptr).
+  const nlohmann::json* optional_array(std::string_view key, std::size_t min_items, std::size_t max_items);
   const nlohmann::json* object(std::string_view key);
   bool has(std::string_view key) const;
   std::string child_path(std::string_view key) const { return path_ + "." + std::string(key); }

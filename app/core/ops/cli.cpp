@@ -94,6 +94,7 @@ class Parser {
     add_content();
     add_tally();
     add_speak();
+    add_search();
   }
   Parser(const Parser&) = delete;
   Parser& operator=(const Parser&) = delete;
@@ -125,7 +126,7 @@ class Parser {
  private:
   void set_defaults() {
     command_.kiosk.content_dir = command_.validate.content_dir = command_.simulate.content_dir = command_.export_.content_dir =
-        command_.content.content_dir = default_content_dir();
+        command_.content.content_dir = command_.search.content_dir = default_content_dir();
     command_.kiosk.config_path = command_.validate.config_path = command_.simulate.config_path = command_.export_.config_path =
         default_config_file();
     command_.kiosk.quiz_path = command_.validate.quiz_path = command_.simulate.quiz_path = command_.export_.quiz_path =
@@ -323,6 +324,12 @@ class Parser {
                                             "write the speech to this WAV file instead of playing it")
         ->type_name("FILE");
     speak_->add_option("TEXT", speak_words_, "the text to read")->type_name("");
+  void add_search() {
+    SearchOptions& o = command_.search;
+    search_ = add_tool("search", "print the ranked results the kiosk's search screen shows for a query");
+    add_path(search_, "--content", o.content_dir, "DIR", kContentHelp);
+    search_->add_flag("--json", o.json, "print JSON: the query and each result's item, department, match and highlight");
+    search_->add_option("QUERY", search_words_, "pinyin initials (DBJ finds 低保金) or Chinese words (低保)")->type_name("");
   }
 
   // "stats: " when the problem is in a subcommand's arguments.
@@ -415,6 +422,10 @@ class Parser {
       if (o.workbooks.empty()) return fail("content import: which workbooks? (openday content import FILE.xlsx... --out DIR)");
     } else {
       return fail("content: expected 'content template', 'content export' or 'content import' (see openday content --help)");
+    if (search_->parsed()) {
+      command_.kind = CommandKind::Search;
+      for (const auto& word : search_words_) command_.search.query += word;
+      if (command_.search.query.empty()) return fail("search: what to look for? (openday search [--content DIR] [--json] QUERY)");
     }
     return {command_, ""};
   }
@@ -440,6 +451,8 @@ class Parser {
   CLI::App* tally_list_ = nullptr;
   CLI::App* speak_ = nullptr;
   std::vector<std::string> speak_words_;
+  CLI::App* search_ = nullptr;
+  std::vector<std::string> search_words_;
 };
 
 }  // namespace
@@ -484,6 +497,8 @@ std::string help_text(std::span<const std::string> routes) {
       "                                     a day's desk tally entries and totals\n"
       "       openday speak [--wav FILE] TEXT\n"
       "                                     read a text aloud in Mandarin (or write it as a WAV file)\n"
+      "       openday search [--content DIR] [--json] QUERY\n"
+      "                                     the ranked results the search screen shows (DBJ or 低保)\n"
       "       openday doctor [--db FILE] [--content DIR] [--quiz FILE] [--config FILE] [--kiosks N]\n"
       "                                     pre-flight check of a kiosk, one line per check (exit 0: all pass)\n"
       "       openday status [--db FILE | --file FILE]\n"

@@ -63,6 +63,13 @@ struct ExportOptions {
   std::filesystem::path content_dir, quiz_path, config_path;
 };
 
+// `openday search [--content DIR] [--json] QUERY` (issue 14).
+struct SearchOptions {
+  std::filesystem::path content_dir;
+  bool json = false;
+  std::string query;  // pinyin initials (DBJ) or Chinese words (低保)
+};
+
 struct SetPinOptions {
   std::filesystem::path db_path;
 };
@@ -94,7 +101,7 @@ struct SpeakOptions {
 };
 
 enum class CommandKind { RunKiosk, Help, Version, Stats, Validate, Redeem, Simulate, Export, SetPin,
-                         ContentTemplate, ContentExport, ContentImport, TallyAdd, TallyList, Speak };
+                         ContentTemplate, ContentExport, ContentImport, TallyAdd, TallyList, Speak, Search };
 
 struct CommandLine {
   CommandKind kind = CommandKind::RunKiosk;
@@ -108,6 +115,7 @@ struct CommandLine {
   ContentOptions content;
   TallyOptions tally;
   SpeakOptions speak;
+  SearchOptions search;
   std::string subcommand_help;  // Help asked after a subcommand (`openday stats --help`): its options
 };
 

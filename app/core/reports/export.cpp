@@ -267,6 +267,17 @@ std::vector<ExportTable> report_tables(const Report& report) {
   add_voice_tables(report, tables);
   tables.push_back(basic_facts_table(report));
   tables.push_back(tally_departments_table(report));
+
+  // What visitors looked for (issue 14), after the tables above so that their files keep their numbers.
+  ExportTable topics{"topics", "热门主题", {"主题编号", "主题", "浏览次数"}, {}};
+  for (const TopicRow& t : report.topics) topics.rows.push_back({t.id, t.name, t.views});
+  tables.push_back(std::move(topics));
+  ExportTable searches{"searches", "热门搜索", {"搜索内容", "搜索次数", "打开结果次数", "找到事项数"}, {}};
+  for (const SearchRow& r : report.searches) searches.rows.push_back({r.query, r.searches, r.opened, r.results});
+  tables.push_back(std::move(searches));
+  ExportTable failed{"failed-searches", "无结果搜索", {"搜索内容", "搜索次数"}, {}};
+  for (const SearchRow& r : report.failed_searches) failed.rows.push_back({r.query, r.searches});
+  tables.push_back(std::move(failed));
   return tables;
 }
 

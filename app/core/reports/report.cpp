@@ -198,6 +198,11 @@ class Aggregator {
       case EventType::ReadAloud:
         ++days_[day].read_alouds;
         days_[day].read_aloud_seconds += static_cast<double>(row.value().value_or(0)) / 1000.0;
+      case EventType::TopicView:
+        ++topics_[std::string(row.target())].views;
+        break;
+      case EventType::Search:
+        add_search(row);
         break;
       default:
         break;
@@ -216,6 +221,17 @@ class Aggregator {
     } else if (department) {
       ++departments_[std::string(*department)].views;
     }
+  }
+
+  void add_search(const EventRows& row) {
+    const std::string query(row.target());
+    if (query.empty()) return;
+    const std::int64_t results = row.count().value_or(0);
+    SearchRow& search = searches_[query];
+    ++search.searches;
+    search.results = results;
+    if (row.item()) ++search.opened;
+    if (results == 0) ++failed_searches_[query].searches;
   }
 
   void merge_vouchers(const Database& db) {
@@ -256,7 +272,19 @@ class Aggregator {
   std::map<std::string, std::int64_t> stock_;
   VoiceAggregator voice_;
   TallyAccumulator tally_;
+  std::map<std::string, TopicRow> topics_;
+  std::map<std::string, SearchRow> searches_;
+  std::map<std::string, SearchRow> failed_searches_;
 };
+
+// Most first; ties in the order of the key (the query or topic id), so that reports compare.
+template <typename Row, typename Count>
+std::vector<Row> ranked(std::map<std::string, Row>& rows, Count count) {
+  std::vector<Row> out;
+  for (auto& [key, row] : rows) out.push_back(row);
+  std::stable_sort(out.begin(), out.end(), [&](const Row& a, const Row& b) { return count(a) > count(b); });
+  return out;
+}
 
 void Aggregator::finish(Report& report) {
   std::map<std::int64_t, std::pair<double, std::int64_t>> dwell;  // per day: sum, ended sessions
@@ -337,6 +365,16 @@ void Aggregator::finish(Report& report) {
     if (issued_codes_.count(code)) report.vouchers.push_back(v);
   std::sort(report.vouchers.begin(), report.vouchers.end(),
             [](const VoucherRow& a, const VoucherRow& b) { return std::tie(a.issued_at_ms, a.code) < std::tie(b.issued_at_ms, b.code); });
+  for (auto& [id, topic] : topics_) {
+    topic.id = id;
+    const Topic* known = request_.content ? request_.content->topic(id) : nullptr;
+    topic.name = known ? known->name : id;
+  }
+  report.topics = ranked(topics_, [](const TopicRow& row) { return row.views; });
+  for (auto& [query, search] : searches_) search.query = query;
+  for (auto& [query, search] : failed_searches_) search.query = query;
+  report.searches = ranked(searches_, [](const SearchRow& r) { return r.searches; });
+  report.failed_searches = ranked(failed_searches_, [](const SearchRow& r) { return r.searches; });
   std::set<std::string> kiosks;
   for (const auto& [key, s] : sessions_) kiosks.insert(key.first);
   for (const auto& [kiosk, remaining] : stock_) kiosks.insert(kiosk);

@@ -71,6 +71,21 @@ struct SessionRow {
   std::int64_t touches = 0, taps = 0;
 };
 
+// Issue 14: what visitors looked for. A topic's views; a search's query as typed (DBJ, or a
+// 热门搜索 word), how often it was searched, how often a result was opened from it, and how
+// many results it found (the last time: content may change between days).
+struct TopicRow {
+  std::string id, name;
+  std::int64_t views = 0;
+};
+
+struct SearchRow {
+  std::string query;
+  std::int64_t searches = 0;
+  std::int64_t opened = 0;
+  std::int64_t results = 0;
+};
+
 struct Report {
   std::string from, to;  // the local days covered
   std::vector<std::string> kiosks;
@@ -81,6 +96,9 @@ struct Report {
   std::vector<QuestionRow> questions;      // least accurate first: what people misunderstand
   std::vector<VoucherRow> vouchers;
   std::vector<SessionRow> sessions;
+  std::vector<TopicRow> topics;             // 热门主题: most viewed first
+  std::vector<SearchRow> searches;          // 热门搜索: most searched first
+  std::vector<SearchRow> failed_searches;   // 无结果搜索: searches that found nothing, most frequent first
   std::optional<std::int64_t> prize_stock;  // summed over the kiosks that have one
   DailyRow total;                           // over all days
   VoiceCounts voice;                        // 常见问题, 我要问 and 满意度评价 over all days (issue 15)

@@ -55,6 +55,9 @@ DayStats compute_day_stats(const std::filesystem::path& db, const CalendarDate& 
   stats.leaflets = tally[TallyKind::Leaflet];
   stats.tally_by_department = tally.by_department;
   stats.event_facts = tally.facts;
+  for (const TopicRow& topic : report.topics) stats.topic_views.emplace_back(topic.id, topic.views);
+  for (const SearchRow& search : report.searches) stats.searches.emplace_back(search.query, search.searches);
+  for (const SearchRow& search : report.failed_searches) stats.failed_searches.emplace_back(search.query, search.searches);
   return stats;
 }
 
@@ -132,6 +135,12 @@ std::string day_stats_json(const DayStats& s) {
   for (std::size_t f = 0; f < s.event_facts.size(); ++f)
     out["event_facts"][std::string(event_fact_name(static_cast<EventFactKind>(f)))] =
         s.event_facts[f] ? nlohmann::ordered_json(*s.event_facts[f]) : nlohmann::ordered_json(nullptr);
+  out["topic_views"] = nlohmann::ordered_json::object();
+  for (const auto& [topic, views] : s.topic_views) out["topic_views"][topic] = views;
+  out["searches"] = nlohmann::ordered_json::object();
+  for (const auto& [query, times] : s.searches) out["searches"][query] = times;
+  out["failed_searches"] = nlohmann::ordered_json::object();
+  for (const auto& [query, times] : s.failed_searches) out["failed_searches"][query] = times;
   // A department id that is not valid UTF-8 (a damaged database) is replaced, not thrown on.
   return out.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
 }
@@ -164,6 +173,14 @@ std::string day_stats_text(const DayStats& s) {
          std::to_string(s.leaflets) + " leaflets\n";
   out += "  department views\n";
   for (const auto& [department, views] : s.department_views) out += "    " + department + "  " + std::to_string(views) + "\n";
+  const auto list = [&out](const char* title, const std::vector<std::pair<std::string, std::int64_t>>& rows) {
+    if (rows.empty()) return;
+    out += std::string("  ") + title + "\n";
+    for (const auto& [key, times] : rows) out += "    " + key + "  " + std::to_string(times) + "\n";
+  };
+  list("topic views", s.topic_views);
+  list("searches", s.searches);
+  list("searches that found nothing", s.failed_searches);
   return out;
 }
 

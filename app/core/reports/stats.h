@@ -39,6 +39,10 @@ struct DayStats {
   std::int64_t desk_consultations = 0, policy_answers = 0, problems_recorded = 0, handbooks = 0, leaflets = 0;
   std::map<std::string, std::array<std::int64_t, 5>> tally_by_department;  // by TallyKind, where a department was chosen
   std::array<std::optional<std::int64_t>, 4> event_facts{};                 // by EventFactKind; absent: not entered
+  // Issue 14: topic id → views, and query → times searched (all, and those that found nothing).
+  std::vector<std::pair<std::string, std::int64_t>> topic_views;      // most viewed first
+  std::vector<std::pair<std::string, std::int64_t>> searches;         // most searched first
+  std::vector<std::pair<std::string, std::int64_t>> failed_searches;  // most searched first
 };
 
 // One local day (the booth's time zone) of one database, counted by the same report that the

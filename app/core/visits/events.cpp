@@ -61,6 +61,12 @@ constexpr std::array kDocs = {
     // Reading aloud (issue 13)
     EventTypeDoc{EventType::ReadAloud, "read_aloud", "a 朗读 read-out ended (finished, stopped, or the screen changed)",
                  "session; screen; target = the block read (duties, item, fee.N, question); value = duration ms"},
+    EventTypeDoc{EventType::Search, "search",
+                 "a search ended: the visitor opened a result, cleared the letters or left the search screen",
+                 "session; screen = search; target = what was typed (uppercase initials such as DBJ, or a 热门搜索 word); "
+                 "count = results it found (0: nothing); item = the approval item opened from the results, if any"},
+    EventTypeDoc{EventType::TopicView, "topic_view", "a visitor opened a life-event topic (按主题)",
+                 "session; screen = topic; target = topic id; count = approval items it lists"},
 };
 
 constexpr bool docs_complete() {

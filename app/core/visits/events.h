@@ -41,6 +41,9 @@ enum class EventType {
   EventFact,
   // Reading aloud (issue 13)
   ReadAloud,
+  // Finding what I need (issue 14)
+  Search,
+  TopicView,
   Count
 };
 

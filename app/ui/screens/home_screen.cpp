@@ -40,9 +40,7 @@ class HomeScreen final : public Screen {
       second_offset = ImVec2(card.x + m.gap * 1.5f, 0);
     }
     const ImVec2 first(area.min.x + m.margin, y);
-    if (big_button(ctx, {"home.disclosure", first, card, tr(Text::HomeDisclosure), ButtonKind::Primary, FontRole::Display,
-                         tr(Text::HomeDisclosureDetail)}))
-      ctx.router().push("departments");
+    draw_browse_entrance(ctx, first, card);
     const ImVec2 second(first.x + second_offset.x, first.y + second_offset.y);
     if (big_button(ctx, {"home.quiz", second, card, tr(Text::HomeQuiz), ButtonKind::Primary, FontRole::Display,
                          tr(Text::HomeQuizDetail)}))
@@ -51,6 +49,30 @@ class HomeScreen final : public Screen {
     if (big_button(ctx, {"home.ask", ImVec2(first.x, ask_y), ImVec2(width, ask_height), tr(Text::HomeAsk), ButtonKind::Secondary,
                          FontRole::Display}))
       ctx.router().push("ask");
+  }
+
+ private:
+  // 政务公开查询 with its three ways in, side by side and equally large (issue 14): 按部门 (the
+  // departments grid; keeps the id home.disclosure), 按主题 and 搜索.
+  static void draw_browse_entrance(ScreenContext& ctx, ImVec2 pos, ImVec2 size) {
+    const Metrics& m = ctx.metrics();
+    const float heading_height = centered_text(ctx, FontRole::Heading, pos.x, pos.y, size.x, tr(Text::HomeDisclosure), colors::kText);
+    const float top = pos.y + heading_height + m.gap * 0.5f;
+    const float gap = m.gap * 0.75f;
+    const ImVec2 button((size.x - 2 * gap) / 3.0f, pos.y + size.y - top);
+    const struct {
+      const char* id;
+      Text label;
+      Text detail;
+      const char* route;
+    } ways[] = {{"home.disclosure", Text::BrowseByDepartment, Text::BrowseByDepartmentDetail, "departments"},
+                {"home.topics", Text::BrowseByTopic, Text::BrowseByTopicDetail, "topics"},
+                {"home.search", Text::BrowseSearch, Text::BrowseSearchDetail, "search"}};
+    for (std::size_t i = 0; i < std::size(ways); ++i) {
+      const ImVec2 at(pos.x + static_cast<float>(i) * (button.x + gap), top);
+      if (big_button(ctx, {ways[i].id, at, button, tr(ways[i].label), ButtonKind::Primary, FontRole::Display, tr(ways[i].detail)}))
+        ctx.router().push(ways[i].route);
+    }
   }
 };
 

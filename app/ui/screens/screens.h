@@ -59,5 +59,9 @@ float draw_related_items(ScreenContext& ctx, const std::vector<std::string>& ids
 std::unique_ptr<Screen> make_staff_tally_screen();
 std::unique_ptr<Screen> make_staff_tally_pick_screen(TallyKind kind);
 std::unique_ptr<Screen> make_staff_tally_facts_screen();
+// Find what I need (issue 14). The topic screen keeps a reference into the content.
+std::unique_ptr<Screen> make_topics_screen();
+std::unique_ptr<Screen> make_topic_screen(const Topic& topic);
+std::unique_ptr<Screen> make_search_screen();
 
 }  // namespace openday::ui

@@ -54,6 +54,7 @@ class StaffDashboardScreen final : public Screen {
       } else {
         y = draw_tiles(ctx, *dashboard, x, y, width) + m.gap;
         y = draw_charts(ctx, *dashboard, x, y, width) + m.gap;
+        y = draw_search_charts(ctx, *dashboard, x, y, width) + m.gap;
         y = draw_warnings(ctx, *dashboard, x, y, width) + m.gap;
         y = draw_summary(ctx, *dashboard, x, y, width) + m.gap;
       }
@@ -202,6 +203,37 @@ class StaffDashboardScreen final : public Screen {
     for (const Chart* chart : {&hours, &departments, &questions}) {
       const float end = draw_bars(ctx, *chart, cx, cy, column_width);
       bottom = std::max(bottom, end);
+      if (++column < columns) {
+        cx += column_width + m.gap * 2;
+      } else {
+        column = 0;
+        cx = x;
+        cy = bottom + m.gap;
+      }
+    }
+    return bottom;
+  }
+
+  // What visitors looked for today (issue 14): 热门主题, 热门搜索 and 无结果搜索, the last
+  // telling staff what citizens could not find.
+  float draw_search_charts(ScreenContext& ctx, const Dashboard& d, float x, float y, float width) const {
+    const Metrics& m = ctx.metrics();
+    Chart topics{Text::ReportTopTopics, Text::ReportNoneYet, {}, false, false};
+    Chart searches{Text::ReportTopSearches, Text::ReportNoneYet, {}, false, false};
+    Chart failed{Text::ReportFailedSearches, Text::ReportNoneYet, {}, false, false};
+    for (const TopicRow& row : d.today.topics)
+      if (topics.bars.size() < 8) topics.bars.emplace_back(row.name, static_cast<double>(row.views));
+    for (const SearchRow& row : d.today.searches)
+      if (searches.bars.size() < 8) searches.bars.emplace_back(row.query, static_cast<double>(row.searches));
+    for (const SearchRow& row : d.today.failed_searches)
+      if (failed.bars.size() < 8) failed.bars.emplace_back(row.query, static_cast<double>(row.searches));
+    const int columns = m.portrait ? 1 : 3;
+    const float column_width = (width - m.gap * 2 * static_cast<float>(columns - 1)) / static_cast<float>(columns);
+    float bottom = y;
+    float cx = x, cy = y;
+    int column = 0;
+    for (const Chart* chart : {&topics, &searches, &failed}) {
+      bottom = std::max(bottom, draw_bars(ctx, *chart, cx, cy, column_width));
       if (++column < columns) {
         cx += column_width + m.gap * 2;
       } else {

@@ -1,0 +1,331 @@
+// 搜索: a letter keyboard for pinyin initials (typing D B finds 低保), 热门搜索 chips, and the
+// results, ranked and updated at every key, with the matching characters marked. No results
+// is a page of help (check the letters, try a topic, ask at the desk), never an empty page.
+// Landscape: results on the left, the typed letters and the keyboard on the right. Portrait:
+// the typed letters on top, the results in the middle, the keyboard at the bottom.
+#include <algorithm>
+#include <cmath>
+#include <memory>
+#include <utility>
+
+#include "core/content/search.h"
+#include "core/content/ui_text.h"
+#include "core/util/utf8.h"
+#include "ui/row_index.h"
+#include "ui/screen_context.h"
+#include "ui/screens/screens.h"
+#include "ui/text_layout.h"
+#include "ui/touch_scroll.h"
+#include "ui/widgets.h"
+
+namespace openday::ui {
+namespace {
+
+constexpr std::size_t kMaxLetters = 16;
+constexpr int kKeyboardColumns = 7;
+
+bool is_letters(std::string_view text) {
+  return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
+// The last code point of valid UTF-8 text removed.
+void remove_last_character(std::string& text) {
+  if (text.empty()) return;
+  std::size_t cut = text.size() - 1;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  text.erase(cut);
+}
+
+class SearchScreen final : public Screen {
+ public:
+  SearchScreen() = default;
+  SearchScreen(const SearchScreen&) = delete;
+  SearchScreen& operator=(const SearchScreen&) = delete;
+  // A search the visitor walked away from (Back, Home, the idle reset) is logged as it stood.
+  ~SearchScreen() override {
+    try {
+      log_search_if_unlogged(nullptr);
+    } catch (...) {
+      // Logging never takes the kiosk down; the search is simply not counted.
+    }
+  }
+
+  std::string route() const override { return "search"; }
+  std::string title() const override { return std::string(tr(Text::SearchTitle)); }
+
+  void draw(ScreenContext& ctx) override {
+    sink_ = &ctx.sink();
+    session_ = ctx.session();
+    if (!index_) index_ = std::make_unique<SearchIndex>(ctx.content());
+    const Rect area = ctx.content_rect();
+    const Metrics& m = ctx.metrics();
+    const float key_height = std::max(m.touch_min, line_height(ctx.font_px(FontRole::Heading)) + m.gap * 0.5f);
+    const float keyboard_height = letter_keyboard_height(m, kKeyboardColumns, key_height);
+    if (m.portrait) {
+      const float x = area.min.x + m.margin;
+      const float width = area.width() - 2 * m.margin;
+      const float below_query = draw_query(ctx, x, area.min.y + m.gap, width) + m.gap * 0.6f;
+      const float keyboard_top = area.max.y - m.margin * 0.5f - keyboard_height;
+      draw_keyboard(ctx, ImVec2(x, keyboard_top), width, key_height);
+      draw_results_area(ctx, Rect{ImVec2(area.min.x, below_query), ImVec2(area.max.x, keyboard_top - m.gap * 0.6f)});
+      return;
+    }
+    const float keyboard_width = std::min(area.width() * 0.42f, 7 * 150 * m.unit);
+    const float right_x = area.max.x - m.margin - keyboard_width;
+    const float below_query = draw_query(ctx, right_x, area.min.y + m.gap, keyboard_width) + m.gap;
+    // Beside the results the keys may grow into the height there is, up to about square.
+    const float rows = std::ceil(static_cast<float>(kLetterKeyboardKeys) / kKeyboardColumns);
+    const float room = area.max.y - m.margin * 0.5f - below_query - keyboard_height;
+    const float tall_key = std::min(key_height + std::max(0.0f, room) / rows, keyboard_width / kKeyboardColumns);
+    const float keyboard_top = std::max(below_query, area.max.y - m.margin * 0.5f - letter_keyboard_height(m, kKeyboardColumns, tall_key));
+    draw_keyboard(ctx, ImVec2(right_x, keyboard_top), keyboard_width, std::max(key_height, tall_key));
+    draw_results_area(ctx, Rect{ImVec2(area.min.x, area.min.y + m.gap * 0.4f), ImVec2(right_x - m.gap * 0.5f, area.max.y)});
+  }
+
+ private:
+  // The box showing what was typed (or how to type); returns the y below it.
+  float draw_query(ScreenContext& ctx, float x, float y, float width) const {
+    const Metrics& m = ctx.metrics();
+    ImDrawList& draw = ctx.draw_list();
+    const ImFont& heading = *ctx.font(FontRole::Heading);
+    const ImFont& body = *ctx.font(FontRole::Body);
+    const ImFont& display = *ctx.font(FontRole::Display);
+    const float pad = m.gap * 0.6f;
+    const float inner = width - 2 * pad;
+    const float hint_height = measure_wrapped_height(body, body.FontSize, tr(Text::SearchHint), inner);
+    const float height = std::max({line_height(display.FontSize), hint_height, m.touch_min}) + 2 * pad;
+    draw.AddRectFilled(ImVec2(x, y), ImVec2(x + width, y + height), colors::kSurface, m.corner * 0.5f);
+    draw.AddRect(ImVec2(x, y), ImVec2(x + width, y + height), colors::kAccent, m.corner * 0.5f, 0, std::max(2.0f, std::round(4 * m.unit)));
+    if (query_.empty()) {
+      draw_wrapped_text(draw, body, body.FontSize, ImVec2(x + pad, y + (height - hint_height) * 0.5f), colors::kTextMuted,
+                        tr(Text::SearchHint), inner);
+      return y + height;
+    }
+    const std::string label(tr(Text::SearchTyped));
+    const float label_width = heading.CalcTextSizeA(heading.FontSize, FLT_MAX, 0, label.c_str()).x;
+    draw_text_line(draw, heading, heading.FontSize, ImVec2(x + pad, y + (height - line_height(heading.FontSize)) * 0.5f),
+                   colors::kTextMuted, label);
+    // Letters large and spaced (D B J), so that each can be checked against the keys; a word
+    // from the 热门搜索 chips in the heading face it was baked in.
+    const bool letters = is_letters(query_);
+    std::string shown;
+    if (letters) {
+      for (char c : query_) shown += std::string(shown.empty() ? "" : " ") + c;
+    } else {
+      shown = query_;
+    }
+    const ImFont& face = letters ? display : heading;
+    const float room = inner - label_width - pad;
+    draw_text_line(draw, face, face.FontSize, ImVec2(x + pad + label_width + pad, y + (height - line_height(face.FontSize)) * 0.5f),
+                   colors::kText, ellipsize(face, face.FontSize, shown, room));
+    return y + height;
+  }
+
+  void draw_keyboard(ScreenContext& ctx, ImVec2 pos, float width, float key_height) {
+    const KeyboardTap tap = letter_keyboard(ctx, "search.key.", pos, width, kKeyboardColumns, key_height);
+    switch (tap.kind) {
+      case KeyboardTap::Kind::None: return;
+      case KeyboardTap::Kind::Letter: {
+        std::string next = is_letters(query_) ? query_ : std::string();
+        if (next.size() < kMaxLetters) next.push_back(tap.letter);
+        set_query(ctx, std::move(next), false);
+        return;
+      }
+      case KeyboardTap::Kind::Delete: {
+        std::string next = query_;
+        remove_last_character(next);
+        set_query(ctx, std::move(next), false);
+        return;
+      }
+      case KeyboardTap::Kind::Clear: set_query(ctx, std::string(), true); return;
+    }
+  }
+
+  // A new query; `ends_search`: the one before is finished (cleared, or a chip chosen) and is logged.
+  void set_query(ScreenContext& ctx, std::string query, bool ends_search) {
+    if (query == query_) return;
+    if (ends_search) log_search_if_unlogged(nullptr);
+    query_ = std::move(query);
+    hits_ = query_.empty() ? std::vector<SearchHit>() : index_->search(query_);
+    result_rows_ = RowIndex();
+    scroll_to_top_ = true;
+    (void)ctx;
+  }
+
+  // Logs the search as it stands, once per query; item: the result the visitor opened.
+  void log_search_if_unlogged(const ApprovalItem* item) {
+    if (!sink_ || query_.empty()) return;
+    if (!item && logged_query_ == query_) return;
+    Event search;
+    search.type = EventType::Search;
+    search.session = session_;
+    search.screen = "search";
+    search.target = query_;
+    search.count = static_cast<std::int64_t>(hits_.size());
+    if (item) search.item = item->id;
+    sink_->log(std::move(search));
+    logged_query_ = query_;
+  }
+
+  void draw_results_area(ScreenContext& ctx, const Rect& area) {
+    if (query_.empty()) draw_popular(ctx, area);
+    else if (hits_.empty()) draw_no_results(ctx, area);
+    else draw_results(ctx, area);
+  }
+
+  // Before the first letter: the 热门搜索 chips, wrapping onto as many rows as they need.
+  void draw_popular(ScreenContext& ctx, const Rect& area) {
+    const Metrics& m = ctx.metrics();
+    const auto& words = ctx.content().popular_searches;
+    if (words.empty()) return;
+    const float x = area.min.x + m.margin;
+    const float width = area.width() - 2 * m.margin;
+    const ImFont& heading = *ctx.font(FontRole::Heading);
+    float y = area.min.y + m.gap * 0.4f;
+    draw_text_line(ctx.draw_list(), heading, heading.FontSize, ImVec2(x, y), colors::kText, tr(Text::SearchPopular));
+    y += line_height(heading.FontSize) + m.gap * 0.5f;
+    const float height = std::max(m.touch_min, line_height(heading.FontSize) + m.gap * 0.6f);
+    float cx = x;
+    for (std::size_t i = 0; i < words.size(); ++i) {
+      const float text_width = heading.CalcTextSizeA(heading.FontSize, FLT_MAX, 0, words[i].c_str()).x;
+      const float chip_width = std::min(width, std::max(m.touch_min * 1.4f, std::ceil(text_width + 2 * m.gap * 0.8f + 2)));
+      if (cx > x && cx + chip_width > x + width) {
+        cx = x;
+        y += height + m.gap * 0.5f;
+      }
+      if (y + height > area.max.y) break;  // no room left: fewer chips, never cut ones
+      const std::string id = "search.popular." + std::to_string(i);
+      if (big_button(ctx, {id.c_str(), ImVec2(cx, y), ImVec2(chip_width, height), words[i], ButtonKind::Secondary, FontRole::Heading,
+                           {}, m.gap * 0.4f}))
+        set_query(ctx, words[i], true);
+      cx += chip_width + m.gap * 0.5f;
+    }
+  }
+
+  void draw_no_results(ScreenContext& ctx, const Rect& area) {
+    const Metrics& m = ctx.metrics();
+    ImDrawList& draw = ctx.draw_list();
+    const ImFont& heading = *ctx.font(FontRole::Heading);
+    const ImFont& body = *ctx.font(FontRole::Body);
+    const float x = area.min.x + m.margin;
+    const float width = area.width() - 2 * m.margin;
+    float y = area.min.y + m.gap * 0.4f;
+    y += draw_wrapped_text(draw, heading, heading.FontSize, ImVec2(x, y), colors::kAccent, fill_text(Text::SearchNoneFormat, {query_}), width);
+    y += m.gap * 0.6f;
+    y += draw_wrapped_text(draw, body, body.FontSize, ImVec2(x, y), colors::kText, tr(Text::SearchNoneCheck), width);
+    if (!ctx.content().topics.empty()) {
+      y += m.gap * 0.6f;
+      y += draw_wrapped_text(draw, body, body.FontSize, ImVec2(x, y), colors::kText, tr(Text::SearchNoneTopic), width);
+      y += m.gap * 0.3f;
+      const float button_height = std::max(m.touch_min, line_height(heading.FontSize) + m.gap * 0.6f);
+      const float button_width = std::min(width, std::max(m.touch_min * 3.0f,
+          heading.CalcTextSizeA(heading.FontSize, FLT_MAX, 0, tr(Text::TopicsTitle).data(), tr(Text::TopicsTitle).data() + tr(Text::TopicsTitle).size()).x + 2 * m.gap));
+      if (big_button(ctx, {"search.none.topics", ImVec2(x, y), ImVec2(button_width, button_height), tr(Text::TopicsTitle), ButtonKind::Primary}))
+        ctx.router().push("topics");
+      y += button_height;
+    }
+    y += m.gap * 0.6f;
+    draw_wrapped_text(draw, body, body.FontSize, ImVec2(x, y), colors::kText, tr(Text::SearchNoneDesk), width);
+  }
+
+  void draw_results(ScreenContext& ctx, const Rect& area) {
+    const Metrics& m = ctx.metrics();
+    const ImFont& heading = *ctx.font(FontRole::Heading);
+    const ImFont& body = *ctx.font(FontRole::Body);
+    const float x = area.min.x + m.margin;
+    const float width = area.width() - 2 * m.margin;
+    const float inner = width - 2 * m.gap;
+    float y = area.min.y + m.gap * 0.4f;
+    draw_text_line(ctx.draw_list(), heading, heading.FontSize, ImVec2(x, y), colors::kText,
+                   fill_text(Text::SearchResultsFormat, {std::to_string(hits_.size())}));
+    y += line_height(heading.FontSize) + m.gap * 0.4f;
+    const float row_gap = m.gap * 0.5f;
+    result_rows_.measure(width, heading.FontSize, hits_.size(), [&](std::size_t r) {
+      return m.gap * 0.8f + measure_wrapped_height(body, body.FontSize, hits_[r].item->name, inner) + m.gap * 0.2f +
+             line_height(body.FontSize) + m.gap * 0.8f + row_gap;
+    });
+    const Rect list{ImVec2(area.min.x, y), area.max};
+    TouchScroll scroll(ctx, "search.results", list, std::exchange(scroll_to_top_, false));
+    const ImVec2 origin(scroll.origin().x + m.margin, scroll.origin().y);
+    const auto [first, last] = result_rows_.overlapping(list.min.y - origin.y, list.max.y - origin.y);
+    for (std::size_t r = first; r < last; ++r) {
+      const SearchHit& hit = hits_[r];
+      const ImVec2 pos(origin.x, origin.y + result_rows_.top(r));
+      const float height = result_rows_.advance(r) - row_gap;
+      const std::string id = "search.result." + hit.item->id;
+      if (card_button(ctx, id.c_str(), pos, ImVec2(width, height))) open_result(ctx, hit);
+      float row_y = pos.y + m.gap * 0.8f;
+      row_y += draw_highlighted_name(ctx, hit, ImVec2(pos.x + m.gap, row_y), inner);
+      row_y += m.gap * 0.2f;
+      draw_result_facts(ctx, hit, ImVec2(pos.x + m.gap, row_y), inner);
+    }
+    scroll.end(origin.y + result_rows_.total() + m.margin);
+  }
+
+  void open_result(ScreenContext& ctx, const SearchHit& hit) {
+    log_search_if_unlogged(hit.item);
+    ctx.router().push("item/" + hit.item->id);
+  }
+
+  // The item's name wrapped, the matched characters in the accent colour on a soft band. In the
+  // body face: the heading face holds only the shown department's names (a county's would not
+  // fit one atlas), while results come from every department.
+  static float draw_highlighted_name(ScreenContext& ctx, const SearchHit& hit, ImVec2 pos, float width) {
+    const ImFont& font = *ctx.font(FontRole::Body);
+    const float size = font.FontSize;
+    ImDrawList& draw = ctx.draw_list();
+    const std::string& name = hit.item->name;
+    const auto lines = wrap_text(font, size, name, width);
+    float y = pos.y;
+    for (const TextLine& line : lines) {
+      const std::size_t line_start = static_cast<std::size_t>(line.text.data() - name.data());
+      const std::size_t line_end = line_start + line.text.size();
+      // Cut the line where a highlight begins or ends; draw each piece in its colour.
+      std::vector<std::size_t> cuts = {line_start, line_end};
+      for (const auto& range : hit.highlight) {
+        cuts.push_back(std::clamp(range.offset, line_start, line_end));
+        cuts.push_back(std::clamp(range.offset + range.length, line_start, line_end));
+      }
+      std::sort(cuts.begin(), cuts.end());
+      cuts.erase(std::unique(cuts.begin(), cuts.end()), cuts.end());
+      float x = pos.x;
+      for (std::size_t c = 0; c + 1 < cuts.size(); ++c) {
+        const std::string_view piece(name.data() + cuts[c], cuts[c + 1] - cuts[c]);
+        const bool marked = std::any_of(hit.highlight.begin(), hit.highlight.end(), [&](const SearchHit::Range& range) {
+          return cuts[c] >= range.offset && cuts[c] < range.offset + range.length;
+        });
+        const float piece_width = font.CalcTextSizeA(size, FLT_MAX, 0, piece.data(), piece.data() + piece.size()).x;
+        if (marked) draw.AddRectFilled(ImVec2(x, y), ImVec2(x + piece_width, y + line_height(size)), colors::kAccentSoft, 4.0f);
+        draw_text_line(draw, font, size, ImVec2(x, y), marked ? colors::kAccent : colors::kText, piece);
+        x += piece_width;
+      }
+      y += line_height(size);
+    }
+    return y - pos.y;
+  }
+
+  // "民政局 · 可网上办理 · 关键词：低保户", cut to one line.
+  static void draw_result_facts(ScreenContext& ctx, const SearchHit& hit, ImVec2 pos, float width) {
+    const ImFont& body = *ctx.font(FontRole::Body);
+    std::string facts = hit.department->short_name + " · " + std::string(tr(hit.item->online ? Text::ItemOnlineBadge : Text::ItemCounterOnlyBadge));
+    if (hit.match == SearchMatch::Keyword) facts += " · " + fill_text(Text::SearchKeywordFormat, {hit.keyword});
+    if (hit.match == SearchMatch::Department) facts += " · " + std::string(tr(Text::SearchDepartmentMatch));
+    draw_text_line(ctx.draw_list(), body, body.FontSize, pos, hit.item->online ? colors::kAccent : colors::kTextMuted,
+                   ellipsize(body, body.FontSize, facts, width));
+  }
+
+  std::unique_ptr<SearchIndex> index_;
+  std::string query_;  // uppercase letters as typed (DBJ), or a 热门搜索 word
+  std::vector<SearchHit> hits_;
+  std::string logged_query_;  // the query a search event was last logged for
+  RowIndex result_rows_;
+  bool scroll_to_top_ = false;
+  EventSink* sink_ = nullptr;
+  std::int64_t session_ = 0;
+};
+
+}  // namespace
+
+std::unique_ptr<Screen> make_search_screen() { return std::make_unique<SearchScreen>(); }
+
+}  // namespace openday::ui

@@ -1,0 +1,116 @@
+// Issue 14: 热门主题, 热门搜索 and 无结果搜索 read back exactly from a database whose every
+// event is known, in the report, `openday stats` and the exported tables.
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "core/reports/export.h"
+#include "core/reports/report.h"
+#include "core/reports/stats.h"
+#include "support/fixture_db.h"
+#include "support/search_fixture.h"
+#include "support/temp_dir.h"
+
+namespace openday {
+namespace {
+
+using testing::FixtureDb;
+using testing::TempDir;
+
+// Three sessions on 5月15日 and one the day after.
+void fill(FixtureDb& db) {
+  db.add("2026-05-15 09:00", 1, "session_start");
+  db.add("2026-05-15 09:01", 1, "topic_view", "shehui-baozhang", "", "", {}, 4);
+  db.add("2026-05-15 09:02", 1, "search", "DB", "", "mz-dibao", {}, 5);
+  db.add("2026-05-15 09:03", 1, "search", "XQZ", "", "", {}, 0);
+  db.add("2026-05-15 10:00", 2, "session_start");
+  db.add("2026-05-15 10:01", 2, "topic_view", "shehui-baozhang", "", "", {}, 4);
+  db.add("2026-05-15 10:01", 2, "topic_view", "huji-banli", "", "", {}, 2);
+  db.add("2026-05-15 10:02", 2, "search", "DB", "", "", {}, 5);
+  db.add("2026-05-15 10:03", 2, "search", "低保", "", "mz-zuidi", {}, 4);
+  db.add("2026-05-15 11:00", 3, "session_start");
+  db.add("2026-05-15 11:01", 3, "search", "XQZ", "", "", {}, 0);
+  db.add("2026-05-15 11:02", 3, "search", "DB", "", "mz-dibaojin", {}, 5);
+  db.add("2026-05-15 11:03", 3, "search", "WSX", "", "", {}, 0);
+  db.add("2026-05-16 09:00", 4, "session_start");
+  db.add("2026-05-16 09:01", 4, "search", "SFZ", "", "", {}, 0);
+  db.add("2026-05-16 09:01", 4, "topic_view", "qita", "", "", {}, 3);
+}
+
+class SearchReport : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    FixtureDb db(dir / "k1.db", "kiosk-1");
+    fill(db);
+    testing::write_search_content(dir / "content");
+    load = load_content(dir / "content");
+    ASSERT_TRUE(load.content) << testing::all(load.problems);
+  }
+  Report day_report() {
+    ReportRequest request;
+    request.databases = {dir / "k1.db"};
+    request.from = request.to = parse_calendar_date("2026-05-15");
+    request.content = &*load.content;
+    return build_report(request);
+  }
+  TempDir dir;
+  ContentLoad load;
+};
+
+TEST_F(SearchReport, TopTopicsTopSearchesAndFailedSearchesOfTheDay) {
+  const Report report = day_report();
+  ASSERT_EQ(report.topics.size(), 2u);
+  EXPECT_EQ(report.topics[0].id, "shehui-baozhang");
+  EXPECT_EQ(report.topics[0].name, "社会保障");
+  EXPECT_EQ(report.topics[0].views, 2);
+  EXPECT_EQ(report.topics[1].id, "huji-banli");
+  EXPECT_EQ(report.topics[1].views, 1);
+
+  ASSERT_EQ(report.searches.size(), 4u);
+  EXPECT_EQ(report.searches[0].query, "DB");
+  EXPECT_EQ(report.searches[0].searches, 3);
+  EXPECT_EQ(report.searches[0].opened, 2);
+  EXPECT_EQ(report.searches[0].results, 5);
+  EXPECT_EQ(report.searches[1].query, "XQZ");
+  EXPECT_EQ(report.searches[1].searches, 2);
+  EXPECT_EQ(report.searches[1].opened, 0);
+  EXPECT_EQ(report.searches[2].query, "WSX");  // ties: in the order of the query's bytes
+  EXPECT_EQ(report.searches[3].query, "低保");
+  EXPECT_EQ(report.searches[3].opened, 1);
+
+  ASSERT_EQ(report.failed_searches.size(), 2u);
+  EXPECT_EQ(report.failed_searches[0].query, "XQZ");
+  EXPECT_EQ(report.failed_searches[0].searches, 2);
+  EXPECT_EQ(report.failed_searches[1].query, "WSX");
+  EXPECT_EQ(report.failed_searches[1].searches, 1);
+}
+
+TEST_F(SearchReport, StatsJsonListsThemMostFirst) {
+  const DayStats stats = compute_day_stats(dir / "k1.db", *parse_calendar_date("2026-05-15"));
+  const auto json = nlohmann::ordered_json::parse(day_stats_json(stats));
+  EXPECT_EQ(json["topic_views"].dump(), R"({"shehui-baozhang":2,"huji-banli":1})");
+  EXPECT_EQ(json["searches"].dump(), R"({"DB":3,"XQZ":2,"WSX":1,"低保":1})");
+  EXPECT_EQ(json["failed_searches"].dump(), R"({"XQZ":2,"WSX":1})");
+  const std::string text = day_stats_text(stats);
+  EXPECT_NE(text.find("  searches that found nothing\n    XQZ  2\n    WSX  1\n"), std::string::npos) << text;
+  const DayStats next = compute_day_stats(dir / "k1.db", *parse_calendar_date("2026-05-16"));
+  EXPECT_EQ(nlohmann::ordered_json::parse(day_stats_json(next))["failed_searches"].dump(), R"({"SFZ":1})");
+}
+
+TEST_F(SearchReport, ExportTablesReadBackExactly) {
+  const auto tables = report_tables(day_report());
+  ASSERT_GE(tables.size(), 3u);
+  const ExportTable& topics = tables[tables.size() - 3];
+  const ExportTable& searches = tables[tables.size() - 2];
+  const ExportTable& failed = tables[tables.size() - 1];
+  EXPECT_EQ(topics.sheet_name, "热门主题");
+  EXPECT_EQ(to_csv(topics), "\xEF\xBB\xBF主题编号,主题,浏览次数\r\nshehui-baozhang,社会保障,2\r\nhuji-banli,户籍办理,1\r\n");
+  EXPECT_EQ(searches.sheet_name, "热门搜索");
+  EXPECT_EQ(to_csv(searches),
+            "\xEF\xBB\xBF搜索内容,搜索次数,打开结果次数,找到事项数\r\nDB,3,2,5\r\nXQZ,2,0,0\r\nWSX,1,0,0\r\n低保,1,1,4\r\n");
+  EXPECT_EQ(failed.sheet_name, "无结果搜索");
+  EXPECT_EQ(to_csv(failed), "\xEF\xBB\xBF搜索内容,搜索次数\r\nXQZ,2\r\nWSX,1\r\n");
+}
+
+}  // namespace
+}  // namespace openday
