@@ -290,6 +290,8 @@ class Parser {
                        "the department workbooks (.xlsx)")
         ->type_name("FILE.xlsx")
         ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+  }
+
   void add_tally() {
     TallyOptions& o = command_.tally;
     tally_ = add_tool("tally", "the staff desk's tally: 'tally add --kind K ...' or 'tally list [--date D]'");
@@ -318,12 +320,16 @@ class Parser {
     tally_list_->allow_extras();
     add_path(tally_list_, "--db", o.db_path, "FILE", kDbHelp);
     add_date(tally_list_, "--date", o.date, "the day to list (default: today, the booth's local day)");
+  }
+
   void add_speak() {
     speak_ = add_tool("speak", "read a text aloud in Mandarin (or write it as a WAV file)");
     speak_->add_option_function<std::string>("--wav", [this](const std::string& v) { command_.speak.wav = v; },
                                             "write the speech to this WAV file instead of playing it")
         ->type_name("FILE");
     speak_->add_option("TEXT", speak_words_, "the text to read")->type_name("");
+  }
+
   void add_search() {
     SearchOptions& o = command_.search;
     search_ = add_tool("search", "print the ranked results the kiosk's search screen shows for a query");
@@ -403,6 +409,11 @@ class Parser {
       for (const auto& word : speak_words_) command_.speak.text += (command_.speak.text.empty() ? "" : " ") + word;
       if (command_.speak.text.empty()) return fail("speak: which text? (openday speak [--wav FILE] TEXT)");
     }
+    if (search_->parsed()) {
+      command_.kind = CommandKind::Search;
+      for (const auto& word : search_words_) command_.search.query += word;
+      if (command_.search.query.empty()) return fail("search: what to look for? (openday search [--content DIR] [--json] QUERY)");
+    }
     if (content_->parsed()) return finish_content();
     return {command_, ""};
   }
@@ -422,10 +433,6 @@ class Parser {
       if (o.workbooks.empty()) return fail("content import: which workbooks? (openday content import FILE.xlsx... --out DIR)");
     } else {
       return fail("content: expected 'content template', 'content export' or 'content import' (see openday content --help)");
-    if (search_->parsed()) {
-      command_.kind = CommandKind::Search;
-      for (const auto& word : search_words_) command_.search.query += word;
-      if (command_.search.query.empty()) return fail("search: what to look for? (openday search [--content DIR] [--json] QUERY)");
     }
     return {command_, ""};
   }

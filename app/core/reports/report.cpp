@@ -198,6 +198,7 @@ class Aggregator {
       case EventType::ReadAloud:
         ++days_[day].read_alouds;
         days_[day].read_aloud_seconds += static_cast<double>(row.value().value_or(0)) / 1000.0;
+        break;
       case EventType::TopicView:
         ++topics_[std::string(row.target())].views;
         break;
