@@ -119,13 +119,24 @@ class ContentWorkbookTest : public ::testing::Test {
     return file;
   }
 
-  ContentImportResult import(const std::vector<std::filesystem::path>& files, bool replace = false) {
+  // The hand-built workbooks name no topics, so by default the event travels without the
+  // sample's topics.json (with it, every item must name a topic); topics_file brings one.
+  ContentImportResult import(const std::vector<std::filesystem::path>& files, bool replace = false,
+                             const std::filesystem::path& topics_file = {}) {
     ContentImportRequest request;
     request.workbooks = files;
     request.out_dir = out();
-    request.event_file = kSample / "event.json";
+    request.event_file = event_without_topics();
+    request.topics_file = topics_file;
     request.replace = replace;
     return import_content_workbooks(request);
+  }
+
+  std::filesystem::path event_without_topics() {
+    const auto folder = dir_ / "event-only";
+    std::filesystem::create_directories(folder);
+    std::filesystem::copy_file(kSample / "event.json", folder / "event.json", std::filesystem::copy_options::overwrite_existing);
+    return folder / "event.json";
   }
 
   std::filesystem::path out() const { return dir_ / "content"; }
@@ -166,10 +177,20 @@ class ContentWorkbookTest : public ::testing::Test {
 TEST_F(ContentWorkbookTest, ExportThenImportGivesTheSameContent) {
   const ContentLoad original = load_content(kSample);
   ASSERT_TRUE(original.content);
+  // The round trip carries every field: the sample has topics, keywords and 常见问题 to carry.
+  const auto& departments = original.content->departments;
+  ASSERT_TRUE(std::any_of(departments.begin(), departments.end(), [](const Department& d) { return !d.faq.empty(); }));
+  ASSERT_TRUE(std::any_of(departments.begin(), departments.end(), [](const Department& d) {
+    return std::any_of(d.approval_items.begin(), d.approval_items.end(), [](const ApprovalItem& i) { return !i.keywords.empty() && !i.topics.empty(); });
+  }));
   const auto files = export_content_workbooks(*original.content, dir_ / "workbooks");
   ASSERT_EQ(files.size(), original.content->departments.size());
   EXPECT_TRUE(std::filesystem::exists(dir_ / "workbooks" / (original.content->departments.front().name + ".xlsx")));
-  const ContentImportResult result = import(files);
+  ContentImportRequest request;
+  request.workbooks = files;
+  request.out_dir = out();
+  request.event_file = kSample / "event.json";  // topics.json beside it comes along
+  const ContentImportResult result = import_content_workbooks(request);
   ASSERT_TRUE(result.problems.empty()) << joined(result);
   EXPECT_EQ(result.departments, original.content->departments.size());
   const ContentLoad again = load_content(out());
@@ -181,6 +202,55 @@ TEST_F(ContentWorkbookTest, ExportThenImportGivesTheSameContent) {
     EXPECT_TRUE(*after == before) << before.id << " differs after the round trip";
   }
   EXPECT_TRUE(again.content->event.county == original.content->event.county);
+  ASSERT_EQ(again.content->topics.size(), original.content->topics.size());
+}
+
+// 所属主题 and 关键词 columns and the 常见问题 sheet, added to a hand-built workbook.
+ClerkWorkbook minzheng_with_topics(const std::string& topics_cell, const Rows& faq_rows) {
+  ClerkWorkbook w = minzheng();
+  auto& items = w["审批事项"].rows;
+  items[0].insert(items[0].end(), {"所属主题", "关键词"});
+  items[1].insert(items[1].end(), {topics_cell, "低保\n救助金"});
+  if (!faq_rows.empty()) w.sheets.push_back({"常见问题", faq_rows, ""});
+  return w;
+}
+
+TEST_F(ContentWorkbookTest, TopicsByNameOrIdKeywordsAndQuestionsImport) {
+  const Rows faq = {{"问题", "回答", "相关事项编号"},
+                    {"哪些人可以申请低保？", "本县户籍、收入低于低保标准的居民。", "minzheng-dibao"},
+                    {"低保多久发一次？", "按月发放。", ""}};
+  const ContentImportResult result = import({write(minzheng_with_topics("社会保障\nyanglao", faq))}, false, kSample / "topics.json");
+  ASSERT_TRUE(result.problems.empty()) << joined(result);
+  const Department& d = imported_department();
+  const ApprovalItem& item = d.approval_items.front();
+  EXPECT_EQ(item.topics, (std::vector<std::string>{"shehui-baozhang", "yanglao"}));
+  EXPECT_EQ(item.keywords, (std::vector<std::string>{"低保", "救助金"}));
+  ASSERT_EQ(d.faq.size(), 2u);
+  EXPECT_EQ(d.faq[0].question, "哪些人可以申请低保？");
+  EXPECT_EQ(d.faq[0].related_items, (std::vector<std::string>{"minzheng-dibao"}));
+  EXPECT_TRUE(d.faq[1].related_items.empty());
+  EXPECT_TRUE(std::filesystem::exists(out() / "topics.json"));
+}
+
+TEST_F(ContentWorkbookTest, AnUnknownTopicNamesItsCell) {
+  const ContentImportResult result = import({write(minzheng_with_topics("不存在的主题", {}))}, false, kSample / "topics.json");
+  EXPECT_TRUE(has_prefix(result, "民政局.xlsx 审批事项!O2: \"不存在的主题\" is not a topic of topics.json")) << joined(result);
+  EXPECT_FALSE(std::filesystem::exists(out()));
+}
+
+TEST_F(ContentWorkbookTest, AnUnknownRelatedItemNamesItsCell) {
+  const Rows faq = {{"问题", "回答", "相关事项编号"}, {"哪些人可以申请低保？", "本县户籍的居民。", "minzheng-meiyou"}};
+  const ContentImportResult result = import({write(minzheng_with_topics("社会保障", faq))}, false, kSample / "topics.json");
+  EXPECT_TRUE(has_prefix(result, "民政局.xlsx 常见问题!C2: \"minzheng-meiyou\" is not the id of any approval item")) << joined(result);
+  EXPECT_FALSE(std::filesystem::exists(out()));
+}
+
+TEST_F(ContentWorkbookTest, WithTopicsJsonAnItemWithoutTopicsIsNamed) {
+  // The pre-issue-14 layout has no 所属主题 column: fine without topics.json (the tests above),
+  // a problem of the item's row once the county's content has topics.
+  const ContentImportResult result = import({write(minzheng())}, false, kSample / "topics.json");
+  EXPECT_TRUE(has_prefix(result, "民政局.xlsx 审批事项")) << joined(result);
+  EXPECT_FALSE(std::filesystem::exists(out()));
 }
 
 TEST_F(ContentWorkbookTest, TheRoundTripComparisonSeesAChangedField) {
@@ -365,10 +435,15 @@ TEST_F(ContentWorkbookTest, TheTemplateHasTheSheetsHeadersCommentsAndDropDowns) 
   ASSERT_TRUE(read.workbook) << read.error;
   std::vector<std::string> names;
   for (const auto& s : read.workbook->sheets) names.push_back(s.name);
-  EXPECT_EQ(names, (std::vector<std::string>{"填写说明", "部门信息", "部门职能", "审批事项", "申请材料", "收费项目"}));
+  EXPECT_EQ(names, (std::vector<std::string>{"填写说明", "部门信息", "部门职能", "审批事项", "申请材料", "收费项目", "常见问题"}));
   const XlsxSheet* items = read.workbook->sheet("审批事项");
   EXPECT_EQ(items->text(1, 1), "事项编号");
   EXPECT_EQ(items->text(1, 6), "承诺时限（工作日）");
+  EXPECT_EQ(items->text(1, 15), "所属主题");
+  EXPECT_EQ(items->text(1, 16), "关键词");
+  const XlsxSheet* faq = read.workbook->sheet("常见问题");
+  EXPECT_EQ(faq->text(1, 1), "问题");
+  EXPECT_EQ(faq->text(1, 3), "相关事项编号");
   EXPECT_EQ(read.workbook->sheet("部门信息")->text(5, 1), "分类");
   const std::string items_xml = part_of(file, "xl/worksheets/sheet4.xml");
   EXPECT_NE(items_xml.find("<pane ySplit=\"1\""), std::string::npos) << "the header row is frozen";

@@ -4,6 +4,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <iterator>
+#include <stdexcept>
+
 #include "core/content/content.h"
 #include "core/reports/export.h"
 #include "core/reports/report.h"
@@ -90,11 +94,15 @@ TEST_F(VoiceReport, NoRatingsIsANullRateNotZero) {
 TEST_F(VoiceReport, TheSheetsListLevelsReasonsAndQuestionsUnansweredFirst) {
   const Report report = day_report(&sample_content());
   const auto tables = report_tables(report);
-  ASSERT_GE(tables.size(), 2u);
-  const ExportTable& satisfaction = tables[tables.size() - 2];
-  const ExportTable& questions = tables.back();
-  EXPECT_EQ(satisfaction.sheet_name, "满意度");
-  EXPECT_EQ(questions.sheet_name, "群众问题");
+  // Found by name: later issues add sheets after these two.
+  const auto sheet = [&](const std::string& name) {
+    const auto found = std::find_if(tables.begin(), tables.end(), [&](const ExportTable& t) { return t.sheet_name == name; });
+    if (found == tables.end()) throw std::runtime_error("no sheet " + name);
+    return *found;
+  };
+  const ExportTable satisfaction = sheet("满意度");
+  const ExportTable questions = sheet("群众问题");
+  EXPECT_EQ(std::next(std::find_if(tables.begin(), tables.end(), [](const ExportTable& t) { return t.sheet_name == "满意度"; }))->sheet_name, "群众问题");
   const std::string csv = to_csv(satisfaction);
   EXPECT_NE(csv.find("非常满意,2,0.4\r\n"), std::string::npos) << csv;
   EXPECT_NE(csv.find("满意,1,0.2\r\n"), std::string::npos) << csv;

@@ -44,6 +44,8 @@ struct Column {
   Kind kind = Kind::Text;
   bool required = true;
   const std::vector<std::string>* choices = nullptr;
+  // A column added after the first layout: a workbook without it still imports (as empty).
+  bool may_be_absent = false;
 };
 
 const std::vector<std::string>& yes_no() {
@@ -78,7 +80,7 @@ const std::vector<Column>& duty_columns() {
 }
 
 enum ItemColumn { kItemId, kItemName, kItemKind, kItemBasis, kItemStatutory, kItemPromised, kItemConditions, kItemFee, kItemWhere,
-                  kItemOnline, kItemUrl, kItemContact, kItemDate, kItemSource };
+                  kItemOnline, kItemUrl, kItemContact, kItemDate, kItemSource, kItemTopics, kItemKeywords };
 
 const std::vector<Column>& item_columns() {
   static const std::vector<Column> columns = {
@@ -96,6 +98,8 @@ const std::vector<Column>& item_columns() {
       {"咨询电话", "如 0571-12345678", 16},
       {"公布日期", "如 2026-05-15", 14, Kind::Date},
       {"公布来源", "在哪里公布的，如 县政府门户网站", 20},
+      {"所属主题", "按主题浏览时事项出现在哪些主题下，如 社会保障；每个主题一行（Alt+Enter）", 18, Kind::Lines, false, nullptr, true},
+      {"关键词", "群众搜索时会说的词，如 低保、救助金；每个词一行（Alt+Enter），可留空", 22, Kind::Lines, false, nullptr, true},
   };
   return columns;
 }
@@ -125,6 +129,17 @@ const std::vector<Column>& fee_columns() {
       {"备注", "可留空", 24, Kind::Text, false},
       {"公布日期", "如 2026-05-15", 14, Kind::Date},
       {"公布来源", "在哪里公布的，如 县物价局网站", 20},
+  };
+  return columns;
+}
+
+enum FaqColumn { kFaqQuestion, kFaqAnswer, kFaqRelated };
+
+const std::vector<Column>& faq_columns() {
+  static const std::vector<Column> columns = {
+      {"问题", "群众常问的问题，如 哪些人可以申请低保？（最多 60 字）", 36},
+      {"回答", "一段话，不要换行", 70},
+      {"相关事项编号", "问题涉及的审批事项编号（可以是别的部门的事项）；每个一行（Alt+Enter），可留空", 26, Kind::Lines, false},
   };
   return columns;
 }
@@ -180,15 +195,16 @@ class WorkbookWriter {
     lxw_row_t row = 0;
     worksheet_write_string(s, row++, 0, "部门公开内容填写说明", title_);
     const char* lines[] = {
-        "1. 每个部门填写一个工作簿，按 部门信息 → 部门职能 → 审批事项 → 申请材料 → 收费项目 的顺序填写。",
+        "1. 每个部门填写一个工作簿，按 部门信息 → 部门职能 → 审批事项 → 申请材料 → 收费项目 → 常见问题 的顺序填写。",
         "2. 不要改工作表的名称和第一行的列名；把鼠标停在列名上可看到填写要求（批注）。",
-        "3. 每行填一条；单元格内需要分条时（受理条件、职能内容），用 Alt+Enter 换行，每行算一条。",
+        "3. 每行填一条；单元格内需要分条时（受理条件、职能内容、所属主题、关键词、相关事项编号），用 Alt+Enter 换行，每行算一条。",
         "4. 带下拉箭头的列（分类、事项类型、是否需原件、可否网上办理）请从列表中选择。",
         "5. 时限填工作日天数的整数（如 20，也可写 20个工作日），即办填 0；日期写成 2026-05-15。",
         "6. 全角数字（如 １０）会自动转为半角；“５天”“80元”这类带文字的数字会被退回，请只填数字。",
         "7. 每份申请材料填一行，用 事项编号 对应到审批事项；同一事项有几份材料就填几行。",
         "8. 没有收费项目的部门，收费项目表留空，并在 部门信息 的 无收费声明 一栏说明。",
-        "9. 填好后交给公开日办公室，由其导入（openday content import），有问题会逐条指出工作表和单元格。",
+        "9. 所属主题 填主题名称（如 社会保障、生育收养），由公开日办公室统一公布；常见问题 表可留空。",
+        "10. 填好后交给公开日办公室，由其导入（openday content import），有问题会逐条指出工作表和单元格。",
     };
     for (const char* line : lines) worksheet_write_string(s, row++, 0, line, nullptr);
     for (const auto& [sheet_name, example] : examples) {
@@ -244,6 +260,7 @@ class WorkbookWriter {
     if (sheet_name == kSheetItems) return item_columns();
     if (sheet_name == kSheetMaterials) return material_columns();
     if (sheet_name == kSheetFees) return fee_columns();
+    if (sheet_name == kSheetFaq) return faq_columns();
     return duty_columns();
   }
 
@@ -285,13 +302,24 @@ Examples guide_examples() {
       {kSheetItems,
        {"minzheng-dibao", "最低生活保障审批", "行政给付", "《社会救助暂行办法》第九条", "30", "20",
         "户籍在本县\n家庭人均收入低于当地最低生活保障标准", "不收费", "行政服务中心一楼 3 号窗口", "是",
-        "https://zwfw.example.gov.cn/dibao", "0571-12345678", "2026-05-15", "县政府门户网站"}},
+        "https://zwfw.example.gov.cn/dibao", "0571-12345678", "2026-05-15", "县政府门户网站", "社会保障", "低保\n救助金"}},
       {kSheetMaterials, {"minzheng-dibao", "户口簿", "是", "1", "家庭成员均需提供"}},
       {kSheetFees, {"婚姻登记证工本费", "9", "元/本", "《关于婚姻登记收费的通知》", "价费字〔2020〕12号", "", "2026-05-15", "县物价局网站"}},
+      {kSheetFaq, {"哪些人可以申请低保？", "本县户籍、家庭人均收入低于本县低保标准的城乡居民都可以申请。", "minzheng-dibao"}},
   };
 }
 
-void write_department(WorkbookWriter& w, const Department* d) {
+// 所属主题 as a clerk reads it: the topic's name where topics.json has it, else the id.
+std::string topic_names(const std::vector<std::string>& ids, const std::vector<Topic>& topics) {
+  std::vector<std::string> names;
+  for (const auto& id : ids) {
+    const auto topic = std::find_if(topics.begin(), topics.end(), [&](const Topic& t) { return t.id == id; });
+    names.push_back(topic == topics.end() ? id : topic->name);
+  }
+  return joined_lines(names);
+}
+
+void write_department(WorkbookWriter& w, const Department* d, const std::vector<Topic>& topics) {
   w.guide(w.sheet(kSheetGuide), guide_examples());
 
   lxw_worksheet* info = w.sheet(kSheetDepartment);
@@ -331,6 +359,8 @@ void write_department(WorkbookWriter& w, const Department* d) {
       w.text(items, row, kItemContact, item.contact);
       w.text(items, row, kItemDate, item.published.date);
       w.text(items, row, kItemSource, item.published.source);
+      w.text(items, row, kItemTopics, topic_names(item.topics, topics));
+      w.text(items, row, kItemKeywords, joined_lines(item.keywords));
       for (const Material& m : item.materials) {
         w.text(materials, material_row, kMaterialItem, item.id);
         w.text(materials, material_row, kMaterialName, m.name);
@@ -356,6 +386,17 @@ void write_department(WorkbookWriter& w, const Department* d) {
       w.text(fees, row, kFeeNotes, fee.notes);
       w.text(fees, row, kFeeDate, fee.published.date);
       w.text(fees, row, kFeeSource, fee.published.source);
+    }
+  }
+
+  lxw_worksheet* faq = w.sheet(kSheetFaq);
+  w.table_header(faq, faq_columns());
+  if (d) {
+    for (std::size_t i = 0; i < d->faq.size(); ++i) {
+      const auto row = static_cast<lxw_row_t>(i + 1);
+      w.text(faq, row, kFaqQuestion, d->faq[i].question);
+      w.text(faq, row, kFaqAnswer, d->faq[i].answer);
+      w.text(faq, row, kFaqRelated, joined_lines(d->faq[i].related_items));
     }
   }
   w.close();
@@ -445,8 +486,10 @@ struct ParsedWorkbook {
 
 class WorkbookParser {
  public:
-  WorkbookParser(const XlsxWorkbook& book, ParsedWorkbook& out, std::vector<WorkbookProblem>& problems)
-      : book_(book), out_(out), problems_(problems) {}
+  // topic_ids: a topic's name -> its id, from topics.json (所属主题 may give either).
+  WorkbookParser(const XlsxWorkbook& book, ParsedWorkbook& out, std::vector<WorkbookProblem>& problems,
+                 const std::map<std::string, std::string>& topic_ids)
+      : book_(book), out_(out), problems_(problems), topic_ids_(topic_ids) {}
 
   void parse() {
     const bool sheets_ok = require_sheets();
@@ -456,6 +499,7 @@ class WorkbookParser {
     read_items();
     read_materials();
     read_fees();
+    read_faq();
   }
 
  private:
@@ -609,7 +653,7 @@ class WorkbookParser {
         if (t.columns[c] == 0 && !header.empty() && base_name(header) == base_name(columns[c].header)) t.columns[c] = col;
     }
     for (std::size_t c = 0; c < columns.size(); ++c)
-      if (t.columns[c] == 0)
+      if (t.columns[c] == 0 && !columns[c].may_be_absent)
         structure_problem(sheet_name, CellPosition{t.header_row, 1}.name(), std::string("缺少列 ") + columns[c].header + "，请不要删除或改名");
     return t;
   }
@@ -716,6 +760,8 @@ class WorkbookParser {
       put(published, "source", field(kItemSource, ".published.source"));
       map(at + ".published", kSheetItems, id_cell);
       item["published"] = published;
+      put(item, "topics", topic_ids(field(kItemTopics, ".topics")));
+      put(item, "keywords", field(kItemKeywords, ".keywords"));
       item["materials"] = json::array();
       if (item.contains("id")) {
         const std::string id = item["id"];
@@ -792,6 +838,34 @@ class WorkbookParser {
     out["items"] = std::move(fees);
   }
 
+  // 所属主题 lines, each a topic's name or id, as ids; an unknown one stays for the validator.
+  std::optional<json> topic_ids(std::optional<json> lines) const {
+    if (!lines) return lines;
+    for (json& line : *lines)
+      if (const auto id = topic_ids_.find(line.get<std::string>()); id != topic_ids_.end()) line = id->second;
+    return lines;
+  }
+
+  // 常见问题 is optional: a workbook without the sheet has no questions.
+  void read_faq() {
+    if (!book_.sheet(kSheetFaq)) return;
+    const Table t = table(kSheetFaq, faq_columns());
+    const auto& columns = faq_columns();
+    map("$.faq", kSheetFaq, "");
+    json entries = json::array();
+    for (int row : data_rows(t)) {
+      const std::string at = "$.faq[" + std::to_string(entries.size()) + "]";
+      map(at, kSheetFaq, CellPosition{row, t.columns[kFaqQuestion]}.name());
+      json entry = json::object();
+      auto field = [&](int column, const std::string& path) { return value(*t.sheet, row, t.columns[static_cast<std::size_t>(column)], columns[static_cast<std::size_t>(column)], at + path); };
+      put(entry, "question", field(kFaqQuestion, ".question"));
+      put(entry, "answer", field(kFaqAnswer, ".answer"));
+      put(entry, "related_items", field(kFaqRelated, ".related_items"));
+      entries.push_back(std::move(entry));
+    }
+    if (!entries.empty()) out_.department["faq"] = std::move(entries);
+  }
+
  public:
   std::set<std::string> reported_;  // "审批事项!F7": cells with a problem already
   bool structural_ = false;
@@ -803,6 +877,7 @@ class WorkbookParser {
   std::vector<WorkbookProblem>& problems_;
   std::map<std::string, std::pair<std::size_t, std::string>> item_rows_;  // id -> index, cell
   std::optional<json> no_fee_statement_;
+  const std::map<std::string, std::string>& topic_ids_;
 };
 
 bool is_id(std::string_view id) {
@@ -853,7 +928,14 @@ void flush_folder(const std::filesystem::path& dir) {
   ::close(fd);
 }
 
+// event.json and topics.json are small; the validator bounds them again once they are staged.
+constexpr std::uintmax_t kMaxSideFileBytes = 4u << 20;
+
 std::string read_bytes(const std::filesystem::path& file) {
+  std::error_code ec;
+  const std::uintmax_t size = std::filesystem::file_size(file, ec);
+  if (ec) throw FileWriteError(file.string() + ": cannot be read: " + ec.message());
+  if (size > kMaxSideFileBytes) throw FileWriteError(file.string() + ": is larger than 4 MB");
   std::ifstream in(file, std::ios::binary);
   if (!in) throw FileWriteError(file.string() + ": cannot be read");
   return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
@@ -879,6 +961,19 @@ void put_in_place(const std::filesystem::path& staged, const std::filesystem::pa
   if (!aside.empty()) std::filesystem::remove_all(aside, ec);
 }
 
+// topics.json's topic names -> ids, for 所属主题 cells that give a name. A malformed file maps
+// nothing here; the validator names its problems once it is staged beside the departments.
+std::map<std::string, std::string> topic_ids_by_name(const std::string& topics_json) {
+  std::map<std::string, std::string> ids;
+  JsonProblems ignored;  // named by the validator later
+  const std::optional<json> parsed = parse_json_text(topics_json, "topics.json", ignored);
+  if (!parsed || !parsed->is_object() || !parsed->contains("topics") || !(*parsed)["topics"].is_array()) return ids;
+  for (const json& topic : (*parsed)["topics"])
+    if (topic.is_object() && topic.contains("id") && topic["id"].is_string() && topic.contains("name") && topic["name"].is_string())
+      ids.emplace(topic["name"].get<std::string>(), topic["id"].get<std::string>());
+  return ids;
+}
+
 }  // namespace
 
 std::string WorkbookProblem::to_string() const {
@@ -889,7 +984,7 @@ std::string WorkbookProblem::to_string() const {
 
 void write_content_template(const std::filesystem::path& file) {
   WorkbookWriter writer(file);
-  write_department(writer, nullptr);
+  write_department(writer, nullptr, {});
 }
 
 std::vector<std::filesystem::path> export_content_workbooks(const Content& content, const std::filesystem::path& out_dir) {
@@ -905,7 +1000,7 @@ std::vector<std::filesystem::path> export_content_workbooks(const Content& conte
     names.insert(name);
     const auto file = out_dir / (name + ".xlsx");
     WorkbookWriter writer(file);
-    write_department(writer, &d);
+    write_department(writer, &d, content.topics);
     files.push_back(file);
   }
   return files;
@@ -925,6 +1020,19 @@ ContentImportResult import_content_workbooks(const ContentImportRequest& request
   } catch (const FileWriteError&) {
     whole(request.event_file.string(), "无法读取活动信息文件 event.json");
   }
+  // topics.json travels with event.json: without it, items could not name their topics.
+  std::filesystem::path topics_file = request.topics_file;
+  if (topics_file.empty() && std::filesystem::exists(request.event_file.parent_path() / "topics.json", ec))
+    topics_file = request.event_file.parent_path() / "topics.json";
+  std::string topics_json;
+  if (!topics_file.empty()) {
+    try {
+      topics_json = read_bytes(topics_file);
+    } catch (const FileWriteError& error) {
+      whole(topics_file.string(), std::string("无法读取主题文件 topics.json：") + error.what());
+    }
+  }
+  const auto topic_ids = topic_ids_by_name(topics_json);
 
   bool structural = false;  // a sheet, column or row of the layout is missing
   std::vector<ParsedWorkbook> parsed;
@@ -938,7 +1046,7 @@ ContentImportResult import_content_workbooks(const ContentImportRequest& request
       whole(book.workbook_name, read.error);
       continue;
     }
-    WorkbookParser parser(*read.workbook, book, problems);
+    WorkbookParser parser(*read.workbook, book, problems, topic_ids);
     parser.parse();
     if (parser.id_cell_ && book.department.contains("id")) {
       const std::string id = book.department["id"];
@@ -971,6 +1079,7 @@ ContentImportResult import_content_workbooks(const ContentImportRequest& request
                                              std::filesystem::perms::group_exec | std::filesystem::perms::others_read |
                                              std::filesystem::perms::others_exec);
     write_content_file(staged / "event.json", event_json);
+    if (!topics_file.empty()) write_content_file(staged / "topics.json", topics_json);
     std::filesystem::create_directories(staged / "departments");
     std::map<std::filesystem::path, std::size_t> file_of_book;
     for (std::size_t i = 0; i < parsed.size(); ++i) {
@@ -988,7 +1097,9 @@ ContentImportResult import_content_workbooks(const ContentImportRequest& request
     for (const JsonProblem& p : load.problems) {
       const auto book = file_of_book.find(p.file);
       if (book == file_of_book.end()) {
-        problems.push_back({p.file.filename() == "event.json" ? request.event_file.string() : p.file.string(), "", "", p.to_string()});
+        const auto name = p.file.filename();
+        const std::string source = name == "event.json" ? request.event_file.string() : name == "topics.json" ? topics_file.string() : p.file.string();
+        problems.push_back({source, "", "", p.to_string()});
         continue;
       }
       const ParsedWorkbook& source = parsed[book->second];
