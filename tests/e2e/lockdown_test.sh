@@ -11,7 +11,7 @@ start_xvfb 1920x1080
 export XDG_DATA_HOME="$E2E_WORK/data"
 
 # --- kiosk mode ---------------------------------------------------------------------------
-"$openday" >"$E2E_WORK/kiosk.log" 2>&1 &
+"$openday" --log-targets >"$E2E_WORK/kiosk.log" 2>&1 &
 kiosk=$!
 E2E_PIDS+=($kiosk)
 window=$(kiosk_window) || true
@@ -33,7 +33,7 @@ sleep 0.5
 is_running "$kiosk" || fail "kiosk mode exited after a WM_DELETE_WINDOW close request"
 
 # Still responsive after all that: the left entrance opens the disclosure section.
-xdotool mousemove 480 700 click 1
+tap_target "$E2E_WORK/kiosk.log" home.disclosure
 wait_for_log "$E2E_WORK/kiosk.log" "screen departments"
 kill "$kiosk"
 wait "$kiosk" 2>/dev/null || true

@@ -8,7 +8,7 @@ openday=$1
 db="$E2E_WORK/booth.db"
 
 start_xvfb 1920x1080
-"$openday" --db "$db" --idle-timeout 10 --idle-warning 3 >"$E2E_WORK/kiosk.log" 2>&1 &
+"$openday" --db "$db" --log-targets --idle-timeout 10 --idle-warning 3 >"$E2E_WORK/kiosk.log" 2>&1 &
 kiosk=$!
 E2E_PIDS+=($kiosk)
 wait_for_log "$E2E_WORK/kiosk.log" "first frame"
@@ -16,12 +16,12 @@ wait_for_log "$E2E_WORK/kiosk.log" "first frame"
 xdotool mousemove 960 900 click 1          # wake the attract screen
 wait_for_log "$E2E_WORK/kiosk.log" "screen home"
 sleep 0.5
-xdotool mousemove 1440 700 click 1         # 网上审批有奖竞猜
+tap_target "$E2E_WORK/kiosk.log" home.quiz      # 网上审批有奖竞猜
 wait_for_log "$E2E_WORK/kiosk.log" "screen quiz"
 sleep 0.5
-xdotool mousemove 124 64 click 1           # 返回 (top-left)
+tap_target "$E2E_WORK/kiosk.log" topbar.back    # 返回
 sleep 0.5
-xdotool mousemove 480 700 click 1          # 政务公开查询
+tap_target "$E2E_WORK/kiosk.log" home.disclosure  # 政务公开查询
 wait_for_log "$E2E_WORK/kiosk.log" "screen departments"
 # The visitor walks away: 10 s to the question, 3 s of countdown.
 wait_for_log_count "$E2E_WORK/kiosk.log" "screen attract" 2 30

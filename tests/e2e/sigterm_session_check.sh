@@ -9,14 +9,14 @@ db="$E2E_WORK/booth.db"
 
 start_xvfb 1920x1080
 visit() {  # log name: starts the kiosk, wakes it and taps twice
-  "$openday" --db "$db" >"$E2E_WORK/$1.log" 2>&1 &
+  "$openday" --db "$db" --log-targets >"$E2E_WORK/$1.log" 2>&1 &
   kiosk=$!
   E2E_PIDS+=($kiosk)
   wait_for_log "$E2E_WORK/$1.log" "first frame"
   xdotool mousemove 960 900 click 1          # wake the attract screen
   wait_for_log "$E2E_WORK/$1.log" "screen home"
   sleep 0.5
-  xdotool mousemove 480 700 click 1          # 政务公开查询
+  tap_target "$E2E_WORK/$1.log" home.disclosure  # 政务公开查询
   wait_for_log "$E2E_WORK/$1.log" "screen departments"
   sleep 0.5
 }
