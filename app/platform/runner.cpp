@@ -10,6 +10,7 @@
 #include "core/util/log.h"
 #include "core/util/process_info.h"
 #include "ui/kiosk.h"
+#include "ui/theme.h"
 
 namespace openday::platform {
 namespace {
@@ -200,6 +201,29 @@ void Runner::report_first_frame(const ui::Kiosk& kiosk) const {
   std::fprintf(stderr, "openday: first frame %.3f s after process start (font atlas %dx%d, %d glyphs, %s in %.0f ms)\n",
                since_start.value_or(-1), stats.width, stats.height, stats.glyphs, stats.from_cache ? "from the cache" : "baked",
                stats.build_ms);
+  report_physical_sizes(kiosk);
+}
+
+// The 适老化 floors are physical (mm on the glass); the layout is in pixels. Say what they come
+// to on this monitor, and warn the deployer when a small, dense screen falls below them.
+void Runner::report_physical_sizes(const ui::Kiosk& kiosk) const {
+  GLFWmonitor* monitor = glfwGetWindowMonitor(window_);
+  if (!monitor) monitor = glfwGetPrimaryMonitor();
+  int width_mm = 0, height_mm = 0;
+  if (monitor) glfwGetMonitorPhysicalSize(monitor, &width_mm, &height_mm);
+  const ImVec2 display = ImGui::GetIO().DisplaySize;
+  const ImFontGlyph* character = kiosk.fonts().font(ui::FontRole::Body, false)->FindGlyphNoFallback(0x5B57);  // 字
+  ui::PhysicalSizes sizes;
+  if (!character || !ui::physical_sizes(display, ImVec2(static_cast<float>(width_mm), static_cast<float>(height_mm)), kiosk.metrics(),
+                                        character->AdvanceX, sizes)) {
+    std::fprintf(stderr, "openday: the monitor does not report its physical size; sizes are checked in pixels only\n");
+    return;
+  }
+  std::fprintf(stderr, "openday: on this %dx%d mm monitor body text is %.1f mm per character (大字 %.1f mm), touch targets at least %.1f mm\n",
+               width_mm, height_mm, sizes.body_character_mm, sizes.large_body_character_mm, sizes.touch_target_mm);
+  if (!sizes.meets_floors())
+    std::fprintf(stderr, "openday: warning: below the elderly-friendly floors (%.1f mm text, %.0f mm targets): use a larger monitor\n",
+                 ui::kMinBodyCharacterMm, ui::kMinTouchTargetMm);
 }
 
 int Runner::run(ui::Kiosk& kiosk) {

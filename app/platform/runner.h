@@ -66,6 +66,7 @@ class Runner {
   bool prepare_fonts(ui::Kiosk& kiosk, std::string& error);
   void draw_frame(ui::Kiosk& kiosk, double now);
   void report_first_frame(const ui::Kiosk& kiosk) const;
+  void report_physical_sizes(const ui::Kiosk& kiosk) const;
   bool kiosk_mode() const { return !options_.windowed.has_value(); }
   bool text_input_wanted() const;
 

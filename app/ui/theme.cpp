@@ -23,6 +23,18 @@ Metrics metrics_for_display(ImVec2 display_size) {
   return m;
 }
 
+bool physical_sizes(ImVec2 display, ImVec2 monitor_mm, const Metrics& metrics, float body_character_px, PhysicalSizes& out) {
+  if (display.x <= 0 || display.y <= 0 || monitor_mm.x <= 0 || monitor_mm.y <= 0) return false;
+  // The monitor may be rotated for a portrait kiosk while it reports its landscape size.
+  const bool same_way = (display.x >= display.y) == (monitor_mm.x >= monitor_mm.y);
+  const float width_mm = same_way ? monitor_mm.x : monitor_mm.y;
+  out.mm_per_px = width_mm / display.x;
+  out.body_character_mm = body_character_px * out.mm_per_px;
+  out.large_body_character_mm = out.body_character_mm * metrics.large_text_factor;
+  out.touch_target_mm = metrics.touch_min * out.mm_per_px;
+  return true;
+}
+
 void apply_theme(ImGuiStyle& style, const Metrics& m) {
   style = ImGuiStyle();
   ImGui::StyleColorsLight(&style);

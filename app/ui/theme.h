@@ -18,7 +18,9 @@ struct Metrics {
   float heading_px = 60.0f;  // buttons, titles of sections
   float display_px = 100.0f; // the largest words on the attract and home screens
   float hero_px = 200.0f;    // the event title on the attract screen
-  float large_text_factor = 1.4f;  // 适老化 large-text mode
+  // 适老化 large-text mode: at least 1.4x the character size; advances round to whole pixels, so
+  // the factor sits a little above 1.4 (measured in tests/ui/conformance_test.cpp).
+  float large_text_factor = 1.42f;
   bool portrait = false;
 };
 
@@ -42,6 +44,24 @@ inline constexpr ImU32 kAccentSoft = rgb(250, 228, 222);
 inline constexpr ImU32 kSuccess = rgb(21, 90, 42);  // 7:1 on the background and on kSuccessSoft
 inline constexpr ImU32 kSuccessSoft = rgb(222, 242, 226);
 }  // namespace colors
+
+// What the sizes come to on the glass, for a monitor that reports its physical size (GLFW gives
+// 0 mm when it does not know). The 适老化 floors: a body-text character at least 4.8 mm tall
+// (ADA 707.7) and touch targets at least 15 mm (ADA 707.6, about the MIIT rules' 60 dp).
+inline constexpr float kMinBodyCharacterMm = 4.8f;
+inline constexpr float kMinTouchTargetMm = 15.0f;
+
+struct PhysicalSizes {
+  float mm_per_px = 0;
+  float body_character_mm = 0;        // one Chinese character of running text
+  float large_body_character_mm = 0;  // the same in 大字
+  float touch_target_mm = 0;          // the smallest touch target edge
+  bool meets_floors() const { return body_character_mm >= kMinBodyCharacterMm && touch_target_mm >= kMinTouchTargetMm; }
+};
+
+// display: the screen in pixels; monitor_mm: its physical size (0 when unknown: nothing to say).
+// body_character_px: the advance of a Chinese character in the body face, as baked.
+bool physical_sizes(ImVec2 display, ImVec2 monitor_mm, const Metrics& metrics, float body_character_px, PhysicalSizes& out);
 
 // Applies the light, high-contrast theme and the touch-sized paddings to ImGui's style.
 void apply_theme(ImGuiStyle& style, const Metrics& metrics);

@@ -80,6 +80,7 @@ struct DrawnGlyph {
   ImU32 behind;
   bool body;  // running text (the body face, normal or 大字)
   ImVec2 at;  // its centre on screen
+  float character_px;  // a Chinese character's width at the size this glyph is drawn in
 };
 
 class DrawnTextReader {
@@ -88,7 +89,13 @@ class DrawnTextReader {
     for (ui::FontRole role : {ui::FontRole::Body, ui::FontRole::Heading, ui::FontRole::Display, ui::FontRole::Hero})
       for (bool large : {false, true})
         for (const ImFontGlyph& g : fonts.font(role, large)->Glyphs)
-          if (g.Visible) glyph_roles_[{g.U0, g.V0}] = role;
+          if (g.Visible) glyph_roles_[{g.U0, g.V0}] = {role, &g, character_advance(*fonts.font(role, large))};
+  }
+
+  // 字's advance: a CJK ideograph fills its em square, so this is the size of a character.
+  static float character_advance(const ImFont& font) {
+    const ImFontGlyph* g = font.FindGlyphNoFallback(0x5B57);
+    return g ? g->AdvanceX : font.FontSize / 1.45f;
   }
 
   // Every glyph of the last rendered frame, with what lies behind it.
@@ -124,7 +131,11 @@ class DrawnTextReader {
           if (seen_min.x >= seen_max.x || seen_min.y >= seen_max.y) continue;
           const ImVec2 centre((seen_min.x + seen_max.x) * 0.5f, (seen_min.y + seen_max.y) * 0.5f);
           const ImU32 behind = backdrop(fills, fills.size(), centre);
-          glyphs.push_back({blend(v0.col, behind), behind, role->second == ui::FontRole::Body, centre});
+          // The quad is the glyph's box scaled to the size it is drawn in.
+          const ImFontGlyph& glyph = *role->second.glyph;
+          const float box = glyph.Y1 - glyph.Y0;
+          const float character_px = box >= 4 ? role->second.character_px * (v2.pos.y - v0.pos.y) / box : 0;
+          glyphs.push_back({blend(v0.col, behind), behind, role->second.role == ui::FontRole::Body, centre, character_px});
         }
       }
     }
@@ -143,7 +154,12 @@ class DrawnTextReader {
     return ui::colors::kBackground;
   }
 
-  std::map<std::pair<float, float>, ui::FontRole> glyph_roles_;
+  struct GlyphSource {
+    ui::FontRole role;
+    const ImFontGlyph* glyph;
+    float character_px;  // 字's advance in the glyph's font, at its baked size
+  };
+  std::map<std::pair<float, float>, GlyphSource> glyph_roles_;
 };
 
 // A text/background pair below its minimum, once per pair and kind of text.
@@ -264,6 +280,66 @@ TEST(NotColourAlone, AnsweredOptionsSayRightAndChosenInWords) {
   }
 }
 
+// --- Type and line sizes, in pixels and on the glass -------------------------------------------
+
+float character_px(const ImFont& font) {
+  const ImFontGlyph* g = font.FindGlyphNoFallback(0x5B57);  // 字
+  return g ? g->AdvanceX : 0;
+}
+
+TEST(TypeSizes, BodyTextAndLineSpacingOnEveryDisplayAndTextSize) {
+  for (const ImVec2 display : {ImVec2(1920, 1080), ImVec2(1080, 1920), ImVec2(1280, 800), ImVec2(3840, 2160)}) {
+    HeadlessKiosk kiosk(display, "home");
+    const ui::FontSet& fonts = kiosk.kiosk().fonts();
+    const float unit = std::min(display.x, display.y) / 1080.0f;
+    kiosk.wait(0.5);
+    const float normal = character_px(*fonts.font(ui::FontRole::Body, false));
+    kiosk.tap("topbar.large_text");  // 大字 is baked when a visitor first asks for it
+    kiosk.wait(0.5);
+    const float large = character_px(*fonts.font(ui::FontRole::Body, true));
+    const std::string at = std::to_string(static_cast<int>(display.x)) + "x" + std::to_string(static_cast<int>(display.y));
+    EXPECT_GE(normal + 0.5f, 28.0f * unit) << at << ": body text " << normal << " px per character";
+    EXPECT_GE(large + 0.5f, 1.4f * normal) << at << ": 大字 body text " << large << " px against " << normal << " px";
+    for (ui::FontRole role : {ui::FontRole::Body, ui::FontRole::Heading})
+      for (bool large_text : {false, true}) {
+        const ImFont& font = *fonts.font(role, large_text);
+        // Wrapped lines are line_height apart; the text is one character tall.
+        EXPECT_GE(ui::line_height(font.FontSize), 1.3f * character_px(font)) << at << ": line spacing below 1.3x";
+      }
+    std::printf("type %s: body %.1f px per character (大字 %.1f), line spacing %.2fx\n", at.c_str(), normal, large,
+                ui::line_height(fonts.font(ui::FontRole::Body, false)->FontSize) / normal);
+  }
+}
+
+TEST(TypeSizes, PhysicalSizesOnCommonKioskMonitorsMeetTheFloors) {
+  struct Monitor {
+    const char* name;
+    ImVec2 display;
+    ImVec2 mm;  // as the monitor reports it (landscape, even when the kiosk is turned)
+  };
+  const Monitor monitors[] = {{"15.6\" 1080p", ImVec2(1920, 1080), ImVec2(344, 194)},
+                              {"21.5\" 1080p", ImVec2(1920, 1080), ImVec2(476, 268)},
+                              {"21.5\" 1080p turned", ImVec2(1080, 1920), ImVec2(476, 268)},
+                              {"32\" 4K", ImVec2(3840, 2160), ImVec2(698, 393)}};
+  for (const Monitor& monitor : monitors) {
+    HeadlessKiosk kiosk(monitor.display, "home");
+    ui::PhysicalSizes sizes;
+    ASSERT_TRUE(ui::physical_sizes(monitor.display, monitor.mm, kiosk.kiosk().metrics(),
+                                   character_px(*kiosk.kiosk().fonts().font(ui::FontRole::Body, false)), sizes));
+    EXPECT_TRUE(sizes.meets_floors()) << monitor.name << ": " << sizes.body_character_mm << " mm text, " << sizes.touch_target_mm << " mm targets";
+    EXPECT_GE(sizes.large_body_character_mm, 1.4f * sizes.body_character_mm - 0.01f);
+    std::printf("physical %s: body text %.1f mm per character (大字 %.1f mm), touch targets %.1f mm\n", monitor.name,
+                sizes.body_character_mm, sizes.large_body_character_mm, sizes.touch_target_mm);
+  }
+  // A 10" tablet at 1080p is too dense: the check says so rather than passing it.
+  ui::PhysicalSizes tablet;
+  ASSERT_TRUE(ui::physical_sizes(ImVec2(1920, 1080), ImVec2(221, 125), ui::metrics_for_display(ImVec2(1920, 1080)), 32, tablet));
+  EXPECT_FALSE(tablet.meets_floors());
+  ui::PhysicalSizes unknown;
+  EXPECT_FALSE(ui::physical_sizes(ImVec2(1920, 1080), ImVec2(0, 0), ui::metrics_for_display(ImVec2(1920, 1080)), 32, unknown))
+      << "a monitor that reports 0 mm gives no figures";
+}
+
 // --- Every screen ----------------------------------------------------------------------------
 
 class Conformance : public ::testing::TestWithParam<testing::Walk> {};
@@ -276,11 +352,19 @@ TEST_P(Conformance, ContrastAndTouchTargetsOnEveryScreen) {
   std::set<std::string> small_targets;
   std::size_t glyphs_measured = 0, targets_measured = 0;
   double lowest_body = 21, lowest_other = 21;
+  // Body text at least 28 px per character at 1080p (scaled with the shorter side), 1.4x in 大字.
+  const float body_minimum = 28.0f * std::min(display.x, display.y) / 1080.0f * (GetParam().large ? 1.4f : 1.0f);
+  float smallest_body = 1e9f;
+  std::string smallest_body_at;
   testing::walk_every_screen(kiosk, GetParam().large, [&](const std::string& where) {
     // Fresh per page: the atlas may have been rebuilt for another department.
     const DrawnTextReader reader(kiosk.kiosk().fonts());
     for (const DrawnGlyph& g : reader.read()) {
       ++glyphs_measured;
+      if (g.body && g.character_px > 0 && g.character_px < smallest_body) {
+        smallest_body = g.character_px;
+        smallest_body_at = where;
+      }
       const double ratio = contrast_ratio(g.text, g.behind);
       (g.body ? lowest_body : lowest_other) = std::min(g.body ? lowest_body : lowest_other, ratio);
       if (ratio >= (g.body ? 7.0 : 4.5)) continue;
@@ -300,10 +384,13 @@ TEST_P(Conformance, ContrastAndTouchTargetsOnEveryScreen) {
   for (const auto& [pair, finding] : low_contrast)
     ADD_FAILURE() << pair << " = " << finding.ratio << ":1, " << finding.glyphs << " glyphs, first on " << finding.where;
   for (const std::string& small : small_targets) ADD_FAILURE() << small << ", below " << target_minimum << " px";
+  EXPECT_GE(smallest_body + 0.5f, body_minimum) << "body text drawn at " << smallest_body << " px per character on " << smallest_body_at;
   EXPECT_GT(glyphs_measured, 50000u);
   EXPECT_GT(targets_measured, 1000u);
-  std::printf("conformance %s: %zu glyphs, lowest contrast %.2f:1 body text, %.2f:1 other text; %zu touch targets\n",
-              ::testing::PrintToString(GetParam()).c_str(), glyphs_measured, lowest_body, lowest_other, targets_measured);
+  std::printf("conformance %s: %zu glyphs, lowest contrast %.2f:1 body text, %.2f:1 other text; smallest body text %.1f px "
+              "per character (floor %.1f); %zu touch targets\n",
+              ::testing::PrintToString(GetParam()).c_str(), glyphs_measured, lowest_body, lowest_other, smallest_body, body_minimum,
+              targets_measured);
 }
 
 INSTANTIATE_TEST_SUITE_P(Displays, Conformance,

@@ -238,6 +238,33 @@ TEST(ReadAloudUi, WithoutAVoiceTheButtonSaysSoAndTakesNoTouch) {
   EXPECT_FALSE(kiosk.kiosk().read_aloud().available());
 }
 
+TEST(ReadAloudUi, EveryFaqAnswerIsReadQuestionThenAnswerAndBackStopsIt) {
+  FakeSpeech speech;
+  const auto content = HeadlessKiosk::sample_content();
+  HeadlessKiosk kiosk(ImVec2(1080, 1920), "home", {}, nullptr, std::nullopt, &speech);
+  int answers = 0;
+  for (const Department& department : content->departments) {
+    for (std::size_t n = 1; n <= department.faq.size(); ++n) {
+      const std::string route = "faq/" + department.id + "/" + std::to_string(n);
+      kiosk.kiosk().router().reset_to({"home", "department/" + department.id + "/faq", route});
+      kiosk.frame();
+      kiosk.wait(0.5);
+      ASSERT_TRUE(kiosk.has_target("read.faq")) << route;
+      kiosk.tap("read.faq");
+      ASSERT_EQ(speech.spoken.size(), 2u) << route;
+      EXPECT_EQ(speech.spoken[0], department.faq[n - 1].question) << route;
+      EXPECT_EQ(speech.spoken[1], department.faq[n - 1].answer) << route;
+      speech.move_to(1);
+      kiosk.wait(0.3);
+      EXPECT_EQ(kiosk.kiosk().read_aloud().section("faq"), 1) << route;
+      kiosk.tap("topbar.back");
+      EXPECT_EQ(speech.section(), -1) << route << ": Back stops the voice";
+      ++answers;
+    }
+  }
+  EXPECT_GT(answers, 0) << "the sample content has 常见问题 to read";
+}
+
 TEST(ReadAloudUi, TheQuizQuestionIsReadWithItsOptions) {
   FakeSpeech speech;
   HeadlessKiosk kiosk(ImVec2(1920, 1080), "home", {}, nullptr, std::nullopt, &speech);

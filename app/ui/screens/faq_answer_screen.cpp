@@ -6,6 +6,7 @@
 #include "core/content/ask_topics.h"
 #include "core/content/ui_text.h"
 #include "ui/flow.h"
+#include "ui/read_aloud_widgets.h"
 #include "ui/screen_context.h"
 #include "ui/screens/screens.h"
 #include "ui/text_layout.h"
@@ -52,8 +53,7 @@ class FaqAnswerScreen final : public Screen {
     const float width = std::min(area.width() - 2 * m.margin, 1600 * m.unit);
     const float x = scroll.origin().x + (area.width() - width) * 0.5f;
     Flow flow(ctx, ImVec2(x, scroll.origin().y + m.gap), width, area);
-    flow.section(faq_.question);
-    flow.text(FontRole::Body, faq_.answer, colors::kText);
+    draw_question_and_answer(ctx, flow);
     flow.space(m.gap);
     if (!faq_.related_items.empty()) {
       flow.section(tr(Text::FaqRelatedTitle));
@@ -68,6 +68,20 @@ class FaqAnswerScreen final : public Screen {
   }
 
  private:
+  // 朗读 reads the question, then the answer; the one being read is marked.
+  void draw_question_and_answer(ScreenContext& ctx, Flow& flow) const {
+    flow.space(read_aloud_row(ctx, "faq", ImVec2(flow.x(), flow.y()), flow.width(),
+                              [this] { return std::vector<std::string>{faq_.question, faq_.answer}; }));
+    flow.space(ctx.metrics().gap * 0.6f);
+    const int read = ctx.read_aloud().section("faq");
+    float top = flow.y();
+    flow.section(faq_.question);
+    if (read == 0) mark_section_read(ctx, ImVec2(flow.x(), top), ImVec2(flow.x() + flow.width(), flow.y()));
+    top = flow.y();
+    flow.text(FontRole::Body, faq_.answer, colors::kText);
+    if (read == 1) mark_section_read(ctx, ImVec2(flow.x(), top), ImVec2(flow.x() + flow.width(), flow.y()));
+  }
+
   // Each opening counts once (Back returning to the answer is not a new one).
   void log_opened(ScreenContext& ctx) {
     if (logged_) return;
