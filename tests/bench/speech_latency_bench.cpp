@@ -1,5 +1,5 @@
 // Issue 13: the first sound of a read-out within 300 ms of the tap. Times SpeechEngine::speak()
-// to the first samples handed to the sound device (a recorder standing in for it: this machine
+// to the first audible samples handed to the sound device (a recorder standing in for it: this machine
 // has no sound card), for texts a visitor really has read: a duty, an item's first section, a
 // quiz question. Prints the median and the worst of the runs; not a pass/fail timing test.
 #include <algorithm>
@@ -17,14 +17,16 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-// Notes when the first samples arrive after each speak().
+// Notes when the first audible samples arrive after each speak().
 class TimedAudio final : public openday::AudioOut {
  public:
   explicit TimedAudio(std::atomic<std::int64_t>& first_ns) : first_ns_(first_ns) {}
   bool open(int, std::string&) override { return true; }
   bool write(std::span<const std::int16_t> samples, std::string&) override {
+    // The first audible sample, not espeak-ng's leading silence.
+    const bool audible = std::any_of(samples.begin(), samples.end(), [](std::int16_t s) { return s > 500 || s < -500; });
     std::int64_t none = 0;
-    if (!samples.empty())
+    if (audible)
       first_ns_.compare_exchange_strong(none, std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now().time_since_epoch()).count());
     return true;
   }
