@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <filesystem>
 #include <fstream>
 #include <string>
 
@@ -182,6 +183,24 @@ TEST(XlsxReader, APathTraversalNameIsRefused) {
     EXPECT_NE(read.error.find("路径穿越"), std::string::npos) << evil << ": " << read.error;
     std::filesystem::remove(dir / "evil.xlsx");
   }
+}
+
+std::size_t open_descriptors() {
+  std::size_t n = 0;
+  for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator("/proc/self/fd")) ++n;
+  return n;
+}
+
+// A refusal found while listing the archive (in the reader's constructor) still closes it: an
+// import of many hostile workbooks must not run out of file descriptors or memory.
+TEST(XlsxReader, ARefusedArchiveIsClosed) {
+  TempDir dir;
+  auto parts = libreoffice_like().parts();
+  parts.push_back({"../../etc/cron.d/evil", "x"});
+  write_zip(dir / "evil.xlsx", parts);
+  const std::size_t before = open_descriptors();
+  for (int i = 0; i < 50; ++i) EXPECT_FALSE(read_xlsx(dir / "evil.xlsx").workbook);
+  EXPECT_EQ(open_descriptors(), before);
 }
 
 TEST(XlsxReader, A200MbWorkbookIsRefusedUnread) {

@@ -57,7 +57,14 @@ class ZipArchive {
   ZipArchive(const std::filesystem::path& file, const XlsxLimits& limits) : limits_(limits) {
     zip_ = unzOpen64(file.c_str());
     if (!zip_) fail("不是有效的 .xlsx 文件（压缩包已损坏或不完整），请在 Excel 或 WPS 中重新另存为 .xlsx");
-    list_entries();
+    try {
+      list_entries();
+    } catch (...) {
+      // A constructor that throws runs no destructor: close the archive (memory, descriptor) here.
+      unzClose(zip_);
+      zip_ = nullptr;
+      throw;
+    }
   }
   ~ZipArchive() {
     if (zip_) unzClose(zip_);
