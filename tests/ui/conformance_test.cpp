@@ -384,6 +384,7 @@ TEST_P(Conformance, ContrastAndTouchTargetsOnEveryScreen) {
   for (const auto& [pair, finding] : low_contrast)
     ADD_FAILURE() << pair << " = " << finding.ratio << ":1, " << finding.glyphs << " glyphs, first on " << finding.where;
   for (const std::string& small : small_targets) ADD_FAILURE() << small << ", below " << target_minimum << " px";
+  EXPECT_FALSE(smallest_body_at.empty()) << "no body text was measured";
   EXPECT_GE(smallest_body + 0.5f, body_minimum) << "body text drawn at " << smallest_body << " px per character on " << smallest_body_at;
   EXPECT_GT(glyphs_measured, 50000u);
   EXPECT_GT(targets_measured, 1000u);
