@@ -47,7 +47,7 @@ inline constexpr ImU32 kSuccessSoft = rgb(222, 242, 226);
 
 // What the sizes come to on the glass, for a monitor that reports its physical size (GLFW gives
 // 0 mm when it does not know). The 适老化 floors: a body-text character at least 4.8 mm tall
-// (ADA 707.7) and touch targets at least 15 mm (ADA 707.6, about the MIIT rules' 60 dp).
+// (ADA 707.7) and touch targets at least 15 mm (the kiosk guidance and the MIIT rules' 60 dp).
 inline constexpr float kMinBodyCharacterMm = 4.8f;
 inline constexpr float kMinTouchTargetMm = 15.0f;
 
