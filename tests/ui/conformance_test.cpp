@@ -74,6 +74,13 @@ bool inside(const Fill& f, ImVec2 p) {
   return !(negative && positive);
 }
 
+// 字's advance: a CJK ideograph fills its em square, so this is the size of one character (0 when
+// the face lacks 字).
+float character_px(const ImFont& font) {
+  const ImFontGlyph* g = font.FindGlyphNoFallback(0x5B57);
+  return g ? g->AdvanceX : 0;
+}
+
 // One glyph as drawn: its colour, the colour behind its centre, and the face it came from.
 struct DrawnGlyph {
   ImU32 text;
@@ -89,13 +96,7 @@ class DrawnTextReader {
     for (ui::FontRole role : {ui::FontRole::Body, ui::FontRole::Heading, ui::FontRole::Display, ui::FontRole::Hero})
       for (bool large : {false, true})
         for (const ImFontGlyph& g : fonts.font(role, large)->Glyphs)
-          if (g.Visible) glyph_roles_[{g.U0, g.V0}] = {role, &g, character_advance(*fonts.font(role, large))};
-  }
-
-  // 字's advance: a CJK ideograph fills its em square, so this is the size of a character.
-  static float character_advance(const ImFont& font) {
-    const ImFontGlyph* g = font.FindGlyphNoFallback(0x5B57);
-    return g ? g->AdvanceX : font.FontSize / 1.45f;
+          if (g.Visible) glyph_roles_[{g.U0, g.V0}] = {role, &g, character_px(*fonts.font(role, large))};
   }
 
   // Every glyph of the last rendered frame, with what lies behind it.
@@ -157,7 +158,7 @@ class DrawnTextReader {
   struct GlyphSource {
     ui::FontRole role;
     const ImFontGlyph* glyph;
-    float character_px;  // 字's advance in the glyph's font, at its baked size
+    float character_px;  // 字's advance in the glyph's font, at its baked size (0: not measured)
   };
   std::map<std::pair<float, float>, GlyphSource> glyph_roles_;
 };
@@ -281,11 +282,6 @@ TEST(NotColourAlone, AnsweredOptionsSayRightAndChosenInWords) {
 }
 
 // --- Type and line sizes, in pixels and on the glass -------------------------------------------
-
-float character_px(const ImFont& font) {
-  const ImFontGlyph* g = font.FindGlyphNoFallback(0x5B57);  // 字
-  return g ? g->AdvanceX : 0;
-}
 
 TEST(TypeSizes, BodyTextAndLineSpacingOnEveryDisplayAndTextSize) {
   for (const ImVec2 display : {ImVec2(1920, 1080), ImVec2(1080, 1920), ImVec2(1280, 800), ImVec2(3840, 2160)}) {

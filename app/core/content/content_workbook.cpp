@@ -658,6 +658,15 @@ class WorkbookParser {
     return t;
   }
 
+  // The cells of one table row: field(column, ".name") reads the layout's column through value(),
+  // mapping the JSON path at + ".name" to the cell.
+  auto row_reader(const Table& t, int row, const std::vector<Column>& columns, const std::string& at) {
+    return [this, &t, row, &columns, at](int column, const std::string& suffix) {
+      const auto c = static_cast<std::size_t>(column);
+      return value(*t.sheet, row, t.columns[c], columns[c], at + suffix);
+    };
+  }
+
   // Data rows below the header with anything in the layout's columns (empty rows are skipped).
   static std::vector<int> data_rows(const Table& t) {
     std::vector<int> rows;
@@ -727,7 +736,7 @@ class WorkbookParser {
       map(at, kSheetItems, id_cell);
       map(at + ".materials", kSheetItems, id_cell);
       json item = json::object();
-      auto field = [&](int column, const std::string& path) { return value(*t.sheet, row, t.columns[static_cast<std::size_t>(column)], columns[static_cast<std::size_t>(column)], at + path); };
+      const auto field = row_reader(t, row, columns, at);
       put(item, "id", field(kItemId, ".id"));
       put(item, "name", field(kItemName, ".name"));
       put(item, "kind", field(kItemKind, ".kind"));
@@ -793,7 +802,7 @@ class WorkbookParser {
       const std::string at = "$.approval_items[" + std::to_string(owner->second.first) + "].materials[" + std::to_string(materials.size()) + "]";
       map(at, kSheetMaterials, key_cell);
       json material = json::object();
-      auto field = [&](int column, const std::string& path) { return value(*t.sheet, row, t.columns[static_cast<std::size_t>(column)], columns[static_cast<std::size_t>(column)], at + path); };
+      const auto field = row_reader(t, row, columns, at);
       put(material, "name", field(kMaterialName, ".name"));
       put(material, "original", field(kMaterialOriginal, ".original"));
       put(material, "copies", field(kMaterialCopies, ".copies"));
@@ -815,7 +824,7 @@ class WorkbookParser {
       const std::string at = "$.fees.items[" + std::to_string(fees.size()) + "]";
       map(at, kSheetFees, CellPosition{row, t.columns[kFeeName]}.name());
       json fee = json::object();
-      auto field = [&](int column, const std::string& path) { return value(*t.sheet, row, t.columns[static_cast<std::size_t>(column)], columns[static_cast<std::size_t>(column)], at + path); };
+      const auto field = row_reader(t, row, columns, at);
       put(fee, "name", field(kFeeName, ".name"));
       put(fee, "amount", field(kFeeAmount, ".amount"));
       put(fee, "unit", field(kFeeUnit, ".unit"));
@@ -857,7 +866,7 @@ class WorkbookParser {
       const std::string at = "$.faq[" + std::to_string(entries.size()) + "]";
       map(at, kSheetFaq, CellPosition{row, t.columns[kFaqQuestion]}.name());
       json entry = json::object();
-      auto field = [&](int column, const std::string& path) { return value(*t.sheet, row, t.columns[static_cast<std::size_t>(column)], columns[static_cast<std::size_t>(column)], at + path); };
+      const auto field = row_reader(t, row, columns, at);
       put(entry, "question", field(kFaqQuestion, ".question"));
       put(entry, "answer", field(kFaqAnswer, ".answer"));
       put(entry, "related_items", field(kFaqRelated, ".related_items"));
