@@ -145,6 +145,31 @@ std::future<std::optional<Material>> start_loading_material(const KioskOptions& 
   }
 }
 
+// What the first frame needs besides the window and the content: the fonts found on disk and
+// the voice opened (together about 45 ms). Made on another core while the window opens, which
+// on a software GL driver is most of a warm start.
+struct KioskSideWork {
+  std::optional<ui::FontSources> fonts;
+  std::string font_error;
+  std::unique_ptr<SpeechEngine> speech;
+};
+
+std::future<KioskSideWork> start_side_work() {
+  const auto work = [] {
+    KioskSideWork side;
+    side.fonts = platform::find_kiosk_fonts(default_fonts_dir(), side.font_error);
+    // No sound device or no voice leaves it unavailable (logged once), never stops the start.
+    side.speech = std::make_unique<SpeechEngine>(make_device_audio_out(), [](std::string_view line) { log_line(line); },
+                                                 [] { platform::Runner::wake(); });
+    return side;
+  };
+  try {
+    return std::async(std::launch::async, work);
+  } catch (const std::system_error&) {
+    return std::async(std::launch::deferred, work);
+  }
+}
+
 // `openday search`: the ranked results the search screen shows, for staff and tests.
 int run_search(const SearchOptions& options) {
   ContentLoad content = load_content(options.content_dir);
@@ -166,13 +191,13 @@ int run_kiosk(const KioskOptions& options) {
   // Before any thread starts: stop signals end the loop cleanly, so queued events are kept.
   StopSignals stop_signals([&runner] { runner.request_stop(); });
   auto loading = start_loading_material(options, *config);
-  std::string font_error;
-  auto fonts = platform::find_kiosk_fonts(default_fonts_dir(), font_error);
+  auto side_work = start_side_work();
   std::string display_error;
   const bool window_open = runner.open(display_error);
   // Invalid content stops the start here, before a frame is drawn or the database is touched,
   // and it is the first thing reported: it is what a deployer must fix first.
   const auto material = loading.get();
+  KioskSideWork side = side_work.get();
   if (!material) return kExitContent;
   if (!window_open) {
     std::fprintf(stderr, "openday: %s\n", display_error.c_str());
@@ -183,8 +208,8 @@ int run_kiosk(const KioskOptions& options) {
     std::fprintf(stderr, "openday: --screen: unknown route '%s' (see --help for the list)\n", options.screen_route.c_str());
     return kExitUsage;
   }
-  if (!fonts) {
-    std::fprintf(stderr, "openday: fonts: %s\n", font_error.c_str());
+  if (!side.fonts) {
+    std::fprintf(stderr, "openday: fonts: %s\n", side.font_error.c_str());
     return kExitFonts;
   }
 
@@ -198,11 +223,9 @@ int run_kiosk(const KioskOptions& options) {
     return collect_kiosk_status(options.db_path, kiosk_id, event_log.health(), uptime);
   });
   const StaffPaths staff_paths{options.db_path, options.content_dir, options.quiz_path, default_export_dir()};
-  // The voice: no sound device or no voice leaves it unavailable (logged once), never stops the start.
-  SpeechEngine speech(make_device_audio_out(), [](std::string_view line) { log_line(line); }, [] { platform::Runner::wake(); });
-  ui::KioskSetup setup{*config, material->content, material->quiz, *fonts, *stack, staff_paths, [&event_log] { return event_log.health(); },
+  ui::KioskSetup setup{*config, material->content, material->quiz, *side.fonts, *stack, staff_paths, [&event_log] { return event_log.health(); },
                        options.log_targets, ui::default_atlas_cache_dir(), runner.max_texture_size()};
-  setup.speech = &speech;
+  setup.speech = side.speech.get();
   ui::Kiosk kiosk(std::move(setup), event_log, event_log);
   return runner.run(kiosk);
 }

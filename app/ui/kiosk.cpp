@@ -137,13 +137,21 @@ void Kiosk::collect_glyph_texts() {
   department_glyph_texts_.clear();
   shared.add(TextStyle::Heading, event_.county);
   shared.add_hero(event_.title);
-  content_->for_each_text([this](TextStyle style, std::string_view text, const std::string& source) {
+  // Texts come department by department: the map is looked up once per department, not per text.
+  std::string_view current_department;
+  GlyphTexts* current_texts = nullptr;
+  content_->for_each_text([&](TextStyle style, std::string_view text, const std::string& source) {
     const std::string_view department = department_of_text(source);
     if (department.empty()) {
-      shared_glyph_texts_.add(style, text);
-    } else {
-      department_glyph_texts_[std::string(department)].add(style, text);
+      shared.add(style, text);
+      return;
     }
+    if (!current_texts || department != current_department) {
+      const auto [entry, added] = department_glyph_texts_.try_emplace(std::string(department));
+      current_department = entry->first;
+      current_texts = &entry->second;
+    }
+    current_texts->add(style, text);
   });
   quiz_bank_->for_each_text([&shared](TextStyle style, std::string_view text, const std::string&) { shared.add(style, text); });
   shared.add(TextStyle::Heading, config_.prize_name);
