@@ -4,13 +4,16 @@
 # cache (cold) and with one (warm), atlas size, glyph count, bake time, peak memory (VmHWM)
 # and anonymous memory (RssAnon, the process's own, the rest being mapped files and the GL
 # driver's buffers), on the attract screen and on the county's heaviest department.
-# Usage: atlas_bench.sh OPENDAY GENERATE_COUNTY SAMPLE_CONTENT_DIR [RUNS]
+# With GL_FLOOR_PROBE it also prints the GL driver's own floor: the median first frame of a
+# program that opens the same fullscreen window and presents one cleared frame, nothing else.
+# Usage: atlas_bench.sh OPENDAY GENERATE_COUNTY SAMPLE_CONTENT_DIR [RUNS [GL_FLOOR_PROBE]]
 # The county is the sample plus 60 generated departments of 3,000 items (seed 1).
 source "$(dirname "$0")/../e2e/lib.sh"
 openday=$1
 generate_county=$2
 sample=$3
 runs=${4:-5}
+gl_floor_probe=${5:-}
 county="$E2E_WORK/county"
 "$generate_county" --departments 60 --items 3000 --seed 1 --out "$county" --with-sample "$sample" >/dev/null
 
@@ -74,3 +77,13 @@ EOF
 )
 measure county-attract --content "$county"
 measure "county-$heaviest-items" --content "$county" --screen "department/$heaviest/items"
+
+if [[ -n "$gl_floor_probe" ]]; then
+  floors=()
+  for run in $(seq "$runs"); do
+    floor=$("$gl_floor_probe" | awk '/gl floor/ { print $3 }') || fail "the GL floor probe failed"
+    [[ -n "$floor" ]] || fail "the GL floor probe printed no figure"
+    floors+=("$floor")
+  done
+  printf '%-34s %8s %8s   (the driver alone: fullscreen window, one cleared frame, no kiosk work)\n' "gl-floor" "" "$(median "${floors[@]}")"
+fi
