@@ -26,6 +26,14 @@ constexpr double kLongestSleepSeconds = 60.0;
 
 Runner& Runner::self(GLFWwindow* window) { return *static_cast<Runner*>(glfwGetWindowUserPointer(window)); }
 
+Runner::Runner(RunnerOptions options) : options_(std::move(options)) {
+  // glfwInit opens X's input method, which parses the locale's Compose table (about 6,000 dead-key
+  // sequences, 15-20 ms of a warm start). Nobody composes accented letters at the kiosk: staff
+  // type digits and voucher codes. A deployer's own XCOMPOSEFILE is left as it is. Set here, not
+  // in open(): setenv races with getenv on the threads that start between the two.
+  setenv("XCOMPOSEFILE", "/dev/null", 0);
+}
+
 Runner::~Runner() {
   if (renderer_ready_) renderer_.shutdown();
   if (imgui_ready_) {
@@ -38,10 +46,6 @@ Runner::~Runner() {
 
 bool Runner::open(std::string& error) {
   glfwSetErrorCallback(print_glfw_error);
-  // glfwInit opens X's input method, which parses the locale's Compose table (about 6,000 dead-key
-  // sequences, 15-20 ms of a warm start). Nobody composes accented letters at the kiosk: staff
-  // type digits and voucher codes. A deployer's own XCOMPOSEFILE is left as it is.
-  setenv("XCOMPOSEFILE", "/dev/null", 0);
   if (!glfwInit()) {
     error = "cannot open the display: is an X server running and DISPLAY set? (GLFW could not initialise)";
     return false;

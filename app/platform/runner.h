@@ -27,7 +27,8 @@ struct RunnerOptions {
 
 class Runner {
  public:
-  explicit Runner(RunnerOptions options) : options_(std::move(options)) {}
+  // Construct before any thread starts: it adjusts the process environment for GLFW.
+  explicit Runner(RunnerOptions options);
   ~Runner();
   Runner(const Runner&) = delete;
   Runner& operator=(const Runner&) = delete;
