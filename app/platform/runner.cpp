@@ -9,6 +9,7 @@
 
 #include "core/util/log.h"
 #include "core/util/process_info.h"
+#include "platform/kiosk_window.h"
 #include "ui/kiosk.h"
 #include "ui/theme.h"
 
@@ -27,11 +28,8 @@ constexpr double kLongestSleepSeconds = 60.0;
 Runner& Runner::self(GLFWwindow* window) { return *static_cast<Runner*>(glfwGetWindowUserPointer(window)); }
 
 Runner::Runner(RunnerOptions options) : options_(std::move(options)) {
-  // glfwInit opens X's input method, which parses the locale's Compose table (about 6,000 dead-key
-  // sequences, 15-20 ms of a warm start). Nobody composes accented letters at the kiosk: staff
-  // type digits and voucher codes. A deployer's own XCOMPOSEFILE is left as it is. Set here, not
-  // in open(): setenv races with getenv on the threads that start between the two.
-  setenv("XCOMPOSEFILE", "/dev/null", 0);
+  // Here, not in open(): the loading threads start between the two.
+  prepare_glfw_environment();
 }
 
 Runner::~Runner() {
@@ -50,38 +48,8 @@ bool Runner::open(std::string& error) {
     error = "cannot open the display: is an X server running and DISPLAY set? (GLFW could not initialise)";
     return false;
   }
-  glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
-  glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
-  glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
-  glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
-  // Losing focus must never minimise the kiosk.
-  glfwWindowHint(GLFW_AUTO_ICONIFY, GLFW_FALSE);
-  // ImGui draws flat triangles: no depth or stencil buffer (a full-screen one costs 8 MB).
-  glfwWindowHint(GLFW_DEPTH_BITS, 0);
-  glfwWindowHint(GLFW_STENCIL_BITS, 0);
-
-  if (options_.windowed) {
-    glfwWindowHint(GLFW_RESIZABLE, GLFW_TRUE);
-    window_ = glfwCreateWindow(options_.windowed->width, options_.windowed->height, "OpenDay Kiosk", nullptr, nullptr);
-  } else {
-    GLFWmonitor* monitor = glfwGetPrimaryMonitor();
-    const GLFWvidmode* mode = monitor ? glfwGetVideoMode(monitor) : nullptr;
-    if (!mode) {
-      error = "no monitor found for the fullscreen kiosk window (use --windowed WxH to run in a window)";
-      return false;
-    }
-    // Matching the current video mode gives a borderless fullscreen window at native resolution.
-    glfwWindowHint(GLFW_RED_BITS, mode->redBits);
-    glfwWindowHint(GLFW_GREEN_BITS, mode->greenBits);
-    glfwWindowHint(GLFW_BLUE_BITS, mode->blueBits);
-    glfwWindowHint(GLFW_REFRESH_RATE, mode->refreshRate);
-    glfwWindowHint(GLFW_DECORATED, GLFW_FALSE);
-    window_ = glfwCreateWindow(mode->width, mode->height, "OpenDay Kiosk", monitor, nullptr);
-  }
-  if (!window_) {
-    error = "could not create an OpenGL 3.3 core window";
-    return false;
-  }
+  window_ = create_kiosk_window(options_.windowed, error);
+  if (!window_) return false;
   glfwSetWindowUserPointer(window_, this);
   glfwMakeContextCurrent(window_);
   glfwSwapInterval(1);

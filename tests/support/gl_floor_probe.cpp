@@ -6,44 +6,21 @@
 #include <GLFW/glfw3.h>
 
 #include <cstdio>
-#include <cstdlib>
+#include <string>
 
 #include "core/util/process_info.h"
-
-namespace {
-
-// The same window the kiosk opens (app/platform/runner.cpp): borderless fullscreen at the
-// monitor's mode, no depth or stencil buffer.
-GLFWwindow* open_kiosk_like_window() {
-  GLFWmonitor* monitor = glfwGetPrimaryMonitor();
-  const GLFWvidmode* mode = monitor ? glfwGetVideoMode(monitor) : nullptr;
-  if (!mode) return nullptr;
-  glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
-  glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
-  glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
-  glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
-  glfwWindowHint(GLFW_AUTO_ICONIFY, GLFW_FALSE);
-  glfwWindowHint(GLFW_DEPTH_BITS, 0);
-  glfwWindowHint(GLFW_STENCIL_BITS, 0);
-  glfwWindowHint(GLFW_RED_BITS, mode->redBits);
-  glfwWindowHint(GLFW_GREEN_BITS, mode->greenBits);
-  glfwWindowHint(GLFW_BLUE_BITS, mode->blueBits);
-  glfwWindowHint(GLFW_REFRESH_RATE, mode->refreshRate);
-  glfwWindowHint(GLFW_DECORATED, GLFW_FALSE);
-  return glfwCreateWindow(mode->width, mode->height, "gl floor probe", monitor, nullptr);
-}
-
-}  // namespace
+#include "platform/kiosk_window.h"
 
 int main() {
-  setenv("XCOMPOSEFILE", "/dev/null", 0);  // as the kiosk does
+  openday::platform::prepare_glfw_environment();
   if (!glfwInit()) {
     std::fprintf(stderr, "gl_floor_probe: cannot open the display (is DISPLAY set?)\n");
     return 1;
   }
-  GLFWwindow* window = open_kiosk_like_window();
+  std::string error;
+  GLFWwindow* window = openday::platform::create_kiosk_window(std::nullopt, error);
   if (!window) {
-    std::fprintf(stderr, "gl_floor_probe: could not open a fullscreen OpenGL 3.3 core window\n");
+    std::fprintf(stderr, "gl_floor_probe: %s\n", error.c_str());
     glfwTerminate();
     return 1;
   }
