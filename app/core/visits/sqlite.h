@@ -58,7 +58,6 @@ class Database {
   [[noreturn]] void fail(std::string_view doing, int rc) const;
   const std::filesystem::path& file() const { return file_; }
   sqlite3* handle() const { return db_; }
-  bool is_open() const { return db_ != nullptr; }
 
  private:
   sqlite3* db_ = nullptr;
