@@ -40,24 +40,6 @@ constexpr float kClauseBreakFill = 0.75f;
 
 ImWchar glyph_index(char32_t c) { return static_cast<ImWchar>(c <= 0xFFFF ? c : 0xFFFD); }
 
-void append_utf8(std::string& out, char32_t c) {
-  if (c < 0x80) {
-    out.push_back(static_cast<char>(c));
-  } else if (c < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (c >> 6)));
-    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  } else if (c < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (c >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (c >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  }
-}
-
 // A paragraph never ends with one character alone on its last line ("……节假日除/外）"): the
 // character before it moves down too, when the break between them is allowed.
 void avoid_orphan(const ImFont& font, float scale, std::vector<TextLine>& lines, float max_width) {

@@ -4,6 +4,8 @@
 
 #include <vector>
 
+#include "core/util/paths.h"
+
 namespace openday {
 namespace {
 
@@ -158,6 +160,41 @@ TEST(CommandLine, ASubcommandsHelpListsItsOwnOptions) {
   EXPECT_EQ(help.find("--windowed"), std::string::npos) << "the kiosk's options are not the subcommand's";
   EXPECT_NE(parse({"voucher", "redeem", "-h"}).command->subcommand_help.find("CODE"), std::string::npos);
   EXPECT_TRUE(parse({"--help"}).command->subcommand_help.empty()) << "the full help is help_text's";
+}
+
+// Moved from doctor_test.cpp when doctor's options moved into the one parser: the same checks.
+TEST(CommandLine, DoctorOptionsDefaultToTheInstalledLocationsAndRejectUnknownFlags) {
+  const auto parsed = parse({"doctor", "--db", "/tmp/x.db", "--kiosks", "3"});
+  ASSERT_TRUE(parsed.command) << parsed.error;
+  EXPECT_EQ(parsed.command->kind, CommandKind::Doctor);
+  EXPECT_EQ(parsed.command->doctor.db_path, "/tmp/x.db");
+  EXPECT_EQ(parsed.command->doctor.kiosks, 3);
+  EXPECT_EQ(parsed.command->doctor.content_dir, default_content_dir());
+  EXPECT_FALSE(parse({"doctor", "--kiosks", "0"}).command);
+  EXPECT_FALSE(parse({"doctor", "--kiosks", "1000"}).command) << "at most three digits, as before";
+  EXPECT_NE(parse({"doctor", "--kiosks", "x"}).error.find("the number of kiosks at the booth"), std::string::npos);
+  EXPECT_NE(parse({"doctor", "--bogus", "1"}).error.find("--bogus"), std::string::npos);
+  EXPECT_NE(parse({"doctor", "--db"}).error.find("needs a value"), std::string::npos);
+  const auto help = parse({"doctor", "--help"});
+  ASSERT_TRUE(help.command);
+  EXPECT_EQ(help.command->kind, CommandKind::Help);
+  for (const char* option : {"--db FILE", "--content DIR", "--quiz FILE", "--config FILE", "--kiosks N", "Exit 0 when all pass"})
+    EXPECT_NE(help.command->subcommand_help.find(option), std::string::npos) << option << "\n" << help.command->subcommand_help;
+}
+
+TEST(CommandLine, StatusReadsTheFileBesideTheDatabaseOrTheFileGiven) {
+  const auto plain = parse({"status"});
+  ASSERT_TRUE(plain.command) << plain.error;
+  EXPECT_EQ(plain.command->kind, CommandKind::Status);
+  EXPECT_EQ(plain.command->status.file, default_database_file().parent_path() / "status.json");
+  EXPECT_EQ(parse({"status", "--db", "/var/k/a.db"}).command->status.file, "/var/k/status.json");
+  EXPECT_EQ(parse({"status", "--file", "/tmp/s.json"}).command->status.file, "/tmp/s.json");
+  EXPECT_EQ(parse({"status", "--db", "/var/k/a.db", "--file", "/tmp/s.json"}).command->status.file, "/tmp/s.json");
+  EXPECT_EQ(parse({"status", "--file", "/tmp/s.json", "--db", "/var/k/a.db"}).command->status.file, "/var/k/status.json")
+      << "the later of the two wins";
+  EXPECT_NE(parse({"status", "--bogus"}).error.find("--bogus"), std::string::npos);
+  EXPECT_NE(parse({"status", "--db"}).error.find("needs a value"), std::string::npos);
+  EXPECT_EQ(parse({"status", "-h"}).command->kind, CommandKind::Help);
 }
 
 TEST(CommandLine, HelpListsEveryKioskOptionWithItsValue) {

@@ -181,18 +181,5 @@ TEST(Doctor, ExitCodeIsOneWhenAnyCheckFails) {
   }
 }
 
-TEST(Doctor, OptionsDefaultToTheInstalledLocationsAndRejectUnknownFlags) {
-  const std::array<std::string_view, 4> args{"--db", "/tmp/x.db", "--kiosks", "3"};
-  const auto parsed = parse_doctor_options(args);
-  ASSERT_TRUE(parsed.options) << parsed.error;
-  EXPECT_EQ(parsed.options->db_path, "/tmp/x.db");
-  EXPECT_EQ(parsed.options->kiosks, 3);
-  EXPECT_EQ(parsed.options->content_dir, default_content_dir());
-  const std::array<std::string_view, 2> bad{"--kiosks", "0"};
-  EXPECT_FALSE(parse_doctor_options(bad).options);
-  const std::array<std::string_view, 2> unknown{"--bogus", "1"};
-  EXPECT_NE(parse_doctor_options(unknown).error.find("--bogus"), std::string::npos);
-}
-
 }  // namespace
 }  // namespace openday

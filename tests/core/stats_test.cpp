@@ -130,10 +130,5 @@ TEST(StatsJson, KeysAndValueTypesAreTheDocumentedOnes) {
   EXPECT_DOUBLE_EQ(empty["average_dwell_seconds"].get<double>(), 37.3) << "a tenth of a second, as before";
 }
 
-TEST(JsonQuote, EscapesWhatJsonRequires) {
-  EXPECT_EQ(json_quote("a\"b\\c\nd\x01"), "\"a\\\"b\\\\c\\nd\\u0001\"");
-  EXPECT_EQ(json_quote("民政局"), "\"民政局\"");
-}
-
 }  // namespace
 }  // namespace openday

@@ -1,6 +1,6 @@
 #include "core/booth/opening_hours.h"
 
-#include <ctime>
+#include "core/util/local_clock.h"
 
 namespace openday {
 namespace {
@@ -39,11 +39,6 @@ bool is_open_at(const OpeningHours& hours, int minute_of_day) {
   return minute_of_day >= hours.open_minute && minute_of_day < hours.close_minute;
 }
 
-int local_minute_of_day() {
-  const std::time_t now = std::time(nullptr);
-  std::tm local{};
-  localtime_r(&now, &local);
-  return local.tm_hour * 60 + local.tm_min;
-}
+int local_minute_of_day() { return local_time_now().minute_of_day(); }
 
 }  // namespace openday

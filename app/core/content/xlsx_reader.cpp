@@ -17,6 +17,7 @@
 #include <type_traits>
 
 #include "core/util/calendar_date.h"
+#include "core/util/utf8.h"
 
 namespace openday {
 namespace {
@@ -223,16 +224,7 @@ std::string decode_xstring(std::string_view text) {
         std::all_of(text.begin() + static_cast<std::ptrdiff_t>(i) + 2, text.begin() + static_cast<std::ptrdiff_t>(i) + 6,
                     [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; })) {
       const unsigned code = static_cast<unsigned>(std::stoul(std::string(text.substr(i + 2, 4)), nullptr, 16));
-      if (code < 0x80) {
-        if (code != '\r') out.push_back(static_cast<char>(code));
-      } else if (code < 0x800) {
-        out.push_back(static_cast<char>(0xC0 | (code >> 6)));
-        out.push_back(static_cast<char>(0x80 | (code & 0x3F)));
-      } else {
-        out.push_back(static_cast<char>(0xE0 | (code >> 12)));
-        out.push_back(static_cast<char>(0x80 | ((code >> 6) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | (code & 0x3F)));
-      }
+      if (code != '\r') append_utf8(out, static_cast<char32_t>(code));
       i += 6;
       continue;
     }

@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "core/booth/config.h"
+#include "core/ops/status_file.h"
 #include "core/reports/tally.h"
 #include "core/util/paths.h"
 
@@ -95,6 +96,8 @@ class Parser {
     add_tally();
     add_speak();
     add_search();
+    add_doctor();
+    add_status();
   }
   Parser(const Parser&) = delete;
   Parser& operator=(const Parser&) = delete;
@@ -126,14 +129,15 @@ class Parser {
  private:
   void set_defaults() {
     command_.kiosk.content_dir = command_.validate.content_dir = command_.simulate.content_dir = command_.export_.content_dir =
-        command_.content.content_dir = command_.search.content_dir = default_content_dir();
+        command_.content.content_dir = command_.search.content_dir = command_.doctor.content_dir = default_content_dir();
     command_.kiosk.config_path = command_.validate.config_path = command_.simulate.config_path = command_.export_.config_path =
-        default_config_file();
+        command_.doctor.config_path = default_config_file();
     command_.kiosk.quiz_path = command_.validate.quiz_path = command_.simulate.quiz_path = command_.export_.quiz_path =
-        default_quiz_file();
+        command_.doctor.quiz_path = default_quiz_file();
     command_.kiosk.db_path = command_.stats.db_path = command_.redeem.db_path = command_.simulate.db_path =
-        command_.set_pin.db_path = command_.tally.db_path = default_database_file();
+        command_.set_pin.db_path = command_.tally.db_path = command_.doctor.db_path = default_database_file();
     command_.tally.content_dir = default_content_dir();
+    command_.status.file = status_file_for(default_database_file());
   }
 
   void add_kiosk_options() {
@@ -338,26 +342,66 @@ class Parser {
     search_->add_option("QUERY", search_words_, "pinyin initials (DBJ finds 低保金) or Chinese words (低保)")->type_name("");
   }
 
+  void add_doctor() {
+    DoctorOptions& o = command_.doctor;
+    doctor_ = add_tool("doctor", "pre-flight check of a kiosk, one line per check (exit 0: all pass)");
+    doctor_->footer(
+        "Pre-flight check for the day before the event, on the kiosk itself: display and resolution,\n"
+        "touch device, font, content, quiz bank, database and free disk, clock and time zone, staff\n"
+        "PIN, prize stock, kiosk id (--kiosks N: kiosks at the booth, default 1).\n"
+        "One line per check, ✓ or ✗ with what to do. Exit 0 when all pass, 1 otherwise.\n"
+        "Run it as the kiosk's user with the kiosk's database, e.g.\n"
+        "  sudo -u openday DISPLAY=:0 openday doctor --db /var/lib/openday/openday.db");
+    add_path(doctor_, "--db", o.db_path, "FILE", kDbHelp);
+    add_path(doctor_, "--content", o.content_dir, "DIR", kContentHelp);
+    add_path(doctor_, "--quiz", o.quiz_path, "FILE", kQuizHelp);
+    add_path(doctor_, "--config", o.config_path, "FILE", kConfigHelp);
+    doctor_->add_option("--kiosks", o.kiosks, "kiosks at the booth (default 1): with more than one, each needs its own kiosk id")
+        ->type_name("N")
+        ->check(check([](const std::string& v) -> std::string {
+          // At most three digits: a booth has a handful of kiosks, never thousands.
+          const auto n = v.size() <= 3 && v.find_first_not_of("0123456789") == std::string::npos ? parse_int(v) : std::nullopt;
+          if (n && *n >= 1) return "";
+          return "expected the number of kiosks at the booth (1 or more), got '" + v + "'";
+        }));
+  }
+
+  void add_status() {
+    status_ = add_tool("status", "print the status the kiosk writes every 30 s beside its database (status.json)");
+    status_db_ = status_->add_option("--db", status_db_path_, "the kiosk's database: its status file is the one beside it")->type_name("FILE");
+    status_file_ = status_->add_option("--file", status_file_path_, "the status file itself")->type_name("FILE");
+  }
+
+  // The parsed tool's full name ("stats", "voucher redeem"), or "" for the kiosk's own options.
+  std::string tool_name() const {
+    if (redeem_->parsed()) return "voucher redeem";
+    for (CLI::App* tool : {content_template_, content_export_, content_import_})
+      if (tool->parsed()) return "content " + tool->get_name();
+    if (tally_add_->parsed()) return "tally add";
+    if (tally_list_->parsed()) return "tally list";
+    const auto tools = app_.get_subcommands();
+    return tools.empty() ? std::string() : tools.front()->get_name();
+  }
+
   // "stats: " when the problem is in a subcommand's arguments.
   std::string who() const {
-    if (redeem_->parsed()) return "voucher redeem: ";
-    for (CLI::App* tool : {content_template_, content_export_, content_import_})
-      if (tool->parsed()) return "content " + tool->get_name() + ": ";
-    if (tally_add_->parsed()) return "tally add: ";
-    if (tally_list_->parsed()) return "tally list: ";
-    const auto tools = app_.get_subcommands();
-    return tools.empty() ? std::string() : tools.front()->get_name() + ": ";
+    const std::string name = tool_name();
+    return name.empty() ? name : name + ": ";
   }
 
   // Where the options of what went wrong are listed: `openday stats --help` for a subcommand's.
   std::string help_hint() const {
-    if (redeem_->parsed()) return "openday voucher redeem --help";
-    for (CLI::App* tool : {content_template_, content_export_, content_import_})
-      if (tool->parsed()) return "openday content " + tool->get_name() + " --help";
-    if (tally_add_->parsed()) return "openday tally add --help";
-    if (tally_list_->parsed()) return "openday tally list --help";
-    const auto tools = app_.get_subcommands();
-    return tools.empty() ? std::string("--help") : "openday " + tools.front()->get_name() + " --help";
+    const std::string name = tool_name();
+    return name.empty() ? std::string("--help") : "openday " + name + " --help";
+  }
+
+  // --db and --file name the same file; the one given last wins, as typed.
+  void finish_status() {
+    command_.kind = CommandKind::Status;
+    for (const CLI::Option* option : status_->parse_order()) {
+      if (option == status_db_) command_.status.file = status_file_for(status_db_path_);
+      if (option == status_file_) command_.status.file = status_file_path_;
+    }
   }
 
   static std::string stray(const std::string& arg) {
@@ -414,6 +458,8 @@ class Parser {
       for (const auto& word : search_words_) command_.search.query += word;
       if (command_.search.query.empty()) return fail("search: what to look for? (openday search [--content DIR] [--json] QUERY)");
     }
+    if (doctor_->parsed()) command_.kind = CommandKind::Doctor;
+    if (status_->parsed()) finish_status();
     if (content_->parsed()) return finish_content();
     return {command_, ""};
   }
@@ -460,6 +506,11 @@ class Parser {
   std::vector<std::string> speak_words_;
   CLI::App* search_ = nullptr;
   std::vector<std::string> search_words_;
+  CLI::App* doctor_ = nullptr;
+  CLI::App* status_ = nullptr;
+  CLI::Option* status_db_ = nullptr;
+  CLI::Option* status_file_ = nullptr;
+  std::string status_db_path_, status_file_path_;
 };
 
 }  // namespace

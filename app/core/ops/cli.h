@@ -100,8 +100,22 @@ struct SpeakOptions {
   std::string text;                          // the words after the options, joined by spaces
 };
 
+// `openday doctor`: the pre-flight check's files (defaults: the installed or build-tree ones).
+struct DoctorOptions {
+  std::filesystem::path db_path;
+  std::filesystem::path content_dir;
+  std::filesystem::path quiz_path;
+  std::filesystem::path config_path;
+  int kiosks = 1;  // kiosks at the booth: with more than one, each needs its own kiosk id
+};
+
+// `openday status [--db FILE | --file FILE]`: the status file to print; the later flag wins.
+struct StatusOptions {
+  std::filesystem::path file;  // default: the one beside the default database
+};
+
 enum class CommandKind { RunKiosk, Help, Version, Stats, Validate, Redeem, Simulate, Export, SetPin,
-                         ContentTemplate, ContentExport, ContentImport, TallyAdd, TallyList, Speak, Search };
+                         ContentTemplate, ContentExport, ContentImport, TallyAdd, TallyList, Speak, Search, Doctor, Status };
 
 struct CommandLine {
   CommandKind kind = CommandKind::RunKiosk;
@@ -116,6 +130,8 @@ struct CommandLine {
   TallyOptions tally;
   SpeakOptions speak;
   SearchOptions search;
+  DoctorOptions doctor;
+  StatusOptions status;
   std::string subcommand_help;  // Help asked after a subcommand (`openday stats --help`): its options
 };
 

@@ -2,7 +2,6 @@
 
 #include <chrono>
 #include <cmath>
-#include <ctime>
 #include <random>
 
 #include "core/content/ask_topics.h"
@@ -13,6 +12,7 @@
 #include "core/quiz/quiz_service.h"
 #include "core/visits/visitor_session.h"
 #include "core/quiz/vouchers.h"
+#include "core/util/local_clock.h"
 
 namespace openday {
 namespace {
@@ -30,15 +30,6 @@ class SimulatedClockSink final : public EventSink {
  private:
   EventSink& target_;
 };
-
-std::int64_t local_midnight_ms(const CalendarDate& day) {
-  std::tm local{};
-  local.tm_year = day.year - 1900;
-  local.tm_mon = day.month - 1;
-  local.tm_mday = day.day;
-  local.tm_isdst = -1;
-  return static_cast<std::int64_t>(std::mktime(&local)) * 1000;
-}
 
 class Visitor {
  public:
@@ -84,36 +75,36 @@ class Visitor {
     sink_.now_ms = to_ms(clock_);
   }
 
+  // An event of the current session; the sink stamps the simulated time.
+  Event session_event(EventType type, const std::string& target) const {
+    Event e;
+    e.type = type;
+    e.session = sessions_.current_session();
+    e.target = target;
+    return e;
+  }
+
   void tap(const std::string& target, const std::string& screen) {
     pass_time(2, 15);
     sessions_.touch(clock_);
-    Event e;
-    e.type = EventType::Tap;
-    e.session = sessions_.current_session();
+    Event e = session_event(EventType::Tap, target);
     e.screen = screen;
-    e.target = target;
     sink_.log(std::move(e));
   }
 
   void view(const std::string& screen, const std::string& department = "", const std::string& item = "", const std::string& tab = "") {
-    Event e;
-    e.type = EventType::ScreenView;
-    e.session = sessions_.current_session();
+    Event e = session_event(EventType::ScreenView, tab);
     e.screen = screen;
     e.department = department;
     e.item = item;
-    e.target = tab;
     sink_.log(std::move(e));
   }
 
   void log_event(EventType type, const std::string& department, const std::string& target, std::optional<std::int64_t> value,
                  const std::string& item = "") {
-    Event e;
-    e.type = type;
-    e.session = sessions_.current_session();
+    Event e = session_event(type, target);
     e.department = department;
     e.item = item;
-    e.target = target;
     e.value = value;
     sink_.log(std::move(e));
   }

@@ -160,9 +160,8 @@ Redemption redeem_voucher_in(Database& db, std::string_view typed, std::int64_t 
 Redemption redeem_voucher_from_desk(Database& db, std::string_view typed) {
   // This connection never checkpoints: the kiosk's own writer does that (see README).
   db.exec("PRAGMA wal_autocheckpoint=0", "turning off checkpoints for the desk connection");
-  sqlite3_db_config(db.handle(), SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
-  db.exec("BEGIN IMMEDIATE", "starting the redemption");
-  try {
+  db.skip_checkpoint_on_close();
+  return db.write_transaction("starting the redemption", "committing the redemption", [&db, typed] {
     const std::int64_t now = utc_now_ms();
     Redemption result = redeem_voucher_in(db, typed, now);
     if (result.outcome == Redemption::Outcome::Redeemed) {
@@ -178,12 +177,8 @@ Redemption redeem_voucher_from_desk(Database& db, std::string_view typed) {
       Statement insert = prepare_event_insert(db);
       insert_event(insert, desk, next_event_seq(db, desk), redeemed);
     }
-    db.exec("COMMIT", "committing the redemption");
     return result;
-  } catch (...) {
-    sqlite3_exec(db.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
-    throw;
-  }
+  });
 }
 
 }  // namespace openday

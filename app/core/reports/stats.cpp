@@ -10,13 +10,6 @@
 #include "core/visits/satisfaction.h"
 
 namespace openday {
-CalendarDate local_today() {
-  const std::time_t now = std::time(nullptr);
-  std::tm local{};
-  localtime_r(&now, &local);
-  return {local.tm_year + 1900, local.tm_mon + 1, local.tm_mday};
-}
-
 DayStats compute_day_stats(const std::filesystem::path& db, const CalendarDate& day) {
   ReportRequest request;
   request.databases = {db};
@@ -59,28 +52,6 @@ DayStats compute_day_stats(const std::filesystem::path& db, const CalendarDate& 
   for (const SearchRow& search : report.searches) stats.searches.emplace_back(search.query, search.searches);
   for (const SearchRow& search : report.failed_searches) stats.failed_searches.emplace_back(search.query, search.searches);
   return stats;
-}
-
-std::string json_quote(std::string_view text) {
-  std::string out = "\"";
-  for (char c : text) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          char buffer[8];
-          std::snprintf(buffer, sizeof buffer, "\\u%04x", c);
-          out += buffer;
-        } else {
-          out += c;
-        }
-    }
-  }
-  return out + "\"";
 }
 
 std::string day_stats_json(const DayStats& s) {

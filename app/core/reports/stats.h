@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/booth/config.h"
+#include "core/util/local_clock.h"
 #include <filesystem>
 
 namespace openday {
@@ -48,13 +49,9 @@ struct DayStats {
 // One local day (the booth's time zone) of one database, counted by the same report that the
 // exports and the dashboard use. Throws SqliteError naming the file.
 DayStats compute_day_stats(const std::filesystem::path& db, const CalendarDate& day);
-CalendarDate local_today();
 
 // Documented JSON: the keys listed in the README's "stats" section.
 std::string day_stats_json(const DayStats& stats);
 std::string day_stats_text(const DayStats& stats);
-
-// JSON string escaping, shared by the exporters.
-std::string json_quote(std::string_view text);
 
 }  // namespace openday

@@ -195,7 +195,7 @@ std::string owner_of(const Database& db) {
 Event add_tally_from_tool(Database& db, const TallyTap& tap, std::int64_t now_ms) {
   // This connection never checkpoints: the running kiosk's own writer does that.
   db.exec("PRAGMA wal_autocheckpoint=0", "turning off checkpoints for the tally connection");
-  sqlite3_db_config(db.handle(), SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
+  db.skip_checkpoint_on_close();
   db.exec("BEGIN IMMEDIATE", "starting the tally entry");
   try {
     const std::string kiosk = "tally@" + owner_of(db);
@@ -210,7 +210,7 @@ Event add_tally_from_tool(Database& db, const TallyTap& tap, std::int64_t now_ms
     db.exec("COMMIT", "committing the tally entry");
     return event;
   } catch (...) {
-    sqlite3_exec(db.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+    db.rollback_quietly();
     throw;
   }
 }

@@ -8,7 +8,6 @@
 
 #include "core/quiz/vouchers.h"
 #include "core/staff/staff.h"
-#include "core/util/paths.h"
 #include "core/visits/sqlite.h"
 #include "core/visits/store.h"
 
@@ -44,16 +43,6 @@ std::string_view trim(std::string_view text) {
   return text;
 }
 
-std::optional<int> parse_count(std::string_view text) {
-  int value = 0;
-  if (text.empty() || text.size() > 3) return std::nullopt;
-  for (char c : text) {
-    if (c < '0' || c > '9') return std::nullopt;
-    value = value * 10 + (c - '0');
-  }
-  return value;
-}
-
 }  // namespace
 
 std::string doctor_check_name(DoctorCheckId id) {
@@ -82,42 +71,6 @@ int doctor_exit_code(std::span<const DoctorCheck> checks) {
   for (const auto& check : checks)
     if (!check.ok) return 1;
   return 0;
-}
-
-DoctorParse parse_doctor_options(std::span<const std::string_view> args) {
-  DoctorOptions options;
-  options.db_path = default_database_file();
-  options.content_dir = default_content_dir();
-  options.quiz_path = default_quiz_file();
-  options.config_path = default_config_file();
-  for (std::size_t i = 0; i < args.size(); ++i) {
-    const std::string_view flag = args[i];
-    if (flag == "--help" || flag == "-h") return {std::nullopt, "", true};
-    if (i + 1 >= args.size()) return {std::nullopt, "doctor: " + std::string(flag) + " needs a value, or is unknown (see openday doctor --help)"};
-    const std::string_view value = args[++i];
-    if (flag == "--db") options.db_path = value;
-    else if (flag == "--content") options.content_dir = value;
-    else if (flag == "--quiz") options.quiz_path = value;
-    else if (flag == "--config") options.config_path = value;
-    else if (flag == "--kiosks") {
-      const auto kiosks = parse_count(value);
-      if (!kiosks || *kiosks < 1) return {std::nullopt, "doctor: --kiosks: expected the number of kiosks at the booth (1 or more), got '" + std::string(value) + "'"};
-      options.kiosks = *kiosks;
-    } else {
-      return {std::nullopt, "doctor: unknown option '" + std::string(flag) + "' (see openday doctor --help)"};
-    }
-  }
-  return {options, ""};
-}
-
-std::string doctor_help_text() {
-  return "Usage: openday doctor [--db FILE] [--content DIR] [--quiz FILE] [--config FILE] [--kiosks N]\n"
-         "Pre-flight check for the day before the event, on the kiosk itself: display and resolution,\n"
-         "touch device, font, content, quiz bank, database and free disk, clock and time zone, staff\n"
-         "PIN, prize stock, kiosk id (--kiosks N: kiosks at the booth, default 1).\n"
-         "One line per check, ✓ or ✗ with what to do. Exit 0 when all pass, 1 otherwise.\n"
-         "Run it as the kiosk's user with the kiosk's database, e.g.\n"
-         "  sudo -u openday DISPLAY=:0 openday doctor --db /var/lib/openday/openday.db\n";
 }
 
 DoctorCheck check_display(const DisplayProbe& probe) {

@@ -34,22 +34,6 @@ struct DoctorCheck {
 std::string doctor_line(const DoctorCheck& check);
 int doctor_exit_code(std::span<const DoctorCheck> checks);
 
-struct DoctorOptions {
-  std::filesystem::path db_path;
-  std::filesystem::path content_dir;
-  std::filesystem::path quiz_path;
-  std::filesystem::path config_path;
-  int kiosks = 1;  // kiosks at the booth: with more than one, each needs its own kiosk id
-};
-struct DoctorParse {
-  std::optional<DoctorOptions> options;  // absent on error
-  std::string error;
-  bool help = false;
-};
-// args excludes "doctor"; defaults are the installed (or build-tree) locations.
-DoctorParse parse_doctor_options(std::span<const std::string_view> args);
-std::string doctor_help_text();
-
 // The screen, probed by the platform layer: its size, or why no display could be opened.
 struct DisplayProbe {
   std::optional<int> width, height;

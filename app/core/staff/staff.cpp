@@ -193,16 +193,11 @@ PinCheck check_pin(DurableTransaction& tx, std::string_view pin, std::int64_t no
 void set_pin(Database& db, std::string_view pin) {
   if (!is_valid_pin(pin)) throw std::invalid_argument("a PIN is 4 to 8 digits");
   const std::string hash = hash_pin(pin);
-  db.exec("BEGIN IMMEDIATE", "starting to set the PIN");
-  try {
+  db.write_transaction("starting to set the PIN", "saving the PIN", [&] {
     write_setting(db, kPinHash, hash);
     write_setting(db, kFailures, "0");
     write_setting(db, kLockedUntil, "0");
-    db.exec("COMMIT", "saving the PIN");
-  } catch (...) {
-    sqlite3_exec(db.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
-    throw;
-  }
+  });
 }
 
 }  // namespace openday

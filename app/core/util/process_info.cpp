@@ -32,13 +32,4 @@ std::optional<double> seconds_since_process_start() {
   return now - static_cast<double>(start_ticks) / static_cast<double>(sysconf(_SC_CLK_TCK));
 }
 
-std::optional<double> peak_resident_mib() {
-  std::ifstream status("/proc/self/status");
-  std::string line;
-  while (std::getline(status, line)) {
-    if (line.rfind("VmHWM:", 0) == 0) return std::stod(line.substr(6)) / 1024.0;
-  }
-  return std::nullopt;
-}
-
 }  // namespace openday

@@ -1,5 +1,5 @@
 #pragma once
-// Facts about this process for the startup and memory figures the kiosk logs.
+// Facts about this process for the startup figures the kiosk logs.
 #include <optional>
 
 namespace openday {
@@ -7,7 +7,4 @@ namespace openday {
 // Seconds since the kernel started this process (from /proc), so that time spent before
 // main() (loading shared libraries) is counted too.
 std::optional<double> seconds_since_process_start();
-// Peak resident memory (VmHWM) in MiB.
-std::optional<double> peak_resident_mib();
-
 }  // namespace openday

@@ -1,7 +1,9 @@
 #pragma once
-// UTF-8 helpers shared by the config, content validation and the font glyph builder.
+// UTF-8 helpers shared by the config, content validation, the font glyph builder, the text
+// layout, the speech text and the workbook reader.
 #include <cstddef>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace openday {
@@ -20,6 +22,9 @@ void for_each_code_point(std::string_view text, Visit&& visit);
 
 // Decodes one code point at text[pos]; returns its length in bytes (0 when ill-formed).
 std::size_t decode_code_point(std::string_view text, std::size_t pos, char32_t& out);
+
+// Appends the code point as UTF-8 (1 to 4 bytes). The caller passes a code point below U+110000.
+void append_utf8(std::string& out, char32_t code_point);
 
 template <typename Visit>
 void for_each_code_point(std::string_view text, Visit&& visit) {

@@ -11,8 +11,6 @@
 namespace openday {
 namespace {
 
-void rollback_quietly(Database& db) { sqlite3_exec(db.handle(), "ROLLBACK", nullptr, nullptr, nullptr); }
-
 std::optional<std::pair<std::uint64_t, std::uint64_t>> identity_of(const std::filesystem::path& file) {
   struct stat info {};
   if (::stat(file.c_str(), &info) != 0) return std::nullopt;
@@ -248,7 +246,7 @@ bool EventLog::commit_backlog() {
     notices_.clear();
     return true;
   } catch (const SqliteError& error) {
-    rollback_quietly(*db_);
+    db_->rollback_quietly();
     last_seq_ = seq_before;
     note_error(error.what());
     // A failed write may mean the file is gone or read-only: reopen on the next attempt.
@@ -279,7 +277,7 @@ void EventLog::run_job(Job& entry) {
     for (const Event& event : transaction.events()) track_committed(event);
     result.committed = true;
   } catch (const std::exception& error) {
-    rollback_quietly(*db_);
+    db_->rollback_quietly();
     last_seq_ = seq_before;
     result.error = error.what();
   }

@@ -43,6 +43,10 @@ void Database::exec(std::string_view sql, std::string_view doing) {
   if (rc != SQLITE_OK) fail(doing, rc);
 }
 
+void Database::rollback_quietly() noexcept { sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr); }
+
+void Database::skip_checkpoint_on_close() { sqlite3_db_config(db_, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr); }
+
 Statement Database::prepare(std::string_view sql) const {
   sqlite3_stmt* stmt = nullptr;
   const int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);

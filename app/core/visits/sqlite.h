@@ -9,6 +9,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <type_traits>
 
 namespace openday {
 
@@ -38,6 +39,16 @@ class Database {
   Database& operator=(const Database&) = delete;
 
   void exec(std::string_view sql, std::string_view doing);
+  // Ends the open transaction without its changes. Never throws: it runs while another error is
+  // on its way out, and that error is the one to report.
+  void rollback_quietly() noexcept;
+  // Runs body between BEGIN IMMEDIATE and COMMIT, each failure named by starting or committing;
+  // anything body throws rolls the transaction back and goes on to the caller.
+  template <typename Body>
+  decltype(auto) write_transaction(std::string_view starting, std::string_view committing, Body&& body);
+  // Closing this connection leaves the checkpoint to another one (the kiosk's own writer), so
+  // that a tool or a second connection never does a long checkpoint on the way out.
+  void skip_checkpoint_on_close();
   Statement prepare(std::string_view sql) const;
   // The first column of the first row, or nullopt when there is no row or it is NULL.
   std::optional<std::int64_t> query_int(std::string_view sql) const;
@@ -47,12 +58,29 @@ class Database {
   [[noreturn]] void fail(std::string_view doing, int rc) const;
   const std::filesystem::path& file() const { return file_; }
   sqlite3* handle() const { return db_; }
-  bool is_open() const { return db_ != nullptr; }
 
  private:
   sqlite3* db_ = nullptr;
   std::filesystem::path file_;
 };
+
+template <typename Body>
+decltype(auto) Database::write_transaction(std::string_view starting, std::string_view committing, Body&& body) {
+  exec("BEGIN IMMEDIATE", starting);
+  try {
+    if constexpr (std::is_void_v<decltype(body())>) {
+      body();
+      exec("COMMIT", committing);
+    } else {
+      auto result = body();
+      exec("COMMIT", committing);
+      return result;
+    }
+  } catch (...) {
+    rollback_quietly();
+    throw;
+  }
+}
 
 class Statement {
  public:

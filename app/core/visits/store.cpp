@@ -128,7 +128,7 @@ std::string open_checked(const std::filesystem::path& file, const char* vfs, std
 
 void close_without_checkpoint(std::optional<Database>& db) {
   if (!db) return;
-  sqlite3_db_config(db->handle(), SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr);
+  db->skip_checkpoint_on_close();
   db.reset();
 }
 
@@ -238,15 +238,11 @@ int latest_schema_version() { return static_cast<int>(kMigrations.size()); }
 
 void migrate_store(Database& db, int target_version) {
   for (int version = user_version(db); version < target_version; ++version) {
-    db.exec("BEGIN IMMEDIATE", "starting migration " + std::to_string(version + 1));
-    try {
-      db.exec(kMigrations[static_cast<std::size_t>(version)], "migrating the schema to version " + std::to_string(version + 1));
-      db.exec("PRAGMA user_version=" + std::to_string(version + 1), "recording the schema version");
-      db.exec("COMMIT", "committing migration " + std::to_string(version + 1));
-    } catch (...) {
-      sqlite3_exec(db.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
-      throw;
-    }
+    const std::string number = std::to_string(version + 1);
+    db.write_transaction("starting migration " + number, "committing migration " + number, [&] {
+      db.exec(kMigrations[static_cast<std::size_t>(version)], "migrating the schema to version " + number);
+      db.exec("PRAGMA user_version=" + number, "recording the schema version");
+    });
   }
 }
 

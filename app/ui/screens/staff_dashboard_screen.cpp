@@ -8,6 +8,7 @@
 #include "core/reports/stats.h"
 
 #include "core/content/ui_text.h"
+#include "core/util/local_clock.h"
 #include "ui/screen_context.h"
 #include "ui/screens/screens.h"
 #include "ui/text_layout.h"
@@ -72,10 +73,7 @@ class StaffDashboardScreen final : public Screen {
   };
 
   static double seconds_to_local_midnight() {
-    const std::time_t now = std::time(nullptr);
-    std::tm local{};
-    localtime_r(&now, &local);
-    return static_cast<double>(24 * 3600 - (local.tm_hour * 3600 + local.tm_min * 60 + local.tm_sec));
+    return static_cast<double>(24 * 3600 - local_time_now().second_of_day());
   }
 
   static std::string percent(std::int64_t part, std::int64_t whole) {

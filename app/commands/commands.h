@@ -1,0 +1,47 @@
+#pragma once
+// The bodies of openday's commands, one file per group; main.cpp only parses and dispatches.
+// Each returns the process's exit code and prints what it has to say itself.
+#include "core/ops/cli.h"
+
+namespace openday::commands {
+
+// Exit codes, as the README lists them ("Exit codes: 0 fine, 1 unexpected error ...").
+inline constexpr int kExitUnexpected = 1;
+inline constexpr int kExitUsage = 2;
+inline constexpr int kExitConfig = 3;
+inline constexpr int kExitFonts = 4;
+inline constexpr int kExitDisplay = 5;
+inline constexpr int kExitDatabase = 6;
+inline constexpr int kExitContent = 7;
+inline constexpr int kExitExport = 8;
+inline constexpr int kExitUnknownVoucher = 10;
+inline constexpr int kExitVoucherAlreadyRedeemed = 11;
+inline constexpr int kExitNoSpeech = 12;
+
+// kiosk.cpp: the kiosk itself.
+int run_kiosk(const KioskOptions& options);
+
+// content.cpp: checking, searching and moving the content.
+int run_validate(const ValidateOptions& options);
+int run_search(const SearchOptions& options);
+int run_content_template(const ContentOptions& options);
+int run_content_export(const ContentOptions& options);
+int run_content_import(const ContentOptions& options);
+
+// staff.cpp: what the staff do from a laptop: the PIN, the prize desk, the desk tally.
+int run_set_pin(const SetPinOptions& options);
+int run_redeem(const RedeemOptions& options);
+int run_tally_add(const TallyOptions& options);
+int run_tally_list(const TallyOptions& options);
+
+// reports.cpp: the counts.
+int run_stats(const StatsOptions& options);
+int run_export(const ExportOptions& options);
+
+// ops.cpp: running and checking a kiosk.
+int run_simulate(const SimulateOptions& options);
+int run_speak(const SpeakOptions& options);
+int run_doctor(const DoctorOptions& options);
+int run_status(const StatusOptions& options);
+
+}  // namespace openday::commands
