@@ -217,10 +217,11 @@ TEST_F(ExportFiles, WritesEveryTableTheWorkbookAndTheSummary) {
   std::filesystem::create_directories(dir / "usb");
   ExportRequest request{dir / "usb", ExportFormat::All, "示例县", {dir / "live" / "k1.db"}};
   const ExportResult result = export_report(report(), request);
-  // 14 CSV (满意度, 群众问题, 基本情况, 现场登记按部门, 热门主题, 热门搜索, 无结果搜索 last), 1 XLSX, the summary
-  EXPECT_EQ(result.files.size(), 16u);
+  // 15 CSV (满意度, 群众问题, 基本情况, 现场登记按部门, 热门主题, 热门搜索, 无结果搜索, 功能使用 last), 1 XLSX, the summary
+  EXPECT_EQ(result.files.size(), 17u);
   for (const auto& file : result.files) EXPECT_GT(std::filesystem::file_size(file), 3u) << file;
-  EXPECT_EQ(files_in(dir / "usb"), 16u) << "no temporary files are left behind";
+  EXPECT_EQ(files_in(dir / "usb"), 17u) << "no temporary files are left behind";
+  EXPECT_EQ(result.files[14].filename(), "openday-2026-05-15_2026-05-16-15-feature-use.csv");
   EXPECT_NE(result.summary.find("5月15日至5月16日，示例县政务公开日自助查询机服务群众4人次，其中1人次查阅了政务公开信息"), std::string::npos)
       << result.summary;
 }

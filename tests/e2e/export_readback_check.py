@@ -57,6 +57,7 @@ def direct_counts(dbs, day):
         "quiz_attempts": sum(1 for r in rows if r[1] == "quiz_start"),
         "quiz_passed": sum(1 for r in rows if r[1] == "quiz_finish" and r[4] == "passed"),
         "vouchers": {r[3] for r in rows if r[1] == "voucher_issued"},
+        "read_alouds": sum(1 for r in rows if r[1] == "read_aloud"),
         "departments": departments,
         "questions": questions,
     }
@@ -131,9 +132,13 @@ def main():
         header, rows = read_csv(files["7-sessions.csv"])
         assert len(rows) == expected["sessions"]
 
+        header, rows = read_csv(files["15-feature-use.csv"])
+        assert header == ["日期", "朗读次数", "朗读时长(秒)"], header
+        assert [row[0] for row in rows] == [day] and int(rows[0][1]) == expected["read_alouds"], (rows, expected["read_alouds"])
+
         sheets, charts = xlsx_sheets(files["counts.xlsx"])
         assert list(sheets) == ["每日汇总", "按时段", "按部门", "按审批事项", "按竞猜题目", "奖品兑奖码", "访客会话",
-                                "满意度", "群众问题", "基本情况", "现场登记按部门", "热门主题", "热门搜索", "无结果搜索"], list(sheets)
+                                "满意度", "群众问题", "基本情况", "现场登记按部门", "热门主题", "热门搜索", "无结果搜索", "功能使用"], list(sheets)
         basic = {row[0]: row[1] for row in sheets["基本情况"][1:]}
         assert int(float(basic["其中：自助查询机服务"])) == expected["sessions"], basic
         assert sheets["每日汇总"][0][:2] == ["日期", "接待人次"]

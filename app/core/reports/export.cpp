@@ -2,9 +2,11 @@
 
 #include <xlsxwriter.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <ctime>
+#include <functional>
 
 #include "core/util/atomic_file.h"
 #include "core/visits/events.h"
@@ -121,10 +123,15 @@ void write_xlsx(const std::vector<ExportTable>& tables, const std::filesystem::p
       worksheet_set_column(sheet, static_cast<lxw_col_t>(c), static_cast<lxw_col_t>(c), std::min(60.0, widths[c] + 2), nullptr);
     worksheet_freeze_panes(sheet, 1, 0);
   }
-  // Native column charts: visitors per hour, views per department.
-  auto add_chart = [&](std::size_t table_index, lxw_col_t category_col, lxw_col_t value_col, const char* title, lxw_col_t at_col) {
-    const ExportTable& table = tables[table_index];
-    if (table.rows.empty()) return;
+  // Native column charts: visitors per hour, views per department, found by their sheet and headers.
+  auto add_chart = [&](std::string_view sheet_name, std::string_view category, std::string_view value, const char* title, lxw_col_t at_col) {
+    const auto found = std::find_if(tables.begin(), tables.end(), [&](const ExportTable& t) { return t.sheet_name == sheet_name; });
+    if (found == tables.end() || found->rows.empty()) return;
+    const ExportTable& table = *found;
+    const auto column = [&table](std::string_view name) {
+      return static_cast<lxw_col_t>(std::find(table.headers.begin(), table.headers.end(), name) - table.headers.begin());
+    };
+    const lxw_col_t category_col = column(category), value_col = column(value);
     lxw_chart* chart = workbook_add_chart(workbook, LXW_CHART_COLUMN);
     lxw_chart_series* series = chart_add_series(chart, nullptr, nullptr);
     const auto last = static_cast<lxw_row_t>(std::min<std::size_t>(table.rows.size(), 60));
@@ -132,47 +139,125 @@ void write_xlsx(const std::vector<ExportTable>& tables, const std::filesystem::p
     chart_series_set_values(series, table.sheet_name.c_str(), 1, value_col, last, value_col);
     chart_title_set_name(chart, title);
     chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);
-    worksheet_insert_chart(sheets[table_index], 1, at_col, chart);
+    worksheet_insert_chart(sheets[static_cast<std::size_t>(found - tables.begin())], 1, at_col, chart);
   };
-  add_chart(1, 1, 2, "各时段接待人次", 6);
-  add_chart(2, 1, 2, "各部门页面浏览次数", 6);
+  add_chart("按时段", "时段", "接待人次", "各时段接待人次", 6);
+  add_chart("按部门", "部门名称", "页面浏览", "各部门页面浏览次数", 6);
   const lxw_error error = workbook_close(workbook);
   if (error != LXW_NO_ERROR) throw FileWriteError(file.string() + ": writing the workbook failed: " + lxw_strerror(error));
   slot.commit();
 }
 
+// A column of an export table: its header and how a row gives its cell, side by side so that
+// the two cannot slip apart.
+template <typename Row>
+struct Column {
+  std::string header;
+  std::function<ExportCell(const Row&)> value;
+};
+
+template <typename Row>
+ExportTable table_of(std::string file_stem, std::string sheet_name, const std::vector<Column<Row>>& columns, const std::vector<Row>& rows) {
+  ExportTable table{std::move(file_stem), std::move(sheet_name), {}, {}};
+  for (const Column<Row>& column : columns) table.headers.push_back(column.header);
+  for (const Row& row : rows) {
+    std::vector<ExportCell>& cells = table.rows.emplace_back();
+    for (const Column<Row>& column : columns) cells.push_back(column.value(row));
+  }
+  return table;
+}
+
+// The rows of a table whose cells are worked out one by one (満意度, 基本情况).
+struct ShareRow {
+  std::string label;
+  ExportCell count, share;
+};
+
+struct FactRow {
+  std::string label;
+  ExportCell count;
+  std::string unit, source;
+};
+
+// The days, and their 合计 when there are several.
+std::vector<DailyRow> days_and_total(const Report& report) {
+  std::vector<DailyRow> rows = report.days;
+  if (report.days.size() > 1) {
+    rows.push_back(report.total);
+    rows.back().day = "合计";
+  }
+  return rows;
+}
+
+ExportTable daily_table(const Report& report) {
+  return table_of<DailyRow>("daily", "每日汇总",
+                            {{"日期", [](const DailyRow& d) { return d.day; }},
+                             {"接待人次", [](const DailyRow& d) { return d.sessions; }},
+                             {"参与互动人次", [](const DailyRow& d) { return d.engaged_sessions; }},
+                             {"唤醒即离开", [](const DailyRow& d) { return d.woke_and_left_sessions; }},
+                             {"平均停留(秒)", [](const DailyRow& d) { return rounded(d.average_dwell_seconds, 1); }},
+                             {"操作次数", [](const DailyRow& d) { return d.interactions; }},
+                             {"页面浏览", [](const DailyRow& d) { return d.screen_views; }},
+                             {"竞猜参与", [](const DailyRow& d) { return d.quiz_attempts; }},
+                             {"竞猜过关", [](const DailyRow& d) { return d.quiz_passed; }},
+                             {"奖品发放", [](const DailyRow& d) { return d.vouchers_issued; }},
+                             {"奖品兑换", [](const DailyRow& d) { return d.vouchers_redeemed; }}},
+                            days_and_total(report));
+}
+
+// 功能使用: per day, the kinds that kEventKinds counts per day (朗读 so far), in its columns.
+ExportTable feature_use_table(const Report& report) {
+  std::vector<Column<DailyRow>> columns{{"日期", [](const DailyRow& d) { return d.day; }}};
+  for (const EventKind& kind : kEventKinds) {
+    const auto index = static_cast<std::size_t>(kind.type);
+    if (!kind.per_day.rows.empty())
+      columns.push_back({std::string(kind.per_day.rows), [index](const DailyRow& d) { return d.kind_rows[index]; }});
+    if (!kind.per_day.value_seconds.empty())
+      columns.push_back({std::string(kind.per_day.value_seconds),
+                         [index](const DailyRow& d) { return rounded(static_cast<double>(d.kind_value_ms[index]) / 1000.0, 1); }});
+  }
+  return table_of<DailyRow>("feature-use", "功能使用", columns, days_and_total(report));
+}
+
 // 满意度 and 群众问题 (issue 15), after the other sheets.
 void add_voice_tables(const Report& report, std::vector<ExportTable>& tables) {
   const VoiceCounts& voice = report.voice;
-  ExportTable satisfaction{"satisfaction", "满意度", {"评价", "人次", "比率"}, {}};
   const std::int64_t ratings = voice.rating_count();
   const auto share = [&](std::int64_t n) { return ratings ? rounded(static_cast<double>(n) / static_cast<double>(ratings), 4) : 0.0; };
+  std::vector<ShareRow> rows;
   for (const SatisfactionLevel& level : kSatisfactionLevels)
-    satisfaction.rows.push_back({std::string(tr(level.words)), voice.ratings_of(level.value), share(voice.ratings_of(level.value))});
-  satisfaction.rows.push_back({"合计", ratings, ratings ? 1.0 : 0.0});
-  satisfaction.rows.push_back({"满意率（非常满意、满意、基本满意）", ratings - voice.ratings_of(1) - voice.ratings_of(2), rounded(voice.satisfaction_rate().value_or(0.0), 4)});
+    rows.push_back({std::string(tr(level.words)), voice.ratings_of(level.value), share(voice.ratings_of(level.value))});
+  rows.push_back({"合计", ratings, ratings ? 1.0 : 0.0});
+  rows.push_back({"满意率（非常满意、满意、基本满意）", ratings - voice.ratings_of(1) - voice.ratings_of(2), rounded(voice.satisfaction_rate().value_or(0.0), 4)});
   for (const SatisfactionReason& reason : kSatisfactionReasons) {
     const auto found = voice.reasons.find(std::string(reason.key));
-    satisfaction.rows.push_back({"不满意原因：" + std::string(tr(reason.words)), found == voice.reasons.end() ? 0 : found->second, ""});
+    rows.push_back({"不满意原因：" + std::string(tr(reason.words)), found == voice.reasons.end() ? 0 : found->second, ""});
   }
-  tables.push_back(std::move(satisfaction));
+  tables.push_back(table_of<ShareRow>("satisfaction", "满意度",
+                                      {{"评价", [](const ShareRow& r) { return r.label; }},
+                                       {"人次", [](const ShareRow& r) { return r.count; }},
+                                       {"比率", [](const ShareRow& r) { return r.share; }}},
+                                      rows));
 
-  ExportTable questions{"citizen-questions", "群众问题", {"部门编号", "部门", "问题", "待现场解答", "已有解答"}, {}};
-  for (const AskedQuestionRow& q : report.asked_questions)
-    questions.rows.push_back({q.department_id, q.department, q.topic_label, q.registered, q.answered});
-  tables.push_back(std::move(questions));
+  tables.push_back(table_of<AskedQuestionRow>("citizen-questions", "群众问题",
+                                              {{"部门编号", [](const AskedQuestionRow& q) { return q.department_id; }},
+                                               {"部门", [](const AskedQuestionRow& q) { return q.department; }},
+                                               {"问题", [](const AskedQuestionRow& q) { return q.topic_label; }},
+                                               {"待现场解答", [](const AskedQuestionRow& q) { return q.registered; }},
+                                               {"已有解答", [](const AskedQuestionRow& q) { return q.answered; }}},
+                                              report.asked_questions));
 }
 
 // 基本情况: every figure of the summary paragraph, exact, with where it comes from. A fact never
 // entered (nor given in the config) is an empty cell, not a zero.
 ExportTable basic_facts_table(const Report& report) {
-  ExportTable table{"basic-facts", "基本情况", {"项目", "数量", "单位", "来源"}, {}};
+  std::vector<FactRow> rows;
   const TallyTotals& tally = report.tally;
   auto fact_row = [&](const char* label, EventFactKind fact, const char* unit) {
     const auto value = tally.fact(fact);
-    table.rows.push_back({label, value ? ExportCell(*value) : ExportCell(""), unit, "活动概况（工作人员填写）"});
+    rows.push_back({label, value ? ExportCell(*value) : ExportCell(""), unit, "活动概况（工作人员填写）"});
   };
-  auto tally_row = [&](const char* label, std::int64_t count, const char* unit) { table.rows.push_back({label, count, unit, "现场登记"}); };
+  auto tally_row = [&](const std::string& label, std::int64_t count, const char* unit) { rows.push_back({label, count, unit, "现场登记"}); };
   fact_row("参加部门（单位）", EventFactKind::Departments, "个");
   fact_row("参加机关干部和工作人员", EventFactKind::Staff, "名");
   fact_row("印发政务公开宣传品", EventFactKind::LeafletsPrinted, "份");
@@ -181,38 +266,48 @@ ExportTable basic_facts_table(const Report& report) {
   fact_row("制作各种栏（板）", EventFactKind::Boards, "块");
   tally_row("受理解答政策咨询", tally[TallyKind::Answer], "件");
   const DailyRow& t = report.total;
-  table.rows.push_back({"接待现场咨询群众（合计）", tally[TallyKind::Consultation] + t.sessions, "人次", "现场登记＋自助查询机"});
+  rows.push_back({"接待现场咨询群众（合计）", tally[TallyKind::Consultation] + t.sessions, "人次", "现场登记＋自助查询机"});
   tally_row("其中：咨询台接待", tally[TallyKind::Consultation], "人次");
-  table.rows.push_back({"其中：自助查询机服务", t.sessions, "人次", "自助查询机"});
+  rows.push_back({"其中：自助查询机服务", t.sessions, "人次", "自助查询机"});
   tally_row("整理问题", tally[TallyKind::Problem], "件");
   for (const ProblemCategory& category : problem_categories()) {
     const auto found = tally.problems_by_category.find(std::string(category.id));
     const std::int64_t count = found == tally.problems_by_category.end() ? 0 : found->second;
-    tally_row(("其中：" + std::string(category.label)).c_str(), count, "件");
+    tally_row("其中：" + std::string(category.label), count, "件");
   }
-  table.rows.push_back({"有奖竞猜参与", t.quiz_attempts, "人次", "自助查询机"});
-  table.rows.push_back({"有奖竞猜过关", t.quiz_passed, "人次", "自助查询机"});
-  table.rows.push_back({"发放奖品", t.vouchers_issued, "份", "自助查询机"});
-  table.rows.push_back({"已兑奖", t.vouchers_redeemed, "份", "自助查询机"});
+  rows.push_back({"有奖竞猜参与", t.quiz_attempts, "人次", "自助查询机"});
+  rows.push_back({"有奖竞猜过关", t.quiz_passed, "人次", "自助查询机"});
+  rows.push_back({"发放奖品", t.vouchers_issued, "份", "自助查询机"});
+  rows.push_back({"已兑奖", t.vouchers_redeemed, "份", "自助查询机"});
   const VoiceCounts& voice = report.voice;
-  table.rows.push_back({"查询机“我要问”收集群众问题", voice.questions_asked, "件", "自助查询机"});
-  table.rows.push_back({"其中：已有解答", voice.questions_answered, "件", "自助查询机"});
-  table.rows.push_back({"满意度评价", voice.rating_count(), "人次", "自助查询机"});
+  rows.push_back({"查询机“我要问”收集群众问题", voice.questions_asked, "件", "自助查询机"});
+  rows.push_back({"其中：已有解答", voice.questions_answered, "件", "自助查询机"});
+  rows.push_back({"满意度评价", voice.rating_count(), "人次", "自助查询机"});
   const auto rate = voice.satisfaction_rate();
-  table.rows.push_back({"满意率", rate ? ExportCell(rounded(*rate, 4)) : ExportCell(""), "", "自助查询机"});
-  table.rows.push_back({"撤销的登记", tally.undone, "次", "现场登记（已从上列数字中扣除）"});
-  return table;
+  rows.push_back({"满意率", rate ? ExportCell(rounded(*rate, 4)) : ExportCell(""), "", "自助查询机"});
+  rows.push_back({"撤销的登记", tally.undone, "次", "现场登记（已从上列数字中扣除）"});
+  return table_of<FactRow>("basic-facts", "基本情况",
+                           {{"项目", [](const FactRow& r) { return r.label; }},
+                            {"数量", [](const FactRow& r) { return r.count; }},
+                            {"单位", [](const FactRow& r) { return r.unit; }},
+                            {"来源", [](const FactRow& r) { return r.source; }}},
+                           rows);
 }
 
 // The desk's answers and problems per department, for the departments the desk named.
 ExportTable tally_departments_table(const Report& report) {
-  ExportTable table{"desk-departments", "现场登记按部门", {"部门编号", "部门名称", "解答政策咨询", "记录群众问题"}, {}};
-  for (const auto& [id, counts] : report.tally.by_department) {
+  using Entry = std::pair<std::string, std::array<std::int64_t, kTallyKinds>>;
+  std::vector<Entry> rows(report.tally.by_department.begin(), report.tally.by_department.end());
+  const auto name_of = [&report](const std::string& id) {
     const auto name = report.tally_department_names.find(id);
-    table.rows.push_back({id, name == report.tally_department_names.end() ? id : name->second,
-                          counts[static_cast<std::size_t>(TallyKind::Answer)], counts[static_cast<std::size_t>(TallyKind::Problem)]});
-  }
-  return table;
+    return name == report.tally_department_names.end() ? id : name->second;
+  };
+  return table_of<Entry>("desk-departments", "现场登记按部门",
+                         {{"部门编号", [](const Entry& e) { return e.first; }},
+                          {"部门名称", [&name_of](const Entry& e) { return name_of(e.first); }},
+                          {"解答政策咨询", [](const Entry& e) { return e.second[static_cast<std::size_t>(TallyKind::Answer)]; }},
+                          {"记录群众问题", [](const Entry& e) { return e.second[static_cast<std::size_t>(TallyKind::Problem)]; }}},
+                         rows);
 }
 
 }  // namespace
@@ -224,60 +319,73 @@ std::string spreadsheet_safe(std::string_view text) {
 
 std::vector<ExportTable> report_tables(const Report& report) {
   std::vector<ExportTable> tables;
-  ExportTable daily{"daily", "每日汇总",
-                    {"日期", "接待人次", "参与互动人次", "唤醒即离开", "平均停留(秒)", "操作次数", "页面浏览", "竞猜参与", "竞猜过关",
-                     "奖品发放", "奖品兑换"},
-                    {}};
-  auto daily_row = [](const DailyRow& d, const std::string& label) {
-    return std::vector<ExportCell>{label, d.sessions, d.engaged_sessions, d.woke_and_left_sessions, rounded(d.average_dwell_seconds, 1),
-                                   d.interactions, d.screen_views, d.quiz_attempts, d.quiz_passed, d.vouchers_issued, d.vouchers_redeemed};
-  };
-  for (const DailyRow& d : report.days) daily.rows.push_back(daily_row(d, d.day));
-  if (report.days.size() > 1) daily.rows.push_back(daily_row(report.total, "合计"));
-  tables.push_back(std::move(daily));
-
-  ExportTable hours{"hourly", "按时段", {"日期", "时段", "接待人次", "操作次数", "竞猜参与"}, {}};
-  for (const HourRow& h : report.hours) hours.rows.push_back({h.day, hour_span(h.hour), h.sessions, h.interactions, h.quiz_attempts});
-  tables.push_back(std::move(hours));
-
-  ExportTable departments{"departments", "按部门", {"部门编号", "部门名称", "页面浏览", "审批事项浏览", "相关答题"}, {}};
-  for (const DepartmentRow& d : report.departments) departments.rows.push_back({d.id, d.name, d.views, d.item_views, d.quiz_answers});
+  tables.push_back(daily_table(report));
+  tables.push_back(table_of<HourRow>("hourly", "按时段",
+                                     {{"日期", [](const HourRow& h) { return h.day; }},
+                                      {"时段", [](const HourRow& h) { return hour_span(h.hour); }},
+                                      {"接待人次", [](const HourRow& h) { return h.sessions; }},
+                                      {"操作次数", [](const HourRow& h) { return h.interactions; }},
+                                      {"竞猜参与", [](const HourRow& h) { return h.quiz_attempts; }}},
+                                     report.hours));
   // The chart needs the name in column B: keep it there.
-  tables.push_back(std::move(departments));
-
-  ExportTable items{"approval-items", "按审批事项", {"事项编号", "事项名称", "所属部门", "浏览次数"}, {}};
-  for (const ItemRow& i : report.items) items.rows.push_back({i.id, i.name, i.department, i.views});
-  tables.push_back(std::move(items));
-
-  ExportTable questions{"quiz-questions", "按竞猜题目", {"题目编号", "题目", "作答次数", "答对次数", "正确率"}, {}};
-  for (const QuestionRow& q : report.questions) questions.rows.push_back({q.id, q.text, q.answers, q.correct, rounded(q.accuracy(), 4)});
-  tables.push_back(std::move(questions));
-
-  ExportTable vouchers{"vouchers", "奖品兑奖码", {"兑奖码", "机器编号", "发放时间", "兑换时间"}, {}};
-  for (const VoucherRow& v : report.vouchers)
-    vouchers.rows.push_back({v.code, v.kiosk_id, format_local_time(v.issued_at_ms), v.redeemed_at_ms ? format_local_time(*v.redeemed_at_ms) : ""});
-  tables.push_back(std::move(vouchers));
-
-  ExportTable sessions{"sessions", "访客会话", {"机器编号", "会话编号", "开始时间", "结束方式", "停留(秒)", "触摸次数", "点击次数"}, {}};
-  for (const SessionRow& s : report.sessions) {
-    const std::string reason = session_end_label(s.end_reason);
-    sessions.rows.push_back({s.kiosk_id, s.session, format_local_time(s.started_at_ms), reason, rounded(s.dwell_seconds, 1), s.touches, s.taps});
-  }
-  tables.push_back(std::move(sessions));
+  tables.push_back(table_of<DepartmentRow>("departments", "按部门",
+                                           {{"部门编号", [](const DepartmentRow& d) { return d.id; }},
+                                            {"部门名称", [](const DepartmentRow& d) { return d.name; }},
+                                            {"页面浏览", [](const DepartmentRow& d) { return d.views; }},
+                                            {"审批事项浏览", [](const DepartmentRow& d) { return d.item_views; }},
+                                            {"相关答题", [](const DepartmentRow& d) { return d.quiz_answers; }}},
+                                           report.departments));
+  tables.push_back(table_of<ItemRow>("approval-items", "按审批事项",
+                                     {{"事项编号", [](const ItemRow& i) { return i.id; }},
+                                      {"事项名称", [](const ItemRow& i) { return i.name; }},
+                                      {"所属部门", [](const ItemRow& i) { return i.department; }},
+                                      {"浏览次数", [](const ItemRow& i) { return i.views; }}},
+                                     report.items));
+  tables.push_back(table_of<QuestionRow>("quiz-questions", "按竞猜题目",
+                                         {{"题目编号", [](const QuestionRow& q) { return q.id; }},
+                                          {"题目", [](const QuestionRow& q) { return q.text; }},
+                                          {"作答次数", [](const QuestionRow& q) { return q.answers; }},
+                                          {"答对次数", [](const QuestionRow& q) { return q.correct; }},
+                                          {"正确率", [](const QuestionRow& q) { return rounded(q.accuracy(), 4); }}},
+                                         report.questions));
+  tables.push_back(table_of<VoucherRow>(
+      "vouchers", "奖品兑奖码",
+      {{"兑奖码", [](const VoucherRow& v) { return v.code; }},
+       {"机器编号", [](const VoucherRow& v) { return v.kiosk_id; }},
+       {"发放时间", [](const VoucherRow& v) { return format_local_time(v.issued_at_ms); }},
+       {"兑换时间", [](const VoucherRow& v) { return v.redeemed_at_ms ? format_local_time(*v.redeemed_at_ms) : ""; }}},
+      report.vouchers));
+  tables.push_back(table_of<SessionRow>("sessions", "访客会话",
+                                        {{"机器编号", [](const SessionRow& s) { return s.kiosk_id; }},
+                                         {"会话编号", [](const SessionRow& s) { return s.session; }},
+                                         {"开始时间", [](const SessionRow& s) { return format_local_time(s.started_at_ms); }},
+                                         {"结束方式", [](const SessionRow& s) { return session_end_label(s.end_reason); }},
+                                         {"停留(秒)", [](const SessionRow& s) { return rounded(s.dwell_seconds, 1); }},
+                                         {"触摸次数", [](const SessionRow& s) { return s.touches; }},
+                                         {"点击次数", [](const SessionRow& s) { return s.taps; }}},
+                                        report.sessions));
   add_voice_tables(report, tables);
   tables.push_back(basic_facts_table(report));
   tables.push_back(tally_departments_table(report));
 
   // What visitors looked for (issue 14), after the tables above so that their files keep their numbers.
-  ExportTable topics{"topics", "热门主题", {"主题编号", "主题", "浏览次数"}, {}};
-  for (const TopicRow& t : report.topics) topics.rows.push_back({t.id, t.name, t.views});
-  tables.push_back(std::move(topics));
-  ExportTable searches{"searches", "热门搜索", {"搜索内容", "搜索次数", "打开结果次数", "找到事项数"}, {}};
-  for (const SearchRow& r : report.searches) searches.rows.push_back({r.query, r.searches, r.opened, r.results});
-  tables.push_back(std::move(searches));
-  ExportTable failed{"failed-searches", "无结果搜索", {"搜索内容", "搜索次数"}, {}};
-  for (const SearchRow& r : report.failed_searches) failed.rows.push_back({r.query, r.searches});
-  tables.push_back(std::move(failed));
+  tables.push_back(table_of<TopicRow>("topics", "热门主题",
+                                      {{"主题编号", [](const TopicRow& t) { return t.id; }},
+                                       {"主题", [](const TopicRow& t) { return t.name; }},
+                                       {"浏览次数", [](const TopicRow& t) { return t.views; }}},
+                                      report.topics));
+  tables.push_back(table_of<SearchRow>("searches", "热门搜索",
+                                       {{"搜索内容", [](const SearchRow& r) { return r.query; }},
+                                        {"搜索次数", [](const SearchRow& r) { return r.searches; }},
+                                        {"打开结果次数", [](const SearchRow& r) { return r.opened; }},
+                                        {"找到事项数", [](const SearchRow& r) { return r.results; }}},
+                                       report.searches));
+  tables.push_back(table_of<SearchRow>("failed-searches", "无结果搜索",
+                                       {{"搜索内容", [](const SearchRow& r) { return r.query; }},
+                                        {"搜索次数", [](const SearchRow& r) { return r.searches; }}},
+                                       report.failed_searches));
+  // Read-outs (issue 26), last for the same reason.
+  tables.push_back(feature_use_table(report));
   return tables;
 }
 

@@ -150,6 +150,7 @@ class Aggregator {
     if (!type) return;  // a type from a newer build: not counted
     // Only what visitors did makes a day or an hour: a stock change or an export at the desk
     // on another day does not add an empty row to the report.
+    if (!event_kind(*type).per_day.rows.empty()) count_per_day(days_[day], *type, row.value());
     switch (*type) {
       case EventType::Tap:
         ++days_[day].interactions;
@@ -195,10 +196,6 @@ class Aggregator {
       case EventType::EventFact:
         tally_.add_fact(row.target(), row.value(), at_ms, row.kiosk_id(), row.seq());
         break;
-      case EventType::ReadAloud:
-        ++days_[day].read_alouds;
-        days_[day].read_aloud_seconds += static_cast<double>(row.value().value_or(0)) / 1000.0;
-        break;
       case EventType::TopicView:
         ++topics_[std::string(row.target())].views;
         break;
@@ -208,6 +205,12 @@ class Aggregator {
       default:
         break;
     }
+  }
+
+  static void count_per_day(DailyRow& day, EventType type, std::optional<std::int64_t> value) {
+    const auto kind = static_cast<std::size_t>(type);
+    ++day.kind_rows[kind];
+    day.kind_value_ms[kind] += value.value_or(0);
   }
 
   void add_view(const EventRows& row) {
@@ -287,6 +290,12 @@ std::vector<Row> ranked(std::map<std::string, Row>& rows, Count count) {
   return out;
 }
 
+void fill_read_alouds(DailyRow& row) {
+  const auto kind = static_cast<std::size_t>(EventType::ReadAloud);
+  row.read_alouds = row.kind_rows[kind];
+  row.read_aloud_seconds = static_cast<double>(row.kind_value_ms[kind]) / 1000.0;
+}
+
 void Aggregator::finish(Report& report) {
   std::map<std::int64_t, std::pair<double, std::int64_t>> dwell;  // per day: sum, ended sessions
   double dwell_sum = 0;
@@ -322,10 +331,14 @@ void Aggregator::finish(Report& report) {
                                {&t.screen_views, d.screen_views}, {&t.quiz_attempts, d.quiz_attempts}, {&t.quiz_passed, d.quiz_passed},
                                {&t.vouchers_issued, d.vouchers_issued}, {&t.vouchers_redeemed, d.vouchers_redeemed}})
       *total += part;
-    t.read_alouds += d.read_alouds;
-    t.read_aloud_seconds += d.read_aloud_seconds;
+    for (std::size_t kind = 0; kind < kEventTypeCount; ++kind) {
+      t.kind_rows[kind] += d.kind_rows[kind];
+      t.kind_value_ms[kind] += d.kind_value_ms[kind];
+    }
+    fill_read_alouds(d);
     report.days.push_back(d);
   }
+  fill_read_alouds(t);
   t.average_dwell_seconds = ended ? dwell_sum / static_cast<double>(ended) / 1000.0 : 0;
   t.day = report.days.empty() ? "" : report.days.front().day + " — " + report.days.back().day;
   for (auto& [key, h] : hours_) {

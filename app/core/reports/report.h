@@ -2,6 +2,7 @@
 // The counts staff take home: one or several kiosk databases merged without double counting
 // (rows are keyed by kiosk id and sequence number, vouchers by code; the same file given twice
 // counts once), over a range of local days. Used by `openday export` and the staff dashboard.
+#include <array>
 #include <cstdint>
 #include <filesystem>
 #include <map>
@@ -26,9 +27,12 @@ struct DailyRow {
   std::int64_t quiz_attempts = 0, quiz_passed = 0;
   std::int64_t vouchers_issued = 0, vouchers_redeemed = 0;
   double average_dwell_seconds = 0;
-  // Reading aloud (issue 13): read-outs (朗读) and how long they ran in all.
+  // Reading aloud (issue 13): read-outs (朗读) and how long they ran in all (from kind_rows).
   std::int64_t read_alouds = 0;
   double read_aloud_seconds = 0;
+  // By EventType, for the kinds with per_day columns in kEventKinds: their rows that day and the
+  // sum of their values (ms). Every other kind is 0 here.
+  std::array<std::int64_t, kEventTypeCount> kind_rows{}, kind_value_ms{};
 };
 
 struct HourRow {
