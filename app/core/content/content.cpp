@@ -213,7 +213,7 @@ class DepartmentReader {
     if (field.key == "answer") {  // after both texts, as the format lists them
       for (std::size_t e = 0; e < earlier.size(); ++e)
         if (!faq.question.empty() && earlier[e].question == faq.question)
-          r.problem(key, "\"" + faq.question + "\" is already asked at " + indexed("$.faq", e));
+          r.problem("question", "\"" + faq.question + "\" is already asked at " + indexed("$.faq", e));
     }
     if (field.key == "related_items" && r.has(key)) read_related_items(r, key, field, faq);
   }
