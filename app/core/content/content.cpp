@@ -8,6 +8,7 @@
 #include <thread>
 #include <vector>
 
+#include "core/content/content_fields.h"
 #include "core/util/calendar_date.h"
 #include "core/util/utf8.h"
 
@@ -16,49 +17,32 @@ namespace {
 
 using nlohmann::json;
 
-constexpr TextRule kName{60};
-constexpr TextRule kShortName{8};
 constexpr TextRule kLine{120};
-constexpr TextRule kParagraph{600};
 constexpr std::size_t kMaxDepartments = 200;
-constexpr std::size_t kMaxFaqs = 60;
 constexpr TextRule kKeyword{20};
 constexpr TextRule kTopicName{12};
 constexpr std::size_t kMaxTopics = 60;
-constexpr std::size_t kMaxTopicsPerItem = 8;
-constexpr std::size_t kMaxKeywords = 20;
 constexpr std::size_t kMaxPopularSearches = 12;
 
-bool is_id(std::string_view id) {
-  if (id.empty() || id.size() > 60) return false;
-  return std::all_of(id.begin(), id.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; });
+std::string joined(const std::vector<std::string>& values) {
+  std::string out;
+  for (const auto& v : values) out += (out.empty() ? "" : ", ") + v;
+  return out;
 }
 
-bool is_decimal_amount(std::string_view text) {
-  const auto dot = text.find('.');
-  const std::string_view whole = text.substr(0, dot);
-  const std::string_view fraction = dot == std::string_view::npos ? std::string_view() : text.substr(dot + 1);
-  const auto digits = [](std::string_view s) { return std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; }); };
-  if (whole.empty() || whole.size() > 9 || !digits(whole)) return false;
-  if (dot != std::string_view::npos && (fraction.empty() || fraction.size() > 2 || !digits(fraction))) return false;
-  return true;
+std::string indexed(const std::string& path, std::size_t i) { return path + "[" + std::to_string(i) + "]"; }
+
+// The dot-separated part `depth` of a key ("published" of "published.date" at 0), and whether
+// more follow (the row is a field of a nested object).
+std::pair<std::string_view, bool> key_part(std::string_view key, std::size_t depth) {
+  for (std::size_t d = 0; d < depth; ++d) key = key.substr(key.find('.') + 1);
+  const auto dot = key.find('.');
+  return {key.substr(0, dot), dot != std::string_view::npos};
 }
 
-// http(s)://host[:port][/path], with a host of letters, digits, dots and hyphens.
-bool is_web_address(std::string_view url) {
-  std::string_view rest;
-  if (url.starts_with("https://")) rest = url.substr(8);
-  else if (url.starts_with("http://")) rest = url.substr(7);
-  else return false;
-  const std::string_view host = rest.substr(0, rest.find_first_of(":/?#"));
-  if (host.empty() || host.front() == '.' || host.back() == '.' || host.find('.') == std::string_view::npos) return false;
-  const bool host_ok = std::all_of(host.begin(), host.end(), [](char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '-';
-  });
-  const bool rest_ok = std::all_of(rest.begin(), rest.end(), [](char c) { return c > 0x20 && c < 0x7F; });
-  return host_ok && rest_ok && url.size() <= 300;
-}
-
+// Reads a department file by the field tables (content_fields.h). What a table row cannot say,
+// the rules that span fields, is here: each record's hook runs after its row is read (or reads
+// it, for FieldType::Records and FieldType::Custom).
 class DepartmentReader {
  public:
   DepartmentReader(const std::filesystem::path& file, JsonProblems& problems) : file_(file), problems_(problems) {}
@@ -68,221 +52,191 @@ class DepartmentReader {
     ObjectReader r(root, "$", file_, problems_);
     if (!r.valid()) return std::nullopt;
     Department d;
-    d.id = r.text("id", {60});
-    if (!d.id.empty() && !is_id(d.id)) r.problem("id", "must be lowercase letters, digits and - only, found \"" + d.id + "\"");
-    if (!d.id.empty() && file_.stem() != d.id)
-      r.problem("id", "must equal the file name: \"" + d.id + "\" belongs in " + d.id + ".json");
-    d.name = r.text("name", kName);
-    d.short_name = r.text("short_name", kShortName);
-    d.category = r.text("category", {20});
-    const auto& categories = department_categories();
-    if (!d.category.empty() && std::find(categories.begin(), categories.end(), d.category) == categories.end())
-      r.problem("category", "\"" + d.category + "\" is not one of: " + joined(categories));
-    d.address = r.text("address", kLine);
-    d.office_hours = r.text("office_hours", kLine);
-    d.phone = r.text("phone", {40});
-    d.service_window = r.text("service_window", kLine);
-    d.introduction = r.text("introduction", kParagraph);
-    read_duties(r, d);
-    read_items(r, d);
-    read_fees(r, d);
-    read_faq(r, d);
+    read_fields(r, d, department_fields(), 0, department_fields().size(), 0,
+                [&](const Field<Department>& field, ObjectReader& at, std::string_view leaf, bool) { department_hook(field, at, leaf, d); });
     r.finish();
     if (problems_.size() != problems_before) return std::nullopt;
     return d;
   }
 
  private:
-  static std::string joined(const std::vector<std::string>& values) {
-    std::string out;
-    for (const auto& v : values) out += (out.empty() ? "" : ", ") + v;
-    return out;
-  }
-
-  Publication read_publication(ObjectReader& parent) {
-    Publication p;
-    const json* value = parent.object("published");
-    if (!value) return p;
-    ObjectReader r(*value, parent.child_path("published"), file_, problems_);
-    p.date = r.text("date", {10});
-    if (!p.date.empty() && !parse_calendar_date(p.date)) r.problem("date", "must be a real day written YYYY-MM-DD, found \"" + p.date + "\"");
-    p.source = r.text("source", kLine);
-    r.finish();
-    return p;
-  }
-
-  void read_duties(ObjectReader& parent, Department& d) {
-    const json* value = parent.object("duties");
-    if (!value) return;
-    ObjectReader r(*value, parent.child_path("duties"), file_, problems_);
-    d.duties_published = read_publication(r);
-    if (const json* paragraphs = r.array("paragraphs", 1, 60)) {
-      for (std::size_t i = 0; i < paragraphs->size(); ++i)
-        d.duties.push_back(array_text((*paragraphs)[i], r.child_path("paragraphs") + "[" + std::to_string(i) + "]", file_, problems_, kParagraph));
-    }
-    r.finish();
-  }
-
-  void read_items(ObjectReader& parent, Department& d) {
-    const json* items = parent.array("approval_items", 0, 300);
-    if (!items) return;
-    for (std::size_t i = 0; i < items->size(); ++i) {
-      ObjectReader r((*items)[i], "$.approval_items[" + std::to_string(i) + "]", file_, problems_);
-      if (!r.valid()) continue;
-      ApprovalItem item;
-      item.id = r.text("id", {60});
-      if (!item.id.empty() && !is_id(item.id)) r.problem("id", "must be lowercase letters, digits and - only, found \"" + item.id + "\"");
-      item.name = r.text("name", kName);
-      item.kind = r.text("kind", {20});
-      const auto& kinds = approval_item_kinds();
-      if (!item.kind.empty() && std::find(kinds.begin(), kinds.end(), item.kind) == kinds.end())
-        r.problem("kind", "\"" + item.kind + "\" is not one of: " + joined(kinds));
-      item.legal_basis = r.text("legal_basis", kParagraph);
-      if (const json* conditions = r.array("conditions", 1, 40))
-        for (std::size_t c = 0; c < conditions->size(); ++c)
-          item.conditions.push_back(array_text((*conditions)[c], r.child_path("conditions") + "[" + std::to_string(c) + "]", file_, problems_, kParagraph));
-      read_materials(r, item);
-      const auto statutory = r.integer("statutory_days", 0, 365);
-      item.statutory_days = static_cast<int>(statutory.value_or(0));
-      const auto promised = r.integer("promised_days", 0, 365);
-      item.promised_days = static_cast<int>(promised.value_or(0));
-      // Compared only when both were read: a bad statutory_days is one problem, not two.
-      if (statutory && promised && item.promised_days > item.statutory_days)
-        r.problem("promised_days", "(" + std::to_string(item.promised_days) + ") must not exceed statutory_days (" + std::to_string(item.statutory_days) + ")");
-      item.fee = r.text("fee", kLine);
-      item.where = r.text("where", kLine);
-      read_online(r, item);
-      item.contact = r.text("contact", kLine);
-      item.published = read_publication(r);
-      read_topics_and_keywords(r, item);
-      r.finish();
-      d.approval_items.push_back(std::move(item));
-    }
-  }
-
-  // Both are optional here; whether an item must name topics depends on topics.json, which
-  // load_content checks once every file is read.
-  void read_topics_and_keywords(ObjectReader& r, ApprovalItem& item) {
-    if (const json* topics = r.optional_array("topics", 1, kMaxTopicsPerItem)) {
-      for (std::size_t t = 0; t < topics->size(); ++t) {
-        const std::string at = r.child_path("topics") + "[" + std::to_string(t) + "]";
-        std::string id = array_text((*topics)[t], at, file_, problems_, {60});
-        if (id.empty()) continue;
-        if (std::find(item.topics.begin(), item.topics.end(), id) != item.topics.end())
-          problems_.push_back({file_, 0, 0, at, "\"" + id + "\" is listed twice"});
-        else item.topics.push_back(std::move(id));
+  // Rows [begin, end) of the table, `depth` parts of their keys deep in nested objects.
+  template <class R, class Hook>
+  void read_fields(ObjectReader& r, R& record, const std::vector<Field<R>>& fields, std::size_t begin, std::size_t end, std::size_t depth,
+                   const Hook& hook) {
+    for (std::size_t i = begin; i < end;) {
+      const auto [part, nested] = key_part(fields[i].key, depth);
+      if (!nested) {
+        read_leaf(r, record, fields[i], part, hook);
+        ++i;
+        continue;
       }
-    }
-    const json* keywords = r.optional_array("keywords", 0, kMaxKeywords);
-    if (!keywords) return;
-    for (std::size_t k = 0; k < keywords->size(); ++k) {
-      const std::string at = r.child_path("keywords") + "[" + std::to_string(k) + "]";
-      std::string word = array_text((*keywords)[k], at, file_, problems_, kKeyword);
-      if (word.empty()) continue;
-      if (std::find(item.keywords.begin(), item.keywords.end(), word) != item.keywords.end())
-        problems_.push_back({file_, 0, 0, at, "\"" + word + "\" is listed twice"});
-      else item.keywords.push_back(std::move(word));
-    }
-  }
-
-  void read_materials(ObjectReader& parent, ApprovalItem& item) {
-    const json* materials = parent.array("materials", 1, 60);
-    if (!materials) return;
-    for (std::size_t m = 0; m < materials->size(); ++m) {
-      ObjectReader r((*materials)[m], parent.child_path("materials") + "[" + std::to_string(m) + "]", file_, problems_);
-      if (!r.valid()) continue;
-      Material material;
-      material.name = r.text("name", kLine);
-      material.original = r.boolean("original").value_or(false);
-      material.copies = static_cast<int>(r.integer("copies", 0, 20).value_or(0));
-      material.note = r.optional_text("note", kLine).value_or("");
-      r.finish();
-      item.materials.push_back(std::move(material));
-    }
-  }
-
-  void read_online(ObjectReader& parent, ApprovalItem& item) {
-    const json* value = parent.object("online");
-    if (!value) return;
-    ObjectReader r(*value, parent.child_path("online"), file_, problems_);
-    item.online = r.boolean("available").value_or(false);
-    if (item.online) {
-      item.online_url = r.text("url", {300});
-      if (!item.online_url.empty() && !is_web_address(item.online_url))
-        r.problem("url", "must be a web address starting with https:// or http://, found \"" + item.online_url + "\"");
-    } else if (r.has("url")) {
-      r.problem("url", "is given, but available is false: remove it, or set available to true");
-    }
-    r.finish();
-  }
-
-  void read_fees(ObjectReader& parent, Department& d) {
-    const json* value = parent.object("fees");
-    if (!value) return;
-    ObjectReader r(*value, parent.child_path("fees"), file_, problems_);
-    const json* items = r.array("items", 0, 1000);
-    if (items) {
-      for (std::size_t i = 0; i < items->size(); ++i) {
-        ObjectReader f((*items)[i], r.child_path("items") + "[" + std::to_string(i) + "]", file_, problems_);
-        if (!f.valid()) continue;
-        FeeItem fee;
-        fee.name = f.text("name", kLine);
-        fee.amount = f.text("amount", {12});
-        if (!fee.amount.empty() && !is_decimal_amount(fee.amount))
-          f.problem("amount", "must be a number written as text, like \"80\" or \"0.5\", found \"" + fee.amount + "\"");
-        fee.unit = f.text("unit", {20});
-        fee.legal_basis = f.text("legal_basis", kParagraph);
-        fee.document_number = f.text("document_number", kLine);
-        fee.notes = f.optional_text("notes", kParagraph).value_or("");
-        fee.published = read_publication(f);
-        f.finish();
-        d.fees.push_back(std::move(fee));
+      std::size_t run = i + 1;
+      while (run < end && key_part(fields[run].key, depth) == std::pair{part, true}) ++run;
+      if (const json* value = r.object(part)) {
+        ObjectReader inner(*value, r.child_path(part), file_, problems_);
+        read_fields(inner, record, fields, i, run, depth + 1, hook);
+        inner.finish();
       }
+      i = run;
     }
-    const auto statement = r.optional_text("no_fee_statement", kLine);
-    if (items && items->empty() && !statement)
-      r.problem("no_fee_statement", "is missing: a department without fee items must say so (e.g. \"本部门无行政事业性收费项目。\")");
-    if (items && !items->empty() && statement)
-      r.problem("no_fee_statement", "must be left out when there are fee items");
-    d.no_fee_statement = statement.value_or("");
-    r.finish();
   }
 
-  // 常见问题 (optional): question, answer and related_items, the ids checked once every
-  // department is read (check_faq_links).
-  void read_faq(ObjectReader& parent, Department& d) {
-    if (!parent.has("faq")) return;
-    const json* entries = parent.array("faq", 0, kMaxFaqs);
-    if (!entries) return;
-    for (std::size_t i = 0; i < entries->size(); ++i) {
-      ObjectReader r((*entries)[i], parent.child_path("faq") + "[" + std::to_string(i) + "]", file_, problems_);
-      if (!r.valid()) continue;
-      Faq faq;
-      faq.question = r.text("question", kName);
-      faq.answer = r.text("answer", kParagraph);
-      for (std::size_t earlier = 0; earlier < d.faq.size(); ++earlier)
-        if (!faq.question.empty() && d.faq[earlier].question == faq.question)
-          r.problem("question", "\"" + faq.question + "\" is already asked at $.faq[" + std::to_string(earlier) + "]");
-      if (r.has("related_items")) {
-        if (const json* related = r.array("related_items", 1, 10)) {
-          for (std::size_t k = 0; k < related->size(); ++k) {
-            const std::string at = r.child_path("related_items") + "[" + std::to_string(k) + "]";
-            std::string id = array_text((*related)[k], at, file_, problems_, {60});
-            if (id.empty()) continue;
-            if (!is_id(id)) problems_.push_back({file_, 0, 0, at, "must be an approval item id (lowercase letters, digits and -), found \"" + id + "\""});
-            else if (std::find(faq.related_items.begin(), faq.related_items.end(), id) != faq.related_items.end())
-              problems_.push_back({file_, 0, 0, at, "\"" + id + "\" is listed twice"});
-            else faq.related_items.push_back(std::move(id));
-          }
+  template <class R, class Hook>
+  void read_leaf(ObjectReader& r, R& record, const Field<R>& field, std::string_view key, const Hook& hook) {
+    bool read = true;
+    switch (field.type) {
+      case FieldType::Text: {
+        std::string& text = field.slot.text(record);
+        text = field.optional ? r.optional_text(key, field.rule).value_or("") : r.text(key, field.rule);
+        if (text.empty()) break;
+        if (const std::string problem = text_check_problem(field.check, text); !problem.empty()) r.problem(key, problem);
+        if (field.choices) {
+          const auto& choices = field.choices();
+          if (std::find(choices.begin(), choices.end(), text) == choices.end()) r.problem(key, "\"" + text + "\" is not one of: " + joined(choices));
         }
+        break;
       }
+      case FieldType::Lines: read_lines(r, field.slot.lines(record), field, key); break;
+      case FieldType::Integer: {
+        const auto value = r.integer(key, field.min, field.max);
+        field.slot.integer(record) = static_cast<int>(value.value_or(0));
+        read = value.has_value();
+        break;
+      }
+      case FieldType::Boolean: field.slot.boolean(record) = r.boolean(key).value_or(false); break;
+      case FieldType::Records:
+      case FieldType::Custom: break;
+    }
+    hook(field, r, key, read);
+  }
+
+  // A required list keeps every entry as read; an optional one drops empty entries and
+  // reports one listed twice.
+  template <class R>
+  void read_lines(ObjectReader& r, std::vector<std::string>& lines, const Field<R>& field, std::string_view key) {
+    const auto min = static_cast<std::size_t>(field.min), max = static_cast<std::size_t>(field.max);
+    const json* array = field.optional ? r.optional_array(key, min, max) : r.array(key, min, max);
+    if (!array) return;
+    for (std::size_t i = 0; i < array->size(); ++i) {
+      const std::string at = indexed(r.child_path(key), i);
+      std::string line = array_text((*array)[i], at, file_, problems_, field.rule);
+      if (!field.unique) {
+        lines.push_back(std::move(line));
+        continue;
+      }
+      if (line.empty()) continue;
+      if (std::find(lines.begin(), lines.end(), line) != lines.end()) problems_.push_back({file_, 0, 0, at, "\"" + line + "\" is listed twice"});
+      else lines.push_back(std::move(line));
+    }
+  }
+
+  // Each element of the array at `key` read as a record of `fields` into `out`.
+  template <class R, class Hook>
+  void read_records(ObjectReader& parent, std::string_view key, const Field<Department>& field, const std::vector<Field<R>>& fields,
+                    std::vector<R>& out, const Hook& hook) {
+    const auto min = static_cast<std::size_t>(field.min), max = static_cast<std::size_t>(field.max);
+    const json* array = parent.array(key, min, max);
+    records_ = array;
+    if (!array) return;
+    read_elements(parent, key, *array, fields, out, hook);
+  }
+
+  template <class R, class Hook>
+  void read_elements(ObjectReader& parent, std::string_view key, const json& array, const std::vector<Field<R>>& fields, std::vector<R>& out,
+                     const Hook& hook) {
+    for (std::size_t i = 0; i < array.size(); ++i) {
+      ObjectReader r(array[i], indexed(parent.child_path(key), i), file_, problems_);
+      if (!r.valid()) continue;
+      R record;
+      read_fields(r, record, fields, 0, fields.size(), 0, [&](const Field<R>& f, ObjectReader& at, std::string_view leaf, bool read) {
+        hook(f, at, leaf, read, record, out);
+      });
       r.finish();
-      d.faq.push_back(std::move(faq));
+      out.push_back(std::move(record));
+    }
+  }
+
+  void department_hook(const Field<Department>& field, ObjectReader& r, std::string_view key, Department& d) {
+    if (field.key == "id" && !d.id.empty() && file_.stem() != d.id)
+      r.problem("id", "must equal the file name: \"" + d.id + "\" belongs in " + d.id + ".json");
+    if (field.key == "approval_items") {
+      read_records(r, key, field, approval_item_fields(), d.approval_items,
+                   [&](const Field<ApprovalItem>& f, ObjectReader& at, std::string_view leaf, bool read, ApprovalItem& item, auto&) {
+                     item_hook(f, at, leaf, read, item);
+                   });
+    }
+    if (field.key == "fees.items") {
+      read_records(r, key, field, fee_fields(), d.fees, [](const auto&, ObjectReader&, std::string_view, bool, auto&, auto&) {});
+      fee_items_ = records_;
+    }
+    if (field.key == "fees.no_fee_statement") read_no_fee_statement(r, key, field, d);
+    if (field.key == "faq" && r.has(key)) {
+      const json* entries = r.array(key, static_cast<std::size_t>(field.min), static_cast<std::size_t>(field.max));
+      if (entries) read_elements(r, key, *entries, faq_fields(), d.faq, [&](const Field<Faq>& f, ObjectReader& at, std::string_view leaf, bool, Faq& faq, std::vector<Faq>& earlier) {
+        faq_hook(f, at, leaf, faq, earlier);
+      });
+    }
+  }
+
+  void read_no_fee_statement(ObjectReader& r, std::string_view key, const Field<Department>& field, Department& d) {
+    const auto statement = r.optional_text(key, field.rule);
+    if (fee_items_ && fee_items_->empty() && !statement)
+      r.problem(key, "is missing: a department without fee items must say so (e.g. \"本部门无行政事业性收费项目。\")");
+    if (fee_items_ && !fee_items_->empty() && statement) r.problem(key, "must be left out when there are fee items");
+    d.no_fee_statement = statement.value_or("");
+  }
+
+  void item_hook(const Field<ApprovalItem>& field, ObjectReader& r, std::string_view key, bool read, ApprovalItem& item) {
+    if (field.key == "materials") {
+      const json* materials = r.array(key, static_cast<std::size_t>(field.min), static_cast<std::size_t>(field.max));
+      if (materials) read_elements(r, key, *materials, material_fields(), item.materials, [](const auto&, ObjectReader&, std::string_view, bool, auto&, auto&) {});
+    }
+    if (field.key == "statutory_days") statutory_read_ = read;
+    // Compared only when both were read: a bad statutory_days is one problem, not two.
+    if (field.key == "promised_days" && statutory_read_ && read && item.promised_days > item.statutory_days)
+      r.problem(key, "(" + std::to_string(item.promised_days) + ") must not exceed statutory_days (" + std::to_string(item.statutory_days) + ")");
+    if (field.key == "online.url") read_online_url(r, key, field, item);
+  }
+
+  void read_online_url(ObjectReader& r, std::string_view key, const Field<ApprovalItem>& field, ApprovalItem& item) {
+    if (item.online) {
+      item.online_url = r.text(key, field.rule);
+      if (const std::string problem = item.online_url.empty() ? "" : text_check_problem(field.check, item.online_url); !problem.empty())
+        r.problem(key, problem);
+    } else if (r.has(key)) {
+      r.problem(key, "is given, but available is false: remove it, or set available to true");
+    }
+  }
+
+  void faq_hook(const Field<Faq>& field, ObjectReader& r, std::string_view key, Faq& faq, const std::vector<Faq>& earlier) {
+    if (field.key == "answer") {  // after both texts, as the format lists them
+      for (std::size_t e = 0; e < earlier.size(); ++e)
+        if (!faq.question.empty() && earlier[e].question == faq.question)
+          r.problem("question", "\"" + faq.question + "\" is already asked at " + indexed("$.faq", e));
+    }
+    if (field.key == "related_items" && r.has(key)) read_related_items(r, key, field, faq);
+  }
+
+  void read_related_items(ObjectReader& r, std::string_view key, const Field<Faq>& field, Faq& faq) {
+    const json* related = r.array(key, static_cast<std::size_t>(field.min), static_cast<std::size_t>(field.max));
+    if (!related) return;
+    for (std::size_t k = 0; k < related->size(); ++k) {
+      const std::string at = indexed(r.child_path(key), k);
+      std::string id = array_text((*related)[k], at, file_, problems_, field.rule);
+      if (id.empty()) continue;
+      if (!is_content_id(id)) problems_.push_back({file_, 0, 0, at, "must be an approval item id (lowercase letters, digits and -), found \"" + id + "\""});
+      else if (std::find(faq.related_items.begin(), faq.related_items.end(), id) != faq.related_items.end())
+        problems_.push_back({file_, 0, 0, at, "\"" + id + "\" is listed twice"});
+      else faq.related_items.push_back(std::move(id));
     }
   }
 
   const std::filesystem::path& file_;
   JsonProblems& problems_;
+  const json* records_ = nullptr;    // the array read_records read last
+  const json* fee_items_ = nullptr;  // $.fees.items, when it is an array
+  bool statutory_read_ = false;      // of the item being read
 };
 
 // Every related item of a 常见问题 must be an approval item some department publishes.
@@ -343,7 +297,7 @@ void read_topics(const std::filesystem::path& file, Content& content, JsonProble
     if (!t.valid()) continue;
     Topic topic;
     topic.id = t.text("id", {60});
-    if (!topic.id.empty() && !is_id(topic.id)) t.problem("id", "must be lowercase letters, digits and - only, found \"" + topic.id + "\"");
+    if (!topic.id.empty() && !is_content_id(topic.id)) t.problem("id", "must be lowercase letters, digits and - only, found \"" + topic.id + "\"");
     const bool twice = std::any_of(topics.begin(), topics.end(), [&](const Topic& other) { return other.id == topic.id; });
     if (!topic.id.empty() && twice) t.problem("id", "\"" + topic.id + "\" is the id of an earlier topic too");
     topic.name = t.text("name", kTopicName);
@@ -441,69 +395,39 @@ std::size_t Content::fee_item_count() const {
 }
 
 void Content::for_each_text(const TextVisitor& visit) const {
-  constexpr TextStyle H = TextStyle::Heading, B = TextStyle::Body;
   auto field = [&](TextStyle style, const std::string& text, const std::string& source) {
     if (!text.empty()) visit(style, text, source);
   };
-  auto publication = [&](const Publication& p, const std::string& at) {
-    field(B, p.date, at + ".published.date");
-    field(B, p.source, at + ".published.source");
-  };
-  field(H, event.county, "event.json $.county");
-  field(H, event.title, "event.json $.title");
-  field(B, event.place, "event.json $.place");
-  field(B, event.hotline, "event.json $.hotline");
-  for (const auto& category : department_categories()) field(H, category, "the department categories");
-  for (const auto& kind : approval_item_kinds()) field(B, kind, "the approval item kinds");
-  for (std::size_t t = 0; t < topics.size(); ++t) field(H, topics[t].name, "topics.json $.topics[" + std::to_string(t) + "].name");
+  field(TextStyle::Heading, event.county, "event.json $.county");
+  field(TextStyle::Heading, event.title, "event.json $.title");
+  field(TextStyle::Body, event.place, "event.json $.place");
+  field(TextStyle::Body, event.hotline, "event.json $.hotline");
+  for (const auto& category : department_categories()) field(TextStyle::Heading, category, "the department categories");
+  for (const auto& kind : approval_item_kinds()) field(TextStyle::Body, kind, "the approval item kinds");
+  for (std::size_t t = 0; t < topics.size(); ++t) field(TextStyle::Heading, topics[t].name, "topics.json $.topics[" + std::to_string(t) + "].name");
   for (std::size_t p = 0; p < popular_searches.size(); ++p)
-    field(H, popular_searches[p], "topics.json $.popular_searches[" + std::to_string(p) + "]");
+    field(TextStyle::Heading, popular_searches[p], "topics.json $.popular_searches[" + std::to_string(p) + "]");
+  // Each record's drawn fields, in table order, named by their JSON path below `at`.
+  const auto records = [&](const auto& fields, const auto& list, const std::string& at, const auto& inner) {
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      const std::string path = at + "[" + std::to_string(i) + "]";
+      for (const auto& f : fields) {
+        visit_field_text(f, list[i], [&](TextStyle style, const std::string& text, const std::string& key) { visit(style, text, path + "." + key); });
+        inner(f.key, list[i], path);
+      }
+    }
+  };
+  const auto no_records = [](std::string_view, const auto&, const std::string&) {};
   for (const auto& d : departments) {
     const std::string file = "departments/" + d.id + ".json $";
-    field(H, d.name, file + ".name");
-    field(H, d.short_name, file + ".short_name");
-    field(B, d.address, file + ".address");
-    field(B, d.office_hours, file + ".office_hours");
-    field(B, d.phone, file + ".phone");
-    field(B, d.service_window, file + ".service_window");
-    field(B, d.introduction, file + ".introduction");
-    publication(d.duties_published, file + ".duties");
-    for (std::size_t i = 0; i < d.duties.size(); ++i) field(B, d.duties[i], file + ".duties.paragraphs[" + std::to_string(i) + "]");
-    for (std::size_t i = 0; i < d.approval_items.size(); ++i) {
-      const ApprovalItem& item = d.approval_items[i];
-      const std::string at = file + ".approval_items[" + std::to_string(i) + "]";
-      field(H, item.name, at + ".name");
-      field(B, item.kind, at + ".kind");
-      field(B, item.legal_basis, at + ".legal_basis");
-      for (std::size_t c = 0; c < item.conditions.size(); ++c) field(B, item.conditions[c], at + ".conditions[" + std::to_string(c) + "]");
-      for (std::size_t m = 0; m < item.materials.size(); ++m) {
-        field(B, item.materials[m].name, at + ".materials[" + std::to_string(m) + "].name");
-        field(B, item.materials[m].note, at + ".materials[" + std::to_string(m) + "].note");
-      }
-      field(B, item.fee, at + ".fee");
-      field(B, item.where, at + ".where");
-      field(B, item.online_url, at + ".online.url");
-      field(B, item.contact, at + ".contact");
-      publication(item.published, at);
-      for (std::size_t k = 0; k < item.keywords.size(); ++k) field(B, item.keywords[k], at + ".keywords[" + std::to_string(k) + "]");
-    }
-    for (std::size_t i = 0; i < d.fees.size(); ++i) {
-      const FeeItem& fee = d.fees[i];
-      const std::string at = file + ".fees.items[" + std::to_string(i) + "]";
-      field(H, fee.name, at + ".name");  // fee cards title each fee
-      field(B, fee.amount, at + ".amount");
-      field(B, fee.unit, at + ".unit");
-      field(B, fee.legal_basis, at + ".legal_basis");
-      field(B, fee.document_number, at + ".document_number");
-      field(B, fee.notes, at + ".notes");
-      publication(fee.published, at);
-    }
-    // The 收费标准 tab of a department without fees says so in its heading face.
-    field(H, d.no_fee_statement, file + ".fees.no_fee_statement");
-    // 常见问题: questions title cards and answers; answers are read in body text.
-    for (std::size_t i = 0; i < d.faq.size(); ++i) {
-      field(H, d.faq[i].question, file + ".faq[" + std::to_string(i) + "].question");
-      field(B, d.faq[i].answer, file + ".faq[" + std::to_string(i) + "].answer");
+    for (const auto& f : department_fields()) {
+      visit_field_text(f, d, [&](TextStyle style, const std::string& text, const std::string& key) { visit(style, text, file + "." + key); });
+      if (f.key == "approval_items")
+        records(approval_item_fields(), d.approval_items, file + ".approval_items", [&](std::string_view key, const ApprovalItem& item, const std::string& at) {
+          if (key == "materials") records(material_fields(), item.materials, at + ".materials", no_records);
+        });
+      if (f.key == "fees.items") records(fee_fields(), d.fees, file + ".fees.items", no_records);
+      if (f.key == "faq") records(faq_fields(), d.faq, file + ".faq", no_records);
     }
   }
 }

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "core/content/content_fields.h"
 #include "core/util/utf8.h"
 
 namespace openday {
@@ -47,10 +48,17 @@ SearchQuery normalise_search_query(std::string_view raw) {
 SearchIndex::SearchIndex(const Content& content) {
   for (const auto& department : content.departments) {
     const std::size_t department_index = department_initials_.size();
-    department_initials_.push_back(pinyin_initials(department.name).letters + "|" + pinyin_initials(department.short_name).letters);
+    std::string initials;
+    department_texts_.push_back(search_texts(department_fields(), department, SearchRole::DepartmentName));
+    for (std::size_t t = 0; t < department_texts_.back().size(); ++t)
+      initials += (t == 0 ? "" : "|") + pinyin_initials(department_texts_.back()[t]).letters;
+    department_initials_.push_back(std::move(initials));
     for (const auto& item : department.approval_items) {
-      Entry entry{&department, &item, pinyin_initials(item.name), {}, department_index, count_code_points(item.name), entries_.size()};
-      for (const auto& keyword : item.keywords) entry.keyword_initials.push_back(pinyin_initials(keyword).letters);
+      const auto names = search_texts(approval_item_fields(), item, SearchRole::ItemName);
+      const std::string_view name = names.empty() ? std::string_view() : names.front();
+      Entry entry{&department, &item, name, pinyin_initials(name), search_texts(approval_item_fields(), item, SearchRole::Keyword), {},
+                  department_index, count_code_points(name), entries_.size()};
+      for (const auto keyword : entry.keywords) entry.keyword_initials.push_back(pinyin_initials(keyword).letters);
       entries_.push_back(std::move(entry));
     }
   }
@@ -68,7 +76,7 @@ bool SearchIndex::match_initials(const Entry& entry, std::string_view query, Sea
   for (std::size_t k = 0; k < entry.keyword_initials.size(); ++k) {
     if (const auto at = entry.keyword_initials[k].find(query); at != std::string::npos) {
       hit.match = SearchMatch::Keyword;
-      hit.keyword = entry.item->keywords[k];
+      hit.keyword = std::string(entry.keywords[k]);
       position = at;
       return true;
     }
@@ -88,7 +96,7 @@ bool SearchIndex::match_initials(const Entry& entry, std::string_view query, Sea
 }
 
 bool SearchIndex::match_text(const Entry& entry, std::string_view query, SearchHit& hit, std::size_t& position) const {
-  const std::string& name = entry.item->name;
+  const std::string_view name = entry.name_text;
   const auto in_name = name.find(query);
   if (in_name == 0) {
     hit.match = name.size() == query.size() ? SearchMatch::WholeName : SearchMatch::NameStart;
@@ -96,10 +104,10 @@ bool SearchIndex::match_text(const Entry& entry, std::string_view query, SearchH
     position = 0;
     return true;
   }
-  for (const auto& keyword : entry.item->keywords) {
-    if (const auto at = keyword.find(query); at != std::string::npos) {
+  for (const std::string_view keyword : entry.keywords) {
+    if (const auto at = keyword.find(query); at != std::string_view::npos) {
       hit.match = SearchMatch::Keyword;
-      hit.keyword = keyword;
+      hit.keyword = std::string(keyword);
       position = at;
       return true;
     }
@@ -110,7 +118,8 @@ bool SearchIndex::match_text(const Entry& entry, std::string_view query, SearchH
     position = in_name;
     return true;
   }
-  if (contains(entry.department->name, query) || contains(entry.department->short_name, query)) {
+  const auto& department = department_texts_[entry.department_index];
+  if (std::any_of(department.begin(), department.end(), [&](std::string_view text) { return contains(text, query); })) {
     hit.match = SearchMatch::Department;
     position = 0;
     return true;

@@ -49,10 +49,14 @@ class SearchIndex {
   std::size_t item_count() const { return entries_.size(); }
 
  private:
+  // What the field tables mark searchable (content_fields.h): the item's name, its keywords,
+  // and its department's names.
   struct Entry {
     const Department* department;
     const ApprovalItem* item;
+    std::string_view name_text;
     Initials name;
+    std::vector<std::string_view> keywords;
     std::vector<std::string> keyword_initials;
     std::size_t department_index;  // into department_initials_
     std::size_t name_chars;
@@ -63,6 +67,7 @@ class SearchIndex {
 
   std::vector<Entry> entries_;
   std::vector<std::string> department_initials_;  // name and short name initials, joined by '|'
+  std::vector<std::vector<std::string_view>> department_texts_;  // the same texts as they are
 };
 
 // What `openday search` prints: one line per result ("1. 低保金申请  民政局  whole_name  可网上办理"),
