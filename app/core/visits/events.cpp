@@ -5,6 +5,8 @@
 #include <iomanip>
 #include <sstream>
 
+#include "core/util/local_clock.h"
+
 namespace openday {
 namespace {
 
@@ -40,17 +42,10 @@ std::int64_t utc_now_ms() {
   return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
 }
 
-int local_utc_offset_minutes(std::int64_t at_ms) {
-  const std::time_t seconds = static_cast<std::time_t>(at_ms / 1000);
-  std::tm local{};
-  localtime_r(&seconds, &local);
-  return static_cast<int>(local.tm_gmtoff / 60);
-}
+int local_utc_offset_minutes(std::int64_t at_ms) { return local_time_at(at_ms).utc_offset_minutes; }
 
 std::string format_local_time(std::int64_t at_ms, const char* format) {
-  const std::time_t seconds = static_cast<std::time_t>(at_ms / 1000);
-  std::tm local{};
-  localtime_r(&seconds, &local);
+  const std::tm local = local_tm_at(at_ms);
   std::ostringstream out;
   out << std::put_time(&local, format);
   return out.str();
