@@ -5,7 +5,6 @@
 #include "core/content/ask_topics.h"
 #include "core/content/ui_text.h"
 #include "ui/screen_context.h"
-#include "ui/screens/screens.h"
 #include "ui/text_layout.h"
 #include "ui/touch_scroll.h"
 #include "ui/widgets.h"
@@ -15,7 +14,6 @@ namespace {
 
 class AskDepartmentScreen final : public Screen {
  public:
-  std::string route() const override { return "ask"; }
   std::string title() const override { return std::string(tr(Text::HomeAsk)); }
 
   void draw(ScreenContext& ctx) override {

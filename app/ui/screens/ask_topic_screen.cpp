@@ -7,7 +7,6 @@
 #include "core/content/ask_topics.h"
 #include "core/content/ui_text.h"
 #include "ui/screen_context.h"
-#include "ui/screens/screens.h"
 #include "ui/text_layout.h"
 #include "ui/touch_scroll.h"
 #include "ui/widgets.h"
@@ -19,7 +18,6 @@ class AskTopicScreen final : public Screen {
  public:
   explicit AskTopicScreen(const Department* department) : department_(department) {}
 
-  std::string route() const override { return "ask/" + (department_ ? department_->id : std::string(kAskUnsure)); }
   std::string title() const override { return std::string(tr(Text::HomeAsk)); }
   void describe(Event& view) const override {
     if (department_) view.department = department_->id;
@@ -60,7 +58,7 @@ class AskTopicScreen final : public Screen {
     asked.target = topic.token;
     asked.value = topic.answer ? 1 : 0;
     ctx.log(std::move(asked));
-    ctx.router().push(route() + "/" + topic.token);
+    ctx.router().push(ctx.router().current_route() + "/" + topic.token);
   }
 
   const Department* department_;

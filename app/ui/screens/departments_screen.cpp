@@ -4,7 +4,6 @@
 
 #include "core/content/ui_text.h"
 #include "ui/screen_context.h"
-#include "ui/screens/screens.h"
 #include "ui/text_layout.h"
 #include "ui/touch_scroll.h"
 #include "ui/widgets.h"
@@ -14,7 +13,6 @@ namespace {
 
 class DepartmentsScreen final : public Screen {
  public:
-  std::string route() const override { return "departments"; }
   std::string title() const override { return std::string(tr(Text::DepartmentsTitle)); }
 
   void draw(ScreenContext& ctx) override {
@@ -83,7 +81,7 @@ class DepartmentsScreen final : public Screen {
     category_ = std::move(category);
     Event view;
     view.type = EventType::ScreenView;
-    view.screen = route();
+    view.screen = ctx.router().current_route();  // this screen is the one drawing
     view.target = category_.empty() ? "all" : category_;
     ctx.log(std::move(view));
   }

@@ -8,7 +8,7 @@
 #include "ui/flow.h"
 #include "ui/read_aloud_widgets.h"
 #include "ui/screen_context.h"
-#include "ui/screens/screens.h"
+#include "ui/screens/related_items.h"
 #include "ui/text_layout.h"
 #include "ui/touch_scroll.h"
 #include "ui/widgets.h"
@@ -38,7 +38,6 @@ class FaqAnswerScreen final : public Screen {
   FaqAnswerScreen(const Department& department, int number)
       : department_(department), number_(number), faq_(department.faq.at(static_cast<std::size_t>(number - 1))) {}
 
-  std::string route() const override { return "faq/" + department_.id + "/" + std::to_string(number_); }
   std::string title() const override { return department_.short_name + " · " + std::string(tr(Text::TabFaq)); }
   void describe(Event& view) const override {
     view.department = department_.id;

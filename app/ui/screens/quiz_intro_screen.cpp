@@ -4,7 +4,6 @@
 
 #include "core/content/ui_text.h"
 #include "ui/screen_context.h"
-#include "ui/screens/screens.h"
 #include "ui/text_layout.h"
 #include "ui/widgets.h"
 
@@ -13,7 +12,6 @@ namespace {
 
 class QuizIntroScreen final : public Screen {
  public:
-  std::string route() const override { return "quiz"; }
   std::string title() const override { return std::string(tr(Text::QuizTitle)); }
 
   void draw(ScreenContext& ctx) override {

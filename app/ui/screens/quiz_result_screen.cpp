@@ -7,7 +7,6 @@
 #include "core/quiz/qr.h"
 #include "core/content/ui_text.h"
 #include "ui/screen_context.h"
-#include "ui/screens/screens.h"
 #include "ui/text_layout.h"
 #include "ui/touch_scroll.h"
 #include "ui/widgets.h"
@@ -21,11 +20,6 @@ class QuizResultScreen final : public Screen {
   // session's prize code alone (我的兑奖码), whatever the current round is doing.
   explicit QuizResultScreen(std::optional<bool> preview, bool code_only = false) : preview_(preview), code_only_(code_only) {}
 
-  std::string route() const override {
-    if (code_only_) return "quiz/code";
-    if (!preview_) return "quiz/result";
-    return *preview_ ? "quiz/result/pass" : "quiz/result/fail";
-  }
   std::string title() const override { return std::string(tr(Text::QuizTitle)); }
 
   void draw(ScreenContext& ctx) override {

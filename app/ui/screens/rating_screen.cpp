@@ -11,7 +11,6 @@
 #include "core/content/ui_text.h"
 #include "core/visits/satisfaction.h"
 #include "ui/screen_context.h"
-#include "ui/screens/screens.h"
 #include "ui/text_layout.h"
 #include "ui/widgets.h"
 
@@ -55,7 +54,6 @@ class RatingScreen final : public Screen {
  public:
   explicit RatingScreen(bool ends_session) : ends_session_(ends_session) {}
 
-  std::string route() const override { return ends_session_ ? "rating" : "rating/quiz"; }
   std::string title() const override { return std::string(tr(Text::RatingTitle)); }
   double animation_interval_seconds() const override { return 1.0; }  // the countdown
 

@@ -9,7 +9,6 @@
 
 #include "core/content/ui_text.h"
 #include "ui/screen_context.h"
-#include "ui/screens/screens.h"
 #include "ui/text_layout.h"
 #include "ui/touch_scroll.h"
 #include "ui/widgets.h"
@@ -19,7 +18,6 @@ namespace {
 
 class StaffDashboardScreen final : public Screen {
  public:
-  std::string route() const override { return "staff/dashboard"; }
   std::string title() const override { return std::string(tr(Text::StaffTitle)); }
 
   void draw(ScreenContext& ctx) override {

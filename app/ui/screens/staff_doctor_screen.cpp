@@ -7,7 +7,6 @@
 
 #include "core/content/ui_text.h"
 #include "ui/screen_context.h"
-#include "ui/screens/screens.h"
 #include "ui/text_layout.h"
 #include "ui/touch_scroll.h"
 #include "ui/widgets.h"
@@ -55,7 +54,6 @@ void draw_verdict_mark(ImDrawList& draw, ImVec2 pos, float size, bool ok) {
 
 class StaffDoctorScreen final : public Screen {
  public:
-  std::string route() const override { return "staff/doctor"; }
   std::string title() const override { return std::string(tr(Text::ActionDoctor)); }
 
   void draw(ScreenContext& ctx) override {

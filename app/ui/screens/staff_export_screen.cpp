@@ -4,7 +4,6 @@
 
 #include "core/content/ui_text.h"
 #include "ui/screen_context.h"
-#include "ui/screens/screens.h"
 #include "ui/text_layout.h"
 #include "ui/touch_scroll.h"
 #include "ui/widgets.h"
@@ -14,7 +13,6 @@ namespace {
 
 class StaffExportScreen final : public Screen {
  public:
-  std::string route() const override { return "staff/export"; }
   std::string title() const override { return std::string(tr(Text::ActionExport)); }
 
   void draw(ScreenContext& ctx) override {

@@ -6,7 +6,6 @@
 
 #include "core/content/ui_text.h"
 #include "ui/screen_context.h"
-#include "ui/screens/screens.h"
 #include "ui/text_layout.h"
 #include "ui/widgets.h"
 
@@ -15,7 +14,6 @@ namespace {
 
 class StaffPinScreen final : public Screen {
  public:
-  std::string route() const override { return "staff/pin"; }
   std::string title() const override { return std::string(tr(Text::StaffPinTitle)); }
 
   void draw(ScreenContext& ctx) override {

@@ -6,7 +6,6 @@
 
 #include "core/content/ui_text.h"
 #include "ui/screen_context.h"
-#include "ui/screens/screens.h"
 #include "ui/text_layout.h"
 #include "ui/widgets.h"
 
@@ -15,7 +14,6 @@ namespace {
 
 class StaffRedeemScreen final : public Screen {
  public:
-  std::string route() const override { return "staff/redeem"; }
   std::string title() const override { return std::string(tr(Text::ActionRedeem)); }
   // A USB QR scanner is a keyboard: it types the code and Enter.
   bool wants_text_input() const override { return true; }

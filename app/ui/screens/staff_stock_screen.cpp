@@ -3,7 +3,6 @@
 
 #include "core/content/ui_text.h"
 #include "ui/screen_context.h"
-#include "ui/screens/screens.h"
 #include "ui/text_layout.h"
 #include "ui/widgets.h"
 
@@ -12,7 +11,6 @@ namespace {
 
 class StaffStockScreen final : public Screen {
  public:
-  std::string route() const override { return "staff/stock"; }
   std::string title() const override { return std::string(tr(Text::ActionStock)); }
 
   void draw(ScreenContext& ctx) override {

@@ -7,7 +7,6 @@
 #include "core/content/ui_text.h"
 #include "ui/row_index.h"
 #include "ui/screen_context.h"
-#include "ui/screens/screens.h"
 #include "ui/text_layout.h"
 #include "ui/touch_scroll.h"
 #include "ui/widgets.h"
@@ -19,7 +18,6 @@ class TopicScreen final : public Screen {
  public:
   explicit TopicScreen(const Topic& topic) : topic_(topic) {}
 
-  std::string route() const override { return "topic/" + topic_.id; }
   std::string title() const override { return std::string(tr(Text::TopicsTitle)); }
   void describe(Event& view) const override { view.target = topic_.id; }
 

@@ -6,7 +6,6 @@
 
 #include "core/content/ui_text.h"
 #include "ui/screen_context.h"
-#include "ui/screens/screens.h"
 #include "ui/text_layout.h"
 #include "ui/touch_scroll.h"
 #include "ui/widgets.h"
@@ -23,7 +22,6 @@ ImU32 topic_colour(const std::string& hex) {
 
 class TopicsScreen final : public Screen {
  public:
-  std::string route() const override { return "topics"; }
   std::string title() const override { return std::string(tr(Text::TopicsTitle)); }
 
   void draw(ScreenContext& ctx) override {
