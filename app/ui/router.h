@@ -30,6 +30,12 @@ class Router {
   void home();
   void reset_to(const std::vector<std::string>& stack);  // e.g. {"attract"} or {"home", "quiz"}
 
+  // The current screen now shows another route of its own pattern (a department's other tab):
+  // Back, the logs and the events follow it, with no new screen.
+  void show_in_place(const std::string& route) {
+    if (!stack_.empty()) stack_.back().route = route;
+  }
+
   // Applies the pending request; returns true when the current screen changed.
   bool apply_pending();
 

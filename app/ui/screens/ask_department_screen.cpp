@@ -19,9 +19,7 @@ class AskDepartmentScreen final : public Screen {
   void draw(ScreenContext& ctx) override {
     const Rect area = ctx.content_rect();
     const Metrics& m = ctx.metrics();
-    const float x = area.min.x + m.margin;
-    const float width = area.width() - 2 * m.margin;
-    float y = area.min.y + m.gap;
+    auto [x, width, y] = page_column(ctx);
     const ImFont& heading = *ctx.font(FontRole::Heading);
     y += draw_wrapped_text(ctx.draw_list(), heading, heading.FontSize, ImVec2(x, y), colors::kText, tr(Text::AskPickDepartment), width);
     const ImFont& body = *ctx.font(FontRole::Body);

@@ -34,8 +34,7 @@ class AskResultScreen final : public Screen {
     const Rect area = ctx.content_rect();
     const Metrics& m = ctx.metrics();
     TouchScroll scroll(ctx, "ask.result", area);
-    const float width = std::min(area.width() - 2 * m.margin, 1600 * m.unit);
-    const float x = scroll.origin().x + (area.width() - width) * 0.5f;
+    const auto [x, width, top] = centered_column(ctx, scroll.origin().x, 1600);
     float y = scroll.origin().y + m.gap;
     const bool answered = topic->answer != nullptr;
     y += centered_text(ctx, FontRole::Display, x, y, width, tr(answered ? Text::AskAnsweredTitle : Text::AskRegisteredTitle),

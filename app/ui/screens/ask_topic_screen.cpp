@@ -27,9 +27,7 @@ class AskTopicScreen final : public Screen {
     if (topics_.empty()) topics_ = ask_topics(ctx.content(), department_);
     const Rect area = ctx.content_rect();
     const Metrics& m = ctx.metrics();
-    const float x = area.min.x + m.margin;
-    const float width = area.width() - 2 * m.margin;
-    float y = area.min.y + m.gap;
+    auto [x, width, y] = page_column(ctx);
     const ImFont& heading = *ctx.font(FontRole::Heading);
     const std::string prompt = department_ ? fill_text(Text::AskPickTopicFormat, {department_->short_name}) : std::string(tr(Text::AskPickCategory));
     y += draw_wrapped_text(ctx.draw_list(), heading, heading.FontSize, ImVec2(x, y), colors::kText, prompt, width);

@@ -104,6 +104,7 @@ class DepartmentScreen final : public Screen {
   void select_tab(ScreenContext& ctx, DepartmentTab tab) {
     if (tab == tab_) return;
     tab_ = tab;
+    ctx.router().show_in_place("department/" + department_.id + "/" + std::string(department_tab_name(tab_)));
     scroll_to_top_ = true;
     Event view;
     view.type = EventType::ScreenView;

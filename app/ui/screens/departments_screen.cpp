@@ -18,9 +18,7 @@ class DepartmentsScreen final : public Screen {
   void draw(ScreenContext& ctx) override {
     const Rect area = ctx.content_rect();
     const Metrics& m = ctx.metrics();
-    const float x = area.min.x + m.margin;
-    const float width = area.width() - 2 * m.margin;
-    float y = area.min.y + m.gap;
+    auto [x, width, y] = page_column(ctx);
     y += draw_wrapped_text(ctx.draw_list(), *ctx.font(FontRole::Body), ctx.font_px(FontRole::Body), ImVec2(x, y),
                            colors::kTextMuted, tr(Text::DepartmentsHint), width);
     if (ctx.event().sample_data) y += draw_sample_banner(ctx, x, y + m.gap * 0.4f, width) + m.gap * 0.4f;

@@ -49,8 +49,7 @@ class FaqAnswerScreen final : public Screen {
     const Rect area = ctx.content_rect();
     const Metrics& m = ctx.metrics();
     TouchScroll scroll(ctx, "faq.answer", area);
-    const float width = std::min(area.width() - 2 * m.margin, 1600 * m.unit);
-    const float x = scroll.origin().x + (area.width() - width) * 0.5f;
+    const auto [x, width, top] = centered_column(ctx, scroll.origin().x, 1600);
     Flow flow(ctx, ImVec2(x, scroll.origin().y + m.gap), width, area);
     draw_question_and_answer(ctx, flow);
     flow.space(m.gap);

@@ -17,8 +17,7 @@ class QuizIntroScreen final : public Screen {
   void draw(ScreenContext& ctx) override {
     const Rect area = ctx.content_rect();
     const Metrics& m = ctx.metrics();
-    const float width = std::min(area.width() - 2 * m.margin, 1400 * m.unit);
-    const float x = area.min.x + (area.width() - width) * 0.5f;
+    const auto [x, width, top] = centered_column(ctx, area.min.x, 1400);
     ImDrawList& draw = ctx.draw_list();
     float y = area.min.y + m.gap * 1.5f;
     y += centered_text(ctx, FontRole::Display, x, y, width, tr(Text::QuizTitle), colors::kAccent) + m.gap;

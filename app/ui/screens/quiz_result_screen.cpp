@@ -41,8 +41,7 @@ class QuizResultScreen final : public Screen {
     const Rect area = ctx.content_rect();
     const Metrics& m = ctx.metrics();
     TouchScroll scroll(ctx, "quiz.result", area);
-    const float width = std::min(area.width() - 2 * m.margin, 1500 * m.unit);
-    const float x = scroll.origin().x + (area.width() - width) * 0.5f;
+    const auto [x, width, top] = centered_column(ctx, scroll.origin().x, 1500);
     float y = scroll.origin().y + m.gap * 1.5f;
     y = round->passed() ? draw_passed(ctx, *round, x, y, width) : draw_failed(ctx, *round, x, y, width);
     y = draw_actions(ctx, round->passed(), x, y + m.gap * 1.5f, width);
@@ -60,8 +59,7 @@ class QuizResultScreen final : public Screen {
     const Rect area = ctx.content_rect();
     const Metrics& m = ctx.metrics();
     TouchScroll scroll(ctx, "quiz.code", area);
-    const float width = std::min(area.width() - 2 * m.margin, 1500 * m.unit);
-    const float x = scroll.origin().x + (area.width() - width) * 0.5f;
+    const auto [x, width, top] = centered_column(ctx, scroll.origin().x, 1500);
     float y = scroll.origin().y + m.gap * 1.5f;
     y += centered_text(ctx, FontRole::Display, x, y, width, tr(Text::QuizMyCode), colors::kSuccess) + m.gap;
     y = draw_voucher(ctx, *voucher, x, y, width, Text::QuizVoucherLabel) + m.gap * 1.5f;

@@ -67,9 +67,7 @@ class RatingScreen final : public Screen {
     ctx.request_frame_within(std::min(1.0, seconds_left));
     const Rect area = ctx.content_rect();
     const Metrics& m = ctx.metrics();
-    const float x = area.min.x + m.margin;
-    const float width = area.width() - 2 * m.margin;
-    float y = area.min.y + m.gap;
+    auto [x, width, y] = page_column(ctx);
     y += centered_text(ctx, FontRole::Display, x, y, width, tr(rated_ ? Text::RatingReasonQuestion : Text::RatingQuestion), colors::kText);
     y += m.gap * 0.2f;
     const std::string countdown = fill_text(Text::RatingCountdownFormat, {std::to_string(static_cast<int>(std::ceil(seconds_left)))});

@@ -62,8 +62,7 @@ class StaffDoctorScreen final : public Screen {
     const Rect area = ctx.content_rect();
     const Metrics& m = ctx.metrics();
     TouchScroll scroll(ctx, "staff.doctor", area);
-    const float width = std::min(area.width() - 2 * m.margin, 1500 * m.unit);
-    const float x = scroll.origin().x + (area.width() - width) * 0.5f;
+    const auto [x, width, top] = centered_column(ctx, scroll.origin().x, 1500);
     float y = scroll.origin().y + m.gap;
     if (staff.doctor_running()) {
       ctx.request_frame_within(0.2);

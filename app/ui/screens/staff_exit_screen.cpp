@@ -16,8 +16,7 @@ class StaffExitScreen final : public Screen {
   void draw(ScreenContext& ctx) override {
     const Rect area = ctx.content_rect();
     const Metrics& m = ctx.metrics();
-    const float width = std::min(area.width() - 2 * m.margin, 1200 * m.unit);
-    const float x = area.min.x + (area.width() - width) * 0.5f;
+    const auto [x, width, top] = centered_column(ctx, area.min.x, 1200);
     float y = area.min.y + area.height() * 0.2f;
     y += centered_text(ctx, FontRole::Heading, x, y, width, tr(Text::ExitConfirm), colors::kText) + m.gap * 2;
     const float button_width = (width - m.gap) * 0.5f;

@@ -27,8 +27,7 @@ class StaffRedeemScreen final : public Screen {
     take_typed_keys(staff);
     const Rect area = ctx.content_rect();
     const Metrics& m = ctx.metrics();
-    const float width = std::min(area.width() - 2 * m.margin, 1500 * m.unit);
-    const float x = area.min.x + (area.width() - width) * 0.5f;
+    const auto [x, width, top] = centered_column(ctx, area.min.x, 1500);
     float y = area.min.y + m.gap;
     y += centered_text(ctx, FontRole::Heading, x, y, width, tr(Text::RedeemHint), colors::kText);
     // The code so far, in the voucher's own grouping.

@@ -27,9 +27,7 @@ class TopicsScreen final : public Screen {
   void draw(ScreenContext& ctx) override {
     const Rect area = ctx.content_rect();
     const Metrics& m = ctx.metrics();
-    const float x = area.min.x + m.margin;
-    const float width = area.width() - 2 * m.margin;
-    float y = area.min.y + m.gap;
+    auto [x, width, y] = page_column(ctx);
     const ImFont& body = *ctx.font(FontRole::Body);
     const Content& content = ctx.content();
     if (content.topics.empty()) {
