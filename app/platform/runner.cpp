@@ -10,7 +10,7 @@
 #include "core/util/log.h"
 #include "core/util/process_info.h"
 #include "platform/kiosk_window.h"
-#include "ui/kiosk.h"
+#include "ui/kiosk_shell.h"
 #include "ui/theme.h"
 
 namespace openday::platform {
@@ -141,7 +141,7 @@ void Runner::on_cursor_enter(GLFWwindow* window, int entered) {
 
 void Runner::on_refresh(GLFWwindow* window) { self(window).input_seen_ = true; }
 
-bool Runner::prepare_fonts(ui::Kiosk& kiosk, std::string& error) {
+bool Runner::prepare_fonts(ui::KioskShell& kiosk, std::string& error) {
   int width = 0, height = 0;
   glfwGetWindowSize(window_, &width, &height);
   if (width <= 0 || height <= 0) return true;  // minimised: nothing to bake for
@@ -157,7 +157,7 @@ bool Runner::prepare_fonts(ui::Kiosk& kiosk, std::string& error) {
   return true;
 }
 
-void Runner::draw_frame(ui::Kiosk& kiosk, double now) {
+void Runner::draw_frame(ui::KioskShell& kiosk, double now) {
   renderer_.begin_frame();
   ImGui_ImplGlfw_NewFrame();
   kiosk.frame(now);
@@ -171,7 +171,7 @@ void Runner::draw_frame(ui::Kiosk& kiosk, double now) {
   renderer_.render(ImGui::GetDrawData(), width, height);
 }
 
-void Runner::report_first_frame(const ui::Kiosk& kiosk) const {
+void Runner::report_first_frame(const ui::KioskShell& kiosk) const {
   const auto since_start = seconds_since_process_start();
   const auto& stats = kiosk.fonts().stats();
   std::fprintf(stderr, "openday: first frame %.3f s after process start (font atlas %dx%d, %d glyphs, %s in %.0f ms)\n",
@@ -182,7 +182,7 @@ void Runner::report_first_frame(const ui::Kiosk& kiosk) const {
 
 // The 适老化 floors are physical (mm on the glass); the layout is in pixels. Say what they come
 // to on this monitor, and warn the deployer when a small, dense screen falls below them.
-void Runner::report_physical_sizes(const ui::Kiosk& kiosk) const {
+void Runner::report_physical_sizes(const ui::KioskShell& kiosk) const {
   GLFWmonitor* monitor = glfwGetWindowMonitor(window_);
   if (!monitor) monitor = glfwGetPrimaryMonitor();
   int width_mm = 0, height_mm = 0;
@@ -202,7 +202,7 @@ void Runner::report_physical_sizes(const ui::Kiosk& kiosk) const {
                  ui::kMinBodyCharacterMm, ui::kMinTouchTargetMm);
 }
 
-int Runner::run(ui::Kiosk& kiosk) {
+int Runner::run(ui::KioskShell& kiosk) {
   kiosk_ = &kiosk;
   std::string error;
   int frames_pending = kFramesAfterInput;

@@ -14,7 +14,7 @@
 struct GLFWwindow;
 
 namespace openday::ui {
-class Kiosk;
+class KioskShell;
 }
 
 namespace openday::platform {
@@ -37,7 +37,7 @@ class Runner {
   bool open(std::string& error);
   // Runs until the window may close (never, in kiosk mode, until staff leave) or, with
   // --screenshot, until the screenshot is written. Returns the process exit code.
-  int run(ui::Kiosk& kiosk);
+  int run(ui::KioskShell& kiosk);
 
   // The largest font atlas side the GPU takes (after open()).
   int max_texture_size() const { return renderer_.max_texture_size(); }
@@ -64,16 +64,16 @@ class Runner {
   static void on_refresh(GLFWwindow* window);
   static Runner& self(GLFWwindow* window);
 
-  bool prepare_fonts(ui::Kiosk& kiosk, std::string& error);
-  void draw_frame(ui::Kiosk& kiosk, double now);
-  void report_first_frame(const ui::Kiosk& kiosk) const;
-  void report_physical_sizes(const ui::Kiosk& kiosk) const;
+  bool prepare_fonts(ui::KioskShell& kiosk, std::string& error);
+  void draw_frame(ui::KioskShell& kiosk, double now);
+  void report_first_frame(const ui::KioskShell& kiosk) const;
+  void report_physical_sizes(const ui::KioskShell& kiosk) const;
   bool kiosk_mode() const { return !options_.windowed.has_value(); }
   bool text_input_wanted() const;
 
   RunnerOptions options_;
   GLFWwindow* window_ = nullptr;
-  const ui::Kiosk* kiosk_ = nullptr;  // while run() runs: asked whether typed text is wanted
+  const ui::KioskShell* kiosk_ = nullptr;  // while run() runs: asked whether typed text is wanted
   // ImGui 1.86 reads keys as up/down once per frame: a press and release that arrive between
   // two frames (a scanner's Enter) would never be seen down. Such a release waits one frame.
   struct KeyRelease {

@@ -1,8 +1,48 @@
 #include "ui/route_registry.h"
 
 #include "core/content/ask_topics.h"
+#include "core/reports/tally.h"
 
 namespace openday::ui {
+
+// The screens' factories, each defined in its screen's file under screens/, in the table's
+// order. Screens that take a department, an item or a topic keep references into the content:
+// they must not outlive it.
+std::unique_ptr<Screen> make_attract_screen();
+std::unique_ptr<Screen> make_home_screen();
+std::unique_ptr<Screen> make_departments_screen();
+std::unique_ptr<Screen> make_department_screen(const Department& department, DepartmentTab tab);
+std::unique_ptr<Screen> make_approval_item_screen(const Department& department, const ApprovalItem& item);
+std::unique_ptr<Screen> make_quiz_intro_screen();
+// answered_preview: the first question arrives answered (wrongly), for photographs.
+std::unique_ptr<Screen> make_quiz_question_screen(bool answered_preview);
+// preview: play a whole round first (true: passed, false: failed), for photographs.
+std::unique_ptr<Screen> make_quiz_result_screen(std::optional<bool> preview);
+// 我的兑奖码: the prize code the session holds (back to the quiz intro when it holds none).
+std::unique_ptr<Screen> make_quiz_code_screen();
+std::unique_ptr<Screen> make_staff_pin_screen();
+std::unique_ptr<Screen> make_staff_dashboard_screen();
+std::unique_ptr<Screen> make_staff_redeem_screen();
+std::unique_ptr<Screen> make_staff_stock_screen();
+std::unique_ptr<Screen> make_staff_export_screen();
+std::unique_ptr<Screen> make_staff_doctor_screen();
+std::unique_ptr<Screen> make_staff_exit_screen();
+// One 常见问题 with its answer (number is 1-based).
+std::unique_ptr<Screen> make_faq_answer_screen(const Department& department, int number);
+// 我要问: the department picker, the topic picker (department nullptr: 不清楚), and what the
+// kiosk says once a topic is chosen (its answer, or that the question was registered).
+std::unique_ptr<Screen> make_ask_department_screen();
+std::unique_ptr<Screen> make_ask_topic_screen(const Department* department);
+std::unique_ptr<Screen> make_ask_result_screen(const Department* department, std::string topic);
+// 满意度评价: ends_session after 结束使用 (the session ends after it), else after a quiz round.
+std::unique_ptr<Screen> make_rating_screen(bool ends_session);
+std::unique_ptr<Screen> make_staff_tally_screen();
+std::unique_ptr<Screen> make_staff_tally_pick_screen(TallyKind kind);
+std::unique_ptr<Screen> make_staff_tally_facts_screen();
+std::unique_ptr<Screen> make_topics_screen();
+std::unique_ptr<Screen> make_topic_screen(const Topic& topic);
+std::unique_ptr<Screen> make_search_screen();
+
 namespace {
 
 using Audience = RouteAudience;
@@ -23,10 +63,12 @@ constexpr RouteSpec kRoutes[] = {
     {.pattern = "department/{department}[/{tab}]",
      .parent = "departments",
      .help = "one department; TAB is duties (default), items, fees or faq (常见问题)",
+     .texts = RouteTexts::Department,
      .make = [](const RouteParams& p) { return make_department_screen(*p.department, p.tab); }},
     {.pattern = "item/{item}",
      .parent = "department/{department}/items",
      .help = "one approval item, with its QR code when it can be done online",
+     .texts = RouteTexts::Department,
      .make = [](const RouteParams& p) { return make_approval_item_screen(*p.department, *p.item); }},
     {.pattern = "quiz",
      .parent = "home",
@@ -93,6 +135,7 @@ constexpr RouteSpec kRoutes[] = {
     {.pattern = "faq/{department}/{faq}",
      .parent = "department/{department}/faq",
      .help = "one common question (常见问题) of a department with its answer; N counts from 1",
+     .texts = RouteTexts::Department,
      .make = [](const RouteParams& p) { return make_faq_answer_screen(*p.department, p.faq); }},
     {.pattern = "ask",
      .parent = "home",
@@ -109,10 +152,12 @@ constexpr RouteSpec kRoutes[] = {
     {.pattern = "ask/{department}",
      .parent = "ask",
      .help = "我要问: the department's topics (its 常见问题, its approval items, 其他问题)",
+     .texts = RouteTexts::Department,
      .make = [](const RouteParams& p) { return make_ask_topic_screen(p.department); }},
     {.pattern = "ask/{department}/{ask_topic}",
      .parent = "ask/{department}",
      .help = "我要问: the answer, or the question registered for the desk; TOPIC is faq-N, item-ID or other",
+     .texts = RouteTexts::Department,
      .make = [](const RouteParams& p) { return make_ask_result_screen(p.department, p.ask_topic); }},
     {.pattern = "rating",
      .help = "满意度评价 as 结束使用 asks it: the session ends after it",
@@ -149,10 +194,12 @@ constexpr RouteSpec kRoutes[] = {
     {.pattern = "topic/{topic}",
      .parent = "topics",
      .help = "one topic's approval items, grouped by department",
+     .texts = RouteTexts::EveryItemName,
      .make = [](const RouteParams& p) { return make_topic_screen(*p.topic); }},
     {.pattern = "search",
      .parent = "home",
      .help = "搜索: the letter keyboard for pinyin initials, 热门搜索 chips and ranked results",
+     .texts = RouteTexts::EveryItemName,
      .make = [](const RouteParams&) { return make_search_screen(); }},
 };
 
@@ -404,10 +451,12 @@ std::optional<std::vector<std::string>> stack_for_route(std::string_view route, 
   return stack;
 }
 
-std::unique_ptr<Screen> make_screen(const std::string& route, const Content& content) {
+std::unique_ptr<Screen> make_screen(const std::string& route, const Content& content) { return open_route(route, content).screen; }
+
+OpenedScreen open_route(const std::string& route, const Content& content) {
   const auto match = match_route(route, content);
-  if (!match) return nullptr;
-  return match->spec->make(match->params);
+  if (!match) return {};
+  return {match->spec->make(match->params), shown_route(*match)};
 }
 
 }  // namespace openday::ui

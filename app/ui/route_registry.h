@@ -2,8 +2,10 @@
 // The one table of the kiosk's routes: for every screen its route pattern, the factory that
 // makes it, the route Back returns to, who may open it, and its --help line. Everything that
 // knows about routes reads it: make_screen, stack_for_route (--screen), route_catalog (--help),
-// the kiosk's staff guard and visitor counts, and the tests that walk every screen. A new screen
-// is its own file, a row here, and its strings in core/content/ui_text.
+// the router (which keeps the route a screen shows), the kiosk's staff guard and visitor counts,
+// the glyph plan (which department's texts a screen draws), and the tests that walk every
+// screen. A new screen is its own file, a row (with its factory's declaration) in
+// route_registry.cpp, and its strings in core/content/ui_text.
 #include <memory>
 #include <optional>
 #include <span>
@@ -13,7 +15,8 @@
 
 #include "core/content/content.h"
 #include "ui/screen.h"
-#include "ui/screens/screens.h"
+#include "ui/department_tab.h"
+#include "ui/router.h"
 
 namespace openday::ui {
 
@@ -23,6 +26,14 @@ enum class RouteAudience {
   Visitor,    // a visitor's screen: opened directly it starts a session, its taps are counted
   StaffDoor,  // the staff PIN keypad: opens outside staff mode, has the staff top bar, counts nothing
   Staff,      // a staff screen: opens only in staff mode
+};
+
+// Which content texts a route's screen draws beyond those every screen may draw (the glyph plan
+// bakes them while it is shown, see ui/glyph_plan.h).
+enum class RouteTexts {
+  Shared,         // only the shared texts: the UI table, the event, department names, the quiz
+  Department,     // also the texts of the route's {department} (or of the department of its {item})
+  EveryItemName,  // also every approval item's name and keywords, with its department's short name
 };
 
 // What a route's placeholders stand for, looked up in the content.
@@ -48,6 +59,7 @@ struct RouteSpec {
   // What --help says about it. Empty for a route the kiosk reaches by itself but --screen does
   // not open (quiz/result, pushed when a round ends): --screen opens exactly what --help lists.
   std::string_view help = {};
+  RouteTexts texts = RouteTexts::Shared;
   std::unique_ptr<Screen> (*make)(const RouteParams& params) = nullptr;
 };
 
@@ -71,7 +83,7 @@ bool is_visitor_route(std::string_view route);     // a visitor's screen (not th
 
 // A pattern with its placeholders filled in, the optional segment included.
 std::string fill_route(std::string_view pattern, const RouteParams& params);
-// The route the matched screen reports back (Screen::route(): the pattern filled in, so a
+// The route the matched screen shows (the router keeps it: the pattern filled in, so a
 // department opened without a tab shows its default tab), and the route Back returns to
 // (empty: none).
 std::string shown_route(const RouteMatch& match);
@@ -100,5 +112,7 @@ std::optional<std::vector<std::string>> stack_for_route(std::string_view route, 
 
 // Makes the screen for one route; nullptr when unknown.
 std::unique_ptr<Screen> make_screen(const std::string& route, const Content& content);
+// The same with the route it shows, for the router.
+OpenedScreen open_route(const std::string& route, const Content& content);
 
 }  // namespace openday::ui

@@ -11,9 +11,16 @@
 
 namespace openday::ui {
 
+// A screen with the route it shows: the registry's pattern filled in, so that a department
+// opened without a tab reports its default tab (see shown_route in route_registry.h).
+struct OpenedScreen {
+  std::unique_ptr<Screen> screen;  // nullptr: the route opens nothing
+  std::string route;
+};
+
 class Router {
  public:
-  using Factory = std::function<std::unique_ptr<Screen>(const std::string& route)>;
+  using Factory = std::function<OpenedScreen(const std::string& route)>;
   explicit Router(Factory factory) : factory_(std::move(factory)) {}
 
   // Requests, applied by apply_pending().
@@ -23,11 +30,17 @@ class Router {
   void home();
   void reset_to(const std::vector<std::string>& stack);  // e.g. {"attract"} or {"home", "quiz"}
 
+  // The current screen now shows another route of its own pattern (a department's other tab):
+  // Back, the logs and the events follow it, with no new screen.
+  void show_in_place(const std::string& route) {
+    if (!stack_.empty()) stack_.back().route = route;
+  }
+
   // Applies the pending request; returns true when the current screen changed.
   bool apply_pending();
 
   Screen* current() const { return stack_.empty() ? nullptr : stack_.back().screen.get(); }
-  std::string current_route() const { return current() ? current()->route() : std::string(); }
+  std::string current_route() const { return stack_.empty() ? std::string() : stack_.back().route; }
   std::size_t depth() const { return stack_.size(); }
   bool can_go_back() const { return stack_.size() > 1; }
   // Whether the current screen has never been drawn: a new screen starts at its top, while
@@ -49,8 +62,11 @@ class Router {
   };
   struct Entry {
     std::unique_ptr<Screen> screen;
+    std::string route;  // the route the screen shows
     bool drawn = false;
   };
+  // The entry for a route; no screen when the factory opens nothing.
+  Entry open(const std::string& route) const;
   Factory factory_;
   std::vector<Entry> stack_;
   std::optional<Request> pending_;

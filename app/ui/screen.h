@@ -1,6 +1,7 @@
 #pragma once
 // A screen is a small object that draws one page of the kiosk. Screens live on the router's
-// stack and reach the rest of the kiosk only through the ScreenContext they are given.
+// stack and reach the rest of the kiosk only through the ScreenContext they are given. A screen
+// does not know its route: the router keeps the route the registry matched (route_registry.cpp).
 #include <string>
 
 #include "core/visits/events.h"
@@ -12,8 +13,6 @@ class ScreenContext;
 class Screen {
  public:
   virtual ~Screen() = default;
-  // The route that opens this screen again, e.g. "home"; its pattern is in the route registry (route_registry.cpp).
-  virtual std::string route() const = 0;
   // Draws the screen's content into ctx.content_rect().
   virtual void draw(ScreenContext& ctx) = 0;
   // The title shown in the top bar.

@@ -54,46 +54,46 @@ class ScreenContext {
     ReadAloud& read_aloud;
   };
   ScreenContext(const Shared& shared, double now, bool large_text, Rect area)
-      : config_(shared.config), content_data_(shared.content), event_(shared.event), metrics_(shared.metrics),
-        fonts_(shared.fonts), router_(shared.router), taps_(shared.taps), sessions_(shared.sessions), sink_(shared.sink),
-        quiz_(shared.quiz), staff_(shared.staff), read_aloud_(shared.read_aloud),
-        now_(now), large_text_(large_text), content_(area) {}
+      : shared_(shared), now_(now), large_text_(large_text), content_(area) {}
 
-  const Config& config() const { return config_; }
-  const Content& content() const { return content_data_; }
-  const EventInfo& event() const { return event_; }
-  const Metrics& metrics() const { return metrics_; }
-  ImFont* font(FontRole role) const { return fonts_.font(role, large_text_); }
+  const Config& config() const { return shared_.config; }
+  const Content& content() const { return shared_.content; }
+  const EventInfo& event() const { return shared_.event; }
+  const Metrics& metrics() const { return shared_.metrics; }
+  ImFont* font(FontRole role) const { return shared_.fonts.font(role, large_text_); }
   // The size a role is drawn at (its bake size).
   float font_px(FontRole role) const { return font(role)->FontSize; }
   bool large_text() const { return large_text_; }
   Rect content_rect() const { return content_; }
   double now() const { return now_; }
-  Router& router() { return router_; }
-  TapTargets& taps() { return taps_; }
-  QuizService& quiz() { return quiz_; }
-  StaffControl& staff() { return staff_; }
-  ReadAloud& read_aloud() { return read_aloud_; }
+  Router& router() { return shared_.router; }
+  TapTargets& taps() { return shared_.taps; }
+  QuizService& quiz() { return shared_.quiz; }
+  StaffControl& staff() { return shared_.staff; }
+  ReadAloud& read_aloud() { return shared_.read_aloud; }
+  // The kiosk's own parts (the top bar and its pop-ups) reach further than a screen.
+  const FontSet& font_set() const { return shared_.fonts; }
+  VisitorSessions& sessions() { return shared_.sessions; }
   ImDrawList& draw_list() const { return *ImGui::GetWindowDrawList(); }
 
   // The visitor's touch on the attract screen begins a session.
-  void start_session() { sessions_.wake(now_); }
-  std::int64_t session() const { return sessions_.current_session(); }
+  void start_session() { shared_.sessions.wake(now_); }
+  std::int64_t session() const { return shared_.sessions.current_session(); }
   // The satisfaction rating (issue 15): true once per session, when it may be asked.
-  bool take_rating_turn() { return sessions_.take_rating_turn(); }
-  double last_touch_at() const { return sessions_.last_touch_at(); }
+  bool take_rating_turn() { return shared_.sessions.take_rating_turn(); }
+  double last_touch_at() const { return shared_.sessions.last_touch_at(); }
   // 结束使用 after the rating: the session ends as done, its dwell up to `at` (its last
   // touch), and the attract screen waits for the next visitor.
   void end_session(double at) {
-    sessions_.end_done(at);
-    router_.reset_to({"attract"});
+    shared_.sessions.end_done(at);
+    shared_.router.reset_to({"attract"});
   }
   // Where events go, for what a screen logs after it stopped drawing (a search left unfinished).
-  EventSink& sink() { return sink_; }
+  EventSink& sink() { return shared_.sink; }
   // Logs an event of the current session.
   void log(Event event) {
-    event.session = sessions_.current_session();
-    sink_.log(std::move(event));
+    event.session = shared_.sessions.current_session();
+    shared_.sink.log(std::move(event));
   }
 
   // True on the first frame a screen draws: a new screen (not one that Back returned to)
@@ -106,18 +106,7 @@ class ScreenContext {
   double next_frame_within() const { return next_frame_within_; }
 
  private:
-  const Config& config_;
-  const Content& content_data_;
-  const EventInfo& event_;
-  const Metrics& metrics_;
-  const FontSet& fonts_;
-  Router& router_;
-  TapTargets& taps_;
-  VisitorSessions& sessions_;
-  EventSink& sink_;
-  QuizService& quiz_;
-  StaffControl& staff_;
-  ReadAloud& read_aloud_;
+  Shared shared_;
   double now_;
   bool large_text_;
   Rect content_;

@@ -202,4 +202,22 @@ float centered_text(ScreenContext& ctx, FontRole role, float x, float y, float w
   return draw_wrapped_text(ctx.draw_list(), font, font.FontSize, ImVec2(x, y), color, text, width, Align::Center);
 }
 
+float wrapped_text(ScreenContext& ctx, FontRole role, float x, float y, float width, std::string_view text, ImU32 color) {
+  const ImFont& font = *ctx.font(role);
+  return draw_wrapped_text(ctx.draw_list(), font, font.FontSize, ImVec2(x, y), color, text, width);
+}
+
+TextColumn page_column(const ScreenContext& ctx) {
+  const Rect area = ctx.content_rect();
+  const Metrics& m = ctx.metrics();
+  return TextColumn{area.min.x + m.margin, area.width() - 2 * m.margin, area.min.y + m.gap};
+}
+
+TextColumn centered_column(const ScreenContext& ctx, float left, float max_design_px) {
+  const Rect area = ctx.content_rect();
+  const Metrics& m = ctx.metrics();
+  const float width = std::min(area.width() - 2 * m.margin, max_design_px * m.unit);
+  return TextColumn{left + (area.width() - width) * 0.5f, width, 0};
+}
+
 }  // namespace openday::ui

@@ -65,5 +65,19 @@ KeyboardTap letter_keyboard(ScreenContext& ctx, const char* id_prefix, ImVec2 po
 
 // Draws text centred horizontally within [x, x + width]; returns the height used.
 float centered_text(ScreenContext& ctx, FontRole role, float x, float y, float width, std::string_view text, ImU32 color);
+// Draws text wrapped to [x, x + width] from its left; returns the height used.
+float wrapped_text(ScreenContext& ctx, FontRole role, float x, float y, float width, std::string_view text, ImU32 color);
+
+// Where a screen's text runs: x and width across the screen, y where the next line goes.
+struct TextColumn {
+  float x = 0;
+  float width = 0;
+  float y = 0;
+};
+// The content area within the margins, starting a gap below its top.
+TextColumn page_column(const ScreenContext& ctx);
+// A column at most max_design_px wide (times Metrics::unit), centred in the content area whose
+// left edge is drawn at left (a scrolling region's origin); y is left to the caller.
+TextColumn centered_column(const ScreenContext& ctx, float left, float max_design_px);
 
 }  // namespace openday::ui

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "support/headless_kiosk.h"
+#include "ui/glyph_plan.h"
 #include "ui/route_registry.h"
 
 namespace openday {
@@ -170,6 +171,54 @@ TEST(RouteRegistry, StaffScreensOpenOnlyInStaffMode) {
     ++staff_routes;
   }
   EXPECT_GE(staff_routes, 2);
+}
+
+// A row is complete when its factory makes a screen for every route of it, and the texts its
+// screen draws are baked: a character drawn that the glyph plan did not plan for is logged as
+// "fallback glyph" (Kiosk::fallback_texts), so a row that forgets `.texts` fails here by name.
+TEST(RouteRegistry, EveryRowOpensItsScreenAndDrawsOnlyPlannedGlyphs) {
+  const Content& content = *HeadlessKiosk::sample_content();
+  Config config;
+  config.idle_timeout_seconds = 24 * 3600;  // the walk takes minutes of fake time: no idle reset
+  HeadlessKiosk kiosk(ImVec2(1920, 1080), "attract", config);
+  std::size_t walked = 0;
+  for (const ui::RouteSpec& spec : ui::route_registry()) {
+    for (const std::string& route : ui::expand_route(spec, content)) {
+      SCOPED_TRACE(route);
+      EXPECT_NE(ui::make_screen(route, content), nullptr) << "the row's factory made no screen";
+      const auto stack = ui::stack_for_route(route, content);
+      if (!stack) continue;  // a route the kiosk reaches by itself (quiz/result): its screen is walked from quiz/result/pass
+      enter_the_mode_of(kiosk, route);
+      kiosk.kiosk().router().reset_to(*stack);
+      settle(kiosk);
+      ASSERT_EQ(kiosk.route(), ui::shown_route(*ui::match_route(route, content)));
+      for (const auto& [text, logged] : kiosk.kiosk().fallback_texts()) ADD_FAILURE() << "row " << spec.pattern << ": " << logged;
+      if (!kiosk.kiosk().fallback_texts().empty()) return;  // one row's failure, not every route after it
+      ++walked;
+    }
+  }
+  EXPECT_EQ(walked, ui::every_route(content).size());
+}
+
+// Which department's texts a route needs is its row's business: every row whose route names a
+// department or an approval item declares the department's texts, and the glyph plan finds that
+// department from the route.
+TEST(RouteRegistry, RowsThatNameADepartmentDeclareItsTexts) {
+  const Content& content = *HeadlessKiosk::sample_content();
+  int declared = 0;
+  for (const ui::RouteSpec& spec : ui::route_registry()) {
+    SCOPED_TRACE(spec.pattern);
+    const bool names_department = spec.pattern.find("{department}") != std::string_view::npos || spec.pattern.find("{item}") != std::string_view::npos;
+    EXPECT_EQ(spec.texts == ui::RouteTexts::Department, names_department);
+    for (const std::string& route : ui::expand_route(spec, content, {.first_only = true})) {
+      const ui::GlyphFocus focus = ui::glyph_focus_of(route, content);
+      EXPECT_EQ(focus.texts, spec.texts) << route;
+      if (spec.texts != ui::RouteTexts::Department) continue;
+      EXPECT_EQ(focus.department, ui::match_route(route, content)->params.department->id) << route;
+      ++declared;
+    }
+  }
+  EXPECT_GE(declared, 5);
 }
 
 }  // namespace

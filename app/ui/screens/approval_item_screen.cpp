@@ -8,7 +8,6 @@
 #include "ui/flow.h"
 #include "ui/read_aloud_widgets.h"
 #include "ui/screen_context.h"
-#include "ui/screens/screens.h"
 #include "ui/text_layout.h"
 #include "ui/touch_scroll.h"
 #include "ui/widgets.h"
@@ -21,7 +20,6 @@ class ApprovalItemScreen final : public Screen {
   ApprovalItemScreen(const Department& department, const ApprovalItem& item)
       : department_(department), item_(item), qr_(item.online ? make_qr_code(item.online_url) : QrCode{}) {}
 
-  std::string route() const override { return "item/" + item_.id; }
   std::string title() const override { return std::string(tr(Text::DepartmentsTitle)); }
   void describe(Event& view) const override {
     view.department = department_.id;

@@ -5,7 +5,6 @@
 #include "core/content/ask_topics.h"
 #include "core/content/ui_text.h"
 #include "ui/screen_context.h"
-#include "ui/screens/screens.h"
 #include "ui/text_layout.h"
 #include "ui/touch_scroll.h"
 #include "ui/widgets.h"
@@ -15,15 +14,12 @@ namespace {
 
 class AskDepartmentScreen final : public Screen {
  public:
-  std::string route() const override { return "ask"; }
   std::string title() const override { return std::string(tr(Text::HomeAsk)); }
 
   void draw(ScreenContext& ctx) override {
     const Rect area = ctx.content_rect();
     const Metrics& m = ctx.metrics();
-    const float x = area.min.x + m.margin;
-    const float width = area.width() - 2 * m.margin;
-    float y = area.min.y + m.gap;
+    auto [x, width, y] = page_column(ctx);
     const ImFont& heading = *ctx.font(FontRole::Heading);
     y += draw_wrapped_text(ctx.draw_list(), heading, heading.FontSize, ImVec2(x, y), colors::kText, tr(Text::AskPickDepartment), width);
     const ImFont& body = *ctx.font(FontRole::Body);

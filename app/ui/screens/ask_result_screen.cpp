@@ -6,7 +6,7 @@
 #include "core/content/ui_text.h"
 #include "ui/flow.h"
 #include "ui/screen_context.h"
-#include "ui/screens/screens.h"
+#include "ui/screens/related_items.h"
 #include "ui/text_layout.h"
 #include "ui/touch_scroll.h"
 #include "ui/widgets.h"
@@ -19,7 +19,6 @@ class AskResultScreen final : public Screen {
  public:
   AskResultScreen(const Department* department, std::string topic) : department_(department), token_(std::move(topic)) {}
 
-  std::string route() const override { return "ask/" + (department_ ? department_->id : std::string(kAskUnsure)) + "/" + token_; }
   std::string title() const override { return std::string(tr(Text::HomeAsk)); }
   void describe(Event& view) const override {
     if (department_) view.department = department_->id;
@@ -35,8 +34,7 @@ class AskResultScreen final : public Screen {
     const Rect area = ctx.content_rect();
     const Metrics& m = ctx.metrics();
     TouchScroll scroll(ctx, "ask.result", area);
-    const float width = std::min(area.width() - 2 * m.margin, 1600 * m.unit);
-    const float x = scroll.origin().x + (area.width() - width) * 0.5f;
+    const auto [x, width, top] = centered_column(ctx, scroll.origin().x, 1600);
     float y = scroll.origin().y + m.gap;
     const bool answered = topic->answer != nullptr;
     y += centered_text(ctx, FontRole::Display, x, y, width, tr(answered ? Text::AskAnsweredTitle : Text::AskRegisteredTitle),

@@ -7,7 +7,6 @@
 #include "core/content/ask_topics.h"
 #include "core/content/ui_text.h"
 #include "ui/screen_context.h"
-#include "ui/screens/screens.h"
 #include "ui/text_layout.h"
 #include "ui/touch_scroll.h"
 #include "ui/widgets.h"
@@ -19,7 +18,6 @@ class AskTopicScreen final : public Screen {
  public:
   explicit AskTopicScreen(const Department* department) : department_(department) {}
 
-  std::string route() const override { return "ask/" + (department_ ? department_->id : std::string(kAskUnsure)); }
   std::string title() const override { return std::string(tr(Text::HomeAsk)); }
   void describe(Event& view) const override {
     if (department_) view.department = department_->id;
@@ -29,9 +27,7 @@ class AskTopicScreen final : public Screen {
     if (topics_.empty()) topics_ = ask_topics(ctx.content(), department_);
     const Rect area = ctx.content_rect();
     const Metrics& m = ctx.metrics();
-    const float x = area.min.x + m.margin;
-    const float width = area.width() - 2 * m.margin;
-    float y = area.min.y + m.gap;
+    auto [x, width, y] = page_column(ctx);
     const ImFont& heading = *ctx.font(FontRole::Heading);
     const std::string prompt = department_ ? fill_text(Text::AskPickTopicFormat, {department_->short_name}) : std::string(tr(Text::AskPickCategory));
     y += draw_wrapped_text(ctx.draw_list(), heading, heading.FontSize, ImVec2(x, y), colors::kText, prompt, width);
@@ -60,7 +56,7 @@ class AskTopicScreen final : public Screen {
     asked.target = topic.token;
     asked.value = topic.answer ? 1 : 0;
     ctx.log(std::move(asked));
-    ctx.router().push(route() + "/" + topic.token);
+    ctx.router().push(ctx.router().current_route() + "/" + topic.token);
   }
 
   const Department* department_;

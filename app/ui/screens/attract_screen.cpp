@@ -4,7 +4,6 @@
 
 #include "core/booth/opening_hours.h"
 #include "core/content/ui_text.h"
-#include "ui/screens/screens.h"
 #include "ui/screen_context.h"
 #include "ui/text_layout.h"
 #include "ui/widgets.h"
@@ -21,7 +20,6 @@ std::string format_event_date(const std::string& iso_date) {
 
 class AttractScreen final : public Screen {
  public:
-  std::string route() const override { return "attract"; }
   bool has_top_bar() const override { return false; }
   // The drift moves at most 3 px a second, so a step every 2 s is a few pixels: smooth
   // enough for an idle screen, and a software-rendered full-HD frame costs ~15 ms of CPU.

@@ -9,7 +9,7 @@
 #include "ui/read_aloud_widgets.h"
 #include "ui/row_index.h"
 #include "ui/screen_context.h"
-#include "ui/screens/screens.h"
+#include "ui/department_tab.h"
 #include "ui/text_layout.h"
 #include "ui/touch_scroll.h"
 #include "ui/widgets.h"
@@ -33,7 +33,6 @@ class DepartmentScreen final : public Screen {
  public:
   DepartmentScreen(const Department& department, DepartmentTab tab) : department_(department), tab_(tab) {}
 
-  std::string route() const override { return "department/" + department_.id + "/" + std::string(department_tab_name(tab_)); }
   std::string title() const override { return std::string(tr(Text::DepartmentsTitle)); }
   void describe(Event& view) const override {
     view.department = department_.id;
@@ -105,6 +104,7 @@ class DepartmentScreen final : public Screen {
   void select_tab(ScreenContext& ctx, DepartmentTab tab) {
     if (tab == tab_) return;
     tab_ = tab;
+    ctx.router().show_in_place("department/" + department_.id + "/" + std::string(department_tab_name(tab_)));
     scroll_to_top_ = true;
     Event view;
     view.type = EventType::ScreenView;

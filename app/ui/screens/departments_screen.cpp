@@ -4,7 +4,6 @@
 
 #include "core/content/ui_text.h"
 #include "ui/screen_context.h"
-#include "ui/screens/screens.h"
 #include "ui/text_layout.h"
 #include "ui/touch_scroll.h"
 #include "ui/widgets.h"
@@ -14,15 +13,12 @@ namespace {
 
 class DepartmentsScreen final : public Screen {
  public:
-  std::string route() const override { return "departments"; }
   std::string title() const override { return std::string(tr(Text::DepartmentsTitle)); }
 
   void draw(ScreenContext& ctx) override {
     const Rect area = ctx.content_rect();
     const Metrics& m = ctx.metrics();
-    const float x = area.min.x + m.margin;
-    const float width = area.width() - 2 * m.margin;
-    float y = area.min.y + m.gap;
+    auto [x, width, y] = page_column(ctx);
     y += draw_wrapped_text(ctx.draw_list(), *ctx.font(FontRole::Body), ctx.font_px(FontRole::Body), ImVec2(x, y),
                            colors::kTextMuted, tr(Text::DepartmentsHint), width);
     if (ctx.event().sample_data) y += draw_sample_banner(ctx, x, y + m.gap * 0.4f, width) + m.gap * 0.4f;
@@ -83,7 +79,7 @@ class DepartmentsScreen final : public Screen {
     category_ = std::move(category);
     Event view;
     view.type = EventType::ScreenView;
-    view.screen = route();
+    view.screen = ctx.router().current_route();  // this screen is the one drawing
     view.target = category_.empty() ? "all" : category_;
     ctx.log(std::move(view));
   }

@@ -8,7 +8,7 @@
 #include "ui/flow.h"
 #include "ui/read_aloud_widgets.h"
 #include "ui/screen_context.h"
-#include "ui/screens/screens.h"
+#include "ui/screens/related_items.h"
 #include "ui/text_layout.h"
 #include "ui/touch_scroll.h"
 #include "ui/widgets.h"
@@ -38,7 +38,6 @@ class FaqAnswerScreen final : public Screen {
   FaqAnswerScreen(const Department& department, int number)
       : department_(department), number_(number), faq_(department.faq.at(static_cast<std::size_t>(number - 1))) {}
 
-  std::string route() const override { return "faq/" + department_.id + "/" + std::to_string(number_); }
   std::string title() const override { return department_.short_name + " · " + std::string(tr(Text::TabFaq)); }
   void describe(Event& view) const override {
     view.department = department_.id;
@@ -50,8 +49,7 @@ class FaqAnswerScreen final : public Screen {
     const Rect area = ctx.content_rect();
     const Metrics& m = ctx.metrics();
     TouchScroll scroll(ctx, "faq.answer", area);
-    const float width = std::min(area.width() - 2 * m.margin, 1600 * m.unit);
-    const float x = scroll.origin().x + (area.width() - width) * 0.5f;
+    const auto [x, width, top] = centered_column(ctx, scroll.origin().x, 1600);
     Flow flow(ctx, ImVec2(x, scroll.origin().y + m.gap), width, area);
     draw_question_and_answer(ctx, flow);
     flow.space(m.gap);

@@ -3,7 +3,6 @@
 #include <algorithm>
 
 #include "core/content/ui_text.h"
-#include "ui/screens/screens.h"
 #include "ui/screen_context.h"
 #include "ui/text_layout.h"
 #include "ui/widgets.h"
@@ -13,7 +12,6 @@ namespace {
 
 class HomeScreen final : public Screen {
  public:
-  std::string route() const override { return "home"; }
   std::string title() const override { return std::string(tr(Text::AppName)); }
 
   void draw(ScreenContext& ctx) override {

@@ -4,7 +4,6 @@
 
 #include "core/content/ui_text.h"
 #include "ui/screen_context.h"
-#include "ui/screens/screens.h"
 #include "ui/text_layout.h"
 #include "ui/widgets.h"
 
@@ -13,14 +12,12 @@ namespace {
 
 class QuizIntroScreen final : public Screen {
  public:
-  std::string route() const override { return "quiz"; }
   std::string title() const override { return std::string(tr(Text::QuizTitle)); }
 
   void draw(ScreenContext& ctx) override {
     const Rect area = ctx.content_rect();
     const Metrics& m = ctx.metrics();
-    const float width = std::min(area.width() - 2 * m.margin, 1400 * m.unit);
-    const float x = area.min.x + (area.width() - width) * 0.5f;
+    const auto [x, width, top] = centered_column(ctx, area.min.x, 1400);
     ImDrawList& draw = ctx.draw_list();
     float y = area.min.y + m.gap * 1.5f;
     y += centered_text(ctx, FontRole::Display, x, y, width, tr(Text::QuizTitle), colors::kAccent) + m.gap;

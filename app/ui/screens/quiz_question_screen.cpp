@@ -8,7 +8,6 @@
 #include "core/content/ui_text.h"
 #include "ui/read_aloud_widgets.h"
 #include "ui/screen_context.h"
-#include "ui/screens/screens.h"
 #include "ui/text_layout.h"
 #include "ui/touch_scroll.h"
 #include "ui/widgets.h"
@@ -23,7 +22,6 @@ class QuizQuestionScreen final : public Screen {
   // answered_preview: for --screen photographs, the first question arrives answered wrongly.
   explicit QuizQuestionScreen(bool answered_preview) : answered_preview_(answered_preview) {}
 
-  std::string route() const override { return answered_preview_ ? "quiz/question/answered" : "quiz/question"; }
   std::string title() const override { return std::string(tr(Text::QuizTitle)); }
 
   void draw(ScreenContext& ctx) override {

@@ -7,7 +7,6 @@
 #include "core/quiz/qr.h"
 #include "core/content/ui_text.h"
 #include "ui/screen_context.h"
-#include "ui/screens/screens.h"
 #include "ui/text_layout.h"
 #include "ui/touch_scroll.h"
 #include "ui/widgets.h"
@@ -21,11 +20,6 @@ class QuizResultScreen final : public Screen {
   // session's prize code alone (我的兑奖码), whatever the current round is doing.
   explicit QuizResultScreen(std::optional<bool> preview, bool code_only = false) : preview_(preview), code_only_(code_only) {}
 
-  std::string route() const override {
-    if (code_only_) return "quiz/code";
-    if (!preview_) return "quiz/result";
-    return *preview_ ? "quiz/result/pass" : "quiz/result/fail";
-  }
   std::string title() const override { return std::string(tr(Text::QuizTitle)); }
 
   void draw(ScreenContext& ctx) override {
@@ -47,8 +41,7 @@ class QuizResultScreen final : public Screen {
     const Rect area = ctx.content_rect();
     const Metrics& m = ctx.metrics();
     TouchScroll scroll(ctx, "quiz.result", area);
-    const float width = std::min(area.width() - 2 * m.margin, 1500 * m.unit);
-    const float x = scroll.origin().x + (area.width() - width) * 0.5f;
+    const auto [x, width, top] = centered_column(ctx, scroll.origin().x, 1500);
     float y = scroll.origin().y + m.gap * 1.5f;
     y = round->passed() ? draw_passed(ctx, *round, x, y, width) : draw_failed(ctx, *round, x, y, width);
     y = draw_actions(ctx, round->passed(), x, y + m.gap * 1.5f, width);
@@ -66,8 +59,7 @@ class QuizResultScreen final : public Screen {
     const Rect area = ctx.content_rect();
     const Metrics& m = ctx.metrics();
     TouchScroll scroll(ctx, "quiz.code", area);
-    const float width = std::min(area.width() - 2 * m.margin, 1500 * m.unit);
-    const float x = scroll.origin().x + (area.width() - width) * 0.5f;
+    const auto [x, width, top] = centered_column(ctx, scroll.origin().x, 1500);
     float y = scroll.origin().y + m.gap * 1.5f;
     y += centered_text(ctx, FontRole::Display, x, y, width, tr(Text::QuizMyCode), colors::kSuccess) + m.gap;
     y = draw_voucher(ctx, *voucher, x, y, width, Text::QuizVoucherLabel) + m.gap * 1.5f;

@@ -11,7 +11,6 @@
 #include "core/content/ui_text.h"
 #include "core/visits/satisfaction.h"
 #include "ui/screen_context.h"
-#include "ui/screens/screens.h"
 #include "ui/text_layout.h"
 #include "ui/widgets.h"
 
@@ -55,7 +54,6 @@ class RatingScreen final : public Screen {
  public:
   explicit RatingScreen(bool ends_session) : ends_session_(ends_session) {}
 
-  std::string route() const override { return ends_session_ ? "rating" : "rating/quiz"; }
   std::string title() const override { return std::string(tr(Text::RatingTitle)); }
   double animation_interval_seconds() const override { return 1.0; }  // the countdown
 
@@ -69,9 +67,7 @@ class RatingScreen final : public Screen {
     ctx.request_frame_within(std::min(1.0, seconds_left));
     const Rect area = ctx.content_rect();
     const Metrics& m = ctx.metrics();
-    const float x = area.min.x + m.margin;
-    const float width = area.width() - 2 * m.margin;
-    float y = area.min.y + m.gap;
+    auto [x, width, y] = page_column(ctx);
     y += centered_text(ctx, FontRole::Display, x, y, width, tr(rated_ ? Text::RatingReasonQuestion : Text::RatingQuestion), colors::kText);
     y += m.gap * 0.2f;
     const std::string countdown = fill_text(Text::RatingCountdownFormat, {std::to_string(static_cast<int>(std::ceil(seconds_left)))});

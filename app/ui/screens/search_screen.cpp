@@ -13,7 +13,6 @@
 #include "core/util/utf8.h"
 #include "ui/row_index.h"
 #include "ui/screen_context.h"
-#include "ui/screens/screens.h"
 #include "ui/text_layout.h"
 #include "ui/touch_scroll.h"
 #include "ui/widgets.h"
@@ -50,7 +49,6 @@ class SearchScreen final : public Screen {
     }
   }
 
-  std::string route() const override { return "search"; }
   std::string title() const override { return std::string(tr(Text::SearchTitle)); }
 
   void draw(ScreenContext& ctx) override {

@@ -1,6 +1,7 @@
 // Staff: today at a glance in large type, where visitors went, what they misunderstood, what
 // needs attention, the summary paragraph for the report, and the staff actions.
 #include <algorithm>
+#include <initializer_list>
 #include <cmath>
 #include <cstdio>
 #include <ctime>
@@ -10,7 +11,6 @@
 #include "core/content/ui_text.h"
 #include "core/util/local_clock.h"
 #include "ui/screen_context.h"
-#include "ui/screens/screens.h"
 #include "ui/text_layout.h"
 #include "ui/touch_scroll.h"
 #include "ui/widgets.h"
@@ -20,7 +20,6 @@ namespace {
 
 class StaffDashboardScreen final : public Screen {
  public:
-  std::string route() const override { return "staff/dashboard"; }
   std::string title() const override { return std::string(tr(Text::StaffTitle)); }
 
   void draw(ScreenContext& ctx) override {
@@ -179,7 +178,6 @@ class StaffDashboardScreen final : public Screen {
   // Only what happened today: hours, departments and questions with no visitor are left out,
   // and a chart with nothing in it says so.
   float draw_charts(ScreenContext& ctx, const Dashboard& d, float x, float y, float width) const {
-    const Metrics& m = ctx.metrics();
     Chart hours{Text::ChartHours, Text::DashboardNoVisitorsToday, {}, false, false};
     Chart departments{Text::ChartDepartments, Text::DashboardNoViewsToday, {}, false, false};
     Chart questions{Text::ChartQuestions, Text::DashboardNoAnswersToday, {}, true, true};
@@ -193,29 +191,12 @@ class StaffDashboardScreen final : public Screen {
       if (row.views > 0 && departments.bars.size() < 8) departments.bars.emplace_back(row.short_name, static_cast<double>(row.views));
     for (const QuestionRow& row : d.today.questions)
       if (row.answers > 0 && questions.bars.size() < 8) questions.bars.emplace_back(row.text, row.accuracy());
-    const int columns = m.portrait ? 1 : 3;
-    const float column_width = (width - m.gap * 2 * static_cast<float>(columns - 1)) / static_cast<float>(columns);
-    float bottom = y;
-    float cx = x, cy = y;
-    int column = 0;
-    for (const Chart* chart : {&hours, &departments, &questions}) {
-      const float end = draw_bars(ctx, *chart, cx, cy, column_width);
-      bottom = std::max(bottom, end);
-      if (++column < columns) {
-        cx += column_width + m.gap * 2;
-      } else {
-        column = 0;
-        cx = x;
-        cy = bottom + m.gap;
-      }
-    }
-    return bottom;
+    return draw_chart_grid(ctx, {&hours, &departments, &questions}, x, y, width);
   }
 
   // What visitors looked for today (issue 14): 热门主题, 热门搜索 and 无结果搜索, the last
   // telling staff what citizens could not find.
   float draw_search_charts(ScreenContext& ctx, const Dashboard& d, float x, float y, float width) const {
-    const Metrics& m = ctx.metrics();
     Chart topics{Text::ReportTopTopics, Text::ReportNoneYet, {}, false, false};
     Chart searches{Text::ReportTopSearches, Text::ReportNoneYet, {}, false, false};
     Chart failed{Text::ReportFailedSearches, Text::ReportNoneYet, {}, false, false};
@@ -225,12 +206,18 @@ class StaffDashboardScreen final : public Screen {
       if (searches.bars.size() < 8) searches.bars.emplace_back(row.query, static_cast<double>(row.searches));
     for (const SearchRow& row : d.today.failed_searches)
       if (failed.bars.size() < 8) failed.bars.emplace_back(row.query, static_cast<double>(row.searches));
+    return draw_chart_grid(ctx, {&topics, &searches, &failed}, x, y, width);
+  }
+
+  // Three charts side by side (one above the other in portrait); returns the y below them.
+  float draw_chart_grid(ScreenContext& ctx, std::initializer_list<const Chart*> charts, float x, float y, float width) const {
+    const Metrics& m = ctx.metrics();
     const int columns = m.portrait ? 1 : 3;
     const float column_width = (width - m.gap * 2 * static_cast<float>(columns - 1)) / static_cast<float>(columns);
     float bottom = y;
     float cx = x, cy = y;
     int column = 0;
-    for (const Chart* chart : {&topics, &searches, &failed}) {
+    for (const Chart* chart : charts) {
       bottom = std::max(bottom, draw_bars(ctx, *chart, cx, cy, column_width));
       if (++column < columns) {
         cx += column_width + m.gap * 2;

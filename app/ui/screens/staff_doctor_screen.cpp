@@ -7,7 +7,6 @@
 
 #include "core/content/ui_text.h"
 #include "ui/screen_context.h"
-#include "ui/screens/screens.h"
 #include "ui/text_layout.h"
 #include "ui/touch_scroll.h"
 #include "ui/widgets.h"
@@ -55,7 +54,6 @@ void draw_verdict_mark(ImDrawList& draw, ImVec2 pos, float size, bool ok) {
 
 class StaffDoctorScreen final : public Screen {
  public:
-  std::string route() const override { return "staff/doctor"; }
   std::string title() const override { return std::string(tr(Text::ActionDoctor)); }
 
   void draw(ScreenContext& ctx) override {
@@ -64,8 +62,7 @@ class StaffDoctorScreen final : public Screen {
     const Rect area = ctx.content_rect();
     const Metrics& m = ctx.metrics();
     TouchScroll scroll(ctx, "staff.doctor", area);
-    const float width = std::min(area.width() - 2 * m.margin, 1500 * m.unit);
-    const float x = scroll.origin().x + (area.width() - width) * 0.5f;
+    const auto [x, width, top] = centered_column(ctx, scroll.origin().x, 1500);
     float y = scroll.origin().y + m.gap;
     if (staff.doctor_running()) {
       ctx.request_frame_within(0.2);

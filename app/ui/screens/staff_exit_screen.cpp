@@ -3,7 +3,6 @@
 
 #include "core/content/ui_text.h"
 #include "ui/screen_context.h"
-#include "ui/screens/screens.h"
 #include "ui/text_layout.h"
 #include "ui/widgets.h"
 
@@ -12,14 +11,12 @@ namespace {
 
 class StaffExitScreen final : public Screen {
  public:
-  std::string route() const override { return "staff/exit"; }
   std::string title() const override { return std::string(tr(Text::ActionExit)); }
 
   void draw(ScreenContext& ctx) override {
     const Rect area = ctx.content_rect();
     const Metrics& m = ctx.metrics();
-    const float width = std::min(area.width() - 2 * m.margin, 1200 * m.unit);
-    const float x = area.min.x + (area.width() - width) * 0.5f;
+    const auto [x, width, top] = centered_column(ctx, area.min.x, 1200);
     float y = area.min.y + area.height() * 0.2f;
     y += centered_text(ctx, FontRole::Heading, x, y, width, tr(Text::ExitConfirm), colors::kText) + m.gap * 2;
     const float button_width = (width - m.gap) * 0.5f;

@@ -4,7 +4,6 @@
 
 #include "core/content/ui_text.h"
 #include "ui/screen_context.h"
-#include "ui/screens/screens.h"
 #include "ui/text_layout.h"
 #include "ui/touch_scroll.h"
 #include "ui/widgets.h"
@@ -14,7 +13,6 @@ namespace {
 
 class StaffExportScreen final : public Screen {
  public:
-  std::string route() const override { return "staff/export"; }
   std::string title() const override { return std::string(tr(Text::ActionExport)); }
 
   void draw(ScreenContext& ctx) override {
@@ -32,8 +30,7 @@ class StaffExportScreen final : public Screen {
     }
     ctx.request_frame_within(3.0);
     TouchScroll scroll(ctx, "staff.export", area);
-    const float width = std::min(area.width() - 2 * m.margin, 1500 * m.unit);
-    const float x = scroll.origin().x + (area.width() - width) * 0.5f;
+    const auto [x, width, top] = centered_column(ctx, scroll.origin().x, 1500);
     float y = scroll.origin().y + m.gap;
     y += centered_text(ctx, FontRole::Heading, x, y, width, tr(Text::ExportHint), colors::kText) + m.gap * 0.5f;
     const ImFont& heading = *ctx.font(FontRole::Heading);

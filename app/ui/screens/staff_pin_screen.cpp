@@ -6,7 +6,6 @@
 
 #include "core/content/ui_text.h"
 #include "ui/screen_context.h"
-#include "ui/screens/screens.h"
 #include "ui/text_layout.h"
 #include "ui/widgets.h"
 
@@ -15,7 +14,6 @@ namespace {
 
 class StaffPinScreen final : public Screen {
  public:
-  std::string route() const override { return "staff/pin"; }
   std::string title() const override { return std::string(tr(Text::StaffPinTitle)); }
 
   void draw(ScreenContext& ctx) override {
@@ -32,8 +30,7 @@ class StaffPinScreen final : public Screen {
     }
     const Rect area = ctx.content_rect();
     const Metrics& m = ctx.metrics();
-    const float width = std::min(area.width() - 2 * m.margin, 760 * m.unit);
-    const float x = area.min.x + (area.width() - width) * 0.5f;
+    const auto [x, width, top] = centered_column(ctx, area.min.x, 760);
     float y = area.min.y + m.gap;
     y += centered_text(ctx, FontRole::Heading, x, y, width, tr(Text::StaffPinHint), colors::kText) + m.gap * 0.5f;
     y = draw_dots(ctx, x, y, width) + m.gap * 0.5f;

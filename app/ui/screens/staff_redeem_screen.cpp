@@ -6,7 +6,6 @@
 
 #include "core/content/ui_text.h"
 #include "ui/screen_context.h"
-#include "ui/screens/screens.h"
 #include "ui/text_layout.h"
 #include "ui/widgets.h"
 
@@ -15,7 +14,6 @@ namespace {
 
 class StaffRedeemScreen final : public Screen {
  public:
-  std::string route() const override { return "staff/redeem"; }
   std::string title() const override { return std::string(tr(Text::ActionRedeem)); }
   // A USB QR scanner is a keyboard: it types the code and Enter.
   bool wants_text_input() const override { return true; }
@@ -29,8 +27,7 @@ class StaffRedeemScreen final : public Screen {
     take_typed_keys(staff);
     const Rect area = ctx.content_rect();
     const Metrics& m = ctx.metrics();
-    const float width = std::min(area.width() - 2 * m.margin, 1500 * m.unit);
-    const float x = area.min.x + (area.width() - width) * 0.5f;
+    const auto [x, width, top] = centered_column(ctx, area.min.x, 1500);
     float y = area.min.y + m.gap;
     y += centered_text(ctx, FontRole::Heading, x, y, width, tr(Text::RedeemHint), colors::kText);
     // The code so far, in the voucher's own grouping.

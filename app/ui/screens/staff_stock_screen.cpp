@@ -3,7 +3,6 @@
 
 #include "core/content/ui_text.h"
 #include "ui/screen_context.h"
-#include "ui/screens/screens.h"
 #include "ui/text_layout.h"
 #include "ui/widgets.h"
 
@@ -12,7 +11,6 @@ namespace {
 
 class StaffStockScreen final : public Screen {
  public:
-  std::string route() const override { return "staff/stock"; }
   std::string title() const override { return std::string(tr(Text::ActionStock)); }
 
   void draw(ScreenContext& ctx) override {
@@ -29,8 +27,7 @@ class StaffStockScreen final : public Screen {
     }
     const Rect area = ctx.content_rect();
     const Metrics& m = ctx.metrics();
-    const float width = std::min(area.width() - 2 * m.margin, 1200 * m.unit);
-    const float x = area.min.x + (area.width() - width) * 0.5f;
+    const auto [x, width, top] = centered_column(ctx, area.min.x, 1200);
     float y = area.min.y + m.margin;
     y += centered_text(ctx, FontRole::Heading, x, y, width, tr(Text::TileStock), colors::kTextMuted);
     y += centered_text(ctx, FontRole::Display, x, y, width, fill_text(Text::StockCurrentFormat, {std::to_string(*value_)}), colors::kAccent);

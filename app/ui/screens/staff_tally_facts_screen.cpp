@@ -5,7 +5,6 @@
 
 #include "core/content/ui_text.h"
 #include "ui/screen_context.h"
-#include "ui/screens/screens.h"
 #include "ui/tally_words.h"
 #include "ui/text_layout.h"
 #include "ui/widgets.h"
@@ -17,7 +16,6 @@ constexpr std::size_t kMaxDigits = 7;  // kMaxEventFact has eight: 9,999,999 is 
 
 class StaffTallyFactsScreen final : public Screen {
  public:
-  std::string route() const override { return "staff/tally/facts"; }
   std::string title() const override { return std::string(tr(Text::FactsTitle)); }
 
   void draw(ScreenContext& ctx) override {

@@ -7,7 +7,6 @@
 
 #include "core/content/ui_text.h"
 #include "ui/screen_context.h"
-#include "ui/screens/screens.h"
 #include "ui/tally_words.h"
 #include "ui/text_layout.h"
 #include "ui/touch_scroll.h"
@@ -20,7 +19,6 @@ class StaffTallyPickScreen final : public Screen {
  public:
   explicit StaffTallyPickScreen(TallyKind kind) : kind_(kind) {}
 
-  std::string route() const override { return "staff/tally/" + std::string(tally_kind_name(kind_)); }
   std::string title() const override {
     return std::string(tr(kind_ == TallyKind::Problem ? Text::TallyPickProblemTitle : Text::TallyPickAnswerTitle));
   }

@@ -9,7 +9,6 @@
 
 #include "core/content/ui_text.h"
 #include "ui/screen_context.h"
-#include "ui/screens/screens.h"
 #include "ui/tally_words.h"
 #include "ui/text_layout.h"
 #include "ui/widgets.h"
@@ -19,7 +18,6 @@ namespace {
 
 class StaffTallyScreen final : public Screen {
  public:
-  std::string route() const override { return "staff/tally"; }
   std::string title() const override { return std::string(tr(Text::TallyTitle)); }
 
   void draw(ScreenContext& ctx) override {

@@ -7,7 +7,6 @@
 #include "core/content/ui_text.h"
 #include "ui/row_index.h"
 #include "ui/screen_context.h"
-#include "ui/screens/screens.h"
 #include "ui/text_layout.h"
 #include "ui/touch_scroll.h"
 #include "ui/widgets.h"
@@ -19,7 +18,6 @@ class TopicScreen final : public Screen {
  public:
   explicit TopicScreen(const Topic& topic) : topic_(topic) {}
 
-  std::string route() const override { return "topic/" + topic_.id; }
   std::string title() const override { return std::string(tr(Text::TopicsTitle)); }
   void describe(Event& view) const override { view.target = topic_.id; }
 
@@ -28,9 +26,7 @@ class TopicScreen final : public Screen {
     if (!logged_) log_view(ctx);
     const Rect area = ctx.content_rect();
     const Metrics& m = ctx.metrics();
-    const float x = area.min.x + m.margin;
-    const float width = area.width() - 2 * m.margin;
-    float y = area.min.y + m.gap;
+    auto [x, width, y] = page_column(ctx);
     const ImFont& heading = *ctx.font(FontRole::Heading);
     const ImFont& body = *ctx.font(FontRole::Body);
     y += draw_wrapped_text(ctx.draw_list(), heading, heading.FontSize, ImVec2(x, y), colors::kText, topic_.name, width);

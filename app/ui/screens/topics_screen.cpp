@@ -6,7 +6,6 @@
 
 #include "core/content/ui_text.h"
 #include "ui/screen_context.h"
-#include "ui/screens/screens.h"
 #include "ui/text_layout.h"
 #include "ui/touch_scroll.h"
 #include "ui/widgets.h"
@@ -23,15 +22,12 @@ ImU32 topic_colour(const std::string& hex) {
 
 class TopicsScreen final : public Screen {
  public:
-  std::string route() const override { return "topics"; }
   std::string title() const override { return std::string(tr(Text::TopicsTitle)); }
 
   void draw(ScreenContext& ctx) override {
     const Rect area = ctx.content_rect();
     const Metrics& m = ctx.metrics();
-    const float x = area.min.x + m.margin;
-    const float width = area.width() - 2 * m.margin;
-    float y = area.min.y + m.gap;
+    auto [x, width, y] = page_column(ctx);
     const ImFont& body = *ctx.font(FontRole::Body);
     const Content& content = ctx.content();
     if (content.topics.empty()) {

@@ -1,0 +1,234 @@
+#include "ui/kiosk_chrome.h"
+
+#include <algorithm>
+#include <cfloat>
+#include <cmath>
+
+#include "core/content/ui_text.h"
+#include "ui/route_registry.h"
+#include "ui/widgets.h"
+
+namespace openday::ui {
+namespace {
+
+// A pop-up: a full-screen window of its own, drawn above the screen, without a background.
+constexpr ImGuiWindowFlags kPopupFlags = (kFullscreenFlags & ~ImGuiWindowFlags_NoBringToFrontOnFocus) | ImGuiWindowFlags_NoBackground;
+
+Rect whole_display() { return Rect{ImVec2(0, 0), ImGui::GetIO().DisplaySize}; }
+
+}  // namespace
+
+float KioskChrome::draw_top_bar(double now, float height) {
+  ScreenContext probe = host_.context(now, false, whole_display());
+  const Metrics& m = probe.metrics();
+  const FontSet& fonts = probe.font_set();
+  const ImVec2 display = ImGui::GetIO().DisplaySize;
+  ImDrawList& draw = *ImGui::GetWindowDrawList();
+  const float inset = std::round(14 * m.unit);
+  const float button_height = height - 2 * inset;
+  const float top = inset - std::round(2 * m.unit);
+  Router& router = probe.router();
+  const bool staff_route = is_staff_route(router.current_route());
+  const bool nav_buttons = router.can_go_back();
+  const bool home_button = nav_buttons && !probe.staff().staff_mode();
+  const ImVec2 nav_size(std::round(200 * m.unit), button_height);
+  const ImVec2 end_size(std::round(260 * m.unit), button_height);
+  const ImVec2 toggle_size(std::round(250 * m.unit), button_height);
+  // The room the buttons leave for the title, between the left and the right groups.
+  const float left = m.margin * 0.5f + (nav_buttons ? nav_size.x + m.gap : 0) + (home_button ? nav_size.x + m.gap : 0);
+  const float end_x = display.x - m.margin * 0.5f - end_size.x;
+  const float toggle_x = end_x - m.gap - toggle_size.x;
+  const float right = staff_route ? end_x : toggle_x;
+
+  // A title with no room beside the buttons (a portrait screen) gets a row of its own under
+  // them: the visitor must always see where they are.
+  const Screen* screen = router.current();
+  const std::string title = screen ? screen->title() : std::string();
+  const bool title_row = !title.empty() && !title_fits(probe, title, left, right - m.gap);
+  const float accent = std::round(4 * m.unit);
+  const float bar_height = title_row ? height + line_height(fonts.font(FontRole::Heading, false)->FontSize) + inset : height;
+  draw.AddRectFilled(ImVec2(0, 0), ImVec2(display.x, bar_height), colors::kSurface);
+  draw.AddRectFilled(ImVec2(0, bar_height - accent), ImVec2(display.x, bar_height), colors::kAccent);
+
+  // The bar keeps its size and places in large-text mode: Back and Home never move.
+  ScreenContext ctx = host_.context(now, false, Rect{ImVec2(0, 0), ImVec2(display.x, bar_height)});
+  if (nav_buttons) {
+    if (big_button(ctx, {"topbar.back", ImVec2(m.margin * 0.5f, top), nav_size, tr(Text::Back), ButtonKind::Secondary})) router.back();
+    if (home_button &&
+        big_button(ctx, {"topbar.home", ImVec2(m.margin * 0.5f + nav_size.x + m.gap, top), nav_size, tr(Text::Home), ButtonKind::Secondary}))
+      router.home();
+  }
+  if (staff_route) {
+    // Staff screens: no visitor buttons, one way back to the kiosk.
+    if (big_button(ctx, {"topbar.staff_leave", ImVec2(end_x, top), end_size, tr(Text::StaffLeave), ButtonKind::Secondary}))
+      ctx.staff().leave_staff_mode();
+  } else {
+    if (big_button(ctx, {"topbar.end_session", ImVec2(end_x, top), end_size, tr(Text::EndSession), ButtonKind::Secondary}))
+      request_end_session(ctx, now);
+    draw_large_text_toggle(ctx, ImVec2(toggle_x, top), toggle_size);
+  }
+  if (title_row)
+    draw_title(ctx, draw, title, Rect{ImVec2(m.margin * 0.5f, height - inset), ImVec2(display.x - m.margin * 0.5f, bar_height - accent)});
+  else if (!title.empty())
+    draw_title(ctx, draw, title, Rect{ImVec2(left, 0), ImVec2(right - m.gap, height)});
+  if (end_confirmation_open_ && ctx.sessions().phase() != SessionPhase::Warning) draw_end_confirmation(now);
+  return bar_height;
+}
+
+// The 大字 switch: its label never changes; a badge says the state it has set, by word (开/关)
+// and by shape (a filled badge with a check mark, or an empty outline), not by colour alone.
+void KioskChrome::draw_large_text_toggle(ScreenContext& ctx, ImVec2 pos, ImVec2 size) {
+  const Metrics& m = ctx.metrics();
+  const bool large_text = host_.large_text();
+  const std::string_view state = tr(large_text ? Text::LargeTextStateOn : Text::LargeTextStateOff);
+  const std::string_view label = tr(Text::LargeTextOn);
+  ButtonSpec spec{"topbar.large_text", pos, size, label, large_text ? ButtonKind::Primary : ButtonKind::Secondary};
+  spec.state = state;
+  spec.caller_draws_label = true;
+  const bool tapped = big_button(ctx, spec);
+  ImDrawList& draw = *ImGui::GetWindowDrawList();
+  const ImFont& font = *ctx.font_set().font(FontRole::Heading, false);
+  const ImVec2 label_size = font.CalcTextSizeA(font.FontSize, FLT_MAX, 0, label.data(), label.data() + label.size());
+  const ImVec2 state_size = font.CalcTextSizeA(font.FontSize, FLT_MAX, 0, state.data(), state.data() + state.size());
+  const float pad = std::round(10 * m.unit);
+  const float check = large_text ? std::round(state_size.y * 0.45f) : 0;
+  const ImVec2 badge(state_size.x + check + 2 * pad + (check > 0 ? pad * 0.5f : 0), std::min(size.y - 2 * pad, state_size.y + pad));
+  const float gap = std::round(12 * m.unit);
+  const float total = label_size.x + gap + badge.x;
+  const float x = std::floor(pos.x + (size.x - total) * 0.5f);
+  const float cy = pos.y + size.y * 0.5f;
+  const ImU32 ink = large_text ? colors::kOnAccent : colors::kText;
+  draw.AddText(&font, font.FontSize, ImVec2(x, std::floor(cy - label_size.y * 0.5f)), ink, label.data(), label.data() + label.size());
+  const ImVec2 badge_min(x + label_size.x + gap, std::floor(cy - badge.y * 0.5f));
+  const ImVec2 badge_max(badge_min.x + badge.x, badge_min.y + badge.y);
+  const float thickness = std::max(2.0f, std::round(3 * m.unit));
+  if (large_text) {
+    draw.AddRectFilled(badge_min, badge_max, colors::kOnAccent, badge.y * 0.5f);
+    const float cx = badge_min.x + pad, mid = cy;
+    const ImVec2 tick[] = {ImVec2(cx, mid), ImVec2(cx + check * 0.38f, mid + check * 0.4f), ImVec2(cx + check, mid - check * 0.45f)};
+    draw.AddPolyline(tick, 3, colors::kAccent, 0, thickness * 1.4f);
+    draw.AddText(&font, font.FontSize, ImVec2(cx + check + pad * 0.5f, std::floor(cy - state_size.y * 0.5f)), colors::kAccent,
+                 state.data(), state.data() + state.size());
+  } else {
+    draw.AddRect(badge_min, badge_max, colors::kTextMuted, badge.y * 0.5f, 0, thickness);
+    draw.AddText(&font, font.FontSize, ImVec2(badge_min.x + pad, std::floor(cy - state_size.y * 0.5f)), colors::kTextMuted,
+                 state.data(), state.data() + state.size());
+  }
+  if (tapped) host_.set_large_text(!large_text);
+}
+
+// 结束使用: a visitor holding a prize code is asked once whether the code was noted, so that a
+// tap meant for "done" does not throw the code away unseen.
+void KioskChrome::request_end_session(ScreenContext& ctx, double now) {
+  if (ctx.quiz().session_voucher() && !end_confirmation_asked_) {
+    end_confirmation_open_ = end_confirmation_asked_ = true;
+    return;
+  }
+  end_confirmation_open_ = false;
+  // 满意度评价 (issue 15), asked once per session: the rating screen ends the session.
+  if (ctx.sessions().take_rating_turn()) {
+    ctx.router().reset_to({"rating"});
+    return;
+  }
+  ctx.sessions().end_done(now);
+  ctx.router().reset_to({"attract"});
+}
+
+void KioskChrome::draw_end_confirmation(double now) {
+  const ScreenContext probe = host_.context(now, false, whole_display());
+  const Metrics& m = probe.metrics();
+  const ImVec2 display = ImGui::GetIO().DisplaySize;
+  ImGui::SetNextWindowPos(ImVec2(0, 0));
+  ImGui::SetNextWindowSize(display);
+  ImGui::SetNextWindowFocus();  // above the screen, so that the page beneath takes no touch
+  ImGui::Begin("##end_confirmation", nullptr, kPopupFlags);
+  ImDrawList& draw = *ImGui::GetWindowDrawList();
+  draw.AddRectFilled(ImVec2(0, 0), display, IM_COL32(0, 0, 0, 150));
+  const ImVec2 card(std::min(display.x - 2 * m.margin, 1100 * m.unit), 520 * m.unit);
+  const ImVec2 min((display.x - card.x) * 0.5f, (display.y - card.y) * 0.5f);
+  const ImVec2 max(min.x + card.x, min.y + card.y);
+  draw.AddRectFilled(min, max, colors::kSurface, m.corner);
+  ScreenContext ctx = host_.context(now, host_.large_text(), Rect{min, max});
+  const float inner = card.x - 2 * m.margin;
+  float y = min.y + m.margin;
+  const ImFont& display_font = *ctx.font_set().font(FontRole::Display, false);
+  y += draw_wrapped_text(draw, display_font, display_font.FontSize, ImVec2(min.x + m.margin, y), colors::kText,
+                         tr(Text::EndConfirmQuestion), inner, Align::Center);
+  y += m.gap * 1.5f;
+  const ImVec2 button((inner - m.gap) * 0.5f, max.y - m.margin - y);
+  if (big_button(ctx, {"end.confirm.back", ImVec2(min.x + m.margin, y), button, tr(Text::EndConfirmBack), ButtonKind::Primary})) {
+    end_confirmation_open_ = false;
+    const std::string route = ctx.router().current_route();
+    if (route != "quiz/code" && route.rfind("quiz/result", 0) != 0) ctx.router().push("quiz/code");
+  }
+  if (big_button(ctx, {"end.confirm.yes", ImVec2(min.x + m.margin + button.x + m.gap, y), button, tr(Text::EndConfirmYes),
+                       ButtonKind::Secondary}))
+    request_end_session(ctx, now);
+  ImGui::End();
+}
+
+bool KioskChrome::title_fits(const ScreenContext& ctx, const std::string& title, float left, float right) {
+  const ImFont& font = *ctx.font_set().font(FontRole::Heading, false);
+  return font.CalcTextSizeA(font.FontSize, FLT_MAX, 0, title.c_str()).x <= right - left;
+}
+
+// Centred on the screen when the buttons leave room, else centred in the row; in the heading
+// face, or the body face when that is too wide, and cut with "…" only when even that is.
+void KioskChrome::draw_title(ScreenContext& ctx, ImDrawList& draw, const std::string& title, Rect row) {
+  const FontSet& fonts = ctx.font_set();
+  const ImFont* font = fonts.font(FontRole::Heading, false);
+  float width = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, title.c_str()).x;
+  std::string shown = title;
+  if (width > row.width()) {
+    font = fonts.font(FontRole::Body, false);
+    shown = ellipsize(*font, font->FontSize, title, row.width());
+    width = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, shown.c_str()).x;
+  }
+  const float display_width = ImGui::GetIO().DisplaySize.x;
+  float x = std::floor((display_width - width) * 0.5f);
+  if (x < row.min.x || x + width > row.max.x) x = std::floor(row.min.x + (row.width() - width) * 0.5f);
+  const ImVec2 pos(x, std::floor(row.min.y + (row.height() - font->FontSize) * 0.5f));
+  draw_text_line(draw, *font, font->FontSize, pos, colors::kText, shown);
+  if (audit_.record_placements) audit_.placed(shown, pos, ImVec2(pos.x + width, pos.y + font->FontSize), row.min, row.max);
+}
+
+void KioskChrome::draw_idle_question(double now) {
+  const ScreenContext probe = host_.context(now, false, whole_display());
+  const Metrics& m = probe.metrics();
+  const FontSet& fonts = probe.font_set();
+  const bool large_text = host_.large_text();
+  const ImVec2 display = ImGui::GetIO().DisplaySize;
+  // A window of its own, drawn after (so above) the screen: the dimmed page, the card, and the
+  // button all belong to it.
+  ImGui::SetNextWindowPos(ImVec2(0, 0));
+  ImGui::SetNextWindowSize(display);
+  ImGui::Begin("##idle_question", nullptr, kPopupFlags);
+  ImDrawList& draw = *ImGui::GetWindowDrawList();
+  const ImVec2 card(std::min(display.x - 2 * m.margin, 1100 * m.unit), 620 * m.unit);
+  const ImVec2 min((display.x - card.x) * 0.5f, (display.y - card.y) * 0.5f);
+  ScreenContext ctx = host_.context(now, large_text, Rect{min, ImVec2(min.x + card.x, min.y + card.y)});
+  // While the session holds a prize code the page beneath is covered completely: the next
+  // passer-by must not read (or scan) an abandoned code beside the question.
+  const bool hide_page = ctx.quiz().session_voucher().has_value();
+  draw.AddRectFilled(ImVec2(0, 0), display, hide_page ? colors::kBackground : IM_COL32(0, 0, 0, 150));
+  draw.AddRectFilled(min, ImVec2(min.x + card.x, min.y + card.y), colors::kSurface, m.corner);
+  if (hide_page) draw.AddRect(min, ImVec2(min.x + card.x, min.y + card.y), colors::kBorder, m.corner, 0, std::max(2.0f, std::round(3 * m.unit)));
+
+  const float inner = card.x - 2 * m.margin;
+  float y = min.y + m.margin;
+  const ImFont& display_font = *fonts.font(FontRole::Display, false);
+  y += draw_wrapped_text(draw, display_font, display_font.FontSize, ImVec2(min.x + m.margin, y), colors::kText,
+                         tr(Text::IdleQuestion), inner, Align::Center);
+  y += m.gap;
+  const int seconds_left = static_cast<int>(std::ceil(ctx.sessions().warning_seconds_left(now)));
+  const ImFont& heading = *fonts.font(FontRole::Heading, large_text);
+  y += draw_wrapped_text(draw, heading, heading.FontSize, ImVec2(min.x + m.margin, y), colors::kTextMuted,
+                         fill_text(Text::IdleCountdownFormat, {std::to_string(seconds_left)}), inner, Align::Center);
+  y += m.gap * 1.5f;
+  // Any touch answers the question (VisitorSessions::touch); the button says so plainly.
+  big_button(ctx, {"idle.continue", ImVec2(min.x + m.margin, y), ImVec2(inner, min.y + card.y - m.margin - y),
+                   tr(Text::IdleContinue), ButtonKind::Primary, FontRole::Display});
+  ImGui::End();
+}
+
+}  // namespace openday::ui
