@@ -10,26 +10,18 @@
 namespace openday::ui {
 namespace {
 
-// The content with each department reduced to its name and short name: the texts every screen
-// may draw (the department cards, the quiz's look-up buttons and the staff charts show the names).
-Content shared_part(const Content& content) {
-  Content shared = content;
-  for (Department& department : shared.departments) {
+// The texts every screen may draw: all but the departments' own, and each department's name
+// and short name (the department cards, the quiz's look-up buttons and the staff charts show
+// them), walked as the content walks a department so a new name field is planned here too.
+void for_each_shared_text(const Content& content, const Content::TextVisitor& visit) {
+  content.for_each_text_outside_departments(visit);
+  for (const Department& department : content.departments) {
     Department names;
     names.id = department.id;
     names.name = department.name;
     names.short_name = department.short_name;
-    department = std::move(names);
+    Content::for_each_department_text(names, visit);
   }
-  return shared;
-}
-
-// Calls visit with each text of one department, by the content's own walk over a content that
-// holds that department alone (so a new department field is planned without an edit here).
-void for_each_text_of(const Department& department, const Content::TextVisitor& visit) {
-  Content alone;
-  alone.departments.push_back(department);
-  alone.for_each_text(visit);
 }
 
 // The staff dashboard and the export screen draw the summary paragraph in body text. Its words
@@ -120,10 +112,10 @@ void GlyphPlan::collect(const GlyphSources& sources) {
   focus_content_ = nullptr;
   shared_.add(TextStyle::Heading, sources.event.county);
   shared_.add_hero(sources.event.title);
-  shared_part(sources.content).for_each_text([this](TextStyle style, std::string_view text, const std::string&) { shared_.add(style, text); });
+  for_each_shared_text(sources.content, [this](TextStyle style, std::string_view text, const std::string&) { shared_.add(style, text); });
   for (const Department& department : sources.content.departments) {
     GlyphTexts& texts = by_department_[department.id];
-    for_each_text_of(department, [&texts](TextStyle style, std::string_view text, const std::string&) { texts.add(style, text); });
+    Content::for_each_department_text(department, [&texts](TextStyle style, std::string_view text, const std::string&) { texts.add(style, text); });
   }
   sources.quiz.for_each_text([this](TextStyle style, std::string_view text, const std::string&) { shared_.add(style, text); });
   shared_.add(TextStyle::Heading, sources.config.prize_name);

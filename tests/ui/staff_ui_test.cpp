@@ -215,7 +215,7 @@ TEST(StaffUi, AdjustStockExportAndLeave) {
   kiosk.tap("staff.export.destination.0");
   kiosk.kiosk().service().wait();
   ASSERT_TRUE(kiosk.kiosk().service().export_result()) << kiosk.kiosk().service().export_error().value_or("");
-  EXPECT_EQ(kiosk.kiosk().service().export_result()->files.size(), 16u);  // 14 CSV (满意度, 基本情况, 热门搜索 too), XLSX, summary
+  EXPECT_EQ(kiosk.kiosk().service().export_result()->files.size(), 17u);  // 15 CSV (满意度, 基本情况, 热门搜索, 功能使用 too), XLSX, summary
 
   kiosk.wait(0.5);
   kiosk.tap("topbar.back");

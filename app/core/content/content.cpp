@@ -395,6 +395,11 @@ std::size_t Content::fee_item_count() const {
 }
 
 void Content::for_each_text(const TextVisitor& visit) const {
+  for_each_text_outside_departments(visit);
+  for (const auto& d : departments) for_each_department_text(d, visit);
+}
+
+void Content::for_each_text_outside_departments(const TextVisitor& visit) const {
   auto field = [&](TextStyle style, const std::string& text, const std::string& source) {
     if (!text.empty()) visit(style, text, source);
   };
@@ -407,6 +412,9 @@ void Content::for_each_text(const TextVisitor& visit) const {
   for (std::size_t t = 0; t < topics.size(); ++t) field(TextStyle::Heading, topics[t].name, "topics.json $.topics[" + std::to_string(t) + "].name");
   for (std::size_t p = 0; p < popular_searches.size(); ++p)
     field(TextStyle::Heading, popular_searches[p], "topics.json $.popular_searches[" + std::to_string(p) + "]");
+}
+
+void Content::for_each_department_text(const Department& d, const TextVisitor& visit) {
   // Each record's drawn fields, in table order, named by their JSON path below `at`.
   const auto records = [&](const auto& fields, const auto& list, const std::string& at, const auto& inner) {
     for (std::size_t i = 0; i < list.size(); ++i) {
@@ -418,17 +426,15 @@ void Content::for_each_text(const TextVisitor& visit) const {
     }
   };
   const auto no_records = [](std::string_view, const auto&, const std::string&) {};
-  for (const auto& d : departments) {
-    const std::string file = "departments/" + d.id + ".json $";
-    for (const auto& f : department_fields()) {
-      visit_field_text(f, d, [&](TextStyle style, const std::string& text, const std::string& key) { visit(style, text, file + "." + key); });
-      if (f.key == "approval_items")
-        records(approval_item_fields(), d.approval_items, file + ".approval_items", [&](std::string_view key, const ApprovalItem& item, const std::string& at) {
-          if (key == "materials") records(material_fields(), item.materials, at + ".materials", no_records);
-        });
-      if (f.key == "fees.items") records(fee_fields(), d.fees, file + ".fees.items", no_records);
-      if (f.key == "faq") records(faq_fields(), d.faq, file + ".faq", no_records);
-    }
+  const std::string file = "departments/" + d.id + ".json $";
+  for (const auto& f : department_fields()) {
+    visit_field_text(f, d, [&](TextStyle style, const std::string& text, const std::string& key) { visit(style, text, file + "." + key); });
+    if (f.key == "approval_items")
+      records(approval_item_fields(), d.approval_items, file + ".approval_items", [&](std::string_view key, const ApprovalItem& item, const std::string& at) {
+        if (key == "materials") records(material_fields(), item.materials, at + ".materials", no_records);
+      });
+    if (f.key == "fees.items") records(fee_fields(), d.fees, file + ".fees.items", no_records);
+    if (f.key == "faq") records(faq_fields(), d.faq, file + ".faq", no_records);
   }
 }
 

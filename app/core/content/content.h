@@ -127,6 +127,10 @@ struct Content {
   // screen and fail on any character drawn from a face that lacks it).
   using TextVisitor = std::function<void(TextStyle style, std::string_view text, const std::string& source)>;
   void for_each_text(const TextVisitor& visit) const;
+  // The same walk in two parts: the event's, the topics' and the fixed lists' texts, and one
+  // department's (the font atlas bakes a department's texts only while its screens show).
+  void for_each_text_outside_departments(const TextVisitor& visit) const;
+  static void for_each_department_text(const Department& department, const TextVisitor& visit);
   // The same texts joined: those drawn as headings, and all of them.
   std::string heading_texts() const;
   std::string body_texts() const;
