@@ -1,6 +1,8 @@
 #include <gtest/gtest.h>
 #include <sys/resource.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <csignal>
 #include <fstream>
@@ -295,6 +297,20 @@ TEST(AtomicFile, ReplacesWholeOrNotAtAll) {
   text << in.rdbuf();
   EXPECT_EQ(text.str(), "second");
   EXPECT_THROW(write_file_atomically(dir / "missing-folder" / "a.txt", "x"), FileWriteError);
+}
+
+TEST(AtomicFile, WriteAllWritesEveryByteOrSaysWhyNot) {
+  TempDir dir;
+  const std::string bytes(200000, 'x');  // more than one pipe buffer or short write may take
+  const int fd = ::open((dir / "b.bin").c_str(), O_WRONLY | O_CREAT | O_CLOEXEC, 0600);
+  ASSERT_GE(fd, 0);
+  EXPECT_EQ(write_all(fd, bytes), 0);
+  ::close(fd);
+  EXPECT_EQ(std::filesystem::file_size(dir / "b.bin"), bytes.size());
+  const int full = ::open("/dev/full", O_WRONLY | O_CLOEXEC);
+  ASSERT_GE(full, 0);
+  EXPECT_EQ(write_all(full, bytes), ENOSPC);
+  ::close(full);
 }
 
 }  // namespace

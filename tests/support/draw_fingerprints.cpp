@@ -7,57 +7,25 @@
 #include <gtest/gtest.h>
 #include <imgui.h>
 
-#include <cstdint>
 #include <cstdio>
 #include <set>
 #include <string>
 
 #include "support/headless_kiosk.h"
+#include "ui/frame_settle.h"
 #include "ui/screen_walk.h"
 
 namespace openday::testing {
 namespace {
 
-class Fnv1a {
- public:
-  void add(const void* data, std::size_t size) {
-    const auto* bytes = static_cast<const unsigned char*>(data);
-    for (std::size_t i = 0; i < size; ++i) hash_ = (hash_ ^ bytes[i]) * 0x100000001b3ULL;
-  }
-  template <typename T>
-  void add_value(const T& value) {
-    add(&value, sizeof value);
-  }
-  std::uint64_t value() const { return hash_; }
-
- private:
-  std::uint64_t hash_ = 0xcbf29ce484222325ULL;
-};
-
-// The hash of the last frame's draw data and of the atlas size its coordinates refer to.
-std::uint64_t frame_fingerprint() {
-  Fnv1a hash;
+// What the last frame drew (ui::draw_data_signature, the hash the kiosk settles frames by) and
+// the size of the atlas its texture coordinates refer to.
+std::string frame_fingerprint() {
   const ImFontAtlas* atlas = ImGui::GetIO().Fonts;
-  hash.add_value(atlas->TexWidth);
-  hash.add_value(atlas->TexHeight);
-  const ImDrawData* data = ImGui::GetDrawData();
-  for (int l = 0; l < data->CmdListsCount; ++l) {
-    const ImDrawList* list = data->CmdLists[l];
-    for (const ImDrawVert& v : list->VtxBuffer) {
-      hash.add_value(v.pos);
-      hash.add_value(v.uv);
-      hash.add_value(v.col);
-    }
-    hash.add(list->IdxBuffer.Data, static_cast<std::size_t>(list->IdxBuffer.Size) * sizeof(ImDrawIdx));
-    for (const ImDrawCmd& cmd : list->CmdBuffer) {
-      hash.add_value(cmd.ClipRect);
-      hash.add_value(cmd.TextureId);
-      hash.add_value(cmd.VtxOffset);
-      hash.add_value(cmd.IdxOffset);
-      hash.add_value(cmd.ElemCount);
-    }
-  }
-  return hash.value();
+  char line[64];
+  std::snprintf(line, sizeof line, "%016llx\t%dx%d", static_cast<unsigned long long>(ui::draw_data_signature(*ImGui::GetDrawData())),
+                atlas->TexWidth, atlas->TexHeight);
+  return line;
 }
 
 class DrawFingerprints : public ::testing::TestWithParam<Walk> {};
@@ -70,7 +38,7 @@ TEST_P(DrawFingerprints, EveryPageOfEveryRoute) {
   std::set<std::string> seen;
   walk_every_screen(kiosk, walk.large, [&](const std::string& where) {
     EXPECT_TRUE(seen.insert(where).second) << where << " was fingerprinted twice";
-    std::printf("%s\t%s\t%016llx\n", name.c_str(), where.c_str(), static_cast<unsigned long long>(frame_fingerprint()));
+    std::printf("%s\t%s\t%s\n", name.c_str(), where.c_str(), frame_fingerprint().c_str());
   });
   EXPECT_GT(seen.size(), 100u) << "the walk reached too few pages to prove anything";
 }

@@ -44,16 +44,9 @@ std::filesystem::path staging_folder(const std::filesystem::path& out_dir) {
 void write_content_file(const std::filesystem::path& file, std::string_view bytes) {
   const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (fd < 0) throw FileWriteError(file.string() + ": cannot create it: " + std::strerror(errno));
-  std::size_t written = 0;
-  while (written < bytes.size()) {
-    const ssize_t n = ::write(fd, bytes.data() + written, bytes.size() - written);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) {
-      const int error = n < 0 ? errno : EIO;
-      ::close(fd);
-      throw FileWriteError(file.string() + ": cannot write it: " + std::strerror(error));
-    }
-    written += static_cast<std::size_t>(n);
+  if (const int error = write_all(fd, bytes); error != 0) {
+    ::close(fd);
+    throw FileWriteError(file.string() + ": cannot write it: " + std::strerror(error));
   }
   if (::fsync(fd) != 0 || ::close(fd) != 0) throw FileWriteError(file.string() + ": cannot flush it: " + std::strerror(errno));
 }

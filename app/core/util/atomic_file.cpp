@@ -41,23 +41,27 @@ void rename_and_flush(const std::filesystem::path& from, const std::filesystem::
 
 }  // namespace
 
+int write_all(int fd, std::string_view bytes) {
+  std::size_t written = 0;
+  while (written < bytes.size()) {
+    const ssize_t n = ::write(fd, bytes.data() + written, bytes.size() - written);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) return n < 0 ? errno : EIO;
+    written += static_cast<std::size_t>(n);
+  }
+  return 0;
+}
+
 void write_file_atomically(const std::filesystem::path& file, std::string_view content) {
   const auto temporary = temporary_name(file);
   // Owner only: exports hold unredeemed voucher codes. (On a FAT stick there are no
   // permissions; whoever holds the stick can read it.)
   const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, kOwnerOnly);
   if (fd < 0) fail(file, "creating it", errno);
-  std::size_t written = 0;
-  while (written < content.size()) {
-    const ssize_t n = ::write(fd, content.data() + written, content.size() - written);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) {
-      const int error = n < 0 ? errno : EIO;
-      ::close(fd);
-      ::unlink(temporary.c_str());
-      fail(file, "writing it", error);
-    }
-    written += static_cast<std::size_t>(n);
+  if (const int error = write_all(fd, content); error != 0) {
+    ::close(fd);
+    ::unlink(temporary.c_str());
+    fail(file, "writing it", error);
   }
   if (::fsync(fd) != 0 || ::close(fd) != 0) {
     const int error = errno;

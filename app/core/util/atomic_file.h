@@ -17,6 +17,10 @@ class FileWriteError : public std::runtime_error {
 
 void write_file_atomically(const std::filesystem::path& file, std::string_view content);
 
+// Writes all of bytes to an open file, through short writes and interrupted calls: 0 when all
+// were written, else the errno that stopped it (EIO for a write that wrote nothing).
+int write_all(int fd, std::string_view bytes);
+
 // For writers that make their own file (libxlsxwriter): a temporary name in the same folder,
 // then commit() flushes and renames it. Unless committed, the temporary file is removed.
 class AtomicFileSlot {
