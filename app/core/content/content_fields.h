@@ -81,21 +81,24 @@ struct FieldSlot {
 };
 
 template <class R, class Access>
-FieldSlot<R> slot(Access access) {
-  using T = std::remove_cvref_t<decltype(access(std::declval<R&>()))>;
+FieldSlot<R> slot(Access) {
+  // Each pointer is a captureless lambda that calls a default-made Access (C++20 makes
+  // captureless lambdas default-constructible): clang will not convert the generic lambda
+  // itself to a pointer taking const R&.
+  using T = std::remove_cvref_t<decltype(std::declval<Access&>()(std::declval<R&>()))>;
   FieldSlot<R> s;
   if constexpr (std::is_same_v<T, std::string>) {
-    s.text = access;
-    s.text_of = access;
+    s.text = [](R& r) -> std::string& { return Access{}(r); };
+    s.text_of = [](const R& r) -> const std::string& { return Access{}(r); };
   } else if constexpr (std::is_same_v<T, std::vector<std::string>>) {
-    s.lines = access;
-    s.lines_of = access;
+    s.lines = [](R& r) -> std::vector<std::string>& { return Access{}(r); };
+    s.lines_of = [](const R& r) -> const std::vector<std::string>& { return Access{}(r); };
   } else if constexpr (std::is_same_v<T, int>) {
-    s.integer = access;
-    s.integer_of = access;
+    s.integer = [](R& r) -> int& { return Access{}(r); };
+    s.integer_of = [](const R& r) -> const int& { return Access{}(r); };
   } else if constexpr (std::is_same_v<T, bool>) {
-    s.boolean = access;
-    s.boolean_of = access;
+    s.boolean = [](R& r) -> bool& { return Access{}(r); };
+    s.boolean_of = [](const R& r) -> const bool& { return Access{}(r); };
   }
   return s;
 }
