@@ -1,5 +1,6 @@
 // openday: parses the command line and hands it to the command it names (app/commands).
 #include <algorithm>
+#include <csignal>
 #include <cstdio>
 #include <exception>
 #include <string>
@@ -74,6 +75,9 @@ int run_command_line(int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  // A log reader that went away (`| tee`, `| logger` set-ups) must not kill the kiosk: a write
+  // to a closed pipe fails with EPIPE instead of raising SIGPIPE, and the kiosk keeps serving.
+  std::signal(SIGPIPE, SIG_IGN);
   // The last net: whatever a library throws ends in a message and exit 1, never in abort().
   try {
     return run_command_line(argc, argv);
