@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <sys/stat.h>
+
 #include <cstdio>
 #include <fstream>
 #include <string>
@@ -25,6 +27,23 @@ TEST(Store, CreatesFolderFileAndLatestSchemaInWalMode) {
   // STRICT tables reject a text where a number belongs.
   EXPECT_THROW(store.db.exec("INSERT INTO events (kiosk_id, seq, at_ms, utc_offset_min, type) VALUES ('k', 1, 'soon', 0, 'tap')", "bad insert"),
                SqliteError);
+}
+
+// The database holds the staff PIN's hash and unredeemed voucher codes: a new one, and the WAL
+// and shared-memory files beside it, are the owner's alone, whatever the umask (issue 33).
+TEST(Store, ANewDatabaseAndItsWalAreOwnerOnly) {
+  TempDir dir;
+  const auto file = dir / "openday.db";
+  const mode_t old_umask = ::umask(022);
+  OpenedStore store = open_store_for_writing(file);
+  ::umask(old_umask);
+  store.db.exec("INSERT INTO events (kiosk_id, seq, at_ms, utc_offset_min, type) VALUES ('k', 1, 0, 0, 'tap')", "insert");
+  for (const char* suffix : {"", "-wal", "-shm"}) {
+    const auto path = file.string() + suffix;
+    struct stat info {};
+    ASSERT_EQ(::stat(path.c_str(), &info), 0) << path;
+    EXPECT_EQ(info.st_mode & 0777, 0600u) << path;
+  }
 }
 
 TEST(Store, MigratesAnOlderSchemaKeepingItsRows) {

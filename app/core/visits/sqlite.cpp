@@ -1,11 +1,28 @@
 #include "core/visits/sqlite.h"
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <utility>
 
 namespace openday {
+namespace {
+
+// SQLite creates a new database with the process's umask (0644: every user could read the staff
+// PIN's hash and unredeemed voucher codes), and its -wal and -shm files take the database
+// file's mode. So a database that does not exist yet is first created empty and owner-only; an
+// existing file, or one that cannot be created, is left for SQLite to open or report. Only on
+// the real file system: a test's VFS decides for itself what creating a file does.
+void create_owner_only_if_absent(const std::filesystem::path& file) {
+  const int fd = ::open(file.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0600);
+  if (fd >= 0) ::close(fd);
+}
+
+}  // namespace
 
 Database::Database(const std::filesystem::path& file, Mode mode, const char* vfs) : file_(file) {
   const int flags = mode == Mode::ReadOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+  if (mode != Mode::ReadOnly && vfs == nullptr && !file.empty() && file != ":memory:") create_owner_only_if_absent(file);
   const int rc = sqlite3_open_v2(file.c_str(), &db_, flags | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI, vfs);
   if (rc != SQLITE_OK) {
     const std::string message = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
