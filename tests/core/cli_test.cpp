@@ -142,6 +142,26 @@ TEST(CommandLine, ExportTakesSeveralDatabases) {
   EXPECT_FALSE(parse({"export", "--db", "/a.db", "/b.db", "--out", "/u"}).command) << "one file per --db";
 }
 
+// Only export merges several databases: everywhere else a path given twice is refused, never
+// silently replaced by the last one (issue 33).
+TEST(CommandLine, APathGivenTwiceIsRefusedOutsideExport) {
+  const std::vector<std::vector<std::string_view>> twice = {
+      {"stats", "--db", "/a.db", "--db", "/b.db"},
+      {"voucher", "redeem", "--db", "/a.db", "--db", "/b.db", "ABCD-EF23"},
+      {"simulate", "--visitors", "5", "--seed", "1", "--db", "/a.db", "--db", "/b.db"},
+      {"set-pin", "--db", "/a.db", "--db", "/b.db"},
+      {"tally", "list", "--db", "/a.db", "--db", "/b.db"},
+      {"--db", "/a.db", "--db", "/b.db"},
+      {"validate", "--content", "/c", "--content", "/d"},
+  };
+  for (const auto& args : twice) {
+    const auto parsed = parse(args);
+    EXPECT_FALSE(parsed.command) << args[0] << " " << args[1];
+    EXPECT_NE(parsed.error.find("--"), std::string::npos) << parsed.error;
+  }
+  ASSERT_TRUE(parse({"stats", "--db", "/a.db"}).command);
+}
+
 TEST(CommandLine, SetPin) {
   const auto parsed = parse({"set-pin", "--db", "/p.db"});
   ASSERT_TRUE(parsed.command) << parsed.error;

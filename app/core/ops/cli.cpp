@@ -59,8 +59,11 @@ CLI::Validator real_day() {
 // a container of characters.
 CLI::Option* add_path(CLI::App* app, const std::string& name, std::filesystem::path& target, const std::string& type,
                       const std::string& description) {
+  // Given twice, a path is refused rather than the last one silently winning (`stats --db a.db
+  // --db b.db` would report b alone); the commands that merge files take --db as a list.
   return app->add_option_function<std::string>(name, [&target](const std::string& value) { target = value; }, description)
-      ->type_name(type);
+      ->type_name(type)
+      ->multi_option_policy(CLI::MultiOptionPolicy::Throw);
 }
 
 CLI::Option* add_date(CLI::App* app, const std::string& name, std::optional<std::string>& target, const std::string& description) {
