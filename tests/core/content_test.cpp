@@ -264,6 +264,24 @@ TEST(ContentValidation, CharactersTheKioskCannotDraw) {
   EXPECT_TRUE(reported(load_content(dir.path()), "beta.json", "$.introduction", "U+20000"));
 }
 
+// Pasted from a web page or a word processor, these are invisible in an editor: noncharacters,
+// zero-width marks and direction overrides (U+202E reverses what follows). Each is refused with
+// its code point, file and path, never drawn as '?' (issue 33).
+TEST(ContentValidation, NoncharactersAndInvisibleControlsAreRefused) {
+  const std::vector<std::pair<std::string, std::string>> cases = {
+      {"\uFFFF", "U+FFFF"}, {"\uFFFE", "U+FFFE"}, {"\uFDD0", "U+FDD0"}, {"\u202E", "U+202E"},
+      {"\u200B", "U+200B"}, {"\u200F", "U+200F"}, {"\u2066", "U+2066"}, {"\uFEFF", "U+FEFF"},
+  };
+  for (const auto& [character, code] : cases) {
+    TempDir dir;
+    write_valid_content(dir.path());
+    auto d = valid_department("beta");
+    d["introduction"] = nlohmann::json::parse("\"示例" + character + "简介\"");
+    write_json(dir / "departments/beta.json", d);
+    EXPECT_TRUE(reported(load_content(dir.path()), "beta.json", "$.introduction", code)) << code;
+  }
+}
+
 TEST(ContentValidation, EveryProblemIsReportedNotOnlyTheFirst) {
   TempDir dir;
   write_valid_content(dir.path());

@@ -200,6 +200,24 @@ std::optional<json> parse_json_file(const std::filesystem::path& file, JsonProbl
   return parse_json_text(buffer.str(), file, problems, limits);
 }
 
+namespace {
+
+std::string code_point_name(char32_t c) {
+  char hex[16];
+  std::snprintf(hex, sizeof hex, "U+%04X", static_cast<unsigned>(c));
+  return hex;
+}
+
+// Zero-width spaces and joiners, direction marks, embeddings, overrides and isolates, the word
+// joiner family and the byte order mark: invisible in a text editor, so pasted in unnoticed, and
+// a right-to-left override (U+202E) reverses what follows on screen.
+bool is_invisible_control(char32_t c) {
+  return (c >= 0x200B && c <= 0x200F) || (c >= 0x202A && c <= 0x202E) || (c >= 0x2060 && c <= 0x2064) ||
+         (c >= 0x2066 && c <= 0x2069) || c == 0xFEFF;
+}
+
+}  // namespace
+
 std::string check_text(std::string_view text, const TextRule& rule) {
   if (text.empty()) return "must not be empty";
   const auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
@@ -214,6 +232,11 @@ std::string check_text(std::string_view text, const TextRule& rule) {
       problem = "contains U+FFFD, the mark of text that was damaged on its way into this file; retype it";
     } else if (c < 0x20 || (c >= 0x7F && c < 0xA0)) {
       problem = "contains a control character (U+" + std::to_string(static_cast<unsigned>(c)) + ")";
+    } else if ((c >= 0xFDD0 && c <= 0xFDEF) || c == 0xFFFE || c == 0xFFFF) {
+      problem = "contains " + code_point_name(c) + ", which is not a character (text damaged on its way into this file); retype it";
+    } else if (is_invisible_control(c)) {
+      problem = "contains the invisible character " + code_point_name(c) +
+                " (a zero-width or text-direction mark), which shows as '?' or reorders the text; delete it";
     } else if (c > 0xFFFF) {
       char hex[16];
       std::snprintf(hex, sizeof hex, "U+%X", static_cast<unsigned>(c));
