@@ -22,8 +22,12 @@ doctor_run() {
   local env_args=()
   while [[ $1 != -- ]]; do env_args+=("$1"); shift; done
   shift
+  # The booth's database and config unless the case names its own (a path is given once).
+  local defaults=()
+  [[ " $* " == *" --db "* ]] || defaults+=(--db "$db")
+  [[ " $* " == *" --config "* ]] || defaults+=(--config "$config")
   set +e
-  env "${env_args[@]}" "$openday" doctor --db "$db" --config "$config" "$@" >"$E2E_WORK/$name.out" 2>&1
+  env "${env_args[@]}" "$openday" doctor "${defaults[@]}" "$@" >"$E2E_WORK/$name.out" 2>&1
   echo $? >"$E2E_WORK/$name.rc"
   set -e
 }
