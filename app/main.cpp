@@ -58,6 +58,9 @@ int dispatch(const CommandLine& command) {
     case CommandKind::Search: return run_search(command.search);
     case CommandKind::Doctor: return run_doctor(command.doctor);
     case CommandKind::Status: return run_status(command.status);
+    case CommandKind::HubInit: return run_hub_init(command.hub_init);
+    case CommandKind::HubSync: return run_hub_sync(command.hub_sync);
+    case CommandKind::HubStatus: return run_hub_status(command.hub_status);
   }
   return kExitUsage;
 }

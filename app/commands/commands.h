@@ -14,6 +14,7 @@ inline constexpr int kExitDisplay = 5;
 inline constexpr int kExitDatabase = 6;
 inline constexpr int kExitContent = 7;
 inline constexpr int kExitExport = 8;
+inline constexpr int kExitHub = 9;  // the booth hub could not be reached, refused us, or we could not catch up
 inline constexpr int kExitUnknownVoucher = 10;
 inline constexpr int kExitVoucherAlreadyRedeemed = 11;
 inline constexpr int kExitNoSpeech = 12;
@@ -43,5 +44,10 @@ int run_simulate(const SimulateOptions& options);
 int run_speak(const SpeakOptions& options);
 int run_doctor(const DoctorOptions& options);
 int run_status(const StatusOptions& options);
+
+// booth.cpp: the booth hub.
+int run_hub_init(const HubInitOptions& options);
+int run_hub_sync(const HubSyncOptions& options);
+int run_hub_status(const HubStatusOptions& options);
 
 }  // namespace openday::commands

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <system_error>
 
+#include "commands/booth_link.h"
 #include "commands/commands.h"
 #include "commands/loading.h"
 #include "core/ops/status_file.h"
@@ -98,6 +99,8 @@ int run_kiosk(const KioskOptions& options) {
   // The log opens (and if need be creates or recovers) the database on its own thread; a
   // database that cannot be written never stops the kiosk from serving visitors.
   EventLog event_log({options.db_path, kiosk_id});
+  // With a booth hub: the rows go to the desk from a thread of their own; nothing here waits.
+  const auto booth_link = start_booth_link(*config, {options.db_path, kiosk_id, options.content_dir, options.quiz_path}, event_log);
   // The status file beside the database, every 30 s, for `openday status` and monitoring.
   const auto started = std::chrono::steady_clock::now();
   StatusWriter status_writer(status_file_for(options.db_path), [&options, &kiosk_id, &event_log, started] {

@@ -11,6 +11,7 @@
 #include <thread>
 #include <vector>
 
+#include "commands/booth_link.h"
 #include "commands/commands.h"
 #include "commands/loading.h"
 #include "core/content/speech_synth.h"
@@ -44,9 +45,16 @@ int run_simulate(const SimulateOptions& options) {
   int exit_code = 0;
   const auto loaded = load_config_and_material(options.config_path, options.content_dir, options.quiz_path, "openday simulate", exit_code);
   if (!loaded) return exit_code;
+  std::optional<HubLink> hub;
+  Config config = loaded->config;
+  if (options.hub.url || options.hub.credentials) {
+    hub = resolve_hub_link(options.hub, options.config_path, "openday simulate", exit_code);
+    if (!hub) return exit_code;
+    config.kiosk_id = hub->credentials.device;  // the simulated day is the credentials' device's
+  }
   try {
     const SimulationReport report =
-        simulate_visitors(simulation_options(options), loaded->config, *loaded->material.content, *loaded->material.quiz, [](const std::string& code) {
+        simulate_visitors(simulation_options(options), config, *loaded->material.content, *loaded->material.quiz, [](const std::string& code) {
           std::printf("VOUCHER %s\n", code.c_str());
           std::fflush(stdout);  // printed only after the commit returned: a kill cannot lose a printed code
         });
@@ -56,6 +64,7 @@ int run_simulate(const SimulateOptions& options) {
                  report.seconds > 0 ? report.vouchers / report.seconds : 0.0);
     std::fprintf(stderr, "openday simulate: %d 常见问题 opened, %d questions asked (%d registered for the desk), %d ratings\n",
                  report.faq_views, report.questions_asked, report.questions_registered, report.ratings);
+    if (hub && !upload_database(*hub, options.db_path, config.kiosk_id, "openday simulate", options.content_dir, options.quiz_path)) return kExitHub;
     return 0;
   } catch (const std::exception& error) {
     std::fprintf(stderr, "openday simulate: %s\n", error.what());

@@ -112,6 +112,23 @@ bool is_kiosk_id(std::string_view id) {
   return true;
 }
 
+}  // namespace
+
+bool is_hub_url(std::string_view url) {
+  for (std::string_view scheme : {"nats://", "tls://"}) {
+    if (!url.starts_with(scheme)) continue;
+    const std::string_view rest = url.substr(scheme.size());
+    const auto colon = rest.rfind(':');
+    if (rest.empty() || rest.size() > 253 || colon == std::string_view::npos || colon == 0 || colon + 1 == rest.size()) return false;
+    for (char c : rest.substr(colon + 1))
+      if (c < '0' || c > '9') return false;
+    return rest.substr(0, colon).find_first_of("/@ ") == std::string_view::npos;
+  }
+  return false;
+}
+
+namespace {
+
 const std::vector<KeySpec>& key_specs() {
   static const std::vector<KeySpec> specs = {
       {"event", "county", "county name on the attract screen; overrides content/event.json",
@@ -151,6 +168,22 @@ const std::vector<KeySpec>& key_specs() {
          const auto role = booth_role_from_name(value.text);
          if (!role) return "must be \"kiosk\" or \"desk\", got \"" + value.text + "\"";
          config.role = *role;
+         return std::nullopt;
+       }},
+      {"booth", "hub", "the booth hub, \"nats://HOST:PORT\" (TLS): events, heartbeats and calls go to the desk through it; absent: this device works alone",
+       [](const Config& c) { return c.hub_url ? "\"" + *c.hub_url + "\"" : std::string("(none)"); },
+       [](Config& config, const RawValue& value) -> std::optional<std::string> {
+         if (auto wrong = expect_kind(value, ValueKind::Text)) return wrong;
+         if (!is_hub_url(value.text)) return "must be a hub address like \"nats://192.168.1.10:4222\", got \"" + value.text + "\"";
+         config.hub_url = value.text;
+         return std::nullopt;
+       }},
+      {"booth", "hub_credentials", "this device's credentials file for the hub (written by `openday hub init`); a path relative to the config file",
+       [](const Config& c) { return c.hub_credentials ? "\"" + c.hub_credentials->string() + "\"" : std::string("(none)"); },
+       [](Config& config, const RawValue& value) -> std::optional<std::string> {
+         if (auto wrong = expect_kind(value, ValueKind::Text)) return wrong;
+         if (value.text.empty() || value.text.size() > 4096) return "must be the path of a credentials file, got \"" + value.text + "\"";
+         config.hub_credentials = std::filesystem::path(value.text);
          return std::nullopt;
        }},
       {"facts", "departments", "departments (units) taking part, until staff enter it on the desk", fact_default_text(0), fact_setter(0)},
@@ -357,6 +390,10 @@ ConfigLoadResult parse_config_text(std::string_view text, const std::filesystem:
                    [](const ConfigProblem& a, const ConfigProblem& b) { return a.line < b.line; });
   if (result.problems.empty()) result.problems = check_config(result.config, file_name);
   cap_problems(result.problems, file_name);
+  // The credentials file sits beside the config on a deployed machine: a relative path is read
+  // from the config's folder, not from wherever the kiosk was started.
+  if (result.config.hub_credentials && result.config.hub_credentials->is_relative())
+    result.config.hub_credentials = file_name.parent_path() / *result.config.hub_credentials;
   return result;
 }
 
@@ -399,6 +436,9 @@ std::vector<ConfigProblem> check_config(const Config& config, const std::filesys
     problems.push_back({file, 0, "quiz.pass_min_correct",
                         "(" + std::to_string(config.pass_min_correct) + ") cannot exceed quiz.questions_per_round (" +
                             std::to_string(config.questions_per_round) + ")"});
+  if (config.hub_url.has_value() != config.hub_credentials.has_value())
+    problems.push_back({file, 0, config.hub_url ? "booth.hub_credentials" : "booth.hub",
+                        "booth.hub and booth.hub_credentials go together: give both, or neither to work alone"});
   return problems;
 }
 

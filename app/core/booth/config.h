@@ -28,6 +28,8 @@ struct Config {
   std::string kiosk_id = "kiosk-1";        // unique per kiosk at a booth: [A-Za-z0-9_-], 1-32 chars
   std::optional<OpeningHours> hours;       // booth.hours "08:30-17:00": outside, no sessions; absent: always open
   BoothRole role = BoothRole::Kiosk;       // booth.role "kiosk" | "desk" (--role overrides)
+  std::optional<std::string> hub_url;      // booth.hub "nats://HOST:PORT": the booth hub; absent: alone
+  std::optional<std::filesystem::path> hub_credentials;  // booth.hub_credentials, relative to the config file
   // [facts]: the day's facts that are not taps, used until staff enter them on the desk:
   // departments taking part, staff on duty, boards put up, leaflets printed (in that order,
   // the order of EventFactKind in core/reports/tally.h). Absent: not known.
@@ -62,7 +64,9 @@ struct ConfigLoadResult {
 // it already starts with "desk"), so that a desk set up with a copy of a kiosk's config still has
 // its own id and its rows never merge into the kiosk's.
 std::string effective_kiosk_id(const Config& config);
-std::string_view booth_role_name(BoothRole role);  // "kiosk" | "desk"
+std::string_view booth_role_name(BoothRole role);
+// "nats://HOST:PORT" or "tls://HOST:PORT" (the link is TLS either way).
+bool is_hub_url(std::string_view url);  // "kiosk" | "desk"
 std::optional<BoothRole> booth_role_from_name(std::string_view name);
 
 ConfigLoadResult load_config_file(const std::filesystem::path& file);

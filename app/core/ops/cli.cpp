@@ -101,6 +101,7 @@ class Parser {
     add_search();
     add_doctor();
     add_status();
+    add_hub();
   }
   Parser(const Parser&) = delete;
   Parser& operator=(const Parser&) = delete;
@@ -134,11 +135,11 @@ class Parser {
     command_.kiosk.content_dir = command_.validate.content_dir = command_.simulate.content_dir = command_.export_.content_dir =
         command_.content.content_dir = command_.search.content_dir = command_.doctor.content_dir = default_content_dir();
     command_.kiosk.config_path = command_.validate.config_path = command_.simulate.config_path = command_.export_.config_path =
-        command_.doctor.config_path = default_config_file();
+        command_.doctor.config_path = command_.hub_sync.config_path = command_.hub_status.config_path = default_config_file();
     command_.kiosk.quiz_path = command_.validate.quiz_path = command_.simulate.quiz_path = command_.export_.quiz_path =
         command_.doctor.quiz_path = default_quiz_file();
     command_.kiosk.db_path = command_.stats.db_path = command_.redeem.db_path = command_.simulate.db_path =
-        command_.set_pin.db_path = command_.tally.db_path = command_.doctor.db_path = default_database_file();
+        command_.set_pin.db_path = command_.tally.db_path = command_.doctor.db_path = command_.hub_sync.db_path = default_database_file();
     command_.tally.content_dir = default_content_dir();
     command_.status.file = status_file_for(default_database_file());
   }
@@ -245,6 +246,53 @@ class Parser {
     add_path(simulate_, "--content", o.content_dir, "DIR", kContentHelp);
     add_path(simulate_, "--quiz", o.quiz_path, "FILE", kQuizHelp);
     add_path(simulate_, "--config", o.config_path, "FILE", kConfigHelp);
+    add_hub_link(simulate_, o.hub);
+  }
+
+  void add_hub_link(CLI::App* tool, HubLinkOptions& hub) {
+    tool->add_option_function<std::string>("--hub", [&hub](const std::string& v) { hub.url = v; }, "the booth hub, nats://HOST:PORT (default: booth.hub)")
+        ->type_name("URL")
+        ->check(check([](const std::string& v) -> std::string {
+          return is_hub_url(v) ? "" : "expected a hub address like nats://192.168.1.10:4222, got '" + v + "'";
+        }))
+        ->multi_option_policy(CLI::MultiOptionPolicy::Throw);
+    tool->add_option_function<std::string>("--hub-credentials", [&hub](const std::string& v) { hub.credentials = v; },
+                                           "this device's credentials file (default: booth.hub_credentials)")
+        ->type_name("FILE")
+        ->multi_option_policy(CLI::MultiOptionPolicy::Throw);
+  }
+
+  void add_hub() {
+    hub_ = add_tool("hub", "the booth hub: 'hub init|sync|status'");
+    hub_init_ = hub_->add_subcommand("init", "write the hub's config, its TLS certificates and one credentials file per device");
+    hub_init_->allow_extras();
+    HubInitOptions& init = command_.hub_init;
+    hub_init_->add_option("--booth", init.booth, "the booth's id (required)")->type_name("ID");
+    hub_init_->add_option("--devices", init.devices, "the devices, comma separated: kiosk-1,kiosk-2,desk (required)")
+        ->type_name("LIST")
+        ->delimiter(',')
+        ->multi_option_policy(CLI::MultiOptionPolicy::Throw);
+    hub_init_->add_option("--listen", init.listen, "where the hub listens, HOST:PORT (default: 0.0.0.0:4222)")->type_name("HOST:PORT");
+    add_path(hub_init_, "--store", init.store, "DIR", "the hub's JetStream store folder (default: OUT/jetstream)");
+    add_path(hub_init_, "--out", init.out, "DIR", "the folder to write into (required; absent or empty)");
+    hub_init_->add_option("--name", init.names, "another host name or address devices use for the hub (repeatable)")
+        ->type_name("HOST")
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+    hub_sync_ = hub_->add_subcommand("sync", "pull the booth's events into a database; exit 0 once caught up");
+    hub_sync_->allow_extras();
+    HubSyncOptions& sync = command_.hub_sync;
+    add_path(hub_sync_, "--db", sync.db_path, "FILE", kDbHelp);
+    add_path(hub_sync_, "--config", sync.config_path, "FILE", kConfigHelp);
+    add_hub_link(hub_sync_, sync.hub);
+    hub_sync_->add_option("--timeout", sync.timeout_seconds, "seconds to wait for catching up (default: 120; exit 9 after)")
+        ->type_name("S")
+        ->check(whole_number(1, 86400, "1 to 86400"));
+    hub_status_ = hub_->add_subcommand("status", "each device of the booth: last heartbeat, upload lag, content version");
+    hub_status_->allow_extras();
+    HubStatusOptions& status = command_.hub_status;
+    add_path(hub_status_, "--config", status.config_path, "FILE", kConfigHelp);
+    add_hub_link(hub_status_, status.hub);
+    hub_status_->add_flag("--json", status.json, "print JSON instead of a table");
   }
 
   void add_export() {
@@ -380,6 +428,8 @@ class Parser {
     if (redeem_->parsed()) return "voucher redeem";
     for (CLI::App* tool : {content_template_, content_export_, content_import_})
       if (tool->parsed()) return "content " + tool->get_name();
+    for (CLI::App* tool : {hub_init_, hub_sync_, hub_status_})
+      if (tool->parsed()) return "hub " + tool->get_name();
     if (tally_add_->parsed()) return "tally add";
     if (tally_list_->parsed()) return "tally list";
     const auto tools = app_.get_subcommands();
@@ -464,6 +514,24 @@ class Parser {
     if (doctor_->parsed()) command_.kind = CommandKind::Doctor;
     if (status_->parsed()) finish_status();
     if (content_->parsed()) return finish_content();
+    if (hub_->parsed()) return finish_hub();
+    return {command_, ""};
+  }
+
+  CommandLineParse finish_hub() {
+    if (hub_init_->parsed()) {
+      command_.kind = CommandKind::HubInit;
+      HubInitOptions& o = command_.hub_init;
+      if (o.booth.empty() || o.devices.empty() || o.out.empty())
+        return fail("hub init: --booth ID, --devices LIST and --out DIR are required (openday hub init --booth B1 --devices kiosk-1,desk --out DIR)");
+      if (o.store.empty()) o.store = o.out / "jetstream";
+    } else if (hub_sync_->parsed()) {
+      command_.kind = CommandKind::HubSync;
+    } else if (hub_status_->parsed()) {
+      command_.kind = CommandKind::HubStatus;
+    } else {
+      return fail("hub: expected 'hub init', 'hub sync' or 'hub status' (see openday hub --help)");
+    }
     return {command_, ""};
   }
 
@@ -510,6 +578,10 @@ class Parser {
   CLI::App* search_ = nullptr;
   std::vector<std::string> search_words_;
   CLI::App* doctor_ = nullptr;
+  CLI::App* hub_ = nullptr;
+  CLI::App* hub_init_ = nullptr;
+  CLI::App* hub_sync_ = nullptr;
+  CLI::App* hub_status_ = nullptr;
   CLI::App* status_ = nullptr;
   CLI::Option* status_db_ = nullptr;
   CLI::Option* status_file_ = nullptr;
@@ -564,6 +636,13 @@ std::string help_text(std::span<const std::string> routes) {
       "                                     pre-flight check of a kiosk, one line per check (exit 0: all pass)\n"
       "       openday status [--db FILE | --file FILE]\n"
       "                                     print the status the running kiosk writes beside its database\n"
+      "       openday hub init --booth ID --devices kiosk-1,kiosk-2,desk --out DIR [--listen HOST:PORT]\n"
+      "                        [--store DIR] [--name HOST ...]\n"
+      "                                     the booth hub's config, TLS certificates and device credentials\n"
+      "       openday hub sync [--db FILE] [--hub URL --hub-credentials FILE] [--timeout S]\n"
+      "                                     pull the booth's events into a database (exit 0 once caught up)\n"
+      "       openday hub status [--hub URL --hub-credentials FILE] [--json]\n"
+      "                                     each device: last heartbeat, upload lag, content version\n"
       "\n"
       "openday COMMAND --help lists the options of one command.\n";
   // The kiosk's options as the parser knows them, so that the two cannot drift apart.

@@ -44,6 +44,13 @@ struct RedeemOptions {
   std::string code;
 };
 
+// The booth hub a command talks to: --hub URL and --hub-credentials FILE, else the config's
+// booth.hub and booth.hub_credentials.
+struct HubLinkOptions {
+  std::optional<std::string> url;
+  std::optional<std::filesystem::path> credentials;
+};
+
 struct SimulateOptions {
   std::filesystem::path db_path;
   std::filesystem::path content_dir;
@@ -53,6 +60,7 @@ struct SimulateOptions {
   std::uint64_t seed = 0;
   std::optional<int> stock;
   std::optional<std::string> date;  // YYYY-MM-DD; absent: today
+  HubLinkOptions hub;               // given: the simulated day is uploaded as the credentials' device
 };
 
 struct ExportOptions {
@@ -109,13 +117,37 @@ struct DoctorOptions {
   int kiosks = 1;  // kiosks at the booth: with more than one, each needs its own kiosk id
 };
 
+// `openday hub init|sync|status` (issue 32): the booth hub.
+struct HubInitOptions {
+  std::string booth;
+  std::vector<std::string> devices;
+  std::string listen = "0.0.0.0:4222";
+  std::filesystem::path store;  // default: <out>/jetstream
+  std::filesystem::path out;
+  std::vector<std::string> names;  // more host names or addresses for the hub's certificate
+};
+
+struct HubSyncOptions {
+  std::filesystem::path db_path;
+  std::filesystem::path config_path;
+  HubLinkOptions hub;
+  int timeout_seconds = 120;  // give up when not caught up by then (exit 9)
+};
+
+struct HubStatusOptions {
+  std::filesystem::path config_path;
+  HubLinkOptions hub;
+  bool json = false;
+};
+
 // `openday status [--db FILE | --file FILE]`: the status file to print; the later flag wins.
 struct StatusOptions {
   std::filesystem::path file;  // default: the one beside the default database
 };
 
 enum class CommandKind { RunKiosk, Help, Version, Stats, Validate, Redeem, Simulate, Export, SetPin,
-                         ContentTemplate, ContentExport, ContentImport, TallyAdd, TallyList, Speak, Search, Doctor, Status };
+                         ContentTemplate, ContentExport, ContentImport, TallyAdd, TallyList, Speak, Search, Doctor, Status,
+                         HubInit, HubSync, HubStatus };
 
 struct CommandLine {
   CommandKind kind = CommandKind::RunKiosk;
@@ -132,6 +164,9 @@ struct CommandLine {
   SearchOptions search;
   DoctorOptions doctor;
   StatusOptions status;
+  HubInitOptions hub_init;
+  HubSyncOptions hub_sync;
+  HubStatusOptions hub_status;
   std::string subcommand_help;  // Help asked after a subcommand (`openday stats --help`): its options
 };
 

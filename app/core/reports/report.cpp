@@ -14,6 +14,7 @@
 #include "core/content/content.h"
 #include "core/quiz/quiz_bank.h"
 #include "core/quiz/vouchers.h"
+#include "core/visits/booth_store.h"
 #include "core/visits/sqlite.h"
 #include "core/visits/store.h"
 
@@ -246,14 +247,17 @@ class Aggregator {
     }
   }
 
-  // The stock belongs to the kiosk whose rows fill this file (not the desk's redemptions).
+  // The stock belongs to the kiosk whose rows fill this file (not the desk's redemptions). A
+  // desk's file also holds each kiosk's stock as the booth hub last told it.
   void read_stock(const Database& db, const std::map<std::string, Run>& runs) {
+    const auto from_hub = booth_stocks(db);
+    for (const auto& [kiosk, remaining] : from_hub) stock_[kiosk] = remaining;
     const auto remaining = read_prize_stock(db);
     if (!remaining) return;
     std::string owner;
     std::int64_t most = -1;
     for (const auto& [kiosk, run] : runs) {
-      if (kiosk.rfind("desk@", 0) == 0) continue;
+      if (kiosk.rfind("desk@", 0) == 0 || from_hub.count(kiosk) > 0) continue;
       if (run.second - run.first > most) {
         most = run.second - run.first;
         owner = kiosk;

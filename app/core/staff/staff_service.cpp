@@ -134,6 +134,9 @@ void StaffService::redeem(std::string typed_code) {
     redeemed.type = EventType::VoucherRedeemed;
     redeemed.item = redemption.code;
     redeemed.target = "staff";
+    // The same instant as the voucher row, so that a desk rebuilding the row from this event
+    // (through the booth hub) agrees with the kiosk's own file.
+    redeemed.at_ms = redemption.redeemed_at_ms;
     tx.add_event(std::move(redeemed));
   });
 }

@@ -1,0 +1,45 @@
+#pragma once
+// The booth at a glance, from the devices' heartbeats on the hub: which device is online or how
+// long it has been silent, how far behind its upload is, and what needs a staff member's eye.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/booth/booth_messages.h"
+
+namespace openday {
+
+class HubConnection;
+
+// A device's last heartbeat, with when the hub stored it (the hub's clock: a device whose own
+// clock is off is still shown as silent or not by the same measure as the others).
+struct DeviceState {
+  Heartbeat beat;
+  std::int64_t received_at_ms = 0;
+};
+
+// Every device that ever sent a heartbeat; throws std::runtime_error when the hub cannot tell.
+std::vector<DeviceState> read_device_states(HubConnection& hub);
+
+inline constexpr std::int64_t kSilentAlertMs = 2 * 60 * 1000;
+inline constexpr std::int64_t kOnlineWithinMs = 20 * 1000;
+inline constexpr std::int64_t kLowDiskAlertBytes = 500LL * 1024 * 1024;
+
+enum class BoardAlert { Silent, LowDisk, ContentDiffers };
+std::string_view board_alert_name(BoardAlert alert);  // "silent" | "low_disk" | "content_differs"
+
+struct BoardRow {
+  std::string device;
+  std::string role;
+  bool online = false;
+  std::int64_t silent_ms = 0;       // since its last heartbeat
+  std::int64_t pending = 0;         // rows not yet on the hub
+  std::int64_t upload_lag_ms = 0;   // age of its oldest row not yet on the hub; 0 when none
+  std::string content_version;
+  std::vector<BoardAlert> alerts;
+};
+
+// desk_content_version: empty when unknown (no content-version alert then).
+BoardRow board_row(const DeviceState& state, std::int64_t now_ms, const std::string& desk_content_version);
+
+}  // namespace openday

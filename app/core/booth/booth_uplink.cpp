@@ -1,0 +1,207 @@
+#include "core/booth/booth_uplink.h"
+
+#include <nats/nats.h>
+
+#include <algorithm>
+#include <optional>
+
+#include "core/booth/hub_connection.h"
+#include "core/booth/hub_subjects.h"
+#include "core/content/content_version.h"
+#include "core/quiz/vouchers.h"
+#include "core/visits/booth_store.h"
+#include "core/visits/events.h"
+#include "core/visits/store.h"
+
+namespace openday {
+namespace {
+
+std::optional<std::int64_t> free_disk_bytes(const std::filesystem::path& file) {
+  std::error_code ec;
+  const auto space = std::filesystem::space(file.has_parent_path() ? file.parent_path() : ".", ec);
+  if (ec) return std::nullopt;
+  return static_cast<std::int64_t>(space.available);
+}
+
+// Publishes one message into the booth's streams and waits for the hub's acknowledgement.
+void publish_acknowledged(HubConnection& hub, const std::string& subject, const std::string& data, const std::string& message_id) {
+  jsPubOptions options;
+  jsPubOptions_Init(&options);
+  options.MsgId = message_id.empty() ? nullptr : message_id.c_str();
+  jsPubAck* ack = nullptr;
+  jsErrCode js_error = static_cast<jsErrCode>(0);
+  const natsStatus status = js_Publish(&ack, hub.jetstream(), subject.c_str(), data.data(), static_cast<int>(data.size()), &options, &js_error);
+  jsPubAck_Destroy(ack);
+  if (status != NATS_OK)
+    throw std::runtime_error("publishing on " + subject + ": " + nats_error_text(status) +
+                             (js_error != 0 ? " (JetStream error " + std::to_string(static_cast<int>(js_error)) + ")" : ""));
+}
+
+}  // namespace
+
+UplinkPump::UplinkPump(const UplinkOptions& options, HubConnection& hub) : options_(options), hub_(hub) {}
+
+void UplinkPump::remember_progress(const std::string& kiosk_id, std::int64_t seq) {
+  progress_[kiosk_id] = seq;
+  try {
+    Database db = open_for_uplink(options_.db_file);
+    db.write_transaction("starting to record the upload", "recording the upload", [&] { save_uplink_progress(db, kiosk_id, seq); });
+  } catch (const SqliteError&) {
+    // A full or read-only disk: the progress stays in memory; after a restart the rows are
+    // published again and the hub and the desk drop the copies.
+  }
+}
+
+void UplinkPump::publish_record(const EventRecord& record) {
+  publish_acknowledged(hub_, hub::events_subject(options_.credentials.device), encode_event_record(record), event_message_id(record));
+}
+
+std::size_t UplinkPump::publish_pending(std::size_t max_rows) {
+  Database db = open_for_uplink(options_.db_file);
+  if (!progress_loaded_) {
+    for (const auto& [kiosk, seq] : uplink_progress(db)) progress_[kiosk] = std::max(progress_[kiosk], seq);
+    progress_loaded_ = true;
+  }
+  const std::int64_t newest = newest_event_id(db);
+  if (newest == caught_up_at_id_) return 0;
+  std::size_t published = 0;
+  for (const auto& [kiosk, run] : event_runs(db)) {
+    while (published < max_rows) {
+      const auto acked = progress_.find(kiosk);
+      const std::int64_t after = acked == progress_.end() ? run.first - 1 : acked->second;
+      if (after >= run.second) break;
+      const auto records = event_records_after(db, kiosk, after, std::min(options_.batch, max_rows - published));
+      if (records.empty()) break;
+      std::int64_t last_acked = after;
+      try {
+        for (const EventRecord& record : records) {
+          publish_record(record);
+          last_acked = record.seq;
+          ++published;
+        }
+      } catch (...) {
+        if (last_acked != after) remember_progress(kiosk, last_acked);
+        throw;
+      }
+      remember_progress(kiosk, last_acked);
+    }
+  }
+  if (published < max_rows) caught_up_at_id_ = newest;
+  return published;
+}
+
+Heartbeat UplinkPump::send_heartbeat() {
+  Database db = open_for_uplink(options_.db_file);
+  const UplinkBacklog backlog = uplink_backlog(db, options_.kiosk_id, progress_);
+  Heartbeat beat;
+  beat.device = options_.credentials.device;
+  beat.kiosk_id = options_.kiosk_id;
+  beat.role = options_.role;
+  beat.at_ms = utc_now_ms();
+  if (!content_version_) content_version_ = options_.content_dir.empty() ? "" : content_version(options_.content_dir, options_.quiz_file);
+  beat.content_version = *content_version_;
+  beat.last_seq = backlog.last_seq;
+  const auto own = progress_.find(options_.kiosk_id);
+  beat.acked_seq = own == progress_.end() ? 0 : own->second;
+  beat.pending = backlog.pending;
+  beat.oldest_pending_at_ms = backlog.oldest_pending_at_ms;
+  beat.prize_stock = read_prize_stock(db);
+  beat.free_disk_bytes = free_disk_bytes(options_.db_file);
+  beat.last_event_type = backlog.last_event_type;
+  beat.last_event_at_ms = backlog.last_event_at_ms;
+  publish_acknowledged(hub_, hub::heartbeat_subject(options_.credentials.device), encode_heartbeat(beat), "");
+  return beat;
+}
+
+BoothUplink::BoothUplink(UplinkOptions options) : options_(std::move(options)) {
+  thread_ = std::thread([this] { run(); });
+}
+
+BoothUplink::~BoothUplink() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  wake_.notify_all();
+  thread_.join();
+}
+
+UplinkStatus BoothUplink::status() const {
+  std::lock_guard lock(mutex_);
+  return status_;
+}
+
+void BoothUplink::wait_for(std::chrono::milliseconds delay) {
+  std::unique_lock lock(mutex_);
+  wake_.wait_for(lock, delay, [this] { return stopping_; });
+}
+
+bool BoothUplink::connect_if_needed() {
+  if (hub_ && hub_->connected()) return true;
+  if (hub_) {
+    // Reconnecting in the background: wait for it rather than open a second connection.
+    std::lock_guard lock(mutex_);
+    status_.connected = false;
+    return false;
+  }
+  HubConnection::Open open = HubConnection::connect(options_.url, options_.credentials, options_.connect_timeout);
+  std::lock_guard lock(mutex_);
+  if (!open.connection) {
+    status_.connected = false;
+    status_.last_error = open.error;
+    return false;
+  }
+  hub_ = std::move(open.connection);
+  pump_ = std::make_unique<UplinkPump>(options_, *hub_);
+  status_.connected = true;
+  return true;
+}
+
+void BoothUplink::pass() {
+  const std::size_t published = pump_->publish_pending(options_.batch);
+  const auto now = std::chrono::steady_clock::now();
+  std::optional<Heartbeat> beat;
+  if (now >= next_heartbeat_) {
+    beat = pump_->send_heartbeat();
+    next_heartbeat_ = now + options_.heartbeat_interval;
+  }
+  std::lock_guard lock(mutex_);
+  status_.connected = true;
+  status_.published += published;
+  if (beat) status_.pending = beat->pending;
+}
+
+void BoothUplink::run() {
+  while (true) {
+    {
+      std::lock_guard lock(mutex_);
+      if (stopping_) break;
+    }
+    std::chrono::milliseconds delay = options_.poll_interval;
+    if (!connect_if_needed()) {
+      delay = retry_wait_;
+      retry_wait_ = std::min(retry_wait_ * 2, options_.longest_retry_wait);
+    } else {
+      try {
+        pass();
+        retry_wait_ = std::chrono::milliseconds(500);
+      } catch (const std::exception& error) {
+        std::lock_guard lock(mutex_);
+        status_.last_error = error.what();
+        delay = retry_wait_;
+        retry_wait_ = std::min(retry_wait_ * 2, options_.longest_retry_wait);
+      }
+    }
+    wait_for(delay);
+  }
+  // A last heartbeat, so that the board shows the final backlog and stock of a device that stopped.
+  if (hub_ && hub_->connected() && pump_) {
+    try {
+      pump_->publish_pending(options_.batch * 4);
+      pump_->send_heartbeat();
+    } catch (const std::exception&) {
+    }
+  }
+}
+
+}  // namespace openday

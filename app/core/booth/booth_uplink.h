@@ -1,0 +1,99 @@
+#pragma once
+// A device's uplink to the booth hub: a background thread that publishes the committed rows of
+// its database in order (message id "kiosk_id:seq", so the hub drops a repeated publish),
+// remembers in the database what the hub acknowledged, and resumes there after an outage or a
+// restart; and that sends the device's heartbeat. Nothing on the UI thread ever waits for it:
+// the kiosk only reads its status.
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+
+#include "core/booth/booth_messages.h"
+#include "core/booth/hub_credentials.h"
+
+namespace openday {
+
+class HubConnection;
+
+struct UplinkOptions {
+  std::filesystem::path db_file;
+  std::string url;
+  HubCredentials credentials;
+  std::string kiosk_id;         // the id this device logs its own rows under
+  std::string role = "kiosk";   // for the heartbeat
+  // For the heartbeat's content version (the board's mismatch alert): fingerprinted on the
+  // uplink's thread, never on the kiosk's start-up path.
+  std::filesystem::path content_dir, quiz_file;
+  std::chrono::milliseconds poll_interval{200};
+  std::chrono::milliseconds heartbeat_interval{5000};
+  std::chrono::milliseconds connect_timeout{2000};
+  std::chrono::milliseconds longest_retry_wait{10000};
+  std::size_t batch = 256;
+};
+
+struct UplinkStatus {
+  bool connected = false;
+  std::string last_error;       // the latest failure to reach the hub or to publish
+  std::uint64_t published = 0;  // rows the hub acknowledged since start
+  std::int64_t pending = 0;     // rows not yet on the hub, as of the last pass
+};
+
+// One device's publishing, usable without the thread (`openday simulate --hub`, tests).
+class UplinkPump {
+ public:
+  UplinkPump(const UplinkOptions& options, HubConnection& hub);
+  // Publishes what the hub does not hold yet, at most max_rows; the rows acknowledged are
+  // recorded in the database. Returns how many were published; throws on a failure to publish
+  // (the progress so far is kept).
+  std::size_t publish_pending(std::size_t max_rows);
+  // Sends the heartbeat and returns the backlog it reported.
+  Heartbeat send_heartbeat();
+
+ private:
+  void publish_record(const EventRecord& record);
+  void remember_progress(const std::string& kiosk_id, std::int64_t seq);
+
+  const UplinkOptions& options_;
+  HubConnection& hub_;
+  std::map<std::string, std::int64_t> progress_;  // what the hub acknowledged, also when the disk refuses to record it
+  bool progress_loaded_ = false;
+  std::optional<std::string> content_version_;
+  std::int64_t caught_up_at_id_ = -1;  // the newest row when the last pass left nothing behind
+};
+
+class BoothUplink {
+ public:
+  explicit BoothUplink(UplinkOptions options);
+  ~BoothUplink();  // a last heartbeat if connected, then the thread ends
+  BoothUplink(const BoothUplink&) = delete;
+  BoothUplink& operator=(const BoothUplink&) = delete;
+
+  UplinkStatus status() const;
+
+ private:
+  void run();
+  bool connect_if_needed();
+  void pass();
+  void wait_for(std::chrono::milliseconds delay);
+
+  UplinkOptions options_;
+  std::unique_ptr<HubConnection> hub_;  // uplink thread only
+  std::unique_ptr<UplinkPump> pump_;    // uplink thread only
+  std::chrono::milliseconds retry_wait_{500};
+  std::chrono::steady_clock::time_point next_heartbeat_{};
+  mutable std::mutex mutex_;
+  std::condition_variable wake_;
+  bool stopping_ = false;
+  UplinkStatus status_;  // under mutex_
+  std::thread thread_;
+};
+
+}  // namespace openday

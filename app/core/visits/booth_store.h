@@ -1,0 +1,74 @@
+#pragma once
+// What the booth link reads from and writes to a device's database: its rows to upload and how
+// far the hub has acknowledged them (on a kiosk), and the booth's rows taken in (on the desk).
+// The local file stays the source of truth: the link only copies rows, never changes them.
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "core/visits/sqlite.h"
+
+namespace openday {
+
+// One row of the events table as it travels: every column, the type by its stored name (a
+// newer device's kinds pass through a desk that does not know them).
+struct EventRecord {
+  std::string kiosk_id;
+  std::int64_t seq = 0;
+  std::int64_t at_ms = 0;
+  std::int64_t utc_offset_min = 0;
+  std::int64_t session = 0;
+  std::string type;
+  std::optional<std::string> screen, department, item, target;
+  std::optional<std::int64_t> value, count;
+  std::optional<std::string> detail;
+  bool operator==(const EventRecord&) const = default;
+};
+
+// The rows of one kiosk id with seq > after_seq, in seq order, at most limit of them.
+std::vector<EventRecord> event_records_after(const Database& db, const std::string& kiosk_id, std::int64_t after_seq, std::size_t limit);
+
+// Per kiosk id in this file: the last seq the hub acknowledged (none yet: absent).
+std::map<std::string, std::int64_t> uplink_progress(const Database& db);
+// Within a write transaction: records that the hub holds kiosk_id's rows up to seq.
+void save_uplink_progress(Database& db, const std::string& kiosk_id, std::int64_t seq);
+
+// Within a write transaction on the desk's database: stores the rows it does not hold yet (a
+// row is known by its kiosk id and seq, so a duplicate delivery changes nothing) and brings the
+// vouchers table up to date with the issues and redemptions among them. Returns rows added.
+std::size_t take_in_event_records(Database& db, std::span<const EventRecord> records);
+
+// On the desk: the latest heartbeat of each device (its JSON text), for the booth board.
+void save_device_heartbeat(Database& db, const std::string& device, const std::string& json);
+std::map<std::string, std::string> device_heartbeats(const Database& db);
+
+// On the desk: each kiosk's prize stock as its heartbeat last told it, so that the desk's
+// reports count the stock as the kiosks' own files would.
+void save_booth_stock(Database& db, const std::string& kiosk_id, std::int64_t remaining);
+std::map<std::string, std::int64_t> booth_stocks(const Database& db);
+
+// A connection to a device's database for its uplink: the file must exist (the device's own
+// writer creates it); waits its turn for the write lock, and leaves checkpoints to that writer.
+Database open_for_uplink(const std::filesystem::path& file);
+
+// The rowid of the newest row: unchanged means nothing new was logged (a cheap idle check).
+std::int64_t newest_event_id(const Database& db);
+
+// What the hub does not hold yet of this file, for the heartbeat.
+struct UplinkBacklog {
+  std::int64_t last_seq = 0;              // the newest row of own_kiosk_id
+  std::int64_t pending = 0;               // rows of every kiosk id past their progress
+  std::int64_t oldest_pending_at_ms = 0;  // 0 when none is pending
+  std::string last_event_type;
+  std::int64_t last_event_at_ms = 0;
+};
+UplinkBacklog uplink_backlog(const Database& db, const std::string& own_kiosk_id, const std::map<std::string, std::int64_t>& progress);
+
+// A setting of the desk's intake (its consumer's name on the hub), created once per database.
+std::string intake_id(Database& db, const std::string& fresh_id);
+
+}  // namespace openday
