@@ -1,0 +1,59 @@
+#pragma once
+// A device's connection to the booth hub (issue 32): TLS verified against the booth's CA, the
+// device's NKey, its own reply inboxes, and libnats reconnecting in the background once the
+// first connect succeeded. The uplink, the desk's sync and the status build on it.
+#include <nats/nats.h>
+
+#include <chrono>
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include "core/booth/hub_credentials.h"
+
+namespace openday {
+
+class HubConnection {
+ public:
+  struct Open {
+    std::unique_ptr<HubConnection> connection;
+    std::string error;  // for an operator: what failed and where, when connection is empty
+  };
+  // Fails fast (within timeout) when the hub cannot be reached or refuses the device; the caller
+  // retries. Once connected, the connection reconnects forever on its own.
+  static Open connect(const std::string& url, const HubCredentials& credentials, std::chrono::milliseconds timeout);
+  ~HubConnection();
+  HubConnection(const HubConnection&) = delete;
+  HubConnection& operator=(const HubConnection&) = delete;
+
+  natsConnection* nats() const { return connection_; }
+  jsCtx* jetstream() const { return jetstream_; }  // JetStream calls wait at most 2 s by default
+  bool connected() const;                          // natsConnection_Status == NATS_CONN_STATUS_CONNECTED
+  const HubCredentials& credentials() const { return credentials_; }
+  const std::string& url() const { return url_; }
+
+  // The last error the hub reported asynchronously (a permissions violation, a slow consumer),
+  // "" if none: the hub refuses a publish without failing the publishing call.
+  std::string last_async_error() const;
+
+ private:
+  HubConnection(std::string url, HubCredentials credentials);
+  static void on_async_error(natsConnection*, natsSubscription*, natsStatus status, void* closure);
+  static natsStatus sign_nonce(char** error_text, unsigned char** signature, int* signature_length, const char* nonce, void* closure);
+
+  std::string url_;
+  HubCredentials credentials_;  // the signing callback reads the seed from here at every reconnect
+  natsConnection* connection_ = nullptr;
+  jsCtx* jetstream_ = nullptr;
+  mutable std::mutex async_error_mutex_;
+  std::string async_error_;
+};
+
+// The status's own text plus libnats's detail of this thread's last error.
+std::string nats_error_text(natsStatus status);
+
+// Desk only: creates (or updates to) the booth's four streams with their subjects, limits, and
+// the events' 2-minute duplicate window; idempotent. "" on success, else the error.
+std::string ensure_booth_streams(HubConnection& desk);
+
+}  // namespace openday

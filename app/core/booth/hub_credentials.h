@@ -1,0 +1,38 @@
+#pragma once
+// A booth device's credentials for the hub (issue 32): which booth and device it is, its NKey
+// seed, and the booth CA it verifies the hub against. `openday hub init` writes one such file per
+// device (<device>.creds, mode 0600); the device reads it from booth.hub_credentials.
+#include <array>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace openday {
+
+struct HubCredentials {
+  std::filesystem::path file;
+  std::string booth;                     // booth id
+  std::string device;                    // device id, the subject token ("kiosk-1", "desk")
+  bool desk = false;                     // the desk role (hub::is_desk_device)
+  std::array<unsigned char, 32> seed{};  // the Ed25519 seed
+  std::string public_nkey;               // "U..."
+  std::string hub_ca_pem;                // the booth CA certificate that devices verify the hub against
+};
+
+struct HubCredentialsLoad {
+  std::optional<HubCredentials> credentials;
+  std::string error;    // names the file, the line and key where known, and what is wrong
+  std::string warning;  // a loadable file that others may read (the seed is a secret)
+};
+
+inline constexpr std::size_t kMaxHubCredentialsBytes = 64 * 1024;
+
+// Reads a credentials file: a regular file of at most 64 KiB, then parse_hub_credentials.
+HubCredentialsLoad load_hub_credentials(const std::filesystem::path& file);
+HubCredentialsLoad parse_hub_credentials(std::string_view text, const std::filesystem::path& file_name);
+
+// The text of a credentials file, as hub init writes it and parse_hub_credentials reads it.
+std::string format_hub_credentials(std::string_view booth, std::string_view device, std::string_view seed_text, std::string_view hub_ca_pem);
+
+}  // namespace openday
