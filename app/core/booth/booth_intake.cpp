@@ -72,14 +72,15 @@ void acknowledge_all(natsMsgList& list) {
 }  // namespace
 
 struct BoothIntake::Subscriptions {
+  Subscriptions(HubConnection& desk, const std::string& consumer_id)
+      : events(desk, hub::kEventsStream, hub::events_subject("*"), "intake-" + consumer_id),
+        heartbeats(desk, hub::kHeartbeatsStream, hub::heartbeat_subject("*"), "beats-" + consumer_id) {}
   PullConsumer events;
   PullConsumer heartbeats;
 };
 
 BoothIntake::BoothIntake(HubConnection& desk, const std::string& consumer_id)
-    : subscriptions_(std::make_unique<Subscriptions>(Subscriptions{
-          PullConsumer(desk, hub::kEventsStream, hub::events_subject("*"), "intake-" + consumer_id),
-          PullConsumer(desk, hub::kHeartbeatsStream, hub::heartbeat_subject("*"), "beats-" + consumer_id)})) {}
+    : subscriptions_(std::make_unique<Subscriptions>(desk, consumer_id)) {}
 
 BoothIntake::~BoothIntake() = default;
 
