@@ -182,10 +182,13 @@ int run_hub_status(const HubStatusOptions& options) {
     if (const std::string problem = ensure_booth_streams(**hub); !problem.empty()) throw std::runtime_error(problem);
     const auto states = read_device_states(**hub);
     const std::int64_t now = utc_now_ms();
+    std::string desk_version;  // the desk's content is the booth's reference
+    for (const DeviceState& state : states)
+      if (state.beat.role == "desk") desk_version = state.beat.content_version;
     nlohmann::json devices = nlohmann::json::array();
     if (!options.json) std::printf("%-16s %-6s %-10s %-12s %-9s %-10s %-14s %s\n", "device", "role", "state", "heartbeat", "pending", "lag", "content", "alerts");
     for (const DeviceState& state : states) {
-      const BoardRow row = board_row(state, now, "");
+      const BoardRow row = board_row(state, now, desk_version);
       std::string alerts;
       for (BoardAlert alert : row.alerts) alerts += (alerts.empty() ? "" : ",") + std::string(board_alert_name(alert));
       if (options.json) {

@@ -611,7 +611,7 @@ std::string help_text(std::span<const std::string> routes) {
       "       openday voucher redeem [--db FILE] CODE\n"
       "                                     redeem a prize voucher (exit 0; 10 unknown; 11 already redeemed)\n"
       "       openday simulate --visitors N --seed S [--db FILE] [--stock N] [--date YYYY-MM-DD]\n"
-      "                        [--content DIR] [--quiz FILE] [--config FILE]\n"
+      "                        [--content DIR] [--quiz FILE] [--config FILE] [--hub URL --hub-credentials FILE]\n"
       "                                     simulated visitors through the real core; prints VOUCHER codes\n"
       "       openday export [--db FILE ...] --out DIR [--from YYYY-MM-DD] [--to YYYY-MM-DD]\n"
       "                      [--format csv|xlsx|all]\n"
