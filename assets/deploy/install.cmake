@@ -18,6 +18,8 @@ install(FILES assets/openday.toml DESTINATION ${OPENDAY_SHARE_INSTALL_DIR})
 install(FILES assets/openday.toml DESTINATION ${OPENDAY_CONFIG_INSTALL_DIR})
 install(DIRECTORY fonts DESTINATION ${OPENDAY_SHARE_INSTALL_DIR})
 install(FILES assets/deploy/systemd/openday-kiosk.service DESTINATION lib/systemd/system)
+# The booth hub (issue 32): a drop-in that runs Debian's nats-server with hub init's config.
+install(FILES assets/deploy/systemd/nats-server.service.d/openday-hub.conf DESTINATION lib/systemd/system/nats-server.service.d)
 install(PROGRAMS assets/deploy/openday-session DESTINATION ${CMAKE_INSTALL_LIBEXECDIR}/openday)
 install(FILES assets/deploy/debian/copyright README.md DESTINATION ${CMAKE_INSTALL_DOCDIR})
 # A native Debian package carries its changelog, gzipped, in the doc folder.

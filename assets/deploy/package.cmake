@@ -21,6 +21,8 @@ set(CPACK_DEBIAN_PACKAGE_PRIORITY "optional")
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "fonts-noto-cjk, adduser")
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "xserver-xorg, xinit, x11-xserver-utils")
+# The booth hub (issue 32): `openday hub init` runs openssl; the hub machine runs nats-server.
+set(CPACK_DEBIAN_PACKAGE_SUGGESTS "nats-server, openssl")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA
     "${CMAKE_CURRENT_SOURCE_DIR}/assets/deploy/debian/conffiles;${CMAKE_CURRENT_SOURCE_DIR}/assets/deploy/debian/postinst;${CMAKE_CURRENT_SOURCE_DIR}/assets/deploy/debian/postrm")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_STRICT_PERMISSION ON)

@@ -119,6 +119,8 @@ TEST(HubCredentials, ErrorsNameFileLineAndField) {
       {"booth = \"B1\"\ndevice = \"kiosk.1\"\n", "x.creds:2: device: must be 1-32 characters"},
       {"booth = \"B1\"\ndevice = \"kiosk-1\"\nnkey_seed = \"" + seed + "\"\nhub_ca = \"not a pem\"\n",
        "x.creds:4: hub_ca: must hold a PEM certificate"},
+      {"booth = \"B1\"\ndevice = \"kiosk-1\"\nnkey_seed = \"" + seed + "\"\nhub_ca = \"\"\"\n" + kCa + "\"x\"\"\"\n",
+       "x.creds:4: hub_ca: holds characters that are not part of a PEM certificate"},
       {"booth = \"B1\"\nhub_url = \"x\"\n", "x.creds:2: hub_url: is not a key of a credentials file"},
       {"booth = \"B1\"\ndevice = \n", "x.creds:2: is not a valid credentials file"},
       {"[booth\n", "x.creds:1: is not a valid credentials file"},

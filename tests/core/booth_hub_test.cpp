@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <ctime>
 #include <fstream>
 #include <sstream>
 #include <thread>
@@ -116,6 +117,16 @@ TEST(HubSetup, NatsServerAcceptsTheConfigAndTheFilesArePrivate) {
   names << std::ifstream(dir / "san.txt").rdbuf();
   for (const char* name : {"IP Address:192.0.2.7", "DNS:localhost", "IP Address:127.0.0.1", "DNS:booth-hub.local"})
     EXPECT_NE(names.str().find(name), std::string::npos) << names.str();
+
+  // A device whose clock is a day slow still takes the certificate for valid.
+  const std::string a_day_ago = std::to_string(std::time(nullptr) - 24 * 3600);
+  const std::string verify = "openssl verify -attime " + a_day_ago + " -CAfile " + (dir / "hub" / "ca.pem").string() + " " +
+                             (dir / "hub" / "hub.pem").string() + " >" + (dir / "verify.txt").string() + " 2>&1";
+  EXPECT_EQ(std::system(verify.c_str()), 0) << std::ifstream(dir / "verify.txt").rdbuf();
+  // openssl's scratch files are gone: the folder holds the setup only.
+  for (const auto& entry : std::filesystem::directory_iterator(dir / "hub"))
+    EXPECT_NE(entry.path().filename().string().front(), '.') << entry.path();
+  EXPECT_EQ(std::distance(std::filesystem::directory_iterator(dir / "hub"), std::filesystem::directory_iterator()), 7);
 
   // Run again on its own previous setup: allowed, and a device dropped loses its credentials.
   request.devices = {"desk"};

@@ -30,6 +30,9 @@ echo "Recommends: $(field Recommends)"
 for package in fonts-noto-cjk libc6 libglfw3 libsqlite3-0 libsystemd0 libtomlplusplus3 adduser; do
   grep -qE "(^|, )$package( |,|$)" <<<"$depends" || fail "Depends lacks $package (dpkg-shlibdeps did not run?)"
 done
+for package in nats-server openssl; do
+  grep -qE "(^|, )$package( |,|$)" <<<"$(field Suggests)" || fail "Suggests lacks $package (the booth hub)"
+done
 for package in xserver-xorg xinit; do
   grep -qE "(^|, )$package( |,|$)" <<<"$(field Recommends)" || fail "Recommends lacks $package"
 done
@@ -37,7 +40,8 @@ done
 dpkg-deb -c "$deb" | awk '{print $6}' >"$work/files"
 for file in ./usr/bin/openday ./usr/share/openday/content/event.json ./usr/share/openday/quiz/questions.json \
   ./usr/share/openday/openday.toml ./usr/share/openday/fonts/README.md ./etc/openday/openday.toml \
-  ./usr/lib/systemd/system/openday-kiosk.service ./usr/libexec/openday/openday-session ./usr/share/doc/openday/copyright; do
+  ./usr/lib/systemd/system/openday-kiosk.service ./usr/lib/systemd/system/nats-server.service.d/openday-hub.conf
+  ./usr/libexec/openday/openday-session ./usr/share/doc/openday/copyright; do
   grep -qx -- "$file" "$work/files" || fail "the package lacks $file"
 done
 if grep -E '^\./(home|root|tmp|work)/' "$work/files" >&2; then fail "the package ships files from the build machine"; fi

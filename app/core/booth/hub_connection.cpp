@@ -114,8 +114,13 @@ std::string ensure_stream(jsCtx* js, const StreamSpec& spec) {
 std::string nats_error_text(natsStatus status) {
   std::string text = natsStatus_GetText(status);
   natsStatus last = NATS_OK;
-  const char* detail = nats_GetLastError(&last);
-  if (detail && *detail && text != detail) text += std::string(" (") + detail + ")";
+  const char* last_error = nats_GetLastError(&last);
+  std::string detail = last_error ? last_error : "";
+  // libnats starts its detail with the source location, "(conn.c:733): ", of no use to an operator.
+  if (!detail.empty() && detail.front() == '(') {
+    if (const auto end = detail.find("): "); end != std::string::npos) detail = detail.substr(end + 3);
+  }
+  if (!detail.empty() && detail != text) text += " (" + detail + ")";
   return text;
 }
 

@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -61,6 +62,13 @@ std::optional<Problem> check_id(const toml::table& root, std::string_view key, c
 std::optional<Problem> check_ca(const toml::table& root, const std::string& pem) {
   const int line = line_of(*root.get("hub_ca"));
   if (pem.size() > kMaxCaBytes) return Problem{line, "hub_ca", "is longer than " + std::to_string(kMaxCaBytes) + " bytes"};
+  // PEM is base64 between its armour lines: anything else (a quote, a control character) is not
+  // a certificate, and would not survive being written back.
+  const bool pem_characters = std::all_of(pem.begin(), pem.end(), [](char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '/' || c == '=' || c == '-' ||
+           c == ' ' || c == '\n';
+  });
+  if (!pem_characters) return Problem{line, "hub_ca", "holds characters that are not part of a PEM certificate"};
   const auto begin = pem.find(kCertificateBegin);
   if (begin == std::string::npos || pem.find(kCertificateEnd, begin) == std::string::npos)
     return Problem{line, "hub_ca", "must hold a PEM certificate (-----BEGIN CERTIFICATE----- ... -----END CERTIFICATE-----)"};
@@ -166,9 +174,7 @@ std::string format_hub_credentials(std::string_view booth, std::string_view devi
   text += "device = \"" + std::string(device) + "\"\n";
   text += "nkey_seed = \"" + std::string(seed_text) + "\"\n";
   text += "# The booth's certificate authority: the device trusts a hub only if its certificate is signed by it.\n";
-  text += "hub_ca = \"\"\"\n" + std::string(hub_ca_pem);
-  if (!hub_ca_pem.empty() && hub_ca_pem.back() != '\n') text += "\n";
-  text += "\"\"\"\n";
+  text += "hub_ca = \"\"\"\n" + std::string(hub_ca_pem) + "\"\"\"\n";
   return text;
 }
 

@@ -11,6 +11,7 @@
 #include <array>
 #include <cerrno>
 #include <cstring>
+#include <ctime>
 #include <optional>
 #include <set>
 
@@ -263,6 +264,7 @@ class SetupWriter {
   }
 
   std::string path(std::string_view name) const { return (out_ / name).string(); }
+  void fail(std::string error) { result_.error = std::move(error); }
 
  private:
   fs::path out_;
@@ -278,28 +280,113 @@ std::string subject_alt_names(const HubSetupRequest& request, const Listen& list
   char host[256] = {};
   if (::gethostname(host, sizeof host - 1) == 0 && is_host_name(host)) names.emplace_back(host);
   names.insert(names.end(), request.extra_names.begin(), request.extra_names.end());
-  std::string text = "subjectAltName=";
+  std::string text;
   std::set<std::string> seen;
   for (const std::string& name : names) {
     if (!seen.insert(name).second) continue;
-    text += (seen.size() == 1 ? "" : ",") + std::string(is_ip_address(name) ? "IP:" : "DNS:") + name;
+    text += (text.empty() ? "" : ",") + std::string(is_ip_address(name) ? "IP:" : "DNS:") + name;
   }
   return text;
 }
 
+// An openssl certificate time, YYYYMMDDHHMMSSZ, days away from now (negative: in the past).
+std::string certificate_time(int days) {
+  const std::time_t when = std::time(nullptr) + static_cast<std::time_t>(days) * 24 * 3600;
+  std::tm utc{};
+  ::gmtime_r(&when, &utc);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y%m%d%H%M%SZ", &utc);
+  return text;
+}
+
+// Certificates start two days back: a device whose clock runs an hour (or a day) slow must not
+// take the hub's fresh certificate for one not yet valid. `openssl req -x509` cannot set the
+// start date before OpenSSL 3.4, so the certificates are issued with `openssl ca`, which keeps
+// its bookkeeping in a scratch folder removed afterwards.
+constexpr int kBackdateDays = -2;
+constexpr int kCaDays = 3650;
+constexpr int kHubCertificateDays = 825;
+
+class CaScratch {
+ public:
+  explicit CaScratch(const fs::path& out) {
+    std::string pattern = (out / ".ca.tmp-XXXXXX").string();
+    if (::mkdtemp(pattern.data())) dir_ = pattern;
+  }
+  ~CaScratch() {
+    std::error_code ignored;
+    if (!dir_.empty()) fs::remove_all(dir_, ignored);
+  }
+  CaScratch(const CaScratch&) = delete;
+  CaScratch& operator=(const CaScratch&) = delete;
+  const fs::path& dir() const { return dir_; }
+
+  // The openssl ca config: where its bookkeeping goes, and the two certificates' extensions.
+  std::string config(const std::string& alt_names) const {
+    const std::string d = dir_.string();
+    return "[ ca ]\ndefault_ca = booth_ca\n"
+           "[ booth_ca ]\ndatabase = " + d + "/index.txt\nnew_certs_dir = " + d + "\nserial = " + d + "/serial\n"
+           "default_md = sha256\npolicy = booth_policy\nunique_subject = no\n"
+           "[ booth_policy ]\ncommonName = supplied\n"
+           "[ ca_ext ]\nbasicConstraints = critical,CA:TRUE\nkeyUsage = critical,keyCertSign,cRLSign\nsubjectKeyIdentifier = hash\n"
+           "[ hub_ext ]\nbasicConstraints = critical,CA:FALSE\nkeyUsage = critical,digitalSignature\nextendedKeyUsage = serverAuth\n"
+           "subjectAltName = " + alt_names + "\nsubjectKeyIdentifier = hash\nauthorityKeyIdentifier = keyid\n";
+  }
+
+ private:
+  fs::path dir_;
+};
+
+std::vector<std::string> sign_command(const CaScratch& scratch, const std::string& csr, const std::string& extensions, int days) {
+  return {"openssl", "ca", "-batch", "-notext", "-create_serial", "-config", (scratch.dir() / "ca.cnf").string(), "-in", csr,
+          "-extensions", extensions, "-startdate", certificate_time(kBackdateDays), "-enddate", certificate_time(days)};
+}
+
+// A certificate request for key, written into the scratch folder; its path, or "" on an error.
+std::string write_request(SetupWriter& writer, const CaScratch& scratch, const std::string& key, const std::string& common_name,
+                          const std::string& name) {
+  std::string csr;
+  if (std::string error = run_tool({"openssl", "req", "-new", "-key", key, "-subj", "/CN=" + common_name}, &csr); !error.empty()) {
+    writer.fail("cannot make the certificate request " + name + ": " + error);
+    return "";
+  }
+  const fs::path file = scratch.dir() / name;
+  try {
+    write_file_atomically(file, csr);
+  } catch (const std::exception& error) {
+    writer.fail(error.what());
+    return "";
+  }
+  return file.string();
+}
+
 // The CA's certificate (which every device's credentials carry), or nothing on an error.
-std::optional<std::string> write_certificates(SetupWriter& writer, const HubSetupRequest& request, const Listen& listen) {
+std::optional<std::string> write_certificates(SetupWriter& writer, const fs::path& out, const HubSetupRequest& request,
+                                              const Listen& listen) {
+  CaScratch scratch(out);
+  if (scratch.dir().empty()) {
+    writer.fail("cannot create a scratch folder in " + out.string() + ": " + std::strerror(errno));
+    return std::nullopt;
+  }
+  try {
+    write_file_atomically(scratch.dir() / "ca.cnf", scratch.config(subject_alt_names(request, listen)));
+    write_file_atomically(scratch.dir() / "index.txt", "");
+  } catch (const std::exception& error) {
+    writer.fail(error.what());
+    return std::nullopt;
+  }
   if (!writer.write_from_tool(kHubCaKeyFile, new_key_command())) return std::nullopt;
-  auto ca_pem = writer.write_from_tool(kHubCaCertFile, {"openssl", "req", "-x509", "-new", "-key", writer.path(kHubCaKeyFile), "-sha256",
-                                                "-days", "3650", "-subj", "/CN=OpenDay booth " + request.booth + " CA", "-addext",
-                                                "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign"});
+  const std::string ca_csr = write_request(writer, scratch, writer.path(kHubCaKeyFile), "OpenDay booth " + request.booth + " CA", "ca.csr");
+  if (ca_csr.empty()) return std::nullopt;
+  std::vector<std::string> self_sign = sign_command(scratch, ca_csr, "ca_ext", kCaDays);
+  self_sign.insert(self_sign.end(), {"-selfsign", "-keyfile", writer.path(kHubCaKeyFile)});
+  auto ca_pem = writer.write_from_tool(kHubCaCertFile, self_sign);
   if (!ca_pem || !writer.write_from_tool(kHubKeyFile, new_key_command())) return std::nullopt;
-  const auto hub_pem = writer.write_from_tool(
-      kHubCertFile, {"openssl", "req", "-x509", "-new", "-key", writer.path(kHubKeyFile), "-CA", writer.path(kHubCaCertFile), "-CAkey",
-                     writer.path(kHubCaKeyFile), "-sha256", "-days", "825", "-subj", "/CN=openday-hub-" + request.booth, "-addext",
-                     subject_alt_names(request, listen), "-addext", "basicConstraints=critical,CA:FALSE", "-addext",
-                     "keyUsage=critical,digitalSignature", "-addext", "extendedKeyUsage=serverAuth"});
-  if (!hub_pem) return std::nullopt;
+  const std::string hub_csr = write_request(writer, scratch, writer.path(kHubKeyFile), "openday-hub-" + request.booth, "hub.csr");
+  if (hub_csr.empty()) return std::nullopt;
+  std::vector<std::string> sign = sign_command(scratch, hub_csr, "hub_ext", kHubCertificateDays);
+  sign.insert(sign.end(), {"-cert", writer.path(kHubCaCertFile), "-keyfile", writer.path(kHubCaKeyFile)});
+  if (!writer.write_from_tool(kHubCertFile, sign)) return std::nullopt;
   return ca_pem;
 }
 
@@ -378,7 +465,7 @@ HubSetupResult write_hub_setup(const HubSetupRequest& request) {
   if (result.error = prepare_out(out); !result.error.empty()) return result;
 
   SetupWriter writer(out, result);
-  const auto ca_pem = write_certificates(writer, request, listen);
+  const auto ca_pem = write_certificates(writer, out, request, listen);
   if (!ca_pem) return result;
 
   std::string users;
