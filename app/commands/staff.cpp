@@ -22,6 +22,24 @@
 namespace openday::commands {
 namespace {
 
+// A PIN line is a few digits; standard input could be /dev/zero or a file with no newline.
+constexpr std::size_t kMaxLineBytes = 256;
+
+// Up to the newline or the end; nullopt at once when the line is longer than kMaxLineBytes.
+std::optional<std::string> read_bounded_line() {
+  std::string line;
+  char c = 0;
+  while (std::cin.get(c) && c != '\n') {
+    if (line.size() == kMaxLineBytes) {
+      std::fprintf(stderr, "openday set-pin: the line on standard input is longer than %zu bytes; nothing was changed\n", kMaxLineBytes);
+      return std::nullopt;
+    }
+    line += c;
+  }
+  if (line.empty() && !std::cin) return std::nullopt;
+  return line;
+}
+
 // One line from standard input; from a terminal, after a prompt and without echo.
 std::optional<std::string> read_line(const char* prompt, bool hide) {
   termios saved{};
@@ -32,13 +50,11 @@ std::optional<std::string> read_line(const char* prompt, bool hide) {
     quiet.c_lflag &= static_cast<tcflag_t>(~ECHO);
     tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
   }
-  std::string line;
-  const bool ok = static_cast<bool>(std::getline(std::cin, line));
+  auto line = read_bounded_line();
   if (hide) {
     tcsetattr(STDIN_FILENO, TCSANOW, &saved);
     std::fprintf(stderr, "\n");
   }
-  if (!ok) return std::nullopt;
   return line;
 }
 
