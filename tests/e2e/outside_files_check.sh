@@ -7,7 +7,7 @@ set -euo pipefail
 openday=$1
 dir=$(mktemp -d)
 trap 'rm -rf "$dir"' EXIT
-mkfifo "$dir/fifo"
+mkfifo "$dir/fifo" "$dir/fifo.xlsx"
 
 run() {  # name, expected exit code, then the command; output in $dir/<name>.out
   local name=$1 want=$2; shift 2
@@ -36,3 +36,25 @@ set -e
 expect_text pin-zero "longer than 256 bytes; nothing was changed"
 [[ ! -e "$dir/pin.db" ]] || { echo "set-pin </dev/zero created the database"; exit 1; }
 echo "PASS: reads refused"
+
+# Writes: `speak --wav` and `content template --out` never replace a FIFO, a symlink (nor the file
+# it points to) or a folder. exit 8: the file could not be written.
+printf 'keep me\n' >"$dir/other.txt"
+ln -s "$dir/other.txt" "$dir/link"
+ln -s "$dir/other.txt" "$dir/link.xlsx"
+mkdir "$dir/folder" "$dir/folder.xlsx"
+check_kept() {
+  [[ -p "$dir/fifo" && -L "$dir/link" && -d "$dir/folder" && -p "$dir/fifo.xlsx" && -L "$dir/link.xlsx" && -d "$dir/folder.xlsx" ]] || { echo "$1: replaced what was there"; ls -l "$dir"; exit 1; }
+  [[ $(cat "$dir/other.txt") == "keep me" ]] || { echo "$1: changed the file the symlink points to"; exit 1; }
+  if compgen -G "$dir/.*.tmp-*" >/dev/null; then echo "$1: left a temporary file"; ls -la "$dir"; exit 1; fi
+}
+for target in fifo link folder; do
+  case $target in fifo) kind="a FIFO (named pipe)" ;; link) kind="a symbolic link" ;; folder) kind="a folder" ;; esac
+  run "speak-$target" 8 "$openday" speak --wav "$dir/$target" "你好"
+  expect_text "speak-$target" "$dir/$target: is $kind; only a regular file is replaced"
+  check_kept "speak --wav $target"
+  run "template-$target" 8 "$openday" content template --out "$dir/$target.xlsx"
+  expect_text "template-$target" "$dir/$target.xlsx: is $kind; only a regular file is replaced"
+  check_kept "content template --out $target"
+done
+echo "PASS: writes refused"
