@@ -58,3 +58,22 @@ for target in fifo link folder; do
   check_kept "content template --out $target"
 done
 echo "PASS: writes refused"
+
+# Another program's SQLite file as simulate's --db: refused, byte-identical, nothing beside it.
+foreign_db() {  # file, user_version
+  python3 -c "import sqlite3,sys; c=sqlite3.connect(sys.argv[1]); c.execute('CREATE TABLE recipes (name TEXT)'); c.execute('INSERT INTO recipes VALUES (1)'); c.execute('PRAGMA user_version=' + sys.argv[2]); c.commit(); c.close()" "$1" "$2"
+}
+mkdir "$dir/dbs"
+for version in 0 7; do
+  db="$dir/dbs/foreign$version.db"
+  foreign_db "$db" "$version"
+  before=$(sha256sum "$db" | cut -d' ' -f1)
+  set +e
+  (ulimit -v 2000000; timeout 60 "$openday" simulate --db "$db" --visitors 3 --seed 1 --date 2026-05-15) >"$dir/sim$version.out" 2>&1; rc=$?
+  set -e
+  [[ $(sha256sum "$db" | cut -d' ' -f1) == "$before" ]] || { echo "simulate changed a foreign db (user_version $version)"; cat "$dir/sim$version.out"; exit 1; }
+  [[ $(ls "$dir/dbs" | wc -l) -eq 1 ]] || { echo "simulate left files beside a foreign db:"; ls "$dir/dbs"; exit 1; }
+  expect_text "sim$version" "not an OpenDay database: $db"
+  rm "$db"
+done
+echo "PASS: foreign databases refused"
