@@ -71,6 +71,30 @@ std::optional<std::string> read_new_pin() {
   return pin;
 }
 
+// A command that fails (a full disk, a file it may not write) must not leave behind an empty
+// database it created itself; a database that was there before is never removed.
+class CreatedDatabaseCleanup {
+ public:
+  explicit CreatedDatabaseCleanup(std::filesystem::path db) : db_(std::move(db)), existed_(exists_at_all(db_)) {}
+  ~CreatedDatabaseCleanup() {
+    if (existed_ || succeeded_) return;
+    std::error_code ignored;
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) std::filesystem::remove(db_.string() + suffix, ignored);
+  }
+  CreatedDatabaseCleanup(const CreatedDatabaseCleanup&) = delete;
+  CreatedDatabaseCleanup& operator=(const CreatedDatabaseCleanup&) = delete;
+  void succeeded() { succeeded_ = true; }
+
+ private:
+  static bool exists_at_all(const std::filesystem::path& file) {
+    std::error_code ec;
+    return std::filesystem::symlink_status(file, ec).type() != std::filesystem::file_type::not_found;
+  }
+  std::filesystem::path db_;
+  bool existed_;
+  bool succeeded_ = false;
+};
+
 }  // namespace
 
 int run_set_pin(const SetPinOptions& options) {
@@ -80,10 +104,12 @@ int run_set_pin(const SetPinOptions& options) {
     std::fprintf(stderr, "openday set-pin: a PIN is 4 to 8 digits; nothing was changed\n");
     return kExitUsage;
   }
+  CreatedDatabaseCleanup cleanup(options.db_path);
   try {
     OpenedStore store = open_store_for_tool(options.db_path);
     store.db.skip_checkpoint_on_close();
     set_pin(store.db, *pin);
+    cleanup.succeeded();
     std::printf("The staff PIN of %s is set.\n", options.db_path.c_str());
     return 0;
   } catch (const SqliteError& error) {
@@ -139,9 +165,11 @@ int run_tally_add(const TallyOptions& options) {
       return kExitUsage;
     }
   }
+  CreatedDatabaseCleanup cleanup(options.db_path);
   try {
     OpenedStore store = open_store_for_tool(options.db_path);
     const Event added = add_tally_from_tool(store.db, tap, utc_now_ms());
+    cleanup.succeeded();
     std::printf("ADDED %s %lld%s%s at %s\n", options.kind.c_str(), static_cast<long long>(tap.count),
                 tap.department.empty() ? "" : (" " + tap.department).c_str(), tap.category.empty() ? "" : (" " + tap.category).c_str(),
                 format_local_time(added.at_ms).c_str());

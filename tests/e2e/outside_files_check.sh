@@ -73,6 +73,7 @@ for version in 0 7; do
   set -e
   [[ $(sha256sum "$db" | cut -d' ' -f1) == "$before" ]] || { echo "simulate changed a foreign db (user_version $version)"; cat "$dir/sim$version.out"; exit 1; }
   [[ $(ls "$dir/dbs" | wc -l) -eq 1 ]] || { echo "simulate left files beside a foreign db:"; ls "$dir/dbs"; exit 1; }
+  [[ $rc -eq 6 ]] || { echo "simulate on a foreign db (user_version $version): exit $rc, expected 6"; cat "$dir/sim$version.out"; exit 1; }
   expect_text "sim$version" "not an OpenDay database: $db"
   rm "$db"
 done
