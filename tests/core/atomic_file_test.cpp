@@ -64,24 +64,17 @@ std::size_t entries(const TempDir& dir) {
   return static_cast<std::size_t>(std::distance(std::filesystem::directory_iterator(dir.path()), std::filesystem::directory_iterator()));
 }
 
-TEST(AtomicFile, RefusesToReplaceAFifoASymlinkOrAFolder) {
-  TempDir dir;
-  const NotRegular there(dir);
-  EXPECT_EQ(write_error(there.fifo), there.fifo.string() + ": is a FIFO (named pipe)" + kRefusal);
-  EXPECT_EQ(write_error(there.link), there.link.string() + ": is a symbolic link" + kRefusal);
-  EXPECT_EQ(write_error(there.folder), there.folder.string() + ": is a folder" + kRefusal);
-  there.expect_untouched();
-  EXPECT_EQ(entries(dir), 4u) << "a temporary file was left behind";
-}
-
-TEST(AtomicFile, SlotRefusesToReplaceAFifoASymlinkOrAFolder) {
-  TempDir dir;
-  const NotRegular there(dir);
-  EXPECT_EQ(slot_error(there.fifo), there.fifo.string() + ": is a FIFO (named pipe)" + kRefusal);
-  EXPECT_EQ(slot_error(there.link), there.link.string() + ": is a symbolic link" + kRefusal);
-  EXPECT_EQ(slot_error(there.folder), there.folder.string() + ": is a folder" + kRefusal);
-  there.expect_untouched();
-  EXPECT_EQ(entries(dir), 4u) << "a temporary file was left behind";
+// write_file_atomically() and the AtomicFileSlot that libxlsxwriter's files go through.
+TEST(AtomicFile, WriterAndSlotRefuseToReplaceAFifoASymlinkOrAFolder) {
+  for (const auto writer : {write_error, slot_error}) {
+    TempDir dir;
+    const NotRegular there(dir);
+    EXPECT_EQ(writer(there.fifo), there.fifo.string() + ": is a FIFO (named pipe)" + kRefusal);
+    EXPECT_EQ(writer(there.link), there.link.string() + ": is a symbolic link" + kRefusal);
+    EXPECT_EQ(writer(there.folder), there.folder.string() + ": is a folder" + kRefusal);
+    there.expect_untouched();
+    EXPECT_EQ(entries(dir), 4u) << "a temporary file was left behind";
+  }
 }
 
 TEST(AtomicFile, ReplacesARegularFileAndCreatesAMissingOne) {
