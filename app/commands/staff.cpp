@@ -22,6 +22,24 @@
 namespace openday::commands {
 namespace {
 
+// A PIN line is a few digits; standard input could be /dev/zero or a file with no newline.
+constexpr std::size_t kMaxLineBytes = 256;
+
+// Up to the newline or the end; nullopt at once when the line is longer than kMaxLineBytes.
+std::optional<std::string> read_bounded_line() {
+  std::string line;
+  char c = 0;
+  while (std::cin.get(c) && c != '\n') {
+    if (line.size() == kMaxLineBytes) {
+      std::fprintf(stderr, "openday set-pin: the line on standard input is longer than %zu bytes; nothing was changed\n", kMaxLineBytes);
+      return std::nullopt;
+    }
+    line += c;
+  }
+  if (line.empty() && !std::cin) return std::nullopt;
+  return line;
+}
+
 // One line from standard input; from a terminal, after a prompt and without echo.
 std::optional<std::string> read_line(const char* prompt, bool hide) {
   termios saved{};
@@ -32,13 +50,11 @@ std::optional<std::string> read_line(const char* prompt, bool hide) {
     quiet.c_lflag &= static_cast<tcflag_t>(~ECHO);
     tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
   }
-  std::string line;
-  const bool ok = static_cast<bool>(std::getline(std::cin, line));
+  auto line = read_bounded_line();
   if (hide) {
     tcsetattr(STDIN_FILENO, TCSANOW, &saved);
     std::fprintf(stderr, "\n");
   }
-  if (!ok) return std::nullopt;
   return line;
 }
 
@@ -55,6 +71,30 @@ std::optional<std::string> read_new_pin() {
   return pin;
 }
 
+// A command that fails (a full disk, a file it may not write) must not leave behind an empty
+// database it created itself; a database that was there before is never removed.
+class CreatedDatabaseCleanup {
+ public:
+  explicit CreatedDatabaseCleanup(std::filesystem::path db) : db_(std::move(db)), existed_(exists_at_all(db_)) {}
+  ~CreatedDatabaseCleanup() {
+    if (existed_ || succeeded_) return;
+    std::error_code ignored;
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) std::filesystem::remove(db_.string() + suffix, ignored);
+  }
+  CreatedDatabaseCleanup(const CreatedDatabaseCleanup&) = delete;
+  CreatedDatabaseCleanup& operator=(const CreatedDatabaseCleanup&) = delete;
+  void succeeded() { succeeded_ = true; }
+
+ private:
+  static bool exists_at_all(const std::filesystem::path& file) {
+    std::error_code ec;
+    return std::filesystem::symlink_status(file, ec).type() != std::filesystem::file_type::not_found;
+  }
+  std::filesystem::path db_;
+  bool existed_;
+  bool succeeded_ = false;
+};
+
 }  // namespace
 
 int run_set_pin(const SetPinOptions& options) {
@@ -64,10 +104,12 @@ int run_set_pin(const SetPinOptions& options) {
     std::fprintf(stderr, "openday set-pin: a PIN is 4 to 8 digits; nothing was changed\n");
     return kExitUsage;
   }
+  CreatedDatabaseCleanup cleanup(options.db_path);
   try {
     OpenedStore store = open_store_for_tool(options.db_path);
     store.db.skip_checkpoint_on_close();
     set_pin(store.db, *pin);
+    cleanup.succeeded();
     std::printf("The staff PIN of %s is set.\n", options.db_path.c_str());
     return 0;
   } catch (const SqliteError& error) {
@@ -123,9 +165,11 @@ int run_tally_add(const TallyOptions& options) {
       return kExitUsage;
     }
   }
+  CreatedDatabaseCleanup cleanup(options.db_path);
   try {
     OpenedStore store = open_store_for_tool(options.db_path);
     const Event added = add_tally_from_tool(store.db, tap, utc_now_ms());
+    cleanup.succeeded();
     std::printf("ADDED %s %lld%s%s at %s\n", options.kind.c_str(), static_cast<long long>(tap.count),
                 tap.department.empty() ? "" : (" " + tap.department).c_str(), tap.category.empty() ? "" : (" " + tap.category).c_str(),
                 format_local_time(added.at_ms).c_str());

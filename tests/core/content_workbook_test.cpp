@@ -413,6 +413,56 @@ TEST_F(ContentWorkbookTest, AnExistingFolderIsReplacedOnlyWhenAsked) {
   EXPECT_EQ(imported_department().name, "示例县民政局");
 }
 
+// --replace deleted whatever --out named: a folder of someone's files was gone, a regular file
+// became a folder (issue 33). Only an absent path, an empty folder or a content folder (event.json,
+// departments/ of .json files, topics.json, nothing else) is replaced.
+TEST_F(ContentWorkbookTest, ReplaceRefusesAnythingButAContentFolder) {
+  const auto file = write(minzheng());
+  const std::string rule = "--replace 只替换不存在的路径、空文件夹，或 OpenDay 内容文件夹";
+  auto refused = [&](const std::string& why) {
+    const ContentImportResult result = import({file}, true);
+    EXPECT_TRUE(has_prefix(result, out().string() + ": " + why)) << joined(result);
+    EXPECT_NE(joined(result).find(rule), std::string::npos) << joined(result);
+  };
+  std::filesystem::create_directories(out() / "photos");
+  std::ofstream(out() / "notes.txt") << "mine";
+  refused("缺少 event.json 或 departments/");
+  EXPECT_TRUE(std::filesystem::exists(out() / "notes.txt"));
+  EXPECT_TRUE(std::filesystem::exists(out() / "photos"));
+  std::filesystem::remove_all(out());
+
+  std::ofstream(out()) << "a file";
+  refused("不是文件夹");
+  EXPECT_TRUE(std::filesystem::is_regular_file(out()));
+  std::filesystem::remove(out());
+
+  // A content folder with something foreign in it, or with something foreign among departments.
+  ASSERT_TRUE(import({file}).problems.empty());
+  std::ofstream(out() / "notes.txt") << "mine";
+  refused("其中有不属于内容文件夹的 " + (out() / "notes.txt").string());
+  std::filesystem::remove(out() / "notes.txt");
+  std::ofstream(out() / "departments" / "notes.txt") << "mine";
+  refused("其中有不属于内容文件夹的 " + (out() / "departments" / "notes.txt").string());
+  EXPECT_TRUE(std::filesystem::exists(out() / "departments" / "notes.txt"));
+  std::filesystem::remove(out() / "departments" / "notes.txt");
+
+  // A symlink to a content folder is not replaced either (the folder it names would stay, the link would go).
+  const auto real = dir_ / "real-content";
+  std::filesystem::rename(out(), real);
+  std::filesystem::create_directory_symlink(real, out());
+  refused("是符号链接");
+  std::filesystem::remove(out());
+  std::filesystem::rename(real, out());
+
+  // What may be replaced: the content folder itself, and an empty folder.
+  EXPECT_TRUE(import({file}, true).problems.empty());
+  std::filesystem::remove_all(out());
+  std::filesystem::create_directory(out());
+  const ContentImportResult result = import({file}, true);
+  EXPECT_TRUE(result.problems.empty()) << joined(result);
+  EXPECT_EQ(imported_department().name, "县民政局");
+}
+
 // The raw XML of one part of a workbook written by libxlsxwriter.
 std::string part_of(const std::filesystem::path& file, const std::string& part) {
   unzFile zip = unzOpen64(file.c_str());

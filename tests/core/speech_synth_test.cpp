@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -118,6 +119,35 @@ TEST(SpeechSynth, SpeakToWavGivesPlausibleNonSilentAudio) {
   }
   EXPECT_GT(peak, 8000);
   EXPECT_GT(voiced * 2, windows) << voiced << " of " << windows << " windows voiced";
+}
+
+// 125 KB of text gave 3.9 hours of audio, a 611 MB WAV and 1.2 GB of memory (issue 33): a text
+// over the bound is refused before anything is synthesized, naming the bound, and no WAV is
+// written; the audio itself is bounded too.
+TEST(SpeechSynth, SpeakRefusesATextLongerThanTheBoundBeforeSynthesizing) {
+  testing::TempDir dir;
+  std::string text;
+  for (std::size_t i = 0; i <= kMaxSpokenChars; ++i) text += "好";
+  const std::filesystem::path wav_path = dir / "long.wav";
+  const auto started = std::chrono::steady_clock::now();
+  const std::string command = std::string(OPENDAY_BINARY) + " speak --wav '" + wav_path.string() + "' '" + text + "' >'" +
+                              (dir / "out").string() + "' 2>&1";
+  const int status = std::system(command.c_str());
+  EXPECT_NE(WEXITSTATUS(status), 0);
+  EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(5));
+  EXPECT_FALSE(std::filesystem::exists(wav_path));
+  std::ifstream out(dir / "out");
+  const std::string said((std::istreambuf_iterator<char>(out)), std::istreambuf_iterator<char>());
+  EXPECT_NE(said.find("the text is 2001 characters long; at most 2000 are read aloud at once"), std::string::npos) << said;
+}
+
+TEST(SpeechSynth, SamplesStopAtTheAudioBound) {
+  std::string error;
+  auto synth = SpeechSynth::open(error);
+  ASSERT_TRUE(synth) << error;
+  EXPECT_FALSE(synth->samples(speech_text(kSentence), error, 1).has_value());
+  EXPECT_EQ(error, "the speech would last more than 1 s; at most that is made in one go");
+  EXPECT_TRUE(synth->samples(speech_text(kSentence), error).has_value()) << error;
 }
 
 TEST(SpeechSynth, SpeakWithoutTextIsABadCommandLine) {

@@ -3,6 +3,7 @@
 #include "core/ops/status_file.h"
 
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 
 #include <fstream>
 #include <iterator>
@@ -130,6 +131,30 @@ TEST(StatusFile, StatusCommandPrintsTheFileWithItsAge) {
   EXPECT_THROW(describe_status_file(dir / "none.json", 0), std::runtime_error);
   std::ofstream(dir / "bad.json") << "{\"written_at_ms\": \"soon\"}";
   EXPECT_THROW(describe_status_file(dir / "bad.json", 0), std::runtime_error);
+}
+
+// `openday status --file /dev/zero` hung and grew to gigabytes; a FIFO waited for a writer
+// forever; a huge file was read whole (issue 33).
+std::string status_error(const std::filesystem::path& file) {
+  try {
+    describe_status_file(file, 0);
+  } catch (const std::runtime_error& error) {
+    return error.what();
+  }
+  return "(no error)";
+}
+
+TEST(StatusFile, RefusesADeviceAFifoAFolderAndAHugeFileNamingIt) {
+  TempDir dir;
+  EXPECT_EQ(status_error("/dev/zero"), "/dev/zero: is a character device, not a regular file");
+  const auto fifo = dir / "fifo";
+  ASSERT_EQ(mkfifo(fifo.c_str(), 0600), 0);
+  EXPECT_EQ(status_error(fifo), fifo.string() + ": is a FIFO (named pipe), not a regular file");
+  EXPECT_EQ(status_error(dir.path()), dir.path().string() + ": is a folder, not a regular file");
+  const auto huge = dir / "huge.json";
+  std::ofstream(huge).close();
+  std::filesystem::resize_file(huge, 100 << 20);  // sparse: no disk used
+  EXPECT_EQ(status_error(huge), huge.string() + ": is 104857600 bytes, more than the 65536 bytes a status file may have");
 }
 
 }  // namespace

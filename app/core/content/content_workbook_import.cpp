@@ -12,6 +12,7 @@
 #include <string_view>
 
 #include "core/content/content_fields.h"
+#include "core/content/content_folder_guard.h"
 #include "core/content/content_workbook.h"
 #include "core/content/content_workbook_parser.h"
 #include "core/content/xlsx_reader.h"
@@ -120,6 +121,7 @@ ContentImportResult import_content_workbooks(const ContentImportRequest& request
   std::error_code ec;
   if (!request.replace && std::filesystem::exists(request.out_dir, ec))
     whole(request.out_dir.string(), "已存在；要替换整个内容文件夹，请加 --replace");
+  if (const auto why = request.replace ? content_folder_replace_problem(request.out_dir) : ""; !why.empty()) whole(request.out_dir.string(), why);
   std::string event_json;
   try {
     event_json = read_bytes(request.event_file);

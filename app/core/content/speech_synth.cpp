@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "core/util/atomic_file.h"
+#include "core/util/utf8.h"
 
 namespace openday {
 namespace {
@@ -105,13 +106,28 @@ std::string SpeechSynth::phonemes(std::string_view text) {
   return out;
 }
 
-std::optional<std::vector<std::int16_t>> SpeechSynth::samples(std::string_view text, std::string& error) {
+std::string spoken_text_problem(std::string_view text) {
+  const std::size_t chars = count_code_points(text);
+  if (chars <= kMaxSpokenChars) return "";
+  return "the text is " + std::to_string(chars) + " characters long; at most " + std::to_string(kMaxSpokenChars) +
+         " are read aloud at once (the longest content paragraph has 600)";
+}
+
+std::optional<std::vector<std::int16_t>> SpeechSynth::samples(std::string_view text, std::string& error, int max_seconds) {
+  if (error = spoken_text_problem(text); !error.empty()) return std::nullopt;
+  const std::size_t max_samples = static_cast<std::size_t>(max_seconds) * static_cast<std::size_t>(sample_rate_);
   std::vector<std::int16_t> all;
-  const ChunkSink collect = [&all](std::span<const std::int16_t> chunk) {
-    all.insert(all.end(), chunk.begin(), chunk.end());
-    return true;
+  bool too_long = false;
+  const ChunkSink collect = [&](std::span<const std::int16_t> chunk) {
+    too_long = all.size() + chunk.size() > max_samples;
+    if (!too_long) all.insert(all.end(), chunk.begin(), chunk.end());
+    return !too_long;
   };
   if (!synthesize(text, collect, error)) return std::nullopt;
+  if (too_long) {
+    error = "the speech would last more than " + std::to_string(max_seconds) + " s; at most that is made in one go";
+    return std::nullopt;
+  }
   return all;
 }
 

@@ -18,6 +18,17 @@ namespace openday {
 // (the plain "cmn" voice spells many characters as English-sounding pinyin); see the README.
 inline constexpr std::string_view kMandarinVoice = "cmn-latn-pinyin";
 
+// The longest text read in one go (`openday speak`): the kiosk reads one section at a time, and
+// the longest a content section can hold is a 600-character paragraph. About three characters
+// are read a second, so this is some 11 minutes of audio, a WAV of about 30 MB.
+inline constexpr std::size_t kMaxSpokenChars = 2000;
+// The longest audio made in one go, whatever the text: a bound on memory and on the WAV.
+inline constexpr int kMaxSpokenSeconds = 15 * 60;
+
+// "" when the text can be read aloud in one go, else why not ("the text is 2400 characters
+// long; at most 2000 are read aloud at once").
+std::string spoken_text_problem(std::string_view text);
+
 class SpeechSynth {
  public:
   // Starts espeak-ng with the voice; nullptr and error ("espeak-ng: voice cmn-latn-pinyin: ...")
@@ -39,8 +50,9 @@ class SpeechSynth {
   // espeak-ng's phonemes for text in the open voice (its ASCII names: 你好 -> "n'i214 X'Au214",
   // tones as digits; "(en)" marks a switch to English spelling). For checking a voice.
   std::string phonemes(std::string_view text);
-  // The whole text as samples.
-  std::optional<std::vector<std::int16_t>> samples(std::string_view text, std::string& error);
+  // The whole text as samples: nullopt and error when the text is longer than kMaxSpokenChars
+  // (refused before anything is synthesized) or the audio would be longer than max_seconds.
+  std::optional<std::vector<std::int16_t>> samples(std::string_view text, std::string& error, int max_seconds = kMaxSpokenSeconds);
 
  private:
   SpeechSynth() = default;

@@ -272,6 +272,11 @@ SimulationReport simulate_visitors(const SimulationOptions& options, const Confi
     visitor.visit(report, on_voucher);
   }
   log.flush();
+  // A run that stored nothing (a full disk, a newer schema, another program's file) must not
+  // look like a success to the script that runs it.
+  if (const StoreHealth health = log.health(); health.pending > 0 || health.dropped > 0)
+    throw std::runtime_error(std::to_string(health.pending + health.dropped) + " events could not be stored in " + options.db_path.string() +
+                             (health.last_error.empty() ? "" : ": " + health.last_error));
   report.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return report;
 }

@@ -1,12 +1,11 @@
 #include "core/ops/status_file.h"
 
 #include <cstdio>
-#include <fstream>
-#include <iterator>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
 #include "core/util/atomic_file.h"
+#include "core/util/bounded_read.h"
 #include "core/reports/stats.h"
 #include "core/visits/store.h"
 
@@ -22,6 +21,9 @@ std::optional<std::int64_t> last_touch_ms(const std::filesystem::path& db) {
   const Database store = open_store_read_only(db);
   return last_visitor_activity_ms(store);
 }
+
+// A status file the kiosk writes is under 1 kB.
+constexpr std::uintmax_t kMaxStatusFileBytes = 64 * 1024;
 
 std::string seconds_as_text(std::int64_t seconds) {
   if (seconds < 120) return std::to_string(seconds) + " s";
@@ -77,9 +79,9 @@ KioskStatus collect_kiosk_status(const std::filesystem::path& db, const std::str
 }
 
 std::string describe_status_file(const std::filesystem::path& file, std::int64_t now_ms) {
-  std::ifstream in(file);
-  if (!in) throw std::runtime_error(file.string() + ": no status file (is the kiosk running with this database?)");
-  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::error_code ec;
+  if (!std::filesystem::exists(file, ec)) throw std::runtime_error(file.string() + ": no status file (is the kiosk running with this database?)");
+  const std::string text = read_regular_file(file, kMaxStatusFileBytes, "a status file");
   const auto json = nlohmann::json::parse(text, nullptr, false);
   if (json.is_discarded() || !json.is_object() || !json.contains("written_at_ms"))
     throw std::runtime_error(file.string() + ": not a kiosk status file");

@@ -8,6 +8,8 @@
 #include <cstring>
 #include <random>
 
+#include "core/util/bounded_read.h"
+
 namespace openday {
 namespace {
 
@@ -41,6 +43,17 @@ void rename_and_flush(const std::filesystem::path& from, const std::filesystem::
 
 }  // namespace
 
+void require_regular_or_absent(const std::filesystem::path& file) {
+  struct stat info {};
+  if (::lstat(file.c_str(), &info) != 0) {
+    if (errno == ENOENT) return;
+    fail(file, "examining what is there", errno);
+  }
+  if (S_ISREG(info.st_mode)) return;
+  throw FileWriteError(file.string() + ": is " + file_kind_name(file_type_of_mode(info.st_mode)) +
+                       "; only a regular file is replaced (remove it first, or give another name)");
+}
+
 int write_all(int fd, std::string_view bytes) {
   std::size_t written = 0;
   while (written < bytes.size()) {
@@ -53,6 +66,7 @@ int write_all(int fd, std::string_view bytes) {
 }
 
 void write_file_atomically(const std::filesystem::path& file, std::string_view content) {
+  require_regular_or_absent(file);
   const auto temporary = temporary_name(file);
   // Owner only: exports hold unredeemed voucher codes. (On a FAT stick there are no
   // permissions; whoever holds the stick can read it.)
@@ -69,6 +83,7 @@ void write_file_atomically(const std::filesystem::path& file, std::string_view c
     fail(file, "flushing it to the device", error);
   }
   try {
+    require_regular_or_absent(file);  // again: something may have appeared there meanwhile
     rename_and_flush(temporary, file);
   } catch (...) {
     ::unlink(temporary.c_str());
@@ -76,7 +91,9 @@ void write_file_atomically(const std::filesystem::path& file, std::string_view c
   }
 }
 
-AtomicFileSlot::AtomicFileSlot(std::filesystem::path final_path) : final_(std::move(final_path)), temporary_(temporary_name(final_)) {}
+AtomicFileSlot::AtomicFileSlot(std::filesystem::path final_path) : final_(std::move(final_path)), temporary_(temporary_name(final_)) {
+  require_regular_or_absent(final_);
+}
 
 AtomicFileSlot::~AtomicFileSlot() {
   if (!committed_) ::unlink(temporary_.c_str());
@@ -87,6 +104,7 @@ void AtomicFileSlot::commit() {
   // A file system without permissions refuses, which is fine.
   ::chmod(temporary_.c_str(), kOwnerOnly);
   fsync_path(temporary_, O_RDONLY, final_);
+  require_regular_or_absent(final_);
   rename_and_flush(temporary_, final_);
   committed_ = true;
 }

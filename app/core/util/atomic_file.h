@@ -15,6 +15,12 @@ class FileWriteError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// Refuses (FileWriteError naming the path and what it is) unless file is absent or a regular
+// file: a symbolic link, a folder, a FIFO or a device at the path is never replaced by the
+// rename below, nor followed.
+void require_regular_or_absent(const std::filesystem::path& file);
+
+// Replaces file (absent or a regular file, see above) with content.
 void write_file_atomically(const std::filesystem::path& file, std::string_view content);
 
 // Writes all of bytes to an open file, through short writes and interrupted calls: 0 when all
@@ -22,7 +28,8 @@ void write_file_atomically(const std::filesystem::path& file, std::string_view c
 int write_all(int fd, std::string_view bytes);
 
 // For writers that make their own file (libxlsxwriter): a temporary name in the same folder,
-// then commit() flushes and renames it. Unless committed, the temporary file is removed.
+// then commit() flushes and renames it. Unless committed, the temporary file is removed. Both
+// the constructor and commit() refuse a final path that is not absent or a regular file.
 class AtomicFileSlot {
  public:
   explicit AtomicFileSlot(std::filesystem::path final_path);

@@ -6,10 +6,22 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 #include <utility>
 
+#include "core/util/bounded_read.h"
+
 namespace openday {
+namespace {
+
+std::string mapping_problem(const struct stat& info, std::size_t max_bytes) {
+  if (!S_ISREG(info.st_mode)) return "is " + file_kind_name(file_type_of_mode(info.st_mode)) + ", not a regular file";
+  if (info.st_size <= 0) return "is empty";
+  return "is " + std::to_string(info.st_size) + " bytes, more than the " + std::to_string(max_bytes) + " bytes a mapped file may have";
+}
+
+}  // namespace
 
 MappedFile::~MappedFile() { release(); }
 
@@ -31,16 +43,17 @@ void MappedFile::release() {
   size_ = 0;
 }
 
-MappedFile MappedFile::open(const std::filesystem::path& file, std::string& error) {
+MappedFile MappedFile::open(const std::filesystem::path& file, std::string& error, std::size_t max_bytes) {
   MappedFile mapped;
-  const int fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
+  // Non-blocking: opening a FIFO would otherwise wait for a writer forever.
+  const int fd = ::open(file.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
   if (fd < 0) {
     error = file.string() + ": cannot open: " + std::strerror(errno);
     return mapped;
   }
   struct stat info {};
-  if (fstat(fd, &info) != 0 || info.st_size <= 0) {
-    error = file.string() + ": cannot read its size, or it is empty";
+  if (fstat(fd, &info) != 0 || !S_ISREG(info.st_mode) || info.st_size <= 0 || static_cast<std::uintmax_t>(info.st_size) > max_bytes) {
+    error = file.string() + ": " + mapping_problem(info, max_bytes);
     ::close(fd);
     return mapped;
   }

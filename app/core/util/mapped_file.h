@@ -16,8 +16,11 @@ class MappedFile {
   MappedFile(const MappedFile&) = delete;
   MappedFile& operator=(const MappedFile&) = delete;
 
-  // On failure returns an empty map and sets error to "<file>: <reason>".
-  static MappedFile open(const std::filesystem::path& file, std::string& error);
+  // A regular file of at most max_bytes (the largest CJK font collections are about 30 MB). On
+  // failure (missing, a folder, a device or FIFO, empty, too large) returns an empty map and
+  // sets error to "<file>: <reason>".
+  static constexpr std::size_t kDefaultMaxBytes = std::size_t{256} << 20;
+  static MappedFile open(const std::filesystem::path& file, std::string& error, std::size_t max_bytes = kDefaultMaxBytes);
 
   const unsigned char* data() const { return data_; }
   std::size_t size() const { return size_; }

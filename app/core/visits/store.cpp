@@ -1,6 +1,7 @@
 #include "core/visits/store.h"
 
 #include <array>
+#include <cstdio>
 #include <fstream>
 
 #include "core/visits/events.h"
@@ -111,12 +112,52 @@ bool has_foreign_tables(const Database& db) {
   return db.query_int("SELECT count(*) FROM sqlite_schema WHERE type = 'table'").value_or(0) > 0;
 }
 
+// 'OPDY' in PRAGMA application_id marks a file as OpenDay's, so that another program's SQLite
+// file given as --db is recognised before anything in it is changed (sqlite.org/fileformat2.html).
+constexpr std::int64_t kApplicationId = 0x4F504459;
+
+std::int64_t application_id(const Database& db) { return db.query_int("PRAGMA application_id").value_or(0); }
+
+bool has_events_table(const Database& db) {
+  return db.query_int("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'events'").value_or(0) > 0;
+}
+
+std::string hex32(std::int64_t value) {
+  char text[16];
+  std::snprintf(text, sizeof text, "0x%08X", static_cast<unsigned>(value));
+  return text;
+}
+
+std::string other_programs_id(std::int64_t id) { return "an SQLite file of another program: application_id " + hex32(id) + "; check the --db path"; }
+
+// Why the file is not OpenDay's, or "" when it is: stamped with OpenDay's application_id, or
+// unstamped and either new and empty or made by an older build (a known user_version and
+// OpenDay's events table). Only reads.
+std::string foreign_reason(const Database& db) {
+  const std::int64_t id = application_id(db);
+  if (id == kApplicationId) return "";
+  if (id != 0) return other_programs_id(id);
+  const int version = user_version(db);
+  if (version == 0) return has_foreign_tables(db) ? "an SQLite file of another program; check the --db path" : "";
+  if (version > latest_schema_version())
+    return "user_version " + std::to_string(version) + " without OpenDay's application_id: an SQLite file of another program, or of an OpenDay build newer than this one (schema " +
+           std::to_string(latest_schema_version()) + "); check the --db path";
+  if (!has_events_table(db)) return "user_version " + std::to_string(version) + " without OpenDay's tables: an SQLite file of another program; check the --db path";
+  return "";
+}
+
+[[noreturn]] void refuse_foreign(const std::filesystem::path& file, const std::string& reason) {
+  throw SqliteError("not an OpenDay database: " + file.string() + " (" + reason + "; it was left unchanged)", SQLITE_NOTADB);
+}
+
 // Opens and checks the file; on corruption returns the problem and leaves db open, so that it
 // can be closed without a checkpoint (which would write into the damaged file, or delete its
-// -wal) before the files are moved aside.
-std::string open_checked(const std::filesystem::path& file, const char* vfs, std::optional<Database>& db) {
+// -wal) before the files are moved aside. Another program's file is not corrupt: foreign says
+// why it is not OpenDay's, and nothing in it was changed.
+std::string open_checked(const std::filesystem::path& file, const char* vfs, std::optional<Database>& db, std::string& foreign) {
   try {
     db.emplace(file, Database::Mode::ReadWriteCreate, vfs);
+    if (foreign = foreign_reason(*db); !foreign.empty()) return "";
     apply_pragmas(*db);
     const std::string check = quick_check(*db);
     return check == "ok" ? std::string() : file.string() + ": PRAGMA quick_check: " + check;
@@ -265,14 +306,20 @@ OpenedStore open_store(const std::filesystem::path& file, StoreOwner owner, cons
   if (file.has_parent_path()) std::filesystem::create_directories(file.parent_path(), ec);
   OpenedStore store;
   std::optional<Database> db;
-  if (const std::string problem = open_checked(file, vfs, db); !problem.empty()) {
+  std::string foreign;
+  const std::string problem = open_checked(file, vfs, db, foreign);
+  if (!foreign.empty()) {
+    close_without_checkpoint(db);  // a checkpoint would write another program's -wal into its file
+    refuse_foreign(file, foreign);
+  }
+  if (!problem.empty()) {
     // The command-line tools never repair: the kiosk that owns the file does, at its start.
     if (owner == StoreOwner::Tool)
       throw SqliteError(problem + " (the database is damaged; the kiosk moves it aside and starts afresh when it starts)", SQLITE_CORRUPT);
     close_without_checkpoint(db);
     const auto aside = move_aside(file);
     store.recovery_note = problem + " -> moved aside to " + aside.string() + " (with its -wal and -shm); a fresh database was created";
-    if (const std::string again = open_checked(file, vfs, db); !again.empty())
+    if (const std::string again = open_checked(file, vfs, db, foreign); !again.empty())
       throw SqliteError(again + " (even after moving the old file aside)", SQLITE_CORRUPT);
   }
   store.db = std::move(*db);
@@ -281,10 +328,9 @@ OpenedStore open_store(const std::filesystem::path& file, StoreOwner owner, cons
     throw SqliteError(file.string() + ": schema version " + std::to_string(version) + " is newer than this build understands (" +
                           std::to_string(latest_schema_version()) + ")",
                       SQLITE_ERROR);
-  if (owner == StoreOwner::Tool && version == 0 && has_foreign_tables(store.db))
-    throw SqliteError("not an OpenDay database: " + file.string() + " (an SQLite file of another program; check the --db path)",
-                      SQLITE_NOTADB);
   migrate_store(store.db, latest_schema_version());
+  if (application_id(store.db) != kApplicationId)
+    store.db.exec("PRAGMA application_id=" + std::to_string(kApplicationId), "marking the file as OpenDay's (application_id)");
   return store;
 }
 
@@ -307,6 +353,8 @@ Database open_store_read_only(const std::filesystem::path& file) {
   if (version < 1 || version > latest_schema_version())
     throw SqliteError("not an OpenDay database: " + file.string() + " (of no known version: user_version " + std::to_string(version) + ")",
                       SQLITE_NOTADB);
+  if (const std::int64_t id = application_id(db); id != 0 && id != kApplicationId)
+    refuse_foreign(file, other_programs_id(id));
   return db;
 }
 
