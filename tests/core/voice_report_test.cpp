@@ -126,7 +126,7 @@ TEST_F(VoiceReport, TheSummarySentenceSaysTheRateAndTheQuestionsCollected) {
   const Report report = day_report();
   const std::string sentence = voice_summary_sentence(report);
   EXPECT_EQ(sentence,
-            "通过查询机“我要问”收集群众问题5件，其中2件已有解答，3件已登记转服务台现场解答。"
+            "通过查询机“我要问”收集群众问题5件，其中2件已有解答，3件已登记转服务台。"
             "共有5人次参与活动满意度评价，满意率60%。");
   const std::string summary = summary_text(report, "示例县");
   EXPECT_TRUE(summary.ends_with(sentence)) << summary;

@@ -11,13 +11,6 @@ namespace openday {
 
 class HubConnection;
 
-// A device's last heartbeat, with when the hub stored it (the hub's clock: a device whose own
-// clock is off is still shown as silent or not by the same measure as the others).
-struct DeviceState {
-  Heartbeat beat;
-  std::int64_t received_at_ms = 0;
-};
-
 // Every device that ever sent a heartbeat; throws std::runtime_error when the hub cannot tell.
 std::vector<DeviceState> read_device_states(HubConnection& hub);
 

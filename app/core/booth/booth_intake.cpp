@@ -10,6 +10,7 @@
 #include "core/booth/hub_connection.h"
 #include "core/booth/hub_subjects.h"
 #include "core/visits/booth_store.h"
+#include "core/visits/events.h"
 #include "core/visits/sqlite.h"
 
 namespace openday {
@@ -65,6 +66,15 @@ std::string_view message_text(natsMsg* message) {
   return {natsMsg_GetData(message), static_cast<std::size_t>(natsMsg_GetDataLength(message))};
 }
 
+// When the hub stored a message, by the hub's clock.
+std::int64_t stored_at_ms(natsMsg* message) {
+  jsMsgMetaData* meta = nullptr;
+  if (natsMsg_GetMetaData(&meta, message) != NATS_OK) return utc_now_ms();
+  const std::int64_t at = meta->Timestamp / 1'000'000;
+  jsMsgMetaData_Destroy(meta);
+  return at;
+}
+
 void acknowledge_all(natsMsgList& list) {
   for (int i = 0; i < list.Count; ++i) natsMsg_Ack(list.Msgs[i], nullptr);
 }
@@ -98,11 +108,13 @@ IntakeResult BoothIntake::pull(const Store& store, std::size_t max_messages, std
       batch.events.push_back(std::move(record));
   }
   for (int i = 0; i < beats.Count; ++i) {
-    Heartbeat beat;
-    if (std::string problem = decode_heartbeat(message_text(beats.Msgs[i]), beat); !problem.empty())
+    DeviceState state;
+    if (std::string problem = decode_heartbeat(message_text(beats.Msgs[i]), state.beat); !problem.empty()) {
       batch.refused.push_back(std::string(natsMsg_GetSubject(beats.Msgs[i])) + ": " + problem);
-    else
-      batch.heartbeats.push_back(std::move(beat));
+      continue;
+    }
+    state.received_at_ms = stored_at_ms(beats.Msgs[i]);
+    batch.heartbeats.push_back(std::move(state));
   }
   try {
     if (events.Count > 0 || beats.Count > 0) store(batch);
@@ -198,8 +210,9 @@ std::string random_intake_id() {
 
 void store_intake_batch(Database& db, const IntakeBatch& batch) {
   take_in_event_records(db, batch.events);
-  for (const Heartbeat& beat : batch.heartbeats) {
-    save_device_heartbeat(db, beat.device, encode_heartbeat(beat));
+  for (const DeviceState& state : batch.heartbeats) {
+    const Heartbeat& beat = state.beat;
+    save_device_heartbeat(db, beat.device, encode_device_state(state));
     // A kiosk's stock as its own file tells it; the desk's own stock is in the desk's file.
     if (beat.prize_stock && beat.role != "desk") save_booth_stock(db, beat.kiosk_id, *beat.prize_stock);
   }

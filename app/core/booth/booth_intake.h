@@ -25,7 +25,7 @@ class HubConnection;
 // One pull's worth, handed to the store before anything is acknowledged.
 struct IntakeBatch {
   std::vector<EventRecord> events;
-  std::vector<Heartbeat> heartbeats;
+  std::vector<DeviceState> heartbeats;  // with when the hub stored each
   std::vector<std::string> refused;  // messages that could not be read, with the reason
 };
 

@@ -156,4 +156,18 @@ std::string decode_heartbeat(std::string_view json, Heartbeat& h) {
   return problem;
 }
 
+std::string encode_device_state(const DeviceState& state) {
+  return Json{{"received_at_ms", state.received_at_ms}, {"beat", Json::parse(encode_heartbeat(state.beat))}}.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+std::string decode_device_state(std::string_view json, DeviceState& state) {
+  Json object;
+  if (std::string problem = parse_object(json, object); !problem.empty()) return problem;
+  state = DeviceState{};
+  if (std::string problem = read_required_int(object, "received_at_ms", state.received_at_ms); !problem.empty()) return problem;
+  const auto beat = object.find("beat");
+  if (beat == object.end() || !beat->is_object()) return "field beat is missing";
+  return decode_heartbeat(beat->dump(), state.beat);
+}
+
 }  // namespace openday

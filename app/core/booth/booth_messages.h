@@ -40,4 +40,15 @@ struct Heartbeat {
 std::string encode_heartbeat(const Heartbeat& heartbeat);
 std::string decode_heartbeat(std::string_view json, Heartbeat& heartbeat);
 
+// A device's last heartbeat, with when the hub stored it (the hub's clock: a device whose own
+// clock is off is still shown as silent or not by the same measure as the others).
+struct DeviceState {
+  Heartbeat beat;
+  std::int64_t received_at_ms = 0;
+  bool operator==(const DeviceState&) const = default;
+};
+// As the desk keeps it in its database.
+std::string encode_device_state(const DeviceState& state);
+std::string decode_device_state(std::string_view json, DeviceState& state);
+
 }  // namespace openday

@@ -370,6 +370,45 @@ constexpr std::array kTexts = {
     TextEntry{Text::ReportFailedSearches, "report_failed_searches", TextStyle::Heading, "无结果搜索"},
     TextEntry{Text::ReportNoneYet, "report_none_yet", TextStyle::Body, "今天还没有"},
     TextEntry{Text::ReportTimesFormat, "report_times_format", TextStyle::Body, "{0} 次"},
+    // One booth, one system (issue 32): 呼叫工作人员 on the kiosk, the booth board at the desk
+    TextEntry{Text::CallStaff, "call_staff", TextStyle::Heading, "呼叫工作人员"},
+    TextEntry{Text::CallStaffSent, "call_staff_sent", TextStyle::Display, "已通知服务台"},
+    TextEntry{Text::CallStaffSentDetail, "call_staff_sent_detail", TextStyle::Heading, "工作人员马上过来，请在这台查询机旁稍候"},
+    TextEntry{Text::CallStaffAgain, "call_staff_again", TextStyle::Display, "已经通知过了"},
+    TextEntry{Text::CallStaffOffline, "call_staff_offline", TextStyle::Display, "暂时联系不上服务台"},
+    // {0} where the desk is (quiz.prize_desk).
+    TextEntry{Text::CallStaffOfflineDetailFormat, "call_staff_offline_detail_format", TextStyle::Heading, "请到{0}找工作人员，我们帮您"},
+    TextEntry{Text::CallStaffOk, "call_staff_ok", TextStyle::Display, "好的"},
+    TextEntry{Text::ActionBooth, "action_booth", TextStyle::Heading, "展台总览"},
+    TextEntry{Text::BoothTitle, "booth_title", TextStyle::Heading, "展台总览"},
+    TextEntry{Text::BoothDevicesHeading, "booth_devices_heading", TextStyle::Heading, "查询机和服务台"},
+    TextEntry{Text::BoothNoDevices, "booth_no_devices", TextStyle::Body, "还没有设备连上展台网络（请检查 booth.hub 设置）"},
+    TextEntry{Text::BoothDeviceOnline, "booth_device_online", TextStyle::Body, "在线"},
+    // {0} how long, e.g. "3 分钟".
+    TextEntry{Text::BoothDeviceSilentFormat, "booth_device_silent_format", TextStyle::Body, "{0}无响应"},
+    // {0} sessions, {1} taps, {2} quiz rounds, {3} vouchers, today.
+    TextEntry{Text::BoothDeviceCountsFormat, "booth_device_counts_format", TextStyle::Body, "今日 {0} 人次 · 操作 {1} 次 · 竞猜 {2} 轮 · 奖品 {3} 份"},
+    // {0} rows not yet uploaded, {1} the age of the oldest.
+    TextEntry{Text::BoothDeviceLagFormat, "booth_device_lag_format", TextStyle::Body, "待上传 {0} 条，最早的已等 {1}"},
+    TextEntry{Text::BoothDeviceUpToDate, "booth_device_up_to_date", TextStyle::Body, "记录已全部上传"},
+    TextEntry{Text::BoothAlertSilent, "booth_alert_silent", TextStyle::Body, "超过 2 分钟无响应"},
+    TextEntry{Text::BoothAlertLowDisk, "booth_alert_low_disk", TextStyle::Body, "磁盘空间不足"},
+    TextEntry{Text::BoothAlertContent, "booth_alert_content", TextStyle::Body, "内容版本与服务台不同"},
+    TextEntry{Text::BoothCallsHeading, "booth_calls_heading", TextStyle::Heading, "呼叫工作人员"},
+    // {0} the kiosk, {1} the time, {2} where on it.
+    TextEntry{Text::BoothCallFormat, "booth_call_format", TextStyle::Heading, "{0}　{1}　{2}"},
+    TextEntry{Text::BoothNoCalls, "booth_no_calls", TextStyle::Body, "没有待处理的呼叫"},
+    TextEntry{Text::BoothCallHandled, "booth_call_handled", TextStyle::Heading, "已处理"},
+    TextEntry{Text::BoothQuestionsHeading, "booth_questions_heading", TextStyle::Heading, "待解答的群众问题（我要问）"},
+    // {0} the department, {1} the question.
+    TextEntry{Text::BoothQuestionFormat, "booth_question_format", TextStyle::Heading, "{0}：{1}"},
+    // {0} the kiosk, {1} the time.
+    TextEntry{Text::BoothQuestionWhenFormat, "booth_question_when_format", TextStyle::Body, "{0}　{1}"},
+    TextEntry{Text::BoothNoQuestions, "booth_no_questions", TextStyle::Body, "今天没有待解答的问题"},
+    TextEntry{Text::BoothQuestionAnswered, "booth_question_answered", TextStyle::Heading, "已解答"},
+    // {0} the kiosk.
+    TextEntry{Text::BoothCallBannerFormat, "booth_call_banner_format", TextStyle::Heading, "{0} 有群众呼叫工作人员"},
+    TextEntry{Text::BoothCallSpoken, "booth_call_spoken", TextStyle::Body, "有群众呼叫工作人员，请查看服务台屏幕"},
 };
 
 constexpr bool table_is_complete_and_ordered() {

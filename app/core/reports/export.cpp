@@ -244,7 +244,8 @@ void add_voice_tables(const Report& report, std::vector<ExportTable>& tables) {
                                                {"部门", [](const AskedQuestionRow& q) { return q.department; }},
                                                {"问题", [](const AskedQuestionRow& q) { return q.topic_label; }},
                                                {"待现场解答", [](const AskedQuestionRow& q) { return q.registered; }},
-                                               {"已有解答", [](const AskedQuestionRow& q) { return q.answered; }}},
+                                               {"已有解答", [](const AskedQuestionRow& q) { return q.answered; }},
+                                               {"服务台已解答", [](const AskedQuestionRow& q) { return q.desk_answered; }}},
                                               report.asked_questions));
 }
 
@@ -282,6 +283,8 @@ ExportTable basic_facts_table(const Report& report) {
   const VoiceCounts& voice = report.voice;
   rows.push_back({"查询机“我要问”收集群众问题", voice.questions_asked, "件", "自助查询机"});
   rows.push_back({"其中：已有解答", voice.questions_answered, "件", "自助查询机"});
+  rows.push_back({"其中：已登记转服务台", voice.questions_registered, "件", "自助查询机"});
+  rows.push_back({"其中：服务台已现场解答", voice.questions_desk_answered, "件", "服务台（展台联网）"});
   rows.push_back({"满意度评价", voice.rating_count(), "人次", "自助查询机"});
   const auto rate = voice.satisfaction_rate();
   rows.push_back({"满意率", rate ? ExportCell(rounded(*rate, 4)) : ExportCell(""), "", "自助查询机"});

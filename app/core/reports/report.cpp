@@ -184,6 +184,7 @@ class Aggregator {
         break;
       case EventType::FaqOpened:
       case EventType::QuestionAsked:
+      case EventType::QuestionAnswered:
       case EventType::SatisfactionRated:
       case EventType::SatisfactionReason:
         voice_.add(*type, row);
@@ -564,7 +565,8 @@ std::string voice_summary_sentence(const Report& report) {
   std::string text;
   if (voice.questions_asked > 0) {
     text += "通过查询机“我要问”收集群众问题" + std::to_string(voice.questions_asked) + "件，其中" + std::to_string(voice.questions_answered) +
-            "件已有解答，" + std::to_string(voice.questions_registered) + "件已登记转服务台现场解答。";
+            "件已有解答，" + std::to_string(voice.questions_registered) + "件已登记转服务台" +
+            (voice.questions_desk_answered > 0 ? "，服务台已现场解答" + std::to_string(voice.questions_desk_answered) + "件" : "") + "。";
   }
   if (const auto rate = voice.satisfaction_rate()) {
     text += "共有" + std::to_string(voice.rating_count()) + "人次参与活动满意度评价，满意率" + percent(*rate) + "。";

@@ -35,6 +35,13 @@ void VoiceAggregator::add(EventType type, const EventRows& row) {
       ++(answered ? asked.answered : asked.registered);
       break;
     }
+    case EventType::QuestionAnswered: {
+      // A question marked twice (two staff, or a repeated tap) counts once.
+      if (!desk_answered_.insert(std::string(row.item().value_or(""))).second) break;
+      ++counts_.questions_desk_answered;
+      ++asked_[{std::string(row.department().value_or("")), std::string(row.target())}].desk_answered;
+      break;
+    }
     case EventType::SatisfactionRated: {
       const std::int64_t value = row.value().value_or(0);
       if (value >= 1 && value <= 5) ++counts_.ratings[static_cast<std::size_t>(value - 1)];  // another value: a damaged row

@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,6 +23,7 @@ struct VoiceCounts {
   std::int64_t questions_asked = 0;
   std::int64_t questions_registered = 0;  // no answer on the screen: the desk answers them
   std::int64_t questions_answered = 0;    // an answer was shown
+  std::int64_t questions_desk_answered = 0;  // registered, and marked answered at the desk (through the booth hub)
   std::array<std::int64_t, 5> ratings{};  // [value - 1]: [0] 非常不满意 .. [4] 非常满意
   std::map<std::string, std::int64_t> reasons;  // reason key -> count
 
@@ -38,6 +40,7 @@ struct AskedQuestionRow {
   std::string topic;          // faq-N | item-ID | other | category-N
   std::string topic_label;    // the question, item name or category, when the content knows it
   std::int64_t registered = 0, answered = 0;
+  std::int64_t desk_answered = 0;  // of the registered ones, marked answered at the desk
 };
 
 class VoiceAggregator {
@@ -51,6 +54,7 @@ class VoiceAggregator {
  private:
   VoiceCounts counts_;
   std::map<std::pair<std::string, std::string>, AskedQuestionRow> asked_;  // (department, topic)
+  std::set<std::string> desk_answered_;  // the question rows ("kiosk_id:seq") the desk answered, each once
 };
 
 // The label of a 我要问 topic, from the content when it knows it; the token otherwise.

@@ -45,7 +45,8 @@ std::vector<ExportDestination> export_destinations(const std::filesystem::path& 
 }
 
 StaffService::StaffService(StaffPaths paths, const Config& config, DurableStore& store, std::function<StoreHealth()> health)
-    : paths_(std::move(paths)), config_(config), store_(store), health_(std::move(health)), tally_(paths_.database, store, config) {}
+    : paths_(std::move(paths)), config_(config), store_(store), health_(std::move(health)), tally_(paths_.database, store, config),
+      booth_({paths_.database, paths_.content_dir, paths_.quiz_file}, store) {}
 
 StaffService::~StaffService() { wait(); }
 
@@ -283,8 +284,9 @@ bool StaffService::poll() {
   }
   doctor_.collect();
   tally_.poll();
+  booth_.poll();
   return pin_pending() || dashboard_.running() || redeem_.running() || stock_.running() || export_.running() || reload_.running() ||
-         doctor_.running() || tally_.busy();
+         doctor_.running() || tally_.busy() || booth_.busy();
 }
 
 void StaffService::wait() {

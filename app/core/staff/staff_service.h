@@ -19,6 +19,7 @@
 #include "core/reports/export.h"
 #include "core/quiz/quiz_bank.h"
 #include "core/reports/report.h"
+#include "core/staff/booth_desk_service.h"
 #include "core/staff/doctor.h"
 #include "core/staff/pending.h"
 #include "core/staff/staff.h"
@@ -70,7 +71,10 @@ class StaffService {
   ~StaffService();
 
   // The content the kiosk shows, for names in reports; replaced after a reload.
-  void set_content(ContentBundle bundle) { bundle_ = std::move(bundle); }
+  void set_content(ContentBundle bundle) {
+    booth_.set_content(bundle.content);
+    bundle_ = std::move(bundle);
+  }
 
   void check_pin(std::string pin, std::int64_t now_ms);
   void ask_pin_status(std::int64_t now_ms);
@@ -114,6 +118,8 @@ class StaffService {
 
   // The staff desk's tally (现场登记, and the whole screen in the desk role).
   TallyService& tally() { return tally_; }
+  // The booth board at the desk (issue 32): devices, calls, questions from the booth hub.
+  BoothDeskService& booth() { return booth_; }
 
   // `openday doctor` from the staff screen: the checks that make sense inside the running kiosk.
   void run_doctor(DoctorSurroundings surroundings);
@@ -126,7 +132,7 @@ class StaffService {
   // Whether any work runs or waits to be collected by poll(); collects nothing.
   bool busy() const {
     return pin_pending() || dashboard_.running() || redeem_.running() || stock_.running() || export_.running() || reload_.running() ||
-           reloaded_.has_value() || doctor_.running() || tally_.busy();
+           reloaded_.has_value() || doctor_.running() || tally_.busy() || booth_.busy();
   }
   void wait();  // tests
 
@@ -167,6 +173,7 @@ class StaffService {
 
   Pending<std::vector<DoctorCheck>> doctor_;
   TallyService tally_;
+  BoothDeskService booth_;
 };
 
 }  // namespace openday

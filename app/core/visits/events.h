@@ -45,6 +45,10 @@ enum class EventType {
   // Finding what I need (issue 14)
   Search,
   TopicView,
+  // One booth, one system (issue 32)
+  StaffCalled,
+  StaffCallHandled,
+  QuestionAnswered,
   Count
 };
 
@@ -176,6 +180,15 @@ inline constexpr std::array kEventKinds = {
     EventKind{EventType::TopicView, "topic_view", "a 按主题 topic was opened",
               "screen = `topic`; target = topic id; count = items it lists",
               "热门主题: 浏览次数"},
+    EventKind{EventType::StaffCalled, "staff_called", "a visitor tapped 呼叫工作人员",
+              "screen = the route it was tapped on; department, item of that screen; value = 1 the booth hub was reachable, 0 it was not",
+              "", {"呼叫工作人员", ""}},
+    EventKind{EventType::StaffCallHandled, "staff_call_handled", "staff at the desk tapped 已处理 on a call",
+              "item = the call's row, `kiosk_id:seq`; target = the kiosk id that called",
+              "not exported: the desk's answer to a staff_called row, which is counted"},
+    EventKind{EventType::QuestionAnswered, "question_answered", "staff at the desk marked a 我要问 question answered",
+              "item = the question's row, `kiosk_id:seq`; department; target = its topic",
+              "群众问题: 服务台已解答; 基本情况: 数量"},
 };
 
 const EventKind& event_kind(EventType type);
