@@ -111,6 +111,10 @@ int run_kiosk(const KioskOptions& options) {
   ui::KioskSetup setup{*config, material->content, material->quiz, *side.fonts, *stack, staff_paths, [&event_log] { return event_log.health(); },
                        options.log_targets, ui::default_atlas_cache_dir(), runner.max_texture_size()};
   setup.speech = side.speech.get();
+  if (booth_link && booth_link->uplink) {
+    BoothUplink* uplink = booth_link->uplink.get();
+    setup.booth_link = [uplink] { return BoothLinkState{true, uplink->status().connected}; };
+  }
   ui::Kiosk kiosk(std::move(setup), event_log, event_log);
   return runner.run(kiosk);
 }

@@ -33,7 +33,9 @@ Kiosk::Kiosk(KioskSetup setup, EventSink& sink, DurableStore& store)
       staff_(std::make_unique<StaffService>(setup.staff_paths, config_, store, std::move(setup.health)), config_, router_, font_sources_,
              // staff may have restocked: the quiz must not say 奖品已发完
              [this] { quiz_->refresh_stock(); }),
-      read_aloud_(setup.speech, [this](Event event) { sink_.log(std::move(event)); }) {
+      read_aloud_(setup.speech, [this](Event event) { sink_.log(std::move(event)); }),
+      booth_link_(std::move(setup.booth_link)),
+      speech_(setup.speech) {
   atlas_cache_ = AtlasCache(setup.atlas_cache_dir);
   max_texture_size_ = setup.max_texture_size;
   make_quiz_service();
@@ -160,6 +162,7 @@ void Kiosk::frame(double now) {
   // frame shows its result, and the frames after it until the layout is final.
   if (was_busy_ && !quiz_busy && !staff_busy) settle_.arm();
   if (auto reloaded = staff_.service().take_reloaded()) replace_content(std::move(*reloaded));
+  refresh_booth_view(now);
   apply_navigation(now);
   ImGui::NewFrame();
   taps_.begin_frame();
@@ -301,8 +304,31 @@ bool Kiosk::wants_text_input() const {
   return screen && screen->wants_text_input();
 }
 
+// How often the desk looks at the booth (its calls, questions and devices) in its own database.
+constexpr double kBoothRefreshSeconds = 2.0;
+
+void Kiosk::refresh_booth_view(double now) {
+  if (!desk_linked() || now < next_booth_refresh_at_) return;
+  next_booth_refresh_at_ = now + kBoothRefreshSeconds;
+  staff_.service().booth().refresh();
+}
+
+std::vector<StaffCall> Kiosk::open_staff_calls() const {
+  if (!desk_linked()) return {};
+  const auto view = staff_.service().booth().view();
+  return view ? view->calls : std::vector<StaffCall>{};
+}
+
+void Kiosk::handle_staff_call(const StaffCall& call) { staff_.service().booth().handle_call(call); }
+
+void Kiosk::announce(std::string_view text) {
+  if (!speech_ || !speech_->available() || read_aloud_.reading_any()) return;
+  speech_->speak({std::string(text)});
+}
+
 double Kiosk::seconds_until_next_frame(double now) const {
   double due = std::max(0.0, last_frame_at_ + next_frame_within_ - now);
+  if (desk_linked()) due = std::min(due, std::max(0.0, next_booth_refresh_at_ - now));
   return std::min(due, std::max(0.0, sessions_.next_deadline() - now));
 }
 

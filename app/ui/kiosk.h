@@ -52,6 +52,8 @@ struct KioskSetup {
   std::optional<std::filesystem::path> atlas_cache_dir;
   int max_texture_size = 4096;  // the GPU's GL_MAX_TEXTURE_SIZE (or a test's smaller limit)
   SpeechOutput* speech = nullptr;  // the voice (outlives the kiosk); none: 朗读 says 语音暂不可用
+  // The booth hub (issue 32): this device's link, read each frame (never waits). None: no hub.
+  std::function<BoothLinkState()> booth_link = nullptr;
 };
 
 // The shell: it owns the services, the router and the fonts, and runs the frame; the glyph plan
@@ -124,6 +126,13 @@ class Kiosk final : public KioskShell, private ChromeHost {
   // ChromeHost
   ScreenContext context(double now, bool large_text, Rect area) override;
   void set_large_text(bool large) override;
+  BoothLinkState booth_link() const override { return booth_link_ ? booth_link_() : BoothLinkState{}; }
+  std::vector<StaffCall> open_staff_calls() const override;
+  void handle_staff_call(const StaffCall& call) override;
+  void announce(std::string_view text) override;
+  // The desk linked to a booth hub: it reads the booth's view every few seconds.
+  bool desk_linked() const { return config_.role == BoothRole::Desk && booth_link().configured; }
+  void refresh_booth_view(double now);
 
   void make_quiz_service();
   void filter_touch_input(ImGuiIO& io, double now);
@@ -172,6 +181,9 @@ class Kiosk final : public KioskShell, private ChromeHost {
   bool was_busy_ = false;  // background work ran after the last frame
   ReadAloud read_aloud_;
   double frame_now_ = 0;  // the time of the frame being drawn (a read-out stopped by navigation ends then)
+  std::function<BoothLinkState()> booth_link_;
+  SpeechOutput* speech_ = nullptr;
+  double next_booth_refresh_at_ = 0;
 };
 
 }  // namespace openday::ui

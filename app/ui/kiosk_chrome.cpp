@@ -34,11 +34,18 @@ float KioskChrome::draw_top_bar(double now, float height) {
   const ImVec2 nav_size(std::round(200 * m.unit), button_height);
   const ImVec2 end_size(std::round(260 * m.unit), button_height);
   const ImVec2 toggle_size(std::round(250 * m.unit), button_height);
+  // 呼叫工作人员 on a kiosk linked to the booth hub: wide enough for its words.
+  const bool call_button = !staff_route && host_.booth_link().configured;
+  const ImFont& heading_font = *fonts.font(FontRole::Heading, false);
+  const std::string_view call_label = tr(Text::CallStaff);
+  const float call_text = heading_font.CalcTextSizeA(heading_font.FontSize, FLT_MAX, 0, call_label.data(), call_label.data() + call_label.size()).x;
+  const ImVec2 call_size(std::max(std::round(200 * m.unit), std::round(call_text + 2 * inset)), button_height);
   // The room the buttons leave for the title, between the left and the right groups.
   const float left = m.margin * 0.5f + (nav_buttons ? nav_size.x + m.gap : 0) + (home_button ? nav_size.x + m.gap : 0);
   const float end_x = display.x - m.margin * 0.5f - end_size.x;
   const float toggle_x = end_x - m.gap - toggle_size.x;
-  const float right = staff_route ? end_x : toggle_x;
+  const float call_x = toggle_x - m.gap - call_size.x;
+  const float right = staff_route ? end_x : call_button ? call_x : toggle_x;
 
   // A title with no room beside the buttons (a portrait screen) gets a row of its own under
   // them: the visitor must always see where they are.
@@ -66,13 +73,107 @@ float KioskChrome::draw_top_bar(double now, float height) {
     if (big_button(ctx, {"topbar.end_session", ImVec2(end_x, top), end_size, tr(Text::EndSession), ButtonKind::Secondary}))
       request_end_session(ctx, now);
     draw_large_text_toggle(ctx, ImVec2(toggle_x, top), toggle_size);
+    if (call_button && big_button(ctx, {"topbar.call_staff", ImVec2(call_x, top), call_size, call_label, ButtonKind::Secondary}))
+      call_staff(ctx);
   }
   if (title_row)
     draw_title(ctx, draw, title, Rect{ImVec2(m.margin * 0.5f, height - inset), ImVec2(display.x - m.margin * 0.5f, bar_height - accent)});
   else if (!title.empty())
     draw_title(ctx, draw, title, Rect{ImVec2(left, 0), ImVec2(right - m.gap, height)});
   if (end_confirmation_open_ && ctx.sessions().phase() != SessionPhase::Warning) draw_end_confirmation(now);
+  if (call_card_ != CallCard::None && ctx.sessions().phase() != SessionPhase::Warning) draw_call_card(now);
+  // At the desk, a visitor's call stays under the bar on every screen until staff handle it.
+  if (staff_route) return bar_height + draw_call_banner(now, bar_height);
   return bar_height;
+}
+
+// 呼叫工作人员: logged at once (the uplink takes it to the desk); the card says honestly whether
+// the desk can hear it now. A second call of the same visitor only says it was already sent.
+void KioskChrome::call_staff(ScreenContext& ctx) {
+  if (called_) {
+    call_card_ = CallCard::Again;
+    return;
+  }
+  const BoothLinkState link = host_.booth_link();
+  Event call;
+  call.type = EventType::StaffCalled;
+  call.screen = ctx.router().current_route();
+  if (const auto match = match_route(call.screen, ctx.content())) {
+    if (match->params.department) call.department = match->params.department->id;
+    if (match->params.item) call.item = match->params.item->id;
+  }
+  call.value = link.reachable ? 1 : 0;
+  ctx.log(std::move(call));
+  // Not heard now: the row reaches the desk when the link returns, and the visitor is sent to
+  // the desk meanwhile; another tap then calls again.
+  called_ = link.reachable;
+  call_card_ = link.reachable ? CallCard::Sent : CallCard::Offline;
+}
+
+void KioskChrome::draw_call_card(double now) {
+  const ScreenContext probe = host_.context(now, false, whole_display());
+  const Metrics& m = probe.metrics();
+  const ImVec2 display = ImGui::GetIO().DisplaySize;
+  ImGui::SetNextWindowPos(ImVec2(0, 0));
+  ImGui::SetNextWindowSize(display);
+  ImGui::SetNextWindowFocus();
+  ImGui::Begin("##call_card", nullptr, kPopupFlags);
+  ImDrawList& draw = *ImGui::GetWindowDrawList();
+  draw.AddRectFilled(ImVec2(0, 0), display, IM_COL32(0, 0, 0, 150));
+  const bool large = host_.large_text();
+  ScreenContext ctx = host_.context(now, large, whole_display());
+  const ImFont& title_font = *ctx.font(FontRole::Display);
+  const ImFont& detail_font = *ctx.font(FontRole::Heading);
+  const float card_width = std::min(display.x - 2 * m.margin, 1100 * m.unit);
+  const float inner = card_width - 2 * m.margin;
+  const Text title = call_card_ == CallCard::Sent ? Text::CallStaffSent : call_card_ == CallCard::Again ? Text::CallStaffAgain : Text::CallStaffOffline;
+  const std::string detail = call_card_ == CallCard::Offline ? fill_text(Text::CallStaffOfflineDetailFormat, {ctx.config().prize_desk})
+                                                             : std::string(tr(Text::CallStaffSentDetail));
+  // The card grows with its words (大字 wraps them), and is never taller than the screen.
+  const float title_height = measure_wrapped_height(title_font, title_font.FontSize, tr(title), inner);
+  const float detail_height = measure_wrapped_height(detail_font, detail_font.FontSize, detail, inner);
+  const float button_height = std::max(m.touch_min * 1.3f, line_height(title_font.FontSize) + m.gap);
+  const float card_height = std::min(display.y - 2 * m.margin, m.margin * 2 + title_height + m.gap + detail_height + m.gap * 1.5f + button_height);
+  const ImVec2 min((display.x - card_width) * 0.5f, (display.y - card_height) * 0.5f);
+  const ImVec2 max(min.x + card_width, min.y + card_height);
+  draw.AddRectFilled(min, max, colors::kSurface, m.corner);
+  float y = min.y + m.margin;
+  y += draw_wrapped_text(draw, title_font, title_font.FontSize, ImVec2(min.x + m.margin, y),
+                         call_card_ == CallCard::Offline ? colors::kAccent : colors::kText, tr(title), inner, Align::Center);
+  y += m.gap;
+  y += draw_wrapped_text(draw, detail_font, detail_font.FontSize, ImVec2(min.x + m.margin, y), colors::kText, detail, inner, Align::Center);
+  if (big_button(ctx, {"call.ok", ImVec2(min.x + m.margin, max.y - m.margin - button_height), ImVec2(inner, button_height), tr(Text::CallStaffOk),
+                       ButtonKind::Primary, FontRole::Display}))
+    call_card_ = CallCard::None;
+  ImGui::End();
+}
+
+// The desk: the oldest open call under the top bar, with 已处理; each new call is said aloud once.
+float KioskChrome::draw_call_banner(double now, float top) {
+  const std::vector<StaffCall> calls = host_.open_staff_calls();
+  if (calls.empty()) return 0;
+  for (const StaffCall& call : calls)
+    if (announced_calls_.insert(call.id).second) host_.announce(tr(Text::BoothCallSpoken));
+  ScreenContext ctx = host_.context(now, false, whole_display());
+  const Metrics& m = ctx.metrics();
+  const ImVec2 display = ImGui::GetIO().DisplaySize;
+  const float height = std::round(m.touch_min * 1.3f);
+  ImDrawList& draw = *ImGui::GetWindowDrawList();
+  draw.AddRectFilled(ImVec2(0, top), ImVec2(display.x, top + height), colors::kAccent);
+  const StaffCall& call = calls.front();
+  std::string words = fill_text(Text::BoothCallBannerFormat, {call.kiosk_id}) + "　" + format_local_time(call.at_ms, "%H:%M");
+  if (!call.department.empty()) words += "　" + call.department;
+  if (calls.size() > 1) words += "　(+" + std::to_string(calls.size() - 1) + ")";
+  const ImVec2 button(std::round(260 * m.unit), height - 2 * std::round(10 * m.unit));
+  const ImFont& font = *ctx.font(FontRole::Heading);
+  const float text_width = display.x - 2 * m.margin - button.x - m.gap;
+  const std::string shown = ellipsize(font, font.FontSize, words, text_width);
+  draw_text_line(draw, font, font.FontSize, ImVec2(m.margin, std::floor(top + (height - font.FontSize) * 0.5f)), colors::kOnAccent, shown);
+  const std::string id = "banner.call_handled." + call.id;
+  if (big_button(ctx, {id.c_str(), ImVec2(display.x - m.margin - button.x, top + (height - button.y) * 0.5f), button, tr(Text::BoothCallHandled),
+                       ButtonKind::Secondary}))
+    host_.handle_staff_call(call);
+  return height;
 }
 
 // The 大字 switch: its label never changes; a badge says the state it has set, by word (开/关)

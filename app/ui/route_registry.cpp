@@ -42,6 +42,7 @@ std::unique_ptr<Screen> make_staff_tally_facts_screen();
 std::unique_ptr<Screen> make_topics_screen();
 std::unique_ptr<Screen> make_topic_screen(const Topic& topic);
 std::unique_ptr<Screen> make_search_screen();
+std::unique_ptr<Screen> make_staff_booth_screen();
 
 namespace {
 
@@ -186,6 +187,11 @@ constexpr RouteSpec kRoutes[] = {
      .audience = Audience::Staff,
      .help = "staff: 活动概况, the day's facts on a keypad (departments, staff, boards, leaflets printed)",
      .make = [](const RouteParams&) { return make_staff_tally_facts_screen(); }},
+    {.pattern = "staff/booth",
+     .parent = "staff/tally",
+     .audience = Audience::Staff,
+     .help = "staff: 展台总览 at the desk: open calls, 我要问 questions for the desk, each device of the booth hub",
+     .make = [](const RouteParams&) { return make_staff_booth_screen(); }},
     // Find what I need (issue 14): browse by life event, search by pinyin initials.
     {.pattern = "topics",
      .parent = "home",

@@ -23,6 +23,7 @@ class StaffMode final : public StaffControl {
             std::function<void()> after_leaving);
 
   StaffService& service() override { return *service_; }
+  const StaffService& service() const { return *service_; }
   bool staff_mode() const override { return on_; }
   void enter_staff_mode() override;
   void leave_staff_mode() override;

@@ -5,6 +5,7 @@
 #include <imgui_internal.h>  // ImRect
 
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -44,7 +45,8 @@ class HeadlessKiosk {
   // speech: the voice the 朗读 buttons use (a test's fake); none: 语音暂不可用.
   explicit HeadlessKiosk(ImVec2 display = ImVec2(1920, 1080), std::string route = "attract", Config config = {},
                          std::shared_ptr<const Content> content = nullptr,
-                         std::optional<std::filesystem::path> atlas_cache_dir = std::nullopt, ui::SpeechOutput* speech = nullptr);
+                         std::optional<std::filesystem::path> atlas_cache_dir = std::nullopt, ui::SpeechOutput* speech = nullptr,
+                         std::function<BoothLinkState()> booth_link = {});
   // The shipped sample content, loaded once per test program.
   static std::shared_ptr<const Content> sample_content();
   static std::shared_ptr<const QuizBank> sample_quiz();

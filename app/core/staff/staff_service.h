@@ -120,6 +120,7 @@ class StaffService {
   TallyService& tally() { return tally_; }
   // The booth board at the desk (issue 32): devices, calls, questions from the booth hub.
   BoothDeskService& booth() { return booth_; }
+  const BoothDeskService& booth() const { return booth_; }
 
   // `openday doctor` from the staff screen: the checks that make sense inside the running kiosk.
   void run_doctor(DoctorSurroundings surroundings);

@@ -69,6 +69,12 @@ class StaffTallyScreen final : public Screen {
     if (big_button(ctx, {"staff.tally.facts", facts_pos, ImVec2(facts_width, action_height), tr(Text::TallyFacts), ButtonKind::Secondary}))
       ctx.router().push("staff/tally/facts");
     y = (m.portrait ? facts_pos.y : y) + action_height + m.gap;
+    // A desk linked to the booth hub: the booth at a glance, one tap away.
+    if (ctx.config().hub_url) {
+      if (big_button(ctx, {"staff.tally.booth", ImVec2(x, y), ImVec2(width, action_height), tr(Text::ActionBooth), ButtonKind::Secondary}))
+        ctx.router().push("staff/booth");
+      y += action_height + m.gap;
+    }
     centered_text(ctx, FontRole::Heading, x, y, width, status_line(ctx, tally), status_color(tally));
   }
 
