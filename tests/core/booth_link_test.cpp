@@ -80,6 +80,7 @@ class TestKiosk {
   }
 
   void start_uplink() { uplink_ = std::make_unique<BoothUplink>(options_); }
+  void set_longest_retry_wait(std::chrono::milliseconds wait) { options_.longest_retry_wait = wait; }
   void stop_uplink() { uplink_.reset(); }
   UplinkStatus status() const { return uplink_->status(); }
 
@@ -212,6 +213,30 @@ TEST(BoothLink, EveryRowReachesTheDeskOnceThroughHubKillsOutagesAndRepublishing)
   std::vector<std::filesystem::path> merged{desk_file};
   for (const auto& kiosk : kiosks) merged.push_back(kiosk->file());
   EXPECT_EQ(export_of({desk_file}, dir / "desk-export"), export_of(merged, dir / "merged-export"));
+}
+
+TEST(BoothLink, AfterALongOutageTheBacklogLeavesAsSoonAsTheHubIsBack) {
+  TempDir dir;
+  TestHub hub({"kiosk-1", "desk"});
+  std::vector<std::unique_ptr<TestKiosk>> kiosks;
+  kiosks.push_back(std::make_unique<TestKiosk>(dir, hub.url(), credentials_of(hub, "kiosk-1")));
+  kiosks[0]->set_longest_retry_wait(10s);  // the kiosk's default
+  const std::filesystem::path desk_file = dir / "desk.db";
+  EventLog desk_log(EventLog::Options{desk_file, "desk"});
+  DeskFeed feed(DeskFeed::Options{hub.url(), credentials_of(hub, "desk"), 1000ms, 1000ms}, desk_log);
+  kiosks[0]->start_uplink();
+  kiosks[0]->visits(2);
+  ASSERT_TRUE(eventually([&] { return desk_holds_all(desk_file, kiosks); })) << "before the outage";
+
+  // Long enough for a backing-off wait to have grown to 8 s (0.5 + 1 + 2 + 4 s gone by).
+  hub.stop();
+  kiosks[0]->visits(2);
+  std::this_thread::sleep_for(8500ms);
+  hub.start();
+  const auto restarted = std::chrono::steady_clock::now();
+  ASSERT_TRUE(eventually([&] { return desk_holds_all(desk_file, kiosks); })) << "after the outage";
+  EXPECT_LT(std::chrono::steady_clock::now() - restarted, 5s) << "the backlog waited out the uplink's retry wait, not the hub";
+  kiosks[0]->stop_uplink();
 }
 
 TEST(BoothLink, HubSyncCatchesAFreshDatabaseUpAndItsExportEqualsTheMergedFiles) {

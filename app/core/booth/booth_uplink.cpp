@@ -179,8 +179,13 @@ void BoothUplink::run() {
     }
     std::chrono::milliseconds delay = options_.poll_interval;
     if (!connect_if_needed()) {
-      delay = retry_wait_;
-      retry_wait_ = std::min(retry_wait_ * 2, options_.longest_retry_wait);
+      // While libnats reconnects an established connection on its own, looking at its status
+      // costs nothing: look again at the poll interval, so that the backlog leaves as soon as
+      // the hub is back rather than up to longest_retry_wait later (the catch-up benchmark).
+      if (!hub_) {
+        delay = retry_wait_;
+        retry_wait_ = std::min(retry_wait_ * 2, options_.longest_retry_wait);
+      }
     } else {
       try {
         pass();
