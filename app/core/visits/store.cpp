@@ -157,6 +157,8 @@ std::string foreign_reason(const Database& db) {
 std::string open_checked(const std::filesystem::path& file, const char* vfs, std::optional<Database>& db, std::string& foreign) {
   try {
     db.emplace(file, Database::Mode::ReadWriteCreate, vfs);
+    // Waits its turn like apply_pragmas() does: another process may hold the lock right now.
+    sqlite3_busy_timeout(db->handle(), kBusyTimeoutMs);
     if (foreign = foreign_reason(*db); !foreign.empty()) return "";
     apply_pragmas(*db);
     const std::string check = quick_check(*db);
