@@ -77,7 +77,8 @@ TEST(ForeignDatabase, NewAndOlderOpenDayFilesAreStampedWithTheApplicationId) {
   const auto old = dir / "old.db";
   {
     Database db(old, Database::Mode::ReadWriteCreate);
-    migrate_store(db, 1);  // as an older build left it: no application_id
+    migrate_store(db, 1);
+    db.exec("PRAGMA application_id=0", "test: as an older build left it");
     db.exec("INSERT INTO events (kiosk_id, seq, at_ms, utc_offset_min, type) VALUES ('k', 1, 1, 480, 'tap')", "seed");
     ASSERT_EQ(db.query_int("PRAGMA application_id"), 0);
   }

@@ -115,6 +115,8 @@ bool has_foreign_tables(const Database& db) {
 // 'OPDY' in PRAGMA application_id marks a file as OpenDay's, so that another program's SQLite
 // file given as --db is recognised before anything in it is changed (sqlite.org/fileformat2.html).
 constexpr std::int64_t kApplicationId = 0x4F504459;
+constexpr const char* kStampApplicationId = "PRAGMA application_id=1330660441";
+static_assert(kApplicationId == 1330660441);
 
 std::int64_t application_id(const Database& db) { return db.query_int("PRAGMA application_id").value_or(0); }
 
@@ -157,6 +159,8 @@ std::string foreign_reason(const Database& db) {
 std::string open_checked(const std::filesystem::path& file, const char* vfs, std::optional<Database>& db, std::string& foreign) {
   try {
     db.emplace(file, Database::Mode::ReadWriteCreate, vfs);
+    // Waits its turn like apply_pragmas() does: another process may hold the lock right now.
+    sqlite3_busy_timeout(db->handle(), kBusyTimeoutMs);
     if (foreign = foreign_reason(*db); !foreign.empty()) return "";
     apply_pragmas(*db);
     const std::string check = quick_check(*db);
@@ -283,6 +287,7 @@ void migrate_store(Database& db, int target_version) {
     db.write_transaction("starting migration " + number, "committing migration " + number, [&] {
       db.exec(kMigrations[static_cast<std::size_t>(version)], "migrating the schema to version " + number);
       db.exec("PRAGMA user_version=" + number, "recording the schema version");
+      db.exec(kStampApplicationId, "marking the file as OpenDay's (application_id)");
     });
   }
 }
@@ -329,8 +334,8 @@ OpenedStore open_store(const std::filesystem::path& file, StoreOwner owner, cons
                           std::to_string(latest_schema_version()) + ")",
                       SQLITE_ERROR);
   migrate_store(store.db, latest_schema_version());
-  if (application_id(store.db) != kApplicationId)
-    store.db.exec("PRAGMA application_id=" + std::to_string(kApplicationId), "marking the file as OpenDay's (application_id)");
+  // An up-to-date file of an older build: the migrations above stamp the others in their own commit.
+  if (application_id(store.db) != kApplicationId) store.db.exec(kStampApplicationId, "marking the file as OpenDay's (application_id)");
   return store;
 }
 
