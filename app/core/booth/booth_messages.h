@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-#include "core/visits/booth_store.h"
+#include "core/visits/event_record.h"
 
 namespace openday {
 

@@ -10,24 +10,11 @@
 #include <string>
 #include <vector>
 
+#include "core/visits/event_record.h"
 #include "core/visits/sqlite.h"
 
 namespace openday {
 
-// One row of the events table as it travels: every column, the type by its stored name (a
-// newer device's kinds pass through a desk that does not know them).
-struct EventRecord {
-  std::string kiosk_id;
-  std::int64_t seq = 0;
-  std::int64_t at_ms = 0;
-  std::int64_t utc_offset_min = 0;
-  std::int64_t session = 0;
-  std::string type;
-  std::optional<std::string> screen, department, item, target;
-  std::optional<std::int64_t> value, count;
-  std::optional<std::string> detail;
-  bool operator==(const EventRecord&) const = default;
-};
 
 // The rows of one kiosk id with seq > after_seq, in seq order, at most limit of them.
 std::vector<EventRecord> event_records_after(const Database& db, const std::string& kiosk_id, std::int64_t after_seq, std::size_t limit);
