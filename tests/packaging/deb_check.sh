@@ -40,7 +40,7 @@ done
 dpkg-deb -c "$deb" | awk '{print $6}' >"$work/files"
 for file in ./usr/bin/openday ./usr/share/openday/content/event.json ./usr/share/openday/quiz/questions.json \
   ./usr/share/openday/openday.toml ./usr/share/openday/fonts/README.md ./etc/openday/openday.toml \
-  ./usr/lib/systemd/system/openday-kiosk.service ./usr/lib/systemd/system/nats-server.service.d/openday-hub.conf
+  ./usr/lib/systemd/system/openday-kiosk.service ./usr/lib/systemd/system/nats-server.service.d/openday-hub.conf \
   ./usr/libexec/openday/openday-session ./usr/share/doc/openday/copyright; do
   grep -qx -- "$file" "$work/files" || fail "the package lacks $file"
 done

@@ -127,6 +127,10 @@ bool TestHub::launch(std::string& why) {
   if (server.empty()) throw std::runtime_error("TestHub: nats-server is not installed (Debian package nats-server)");
   const std::string log = (dir_ / "nats-server.log").string();
   const std::string conf = config().string();
+  // Only what this start adds to the log counts: the server's own word that it is ready, as a
+  // listener on the port may be another test's server that took the port first.
+  std::error_code ec;
+  const std::size_t log_start = std::filesystem::exists(log) ? std::filesystem::file_size(log, ec) : 0;
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0);
@@ -145,7 +149,7 @@ bool TestHub::launch(std::string& why) {
       why = "it exited; its log:\n" + read_text(log);
       return false;
     }
-    if (accepts_connections(port_)) return true;
+    if (read_text(log).find("Server is ready", log_start) != std::string::npos && accepts_connections(port_)) return true;
     std::this_thread::sleep_for(kPollStep);
   }
   reap(SIGKILL);
