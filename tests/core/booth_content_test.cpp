@@ -3,10 +3,12 @@
 // (fetch_latest_bundle, `openday hub fetch-content`); foreign-signed and invalid bundles are
 // refused with their reason, and a kiosk cannot publish content at all.
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 
 #include <chrono>
-#include <cstdio>
+#include <cstdlib>
+#include <iterator>
 #include <fstream>
 #include <thread>
 
@@ -29,18 +31,17 @@ struct Finished {
   std::string output;
 };
 
-Finished run(const std::string& arguments) {
-  Finished result;
-  FILE* pipe = popen((std::string(OPENDAY_BINARY) + " " + arguments + " 2>&1").c_str(), "r");
-  if (!pipe) return result;
-  char buffer[4096];
-  while (std::fgets(buffer, sizeof buffer, pipe)) result.output += buffer;
-  const int status = pclose(pipe);
-  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return result;
-}
-
 std::string quoted(const fs::path& path) { return "'" + path.string() + "'"; }
+
+// openday with these arguments; its exit code and everything it printed.
+Finished run(const std::string& arguments) {
+  const testing::TempDir out;
+  const fs::path log = out / "output.txt";
+  const int status = std::system((std::string(OPENDAY_BINARY) + " " + arguments + " >" + quoted(log) + " 2>&1").c_str());
+  std::ifstream in(log);
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  return Finished{WIFEXITED(status) ? WEXITSTATUS(status) : -1, text};
+}
 
 HubCredentials load(const fs::path& file) {
   const HubCredentialsLoad loaded = load_hub_credentials(file);
@@ -111,6 +112,14 @@ TEST_F(BoothContent, DeskPublishesAndKioskStagesTheValidatedContent) {
   EXPECT_EQ(content_problems(fetched.staged_content_dir, fetched.staged_quiz_file, 5), "");
   EXPECT_EQ(content_version(fetched.staged_content_dir, fetched.staged_quiz_file), version);
   EXPECT_EQ(fetch(version).outcome, ContentFetch::Outcome::SameVersion);
+  // Fetched again before the kiosk switched: the staged folder stays the one it may be loading.
+  struct stat before {}, after {};
+  ASSERT_EQ(::stat(fetched.staged_content_dir.c_str(), &before), 0);
+  const ContentFetch again = fetch();
+  EXPECT_EQ(again.outcome, ContentFetch::Outcome::Staged);
+  EXPECT_EQ(again.staged_content_dir, fetched.staged_content_dir);
+  ASSERT_EQ(::stat(fetched.staged_content_dir.c_str(), &after), 0);
+  EXPECT_EQ(after.st_ino, before.st_ino);
 
   // The command a kiosk's operator (or a script) runs does the same.
   const Finished fetched_by_command =

@@ -1,6 +1,7 @@
 #include "core/booth/content_watch.h"
 
 #include "core/booth/hub_subjects.h"
+#include "core/content/content_version.h"
 
 namespace openday {
 
@@ -46,7 +47,16 @@ ContentFetch fetch_latest_bundle(HubConnection& hub, const HubCredentials& crede
     return fetch;
   }
   // The version is hex digits (open_content_bundle checked it): a safe folder name.
-  const BundleUnpack unpacked = unpack_content_bundle(*opened.bundle, staging_root / ("bundle-" + fetch.version), questions_per_round);
+  const std::filesystem::path target = staging_root / ("bundle-" + fetch.version);
+  // Staged at an earlier call and not switched to yet: left as it is, as the caller may be
+  // loading it right now.
+  if (content_version(target / kBundleContentFolder, target / kBundleQuizFile) == fetch.version) {
+    fetch.outcome = ContentFetch::Outcome::Staged;
+    fetch.staged_content_dir = target / kBundleContentFolder;
+    fetch.staged_quiz_file = target / kBundleQuizFile;
+    return fetch;
+  }
+  const BundleUnpack unpacked = unpack_content_bundle(*opened.bundle, target, questions_per_round);
   if (!unpacked.ok()) {
     fetch.outcome = ContentFetch::Outcome::Refused;
     fetch.refusal = unpacked.error;

@@ -35,7 +35,7 @@ struct ContentFetch {
 };
 
 // Fetches, verifies and stages the latest bundle into <staging_root>/bundle-<version>; a
-// bundle of current_version is not unpacked again.
+// bundle of current_version, or one already staged there, is not unpacked again.
 ContentFetch fetch_latest_bundle(HubConnection& hub, const HubCredentials& credentials, const std::string& current_version,
                                  const std::filesystem::path& staging_root, int questions_per_round = Config{}.questions_per_round);
 
