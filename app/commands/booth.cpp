@@ -26,15 +26,6 @@ namespace {
 
 constexpr auto kConnectTimeout = std::chrono::milliseconds(3000);
 
-std::optional<std::unique_ptr<HubConnection>> connect_or_report(const HubLink& link, const char* who) {
-  HubConnection::Open open = HubConnection::connect(link.url, link.credentials, kConnectTimeout);
-  if (!open.connection) {
-    std::fprintf(stderr, "%s: %s\n", who, open.error.c_str());
-    return std::nullopt;
-  }
-  return std::move(open.connection);
-}
-
 bool require_desk(const HubLink& link, const char* who) {
   if (link.credentials.desk) return true;
   std::fprintf(stderr, "%s: %s: these are the credentials of device '%s'; reading the booth's streams needs the desk's credentials\n", who,
@@ -45,6 +36,15 @@ bool require_desk(const HubLink& link, const char* who) {
 std::string seconds_text(std::int64_t ms) { return std::to_string(ms / 1000) + " s"; }
 
 }  // namespace
+
+std::optional<std::unique_ptr<HubConnection>> connect_or_report(const HubLink& link, const char* who) {
+  HubConnection::Open open = HubConnection::connect(link.url, link.credentials, kConnectTimeout);
+  if (!open.connection) {
+    std::fprintf(stderr, "%s: %s\n", who, open.error.c_str());
+    return std::nullopt;
+  }
+  return std::move(open.connection);
+}
 
 std::optional<HubLink> resolve_hub_link(const HubLinkOptions& given, const std::filesystem::path& config_path, const char* who, int& exit_code) {
   HubLink link;

@@ -10,6 +10,7 @@
 #include "core/booth/booth_intake.h"
 #include "core/booth/booth_uplink.h"
 #include "core/booth/config.h"
+#include "core/booth/hub_connection.h"
 #include "core/booth/hub_credentials.h"
 #include "core/ops/cli.h"
 
@@ -23,6 +24,9 @@ struct HubLink {
 // --hub and --hub-credentials, else the config's booth.hub and booth.hub_credentials; nullopt
 // after printing why, with exit_code set.
 std::optional<HubLink> resolve_hub_link(const HubLinkOptions& given, const std::filesystem::path& config_path, const char* who, int& exit_code);
+
+// Connected to the hub, or nullopt after printing why.
+std::optional<std::unique_ptr<HubConnection>> connect_or_report(const HubLink& link, const char* who);
 
 // Publishes every row of the database the hub does not hold yet, then a heartbeat; true when
 // nothing is left behind.

@@ -50,4 +50,8 @@ int run_hub_init(const HubInitOptions& options);
 int run_hub_sync(const HubSyncOptions& options);
 int run_hub_status(const HubStatusOptions& options);
 
+// content_bundle.cpp: the booth's content from the desk to the kiosks.
+int run_hub_publish_content(const HubPublishContentOptions& options);
+int run_hub_fetch_content(const HubFetchContentOptions& options);
+
 }  // namespace openday::commands

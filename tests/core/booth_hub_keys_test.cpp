@@ -83,12 +83,13 @@ TEST(HubSubjects, SchemeAndIds) {
 }
 
 std::string valid_text(const std::string& device = "kiosk-1") {
-  return format_hub_credentials("B1", device, nkey::generate_user().seed_text, kCa);
+  return format_hub_credentials("B1", device, nkey::generate_user().seed_text, kCa, generate_content_signing_key().public_key, std::nullopt);
 }
 
 TEST(HubCredentials, FormattedFileParsesBack) {
   const nkey::UserKey key = nkey::generate_user();
-  const std::string text = format_hub_credentials("B1", "desk", key.seed_text, kCa);
+  const ContentSigningKey content_key = generate_content_signing_key();
+  const std::string text = format_hub_credentials("B1", "desk", key.seed_text, kCa, content_key.public_key, content_key.seed);
   EXPECT_NE(text.find("private"), std::string::npos);
   const HubCredentialsLoad load = parse_hub_credentials(text, "desk.creds");
   ASSERT_TRUE(load.credentials) << load.error;
@@ -98,7 +99,10 @@ TEST(HubCredentials, FormattedFileParsesBack) {
   EXPECT_EQ(load.credentials->seed, key.seed);
   EXPECT_EQ(load.credentials->public_nkey, key.public_text);
   EXPECT_EQ(load.credentials->hub_ca_pem, kCa);
+  EXPECT_EQ(load.credentials->content_public_key, content_key.public_key);
+  EXPECT_EQ(load.credentials->content_signing_seed, content_key.seed);
   EXPECT_FALSE(parse_hub_credentials(valid_text(), "k.creds").credentials->desk);
+  EXPECT_FALSE(parse_hub_credentials(valid_text(), "k.creds").credentials->content_signing_seed);
 }
 
 struct BadCredentials {

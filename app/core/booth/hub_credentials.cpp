@@ -5,11 +5,14 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
+#include <stdexcept>
 #include <set>
 
+#include <sodium.h>
 #include <toml++/toml.h>
 
 #include "core/booth/hub_subjects.h"
@@ -76,10 +79,54 @@ std::optional<Problem> check_ca(const toml::table& root, const std::string& pem)
 }
 
 std::optional<Problem> unknown_key(const toml::table& root) {
-  static const std::set<std::string_view> known = {"booth", "device", "nkey_seed", "hub_ca"};
+  static const std::set<std::string_view> known = {"booth", "device", "nkey_seed", "hub_ca", "content_key", "content_signing_seed"};
   for (const auto& [key, value] : root)
     if (!known.count(key.str()))
-      return Problem{line_of(value), std::string(key.str()), "is not a key of a credentials file (booth, device, nkey_seed, hub_ca)"};
+      return Problem{line_of(value), std::string(key.str()),
+                     "is not a key of a credentials file (booth, device, nkey_seed, hub_ca, content_key, content_signing_seed)"};
+  return std::nullopt;
+}
+
+std::string to_hex(const std::array<unsigned char, 32>& bytes) {
+  std::array<char, 65> hex{};
+  sodium_bin2hex(hex.data(), hex.size(), bytes.data(), bytes.size());
+  return std::string(hex.data());
+}
+
+// 64 hex digits, exactly: a key of 32 bytes.
+std::optional<std::array<unsigned char, 32>> from_hex(const std::string& text) {
+  if (text.size() != 64 || !std::all_of(text.begin(), text.end(), [](char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; }))
+    return std::nullopt;
+  std::array<unsigned char, 32> bytes{};
+  std::size_t used = 0;
+  if (sodium_hex2bin(bytes.data(), bytes.size(), text.data(), text.size(), nullptr, &used, nullptr) != 0 || used != bytes.size()) return std::nullopt;
+  return bytes;
+}
+
+// content_key (every device) and content_signing_seed (the desk only, and of that key).
+std::optional<Problem> read_content_keys(const toml::table& root, HubCredentials& credentials) {
+  Problem problem;
+  if (!root.get("content_key"))
+    return Problem{0, "content_key",
+                   "is missing: this credentials file was written by a hub init from before signed content bundles (a format "
+                   "only days old); run `openday hub init` again and give every device its new credentials file"};
+  const auto key_text = text_of(root, "content_key", problem);
+  if (!key_text) return problem;
+  const auto key = from_hex(*key_text);
+  if (!key) return Problem{line_of(*root.get("content_key")), "content_key", "must be 64 hexadecimal digits (an Ed25519 public key)"};
+  credentials.content_public_key = *key;
+  if (!root.get("content_signing_seed")) return std::nullopt;
+  const int line = line_of(*root.get("content_signing_seed"));
+  if (!credentials.desk)
+    return Problem{line, "content_signing_seed",
+                   "belongs only in the desk's credentials (device \"" + credentials.device + "\" is a kiosk): whoever holds it can sign content"};
+  const auto seed_text = text_of(root, "content_signing_seed", problem);
+  if (!seed_text) return problem;
+  const auto seed = from_hex(*seed_text);
+  if (!seed) return Problem{line, "content_signing_seed", "must be 64 hexadecimal digits (an Ed25519 seed)"};
+  if (content_public_key_of(*seed) != *key)
+    return Problem{line, "content_signing_seed", "is not the seed of content_key (the two come from different hub inits)"};
+  credentials.content_signing_seed = *seed;
   return std::nullopt;
 }
 
@@ -104,6 +151,7 @@ HubCredentialsLoad read_document(const toml::table& root, const std::filesystem:
   credentials.booth = *booth;
   credentials.device = *device;
   credentials.desk = hub::is_desk_device(*device);
+  if (auto wrong = read_content_keys(root, credentials)) return refuse(file, *wrong);
   credentials.seed = *seed.seed;
   credentials.public_nkey = nkey::encode_user_public_key(nkey::public_key_of(*seed.seed));
   credentials.hub_ca_pem = *ca;
@@ -165,7 +213,28 @@ HubCredentialsLoad load_hub_credentials(const std::filesystem::path& file) {
   return load;
 }
 
-std::string format_hub_credentials(std::string_view booth, std::string_view device, std::string_view seed_text, std::string_view hub_ca_pem) {
+ContentSigningKey generate_content_signing_key() {
+  if (sodium_init() < 0) throw std::runtime_error("libsodium could not be initialised");
+  ContentSigningKey key;
+  std::array<unsigned char, crypto_sign_SECRETKEYBYTES> secret{};
+  crypto_sign_keypair(key.public_key.data(), secret.data());
+  crypto_sign_ed25519_sk_to_seed(key.seed.data(), secret.data());
+  sodium_memzero(secret.data(), secret.size());
+  return key;
+}
+
+std::array<unsigned char, 32> content_public_key_of(const std::array<unsigned char, 32>& seed) {
+  if (sodium_init() < 0) throw std::runtime_error("libsodium could not be initialised");
+  std::array<unsigned char, 32> public_key{};
+  std::array<unsigned char, crypto_sign_SECRETKEYBYTES> secret{};
+  crypto_sign_seed_keypair(public_key.data(), secret.data(), seed.data());
+  sodium_memzero(secret.data(), secret.size());
+  return public_key;
+}
+
+std::string format_hub_credentials(std::string_view booth, std::string_view device, std::string_view seed_text, std::string_view hub_ca_pem,
+                                   const std::array<unsigned char, 32>& content_key,
+                                   const std::optional<std::array<unsigned char, 32>>& signing_seed) {
   std::string text;
   text += "# OpenDay booth hub credentials: device \"" + std::string(device) + "\" of booth \"" + std::string(booth) + "\".\n";
   text += "# Written by `openday hub init`. Keep this file private (mode 0600) and on this device only:\n";
@@ -175,6 +244,14 @@ std::string format_hub_credentials(std::string_view booth, std::string_view devi
   text += "nkey_seed = \"" + std::string(seed_text) + "\"\n";
   text += "# The booth's certificate authority: the device trusts a hub only if its certificate is signed by it.\n";
   text += "hub_ca = \"\"\"\n" + std::string(hub_ca_pem) + "\"\"\"\n";
+  text += "# The key the booth's content bundles are signed with: this device takes only content it signed.\n";
+  text += "content_key = \"" + to_hex(content_key) + "\"\n";
+  if (signing_seed) {
+    text += "# The desk's secret half of content_key: it signs the content the desk publishes.\n";
+    std::string seed_hex = to_hex(*signing_seed);
+    text += "content_signing_seed = \"" + seed_hex + "\"\n";
+    sodium_memzero(seed_hex.data(), seed_hex.size());
+  }
   return text;
 }
 

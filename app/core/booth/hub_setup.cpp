@@ -468,15 +468,23 @@ HubSetupResult write_hub_setup(const HubSetupRequest& request) {
   const auto ca_pem = write_certificates(writer, out, request, listen);
   if (!ca_pem) return result;
 
+  // One content-signing key per booth: every device trusts its public half, only the desk signs.
+  ContentSigningKey content_key = generate_content_signing_key();
   std::string users;
   for (const std::string& device : request.devices) {
     nkey::UserKey key = nkey::generate_user();
     users += user_entry(device, key.public_text);
-    const bool written = writer.write(device + ".creds", format_hub_credentials(request.booth, device, key.seed_text, *ca_pem));
+    const auto signing_seed = hub::is_desk_device(device) ? std::optional(content_key.seed) : std::nullopt;
+    const bool written =
+        writer.write(device + ".creds", format_hub_credentials(request.booth, device, key.seed_text, *ca_pem, content_key.public_key, signing_seed));
     std::fill(key.seed_text.begin(), key.seed_text.end(), '\0');
     key.seed.fill(0);
-    if (!written) return result;
+    if (!written) {
+      content_key.seed.fill(0);
+      return result;
+    }
   }
+  content_key.seed.fill(0);
   if (!writer.write(kHubConfigFile, hub_config(request, out, store, users))) return result;
   remove_stale_credentials(out, request.devices);
   return result;

@@ -1,7 +1,8 @@
 #pragma once
 // The booth hub's setup (issue 32, `openday hub init`): a small certificate authority and the
 // hub's TLS certificate, nats-server's config (TLS only, JetStream, one NKey user per device with
-// the narrowest permissions that work) and one credentials file per device.
+// the narrowest permissions that work) and one credentials file per device, each with the booth's
+// content key (the desk's also with the seed that signs content bundles).
 #include <filesystem>
 #include <string>
 #include <string_view>

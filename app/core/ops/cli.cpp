@@ -135,9 +135,11 @@ class Parser {
     command_.kiosk.content_dir = command_.validate.content_dir = command_.simulate.content_dir = command_.export_.content_dir =
         command_.content.content_dir = command_.search.content_dir = command_.doctor.content_dir = default_content_dir();
     command_.kiosk.config_path = command_.validate.config_path = command_.simulate.config_path = command_.export_.config_path =
-        command_.doctor.config_path = command_.hub_sync.config_path = command_.hub_status.config_path = default_config_file();
+        command_.doctor.config_path = command_.hub_sync.config_path = command_.hub_status.config_path =
+            command_.hub_publish_content.config_path = command_.hub_fetch_content.config_path = default_config_file();
     command_.kiosk.quiz_path = command_.validate.quiz_path = command_.simulate.quiz_path = command_.export_.quiz_path =
-        command_.doctor.quiz_path = default_quiz_file();
+        command_.doctor.quiz_path = command_.hub_publish_content.quiz_path = default_quiz_file();
+    command_.hub_publish_content.content_dir = default_content_dir();
     command_.kiosk.db_path = command_.stats.db_path = command_.redeem.db_path = command_.simulate.db_path =
         command_.set_pin.db_path = command_.tally.db_path = command_.doctor.db_path = command_.hub_sync.db_path = default_database_file();
     command_.tally.content_dir = default_content_dir();
@@ -263,7 +265,7 @@ class Parser {
   }
 
   void add_hub() {
-    hub_ = add_tool("hub", "the booth hub: 'hub init|sync|status'");
+    hub_ = add_tool("hub", "the booth hub: 'hub init|sync|status|publish-content|fetch-content'");
     hub_init_ = hub_->add_subcommand("init", "write the hub's config, its TLS certificates and one credentials file per device");
     hub_init_->allow_extras();
     HubInitOptions& init = command_.hub_init;
@@ -293,6 +295,23 @@ class Parser {
     add_path(hub_status_, "--config", status.config_path, "FILE", kConfigHelp);
     add_hub_link(hub_status_, status.hub);
     hub_status_->add_flag("--json", status.json, "print JSON instead of a table");
+    add_hub_content();
+  }
+
+  void add_hub_content() {
+    hub_publish_content_ = hub_->add_subcommand("publish-content", "desk: validate the content, sign it and publish it to every kiosk");
+    hub_publish_content_->allow_extras();
+    HubPublishContentOptions& publish = command_.hub_publish_content;
+    add_path(hub_publish_content_, "--content", publish.content_dir, "DIR", kContentHelp);
+    add_path(hub_publish_content_, "--quiz", publish.quiz_path, "FILE", kQuizHelp);
+    add_path(hub_publish_content_, "--config", publish.config_path, "FILE", kConfigHelp);
+    add_hub_link(hub_publish_content_, publish.hub);
+    hub_fetch_content_ = hub_->add_subcommand("fetch-content", "fetch the booth's latest content bundle, verify, unpack and validate it");
+    hub_fetch_content_->allow_extras();
+    HubFetchContentOptions& fetch = command_.hub_fetch_content;
+    add_path(hub_fetch_content_, "--out", fetch.out, "DIR", "the folder to unpack into: DIR/content and DIR/questions.json (required)");
+    add_path(hub_fetch_content_, "--config", fetch.config_path, "FILE", kConfigHelp);
+    add_hub_link(hub_fetch_content_, fetch.hub);
   }
 
   void add_export() {
@@ -428,7 +447,7 @@ class Parser {
     if (redeem_->parsed()) return "voucher redeem";
     for (CLI::App* tool : {content_template_, content_export_, content_import_})
       if (tool->parsed()) return "content " + tool->get_name();
-    for (CLI::App* tool : {hub_init_, hub_sync_, hub_status_})
+    for (CLI::App* tool : {hub_init_, hub_sync_, hub_status_, hub_publish_content_, hub_fetch_content_})
       if (tool->parsed()) return "hub " + tool->get_name();
     if (tally_add_->parsed()) return "tally add";
     if (tally_list_->parsed()) return "tally list";
@@ -529,8 +548,13 @@ class Parser {
       command_.kind = CommandKind::HubSync;
     } else if (hub_status_->parsed()) {
       command_.kind = CommandKind::HubStatus;
+    } else if (hub_publish_content_->parsed()) {
+      command_.kind = CommandKind::HubPublishContent;
+    } else if (hub_fetch_content_->parsed()) {
+      command_.kind = CommandKind::HubFetchContent;
+      if (command_.hub_fetch_content.out.empty()) return fail("hub fetch-content: --out DIR is required (the folder to unpack the content into)");
     } else {
-      return fail("hub: expected 'hub init', 'hub sync' or 'hub status' (see openday hub --help)");
+      return fail("hub: expected 'hub init', 'hub sync', 'hub status', 'hub publish-content' or 'hub fetch-content' (see openday hub --help)");
     }
     return {command_, ""};
   }
@@ -582,6 +606,8 @@ class Parser {
   CLI::App* hub_init_ = nullptr;
   CLI::App* hub_sync_ = nullptr;
   CLI::App* hub_status_ = nullptr;
+  CLI::App* hub_publish_content_ = nullptr;
+  CLI::App* hub_fetch_content_ = nullptr;
   CLI::App* status_ = nullptr;
   CLI::Option* status_db_ = nullptr;
   CLI::Option* status_file_ = nullptr;
@@ -643,6 +669,10 @@ std::string help_text(std::span<const std::string> routes) {
       "                                     pull the booth's events into a database (exit 0 once caught up)\n"
       "       openday hub status [--hub URL --hub-credentials FILE] [--json]\n"
       "                                     each device: last heartbeat, upload lag, content version\n"
+      "       openday hub publish-content [--content DIR] [--quiz FILE] [--hub URL --hub-credentials FILE]\n"
+      "                                     desk: validate, sign and publish the content (exit 7: invalid)\n"
+      "       openday hub fetch-content --out DIR [--hub URL --hub-credentials FILE]\n"
+      "                                     the booth's latest content, verified, unpacked and validated\n"
       "\n"
       "openday COMMAND --help lists the options of one command.\n";
   // The kiosk's options as the parser knows them, so that the two cannot drift apart.

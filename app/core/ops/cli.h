@@ -140,6 +140,21 @@ struct HubStatusOptions {
   bool json = false;
 };
 
+// `openday hub publish-content` (the desk) and `openday hub fetch-content` (a kiosk, or a test):
+// the booth's content as one signed bundle (issue 32).
+struct HubPublishContentOptions {
+  std::filesystem::path content_dir;
+  std::filesystem::path quiz_path;
+  std::filesystem::path config_path;
+  HubLinkOptions hub;
+};
+
+struct HubFetchContentOptions {
+  std::filesystem::path out;  // the folder the bundle is unpacked into: OUT/content and OUT/questions.json
+  std::filesystem::path config_path;
+  HubLinkOptions hub;
+};
+
 // `openday status [--db FILE | --file FILE]`: the status file to print; the later flag wins.
 struct StatusOptions {
   std::filesystem::path file;  // default: the one beside the default database
@@ -147,7 +162,7 @@ struct StatusOptions {
 
 enum class CommandKind { RunKiosk, Help, Version, Stats, Validate, Redeem, Simulate, Export, SetPin,
                          ContentTemplate, ContentExport, ContentImport, TallyAdd, TallyList, Speak, Search, Doctor, Status,
-                         HubInit, HubSync, HubStatus };
+                         HubInit, HubSync, HubStatus, HubPublishContent, HubFetchContent };
 
 struct CommandLine {
   CommandKind kind = CommandKind::RunKiosk;
@@ -167,6 +182,8 @@ struct CommandLine {
   HubInitOptions hub_init;
   HubSyncOptions hub_sync;
   HubStatusOptions hub_status;
+  HubPublishContentOptions hub_publish_content;
+  HubFetchContentOptions hub_fetch_content;
   std::string subcommand_help;  // Help asked after a subcommand (`openday stats --help`): its options
 };
 
