@@ -194,7 +194,7 @@ int run_hub_status(const HubStatusOptions& options) {
       if (options.json) {
         devices.push_back({{"device", row.device}, {"role", row.role}, {"online", row.online}, {"last_heartbeat_ms_ago", row.silent_ms},
                            {"pending_events", row.pending}, {"upload_lag_ms", row.upload_lag_ms}, {"content_version", row.content_version},
-                           {"kiosk_id", state.beat.kiosk_id}, {"alerts", nlohmann::json::array()}});
+                           {"kiosk_id", state.beat.kiosk_id}, {"content_refused", row.content_refused}, {"alerts", nlohmann::json::array()}});
         for (BoardAlert alert : row.alerts) devices.back()["alerts"].push_back(std::string(board_alert_name(alert)));
       } else {
         std::printf("%-16s %-6s %-10s %-12s %-9lld %-10s %-14s %s\n", row.device.c_str(), row.role.c_str(), row.online ? "online" : "silent",
@@ -226,6 +226,9 @@ std::optional<BoothLinkThreads> start_booth_link(const Config& config, const Boo
   uplink.role = std::string(booth_role_name(config.role));
   uplink.content_dir = place.content_dir;
   uplink.quiz_file = place.quiz_file;
+  // Kiosks take the desk's content; the desk publishes it.
+  if (config.role == BoothRole::Kiosk) uplink.content_staging_root = place.db_file.parent_path() / "content-from-desk";
+  uplink.questions_per_round = config.questions_per_round;
   threads.uplink = std::make_unique<BoothUplink>(std::move(uplink));
   if (config.role == BoothRole::Desk && loaded.credentials->desk)
     threads.feed = std::make_unique<DeskFeed>(DeskFeed::Options{*config.hub_url, *loaded.credentials}, store);

@@ -114,6 +114,7 @@ int run_kiosk(const KioskOptions& options) {
   if (booth_link && booth_link->uplink) {
     BoothUplink* uplink = booth_link->uplink.get();
     setup.booth_link = [uplink] { return BoothLinkState{true, uplink->status().connected}; };
+    if (config->role == BoothRole::Kiosk) setup.take_staged_content = [uplink] { return uplink->take_staged_content(); };
   }
   ui::Kiosk kiosk(std::move(setup), event_log, event_log);
   return runner.run(kiosk);

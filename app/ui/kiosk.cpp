@@ -35,6 +35,7 @@ Kiosk::Kiosk(KioskSetup setup, EventSink& sink, DurableStore& store)
              [this] { quiz_->refresh_stock(); }),
       read_aloud_(setup.speech, [this](Event event) { sink_.log(std::move(event)); }),
       booth_link_(std::move(setup.booth_link)),
+      take_staged_content_(std::move(setup.take_staged_content)),
       speech_(setup.speech) {
   atlas_cache_ = AtlasCache(setup.atlas_cache_dir);
   max_texture_size_ = setup.max_texture_size;
@@ -163,6 +164,7 @@ void Kiosk::frame(double now) {
   if (was_busy_ && !quiz_busy && !staff_busy) settle_.arm();
   if (auto reloaded = staff_.service().take_reloaded()) replace_content(std::move(*reloaded));
   refresh_booth_view(now);
+  switch_to_staged_content();
   apply_navigation(now);
   ImGui::NewFrame();
   taps_.begin_frame();
@@ -304,6 +306,8 @@ bool Kiosk::wants_text_input() const {
   return screen && screen->wants_text_input();
 }
 
+constexpr double kStagedContentCheckSeconds = 5.0;
+
 // How often the desk looks at the booth (its calls, questions and devices) in its own database.
 constexpr double kBoothRefreshSeconds = 2.0;
 
@@ -311,6 +315,13 @@ void Kiosk::refresh_booth_view(double now) {
   if (!desk_linked() || now < next_booth_refresh_at_) return;
   next_booth_refresh_at_ = now + kBoothRefreshSeconds;
   staff_.service().booth().refresh();
+}
+
+// The desk's content switches in between visitors only: at the attract screen, outside staff
+// mode, through the same validated reload as 重新载入内容.
+void Kiosk::switch_to_staged_content() {
+  if (!take_staged_content_ || router_.current_route() != "attract" || staff_.staff_mode() || staff_.service().reloading()) return;
+  if (auto staged = take_staged_content_()) staff_.service().reload_content_from(staged->content_dir, staged->quiz_file);
 }
 
 std::vector<StaffCall> Kiosk::open_staff_calls() const {
@@ -329,6 +340,8 @@ void Kiosk::announce(std::string_view text) {
 double Kiosk::seconds_until_next_frame(double now) const {
   double due = std::max(0.0, last_frame_at_ + next_frame_within_ - now);
   if (desk_linked()) due = std::min(due, std::max(0.0, next_booth_refresh_at_ - now));
+  // A kiosk linked to the hub looks now and then whether the desk's content has arrived.
+  if (take_staged_content_) due = std::min(due, std::max(0.0, last_frame_at_ + kStagedContentCheckSeconds - now));
   return std::min(due, std::max(0.0, sessions_.next_deadline() - now));
 }
 

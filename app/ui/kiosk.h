@@ -54,6 +54,9 @@ struct KioskSetup {
   SpeechOutput* speech = nullptr;  // the voice (outlives the kiosk); none: 朗读 says 语音暂不可用
   // The booth hub (issue 32): this device's link, read each frame (never waits). None: no hub.
   std::function<BoothLinkState()> booth_link = nullptr;
+  // The desk's content through the hub, verified and validated, once (the kiosk switches to
+  // it at its next attract screen). None: no hub.
+  std::function<std::optional<StagedContent>()> take_staged_content = nullptr;
 };
 
 // The shell: it owns the services, the router and the fonts, and runs the frame; the glyph plan
@@ -133,6 +136,7 @@ class Kiosk final : public KioskShell, private ChromeHost {
   // The desk linked to a booth hub: it reads the booth's view every few seconds.
   bool desk_linked() const { return config_.role == BoothRole::Desk && booth_link().configured; }
   void refresh_booth_view(double now);
+  void switch_to_staged_content();
 
   void make_quiz_service();
   void filter_touch_input(ImGuiIO& io, double now);
@@ -182,6 +186,7 @@ class Kiosk final : public KioskShell, private ChromeHost {
   ReadAloud read_aloud_;
   double frame_now_ = 0;  // the time of the frame being drawn (a read-out stopped by navigation ends then)
   std::function<BoothLinkState()> booth_link_;
+  std::function<std::optional<StagedContent>()> take_staged_content_;
   SpeechOutput* speech_ = nullptr;
   double next_booth_refresh_at_ = 0;
 };

@@ -83,7 +83,8 @@ float KioskChrome::draw_top_bar(double now, float height) {
   if (end_confirmation_open_ && ctx.sessions().phase() != SessionPhase::Warning) draw_end_confirmation(now);
   if (call_card_ != CallCard::None && ctx.sessions().phase() != SessionPhase::Warning) draw_call_card(now);
   // At the desk, a visitor's call stays under the bar on every screen until staff handle it.
-  if (staff_route) return bar_height + draw_call_banner(now, bar_height);
+  // Signed in only: the PIN keypad keeps its place while staff type.
+  if (staff_route && ctx.staff().staff_mode()) return bar_height + draw_call_banner(now, bar_height);
   return bar_height;
 }
 

@@ -116,10 +116,10 @@ TEST_F(VoiceReport, TheSheetsListLevelsReasonsAndQuestionsUnansweredFirst) {
   const std::string asked = to_csv(questions);
   ASSERT_EQ(questions.rows.size(), 4u) << asked;
   // 民政局 其他问题 registered twice, then 不清楚's category once, then the answered ones.
-  EXPECT_NE(asked.find("minzheng,示例县民政局,其他问题,2,0\r\n"), std::string::npos) << asked;
-  EXPECT_LT(asked.find("其他问题,2,0"), asked.find(",不清楚,民生保障,1,0\r\n")) << asked;
-  EXPECT_LT(asked.find(",不清楚,民生保障,1,0"), asked.find("minzheng,示例县民政局,哪些人可以申请低保？,0,1\r\n")) << asked;
-  EXPECT_NE(asked.find("minzheng,示例县民政局,城乡居民最低生活保障审批,0,1\r\n"), std::string::npos) << asked;
+  EXPECT_NE(asked.find("minzheng,示例县民政局,其他问题,2,0,0\r\n"), std::string::npos) << asked;
+  EXPECT_LT(asked.find("其他问题,2,0,0"), asked.find(",不清楚,民生保障,1,0,0\r\n")) << asked;
+  EXPECT_LT(asked.find(",不清楚,民生保障,1,0,0"), asked.find("minzheng,示例县民政局,哪些人可以申请低保？,0,1,0\r\n")) << asked;
+  EXPECT_NE(asked.find("minzheng,示例县民政局,城乡居民最低生活保障审批,0,1,0\r\n"), std::string::npos) << asked;
 }
 
 TEST_F(VoiceReport, TheSummarySentenceSaysTheRateAndTheQuestionsCollected) {

@@ -49,6 +49,7 @@ TEST_P(CallStaff, ACallIsLoggedOnceAndTheVisitorIsToldSomeoneIsComing) {
   EXPECT_EQ(call.screen, "home");
   EXPECT_EQ(call.value, 1);
   ASSERT_TRUE(kiosk.has_target("call.ok")) << "the card tells the visitor the desk was told";
+  kiosk.wait(0.5);  // past the new card's tap guard
   kiosk.tap("call.ok");
   kiosk.wait(0.5);
   EXPECT_FALSE(kiosk.has_target("call.ok"));
@@ -74,6 +75,7 @@ TEST(CallStaffOffline, AnUnreachableDeskIsSaidHonestlyAndTheCallIsStillLogged) {
   ASSERT_EQ(calls.size(), 1u);
   EXPECT_EQ(calls.front().value, 0) << "logged as not heard now";
   EXPECT_EQ(calls.front().department, "fuwu-zhongxin");
+  kiosk.wait(0.5);
   kiosk.tap("call.ok");
   kiosk.wait(0.5);
   kiosk.tap("topbar.call_staff");
@@ -118,6 +120,18 @@ void sign_in(HeadlessKiosk& desk) {
   desk.tap("staff.pin.key.11");
   desk.kiosk().service().wait();
   desk.frame();
+  desk.kiosk().service().wait();
+  desk.frame();
+}
+
+// The desk's own answers are committed with their jobs, not passed through the event sink.
+std::size_t rows_of_type(HeadlessKiosk& desk, EventType type) {
+  desk.log().flush();
+  Database db = open_store_read_only(desk.db_path());
+  Statement count = db.prepare("SELECT count(*) FROM events WHERE type = ?1");
+  count.bind(1, event_type_name(type));
+  count.step();
+  return static_cast<std::size_t>(count.column_int(0));
 }
 
 // Waits (fake time) for the desk's periodic read of the booth, and lets it finish.
@@ -137,7 +151,8 @@ TEST(DeskBoard, ACallStaysOnEveryDeskScreenUntilHandledAndQuestionsAreAnsweredOn
   HeadlessKiosk desk(ImVec2(1920, 1080), "attract", config, nullptr, std::nullopt, nullptr, link(true));
   fill_from_hub(desk);
   sign_in(desk);
-  ASSERT_EQ(desk.route(), "staff/tally");
+  const auto pin = desk.kiosk().service().pin_result();
+  ASSERT_EQ(desk.route(), "staff/tally") << "PIN check: " << (pin ? static_cast<int>(pin->outcome) : -1);
   let_the_desk_look(desk);
   const std::string handled = "banner.call_handled.kiosk-1:5";
   ASSERT_TRUE(desk.has_target(handled)) << "the call shows under the bar on the tally";
@@ -147,17 +162,16 @@ TEST(DeskBoard, ACallStaysOnEveryDeskScreenUntilHandledAndQuestionsAreAnsweredOn
   ASSERT_EQ(desk.route(), "staff/booth");
   EXPECT_TRUE(desk.has_target(handled)) << "and on the board";
   ASSERT_TRUE(desk.has_target("staff.booth.question.kiosk-2:7"));
-  desk.tap("staff.booth.question.kiosk-2:7");
-  desk.tap("staff.booth.question.kiosk-2:7");
+  const ImVec2 answer = desk.center_of("staff.booth.question.kiosk-2:7");
+  desk.tap_at(answer);
+  desk.tap_at(answer);  // a double tap: the row has already left the list
   let_the_desk_look(desk);
-  EXPECT_EQ(desk.events().of_type(EventType::QuestionAnswered).size(), 1u) << "a double tap answers once";
+  EXPECT_EQ(rows_of_type(desk, EventType::QuestionAnswered), 1u) << "a double tap answers once";
   EXPECT_FALSE(desk.has_target("staff.booth.question.kiosk-2:7"));
 
   desk.tap(handled);
   let_the_desk_look(desk);
-  const auto answers = desk.events().of_type(EventType::StaffCallHandled);
-  ASSERT_EQ(answers.size(), 1u);
-  EXPECT_EQ(answers.front().item, "kiosk-1:5");
+  EXPECT_EQ(rows_of_type(desk, EventType::StaffCallHandled), 1u);
   EXPECT_FALSE(desk.has_target(handled)) << "handled, the strip is gone";
   EXPECT_FALSE(desk.has_target("staff.booth.call.kiosk-1:5"));
 }

@@ -53,6 +53,7 @@ std::string_view board_alert_name(BoardAlert alert) {
     case BoardAlert::Silent: return "silent";
     case BoardAlert::LowDisk: return "low_disk";
     case BoardAlert::ContentDiffers: return "content_differs";
+    case BoardAlert::ContentRefused: return "content_refused";
   }
   return "unknown";
 }
@@ -73,6 +74,8 @@ BoardRow board_row(const DeviceState& state, std::int64_t now_ms, const std::str
   if (beat.free_disk_bytes && *beat.free_disk_bytes < kLowDiskAlertBytes) row.alerts.push_back(BoardAlert::LowDisk);
   if (!desk_content_version.empty() && !beat.content_version.empty() && beat.content_version != desk_content_version)
     row.alerts.push_back(BoardAlert::ContentDiffers);
+  row.content_refused = beat.content_refused;
+  if (!beat.content_refused.empty()) row.alerts.push_back(BoardAlert::ContentRefused);
   return row;
 }
 

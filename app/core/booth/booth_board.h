@@ -18,8 +18,8 @@ inline constexpr std::int64_t kSilentAlertMs = 2 * 60 * 1000;
 inline constexpr std::int64_t kOnlineWithinMs = 20 * 1000;
 inline constexpr std::int64_t kLowDiskAlertBytes = 500LL * 1024 * 1024;
 
-enum class BoardAlert { Silent, LowDisk, ContentDiffers };
-std::string_view board_alert_name(BoardAlert alert);  // "silent" | "low_disk" | "content_differs"
+enum class BoardAlert { Silent, LowDisk, ContentDiffers, ContentRefused };
+std::string_view board_alert_name(BoardAlert alert);  // "silent" | "low_disk" | "content_differs" | "content_refused"
 
 struct BoardRow {
   std::string device;
@@ -29,6 +29,7 @@ struct BoardRow {
   std::int64_t pending = 0;         // rows not yet on the hub
   std::int64_t upload_lag_ms = 0;   // age of its oldest row not yet on the hub; 0 when none
   std::string content_version;
+  std::string content_refused;  // the reason, with ContentRefused
   std::vector<BoardAlert> alerts;
 };
 

@@ -125,6 +125,7 @@ std::string encode_heartbeat(const Heartbeat& h) {
                  {"last_event_at_ms", h.last_event_at_ms}};
   put_int(object, "prize_stock", h.prize_stock);
   put_int(object, "free_disk_bytes", h.free_disk_bytes);
+  if (!h.content_refused.empty()) object["content_refused"] = h.content_refused;
   return object.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 
@@ -132,7 +133,7 @@ std::string decode_heartbeat(std::string_view json, Heartbeat& h) {
   Json object;
   if (std::string problem = parse_object(json, object); !problem.empty()) return problem;
   h = Heartbeat{};
-  std::optional<std::string> content_version, last_event_type;
+  std::optional<std::string> content_version, last_event_type, content_refused;
   std::string problem = first_problem([&] { return read_required_text(object, "device", kMaxIdBytes, h.device); },
                                       [&] { return read_required_text(object, "kiosk_id", kMaxIdBytes, h.kiosk_id); },
                                       [&] { return read_required_text(object, "role", kMaxIdBytes, h.role); },
@@ -145,6 +146,7 @@ std::string decode_heartbeat(std::string_view json, Heartbeat& h) {
                                       [&] { return read_int(object, "prize_stock", false, h.prize_stock); },
                                       [&] { return read_int(object, "free_disk_bytes", false, h.free_disk_bytes); },
                                       [&] { return read_text(object, "last_event_type", kMaxIdBytes, false, last_event_type); },
+                                      [&] { return read_text(object, "content_refused", kMaxTextBytes, false, content_refused); },
                                       [&] {
                                         std::optional<std::int64_t> at;
                                         std::string p = read_int(object, "last_event_at_ms", false, at);
@@ -153,6 +155,7 @@ std::string decode_heartbeat(std::string_view json, Heartbeat& h) {
                                       });
   h.content_version = content_version.value_or("");
   h.last_event_type = last_event_type.value_or("");
+  h.content_refused = content_refused.value_or("");
   return problem;
 }
 

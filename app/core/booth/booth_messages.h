@@ -34,6 +34,7 @@ struct Heartbeat {
   std::optional<std::int64_t> free_disk_bytes;
   std::string last_event_type;
   std::int64_t last_event_at_ms = 0;
+  std::string content_refused;  // why the desk's latest content bundle was refused; "" when not
   bool operator==(const Heartbeat&) const = default;
 };
 

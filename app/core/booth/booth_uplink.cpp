@@ -3,10 +3,12 @@
 #include <nats/nats.h>
 
 #include <algorithm>
+#include <utility>
 #include <optional>
 
 #include "core/booth/hub_connection.h"
 #include "core/booth/hub_subjects.h"
+#include "core/booth/content_watch.h"
 #include "core/content/content_version.h"
 #include "core/quiz/vouchers.h"
 #include "core/visits/booth_store.h"
@@ -39,7 +41,8 @@ void publish_acknowledged(HubConnection& hub, const std::string& subject, const 
 
 }  // namespace
 
-UplinkPump::UplinkPump(const UplinkOptions& options, HubConnection& hub) : options_(options), hub_(hub) {}
+UplinkPump::UplinkPump(const UplinkOptions& options, HubConnection& hub)
+    : options_(options), hub_(hub), content_dir_(options.content_dir), quiz_file_(options.quiz_file) {}
 
 void UplinkPump::remember_progress(const std::string& kiosk_id, std::int64_t seq) {
   progress_[kiosk_id] = seq;
@@ -98,8 +101,8 @@ Heartbeat UplinkPump::send_heartbeat() {
   beat.kiosk_id = options_.kiosk_id;
   beat.role = options_.role;
   beat.at_ms = utc_now_ms();
-  if (!content_version_) content_version_ = options_.content_dir.empty() ? "" : content_version(options_.content_dir, options_.quiz_file);
-  beat.content_version = *content_version_;
+  beat.content_version = content_version_now();
+  beat.content_refused = content_refused;
   beat.last_seq = backlog.last_seq;
   const auto own = progress_.find(options_.kiosk_id);
   beat.acked_seq = own == progress_.end() ? 0 : own->second;
@@ -111,6 +114,17 @@ Heartbeat UplinkPump::send_heartbeat() {
   beat.last_event_at_ms = backlog.last_event_at_ms;
   publish_acknowledged(hub_, hub::heartbeat_subject(options_.credentials.device), encode_heartbeat(beat), "");
   return beat;
+}
+
+void UplinkPump::set_content_source(const std::filesystem::path& content_dir, const std::filesystem::path& quiz_file) {
+  content_dir_ = content_dir;
+  quiz_file_ = quiz_file;
+  content_version_.reset();
+}
+
+const std::string& UplinkPump::content_version_now() {
+  if (!content_version_) content_version_ = content_dir_.empty() ? "" : content_version(content_dir_, quiz_file_);
+  return *content_version_;
 }
 
 BoothUplink::BoothUplink(UplinkOptions options) : options_(std::move(options)) {
@@ -158,6 +172,12 @@ bool BoothUplink::connect_if_needed() {
 }
 
 void BoothUplink::pass() {
+  std::optional<StagedContent> switched;
+  {
+    std::lock_guard lock(mutex_);
+    switched = std::exchange(switched_, std::nullopt);
+  }
+  if (switched) pump_->set_content_source(switched->content_dir, switched->quiz_file);
   const std::size_t published = pump_->publish_pending(options_.batch);
   const auto now = std::chrono::steady_clock::now();
   std::optional<Heartbeat> beat;
@@ -165,10 +185,39 @@ void BoothUplink::pass() {
     beat = pump_->send_heartbeat();
     next_heartbeat_ = now + options_.heartbeat_interval;
   }
+  if (!options_.content_staging_root.empty() && now >= next_content_check_) {
+    next_content_check_ = now + options_.content_poll_interval;
+    check_for_content();
+  }
   std::lock_guard lock(mutex_);
   status_.connected = true;
   status_.published += published;
+  status_.content_refused = pump_->content_refused;
   if (beat) status_.pending = beat->pending;
+}
+
+// The desk's latest bundle: verified against the booth's key, unpacked and validated beside
+// the database; a refusal goes into the heartbeat, where the desk's board shows it.
+void BoothUplink::check_for_content() {
+  const ContentFetch fetched = fetch_latest_bundle(*hub_, options_.credentials, pump_->content_version_now(), options_.content_staging_root,
+                                                   options_.questions_per_round);
+  if (fetched.outcome == ContentFetch::Outcome::Refused) pump_->content_refused = fetched.refusal;
+  if (fetched.outcome != ContentFetch::Outcome::Staged && fetched.outcome != ContentFetch::Outcome::SameVersion) return;
+  pump_->content_refused.clear();
+  if (fetched.outcome != ContentFetch::Outcome::Staged || fetched.version == staged_version_) return;
+  staged_version_ = fetched.version;
+  std::lock_guard lock(mutex_);
+  staged_ = StagedContent{fetched.staged_content_dir, fetched.staged_quiz_file, fetched.version};
+}
+
+std::optional<StagedContent> BoothUplink::take_staged_content() {
+  std::optional<StagedContent> staged;
+  {
+    std::lock_guard lock(mutex_);
+    staged = std::exchange(staged_, std::nullopt);
+    if (staged) switched_ = staged;
+  }
+  return staged;
 }
 
 void BoothUplink::run() {

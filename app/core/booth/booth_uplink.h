@@ -10,12 +10,14 @@
 #include <cstdint>
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
 #include <thread>
 
+#include "core/booth/booth_link_state.h"
 #include "core/booth/booth_messages.h"
 #include "core/booth/hub_credentials.h"
 
@@ -37,10 +39,16 @@ struct UplinkOptions {
   std::chrono::milliseconds connect_timeout{2000};
   std::chrono::milliseconds longest_retry_wait{10000};
   std::size_t batch = 256;
+  // Content from the desk: how often a kiosk asks the hub for the latest bundle, where it
+  // unpacks it (empty: it never asks), and how many questions a round draws (for validating).
+  std::chrono::milliseconds content_poll_interval{30000};
+  std::filesystem::path content_staging_root;
+  int questions_per_round = 5;
 };
 
 struct UplinkStatus {
   bool connected = false;
+  std::string content_refused;  // why the desk's latest bundle was refused ("" when not)
   std::string last_error;       // the latest failure to reach the hub or to publish
   std::uint64_t published = 0;  // rows the hub acknowledged since start
   std::int64_t pending = 0;     // rows not yet on the hub, as of the last pass
@@ -56,6 +64,10 @@ class UplinkPump {
   std::size_t publish_pending(std::size_t max_rows);
   // Sends the heartbeat and returns the backlog it reported.
   Heartbeat send_heartbeat();
+  // The content the heartbeat names (after a switch to the desk's bundle).
+  void set_content_source(const std::filesystem::path& content_dir, const std::filesystem::path& quiz_file);
+  const std::string& content_version_now();
+  std::string content_refused;  // carried by the heartbeat
 
  private:
   void publish_record(const EventRecord& record);
@@ -65,6 +77,7 @@ class UplinkPump {
   HubConnection& hub_;
   std::map<std::string, std::int64_t> progress_;  // what the hub acknowledged, also when the disk refuses to record it
   bool progress_loaded_ = false;
+  std::filesystem::path content_dir_, quiz_file_;
   std::optional<std::string> content_version_;
   std::int64_t caught_up_at_id_ = -1;  // the newest row when the last pass left nothing behind
 };
@@ -77,8 +90,11 @@ class BoothUplink {
   BoothUplink& operator=(const BoothUplink&) = delete;
 
   UplinkStatus status() const;
+  // The desk's bundle, once it is staged (and only once): the kiosk switches to it.
+  std::optional<StagedContent> take_staged_content();
 
  private:
+  void check_for_content();
   void run();
   bool connect_if_needed();
   void pass();
@@ -89,6 +105,10 @@ class BoothUplink {
   std::unique_ptr<UplinkPump> pump_;    // uplink thread only
   std::chrono::milliseconds retry_wait_{500};
   std::chrono::steady_clock::time_point next_heartbeat_{};
+  std::chrono::steady_clock::time_point next_content_check_{};
+  std::optional<StagedContent> staged_;    // under mutex_
+  std::optional<StagedContent> switched_;  // under mutex_: taken by the kiosk, not yet in the heartbeat
+  std::string staged_version_;           // uplink thread: the version handed over last
   mutable std::mutex mutex_;
   std::condition_variable wake_;
   bool stopping_ = false;

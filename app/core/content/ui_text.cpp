@@ -394,6 +394,8 @@ constexpr std::array kTexts = {
     TextEntry{Text::BoothAlertSilent, "booth_alert_silent", TextStyle::Body, "超过 2 分钟无响应"},
     TextEntry{Text::BoothAlertLowDisk, "booth_alert_low_disk", TextStyle::Body, "磁盘空间不足"},
     TextEntry{Text::BoothAlertContent, "booth_alert_content", TextStyle::Body, "内容版本与服务台不同"},
+    // {0} why (the validator's or the signature check's words, as the kiosk gave them).
+    TextEntry{Text::BoothAlertContentRefusedFormat, "booth_alert_content_refused_format", TextStyle::Body, "拒绝了服务台发布的内容：{0}"},
     TextEntry{Text::BoothCallsHeading, "booth_calls_heading", TextStyle::Heading, "呼叫工作人员"},
     // {0} the kiosk, {1} the time, {2} where on it.
     TextEntry{Text::BoothCallFormat, "booth_call_format", TextStyle::Heading, "{0}　{1}　{2}"},

@@ -367,6 +367,7 @@ enum class Text : std::uint16_t {
   BoothAlertSilent,
   BoothAlertLowDisk,
   BoothAlertContent,
+  BoothAlertContentRefusedFormat,
   BoothCallsHeading,
   BoothCallFormat,
   BoothNoCalls,

@@ -178,6 +178,14 @@ void StaffService::export_to(std::filesystem::path folder) {
   });
 }
 
+void StaffService::reload_content_from(std::filesystem::path content_dir, std::filesystem::path quiz_file) {
+  if (reload_.running()) return;
+  // From now on this is the content the kiosk runs: a later 重新载入内容 reads it too.
+  paths_.content_dir = std::move(content_dir);
+  paths_.quiz_file = std::move(quiz_file);
+  reload_content();
+}
+
 void StaffService::reload_content() {
   if (reload_.running()) return;
   reload_problems_.reset();

@@ -111,6 +111,9 @@ class StaffService {
 
   // Validates the content folder and the quiz bank again; the result says whether to swap.
   void reload_content();
+  // The same, from another folder (the desk's content through the booth hub), which the kiosk
+  // keeps using afterwards.
+  void reload_content_from(std::filesystem::path content_dir, std::filesystem::path quiz_file);
   bool reloading() const { return reload_.running(); }
   // A validated bundle, once (the kiosk takes it and swaps it in between frames).
   std::optional<ContentBundle> take_reloaded();

@@ -25,6 +25,7 @@ Text alert_words(BoardAlert alert) {
     case BoardAlert::Silent: return Text::BoothAlertSilent;
     case BoardAlert::LowDisk: return Text::BoothAlertLowDisk;
     case BoardAlert::ContentDiffers: return Text::BoothAlertContent;
+    case BoardAlert::ContentRefused: return Text::BoothAlertContentRefusedFormat;
   }
   return Text::BoothAlertSilent;
 }
@@ -139,7 +140,8 @@ class StaffBoothScreen final : public Screen {
                 board.pending > 0 ? fill_text(Text::BoothDeviceLagFormat, {std::to_string(board.pending), duration_words(board.upload_lag_ms)})
                                   : std::string(tr(Text::BoothDeviceUpToDate)),
                 x, y, width);
-      for (BoardAlert alert : board.alerts) y = muted(ctx, tr(alert_words(alert)), x, y, width, colors::kAccent);
+      for (BoardAlert alert : board.alerts)
+        y = muted(ctx, fill_text(alert_words(alert), {board.content_refused}), x, y, width, colors::kAccent);
       y += m.gap * 0.5f;
     }
     return y;
