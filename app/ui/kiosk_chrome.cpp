@@ -39,21 +39,26 @@ float KioskChrome::draw_top_bar(double now, float height) {
   const ImFont& heading_font = *fonts.font(FontRole::Heading, false);
   const std::string_view call_label = tr(Text::CallStaff);
   const float call_text = heading_font.CalcTextSizeA(heading_font.FontSize, FLT_MAX, 0, call_label.data(), call_label.data() + call_label.size()).x;
-  const ImVec2 call_size(std::max(std::round(200 * m.unit), std::round(call_text + 2 * inset)), button_height);
+  const ImVec2 call_size(std::max(std::round(200 * m.unit), std::round(call_text + 4 * inset)), button_height);
   // The room the buttons leave for the title, between the left and the right groups.
   const float left = m.margin * 0.5f + (nav_buttons ? nav_size.x + m.gap : 0) + (home_button ? nav_size.x + m.gap : 0);
   const float end_x = display.x - m.margin * 0.5f - end_size.x;
   const float toggle_x = end_x - m.gap - toggle_size.x;
-  const float call_x = toggle_x - m.gap - call_size.x;
-  const float right = staff_route ? end_x : call_button ? call_x : toggle_x;
+  // Beside 大字 when the row has room; else (a portrait screen) at the right of a second row.
+  const bool call_in_first_row = call_button && toggle_x - m.gap - call_size.x >= left + m.gap;
+  const bool call_in_second_row = call_button && !call_in_first_row;
+  const float call_x = call_in_first_row ? toggle_x - m.gap - call_size.x : display.x - m.margin * 0.5f - call_size.x;
+  const float right = staff_route ? end_x : call_in_first_row ? call_x : toggle_x;
 
   // A title with no room beside the buttons (a portrait screen) gets a row of its own under
   // them: the visitor must always see where they are.
   const Screen* screen = router.current();
   const std::string title = screen ? screen->title() : std::string();
-  const bool title_row = !title.empty() && !title_fits(probe, title, left, right - m.gap);
+  const bool title_row = (!title.empty() && !title_fits(probe, title, left, right - m.gap)) || call_in_second_row;
   const float accent = std::round(4 * m.unit);
-  const float bar_height = title_row ? height + line_height(fonts.font(FontRole::Heading, false)->FontSize) + inset : height;
+  const float second_row =
+      std::max(line_height(fonts.font(FontRole::Heading, false)->FontSize), call_in_second_row ? button_height + inset * 0.5f : 0.0f) + inset;
+  const float bar_height = title_row ? height + second_row : height;
   draw.AddRectFilled(ImVec2(0, 0), ImVec2(display.x, bar_height), colors::kSurface);
   draw.AddRectFilled(ImVec2(0, bar_height - accent), ImVec2(display.x, bar_height), colors::kAccent);
 
@@ -73,11 +78,15 @@ float KioskChrome::draw_top_bar(double now, float height) {
     if (big_button(ctx, {"topbar.end_session", ImVec2(end_x, top), end_size, tr(Text::EndSession), ButtonKind::Secondary}))
       request_end_session(ctx, now);
     draw_large_text_toggle(ctx, ImVec2(toggle_x, top), toggle_size);
-    if (call_button && big_button(ctx, {"topbar.call_staff", ImVec2(call_x, top), call_size, call_label, ButtonKind::Secondary}))
+    // In the second row: centred between the first row's buttons and the accent line.
+    const float row_top = height - inset * 0.5f;
+    const float call_y = call_in_first_row ? top : std::round(row_top + (height + second_row - accent - row_top - button_height) * 0.5f);
+    if (call_button && big_button(ctx, {"topbar.call_staff", ImVec2(call_x, call_y), call_size, call_label, ButtonKind::Secondary}))
       call_staff(ctx);
   }
-  if (title_row)
-    draw_title(ctx, draw, title, Rect{ImVec2(m.margin * 0.5f, height - inset), ImVec2(display.x - m.margin * 0.5f, bar_height - accent)});
+  if (title_row && !title.empty())
+    draw_title(ctx, draw, title,
+               Rect{ImVec2(m.margin * 0.5f, height - inset), ImVec2(call_in_second_row ? call_x - m.gap : display.x - m.margin * 0.5f, bar_height - accent)});
   else if (!title.empty())
     draw_title(ctx, draw, title, Rect{ImVec2(left, 0), ImVec2(right - m.gap, height)});
   if (end_confirmation_open_ && ctx.sessions().phase() != SessionPhase::Warning) draw_end_confirmation(now);

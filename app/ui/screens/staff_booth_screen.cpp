@@ -88,8 +88,8 @@ class StaffBoothScreen final : public Screen {
     y = heading(ctx, Text::BoothCallsHeading, x, y, width);
     if (view.calls.empty()) return muted(ctx, tr(Text::BoothNoCalls), x, y, width);
     for (const StaffCall& call : view.calls) {
-      const std::string where = call.department.empty() ? call.screen : call.department;
-      const std::string words = fill_text(Text::BoothCallFormat, {call.kiosk_id, format_local_time(call.at_ms, "%H:%M"), where});
+      // The department the visitor was reading, when there was one (a route is no word for staff).
+      const std::string words = fill_text(Text::BoothCallFormat, {call.kiosk_id, format_local_time(call.at_ms, "%H:%M"), call.department});
       const std::string id = "staff.booth.call." + call.id;
       const Card card = card_with_button(ctx, id, tr(Text::BoothCallHandled), x, y, width, [&](float tx, float ty, float tw, bool measure) {
         const ImFont& font = *ctx.font(FontRole::Heading);
