@@ -158,12 +158,21 @@ void KioskChrome::draw_call_card(double now) {
   ImGui::End();
 }
 
-// The desk: the oldest open call under the top bar, with 已处理; each new call is said aloud once.
+// The desk: the oldest open call under the top bar, with 已处理; said aloud when it comes and
+// again every half minute until someone handles it.
 float KioskChrome::draw_call_banner(double now, float top) {
+  constexpr double kRepeatSeconds = 30;
   const std::vector<StaffCall> calls = host_.open_staff_calls();
   if (calls.empty()) return 0;
-  for (const StaffCall& call : calls)
-    if (announced_calls_.insert(call.id).second) host_.announce(tr(Text::BoothCallSpoken));
+  bool say = false;
+  for (const StaffCall& call : calls) {
+    const auto [at, fresh] = announced_calls_.try_emplace(call.id, now);
+    if (fresh || now - at->second >= kRepeatSeconds) {
+      at->second = now;
+      say = true;
+    }
+  }
+  if (say) host_.announce(tr(Text::BoothCallSpoken));
   ScreenContext ctx = host_.context(now, false, whole_display());
   const Metrics& m = ctx.metrics();
   const ImVec2 display = ImGui::GetIO().DisplaySize;

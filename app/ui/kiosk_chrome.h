@@ -3,6 +3,7 @@
 // or 退出管理) and its pop-ups (the idle question, the prize-code confirmation of 结束使用).
 #include <imgui.h>
 
+#include <map>
 #include <set>
 #include <string>
 #include <string_view>
@@ -68,7 +69,7 @@ class KioskChrome {
   enum class CallCard { None, Sent, Again, Offline };
   CallCard call_card_ = CallCard::None;
   bool called_ = false;
-  std::set<std::string> announced_calls_;  // the desk says each call aloud once
+  std::map<std::string, double> announced_calls_;  // call id -> when the desk last said it aloud
 
   ChromeHost& host_;
   TextAudit& audit_;

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "core/booth/booth_messages.h"
+#include "core/content/ui_text.h"
 #include "core/staff/staff.h"
 #include "core/visits/booth_store.h"
 #include "core/visits/store.h"
@@ -89,6 +90,17 @@ TEST(CallStaffAlone, AKioskWithoutAHubHasNoCallButton) {
   EXPECT_FALSE(kiosk.has_target("topbar.call_staff"));
 }
 
+// Counts what the desk says aloud.
+class CountingSpeech final : public ui::SpeechOutput {
+ public:
+  bool available() const override { return true; }
+  void speak(std::vector<std::string> sections) override { said.push_back(sections.empty() ? "" : sections.front()); }
+  void stop() override {}
+  int section() const override { return -1; }
+  void set_volume_step(int) override {}
+  std::vector<std::string> said;
+};
+
 // The desk's database as the booth hub would have filled it: a call from kiosk-1, a question
 // for the desk from kiosk-2, and kiosk-1's heartbeat.
 void fill_from_hub(HeadlessKiosk& desk) {
@@ -148,7 +160,8 @@ TEST(DeskBoard, ACallStaysOnEveryDeskScreenUntilHandledAndQuestionsAreAnsweredOn
   config.kiosk_id = "desk";
   config.hub_url = "nats://127.0.0.1:4222";
   config.hub_credentials = "desk.creds";
-  HeadlessKiosk desk(ImVec2(1920, 1080), "attract", config, nullptr, std::nullopt, nullptr, link(true));
+  CountingSpeech voice;
+  HeadlessKiosk desk(ImVec2(1920, 1080), "attract", config, nullptr, std::nullopt, &voice, link(true));
   fill_from_hub(desk);
   sign_in(desk);
   const auto pin = desk.kiosk().service().pin_result();
@@ -156,6 +169,10 @@ TEST(DeskBoard, ACallStaysOnEveryDeskScreenUntilHandledAndQuestionsAreAnsweredOn
   let_the_desk_look(desk);
   const std::string handled = "banner.call_handled.kiosk-1:5";
   ASSERT_TRUE(desk.has_target(handled)) << "the call shows under the bar on the tally";
+  ASSERT_EQ(voice.said.size(), 1u) << "and is said aloud";
+  EXPECT_EQ(voice.said.front(), tr(Text::BoothCallSpoken));
+  desk.wait(31);
+  EXPECT_EQ(voice.said.size(), 2u) << "again every half minute until someone handles it";
 
   desk.tap("staff.tally.booth");
   let_the_desk_look(desk);
@@ -173,6 +190,9 @@ TEST(DeskBoard, ACallStaysOnEveryDeskScreenUntilHandledAndQuestionsAreAnsweredOn
   let_the_desk_look(desk);
   EXPECT_EQ(rows_of_type(desk, EventType::StaffCallHandled), 1u);
   EXPECT_FALSE(desk.has_target(handled)) << "handled, the strip is gone";
+  const std::size_t said = voice.said.size();
+  desk.wait(31);
+  EXPECT_EQ(voice.said.size(), said) << "and the desk is quiet";
   EXPECT_FALSE(desk.has_target("staff.booth.call.kiosk-1:5"));
 }
 

@@ -391,6 +391,8 @@ constexpr std::array kTexts = {
     // {0} rows not yet uploaded, {1} the age of the oldest.
     TextEntry{Text::BoothDeviceLagFormat, "booth_device_lag_format", TextStyle::Body, "待上传 {0} 条，最早的已等 {1}"},
     TextEntry{Text::BoothDeviceUpToDate, "booth_device_up_to_date", TextStyle::Body, "记录已全部上传"},
+    // {0} the time of its last logged event, {1} its content version.
+    TextEntry{Text::BoothDeviceLastFormat, "booth_device_last_format", TextStyle::Body, "最近一次记录 {0} · 内容版本 {1}"},
     TextEntry{Text::BoothAlertSilent, "booth_alert_silent", TextStyle::Body, "超过 2 分钟无响应"},
     TextEntry{Text::BoothAlertLowDisk, "booth_alert_low_disk", TextStyle::Body, "磁盘空间不足"},
     TextEntry{Text::BoothAlertContent, "booth_alert_content", TextStyle::Body, "内容版本与服务台不同"},

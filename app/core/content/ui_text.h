@@ -364,6 +364,7 @@ enum class Text : std::uint16_t {
   BoothDeviceCountsFormat,
   BoothDeviceLagFormat,
   BoothDeviceUpToDate,
+  BoothDeviceLastFormat,
   BoothAlertSilent,
   BoothAlertLowDisk,
   BoothAlertContent,

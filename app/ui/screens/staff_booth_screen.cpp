@@ -140,6 +140,8 @@ class StaffBoothScreen final : public Screen {
                 board.pending > 0 ? fill_text(Text::BoothDeviceLagFormat, {std::to_string(board.pending), duration_words(board.upload_lag_ms)})
                                   : std::string(tr(Text::BoothDeviceUpToDate)),
                 x, y, width);
+      const std::string last = device.last_event_at_ms > 0 ? format_local_time(device.last_event_at_ms, "%H:%M:%S") : "—";
+      y = muted(ctx, fill_text(Text::BoothDeviceLastFormat, {last, board.content_version.empty() ? "—" : board.content_version}), x, y, width);
       for (BoardAlert alert : board.alerts)
         y = muted(ctx, fill_text(alert_words(alert), {board.content_refused}), x, y, width, colors::kAccent);
       y += m.gap * 0.5f;
