@@ -144,11 +144,9 @@ int run_hub_sync(const HubSyncOptions& options) {
     while (true) {
       const IntakeResult pulled = intake.pull(
           [&](const IntakeBatch& batch) {
-            db.write_transaction("starting to store the booth's events", "storing the booth's events", [&] {
-              const auto before = db.query_int("SELECT count(*) FROM events").value_or(0);
-              store_intake_batch(db, batch);
-              added += static_cast<std::size_t>(db.query_int("SELECT count(*) FROM events").value_or(0) - before);
-            });
+            // Counted once the batch is committed.
+            added += db.write_transaction("starting to store the booth's events", "storing the booth's events",
+                                          [&] { return store_intake_batch(db, batch); });
           },
           500, std::chrono::milliseconds(1000));
       received += pulled.received;

@@ -208,14 +208,15 @@ std::string random_intake_id() {
   return hex;
 }
 
-void store_intake_batch(Database& db, const IntakeBatch& batch) {
-  take_in_event_records(db, batch.events);
+std::size_t store_intake_batch(Database& db, const IntakeBatch& batch) {
+  const std::size_t added = take_in_event_records(db, batch.events);
   for (const DeviceState& state : batch.heartbeats) {
     const Heartbeat& beat = state.beat;
     save_device_heartbeat(db, beat.device, encode_device_state(state));
     // A kiosk's stock as its own file tells it; the desk's own stock is in the desk's file.
     if (beat.prize_stock && beat.role != "desk") save_booth_stock(db, beat.kiosk_id, *beat.prize_stock);
   }
+  return added;
 }
 
 }  // namespace openday

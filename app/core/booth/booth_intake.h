@@ -95,8 +95,9 @@ class DeskFeed {
 };
 
 // Stores a batch into the desk's database (within an open write transaction): the rows, the
-// vouchers they issue and redeem, each device's heartbeat and its prize stock.
-void store_intake_batch(Database& db, const IntakeBatch& batch);
+// vouchers they issue and redeem, each device's heartbeat and its prize stock. Returns the rows
+// it did not hold before.
+std::size_t store_intake_batch(Database& db, const IntakeBatch& batch);
 // A fresh name for a database's intake on the hub (16 hex digits).
 std::string random_intake_id();
 
