@@ -9,6 +9,7 @@
 #include <stdexcept>
 
 #include "core/visits/sqlite.h"
+#include "core/visits/store.h"
 
 namespace openday {
 namespace {
@@ -20,19 +21,6 @@ constexpr std::size_t kMemLimit = 8u << 20;
 constexpr std::string_view kPinHash = "staff.pin_hash";
 constexpr std::string_view kFailures = "staff.pin_failures";
 constexpr std::string_view kLockedUntil = "staff.pin_locked_until_ms";
-
-std::optional<std::string> read_setting(const Database& db, std::string_view key) {
-  Statement read = db.prepare("SELECT value FROM settings WHERE key = ?1");
-  read.bind(1, key);
-  if (!read.step()) return std::nullopt;
-  return read.column_text(0);
-}
-
-void write_setting(Database& db, std::string_view key, const std::string& value) {
-  Statement write = db.prepare("INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value");
-  write.bind(1, key).bind(2, value);
-  write.run();
-}
 
 // A stored number; 0 when missing or not a number (a hand-edited settings row must not throw).
 std::int64_t read_number(const Database& db, std::string_view key) {

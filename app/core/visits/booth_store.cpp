@@ -30,12 +30,6 @@ std::optional<std::int64_t> parse_int(std::string_view text) {
   return value;
 }
 
-void put_setting(Database& db, std::string_view key, std::string_view value) {
-  Statement write = db.prepare("INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value");
-  write.bind(1, key).bind(2, value);
-  write.run();
-}
-
 // Every settings row whose key starts with prefix, keyed by the rest of the key.
 std::map<std::string, std::string> settings_with_prefix(const Database& db, std::string_view prefix) {
   std::map<std::string, std::string> found;
@@ -116,7 +110,7 @@ std::map<std::string, std::int64_t> uplink_progress(const Database& db) {
 }
 
 void save_uplink_progress(Database& db, const std::string& kiosk_id, std::int64_t seq) {
-  put_setting(db, std::string(kProgressPrefix) + kiosk_id, std::to_string(seq));
+  write_setting(db, std::string(kProgressPrefix) + kiosk_id, std::to_string(seq));
 }
 
 std::size_t take_in_event_records(Database& db, std::span<const EventRecord> records) {
@@ -136,13 +130,13 @@ std::size_t take_in_event_records(Database& db, std::span<const EventRecord> rec
 }
 
 void save_device_heartbeat(Database& db, const std::string& device, const std::string& json) {
-  put_setting(db, std::string(kHeartbeatPrefix) + device, json);
+  write_setting(db, std::string(kHeartbeatPrefix) + device, json);
 }
 
 std::map<std::string, std::string> device_heartbeats(const Database& db) { return settings_with_prefix(db, kHeartbeatPrefix); }
 
 void save_booth_stock(Database& db, const std::string& kiosk_id, std::int64_t remaining) {
-  put_setting(db, std::string(kStockPrefix) + kiosk_id, std::to_string(remaining));
+  write_setting(db, std::string(kStockPrefix) + kiosk_id, std::to_string(remaining));
 }
 
 std::map<std::string, std::int64_t> booth_stocks(const Database& db) {
@@ -188,9 +182,9 @@ UplinkBacklog uplink_backlog(const Database& db, const std::string& own_kiosk_id
 }
 
 std::string intake_id(Database& db, const std::string& fresh_id) {
-  const auto existing = settings_with_prefix(db, "hub.intake_id");
-  if (const auto found = existing.find(""); found != existing.end()) return found->second;
-  put_setting(db, "hub.intake_id", fresh_id);
+  constexpr std::string_view kIntakeId = "hub.intake_id";
+  if (auto existing = read_setting(db, kIntakeId)) return *existing;
+  write_setting(db, kIntakeId, fresh_id);
   return fresh_id;
 }
 

@@ -262,6 +262,19 @@ std::optional<std::string_view> EventRows::text_or_none(int column) const {
   return rows_.column_view(column);
 }
 
+std::optional<std::string> read_setting(const Database& db, std::string_view key) {
+  Statement read = db.prepare("SELECT value FROM settings WHERE key = ?1");
+  read.bind(1, key);
+  if (!read.step()) return std::nullopt;
+  return read.column_text(0);
+}
+
+void write_setting(Database& db, std::string_view key, std::string_view value) {
+  Statement write = db.prepare("INSERT INTO settings (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = excluded.value");
+  write.bind(1, key).bind(2, value);
+  write.run();
+}
+
 std::map<std::string, std::pair<std::int64_t, std::int64_t>> event_runs(const Database& db) {
   std::map<std::string, std::pair<std::int64_t, std::int64_t>> runs;
   Statement query = db.prepare("SELECT kiosk_id, min(seq) AS first, max(seq) AS last FROM events GROUP BY kiosk_id");

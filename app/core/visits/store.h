@@ -74,6 +74,11 @@ class EventRows {
   std::optional<EventType> type_;
 };
 
+// The settings table (the PIN's hash, the uplink's progress, the desk's view of the booth): a
+// value by its key, none when absent; and, within a write transaction, setting one.
+std::optional<std::string> read_setting(const Database& db, std::string_view key);
+void write_setting(Database& db, std::string_view key, std::string_view value);
+
 // Each kiosk id in this database with the first and last sequence number of its rows.
 std::map<std::string, std::pair<std::int64_t, std::int64_t>> event_runs(const Database& db);
 
