@@ -61,6 +61,7 @@ int dispatch(const CommandLine& command) {
     case CommandKind::HubInit: return run_hub_init(command.hub_init);
     case CommandKind::HubSync: return run_hub_sync(command.hub_sync);
     case CommandKind::HubStatus: return run_hub_status(command.hub_status);
+    case CommandKind::HubStock: return run_hub_stock(command.hub_stock);
     case CommandKind::HubPublishContent: return run_hub_publish_content(command.hub_publish_content);
     case CommandKind::HubFetchContent: return run_hub_fetch_content(command.hub_fetch_content);
   }

@@ -227,6 +227,7 @@ std::optional<BoothLinkThreads> start_booth_link(const Config& config, const Boo
   // Kiosks take the desk's content; the desk publishes it.
   if (config.role == BoothRole::Kiosk) uplink.content_staging_root = place.db_file.parent_path() / "content-from-desk";
   uplink.questions_per_round = config.questions_per_round;
+  uplink.holds_prize_share = config.role == BoothRole::Kiosk;
   threads.uplink = std::make_unique<BoothUplink>(std::move(uplink));
   if (config.role == BoothRole::Desk && loaded.credentials->desk)
     threads.feed = std::make_unique<DeskFeed>(DeskFeed::Options{*config.hub_url, *loaded.credentials}, store);

@@ -18,6 +18,7 @@ inline constexpr int kExitHub = 9;  // the booth hub could not be reached, refus
 inline constexpr int kExitUnknownVoucher = 10;
 inline constexpr int kExitVoucherAlreadyRedeemed = 11;
 inline constexpr int kExitNoSpeech = 12;
+inline constexpr int kExitVoucherHubUnreachable = 13;  // voucher redeem --hub: the hub is away and the code is not this device's
 
 // kiosk.cpp: the kiosk itself.
 int run_kiosk(const KioskOptions& options);
@@ -49,6 +50,10 @@ int run_status(const StatusOptions& options);
 int run_hub_init(const HubInitOptions& options);
 int run_hub_sync(const HubSyncOptions& options);
 int run_hub_status(const HubStatusOptions& options);
+
+// prizes.cpp: the booth's prize stock and vouchers on the hub (issue 27).
+int run_hub_stock(const HubStockOptions& options);
+int run_redeem_through_hub(const RedeemOptions& options);
 
 // content_bundle.cpp: the booth's content from the desk to the kiosks.
 int run_hub_publish_content(const HubPublishContentOptions& options);

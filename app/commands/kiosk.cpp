@@ -113,7 +113,13 @@ int run_kiosk(const KioskOptions& options) {
   setup.speech = side.speech.get();
   if (booth_link && booth_link->uplink) {
     BoothUplink* uplink = booth_link->uplink.get();
-    setup.booth_link = [uplink] { return BoothLinkState{true, uplink->status().connected}; };
+    setup.booth_link = [uplink] {
+      const UplinkStatus status = uplink->status();
+      return BoothLinkState{true, status.connected, status.booth_prizes, status.prizes_held};
+    };
+    setup.booth_prizes.redeem = [uplink](std::string code, std::int64_t now_ms) { return uplink->redeem(std::move(code), now_ms); };
+    setup.booth_prizes.set_stock = [uplink](std::int64_t wanted) { return uplink->set_booth_stock(wanted); };
+    setup.booth_prizes.booth_stock = [uplink] { return uplink->status().booth_prizes; };
     if (config->role == BoothRole::Kiosk) setup.take_staged_content = [uplink] { return uplink->take_staged_content(); };
   }
   ui::Kiosk kiosk(std::move(setup), event_log, event_log);

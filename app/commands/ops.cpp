@@ -17,6 +17,7 @@
 #include "core/content/speech_synth.h"
 #include "core/content/speech_text.h"
 #include "core/ops/simulation.h"
+#include "core/booth/prize_share.h"
 #include "core/ops/status_file.h"
 #include "core/staff/doctor.h"
 #include "core/util/local_clock.h"
@@ -28,6 +29,44 @@
 
 namespace openday::commands {
 namespace {
+
+// A simulated kiosk's share of the booth's prize stock, settled between visitors as the
+// kiosk's uplink does in the background: a hub that is away (or comes back) changes nothing but
+// how many prizes the share still holds.
+class BoothPrizeSimulation {
+ public:
+  BoothPrizeSimulation(const HubLink& link, const std::filesystem::path& db_file)
+      : link_(link), share_(db_file, link.credentials.device, link.credentials.device, true) {}
+
+  void settle() {
+    if (!hub_ && !connect()) return;
+    if (!hub_->connected()) return;  // libnats reconnects on its own
+    const PrizeShareStatus status = share_.settle(*hub_, utc_now_ms());
+    if (!status.error.empty() && status.error != last_error_) std::fprintf(stderr, "openday simulate: booth stock: %s\n", status.error.c_str());
+    last_error_ = status.error;
+  }
+
+  // What the share still holds goes back to the booth.
+  void stop() {
+    if (hub_ && hub_->connected()) share_.give_back_all(*hub_, utc_now_ms());
+  }
+
+ private:
+  bool connect() {
+    const auto now = std::chrono::steady_clock::now();
+    if (now < next_try_) return false;
+    next_try_ = now + std::chrono::seconds(2);
+    HubConnection::Open open = HubConnection::connect(link_.url, link_.credentials, std::chrono::milliseconds(1000));
+    hub_ = std::move(open.connection);
+    return hub_ != nullptr;
+  }
+
+  HubLink link_;
+  PrizeShare share_;
+  std::unique_ptr<HubConnection> hub_;
+  std::chrono::steady_clock::time_point next_try_{};
+  std::string last_error_;
+};
 
 SimulationOptions simulation_options(const SimulateOptions& options) {
   SimulationOptions simulation;
@@ -51,10 +90,21 @@ int run_simulate(const SimulateOptions& options) {
     hub = resolve_hub_link(options.hub, options.config_path, "openday simulate", exit_code);
     if (!hub) return exit_code;
     config.kiosk_id = hub->credentials.device;  // the simulated day is the credentials' device's
+    if (options.stock) {
+      std::fprintf(stderr, "openday simulate: --stock sets a kiosk's own stock; with --hub the booth's stock is on the hub (openday hub stock set N)\n");
+      return kExitUsage;
+    }
   }
   try {
+    SimulationOptions simulation = simulation_options(options);
+    std::optional<BoothPrizeSimulation> booth_prizes;
+    if (hub) {
+      booth_prizes.emplace(*hub, options.db_path);
+      simulation.booth_stock = true;
+      simulation.between_visitors = [&booth_prizes] { booth_prizes->settle(); };
+    }
     const SimulationReport report =
-        simulate_visitors(simulation_options(options), config, *loaded->material.content, *loaded->material.quiz, [](const std::string& code) {
+        simulate_visitors(simulation, config, *loaded->material.content, *loaded->material.quiz, [](const std::string& code) {
           std::printf("VOUCHER %s\n", code.c_str());
           std::fflush(stdout);  // printed only after the commit returned: a kill cannot lose a printed code
         });
@@ -64,6 +114,7 @@ int run_simulate(const SimulateOptions& options) {
                  report.seconds > 0 ? report.vouchers / report.seconds : 0.0);
     std::fprintf(stderr, "openday simulate: %d 常见问题 opened, %d questions asked (%d registered for the desk), %d ratings\n",
                  report.faq_views, report.questions_asked, report.questions_registered, report.ratings);
+    if (booth_prizes) booth_prizes->stop();
     if (hub && !upload_database(*hub, options.db_path, config.kiosk_id, "openday simulate", options.content_dir, options.quiz_path)) return kExitHub;
     return 0;
   } catch (const std::exception& error) {

@@ -119,6 +119,7 @@ int run_set_pin(const SetPinOptions& options) {
 }
 
 int run_redeem(const RedeemOptions& options) {
+  if (options.hub.given()) return run_redeem_through_hub(options);
   try {
     if (!std::filesystem::exists(options.db_path)) {
       std::fprintf(stderr, "openday voucher: %s: no such database file\n", options.db_path.c_str());
@@ -138,6 +139,7 @@ int run_redeem(const RedeemOptions& options) {
         std::fprintf(stderr, "openday voucher: %s is not a voucher this kiosk issued (check the code, or the --db file)\n",
                      result.code.c_str());
         return kExitUnknownVoucher;
+      case Redemption::Outcome::HubUnreachable: break;  // not without a hub
       case Redemption::Outcome::Invalid:
         std::fprintf(stderr, "openday voucher: '%s' cannot be a voucher code: 8 letters and digits from %.*s, like ABCD-EF23\n",
                      options.code.c_str(), static_cast<int>(kVoucherAlphabet.size()), kVoucherAlphabet.data());

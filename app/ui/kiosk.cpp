@@ -35,12 +35,14 @@ Kiosk::Kiosk(KioskSetup setup, EventSink& sink, DurableStore& store)
              [this] { quiz_->refresh_stock(); }),
       read_aloud_(setup.speech, [this](Event event) { sink_.log(std::move(event)); }),
       booth_link_(std::move(setup.booth_link)),
+      booth_stock_(static_cast<bool>(setup.booth_prizes)),
       take_staged_content_(std::move(setup.take_staged_content)),
       speech_(setup.speech) {
   atlas_cache_ = AtlasCache(setup.atlas_cache_dir);
   max_texture_size_ = setup.max_texture_size;
   make_quiz_service();
   staff_.service().set_content({content_, quiz_bank_});
+  if (setup.booth_prizes) staff_.service().set_booth_prizes(std::move(setup.booth_prizes));
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;  // a kiosk keeps no window layout between runs
   io.LogFilename = nullptr;
@@ -63,7 +65,7 @@ Kiosk::~Kiosk() {
 }
 
 void Kiosk::make_quiz_service() {
-  quiz_ = std::make_unique<QuizService>(*quiz_bank_, QuizSettings{config_.questions_per_round, config_.pass_min_correct, config_.initial_stock},
+  quiz_ = std::make_unique<QuizService>(*quiz_bank_, QuizSettings{config_.questions_per_round, config_.pass_min_correct, config_.initial_stock, booth_stock_},
                                         sink_, store_, std::random_device{}());
   quiz_->refresh_stock();
 }

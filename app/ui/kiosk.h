@@ -57,6 +57,9 @@ struct KioskSetup {
   // The desk's content through the hub, verified and validated, once (the kiosk switches to
   // it at its next attract screen). None: no hub.
   std::function<std::optional<StagedContent>()> take_staged_content = nullptr;
+  // The booth's prize stock on the hub (issue 27): redemptions and stock changes in staff mode,
+  // and the quiz gives prizes only from this device's share. Empty: no hub.
+  BoothPrizeLink booth_prizes = {};
 };
 
 // The shell: it owns the services, the router and the fonts, and runs the frame; the glyph plan
@@ -186,6 +189,7 @@ class Kiosk final : public KioskShell, private ChromeHost {
   ReadAloud read_aloud_;
   double frame_now_ = 0;  // the time of the frame being drawn (a read-out stopped by navigation ends then)
   std::function<BoothLinkState()> booth_link_;
+  bool booth_stock_ = false;  // prizes from the booth's stock on the hub
   std::function<std::optional<StagedContent>()> take_staged_content_;
   SpeechOutput* speech_ = nullptr;
   double next_booth_refresh_at_ = 0;

@@ -139,10 +139,12 @@ TEST(HubSetup, PermissionsAreTheNarrowestThatWork) {
   const HubPermissions kiosk = hub_permissions("kiosk-1");
   EXPECT_EQ(kiosk.publish, (std::vector<std::string>{"openday.events.kiosk-1", "openday.heartbeat.kiosk-1",
                                                      "$JS.API.STREAM.MSG.GET.OPENDAY_CONTENT", "$JS.API.STREAM.MSG.GET.OPENDAY_DESK",
-                                                     "$JS.API.STREAM.INFO.OPENDAY_CONTENT"}));
+                                                     "$JS.API.STREAM.INFO.OPENDAY_CONTENT", "$KV.OPENDAY_PRIZES.>",
+                                                     "$JS.API.STREAM.INFO.KV_OPENDAY_PRIZES", "$JS.API.STREAM.MSG.GET.KV_OPENDAY_PRIZES",
+                                                     "$JS.API.DIRECT.GET.KV_OPENDAY_PRIZES.>"}));
   EXPECT_EQ(kiosk.subscribe, (std::vector<std::string>{"_INBOX_kiosk-1.>"}));
   const HubPermissions desk = hub_permissions("desk");
-  EXPECT_EQ(desk.publish, (std::vector<std::string>{"openday.events.desk", "openday.heartbeat.desk", "$JS.API.>", "$JS.ACK.>",
+  EXPECT_EQ(desk.publish, (std::vector<std::string>{"openday.events.desk", "openday.heartbeat.desk", "$KV.OPENDAY_PRIZES.>", "$JS.API.>", "$JS.ACK.>",
                                                     "openday.content", "openday.desk.>"}));
   EXPECT_EQ(desk.subscribe, (std::vector<std::string>{"_INBOX_desk.>"}));
 }

@@ -9,6 +9,7 @@
 #include "core/booth/hub_connection.h"
 #include "core/booth/hub_subjects.h"
 #include "core/booth/content_watch.h"
+#include "core/booth/prize_share.h"
 #include "core/content/content_version.h"
 #include "core/quiz/vouchers.h"
 #include "core/visits/booth_store.h"
@@ -127,7 +128,9 @@ const std::string& UplinkPump::content_version_now() {
   return *content_version_;
 }
 
-BoothUplink::BoothUplink(UplinkOptions options) : options_(std::move(options)) {
+BoothUplink::BoothUplink(UplinkOptions options)
+    : options_(std::move(options)),
+      prizes_(std::make_unique<PrizeShare>(options_.db_file, options_.kiosk_id, options_.credentials.device, options_.holds_prize_share)) {
   thread_ = std::thread([this] { run(); });
 }
 
@@ -147,7 +150,69 @@ UplinkStatus BoothUplink::status() const {
 
 void BoothUplink::wait_for(std::chrono::milliseconds delay) {
   std::unique_lock lock(mutex_);
-  wake_.wait_for(lock, delay, [this] { return stopping_; });
+  wake_.wait_for(lock, delay, [this] { return stopping_ || !jobs_.empty(); });
+}
+
+void BoothUplink::post(HubJob job) {
+  {
+    std::lock_guard lock(mutex_);
+    jobs_.push_back(std::move(job));
+  }
+  wake_.notify_all();
+}
+
+void BoothUplink::run_jobs() {
+  while (true) {
+    HubJob job;
+    {
+      std::lock_guard lock(mutex_);
+      if (jobs_.empty()) return;
+      job = std::move(jobs_.front());
+      jobs_.pop_front();
+    }
+    job(hub_ && hub_->connected() ? hub_.get() : nullptr);
+  }
+}
+
+PrizeBucket* BoothUplink::prize_bucket(HubConnection& hub, std::string& error) {
+  if (hub.credentials().desk) {
+    // The desk creates the bucket when staff first set the stock from it.
+    if (std::string problem = ensure_prize_bucket(hub); !problem.empty()) {
+      error = problem;
+      return nullptr;
+    }
+  }
+  return prizes_->bucket(hub, error);
+}
+
+std::future<HubRedemption> BoothUplink::redeem(std::string canonical_code, std::int64_t now_ms) {
+  auto promise = std::make_shared<std::promise<HubRedemption>>();
+  auto answer = promise->get_future();
+  post([this, promise, code = std::move(canonical_code), now_ms](HubConnection* hub) {
+    HubRedemption unreachable;
+    unreachable.code = code;
+    if (!hub) {
+      unreachable.error = "the hub is not connected";
+      promise->set_value(unreachable);
+      return;
+    }
+    PrizeBucket* bucket = prizes_->bucket(*hub, unreachable.error);
+    promise->set_value(bucket ? redeem_on_hub(*bucket, code, options_.credentials.device, now_ms) : unreachable);
+  });
+  return answer;
+}
+
+std::future<BoothStockChange> BoothUplink::set_booth_stock(std::int64_t wanted) {
+  auto promise = std::make_shared<std::promise<BoothStockChange>>();
+  auto answer = promise->get_future();
+  post([this, promise, wanted](HubConnection* hub) {
+    BoothStockChange change;
+    change.error = "the hub is not connected";
+    PrizeBucket* bucket = hub ? prize_bucket(*hub, change.error) : nullptr;
+    if (bucket) change = set_booth_stock_on_hub(*bucket, wanted, options_.credentials.device, utc_now_ms());
+    promise->set_value(change);
+  });
+  return answer;
 }
 
 bool BoothUplink::connect_if_needed() {
@@ -189,7 +254,12 @@ void BoothUplink::pass() {
     next_content_check_ = now + options_.content_poll_interval;
     check_for_content();
   }
+  const PrizeShareStatus prizes = prizes_->settle(*hub_, utc_now_ms());
   std::lock_guard lock(mutex_);
+  if (prizes.booth_available) status_.booth_prizes = prizes.booth_available;
+  status_.prizes_held = prizes.held;
+  status_.double_redemptions = prizes.doubles;
+  status_.prize_error = prizes.error;
   status_.connected = true;
   status_.published += published;
   status_.content_refused = pump_->content_refused;
@@ -227,7 +297,9 @@ void BoothUplink::run() {
       if (stopping_) break;
     }
     std::chrono::milliseconds delay = options_.poll_interval;
-    if (!connect_if_needed()) {
+    const bool connected = connect_if_needed();
+    run_jobs();
+    if (!connected) {
       // While libnats reconnects an established connection on its own, looking at its status
       // costs nothing: look again at the poll interval, so that the backlog leaves as soon as
       // the hub is back rather than up to longest_retry_wait later (the catch-up benchmark).
@@ -249,8 +321,10 @@ void BoothUplink::run() {
     wait_for(delay);
   }
   // A last heartbeat, so that the board shows the final backlog and stock of a device that stopped.
+  run_jobs();
   if (hub_ && hub_->connected() && pump_) {
     try {
+      prizes_->give_back_all(*hub_, utc_now_ms());
       pump_->publish_pending(options_.batch * 4);
       pump_->send_heartbeat();
     } catch (const std::exception&) {

@@ -8,6 +8,8 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
+#include <deque>
+#include <future>
 #include <filesystem>
 #include <functional>
 #include <map>
@@ -20,6 +22,7 @@
 #include "core/booth/booth_link_state.h"
 #include "core/booth/booth_messages.h"
 #include "core/booth/hub_credentials.h"
+#include "core/booth/prize_bucket.h"
 
 namespace openday {
 
@@ -44,6 +47,8 @@ struct UplinkOptions {
   std::chrono::milliseconds content_poll_interval{30000};
   std::filesystem::path content_staging_root;
   int questions_per_round = 5;
+  // The booth's prize stock (issue 27): a kiosk holds a share of it, the desk holds none.
+  bool holds_prize_share = true;
 };
 
 struct UplinkStatus {
@@ -52,6 +57,12 @@ struct UplinkStatus {
   std::string last_error;       // the latest failure to reach the hub or to publish
   std::uint64_t published = 0;  // rows the hub acknowledged since start
   std::int64_t pending = 0;     // rows not yet on the hub, as of the last pass
+  // The booth's prize stock as last read from the hub (none before the first read, or before
+  // staff first set it), and this device's share of it.
+  std::optional<std::int64_t> booth_prizes;
+  std::int64_t prizes_held = 0;
+  std::int64_t double_redemptions = 0;  // late redemptions of this device that were not the first
+  std::string prize_error;
 };
 
 // One device's publishing, usable without the thread (`openday simulate --hub`, tests).
@@ -82,6 +93,8 @@ class UplinkPump {
   std::int64_t caught_up_at_id_ = -1;  // the newest row when the last pass left nothing behind
 };
 
+class PrizeShare;
+
 class BoothUplink {
  public:
   explicit BoothUplink(UplinkOptions options);
@@ -93,7 +106,16 @@ class BoothUplink {
   // The desk's bundle, once it is staged (and only once): the kiosk switches to it.
   std::optional<StagedContent> take_staged_content();
 
+  // Work with the hub on the uplink's thread, ahead of its next pass; answered as Unreachable
+  // (or with the error) at once while the hub is not connected. The caller waits with a timeout.
+  std::future<HubRedemption> redeem(std::string canonical_code, std::int64_t now_ms);
+  std::future<BoothStockChange> set_booth_stock(std::int64_t wanted);
+
  private:
+  using HubJob = std::function<void(HubConnection* connected_hub)>;
+  void post(HubJob job);
+  void run_jobs();
+  PrizeBucket* prize_bucket(HubConnection& hub, std::string& error);
   void check_for_content();
   void run();
   bool connect_if_needed();
@@ -103,6 +125,8 @@ class BoothUplink {
   UplinkOptions options_;
   std::unique_ptr<HubConnection> hub_;  // uplink thread only
   std::unique_ptr<UplinkPump> pump_;    // uplink thread only
+  std::unique_ptr<PrizeShare> prizes_;  // uplink thread only
+  std::deque<HubJob> jobs_;             // under mutex_
   std::chrono::milliseconds retry_wait_{500};
   std::chrono::steady_clock::time_point next_heartbeat_{};
   std::chrono::steady_clock::time_point next_content_check_{};

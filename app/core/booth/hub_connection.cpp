@@ -10,6 +10,7 @@
 
 #include "core/booth/hub_subjects.h"
 #include "core/booth/nkey.h"
+#include "core/booth/prize_bucket.h"
 
 namespace openday {
 namespace {
@@ -212,7 +213,7 @@ std::string ensure_booth_streams(HubConnection& desk) {
     return "only the desk sets up the hub's streams; " + desk.credentials().device + " is a kiosk";
   for (const StreamSpec& spec : booth_streams())
     if (std::string error = ensure_stream(desk.jetstream(), spec); !error.empty()) return error;
-  return "";
+  return ensure_prize_bucket(desk);
 }
 
 }  // namespace openday

@@ -53,7 +53,8 @@ class HubConnection {
 std::string nats_error_text(natsStatus status);
 
 // Desk only: creates (or updates to) the booth's four streams with their subjects, limits, and
-// the events' 2-minute duplicate window; idempotent. "" on success, else the error.
+// the events' 2-minute duplicate window, and the prize bucket (issue 27); idempotent. "" on
+// success, else the error.
 std::string ensure_booth_streams(HubConnection& desk);
 
 }  // namespace openday

@@ -26,8 +26,7 @@ namespace openday {
 namespace fs = std::filesystem;
 namespace {
 
-// ---- The permission table: one row per subject a device may use. Issue 27's key-value bucket
-// adds its rows here.
+// ---- The permission table: one row per subject a device may use.
 enum class Who { Kiosk, Desk, Every };
 enum class Grant { Publish, Subscribe };
 struct PermissionRow {
@@ -47,6 +46,12 @@ const std::vector<PermissionRow>& permission_table() {
       {Who::Kiosk, Grant::Publish, [](std::string_view) { return js_api("STREAM.MSG.GET", hub::kContentStream); }},
       {Who::Kiosk, Grant::Publish, [](std::string_view) { return js_api("STREAM.MSG.GET", hub::kDeskStream); }},
       {Who::Kiosk, Grant::Publish, [](std::string_view) { return js_api("STREAM.INFO", hub::kContentStream); }},
+      // The booth's prize bucket (issue 27): every device reads and compare-and-sets its records
+      // (a kiosk its share and its codes, any device a redemption); only the desk creates it.
+      {Who::Every, Grant::Publish, [](std::string_view) { return hub::prize_bucket_subjects(); }},
+      {Who::Kiosk, Grant::Publish, [](std::string_view) { return js_api("STREAM.INFO", hub::prize_bucket_stream()); }},
+      {Who::Kiosk, Grant::Publish, [](std::string_view) { return js_api("STREAM.MSG.GET", hub::prize_bucket_stream()); }},
+      {Who::Kiosk, Grant::Publish, [](std::string_view) { return js_api("DIRECT.GET", hub::prize_bucket_stream()) + ".>"; }},
       // The desk runs the booth: it creates the streams and its consumers, acknowledges what it
       // consumed, publishes content and notices to kiosks.
       {Who::Desk, Grant::Publish, [](std::string_view) { return std::string("$JS.API.>"); }},

@@ -21,6 +21,12 @@ inline constexpr std::string_view kDeskNoticePrefix = "openday.desk.";
 inline std::string events_subject(std::string_view device) { return std::string(kEventsPrefix).append(device); }
 inline std::string heartbeat_subject(std::string_view device) { return std::string(kHeartbeatPrefix).append(device); }
 inline std::string desk_notice_subject(std::string_view device) { return std::string(kDeskNoticePrefix).append(device); }
+// The booth's prize stock and vouchers (issue 27): a JetStream key-value bucket, whose records
+// live in the stream KV_<bucket> under the subjects $KV.<bucket>.<key>.
+inline constexpr std::string_view kPrizeBucketName = "OPENDAY_PRIZES";
+inline std::string prize_bucket_stream() { return "KV_" + std::string(kPrizeBucketName); }
+inline std::string prize_bucket_subjects() { return "$KV." + std::string(kPrizeBucketName) + ".>"; }
+
 // Each device its own reply inboxes, so that the hub can let a device read only its own replies.
 inline std::string inbox_prefix(std::string_view device) { return std::string("_INBOX_").append(device); }
 

@@ -158,6 +158,8 @@ constexpr std::array kTexts = {
     TextEntry{Text::RedeemAlreadyFormat, "redeem_already_format", TextStyle::Heading, "{0} 已于 {1} 兑过奖，请勿重复发放"},
     TextEntry{Text::RedeemUnknownFormat, "redeem_unknown_format", TextStyle::Heading, "{0} 不是本机发放的兑奖码，请核对"},
     TextEntry{Text::RedeemInvalid, "redeem_invalid", TextStyle::Heading, "兑奖码是 8 位字母和数字"},
+    TextEntry{Text::RedeemHubUnreachableFormat, "redeem_hub_unreachable_format", TextStyle::Heading, "网络断开：{0} 不是本机发放的兑奖码，请等网络恢复后再兑"},
+    TextEntry{Text::RedeemAlreadyWhereFormat, "redeem_already_where_format", TextStyle::Heading, "{0} 已于 {1} 在 {2} 兑过奖，请勿重复发放"},
     TextEntry{Text::RedeemFailedFormat, "redeem_failed_format", TextStyle::Heading, "兑奖失败：{0}"},
     TextEntry{Text::StockCurrentFormat, "stock_current_format", TextStyle::Display, "{0} 份"},
     TextEntry{Text::StockSave, "stock_save", TextStyle::Heading, "保存"},

@@ -144,6 +144,8 @@ enum class Text : std::uint16_t {
   RedeemAlreadyFormat,
   RedeemUnknownFormat,
   RedeemInvalid,
+  RedeemHubUnreachableFormat,
+  RedeemAlreadyWhereFormat,
   RedeemFailedFormat,
   StockCurrentFormat,
   StockSave,

@@ -136,7 +136,8 @@ class Parser {
         command_.content.content_dir = command_.search.content_dir = command_.doctor.content_dir = default_content_dir();
     command_.kiosk.config_path = command_.validate.config_path = command_.simulate.config_path = command_.export_.config_path =
         command_.doctor.config_path = command_.hub_sync.config_path = command_.hub_status.config_path =
-            command_.hub_publish_content.config_path = command_.hub_fetch_content.config_path = default_config_file();
+            command_.hub_publish_content.config_path = command_.hub_fetch_content.config_path = command_.hub_stock.config_path =
+                command_.redeem.config_path = default_config_file();
     command_.kiosk.quiz_path = command_.validate.quiz_path = command_.simulate.quiz_path = command_.export_.quiz_path =
         command_.doctor.quiz_path = command_.hub_publish_content.quiz_path = default_quiz_file();
     command_.hub_publish_content.content_dir = default_content_dir();
@@ -218,10 +219,13 @@ class Parser {
   }
 
   void add_voucher() {
-    voucher_ = add_tool("voucher", "prize vouchers at the desk: 'voucher redeem [--db FILE] CODE'");
-    redeem_ = voucher_->add_subcommand("redeem", "redeem a prize voucher (exit 0; 10 unknown; 11 already redeemed)");
+    voucher_ = add_tool("voucher", "prize vouchers at the desk: 'voucher redeem [--db FILE] [--hub URL --hub-credentials FILE] CODE'");
+    redeem_ = voucher_->add_subcommand("redeem",
+                                       "redeem a prize voucher (exit 0; 10 unknown; 11 already redeemed; 13 hub unreachable and not this device's code)");
     redeem_->allow_extras();
     add_path(redeem_, "--db", command_.redeem.db_path, "FILE", kDbHelp);
+    add_path(redeem_, "--config", command_.redeem.config_path, "FILE", kConfigHelp);
+    add_hub_link(redeem_, command_.redeem.hub);
     // A code typed with spaces may arrive as several arguments: "ABCD EFGH".
     redeem_->add_option("CODE", code_parts_, "the voucher code, in any case, with or without the dash")->type_name("");
   }
@@ -265,7 +269,7 @@ class Parser {
   }
 
   void add_hub() {
-    hub_ = add_tool("hub", "the booth hub: 'hub init|sync|status|publish-content|fetch-content'");
+    hub_ = add_tool("hub", "the booth hub: 'hub init|sync|status|stock|publish-content|fetch-content'");
     hub_init_ = hub_->add_subcommand("init", "write the hub's config, its TLS certificates and one credentials file per device");
     hub_init_->allow_extras();
     HubInitOptions& init = command_.hub_init;
@@ -296,6 +300,22 @@ class Parser {
     add_hub_link(hub_status_, status.hub);
     hub_status_->add_flag("--json", status.json, "print JSON instead of a table");
     add_hub_content();
+    add_hub_stock();
+  }
+
+  void add_hub_stock() {
+    HubStockOptions& o = command_.hub_stock;
+    hub_stock_ = hub_->add_subcommand("stock", "the booth's prize stock on the hub: 'hub stock set N' or 'hub stock show [--json]'");
+    hub_stock_set_ = hub_stock_->add_subcommand("set", "set the prizes the booth can still promise (logged with before and after)");
+    hub_stock_set_->allow_extras();
+    hub_stock_set_->add_option("N", stock_wanted_, "the prizes on the table not yet promised, 0 to 1000000")->type_name("");
+    add_path(hub_stock_set_, "--config", o.config_path, "FILE", kConfigHelp);
+    add_hub_link(hub_stock_set_, o.hub);
+    hub_stock_show_ = hub_stock_->add_subcommand("show", "the booth's stock: the pool and each device's share");
+    hub_stock_show_->allow_extras();
+    hub_stock_show_->add_flag("--json", o.json, "print JSON instead of a table");
+    add_path(hub_stock_show_, "--config", o.config_path, "FILE", kConfigHelp);
+    add_hub_link(hub_stock_show_, o.hub);
   }
 
   void add_hub_content() {
@@ -449,6 +469,9 @@ class Parser {
       if (tool->parsed()) return "content " + tool->get_name();
     for (CLI::App* tool : {hub_init_, hub_sync_, hub_status_, hub_publish_content_, hub_fetch_content_})
       if (tool->parsed()) return "hub " + tool->get_name();
+    if (hub_stock_set_->parsed()) return "hub stock set";
+    if (hub_stock_show_->parsed()) return "hub stock show";
+    if (hub_stock_->parsed()) return "hub stock";
     if (tally_add_->parsed()) return "tally add";
     if (tally_list_->parsed()) return "tally list";
     const auto tools = app_.get_subcommands();
@@ -498,6 +521,7 @@ class Parser {
       command_.kind = CommandKind::Redeem;
       for (const auto& part : code_parts_) command_.redeem.code += part;
       if (command_.redeem.code.empty()) return fail("voucher redeem: which code? (openday voucher redeem --db FILE CODE)");
+      command_.redeem.db_given = redeem_->count("--db") > 0;
     }
     if (simulate_->parsed()) {
       command_.kind = CommandKind::Simulate;
@@ -553,8 +577,18 @@ class Parser {
     } else if (hub_fetch_content_->parsed()) {
       command_.kind = CommandKind::HubFetchContent;
       if (command_.hub_fetch_content.out.empty()) return fail("hub fetch-content: --out DIR is required (the folder to unpack the content into)");
+    } else if (hub_stock_set_->parsed()) {
+      command_.kind = CommandKind::HubStock;
+      if (!stock_wanted_) return fail("hub stock set: how many? (openday hub stock set N)");
+      if (*stock_wanted_ < 0 || *stock_wanted_ > kMostBoothStock)
+        return fail("hub stock set: N must be from 0 to " + std::to_string(kMostBoothStock) + ", got " + std::to_string(*stock_wanted_));
+      command_.hub_stock.set = stock_wanted_;
+    } else if (hub_stock_show_->parsed()) {
+      command_.kind = CommandKind::HubStock;
+    } else if (hub_stock_->parsed()) {
+      return fail("hub stock: expected 'hub stock set N' or 'hub stock show [--json]'");
     } else {
-      return fail("hub: expected 'hub init', 'hub sync', 'hub status', 'hub publish-content' or 'hub fetch-content' (see openday hub --help)");
+      return fail("hub: expected 'hub init', 'hub sync', 'hub status', 'hub stock', 'hub publish-content' or 'hub fetch-content' (see openday hub --help)");
     }
     return {command_, ""};
   }
@@ -583,6 +617,11 @@ class Parser {
   CommandLine command_;
   bool version_ = false;
   std::vector<std::string> code_parts_;
+  std::optional<std::int64_t> stock_wanted_;
+  static constexpr std::int64_t kMostBoothStock = 1'000'000;
+  CLI::App* hub_stock_ = nullptr;
+  CLI::App* hub_stock_set_ = nullptr;
+  CLI::App* hub_stock_show_ = nullptr;
   CLI::App* stats_ = nullptr;
   CLI::App* validate_ = nullptr;
   CLI::App* voucher_ = nullptr;

@@ -39,16 +39,20 @@ struct ValidateOptions {
   std::filesystem::path config_path;
 };
 
-struct RedeemOptions {
-  std::filesystem::path db_path;
-  std::string code;
-};
-
 // The booth hub a command talks to: --hub URL and --hub-credentials FILE, else the config's
 // booth.hub and booth.hub_credentials.
 struct HubLinkOptions {
   std::optional<std::string> url;
   std::optional<std::filesystem::path> credentials;
+  bool given() const { return url || credentials; }
+};
+
+struct RedeemOptions {
+  std::filesystem::path db_path;
+  bool db_given = false;  // with --hub: log the redemption there, and redeem its own codes while the hub is away
+  std::string code;
+  std::filesystem::path config_path;
+  HubLinkOptions hub;  // given: any device's code, through the booth hub (issue 27)
 };
 
 struct SimulateOptions {
@@ -140,6 +144,14 @@ struct HubStatusOptions {
   bool json = false;
 };
 
+// `openday hub stock set N | show [--json]` (issue 27): the booth's prize stock on the hub.
+struct HubStockOptions {
+  std::filesystem::path config_path;
+  HubLinkOptions hub;
+  std::optional<std::int64_t> set;  // none: show
+  bool json = false;
+};
+
 // `openday hub publish-content` (the desk) and `openday hub fetch-content` (a kiosk, or a test):
 // the booth's content as one signed bundle (issue 32).
 struct HubPublishContentOptions {
@@ -162,7 +174,7 @@ struct StatusOptions {
 
 enum class CommandKind { RunKiosk, Help, Version, Stats, Validate, Redeem, Simulate, Export, SetPin,
                          ContentTemplate, ContentExport, ContentImport, TallyAdd, TallyList, Speak, Search, Doctor, Status,
-                         HubInit, HubSync, HubStatus, HubPublishContent, HubFetchContent };
+                         HubInit, HubSync, HubStatus, HubPublishContent, HubFetchContent, HubStock };
 
 struct CommandLine {
   CommandKind kind = CommandKind::RunKiosk;
@@ -184,6 +196,7 @@ struct CommandLine {
   HubStatusOptions hub_status;
   HubPublishContentOptions hub_publish_content;
   HubFetchContentOptions hub_fetch_content;
+  HubStockOptions hub_stock;
   std::string subcommand_help;  // Help asked after a subcommand (`openday stats --help`): its options
 };
 

@@ -250,7 +250,7 @@ SimulationReport simulate_visitors(const SimulationOptions& options, const Confi
   EventLog log({options.db_path, config.kiosk_id});
   SimulatedClockSink sink(log);
   std::mt19937_64 random(options.seed);
-  QuizService quiz(bank, {config.questions_per_round, config.pass_min_correct, config.initial_stock}, sink, log, options.seed,
+  QuizService quiz(bank, {config.questions_per_round, config.pass_min_correct, config.initial_stock, options.booth_stock}, sink, log, options.seed,
                    [&sink] { return sink.now_ms; });
   if (options.stock) {
     const int stock = *options.stock;
@@ -263,6 +263,10 @@ SimulationReport simulate_visitors(const SimulationOptions& options, const Confi
   Visitor visitor(random, sink, sessions, quiz, content, clock);
   visitor.base_ms = local_midnight_ms(options.day) + 9LL * 3600 * 1000;
   const double day_seconds = 8.0 * 3600;
+  if (options.between_visitors) {
+    log.flush();  // the database exists before the share is first settled
+    options.between_visitors();
+  }
   for (int i = 0; i < options.visitors; ++i) {
     // Arrivals spread over the day, busier late morning and mid-afternoon.
     const double planned = day_seconds * (static_cast<double>(i) + std::uniform_real_distribution<double>(0, 1)(random)) /
@@ -270,6 +274,7 @@ SimulationReport simulate_visitors(const SimulationOptions& options, const Confi
     clock = within_opening_hours(std::max(clock, planned), day_seconds);
     sink.now_ms = visitor.to_ms(clock);
     visitor.visit(report, on_voucher);
+    if (options.between_visitors) options.between_visitors();
   }
   log.flush();
   // A run that stored nothing (a full disk, a newer schema, another program's file) must not

@@ -21,6 +21,10 @@ struct SimulationOptions {
   std::uint64_t seed = 1;
   std::optional<int> stock;  // sets the prize stock before the first visitor
   CalendarDate day;          // the simulated day: visitors arrive 9:00-17:00 local time
+  // A kiosk of a booth hub (`--hub`): prizes only from its share of the booth's stock, which
+  // between_visitors keeps settled with the hub (as the kiosk's uplink does in the background).
+  bool booth_stock = false;
+  std::function<void()> between_visitors;
 };
 
 struct SimulationReport {

@@ -20,7 +20,7 @@ void QuizService::log(Event event) {
 
 void QuizService::refresh_stock() {
   auto stock = std::make_shared<std::int64_t>(0);
-  const int initial = settings_.initial_stock;
+  const int initial = settings_.booth_stock ? 0 : settings_.initial_stock;
   pending_.push_back({store_.run_durable([stock, initial](DurableTransaction& tx) { *stock = ensure_prize_stock(tx, initial); }),
                       nullptr, stock, 0, 0});
 }
@@ -72,10 +72,11 @@ void QuizService::finish_round() {
   voucher_state_ = VoucherState::Pending;
   auto issue = std::make_shared<VoucherIssue>();
   const std::int64_t session = session_;
-  const int initial = settings_.initial_stock;
+  const int initial = settings_.booth_stock ? 0 : settings_.initial_stock;
+  const bool registered_codes = settings_.booth_stock;
   const std::int64_t at_ms = now_ms_();
-  pending_.push_back({store_.run_durable([issue, session, initial, at_ms](DurableTransaction& tx) {
-                        *issue = issue_voucher(tx, session, initial, at_ms);
+  pending_.push_back({store_.run_durable([issue, session, initial, at_ms, registered_codes](DurableTransaction& tx) {
+                        *issue = issue_voucher(tx, session, initial, at_ms, registered_codes);
                       }),
                       issue, nullptr, session, at_ms});
 }

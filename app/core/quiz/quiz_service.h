@@ -20,6 +20,9 @@ struct QuizSettings {
   int questions_per_round = 5;
   int pass_min_correct = 0;  // 0 = all
   int initial_stock = 100;
+  // A kiosk of a booth hub: it gives prizes only from its share of the booth's stock (no stock
+  // of its own to start with) and prints the codes it registered on the hub for that share.
+  bool booth_stock = false;
 };
 
 enum class VoucherState {

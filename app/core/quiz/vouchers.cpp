@@ -6,6 +6,7 @@
 #include <cerrno>
 #include <stdexcept>
 
+#include "core/visits/prize_reserve_store.h"
 #include "core/visits/store.h"
 
 namespace openday {
@@ -75,7 +76,7 @@ std::int64_t ensure_prize_stock(DurableTransaction& tx, int initial_stock) {
   return read_prize_stock(tx.db()).value_or(0);
 }
 
-VoucherIssue issue_voucher(DurableTransaction& tx, std::int64_t session, int initial_stock, std::int64_t at_ms) {
+VoucherIssue issue_voucher(DurableTransaction& tx, std::int64_t session, int initial_stock, std::int64_t at_ms, bool registered_codes) {
   VoucherIssue result;
   Database& db = tx.db();
   std::int64_t stock = ensure_prize_stock(tx, initial_stock);
@@ -102,7 +103,8 @@ VoucherIssue issue_voucher(DurableTransaction& tx, std::int64_t session, int ini
   Statement insert = db.prepare(
       "INSERT INTO vouchers (code, kiosk_id, session, issued_at_ms) VALUES (?1, ?2, ?3, ?4) ON CONFLICT (code) DO NOTHING");
   for (int attempt = 0; attempt < kCodeAttempts && result.code.empty(); ++attempt) {
-    const std::string code = new_voucher_code();
+    std::optional<std::string> registered = registered_codes ? take_prize_code(db) : std::nullopt;
+    const std::string code = registered ? *registered : new_voucher_code();
     insert.bind(1, code).bind(2, tx.kiosk_id()).bind(3, session).bind(4, at_ms);
     insert.run();
     if (db.changes() == 1) result.code = code;  // 0: the code was taken (one in 10^12): draw again
@@ -155,6 +157,26 @@ Redemption redeem_voucher_in(Database& db, std::string_view typed, std::int64_t 
   result.outcome = Redemption::Outcome::Redeemed;
   result.redeemed_at_ms = now_ms;
   return result;
+}
+
+Redemption redeem_own_voucher_in(Database& db, std::string_view typed, const std::string& kiosk_id, std::int64_t now_ms) {
+  Redemption result;
+  const auto code = normalize_voucher_code(typed);
+  if (!code) return result;
+  result.code = *code;
+  Statement issuer = db.prepare("SELECT kiosk_id FROM vouchers WHERE code = ?1");
+  issuer.bind(1, *code);
+  if (!issuer.step() || issuer.column_text(0) != kiosk_id) {
+    result.outcome = Redemption::Outcome::HubUnreachable;
+    return result;
+  }
+  return redeem_voucher_in(db, typed, now_ms);
+}
+
+void note_hub_redemption_in(Database& db, const std::string& canonical_code, std::int64_t at_ms) {
+  Statement redeem = db.prepare("UPDATE vouchers SET redeemed_at_ms = ?1 WHERE code = ?2 AND redeemed_at_ms IS NULL");
+  redeem.bind(1, at_ms).bind(2, canonical_code);
+  redeem.run();
 }
 
 Redemption redeem_voucher_from_desk(Database& db, std::string_view typed) {

@@ -99,7 +99,9 @@ void StaffService::check_pin_read_only() {
 
 void StaffService::refresh_dashboard() {
   if (dashboard_.running()) return;
-  dashboard_.start_async([paths = paths_, bundle = bundle_, health = health_(), config = config_]() {
+  // A booth device shows the booth's stock, as last read from the hub, not its own share.
+  std::optional<std::int64_t> booth_stock = booth_prizes_ ? booth_prizes_.booth_stock() : std::nullopt;
+  dashboard_.start_async([paths = paths_, bundle = bundle_, health = health_(), config = config_, booth_stock]() {
     Dashboard dashboard;
     ReportRequest request;
     request.databases = {paths.database};
@@ -108,6 +110,7 @@ void StaffService::refresh_dashboard() {
     request.quiz = bundle.quiz.get();
     request.config = &config;
     dashboard.today = build_report(request);
+    if (booth_stock) dashboard.today.prize_stock = booth_stock;
     // The dashboard lists and charts what visitors opened and answered: no zero counts.
     dashboard.today.departments = most_viewed_departments(dashboard.today, dashboard.today.departments.size());
     dashboard.today.questions = answered_questions(dashboard.today, dashboard.today.questions.size());
@@ -125,32 +128,112 @@ void StaffService::refresh_dashboard() {
   });
 }
 
+namespace {
+
+Event redemption_event(const Redemption& redemption) {
+  Event redeemed;
+  redeemed.type = EventType::VoucherRedeemed;
+  redeemed.item = redemption.code;
+  redeemed.target = "staff";
+  // The same instant as the voucher row (and the hub's record), so that a desk rebuilding the
+  // row from this event agrees with the kiosk's own file, and a report to the hub is recognised.
+  redeemed.at_ms = redemption.redeemed_at_ms;
+  return redeemed;
+}
+
+// The redemption as the hub answered it, noted in this database (a failed commit does not undo
+// it on the hub: the visitor has the prize; the log says what it could).
+Redemption redeem_through_hub(DurableStore& store, const HubRedemption& hub) {
+  Redemption result;
+  result.code = hub.code;
+  result.redeemed_at_ms = hub.at_ms;
+  result.redeemed_by = hub.redeemed_by;
+  switch (hub.outcome) {
+    case HubRedemption::Outcome::Redeemed: result.outcome = Redemption::Outcome::Redeemed; break;
+    case HubRedemption::Outcome::AlreadyRedeemed: result.outcome = Redemption::Outcome::AlreadyRedeemed; return result;
+    case HubRedemption::Outcome::Unknown: result.outcome = Redemption::Outcome::Unknown; return result;
+    case HubRedemption::Outcome::Unreachable: result.outcome = Redemption::Outcome::HubUnreachable; return result;
+  }
+  const DurableResult logged = store
+                                   .run_durable([result](DurableTransaction& tx) {
+                                     note_hub_redemption_in(tx.db(), result.code, result.redeemed_at_ms);
+                                     tx.add_event(redemption_event(result));
+                                   })
+                                   .get();
+  if (!logged.committed) throw std::runtime_error("redeemed on the booth hub, but not logged here: " + logged.error);
+  return result;
+}
+
+}  // namespace
+
 void StaffService::redeem(std::string typed_code) {
   if (redeem_.running()) return;
   forget_redemption();
+  if (booth_prizes_) {
+    redeem_.start_async([this, typed_code = std::move(typed_code)] {
+      const auto code = normalize_voucher_code(typed_code);
+      if (!code) return Redemption{};
+      const auto hub = await_hub(booth_prizes_.redeem(*code, utc_now_ms()));
+      const bool ask_own_file = !hub || hub->outcome == HubRedemption::Outcome::Unreachable || hub->outcome == HubRedemption::Outcome::Unknown;
+      if (!ask_own_file) return redeem_through_hub(store_, *hub);
+      // The hub is away (or does not know a code this device drew while it was): this device's
+      // own codes only, reported to the hub later.
+      const bool unknown_to_hub = hub && hub->outcome == HubRedemption::Outcome::Unknown;
+      auto own = std::make_shared<Redemption>();
+      const DurableResult done = store_
+                                     .run_durable([own, code = *code](DurableTransaction& tx) {
+                                       *own = redeem_own_voucher_in(tx.db(), code, tx.kiosk_id(), utc_now_ms());
+                                       if (own->outcome == Redemption::Outcome::Redeemed) tx.add_event(redemption_event(*own));
+                                     })
+                                     .get();
+      if (!done.committed) throw std::runtime_error(done.error);
+      if (unknown_to_hub && own->outcome == Redemption::Outcome::HubUnreachable) own->outcome = Redemption::Outcome::Unknown;
+      return *own;
+    });
+    return;
+  }
   redeem_.start_durable(store_, Redemption{}, [typed_code = std::move(typed_code)](DurableTransaction& tx, Redemption& redemption) {
     redemption = redeem_voucher_in(tx.db(), typed_code, utc_now_ms());
-    if (redemption.outcome != Redemption::Outcome::Redeemed) return;
-    Event redeemed;
-    redeemed.type = EventType::VoucherRedeemed;
-    redeemed.item = redemption.code;
-    redeemed.target = "staff";
-    // The same instant as the voucher row, so that a desk rebuilding the row from this event
-    // (through the booth hub) agrees with the kiosk's own file.
-    redeemed.at_ms = redemption.redeemed_at_ms;
-    tx.add_event(std::move(redeemed));
+    if (redemption.outcome == Redemption::Outcome::Redeemed) tx.add_event(redemption_event(redemption));
   });
 }
 
 void StaffService::read_stock() {
   if (stock_.running()) return;
   stock_.forget();
+  if (booth_prizes_) {
+    stock_.start_async([link = booth_prizes_] {
+      const auto stock = link.booth_stock();
+      if (!stock) throw std::runtime_error("the booth's prize stock has not been read from the hub yet");
+      return *stock;
+    });
+    return;
+  }
   const int initial = config_.initial_stock;
   stock_.start_durable(store_, std::int64_t{0}, [initial](DurableTransaction& tx, std::int64_t& stock) { stock = ensure_prize_stock(tx, initial); });
 }
 
 void StaffService::set_stock(std::int64_t stock) {
   if (stock_.running() || stock < 0) return;
+  if (booth_prizes_) {
+    stock_.start_async([this, stock] {
+      const auto change = await_hub(booth_prizes_.set_stock(stock));
+      if (!change) throw std::runtime_error("the booth hub did not answer within 4 s");
+      if (!change->error.empty()) throw std::runtime_error(change->error);
+      const BoothStockChange done = *change;
+      // Logged here with before and after, as a kiosk's own stock change is.
+      store_.run_durable([done](DurableTransaction& tx) {
+        Event adjusted;
+        adjusted.type = EventType::StockAdjusted;
+        adjusted.value = done.after;
+        adjusted.target = "booth";
+        adjusted.detail = std::to_string(done.before) + " -> " + std::to_string(done.after);
+        tx.add_event(std::move(adjusted));
+      });
+      return done.after;
+    });
+    return;
+  }
   const int initial = config_.initial_stock;
   stock_.start_durable(store_, stock, [initial](DurableTransaction& tx, std::int64_t& wanted) { set_prize_stock(tx, wanted, initial); });
 }

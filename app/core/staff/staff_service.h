@@ -20,6 +20,7 @@
 #include "core/quiz/quiz_bank.h"
 #include "core/reports/report.h"
 #include "core/staff/booth_desk_service.h"
+#include "core/staff/booth_prizes.h"
 #include "core/staff/doctor.h"
 #include "core/staff/pending.h"
 #include "core/staff/staff.h"
@@ -91,6 +92,10 @@ class StaffService {
   const std::optional<Dashboard>& dashboard() const { return dashboard_.result(); }
   std::optional<std::string> dashboard_error() const { return dashboard_.error(); }
 
+  // A device of a booth hub: redemptions and the stock go through the hub (issue 27).
+  void set_booth_prizes(BoothPrizeLink link) { booth_prizes_ = std::move(link); }
+  bool booth_prizes() const { return static_cast<bool>(booth_prizes_); }
+
   void redeem(std::string typed_code);
   std::optional<Redemption> redemption() const { return redeem_.result(); }
   std::optional<std::string> redemption_error() const { return redeem_.error(); }
@@ -101,6 +106,7 @@ class StaffService {
   void read_stock();
   void set_stock(std::int64_t stock);
   std::optional<std::int64_t> stock() const { return stock_.result(); }
+  std::optional<std::string> stock_error() const { return stock_.error(); }
 
   void export_to(std::filesystem::path folder);
   bool exporting() const { return export_.running(); }
@@ -166,6 +172,7 @@ class StaffService {
   std::chrono::steady_clock::time_point next_pin_save_{};
 
   Pending<Dashboard> dashboard_;
+  BoothPrizeLink booth_prizes_;
   Pending<Redemption> redeem_;
   Pending<std::int64_t> stock_;
   Pending<ExportResult> export_;

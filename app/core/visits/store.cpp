@@ -15,7 +15,7 @@ namespace {
 constexpr int kBusyTimeoutMs = 5000;
 
 // Migration N brings the schema from version N-1 to N. Never edit a shipped migration: add one.
-constexpr std::array<std::string_view, 3> kMigrations = {
+constexpr std::array<std::string_view, 4> kMigrations = {
     // 1: the interaction log. Every row carries the kiosk id and its per-kiosk sequence number,
     // so the files of several kiosks merge without double counting.
     R"sql(
@@ -62,6 +62,14 @@ CREATE TABLE settings (
   id INTEGER PRIMARY KEY,
   key TEXT NOT NULL UNIQUE,
   value TEXT NOT NULL
+) STRICT;
+)sql",
+    // 4: voucher codes this device registered on the booth hub for its share of the booth's
+    // stock (issue 27), each drawn once: a voucher issued from the share takes one.
+    R"sql(
+CREATE TABLE prize_codes (
+  code TEXT PRIMARY KEY,
+  registered_at_ms INTEGER NOT NULL
 ) STRICT;
 )sql",
 };

@@ -93,7 +93,12 @@ class StaffRedeemScreen final : public Screen {
     if (!result) return " ";
     switch (result->outcome) {
       case Redemption::Outcome::Redeemed: return fill_text(Text::RedeemOkFormat, {result->code});
-      case Redemption::Outcome::AlreadyRedeemed: return fill_text(Text::RedeemAlreadyFormat, {result->code, format_local_time(result->redeemed_at_ms, "%Y-%m-%d %H:%M")});
+      case Redemption::Outcome::AlreadyRedeemed: {
+        const std::string when = format_local_time(result->redeemed_at_ms, "%Y-%m-%d %H:%M");
+        if (!result->redeemed_by.empty()) return fill_text(Text::RedeemAlreadyWhereFormat, {result->code, when, result->redeemed_by});
+        return fill_text(Text::RedeemAlreadyFormat, {result->code, when});
+      }
+      case Redemption::Outcome::HubUnreachable: return fill_text(Text::RedeemHubUnreachableFormat, {result->code});
       case Redemption::Outcome::Unknown: return fill_text(Text::RedeemUnknownFormat, {result->code});
       case Redemption::Outcome::Invalid: return std::string(tr(Text::RedeemInvalid));
     }
