@@ -208,6 +208,15 @@ PrizeShareStatus PrizeShare::settle(HubConnection& hub, std::int64_t now_ms) {
     Database db = open_for_uplink(db_file_);
     PrizeBucket::StockRead read = prizes->read_stock();
     if (!read.error.empty()) throw std::runtime_error(read.error);
+    if (read.revision == 0) {
+      // Staff have not set the booth's stock yet: the device keeps its own, as without a hub
+      // (its codes are still made known to the booth, so that the desk can redeem them).
+      report_vouchers(*prizes, db, status);
+      status.doubles = doubles_;
+      status.collisions = collisions_;
+      return status;
+    }
+    status.booth_stock_set = true;
     settle_counters(*prizes, db, *read.stock);
     report_vouchers(*prizes, db, status);
     claim_or_give_back(*prizes, db, now_ms, status);
