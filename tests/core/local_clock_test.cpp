@@ -71,6 +71,19 @@ TEST_F(LocalClock, ALocalDayBeginsAtItsLocalMidnight) {
   EXPECT_EQ(local_midnight_ms({2026, 3, 8}), 1'772'946'000'000);
 }
 
+// A clock set past 2262-04-11 stamped redemptions 1677 (issue 33): std::chrono::system_clock's
+// 64-bit nanoseconds wrap there; the wall clock is read in seconds and nanoseconds instead.
+TEST_F(LocalClock, TheWallClockPast2262DoesNotWrap) {
+  use_zone("UTC");
+  const std::timespec year_2300{10'413'792'000, 500'000'000};  // 2300-01-01 00:00:00.5 UTC
+  const std::int64_t ms = milliseconds_of(year_2300);
+  EXPECT_EQ(ms, 10'413'792'000'500);
+  EXPECT_EQ(local_time_at(ms).day, (CalendarDate{2300, 1, 1}));
+  const std::int64_t now = wall_clock_ms();
+  EXPECT_GT(now, 1'767'225'600'000) << "after 2026-01-01";
+  EXPECT_LT(now, 4'102'444'800'000) << "before 2100-01-01";
+}
+
 TEST_F(LocalClock, TodayIsTheDayOfNow) {
   const LocalTime before = local_time_now();
   const CalendarDate today = local_today();

@@ -18,6 +18,7 @@
 #include "core/quiz/quiz_bank.h"
 #include "core/util/atomic_file.h"
 #include "core/util/bounded_read.h"
+#include "core/util/local_clock.h"
 
 namespace openday {
 namespace fs = std::filesystem;
@@ -123,9 +124,7 @@ Collected collect_files(const fs::path& content_dir, const fs::path& quiz_file) 
   return collected;
 }
 
-std::int64_t now_ms() {
-  return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::system_clock::now().time_since_epoch()).count();
-}
+std::int64_t now_ms() { return wall_clock_ms(); }
 
 // ---- Reading the framing.
 

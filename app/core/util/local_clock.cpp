@@ -20,10 +20,17 @@ LocalTime local_time_at(std::int64_t utc_ms) {
           static_cast<int>(local.tm_gmtoff / 60)};
 }
 
-LocalTime local_time_now() {
-  using namespace std::chrono;
-  return local_time_at(duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count());
+std::int64_t milliseconds_of(const std::timespec& wall) {
+  return static_cast<std::int64_t>(wall.tv_sec) * 1000 + static_cast<std::int64_t>(wall.tv_nsec) / 1'000'000;
 }
+
+std::int64_t wall_clock_ms() {
+  std::timespec wall{};
+  clock_gettime(CLOCK_REALTIME, &wall);
+  return milliseconds_of(wall);
+}
+
+LocalTime local_time_now() { return local_time_at(wall_clock_ms()); }
 
 CalendarDate local_today() { return local_time_now().day; }
 

@@ -21,6 +21,11 @@ struct LocalTime {
 };
 
 // The broken-down local time of a UTC instant (for std::put_time), and the same as a LocalTime.
+// The wall clock in UTC milliseconds, read with clock_gettime: std::chrono::system_clock counts
+// nanoseconds in 64 bits and wraps after 2262-04-11 (a clock set that far stamped 1677).
+std::int64_t wall_clock_ms();
+std::int64_t milliseconds_of(const std::timespec& wall);
+
 std::tm local_tm_at(std::int64_t utc_ms);
 LocalTime local_time_at(std::int64_t utc_ms);
 LocalTime local_time_now();

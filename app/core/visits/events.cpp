@@ -37,10 +37,7 @@ std::string event_table_markdown() {
   return out;
 }
 
-std::int64_t utc_now_ms() {
-  using namespace std::chrono;
-  return duration_cast<milliseconds>(system_clock::now().time_since_epoch()).count();
-}
+std::int64_t utc_now_ms() { return wall_clock_ms(); }
 
 int local_utc_offset_minutes(std::int64_t at_ms) { return local_time_at(at_ms).utc_offset_minutes; }
 
