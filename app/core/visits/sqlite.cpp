@@ -18,12 +18,30 @@ void create_owner_only_if_absent(const std::filesystem::path& file) {
   if (fd >= 0) ::close(fd);
 }
 
+// "file:" URI of a path, with the characters a URI gives a meaning escaped.
+std::string immutable_uri(const std::filesystem::path& file) {
+  std::string uri = "file:";
+  for (const char c : std::filesystem::absolute(file).string()) {
+    if (c == '?' || c == '#' || c == '%') {
+      static constexpr char kHex[] = "0123456789ABCDEF";
+      const auto byte = static_cast<unsigned char>(c);
+      uri += '%';
+      uri += kHex[byte >> 4];
+      uri += kHex[byte & 0xF];
+    } else {
+      uri += c;
+    }
+  }
+  return uri + "?immutable=1";
+}
+
 }  // namespace
 
 Database::Database(const std::filesystem::path& file, Mode mode, const char* vfs) : file_(file) {
-  const int flags = mode == Mode::ReadOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
-  if (mode != Mode::ReadOnly && vfs == nullptr && !file.empty() && file != ":memory:") create_owner_only_if_absent(file);
-  const int rc = sqlite3_open_v2(file.c_str(), &db_, flags | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI, vfs);
+  const int flags = mode == Mode::ReadWriteCreate ? (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) : SQLITE_OPEN_READONLY;
+  if (mode == Mode::ReadWriteCreate && vfs == nullptr && !file.empty() && file != ":memory:") create_owner_only_if_absent(file);
+  const std::string name = mode == Mode::Immutable ? immutable_uri(file) : file.string();
+  const int rc = sqlite3_open_v2(name.c_str(), &db_, flags | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI, vfs);
   if (rc != SQLITE_OK) {
     const std::string message = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
     sqlite3_close(db_);

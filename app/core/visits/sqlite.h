@@ -28,7 +28,9 @@ class Statement;
 
 class Database {
  public:
-  enum class Mode { ReadWriteCreate, ReadOnly };
+  // Immutable: read-only, and SQLite trusts that nobody changes the file (no locks, no -shm):
+  // how a database in a folder that cannot be written (a write-protected USB stick) is read.
+  enum class Mode { ReadWriteCreate, ReadOnly, Immutable };
   Database() = default;
   // vfs: a registered SQLite VFS name (tests inject faults through one); null for the default.
   Database(const std::filesystem::path& file, Mode mode, const char* vfs = nullptr);

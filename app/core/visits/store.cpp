@@ -1,5 +1,7 @@
 #include "core/visits/store.h"
 
+#include <unistd.h>
+
 #include <array>
 #include <cstdio>
 #include <fstream>
@@ -360,6 +362,29 @@ OpenedStore open_store(const std::filesystem::path& file, StoreOwner owner, cons
   return store;
 }
 
+namespace {
+
+// How to read a database without writing: normally read-only; in a folder that cannot be
+// written (a write-protected USB stick, a folder of another user), SQLite cannot make the -shm
+// index a WAL database needs, so the file is opened immutable: safe when no -wal holds changes
+// (a kiosk that stopped cleanly merged and removed it). With changes in a -wal and no -shm,
+// nothing can read them there: say so rather than show an older state.
+Database::Mode read_only_mode(const std::filesystem::path& file) {
+  const std::filesystem::path folder = std::filesystem::absolute(file).parent_path();
+  if (::access(folder.c_str(), W_OK) == 0) return Database::Mode::ReadOnly;
+  std::error_code ec;
+  const std::filesystem::path wal = file.string() + "-wal", shm = file.string() + "-shm";
+  const bool wal_has_changes = std::filesystem::exists(wal, ec) && std::filesystem::file_size(wal, ec) > 0 && !ec;
+  if (!wal_has_changes) return Database::Mode::Immutable;
+  if (std::filesystem::exists(shm, ec)) return Database::Mode::ReadOnly;
+  throw SqliteError(file.string() + ": its folder cannot be written and " + wal.filename().string() +
+                        " holds changes not yet in the database file, which cannot be read without a " + shm.filename().string() +
+                        ": copy the database and its -wal file to a writable folder and read them there",
+                    SQLITE_CANTOPEN);
+}
+
+}  // namespace
+
 Database open_store_read_only(const std::filesystem::path& file) {
   if (!std::filesystem::exists(file)) throw SqliteError(file.string() + ": no such database file", SQLITE_CANTOPEN);
   // No peek at the header through another API here: the kiosk reads its own live database
@@ -367,7 +392,7 @@ Database open_store_read_only(const std::filesystem::path& file) {
   // the process holds on it (sqlite.org/howtocorrupt.html 2.2). Another process could then take
   // the exclusive lock, checkpoint and delete the -wal under the writer, whose later commits
   // would go into the deleted file. SQLite itself says when the file is not a database.
-  Database db(file, Database::Mode::ReadOnly);
+  Database db(file, read_only_mode(file));
   sqlite3_busy_timeout(db.handle(), kBusyTimeoutMs);
   int version = 0;
   try {
