@@ -6,6 +6,7 @@
 #include <chrono>
 #include <future>
 #include <memory>
+#include <thread>
 #include <vector>
 
 #include "core/staff/staff_service.h"
@@ -192,13 +193,19 @@ TEST_F(BoothStaffRedeem, SettingTheStockGoesThroughTheHubAndIsLoggedWithBeforeAn
   staff.read_stock();
   staff.wait();
   EXPECT_EQ(staff.stock(), 7) << "the booth's stock as last read from the hub";
-  log.flush();
-  Database db = open_store_read_only(dir / "kiosk.db");
-  Statement rows = db.prepare("SELECT detail, target FROM events WHERE type = ?1");
-  rows.bind(1, std::string(event_type_name(EventType::StockAdjusted)));
-  ASSERT_TRUE(rows.step());
-  EXPECT_EQ(rows.column_text(0), "7 -> 12");
-  EXPECT_EQ(rows.column_text(1), "booth");
+  // The change is logged by a durable job the stock screen does not wait for.
+  std::optional<std::pair<std::string, std::string>> logged;
+  for (int i = 0; i < 200 && !logged; ++i) {
+    log.flush();
+    Database db = open_store_read_only(dir / "kiosk.db");
+    Statement rows = db.prepare("SELECT detail, target FROM events WHERE type = ?1");
+    rows.bind(1, std::string(event_type_name(EventType::StockAdjusted)));
+    if (rows.step()) logged.emplace(rows.column_text(0), rows.column_text(1));
+    else std::this_thread::sleep_for(10ms);
+  }
+  ASSERT_TRUE(logged) << "the stock change is logged";
+  EXPECT_EQ(logged->first, "7 -> 12");
+  EXPECT_EQ(logged->second, "booth");
 }
 
 }  // namespace
