@@ -77,13 +77,16 @@ bool read_id(const Json& object, const char* key, bool required, std::string& ou
 
 DeviceReserve& device_entry(BoothStock& stock, std::string_view device) { return stock.devices[std::string(device)]; }
 
+// What the devices last reported holding.
+std::int64_t reported_left(const BoothStock& stock) {
+  std::int64_t held = 0;
+  for (const auto& [device, reserve] : stock.devices) held += reserve.left;
+  return held;
+}
+
 }  // namespace
 
-std::int64_t BoothStock::available() const {
-  std::int64_t held = 0;
-  for (const auto& [device, reserve] : devices) held += reserve.left;
-  return std::max<std::int64_t>(0, pool + held - shortfall);
-}
+std::int64_t BoothStock::available() const { return std::max<std::int64_t>(0, pool + reported_left(*this) - shortfall); }
 
 std::int64_t BoothStock::to_give_back(std::int64_t held, std::int64_t now_ms) const {
   if (held <= 0) return 0;
@@ -146,6 +149,9 @@ std::optional<BoothStock> decode_booth_stock(std::string_view text, std::string&
 }
 
 std::int64_t set_booth_stock(BoothStock& stock, std::int64_t wanted, std::string_view by, std::int64_t now_ms) {
+  // A shortfall above what the pool and the devices still hold is never paid (a device gave
+  // those prizes to winners before it reported them): it must not swallow prizes staff add.
+  stock.shortfall = std::min(stock.shortfall, stock.pool + reported_left(stock));
   const std::int64_t before = stock.available();
   const std::int64_t delta = std::max<std::int64_t>(0, wanted) - before;
   if (delta >= 0) {
@@ -182,6 +188,9 @@ std::int64_t grant_from_pool(BoothStock& stock, std::string_view device, std::in
 
 std::int64_t take_back(BoothStock& stock, std::string_view device, std::int64_t returned_total, std::int64_t now_ms) {
   DeviceReserve& reserve = device_entry(stock, device);
+  // Never more than the booth granted it: a database ahead of a bucket recreated empty must
+  // not return prizes nobody stocked.
+  returned_total = std::min(returned_total, reserve.granted);
   const std::int64_t back = std::max<std::int64_t>(0, returned_total - reserve.returned);
   if (back == 0) return 0;
   reserve.returned = returned_total;
