@@ -226,6 +226,7 @@ LateReport report_redemption(PrizeBucket& bucket, const std::string& canonical_c
     for (const auto& late : record.late)
       if (late.by == device && late.at_ms == at_ms) return LateReport::Double;
     const bool first = !record.redeemed_at_ms;
+    if (!first && record.late.size() >= kMaxLateRedemptions) return LateReport::Double;  // the record stays readable
     if (first) {
       record.redeemed_at_ms = at_ms;
       record.redeemed_by = device;

@@ -10,7 +10,6 @@ using Json = nlohmann::json;
 
 constexpr std::size_t kMaxDevices = 256;
 constexpr std::size_t kMaxIdBytes = 64;
-constexpr std::size_t kMaxLateRedemptions = 32;
 constexpr std::int64_t kMaxCount = std::int64_t{1} << 40;  // far above any booth, far below overflow
 constexpr std::int64_t kMostHeldPerDevice = 5;
 

@@ -22,6 +22,7 @@
 namespace openday {
 
 inline constexpr std::size_t kMaxPrizeRecordBytes = 64 * 1024;
+inline constexpr std::size_t kMaxLateRedemptions = 32;  // late redemptions a voucher record lists
 
 struct DeviceReserve {
   std::int64_t granted = 0;   // prizes the booth handed this device, ever

@@ -222,14 +222,15 @@ void StaffService::set_stock(std::int64_t stock) {
       if (!change->error.empty()) throw std::runtime_error(change->error);
       const BoothStockChange done = *change;
       // Logged here with before and after, as a kiosk's own stock change is.
-      store_.run_durable([done](DurableTransaction& tx) {
+      const DurableResult logged = store_.run_durable([done](DurableTransaction& tx) {
         Event adjusted;
         adjusted.type = EventType::StockAdjusted;
         adjusted.value = done.after;
         adjusted.target = "booth";
         adjusted.detail = std::to_string(done.before) + " -> " + std::to_string(done.after);
         tx.add_event(std::move(adjusted));
-      });
+      }).get();
+      if (!logged.committed) throw std::runtime_error("the booth's stock is now " + std::to_string(done.after) + ", but the change was not logged here: " + logged.error);
       return done.after;
     });
     return;
