@@ -23,6 +23,8 @@ Usage: booth_prize_faults.py OPENDAY [--minutes M] [--seed S] [--keep]
 The duration defaults to 1.5 minutes, or $OPENDAY_FAULT_MINUTES. Exit 77 when nats-server is missing.
 """
 import argparse
+import concurrent.futures
+import ctypes
 import json
 import os
 import random
@@ -38,9 +40,16 @@ import threading
 import time
 
 KIOSKS = ["kiosk-1", "kiosk-2", "kiosk-3"]
-RUN_HANG_S = 150      # a simulate run (at most 60 visitors) that takes longer has hung
+RUN_HANG_S = 150      # a simulate run (at most 30 visitors) that takes longer has hung
 COMMAND_HANG_S = 60   # any other command
 SKIP = 77
+
+
+def die_with_parent():
+    """Child processes end with this script, however it ends (a CTest timeout included). Linux
+    ties this to the thread that started the child: a child must outlive its thread only when
+    that thread lives as long as the script (the hub's keeper)."""
+    ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
 
 
 def free_port():
@@ -69,10 +78,12 @@ def close_quietly(sock):
 
 
 class Record:
-    """Everything the threads observed, under one lock."""
+    """Everything the threads observed, under one lock; and a journal of it in the work folder."""
 
-    def __init__(self):
+    def __init__(self, journal):
         self.lock = threading.Lock()
+        self.journal = open(journal, "a", buffering=1)
+        self.started = time.monotonic()
         self.printed = {}            # code -> kiosk
         self.printed_twice = []      # (code, kiosk)
         self.by_kiosk = {k: [] for k in KIOSKS}
@@ -86,6 +97,10 @@ class Record:
         self.stock_sets = []         # (wanted, before, after)
         self.problems = []
 
+    def note(self, text):
+        with self.lock:
+            self.journal.write(f"{time.monotonic() - self.started:8.2f} {text}\n")
+
     def voucher(self, kiosk, code):
         with self.lock:
             if code in self.printed:
@@ -95,6 +110,7 @@ class Record:
             self.by_kiosk[kiosk].append(code)
 
     def redeemed(self, who, code, rc, offline, err):
+        self.note(f"redeem {code} at {who}: exit {rc}{' (offline)' if offline else ''} {err.strip()[-200:]}")
         with self.lock:
             self.redemptions.append((who, code, rc, offline, err.strip()[-300:]))
 
@@ -111,6 +127,8 @@ class Booth:
         self.hub_port = free_port()
         self.hub_proc = None
         self.hub_lock = threading.Lock()   # a hub restart and a stock set never overlap
+        # The hub is started only from this one long-lived thread (see die_with_parent).
+        self.hub_keeper = concurrent.futures.ThreadPoolExecutor(max_workers=1)
         self.children = set()
         self.children_lock = threading.Lock()
 
@@ -121,7 +139,7 @@ class Booth:
         return os.path.join(self.hub_dir, f"{device}.creds")
 
     def spawn(self, args, **kwargs):
-        proc = subprocess.Popen([self.openday, *args], text=True, **kwargs)
+        proc = subprocess.Popen([self.openday, *args], text=True, preexec_fn=die_with_parent, **kwargs)
         with self.children_lock:
             self.children.add(proc)
         return proc
@@ -156,7 +174,7 @@ class Booth:
     def start_hub(self):
         log = open(os.path.join(self.work, "nats-server.log"), "a")
         self.hub_proc = subprocess.Popen([self.nats, "-c", os.path.join(self.hub_dir, "nats-server.conf")],
-                                         stdout=log, stderr=subprocess.STDOUT)
+                                         stdout=log, stderr=subprocess.STDOUT, preexec_fn=die_with_parent)
         log.close()
         if not wait_for_port(self.hub_port, 15):
             raise SystemExit("nats-server did not start listening")
@@ -167,15 +185,23 @@ class Booth:
             self.hub_proc.wait()
 
     def restart_hub(self, down_s):
+        self.hub_keeper.submit(self.restart_hub_now, down_s)
+
+    def restart_hub_now(self, down_s):
         with self.hub_lock:
             self.kill_hub()
+            self.rec.note(f"hub killed for {down_s:.1f} s")
             self.rec.hub_restarts += 1
             time.sleep(down_s)
             self.start_hub()
+            self.rec.note("hub restarted")
 
     def ensure_hub(self):
+        self.hub_keeper.submit(self.ensure_hub_now).result()
+
+    def ensure_hub_now(self):
         with self.hub_lock:
-            if self.hub_proc.poll() is not None:
+            if self.hub_proc is None or self.hub_proc.poll() is not None:
                 self.start_hub()
 
     # The stock ---------------------------------------------------------------------------
@@ -188,6 +214,7 @@ class Booth:
     def set_stock(self, wanted):
         rc, out, err = self.run(self.desk("hub", "stock", "set", str(wanted)))
         found = re.search(r"booth stock: (-?\d+) -> (-?\d+)", out)
+        self.rec.note(f"hub stock set {wanted}: exit {rc} {out.strip()} {err.strip()}")
         if rc == 0 and found:
             self.rec.stock_sets.append((wanted, int(found.group(1)), int(found.group(2))))
             return True
@@ -312,6 +339,10 @@ class KioskLoop(threading.Thread):
         self.proc = None
         self.started_at = 0.0
         self.seed = 1000 * (KIOSKS.index(kiosk) + 1)
+        # A kiosk's staff redeem in the kiosk's own process; the CLI beside a running simulate
+        # would write the kiosk's event sequence from two processes. So the kiosk pauses.
+        self.db_lock = threading.Lock()
+        self.paused = threading.Event()
 
     def run_once(self, visitors):
         self.seed += 1
@@ -328,6 +359,7 @@ class KioskLoop(threading.Thread):
                     self.booth.rec.voucher(self.kiosk, line.split()[1])
             rc = self.proc.wait()
             log.write(f"--- exit {rc}\n")
+        self.booth.rec.note(f"{self.kiosk} run seed {self.seed} exited {rc}")
         with self.lock:
             self.booth.forget(self.proc)
             self.proc = None
@@ -339,13 +371,27 @@ class KioskLoop(threading.Thread):
 
     def run(self):
         while not self.stopping.is_set():
-            self.run_once(self.booth.rng.randint(10, 60))
+            if self.paused.is_set():
+                time.sleep(0.05)
+                continue
+            with self.db_lock:
+                self.run_once(self.booth.rng.randint(5, 30))
+
+    def redeem_here(self, args):
+        """Staff redeem at this kiosk, between two of its runs."""
+        self.paused.set()
+        try:
+            with self.db_lock:
+                return self.booth.run(args)
+        finally:
+            self.paused.clear()
 
     def kill(self):
         with self.lock:
             if self.proc and self.proc.poll() is None:
                 self.proc.send_signal(signal.SIGKILL)
                 self.booth.rec.kills += 1
+                self.booth.rec.note(f"{self.kiosk} killed")
 
     def hung(self):
         with self.lock:
@@ -420,13 +466,14 @@ class Faults(threading.Thread):
             roll = rng.random()
             if roll < 0.40:
                 rng.choice(self.loops).kill()
-            elif roll < 0.52:
-                threading.Thread(target=self.booth.restart_hub, args=(rng.uniform(0.2, 5.0),), daemon=True).start()
+            elif roll < 0.60:
+                self.booth.restart_hub(rng.uniform(0.2, 5.0))
             else:
                 k = rng.randrange(len(self.loops))
                 mode = "cut" if rng.random() < 0.7 else "stall"
                 seconds = rng.uniform(1, 8)
                 self.proxies[k].cut(mode, seconds)
+                self.booth.rec.note(f"{KIOSKS[k]}'s link: {mode} for {seconds:.1f} s")
                 with self.booth.rec.lock:
                     self.booth.rec.link_cuts[mode] += 1
                 if rng.random() < 0.6:
@@ -441,8 +488,8 @@ class Faults(threading.Thread):
         if not codes:
             return
         code = codes[int(roll * 1000) % len(codes)]
-        rc, out, err = self.booth.run(["voucher", "redeem", "--db", self.loops[k].db, "--hub", self.booth.url(self.proxies[k].port),
-                                       "--hub-credentials", self.booth.creds(kiosk), code])
+        rc, out, err = self.loops[k].redeem_here(["voucher", "redeem", "--db", self.loops[k].db, "--hub", self.booth.url(self.proxies[k].port),
+                                                  "--hub-credentials", self.booth.creds(kiosk), code])
         offline = "this device's own code" in out
         rec.redeemed(kiosk, code, rc, offline, err)
         if rc == 0 and offline and roll < 0.7:
@@ -460,6 +507,7 @@ def background(stop, action, low, high, rng):
 
 
 def settle_at_the_end(booth, loops, proxies):
+    booth.rec.note("faults stopped; settling")
     for proxy in proxies:
         proxy.restore()
     booth.ensure_hub()
@@ -474,11 +522,13 @@ def settle_at_the_end(booth, loops, proxies):
             raise SystemExit(f"{loop.kiosk}'s simulate loop did not stop")
     for loop in loops:
         for attempt in range(4):
+            booth.rec.note(f"{loop.kiosk}: settling run {attempt + 1}")
             if loop.run_once(3) == 0:
                 break
             time.sleep(2)
         else:
             booth.rec.problems.append(f"{loop.kiosk}: its settling run never exited 0 (see {loop.log})")
+    booth.rec.note("hub sync")
     rc, out, err = booth.run(booth.desk("hub", "sync", "--db", os.path.join(booth.work, "desk.db")), timeout=120)
     if rc != 0:
         booth.rec.problems.append(f"hub sync exited {rc}: {err.strip()}")
@@ -603,15 +653,16 @@ def main():
     if not nats:
         print("nats-server not found; skipped")
         return SKIP
-    print(f"booth prize faults: seed {options.seed}, {options.minutes} minutes")
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # the cleanup below runs
+    print(f"booth prize faults: seed {options.seed}, {options.minutes} minutes", flush=True)
     work = tempfile.mkdtemp(prefix="prize_faults_")
     rng = random.Random(options.seed)
-    booth = Booth(os.path.abspath(options.openday), nats, work, rng, Record())
+    booth = Booth(os.path.abspath(options.openday), nats, work, rng, Record(os.path.join(work, "journal.log")))
     proxies, loops = [], []
     stop = threading.Event()
     try:
         booth.init_hub()
-        booth.start_hub()
+        booth.ensure_hub()
         if not booth.set_stock(rng.randint(25, 40)):
             raise SystemExit("could not set the first stock")
         proxies = [LinkProxy(booth.hub_port) for _ in KIOSKS]
@@ -623,7 +674,7 @@ def main():
         faults = Faults(booth, loops, proxies, desk)
         faults.start()
         threads = [background(stop, lambda: desk.step(rng), 0.5, 1.5, random.Random(rng.random())),
-                   background(stop, lambda: booth.raise_stock(rng.randint(5, 15)), 15, 35, random.Random(rng.random()))]
+                   background(stop, lambda: booth.raise_stock(rng.randint(3, 10)), 5, 15, random.Random(rng.random()))]
         time.sleep(options.minutes * 60)
         faults.stopping.set()
         stop.set()
@@ -646,6 +697,8 @@ def main():
         for proxy in proxies:
             proxy.stop()
         booth.kill_hub()
+        booth.hub_keeper.shutdown(cancel_futures=True)
+        booth.kill_hub()  # one the keeper may have started meanwhile
         if not options.keep:
             shutil.rmtree(work, ignore_errors=True)
         else:
