@@ -23,6 +23,8 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <memory>
 #include <optional>
 #include <stdexcept>
@@ -35,7 +37,10 @@
 #include "core/booth/prize_bucket.h"
 #include "core/quiz/vouchers.h"
 #include "core/util/local_clock.h"
+#include "core/visits/booth_store.h"
 #include "core/visits/event_log.h"
+#include "core/visits/prize_reserve_store.h"
+#include "core/visits/sqlite.h"
 #include "support/temp_dir.h"
 #include "support/test_hub.h"
 
@@ -137,10 +142,13 @@ class Desk {
 class BenchKiosk {
  public:
   BenchKiosk(const std::filesystem::path& dir, const TestHub& hub, const std::string& id)
-      : id_(id), log_(openday::EventLog::Options{dir / (id + ".db"), id}) {
-    log_.flush();  // the schema is there before the uplink opens the file
+      : id_(id), file_(dir / (id + ".db")), log_(openday::EventLog::Options{file_, id}) {
+    openday::Event opened;  // the file and its schema are there before the uplink opens it
+    opened.type = openday::EventType::SessionStart;
+    log_.log(opened);
+    log_.flush();
     openday::UplinkOptions options;
-    options.db_file = dir / (id + ".db");
+    options.db_file = file_;
     options.url = hub.url();
     options.credentials = credentials_of(hub, id);
     options.kiosk_id = id;
@@ -167,12 +175,14 @@ class BenchKiosk {
   }
 
   std::int64_t next_session() { return ++session_; }
-  std::int64_t held() const { return uplink_->status().prizes_held; }
+  // What the kiosk's database holds now (the uplink's status is as of its last pass with the hub).
+  std::int64_t held() const { return openday::read_reserve_ledger(openday::open_for_uplink(file_), id_).held; }
   bool connected() const { return uplink_->status().connected; }
   const std::string& id() const { return id_; }
 
  private:
   std::string id_;
+  std::filesystem::path file_;
   openday::EventLog log_;
   std::unique_ptr<openday::BoothUplink> uplink_;
   std::int64_t session_ = 0;
@@ -259,15 +269,16 @@ Figure redeem_through_the_core(Desk& desk, const std::vector<std::string>& codes
   return figure;
 }
 
-// `openday voucher redeem --hub` as staff type it, output to /dev/null; its exit code.
-int run_cli(const std::vector<std::string>& args) {
+// `openday voucher redeem --hub` as staff type it, its output to /dev/null and its complaints
+// to `errors`; its exit code.
+int run_cli(const std::vector<std::string>& args, const std::filesystem::path& errors) {
   std::vector<char*> argv;
   for (const std::string& arg : args) argv.push_back(const_cast<char*>(arg.c_str()));
   argv.push_back(nullptr);
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_addopen(&actions, STDOUT_FILENO, "/dev/null", O_WRONLY, 0);
-  posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, "/dev/null", O_WRONLY, 0);
+  posix_spawn_file_actions_addopen(&actions, STDERR_FILENO, errors.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
   pid_t pid = -1;
   const int spawned = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
   posix_spawn_file_actions_destroy(&actions);
@@ -278,14 +289,21 @@ int run_cli(const std::vector<std::string>& args) {
   return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
 }
 
+std::string file_text(const std::filesystem::path& file) {
+  std::ifstream in(file);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
 Figure redeem_through_the_cli(const TestHub& hub, const std::string& openday, const std::vector<std::string>& codes) {
   Figure figure{"redeem at the desk (openday voucher redeem --hub, wall time)", {}, ""};
   const std::string credentials = hub.credentials("desk").string();
+  const std::filesystem::path errors = hub.dir() / "redeem.err";
   for (const std::string& code : codes) {
     const auto asked = Clock::now();
-    const int exit_code = run_cli({openday, "voucher", "redeem", "--hub", hub.url(), "--hub-credentials", credentials, code});
+    const int exit_code = run_cli({openday, "voucher", "redeem", "--hub", hub.url(), "--hub-credentials", credentials, code}, errors);
     figure.ms.push_back(ms_since(asked));
-    if (exit_code != 0) throw std::runtime_error("openday voucher redeem " + code + " exited " + std::to_string(exit_code));
+    if (exit_code != 0)
+      throw std::runtime_error("openday voucher redeem " + code + " exited " + std::to_string(exit_code) + ": " + file_text(errors));
   }
   return figure;
 }
@@ -337,6 +355,7 @@ int main(int argc, char** argv) {
       std::printf("prize bench: nats-server not found; skipped\n");
       return 77;
     }
+    std::setvbuf(stdout, nullptr, _IOLBF, 0);  // each figure as soon as it is measured
     return run(parse_options(argc, argv));
   } catch (const std::exception& error) {
     std::fprintf(stderr, "prize bench: %s\n", error.what());
