@@ -653,7 +653,7 @@ def summary(booth, facts, seconds):
     print(f"booth prize faults: {seconds:.0f} s, {rec.runs} simulate runs (exits {dict(sorted(rec.run_exits.items()))}), "
           f"{rec.kills} kiosk kills, {rec.hub_restarts} hub restarts, {rec.link_cuts['cut']} link cuts + {rec.link_cuts['stall']} stalls")
     print(f"booth prize faults: {len(rec.printed)} vouchers printed, {facts.get('issued')} issued in the kiosks' databases, "
-          f"stocked {stock.get('stocked')} (sets: {[(w, b, a) for w, b, a in rec.stock_sets]}), "
+          f"stocked {stock.get('stocked')} (by {len(rec.stock_sets)} stock sets adding {facts.get('added')}), "
           f"taken out {stock.get('withdrawn')}, still available {stock.get('available')}")
     print(f"booth prize faults: redemptions by exit code: {dict(sorted(by_rc.items()))}")
     print(f"booth prize faults: double redemptions (desk and a kiosk offline), each two rows in desk.db: {len(facts.get('doubles', []))}")
