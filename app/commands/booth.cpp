@@ -16,6 +16,7 @@
 #include "core/booth/booth_intake.h"
 #include "core/booth/booth_uplink.h"
 #include "core/booth/hub_connection.h"
+#include "core/booth/prize_bucket.h"
 #include "core/booth/hub_setup.h"
 #include "core/visits/booth_store.h"
 #include "core/visits/events.h"
@@ -200,7 +201,22 @@ int run_hub_status(const HubStatusOptions& options) {
                     row.content_version.empty() ? "-" : row.content_version.c_str(), alerts.empty() ? "-" : alerts.c_str());
       }
     }
-    if (options.json) std::printf("%s\n", nlohmann::json{{"devices", devices}}.dump(2).c_str());
+    // The booth's prize stock (issue 27), when staff set it up.
+    std::optional<BoothStock> prizes;
+    if (PrizeBucket::Open bucket = PrizeBucket::open(**hub); bucket.bucket) {
+      const PrizeBucket::StockRead read = bucket.bucket->read_stock();
+      if (read.error.empty() && read.revision != 0) prizes = read.stock;
+    }
+    if (options.json) {
+      nlohmann::json out{{"devices", devices}};
+      out["prize_stock"] = prizes ? nlohmann::json{{"available", prizes->available()}, {"pool", prizes->pool}, {"stocked", prizes->stocked}}
+                                  : nlohmann::json(nullptr);
+      std::printf("%s\n", out.dump(2).c_str());
+    } else {
+      std::printf("booth prize stock: %s\n", prizes ? (std::to_string(prizes->available()) + " (not yet handed to a device: " +
+                                                        std::to_string(prizes->pool) + ")").c_str()
+                                                  : "not set (openday hub stock set N)");
+    }
     return 0;
   } catch (const std::exception& error) {
     std::fprintf(stderr, "%s: %s\n", who, error.what());

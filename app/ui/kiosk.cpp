@@ -166,6 +166,7 @@ void Kiosk::frame(double now) {
   if (was_busy_ && !quiz_busy && !staff_busy) settle_.arm();
   if (auto reloaded = staff_.service().take_reloaded()) replace_content(std::move(*reloaded));
   refresh_booth_view(now);
+  follow_prize_share();
   switch_to_staged_content();
   apply_navigation(now);
   ImGui::NewFrame();
@@ -317,6 +318,16 @@ void Kiosk::refresh_booth_view(double now) {
   if (!desk_linked() || now < next_booth_refresh_at_) return;
   next_booth_refresh_at_ = now + kBoothRefreshSeconds;
   staff_.service().booth().refresh();
+}
+
+// The uplink changed this device's share of the booth's stock (a grant, a give-back): the quiz
+// reads it again, so that its count stays the current one also once the hub is away.
+void Kiosk::follow_prize_share() {
+  if (!booth_stock_ || !booth_link_ || quiz_->busy()) return;
+  const std::int64_t held = booth_link_().prizes_held;
+  if (held == uplink_prizes_held_) return;
+  uplink_prizes_held_ = held;
+  quiz_->refresh_stock();
 }
 
 // The desk's content switches in between visitors only: at the attract screen, outside staff

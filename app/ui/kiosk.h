@@ -132,7 +132,13 @@ class Kiosk final : public KioskShell, private ChromeHost {
   // ChromeHost
   ScreenContext context(double now, bool large_text, Rect area) override;
   void set_large_text(bool large) override;
-  BoothLinkState booth_link() const override { return booth_link_ ? booth_link_() : BoothLinkState{}; }
+  BoothLinkState booth_link() const override {
+    BoothLinkState state = booth_link_ ? booth_link_() : BoothLinkState{};
+    // What this device holds changes with every voucher, also while the uplink cannot look:
+    // the quiz service's count is the current one.
+    if (booth_stock_ && quiz_ && quiz_->stock()) state.prizes_held = *quiz_->stock();
+    return state;
+  }
   std::vector<StaffCall> open_staff_calls() const override;
   void handle_staff_call(const StaffCall& call) override;
   void announce(std::string_view text) override;
@@ -142,6 +148,7 @@ class Kiosk final : public KioskShell, private ChromeHost {
   void switch_to_staged_content();
 
   void make_quiz_service();
+  void follow_prize_share();
   void filter_touch_input(ImGuiIO& io, double now);
   void notice_typing(const ImGuiIO& io, double now);
   void after_frame(double now);
@@ -190,6 +197,7 @@ class Kiosk final : public KioskShell, private ChromeHost {
   double frame_now_ = 0;  // the time of the frame being drawn (a read-out stopped by navigation ends then)
   std::function<BoothLinkState()> booth_link_;
   bool booth_stock_ = false;  // prizes from the booth's stock on the hub
+  std::int64_t uplink_prizes_held_ = -1;  // the share as the uplink last reported it
   std::function<std::optional<StagedContent>()> take_staged_content_;
   SpeechOutput* speech_ = nullptr;
   double next_booth_refresh_at_ = 0;

@@ -267,6 +267,7 @@ TEST(BoothLink, HubSyncCatchesAFreshDatabaseUpAndItsExportEqualsTheMergedFiles) 
   ASSERT_EQ(status.status, 0) << status.output;
   EXPECT_NE(status.output.find("\"device\": \"kiosk-1\""), std::string::npos) << status.output;
   EXPECT_NE(status.output.find("\"device\": \"kiosk-2\""), std::string::npos) << status.output;
+  EXPECT_NE(status.output.find("\"prize_stock\": null"), std::string::npos) << "no booth stock was set: " << status.output;
 }
 
 TEST(BoothLink, AKioskWithWrongCredentialsSaysSoAndKeepsItsRows) {

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -183,6 +184,20 @@ TEST(XlsxReader, APathTraversalNameIsRefused) {
     EXPECT_NE(read.error.find("路径穿越"), std::string::npos) << evil << ": " << read.error;
     std::filesystem::remove(dir / "evil.xlsx");
   }
+}
+
+// A second part of the same name was silently ignored (the first copy was read): which copy
+// counts is ambiguous, so the workbook is refused, naming the part.
+TEST(XlsxReader, ADuplicatePartNameIsRefused) {
+  TempDir dir;
+  auto parts = libreoffice_like().parts();
+  const auto sheet = std::find_if(parts.begin(), parts.end(), [](const auto& part) { return part.first == "xl/worksheets/sheet1.xml"; });
+  ASSERT_NE(sheet, parts.end());
+  parts.push_back({sheet->first, "<worksheet/>"});
+  write_zip(dir / "twice.xlsx", parts);
+  const XlsxRead read = read_xlsx(dir / "twice.xlsx");
+  EXPECT_FALSE(read.workbook);
+  EXPECT_NE(read.error.find("两个同名部件 \"xl/worksheets/sheet1.xml\""), std::string::npos) << read.error;
 }
 
 std::size_t open_descriptors() {

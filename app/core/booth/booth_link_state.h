@@ -21,7 +21,7 @@ struct BoothLinkState {
   bool reachable = false;   // the uplink is connected to the hub now
   // The booth's prize stock (issue 27): as last read from the hub (none before the first read),
   // and what this device holds of it, from which it gives prizes while the hub is away.
-  std::optional<std::int64_t> booth_prizes;
+  std::optional<std::int64_t> booth_prizes = std::nullopt;
   std::int64_t prizes_held = 0;
   // A booth device with nothing left that cannot reach the hub: no prize can be given here now.
   bool prizes_unavailable_here() const { return configured && !reachable && prizes_held <= 0; }

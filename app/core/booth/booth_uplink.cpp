@@ -243,6 +243,16 @@ void BoothUplink::pass() {
     switched = std::exchange(switched_, std::nullopt);
   }
   if (switched) pump_->set_content_source(switched->content_dir, switched->quiz_file);
+  // The prize share first: it never throws, and a kiosk keeps its share topped up even while
+  // its rows cannot be published (before the desk set up the streams).
+  const PrizeShareStatus prizes = prizes_->settle(*hub_, utc_now_ms());
+  {
+    std::lock_guard lock(mutex_);
+    if (prizes.booth_available) status_.booth_prizes = prizes.booth_available;
+    status_.prizes_held = prizes.held;
+    status_.double_redemptions = prizes.doubles;
+    status_.prize_error = prizes.error;
+  }
   const std::size_t published = pump_->publish_pending(options_.batch);
   const auto now = std::chrono::steady_clock::now();
   std::optional<Heartbeat> beat;
@@ -254,12 +264,7 @@ void BoothUplink::pass() {
     next_content_check_ = now + options_.content_poll_interval;
     check_for_content();
   }
-  const PrizeShareStatus prizes = prizes_->settle(*hub_, utc_now_ms());
   std::lock_guard lock(mutex_);
-  if (prizes.booth_available) status_.booth_prizes = prizes.booth_available;
-  status_.prizes_held = prizes.held;
-  status_.double_redemptions = prizes.doubles;
-  status_.prize_error = prizes.error;
   status_.connected = true;
   status_.published += published;
   status_.content_refused = pump_->content_refused;

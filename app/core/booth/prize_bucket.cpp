@@ -175,6 +175,12 @@ HubRedemption redeem_on_hub(PrizeBucket& bucket, const std::string& canonical_co
     }
     VoucherRecord& record = *read.record;
     result.issued_by = record.device;
+    if (record.redeemed_at_ms && record.redeemed_by == device && *record.redeemed_at_ms == now_ms) {
+      // Our own write, whose acknowledgement was lost on the way back: it is this redemption.
+      result.outcome = HubRedemption::Outcome::Redeemed;
+      result.at_ms = now_ms;
+      return result;
+    }
     if (record.redeemed_at_ms) {
       result.outcome = HubRedemption::Outcome::AlreadyRedeemed;
       result.at_ms = *record.redeemed_at_ms;

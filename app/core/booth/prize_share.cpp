@@ -63,6 +63,12 @@ void PrizeShare::settle_counters(PrizeBucket& bucket, Database& db, const BoothS
     apply_reserve_grant(db, hub_granted);
   });
   const ReserveLedger ledger = read_reserve_ledger(db, kiosk_id_);
+  if (ledger.granted > hub_granted)
+    // The hub granted this database more than it now remembers: its store was set up anew.
+    // Giving back against that record would add prizes that were never its.
+    throw std::runtime_error("the hub's prize record knows fewer grants to " + device_ + " (" + std::to_string(hub_granted) +
+                             ") than this database took (" + std::to_string(ledger.granted) +
+                             "): was the hub set up again? This device keeps what it holds and claims no more");
   if (ledger.returned <= hub_returned) return;
   const std::int64_t now = utc_now_ms();
   const auto written = bucket.update_stock([&](BoothStock& s) { return take_back(s, device_, ledger.returned, now) > 0; });
@@ -208,6 +214,15 @@ PrizeShareStatus PrizeShare::settle(HubConnection& hub, std::int64_t now_ms) {
     Database db = open_for_uplink(db_file_);
     PrizeBucket::StockRead read = prizes->read_stock();
     if (!read.error.empty()) throw std::runtime_error(read.error);
+    if (read.revision == 0) {
+      // Staff have not set the booth's stock yet: the device keeps its own, as without a hub
+      // (its codes are still made known to the booth, so that the desk can redeem them).
+      report_vouchers(*prizes, db, status);
+      status.doubles = doubles_;
+      status.collisions = collisions_;
+      return status;
+    }
+    status.booth_stock_set = true;
     settle_counters(*prizes, db, *read.stock);
     report_vouchers(*prizes, db, status);
     claim_or_give_back(*prizes, db, now_ms, status);

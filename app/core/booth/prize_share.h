@@ -21,6 +21,7 @@ class Database;
 
 struct PrizeShareStatus {
   bool bucket_ready = false;                   // the hub has the booth's prize bucket
+  bool booth_stock_set = false;                // staff set the booth's stock: the device holds a share of it
   std::optional<std::int64_t> booth_available;  // the booth's stock as last read (pool + what devices hold)
   std::int64_t pool = 0;
   std::int64_t held = 0;         // this device's share

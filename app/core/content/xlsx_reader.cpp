@@ -126,7 +126,8 @@ class ZipArchive {
       const std::string entry(name.data(), strnlen(name.data(), name.size()));
       if (info.size_filename >= name.size() - 1) fail("压缩包内有过长的部件名，已拒绝");
       if (is_unsafe_entry_name(entry)) fail("压缩包内的部件名 \"" + entry + "\" 指向文件夹之外（路径穿越），已拒绝");
-      names_.insert(entry);
+      // Two parts of one name: a reader would silently take the first, another program the last.
+      if (!names_.insert(entry).second) fail("压缩包内有两个同名部件 \"" + entry + "\"，无法确定该用哪一个，已拒绝；请在 Excel 或 WPS 中重新另存为 .xlsx");
       if (names_.size() > limits_.max_entries) fail("压缩包内的部件超过上限 " + std::to_string(limits_.max_entries));
       status = unzGoToNextFile(zip_);
     }

@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "core/booth/config.h"
+#include "core/content/speech_synth.h"
 #include "core/ops/status_file.h"
 #include "core/reports/tally.h"
 #include "core/util/paths.h"
@@ -548,6 +549,8 @@ class Parser {
       command_.kind = CommandKind::Speak;
       for (const auto& word : speak_words_) command_.speak.text += (command_.speak.text.empty() ? "" : " ") + word;
       if (command_.speak.text.empty()) return fail("speak: which text? (openday speak [--wav FILE] TEXT)");
+      // Too long a text is a bad command line, refused before a voice or a sound device is looked for.
+      if (const std::string problem = spoken_text_problem(command_.speak.text); !problem.empty()) return fail("speak: " + problem);
     }
     if (search_->parsed()) {
       command_.kind = CommandKind::Search;
