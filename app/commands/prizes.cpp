@@ -8,6 +8,7 @@
 #include "commands/commands.h"
 #include "core/booth/prize_bucket.h"
 #include "core/quiz/vouchers.h"
+#include "core/visits/prize_reserve_store.h"
 #include "core/util/local_clock.h"
 #include "core/visits/events.h"
 #include "core/visits/store.h"
@@ -61,8 +62,9 @@ bool log_redemption(const std::filesystem::path& db_path, const std::string& kio
       redeemed.item = code;
       redeemed.target = "cli";
       redeemed.at_ms = at_ms;
+      const std::string logged_as = command_line_kiosk_id(kiosk_id);
       Statement insert = prepare_event_insert(store.db);
-      insert_event(insert, kiosk_id, next_event_seq(store.db, kiosk_id), redeemed);
+      insert_event(insert, logged_as, next_event_seq(store.db, logged_as), redeemed);
     });
     return true;
   } catch (const SqliteError& error) {
@@ -86,8 +88,9 @@ int redeem_own_code_offline(const RedeemOptions& options, const std::string& dev
           redeemed.item = result.code;
           redeemed.target = "cli";
           redeemed.at_ms = result.redeemed_at_ms;
+          const std::string logged_as = command_line_kiosk_id(device);  // the running kiosk's writer owns its own id's seq
           Statement insert = prepare_event_insert(store.db);
-          insert_event(insert, device, next_event_seq(store.db, device), redeemed);
+          insert_event(insert, logged_as, next_event_seq(store.db, logged_as), redeemed);
         }
         return result;
       });

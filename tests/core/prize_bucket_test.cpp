@@ -22,7 +22,7 @@ using testing::TestHub;
 using namespace std::chrono_literals;
 
 VoucherRecord registered(const std::string& code, const std::string& device) {
-  return VoucherRecord{code, device, false, 1'000, std::nullopt, std::nullopt, "", {}};
+  return VoucherRecord{code, device, false, 1'000, std::nullopt, std::nullopt, "", "", {}};
 }
 
 TEST(PrizeBucket, AKioskCannotOpenOrCreateTheBucketBeforeTheDeskDid) {
@@ -144,6 +144,10 @@ TEST(PrizeBucket, RedeemingThroughTheHubSaysUnknownRedeemedOrWhenAndWhereItWas) 
   ASSERT_TRUE(read.record);
   EXPECT_EQ(read.record->redeemed_at_ms, 6'000);
   EXPECT_TRUE(read.record->late.empty()) << "a refused redemption is not a late one";
+  // The same device redeeming again in the same millisecond (two desk processes, the screen and
+  // the command line) is another redemption, not the lost acknowledgement of the first.
+  const HubRedemption same_instant = redeem_on_hub(*booth.desk_bucket, "MNPQ-RSTU", "desk", 6'000);
+  EXPECT_EQ(same_instant.outcome, HubRedemption::Outcome::AlreadyRedeemed) << "the fault test caught two successes for one code";
 }
 
 TEST(PrizeBucket, AKilledHubAnswersUnreachableAtOnce) {

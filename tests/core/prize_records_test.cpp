@@ -227,7 +227,7 @@ TEST(PrizeRecords, TheStockRecordSurvivesItsOwnJson) {
 }
 
 TEST(PrizeRecords, TheVoucherRecordSurvivesItsOwnJson) {
-  VoucherRecord record{"ABCD-EFGH", "kiosk-2", true, 11, 12, 13, "desk", {{"kiosk-2", 14}, {"kiosk-3", 15}}};
+  VoucherRecord record{"ABCD-EFGH", "kiosk-2", true, 11, 12, 13, "desk", "R1", {{"kiosk-2", 14}, {"kiosk-3", 15}}};
   const std::string text = encode_voucher_record(record);
   std::string error;
   const auto back = decode_voucher_record(text, error);
@@ -244,7 +244,7 @@ TEST(PrizeRecords, TheVoucherRecordSurvivesItsOwnJson) {
   EXPECT_EQ(back->late[1].by, "kiosk-3");
   EXPECT_EQ(back->late[1].at_ms, 15);
 
-  const VoucherRecord fresh{"WXYZ-2345", "kiosk-1", false, 5, std::nullopt, std::nullopt, "", {}};
+  const VoucherRecord fresh{"WXYZ-2345", "kiosk-1", false, 5, std::nullopt, std::nullopt, "", "", {}};
   const auto plain = decode_voucher_record(encode_voucher_record(fresh), error);
   ASSERT_TRUE(plain) << error;
   EXPECT_FALSE(plain->issued);

@@ -62,7 +62,7 @@ TEST(PrizeRedemptionRace, TwentySimultaneousRedemptionsFromFourDevicesHaveExactl
   for (int round = 0; round < kRounds; ++round) {
     code = new_voucher_code();
     std::string error;
-    const VoucherRecord record{code, "kiosk-2", true, 1, 1, std::nullopt, "", {}};
+    const VoucherRecord record{code, "kiosk-2", true, 1, 1, std::nullopt, "", "", {}};
     // No ASSERT inside the rounds: the threads wait at the barriers for every round.
     EXPECT_EQ(booth.desk_bucket->create_voucher(record, error), PrizeBucket::Create::Created) << error;
     start.arrive_and_wait();

@@ -1,6 +1,7 @@
 #include "core/booth/prize_bucket.h"
 
 #include "core/booth/hub_connection.h"
+#include "core/quiz/vouchers.h"
 
 namespace openday {
 namespace {
@@ -163,6 +164,7 @@ BoothStockChange set_booth_stock_on_hub(PrizeBucket& bucket, std::int64_t wanted
 HubRedemption redeem_on_hub(PrizeBucket& bucket, const std::string& canonical_code, const std::string& device, std::int64_t now_ms) {
   HubRedemption result;
   result.code = canonical_code;
+  const std::string redemption_id = new_voucher_code();  // 40 random bits: this call's mark
   for (int attempt = 0; attempt < kCompareAndSetAttempts; ++attempt) {
     PrizeBucket::VoucherRead read = bucket.read_voucher(canonical_code);
     if (!read.error.empty()) {
@@ -175,8 +177,9 @@ HubRedemption redeem_on_hub(PrizeBucket& bucket, const std::string& canonical_co
     }
     VoucherRecord& record = *read.record;
     result.issued_by = record.device;
-    if (record.redeemed_at_ms && record.redeemed_by == device && *record.redeemed_at_ms == now_ms) {
-      // Our own write, whose acknowledgement was lost on the way back: it is this redemption.
+    if (record.redeemed_at_ms && record.redemption_id == redemption_id) {
+      // Our own write, whose acknowledgement was lost on the way back: it is this redemption
+      // (another call of the same device in the same millisecond has another id).
       result.outcome = HubRedemption::Outcome::Redeemed;
       result.at_ms = now_ms;
       return result;
@@ -189,6 +192,7 @@ HubRedemption redeem_on_hub(PrizeBucket& bucket, const std::string& canonical_co
     }
     record.redeemed_at_ms = now_ms;
     record.redeemed_by = device;
+    record.redemption_id = redemption_id;
     std::string error;
     switch (bucket.update_voucher(record, read.revision, error)) {
       case PrizeBucket::Update::Written:
@@ -215,7 +219,7 @@ LateReport report_redemption(PrizeBucket& bucket, const std::string& canonical_c
     }
     if (!read.record) {
       // The issuer's own code that was never registered (drawn while the hub was away).
-      VoucherRecord record{canonical_code, device, true, at_ms, at_ms, at_ms, device, {}};
+      VoucherRecord record{canonical_code, device, true, at_ms, at_ms, at_ms, device, "", {}};
       const PrizeBucket::Create created = bucket.create_voucher(record, error);
       if (created == PrizeBucket::Create::Created) return LateReport::Recorded;
       if (created == PrizeBucket::Create::Failed) return LateReport::Failed;

@@ -209,6 +209,7 @@ std::string encode_voucher_record(const VoucherRecord& record) {
   if (record.redeemed_at_ms) {
     object["redeemed_at_ms"] = *record.redeemed_at_ms;
     object["redeemed_by"] = record.redeemed_by;
+    if (!record.redemption_id.empty()) object["redemption_id"] = record.redemption_id;
   }
   if (!record.late.empty()) {
     Json late = Json::array();
@@ -225,7 +226,8 @@ std::optional<VoucherRecord> decode_voucher_record(std::string_view text, std::s
   std::optional<std::int64_t> registered;
   if (!read_id(*object, "code", true, record.code, error) || !read_id(*object, "device", true, record.device, error) ||
       !read_time(*object, "registered_at_ms", registered, error) || !read_time(*object, "issued_at_ms", record.issued_at_ms, error) ||
-      !read_time(*object, "redeemed_at_ms", record.redeemed_at_ms, error) || !read_id(*object, "redeemed_by", false, record.redeemed_by, error))
+      !read_time(*object, "redeemed_at_ms", record.redeemed_at_ms, error) || !read_id(*object, "redeemed_by", false, record.redeemed_by, error) ||
+      !read_id(*object, "redemption_id", false, record.redemption_id, error))
     return std::nullopt;
   record.registered_at_ms = registered.value_or(0);
   const auto issued = object->find("issued");

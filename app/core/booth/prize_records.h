@@ -80,6 +80,7 @@ struct VoucherRecord {
   std::optional<std::int64_t> issued_at_ms;
   std::optional<std::int64_t> redeemed_at_ms;
   std::string redeemed_by;
+  std::string redemption_id;  // drawn by the redeeming call: tells its own write from another's
   // Redemptions reported after the first (an offline redemption uploaded late): never hidden.
   struct Late {
     std::string by;

@@ -14,8 +14,6 @@ namespace {
 constexpr std::size_t kReportsPerPass = 64;
 constexpr std::int64_t kRecallMs = 30'000;
 constexpr int kCodeDraws = 8;
-// The desk's entry for the booth's pool among the kiosks' stocks (not a device id: it has spaces).
-constexpr const char* kBoothPoolEntry = "(booth pool)";
 
 const DeviceReserve* entry_of(const BoothStock& stock, const std::string& device) {
   const auto found = stock.devices.find(device);
@@ -85,7 +83,7 @@ bool PrizeShare::report_issue(PrizeBucket& bucket, const std::string& code, std:
     std::string error;
     if (!read.record) {
       // A code drawn here while no registered one was left: registered now.
-      const VoucherRecord record{code, device_, true, at_ms, at_ms, std::nullopt, "", {}};
+      const VoucherRecord record{code, device_, true, at_ms, at_ms, std::nullopt, "", "", {}};
       const PrizeBucket::Create created = bucket.create_voucher(record, error);
       if (created == PrizeBucket::Create::Created) return true;
       if (created == PrizeBucket::Create::Failed) {
@@ -113,7 +111,7 @@ bool PrizeShare::report_issue(PrizeBucket& bucket, const std::string& code, std:
 }
 
 void PrizeShare::report_vouchers(PrizeBucket& bucket, Database& db, PrizeShareStatus& status) {
-  const std::int64_t after = reported_voucher_seq(db);
+  const std::int64_t after = reported_voucher_row(db);
   const auto reports = voucher_reports_after(db, kiosk_id_, after, kReportsPerPass);
   std::int64_t reported = after;
   for (const VoucherReport& report : reports) {
@@ -128,10 +126,10 @@ void PrizeShare::report_vouchers(PrizeBucket& bucket, Database& db, PrizeShareSt
       done = late != LateReport::Failed;
     }
     if (!done) break;
-    reported = report.seq;
+    reported = report.row;
   }
   if (reported != after)
-    db.write_transaction("starting to record the voucher reports", "recording the voucher reports", [&] { save_reported_voucher_seq(db, reported); });
+    db.write_transaction("starting to record the voucher reports", "recording the voucher reports", [&] { save_reported_voucher_row(db, reported); });
   status.unreported = static_cast<std::int64_t>(voucher_reports_after(db, kiosk_id_, reported, kReportsPerPass).size());
 }
 
@@ -140,7 +138,7 @@ std::int64_t PrizeShare::register_codes(PrizeBucket& bucket, Database& db, std::
   std::vector<std::string> codes;
   for (std::int64_t i = 0; i < count; ++i) {
     for (int draw = 0; draw < kCodeDraws; ++draw) {
-      const VoucherRecord record{new_voucher_code(), device_, false, now_ms, std::nullopt, std::nullopt, "", {}};
+      const VoucherRecord record{new_voucher_code(), device_, false, now_ms, std::nullopt, std::nullopt, "", "", {}};
       std::string error;
       const PrizeBucket::Create created = bucket.create_voucher(record, error);
       if (created == PrizeBucket::Create::Exists) continue;  // another device's: draw again

@@ -398,6 +398,7 @@ void Aggregator::finish(Report& report) {
   for (const auto& [key, s] : sessions_) kiosks.insert(key.first);
   for (const auto& [kiosk, remaining] : stock_) kiosks.insert(kiosk);
   kiosks.erase("(unknown)");
+  kiosks.erase(kBoothPoolEntry);
   report.kiosks.assign(kiosks.begin(), kiosks.end());
   report.voice = voice_.counts();
   report.asked_questions = voice_.asked_questions(request_.content);

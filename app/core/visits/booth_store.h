@@ -36,6 +36,9 @@ std::map<std::string, std::string> device_heartbeats(const Database& db);
 // On the desk: each kiosk's prize stock as its heartbeat last told it, so that the desk's
 // reports count the stock as the kiosks' own files would.
 void save_booth_stock(Database& db, const std::string& kiosk_id, std::int64_t remaining);
+// The entry among them for the booth's pool on the hub that no kiosk holds yet (issue 27): not
+// a device id (it has spaces), and not a kiosk of the reports.
+inline constexpr const char* kBoothPoolEntry = "(booth pool)";
 std::map<std::string, std::int64_t> booth_stocks(const Database& db);
 
 // A connection to a device's database for its uplink: the file must exist (the device's own

@@ -12,7 +12,7 @@ namespace {
 constexpr std::string_view kJoinedKey = "prizes.joined";
 constexpr std::string_view kGrantedKey = "prizes.granted";
 constexpr std::string_view kReturnedKey = "prizes.returned";
-constexpr std::string_view kReportedSeqKey = "prizes.reported_seq";
+constexpr std::string_view kReportedRowKey = "prizes.reported_row";
 
 std::int64_t setting_number(const Database& db, std::string_view key) {
   const auto text = read_setting(db, key);
@@ -101,23 +101,26 @@ std::optional<std::string> take_prize_code(Database& db) {
   return take.column_text(0);
 }
 
-std::vector<VoucherReport> voucher_reports_after(const Database& db, const std::string& kiosk_id, std::int64_t after_seq, std::size_t limit) {
+std::string command_line_kiosk_id(const std::string& kiosk_id) { return "cli@" + kiosk_id; }
+
+std::vector<VoucherReport> voucher_reports_after(const Database& db, const std::string& kiosk_id, std::int64_t after_row, std::size_t limit) {
   Statement rows = db.prepare(
-      "SELECT seq, type, item, at_ms FROM events WHERE kiosk_id = ?1 AND seq > ?2 AND type IN (?3, ?4) AND item IS NOT NULL "
-      "ORDER BY seq LIMIT ?5");
+      "SELECT id, type, item, at_ms FROM events WHERE id > ?2 AND kiosk_id IN (?1, ?6) AND type IN (?3, ?4) AND item IS NOT NULL "
+      "ORDER BY id LIMIT ?5");
   rows.bind(1, kiosk_id)
-      .bind(2, after_seq)
+      .bind(2, after_row)
       .bind(3, std::string(event_type_name(EventType::VoucherIssued)))
       .bind(4, std::string(event_type_name(EventType::VoucherRedeemed)))
-      .bind(5, static_cast<std::int64_t>(limit));
+      .bind(5, static_cast<std::int64_t>(limit))
+      .bind(6, command_line_kiosk_id(kiosk_id));
   std::vector<VoucherReport> out;
   while (rows.step())
     out.push_back({rows.column_int(0), rows.column_text(1) == event_type_name(EventType::VoucherRedeemed), rows.column_text(2), rows.column_int(3)});
   return out;
 }
 
-std::int64_t reported_voucher_seq(const Database& db) { return setting_number(db, kReportedSeqKey); }
-void save_reported_voucher_seq(Database& db, std::int64_t seq) { write_number(db, kReportedSeqKey, seq); }
+std::int64_t reported_voucher_row(const Database& db) { return setting_number(db, kReportedRowKey); }
+void save_reported_voucher_row(Database& db, std::int64_t row) { write_number(db, kReportedRowKey, row); }
 
 std::vector<DoubleRedemption> double_redemptions(const Database& db) {
   Statement rows = db.prepare(

@@ -33,16 +33,21 @@ std::int64_t give_back_reserve(Database& db, std::int64_t count);
 // Within a write transaction: remembers codes now registered on the hub for this device.
 void add_prize_codes(Database& db, const std::vector<std::string>& codes, std::int64_t at_ms);
 
-// This device's voucher issues and redemptions after the reported seq, for the hub.
+// The id under which a command-line tool logs into a device's database (`voucher redeem --db`
+// on a running kiosk's file): never the kiosk's own id, whose sequence numbers its writer owns.
+std::string command_line_kiosk_id(const std::string& kiosk_id);
+
+// This device's voucher issues and redemptions (its own rows and its command line's) after the
+// reported row (events.id: one order across both ids), for the hub.
 struct VoucherReport {
-  std::int64_t seq = 0;
+  std::int64_t row = 0;
   bool redeemed = false;  // false: issued
   std::string code;
   std::int64_t at_ms = 0;
 };
-std::vector<VoucherReport> voucher_reports_after(const Database& db, const std::string& kiosk_id, std::int64_t after_seq, std::size_t limit);
-std::int64_t reported_voucher_seq(const Database& db);
-void save_reported_voucher_seq(Database& db, std::int64_t seq);
+std::vector<VoucherReport> voucher_reports_after(const Database& db, const std::string& kiosk_id, std::int64_t after_row, std::size_t limit);
+std::int64_t reported_voucher_row(const Database& db);
+void save_reported_voucher_row(Database& db, std::int64_t row);
 
 // Within a write transaction: takes one registered code for a voucher (none: none left).
 std::optional<std::string> take_prize_code(Database& db);
