@@ -20,6 +20,7 @@
 #include "core/visits/booth_store.h"
 #include "core/visits/event_log.h"
 #include "core/visits/store.h"
+#include "support/shell.h"
 #include "support/temp_dir.h"
 #include "support/test_hub.h"
 
@@ -36,19 +37,8 @@ HubCredentials credentials_of(const TestHub& hub, std::string_view device) {
   return *loaded.credentials;
 }
 
-struct Shell {
-  std::string output;
-  int status = -1;
-};
-
-Shell run(const std::string& command) {
-  Shell shell;
-  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
-  char buffer[4096];
-  while (std::size_t n = std::fread(buffer, 1, sizeof buffer, pipe)) shell.output.append(buffer, n);
-  shell.status = pclose(pipe);
-  return shell;
-}
+using testing::Shell;
+Shell run(const std::string& command) { return testing::run_shell(command); }
 
 // Every (kiosk id, seq) in a database.
 std::set<std::pair<std::string, std::int64_t>> rows_of(const std::filesystem::path& file) {

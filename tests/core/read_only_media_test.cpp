@@ -8,6 +8,7 @@
 #include <string>
 
 #include "core/visits/store.h"
+#include "support/shell.h"
 #include "support/temp_dir.h"
 
 namespace openday {
@@ -15,19 +16,8 @@ namespace {
 
 using testing::TempDir;
 
-struct Shell {
-  std::string output;
-  int status = -1;
-};
-
-Shell run(const std::string& command) {
-  Shell shell;
-  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
-  char buffer[4096];
-  while (std::size_t n = std::fread(buffer, 1, sizeof buffer, pipe)) shell.output.append(buffer, n);
-  shell.status = WEXITSTATUS(pclose(pipe));
-  return shell;
-}
+using testing::Shell;
+Shell run(const std::string& command) { return testing::run_shell(command); }
 
 // The folder cannot be written while this lives; false if the file system does not allow it.
 class ImmutableFolder {

@@ -160,16 +160,11 @@ Redemption redeem_voucher_in(Database& db, std::string_view typed, std::int64_t 
 }
 
 Redemption redeem_own_voucher_in(Database& db, std::string_view typed, const std::string& kiosk_id, std::int64_t now_ms) {
-  Redemption result;
   const auto code = normalize_voucher_code(typed);
-  if (!code) return result;
-  result.code = *code;
+  if (!code) return Redemption{};
   Statement issuer = db.prepare("SELECT kiosk_id FROM vouchers WHERE code = ?1");
   issuer.bind(1, *code);
-  if (!issuer.step() || issuer.column_text(0) != kiosk_id) {
-    result.outcome = Redemption::Outcome::HubUnreachable;
-    return result;
-  }
+  if (!issuer.step() || issuer.column_text(0) != kiosk_id) return Redemption{Redemption::Outcome::HubUnreachable, *code, 0, ""};
   return redeem_voucher_in(db, typed, now_ms);
 }
 
