@@ -165,6 +165,23 @@ TEST_F(PrizeShareTest, ASettleClaimsAShareWithCodesTheHubKnowsAsThisDevicesAndRe
   expect_books_balance(stock, {&kiosk}, "after two vouchers");
 }
 
+// Before staff set the booth's stock a device keeps its own, as without a hub: stopping (its
+// uplink gives its share back) must neither zero that stock nor put it into a booth record.
+TEST_F(PrizeShareTest, BeforeTheBoothStockIsSetADeviceKeepsItsOwnStockAcrossAStop) {
+  ShareKiosk kiosk(booth, dir, "kiosk-1");
+  {
+    Database db = open_for_uplink(dir / "kiosk-1.db");
+    db.write_transaction("begin", "commit", [&] { db.exec("UPDATE prize_stock SET remaining = 40", "test: its own stock"); });
+  }
+  const PrizeShareStatus status = kiosk.settle();
+  EXPECT_FALSE(status.booth_stock_set);
+  kiosk.give_back_all();
+  EXPECT_EQ(kiosk.ledger().held, 40) << "its own stock stays";
+  EXPECT_FALSE(kiosk.ledger().joined);
+  const PrizeBucket::StockRead read = booth.desk_bucket->read_stock();
+  EXPECT_EQ(read.revision, 0u) << "no booth stock record was made up from a kiosk's own stock";
+}
+
 TEST_F(PrizeShareTest, AGrantTheHubRecordedButTheDatabaseDidNotIsAppliedExactlyOnce) {
   booth.set_stock(100);
   ShareKiosk kiosk(booth, dir, "kiosk-1");

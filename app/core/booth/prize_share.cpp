@@ -261,8 +261,9 @@ void PrizeShare::give_back_all(HubConnection& hub, std::int64_t now_ms) {
     PrizeBucket* prizes = bucket(hub, error);
     if (!prizes) return;
     Database db = open_for_uplink(db_file_);
-    const std::int64_t held = read_reserve_ledger(db, kiosk_id_).held;
-    if (held > 0) return_to_pool(*prizes, db, held, now_ms);
+    const ReserveLedger ledger = read_reserve_ledger(db, kiosk_id_);
+    // A device that never took part in the booth's stock holds its own: nothing is the booth's.
+    if (ledger.joined && ledger.held > 0) return_to_pool(*prizes, db, ledger.held, now_ms);
   } catch (const std::exception&) {
     // The next start settles it: the database's return total is ahead of the hub's.
   }
