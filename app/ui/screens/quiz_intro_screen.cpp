@@ -47,18 +47,25 @@ class QuizIntroScreen final : public Screen {
   }
 
  private:
+  // The prize, and what a visitor may expect of it: how many are left, or, on a booth device
+  // with nothing left here and no hub to ask, that no prize can be given now (said before anyone
+  // plays, not after a round won for nothing).
   static float draw_prize_card(ScreenContext& ctx, ImDrawList& draw, float x, float y, float width) {
     const Metrics& m = ctx.metrics();
     const float inner = width - 2 * m.gap;
     const ImFont& heading = *ctx.font(FontRole::Heading);
     const ImFont& body = *ctx.font(FontRole::Body);
-    const auto stock = ctx.quiz().stock();
-    const std::string stock_text = !stock ? std::string(tr(Text::QuizStockUnknown))
+    const bool unavailable = ctx.booth_link().prizes_unavailable_here();
+    const auto stock = ctx.prize_stock();
+    const std::string stock_text = unavailable ? std::string(tr(Text::QuizPrizesUnavailableTitle))
+                                   : !stock    ? std::string(tr(Text::QuizStockUnknown))
                                    : *stock > 0 ? fill_text(Text::QuizStockFormat, {std::to_string(*stock)})
                                                 : std::string(tr(Text::QuizStockEmpty));
+    const std::string_view detail = unavailable ? tr(Text::QuizPrizesUnavailableDetail) : std::string_view();
     const float height = m.gap + line_height(body.FontSize) + measure_wrapped_height(heading, heading.FontSize, ctx.config().prize_name, inner) +
                          measure_wrapped_height(body, body.FontSize, ctx.config().prize_description, inner) + m.gap * 0.5f +
-                         measure_wrapped_height(heading, heading.FontSize, stock_text, inner) + m.gap;
+                         measure_wrapped_height(heading, heading.FontSize, stock_text, inner) +
+                         (detail.empty() ? 0 : measure_wrapped_height(body, body.FontSize, detail, inner)) + m.gap;
     draw.AddRectFilled(ImVec2(x, y), ImVec2(x + width, y + height), colors::kSurface, m.corner);
     draw.AddRect(ImVec2(x, y), ImVec2(x + width, y + height), colors::kAccent, m.corner, 0, std::max(2.0f, std::round(3 * m.unit)));
     float cy = y + m.gap;
@@ -66,8 +73,9 @@ class QuizIntroScreen final : public Screen {
     cy += draw_wrapped_text(draw, heading, heading.FontSize, ImVec2(x + m.gap, cy), colors::kText, ctx.config().prize_name, inner, Align::Center);
     cy += draw_wrapped_text(draw, body, body.FontSize, ImVec2(x + m.gap, cy), colors::kTextMuted, ctx.config().prize_description, inner, Align::Center);
     cy += m.gap * 0.5f;
-    draw_wrapped_text(draw, heading, heading.FontSize, ImVec2(x + m.gap, cy), stock && *stock > 0 ? colors::kAccent : colors::kTextMuted,
-                      stock_text, inner, Align::Center);
+    const ImU32 stock_colour = unavailable || (stock && *stock > 0) ? colors::kAccent : colors::kTextMuted;
+    cy += draw_wrapped_text(draw, heading, heading.FontSize, ImVec2(x + m.gap, cy), stock_colour, stock_text, inner, Align::Center);
+    if (!detail.empty()) draw_wrapped_text(draw, body, body.FontSize, ImVec2(x + m.gap, cy), colors::kText, detail, inner, Align::Center);
     return y + height;
   }
 };
