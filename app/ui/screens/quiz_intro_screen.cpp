@@ -17,22 +17,24 @@ class QuizIntroScreen final : public Screen {
   void draw(ScreenContext& ctx) override {
     const Rect area = ctx.content_rect();
     const Metrics& m = ctx.metrics();
-    const auto [x, width, top] = centered_column(ctx, area.min.x, 1400);
+    const TextColumn column = centered_column(ctx, area.min.x, 1400);
     QuizService& quiz = ctx.quiz();
     const std::string rules = fill_text(Text::QuizRulesFormat, {std::to_string(quiz.questions_per_round()), std::to_string(quiz.pass_mark())});
     const float button_height = std::max(170 * m.unit, line_height(ctx.font_px(FontRole::Display)) + 2 * m.gap);
     // Stacked (title, rules, prize, button) unless that would push the button off the screen
     // (大字 on a landscape screen): then the title goes (the top bar says it) and the button
     // stands beside the prize card, so that it is always in view without scrolling.
-    const float stacked = m.gap * 1.5f + text_height(ctx, FontRole::Display, tr(Text::QuizTitle), width) + m.gap + rules_height(ctx, rules, width) +
-                          m.gap + card_height(ctx, width) + m.gap * 1.5f + button_height;
+    const float stacked = m.gap * 1.5f + text_height(ctx, FontRole::Display, tr(Text::QuizTitle), column.width) + m.gap +
+                          rules_height(ctx, rules, column.width) + m.gap + card_height(ctx, column.width) + m.gap * 1.5f + button_height;
     const bool compact = area.min.y + stacked > area.max.y && !m.portrait;
+    // Side by side, the card takes the landscape screen's width so that its words wrap no more.
+    const auto [x, width, top] = compact ? centered_column(ctx, area.min.x, 1760) : column;
     ImDrawList& draw = ctx.draw_list();
     float y = area.min.y + m.gap * 1.5f;
     if (!compact) y += centered_text(ctx, FontRole::Display, x, y, width, tr(Text::QuizTitle), colors::kAccent) + m.gap;
     y = draw_rules(ctx, rules, x, y, width) + m.gap;
     if (compact) {
-      const float buttons_width = std::min(width * 0.34f, 560 * m.unit);
+      const float buttons_width = std::min(width * 0.3f, 480 * m.unit);
       const float card_width = width - buttons_width - m.gap;
       const float card_bottom = draw_prize_card(ctx, draw, x, y, card_width);
       draw_buttons_beside(ctx, x + card_width + m.gap, y, buttons_width, card_bottom - y);
