@@ -15,6 +15,7 @@
 #include "core/quiz/quiz_bank.h"
 #include "core/quiz/vouchers.h"
 #include "core/visits/booth_store.h"
+#include "core/visits/prize_reserve_store.h"
 #include "core/visits/sqlite.h"
 #include "core/visits/store.h"
 

@@ -13,7 +13,7 @@
 #include "core/booth/config.h"
 #include "core/reports/voice.h"
 #include "core/reports/tally.h"
-#include "core/visits/prize_reserve_store.h"
+#include "core/visits/double_redemption.h"
 
 namespace openday {
 

@@ -6,6 +6,7 @@
 #include "core/content/content.h"
 #include "core/reports/voice.h"
 #include "core/visits/booth_store.h"
+#include "core/visits/prize_reserve_store.h"
 #include "core/visits/sqlite.h"
 
 namespace openday {

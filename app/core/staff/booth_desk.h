@@ -10,7 +10,7 @@
 #include "core/booth/booth_board.h"
 #include "core/visits/durable_store.h"
 #include "core/visits/events.h"
-#include "core/visits/prize_reserve_store.h"
+#include "core/visits/double_redemption.h"
 
 namespace openday {
 
