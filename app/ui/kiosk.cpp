@@ -99,7 +99,7 @@ void Kiosk::replace_content(ContentBundle bundle) {
 
 ScreenContext Kiosk::context(double now, bool large_text, Rect area) {
   const ScreenContext::Shared shared{config_, *content_, event_, metrics_, fonts_, router_, taps_, sessions_, sink_, *quiz_, staff_,
-                                     read_aloud_};
+                                     read_aloud_, booth_link()};
   return ScreenContext(shared, now, large_text, area);
 }
 

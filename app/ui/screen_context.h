@@ -2,6 +2,7 @@
 // What a screen may use while it draws: sizes, fonts, the config, navigation and the taps.
 #include <imgui.h>
 
+#include "core/booth/booth_link_state.h"
 #include "core/booth/config.h"
 #include "core/content/content.h"
 #include "core/visits/events.h"
@@ -52,6 +53,8 @@ class ScreenContext {
     QuizService& quiz;
     StaffControl& staff;
     ReadAloud& read_aloud;
+    // The booth hub as the uplink saw it this frame (never waits); all false without a hub.
+    BoothLinkState booth;
   };
   ScreenContext(const Shared& shared, double now, bool large_text, Rect area)
       : shared_(shared), now_(now), large_text_(large_text), content_(area) {}
@@ -71,6 +74,10 @@ class ScreenContext {
   QuizService& quiz() { return shared_.quiz; }
   StaffControl& staff() { return shared_.staff; }
   ReadAloud& read_aloud() { return shared_.read_aloud; }
+  const BoothLinkState& booth_link() const { return shared_.booth; }
+  // The prize stock citizens are told of: on a booth device the booth's, as last read from the
+  // hub (the quiz's own stock is only this device's share of it), else this kiosk's.
+  std::optional<std::int64_t> prize_stock() const { return shared_.booth.configured ? shared_.booth.booth_prizes : shared_.quiz.stock(); }
   // The kiosk's own parts (the top bar and its pop-ups) reach further than a screen.
   const FontSet& font_set() const { return shared_.fonts; }
   VisitorSessions& sessions() { return shared_.sessions; }

@@ -119,7 +119,7 @@ std::shared_ptr<const QuizBank> HeadlessKiosk::sample_quiz() {
 
 HeadlessKiosk::HeadlessKiosk(ImVec2 display, std::string route, Config config, std::shared_ptr<const Content> content,
                              std::optional<std::filesystem::path> atlas_cache_dir, ui::SpeechOutput* speech,
-                             std::function<BoothLinkState()> booth_link) {
+                             std::function<BoothLinkState()> booth_link, BoothPrizeLink booth_prizes) {
   if (!content) content = sample_content();
   std::string folder = (std::filesystem::temp_directory_path() / "openday-headless.XXXXXX").string();
   db_path_ = std::filesystem::path(mkdtemp(folder.data())) / "kiosk.db";
@@ -140,6 +140,7 @@ HeadlessKiosk::HeadlessKiosk(ImVec2 display, std::string route, Config config, s
                        [log = log_.get()] { return log->health(); }, false, std::move(atlas_cache_dir), kMaxTextureSize};
   setup.speech = speech;
   setup.booth_link = std::move(booth_link);
+  setup.booth_prizes = std::move(booth_prizes);
   kiosk_ = new ui::Kiosk(std::move(setup), sink_, *log_);
   if (!kiosk_->rebuild_fonts(error)) throw std::runtime_error("headless kiosk: " + error);
   set_finger(false, ImVec2(-FLT_MAX, -FLT_MAX));

@@ -43,10 +43,12 @@ class HeadlessKiosk {
   // With atlas_cache_dir, baked font atlases are kept there (as the kiosk keeps them under
   // ~/.cache), so that kiosks after the first restore them instead of baking.
   // speech: the voice the 朗读 buttons use (a test's fake); none: 语音暂不可用.
+  // booth_link, booth_prizes: a booth hub's link and prize stock as the uplink would give them
+  // (a test's fakes); none: no hub.
   explicit HeadlessKiosk(ImVec2 display = ImVec2(1920, 1080), std::string route = "attract", Config config = {},
                          std::shared_ptr<const Content> content = nullptr,
                          std::optional<std::filesystem::path> atlas_cache_dir = std::nullopt, ui::SpeechOutput* speech = nullptr,
-                         std::function<BoothLinkState()> booth_link = {});
+                         std::function<BoothLinkState()> booth_link = {}, BoothPrizeLink booth_prizes = {});
   // The shipped sample content, loaded once per test program.
   static std::shared_ptr<const Content> sample_content();
   static std::shared_ptr<const QuizBank> sample_quiz();

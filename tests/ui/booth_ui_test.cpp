@@ -23,7 +23,12 @@ struct Shape {
 class CallStaff : public ::testing::TestWithParam<Shape> {};
 
 std::function<BoothLinkState()> link(bool reachable) {
-  return [reachable] { return BoothLinkState{true, reachable}; };
+  return [reachable] {
+    BoothLinkState state;
+    state.configured = true;
+    state.reachable = reachable;
+    return state;
+  };
 }
 
 void open_home(HeadlessKiosk& kiosk, bool large_text) {

@@ -158,8 +158,8 @@ constexpr std::array kTexts = {
     TextEntry{Text::RedeemAlreadyFormat, "redeem_already_format", TextStyle::Heading, "{0} 已于 {1} 兑过奖，请勿重复发放"},
     TextEntry{Text::RedeemUnknownFormat, "redeem_unknown_format", TextStyle::Heading, "{0} 不是本机发放的兑奖码，请核对"},
     TextEntry{Text::RedeemInvalid, "redeem_invalid", TextStyle::Heading, "兑奖码是 8 位字母和数字"},
-    TextEntry{Text::RedeemHubUnreachableFormat, "redeem_hub_unreachable_format", TextStyle::Heading, "网络断开：{0} 不是本机发放的兑奖码，请等网络恢复后再兑"},
-    TextEntry{Text::RedeemAlreadyWhereFormat, "redeem_already_where_format", TextStyle::Heading, "{0} 已于 {1} 在 {2} 兑过奖，请勿重复发放"},
+    TextEntry{Text::RedeemHubUnreachableFormat, "redeem_hub_unreachable_format", TextStyle::Heading, "网络断开，查不到 {0}（不是本机发放的）：请先不要发奖品，等网络恢复后再兑"},
+    TextEntry{Text::RedeemAlreadyWhereFormat, "redeem_already_where_format", TextStyle::Heading, "{0} 已于 {1} 在 {2} 兑过奖，请不要再发奖品"},
     TextEntry{Text::RedeemFailedFormat, "redeem_failed_format", TextStyle::Heading, "兑奖失败：{0}"},
     TextEntry{Text::StockCurrentFormat, "stock_current_format", TextStyle::Display, "{0} 份"},
     TextEntry{Text::StockSave, "stock_save", TextStyle::Heading, "保存"},
@@ -415,6 +415,35 @@ constexpr std::array kTexts = {
     // {0} the kiosk.
     TextEntry{Text::BoothCallBannerFormat, "booth_call_banner_format", TextStyle::Heading, "{0} 有群众呼叫工作人员"},
     TextEntry{Text::BoothCallSpoken, "booth_call_spoken", TextStyle::Body, "有群众呼叫工作人员，请查看服务台屏幕"},
+    // The booth's prize stock (issue 27). On the quiz intro of a booth device with no prize left
+    // here and no hub to ask: said before anyone plays, in plain words.
+    TextEntry{Text::QuizPrizesUnavailableTitle, "quiz_prizes_unavailable_title", TextStyle::Heading, "这台机器的奖品已发完，网络暂时断开"},
+    TextEntry{Text::QuizPrizesUnavailableDetail, "quiz_prizes_unavailable_detail", TextStyle::Body,
+              "现在可以答题学习，但答对了也领不到奖品。想领奖品，请稍后再来，或问问工作人员"},
+    // A round won on such a device: no voucher, and no pretending the booth has run out.
+    TextEntry{Text::QuizNoStockHere, "quiz_no_stock_here", TextStyle::Heading,
+              "这台机器的奖品已发完，网络暂时断开，现在领不到奖品。请稍后再来，或问问工作人员"},
+    // {0}: the booth's stock as last read from the hub.
+    TextEntry{Text::QuizBoothStockLeftFormat, "quiz_booth_stock_left_format", TextStyle::Body, "全展台奖品还剩 {0} 份"},
+    TextEntry{Text::TileBoothStock, "tile_booth_stock", TextStyle::Body, "全展台奖品库存"},
+    TextEntry{Text::TileBoothStockUnknown, "tile_booth_stock_unknown", TextStyle::Body, "未读到"},
+    TextEntry{Text::StockBoothTitle, "stock_booth_title", TextStyle::Heading, "全展台奖品库存"},
+    TextEntry{Text::StockBoothHint, "stock_booth_hint", TextStyle::Body, "所有查询机共用这一份库存，在哪台机器上调整都一样"},
+    // Followed by the reason in small type (the hub did not answer, ...).
+    TextEntry{Text::StockReadFailed, "stock_read_failed", TextStyle::Heading, "没有读到全展台的奖品库存，请检查展台网络后重新读取"},
+    TextEntry{Text::StockSaveFailed, "stock_save_failed", TextStyle::Heading, "没有保存成功，库存没有改变。请检查展台网络后再保存"},
+    TextEntry{Text::StockSaving, "stock_saving", TextStyle::Heading, "正在保存……"},
+    TextEntry{Text::StockRetry, "stock_retry", TextStyle::Heading, "重新读取"},
+    // {0} the code: unknown to the whole booth (the hub answered).
+    TextEntry{Text::RedeemUnknownBoothFormat, "redeem_unknown_booth_format", TextStyle::Heading, "{0} 不是本展台发放的兑奖码，请核对"},
+    // The desk's board: codes redeemed more than once (an offline redemption and another one).
+    TextEntry{Text::BoothDoublesHeading, "booth_doubles_heading", TextStyle::Heading, "重复兑奖（同一个兑奖码兑了不止一次）"},
+    // {0} the code, {1} how many times.
+    TextEntry{Text::BoothDoubleCodeFormat, "booth_double_code_format", TextStyle::Heading, "{0}　共兑奖 {1} 次"},
+    // {0} which redemption (1, 2, ...), {1} when, {2} the device.
+    TextEntry{Text::BoothDoubleRedemptionFormat, "booth_double_redemption_format", TextStyle::Body, "第 {0} 次：{1}　在 {2}"},
+    // {0} codes not listed.
+    TextEntry{Text::BoothDoublesMoreFormat, "booth_doubles_more_format", TextStyle::Body, "另有 {0} 个重复兑奖的兑奖码，请导出报表查看"},
 };
 
 constexpr bool table_is_complete_and_ordered() {

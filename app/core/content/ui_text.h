@@ -382,6 +382,23 @@ enum class Text : std::uint16_t {
   BoothQuestionAnswered,
   BoothCallBannerFormat,
   BoothCallSpoken,
+  QuizPrizesUnavailableTitle,
+  QuizPrizesUnavailableDetail,
+  QuizNoStockHere,
+  QuizBoothStockLeftFormat,
+  TileBoothStock,
+  TileBoothStockUnknown,
+  StockBoothTitle,
+  StockBoothHint,
+  StockReadFailed,
+  StockSaveFailed,
+  StockSaving,
+  StockRetry,
+  RedeemUnknownBoothFormat,
+  BoothDoublesHeading,
+  BoothDoubleCodeFormat,
+  BoothDoubleRedemptionFormat,
+  BoothDoublesMoreFormat,
   Count
 };
 

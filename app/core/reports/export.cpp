@@ -313,6 +313,24 @@ ExportTable tally_departments_table(const Report& report) {
                          rows);
 }
 
+// 重复兑奖: a row for every redemption after a code's first, beside that first one.
+ExportTable double_redemptions_table(const Report& report) {
+  struct Again {
+    std::string code;
+    DoubleRedemption::Where first, again;
+  };
+  std::vector<Again> rows;
+  for (const DoubleRedemption& code : report.double_redemptions)
+    for (std::size_t i = 1; i < code.redemptions.size(); ++i) rows.push_back({code.code, code.redemptions.front(), code.redemptions[i]});
+  return table_of<Again>("double-redemptions", "重复兑奖",
+                         {{"兑奖码", [](const Again& a) { return a.code; }},
+                          {"第一次兑奖时间", [](const Again& a) { return format_local_time(a.first.at_ms); }},
+                          {"第一次兑奖设备", [](const Again& a) { return a.first.kiosk_id; }},
+                          {"再次兑奖时间", [](const Again& a) { return format_local_time(a.again.at_ms); }},
+                          {"再次兑奖设备", [](const Again& a) { return a.again.kiosk_id; }}},
+                         rows);
+}
+
 }  // namespace
 
 std::string spreadsheet_safe(std::string_view text) {
@@ -389,6 +407,8 @@ std::vector<ExportTable> report_tables(const Report& report) {
                                        report.failed_searches));
   // Read-outs (issue 26), last for the same reason.
   tables.push_back(feature_use_table(report));
+  // Double redemptions (issue 27), only when there are any: an export without them is as it was.
+  if (!report.double_redemptions.empty()) tables.push_back(double_redemptions_table(report));
   return tables;
 }
 

@@ -31,7 +31,8 @@ struct ExportTable {
 
 // Daily summary, per hour, per department, per approval item, per quiz question, vouchers,
 // sessions, 满意度, 群众问题, 基本情况, 现场登记按部门, 热门主题, 热门搜索, 无结果搜索 and 功能使用
-// (read-outs per day) — in that order: a new table goes last, so the files keep their numbers.
+// (read-outs per day) — in that order: a new table goes last, so the files keep their numbers —
+// and 重复兑奖 (codes redeemed more than once), only when there are any.
 std::vector<ExportTable> report_tables(const Report& report);
 
 // A text cell as it may be written: a leading = + - @ tab, CR or LF gets a ' in front, so that

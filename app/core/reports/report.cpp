@@ -15,6 +15,7 @@
 #include "core/quiz/quiz_bank.h"
 #include "core/quiz/vouchers.h"
 #include "core/visits/booth_store.h"
+#include "core/visits/prize_reserve_store.h"
 #include "core/visits/sqlite.h"
 #include "core/visits/store.h"
 
@@ -62,6 +63,7 @@ class Aggregator {
     const auto runs = event_runs(db);
     scan_events(db, runs);
     merge_vouchers(db);
+    merge_double_redemptions(db);
     read_stock(db, runs);
     Statement end = db.prepare("COMMIT");
     end.run();
@@ -248,6 +250,12 @@ class Aggregator {
     }
   }
 
+  // A redemption the desk's file and the redeeming kiosk's file both hold counts once.
+  void merge_double_redemptions(const Database& db) {
+    for (const DoubleRedemption& code : double_redemptions(db))
+      for (const DoubleRedemption::Where& where : code.redemptions) redemptions_[code.code].insert({where.at_ms, where.kiosk_id});
+  }
+
   // The stock belongs to the kiosk whose rows fill this file (not the desk's redemptions). A
   // desk's file also holds each kiosk's stock as the booth hub last told it.
   void read_stock(const Database& db, const std::map<std::string, Run>& runs) {
@@ -279,6 +287,7 @@ class Aggregator {
   std::map<std::string, VoucherRow> vouchers_;
   std::set<std::string> issued_codes_;
   std::map<std::string, std::int64_t> stock_;
+  std::map<std::string, std::set<std::pair<std::int64_t, std::string>>> redemptions_;  // code -> (at_ms, device), doubles only
   VoiceAggregator voice_;
   TallyAccumulator tally_;
   std::map<std::string, TopicRow> topics_;
@@ -407,6 +416,11 @@ void Aggregator::finish(Report& report) {
   for (const auto& [id, counts] : report.tally.by_department) {
     const Department* known = request_.content ? request_.content->department(id) : nullptr;
     report.tally_department_names[id] = known ? known->name : id;
+  }
+  for (const auto& [code, redemptions] : redemptions_) {
+    if (redemptions.size() < 2) continue;  // one redemption, held twice
+    DoubleRedemption& out = report.double_redemptions.emplace_back(DoubleRedemption{code, {}});
+    for (const auto& [at_ms, kiosk] : redemptions) out.redemptions.push_back({kiosk, at_ms});
   }
   if (!stock_.empty()) {
     report.prize_stock = 0;

@@ -13,6 +13,7 @@
 #include "core/booth/config.h"
 #include "core/reports/voice.h"
 #include "core/reports/tally.h"
+#include "core/visits/double_redemption.h"
 
 namespace openday {
 
@@ -109,6 +110,9 @@ struct Report {
   std::vector<AskedQuestionRow> asked_questions;  // 群众问题: unanswered first
   TallyTotals tally;  // the staff desk's tally and the day's facts (issue 12)
   std::map<std::string, std::string> tally_department_names;  // id -> name, for the departments the tally names
+  // Codes redeemed more than once (issue 27), over all days: a double redemption is flagged
+  // whenever it happened, never hidden. By code; each redemption once however many files hold it.
+  std::vector<DoubleRedemption> double_redemptions;
   int databases_read = 0;
   int duplicates_skipped = 0;  // files given twice
 };

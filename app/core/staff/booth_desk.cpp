@@ -1,10 +1,12 @@
 #include "core/staff/booth_desk.h"
 
+#include <algorithm>
 #include <map>
 
 #include "core/content/content.h"
 #include "core/reports/voice.h"
 #include "core/visits/booth_store.h"
+#include "core/visits/prize_reserve_store.h"
 #include "core/visits/sqlite.h"
 
 namespace openday {
@@ -87,6 +89,13 @@ void log_answer(DurableTransaction& tx, EventType type, const std::string& id, s
   tx.add_event(std::move(answer));
 }
 
+std::vector<DoubleRedemption> latest_double_redemptions_first(const Database& db) {
+  std::vector<DoubleRedemption> doubles = double_redemptions(db);
+  const auto last_at = [](const DoubleRedemption& d) { return d.redemptions.empty() ? 0 : d.redemptions.back().at_ms; };
+  std::stable_sort(doubles.begin(), doubles.end(), [&](const DoubleRedemption& a, const DoubleRedemption& b) { return last_at(a) > last_at(b); });
+  return doubles;
+}
+
 }  // namespace
 
 BoothDeskView read_booth_desk(const Database& db, const Content* content, std::int64_t now_ms, std::int64_t day_start_ms,
@@ -111,6 +120,7 @@ BoothDeskView read_booth_desk(const Database& db, const Content* content, std::i
   }
   view.calls = open_calls(db, content);
   view.questions = open_questions(db, content, day_start_ms);
+  view.double_redemptions = latest_double_redemptions_first(db);
   return view;
 }
 

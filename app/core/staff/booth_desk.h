@@ -10,6 +10,7 @@
 #include "core/booth/booth_board.h"
 #include "core/visits/durable_store.h"
 #include "core/visits/events.h"
+#include "core/visits/double_redemption.h"
 
 namespace openday {
 
@@ -44,6 +45,9 @@ struct BoothDeskView {
   std::vector<BoothDeviceRow> devices;
   std::vector<StaffCall> calls;          // open, oldest first
   std::vector<DeskQuestion> questions;   // open, oldest first
+  // Codes redeemed more than once in the booth (issue 27: an offline redemption at a kiosk and
+  // another one), the latest second redemption first; never cleared, so never hidden.
+  std::vector<DoubleRedemption> double_redemptions;
 };
 
 inline constexpr std::size_t kMaxOpenListed = 50;

@@ -101,7 +101,8 @@ void StaffService::refresh_dashboard() {
   if (dashboard_.running()) return;
   // A booth device shows the booth's stock, as last read from the hub, not its own share.
   std::optional<std::int64_t> booth_stock = booth_prizes_ ? booth_prizes_.booth_stock() : std::nullopt;
-  dashboard_.start_async([paths = paths_, bundle = bundle_, health = health_(), config = config_, booth_stock]() {
+  const bool booth = static_cast<bool>(booth_prizes_);
+  dashboard_.start_async([paths = paths_, bundle = bundle_, health = health_(), config = config_, booth, booth_stock]() {
     Dashboard dashboard;
     ReportRequest request;
     request.databases = {paths.database};
@@ -110,7 +111,7 @@ void StaffService::refresh_dashboard() {
     request.quiz = bundle.quiz.get();
     request.config = &config;
     dashboard.today = build_report(request);
-    if (booth_stock) dashboard.today.prize_stock = booth_stock;
+    if (booth) dashboard.today.prize_stock = booth_stock;  // unknown until read: never this device's share
     // The dashboard lists and charts what visitors opened and answered: no zero counts.
     dashboard.today.departments = most_viewed_departments(dashboard.today, dashboard.today.departments.size());
     dashboard.today.questions = answered_questions(dashboard.today, dashboard.today.questions.size());

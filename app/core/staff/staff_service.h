@@ -107,6 +107,7 @@ class StaffService {
   void set_stock(std::int64_t stock);
   std::optional<std::int64_t> stock() const { return stock_.result(); }
   std::optional<std::string> stock_error() const { return stock_.error(); }
+  bool stock_pending() const { return stock_.running(); }  // a read or a change not yet answered
 
   void export_to(std::filesystem::path folder);
   bool exporting() const { return export_.running(); }

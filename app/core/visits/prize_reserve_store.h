@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "core/visits/double_redemption.h"
 #include "core/visits/sqlite.h"
 
 namespace openday {
@@ -54,14 +55,6 @@ std::optional<std::string> take_prize_code(Database& db);
 
 // Codes redeemed more than once in this database's rows (on the desk: the booth's), each
 // redemption with where and when, for the board and the export.
-struct DoubleRedemption {
-  std::string code;
-  struct Where {
-    std::string kiosk_id;
-    std::int64_t at_ms = 0;
-  };
-  std::vector<Where> redemptions;  // oldest first
-};
 std::vector<DoubleRedemption> double_redemptions(const Database& db);
 
 }  // namespace openday

@@ -91,8 +91,11 @@ class QuizResultScreen final : public Screen {
         break;
       case VoucherState::Pending:
         return y + centered_text(ctx, FontRole::Heading, x, y, width, tr(Text::QuizVoucherPending), colors::kText);
-      case VoucherState::OutOfStock:
-        return y + centered_text(ctx, FontRole::Heading, x, y, width, tr(Text::QuizNoStock), colors::kText);
+      case VoucherState::OutOfStock: {
+        // On a booth device cut off from the hub the booth may still have prizes: say why none here.
+        const Text words = ctx.booth_link().prizes_unavailable_here() ? Text::QuizNoStockHere : Text::QuizNoStock;
+        return y + centered_text(ctx, FontRole::Heading, x, y, width, tr(words), colors::kText);
+      }
       case VoucherState::Failed:
       case VoucherState::None:
         break;
@@ -139,7 +142,17 @@ class QuizResultScreen final : public Screen {
     const std::string collect = fill_text(Text::QuizVoucherCollectAtFormat, {ctx.config().prize_desk, ctx.config().prize_name});
     y += centered_text(ctx, FontRole::Heading, x, y, width, collect, colors::kAccent) + m.gap * 0.3f;
     const std::string issued = fill_text(Text::QuizVoucherIssuedAtFormat, {format_local_time(voucher.issued_at_ms, "%m-%d %H:%M")});
-    return y + centered_text(ctx, FontRole::Body, x, y, width, issued, colors::kTextMuted);
+    y += centered_text(ctx, FontRole::Body, x, y, width, issued, colors::kTextMuted);
+    return y + draw_booth_stock(ctx, x, y, width);
+  }
+
+  // On a booth device, the booth's stock (the code is collected at the one desk of the booth),
+  // never this device's share of it; nothing without a hub or before the hub was read.
+  static float draw_booth_stock(ScreenContext& ctx, float x, float y, float width) {
+    const BoothLinkState& booth = ctx.booth_link();
+    if (!booth.configured || !booth.booth_prizes) return 0;
+    const std::string left = fill_text(Text::QuizBoothStockLeftFormat, {std::to_string(*booth.booth_prizes)});
+    return centered_text(ctx, FontRole::Body, x, y, width, left, colors::kTextMuted);
   }
 
   float draw_failed(ScreenContext& ctx, const QuizRound& round, float x, float y, float width) {

@@ -3,6 +3,8 @@
 // one row per device: online or how long silent, today's visitors, taps, quiz rounds and prizes,
 // how far behind its upload is, and what needs a look (silent, low disk, other content).
 #include <algorithm>
+#include <string>
+#include <vector>
 
 #include "core/content/ui_text.h"
 #include "ui/screen_context.h"
@@ -46,6 +48,7 @@ class StaffBoothScreen final : public Screen {
       y += centered_text(ctx, FontRole::Heading, x, y, width, *error, colors::kAccent);
     } else if (view) {
       y = draw_calls(ctx, booth, *view, x, y, width);
+      y = draw_double_redemptions(ctx, *view, x, y, width);
       y = draw_questions(ctx, booth, *view, x, y + m.gap, width);
       y = draw_devices(ctx, *view, x, y + m.gap, width);
     }
@@ -99,6 +102,39 @@ class StaffBoothScreen final : public Screen {
       y = card.bottom;
       if (card.tapped) booth.handle_call(call);
     }
+    return y;
+  }
+
+  // 重复兑奖: each code redeemed more than once, with every redemption's time and device, so
+  // that staff can find out where the prize went twice. Only when there is one.
+  static float draw_double_redemptions(ScreenContext& ctx, const BoothDeskView& view, float x, float y, float width) {
+    if (view.double_redemptions.empty()) return y;
+    const Metrics& m = ctx.metrics();
+    y = heading(ctx, Text::BoothDoublesHeading, x, y + m.gap, width);
+    ImDrawList& draw = ctx.draw_list();
+    const ImFont& head = *ctx.font(FontRole::Heading);
+    const ImFont& body = *ctx.font(FontRole::Body);
+    const float pad = m.gap * 0.5f;
+    const float inner = width - 2 * pad;
+    const std::size_t shown = std::min(view.double_redemptions.size(), kMaxOpenListed);
+    for (std::size_t i = 0; i < shown; ++i) {
+      const DoubleRedemption& code = view.double_redemptions[i];
+      const std::string title = fill_text(Text::BoothDoubleCodeFormat, {code.code, std::to_string(code.redemptions.size())});
+      std::vector<std::string> lines;
+      for (std::size_t n = 0; n < code.redemptions.size(); ++n) {
+        const DoubleRedemption::Where& where = code.redemptions[n];
+        lines.push_back(fill_text(Text::BoothDoubleRedemptionFormat, {std::to_string(n + 1), format_local_time(where.at_ms, "%m-%d %H:%M:%S"), where.kiosk_id}));
+      }
+      float height = 2 * pad + measure_wrapped_height(head, head.FontSize, title, inner);
+      for (const std::string& line : lines) height += measure_wrapped_height(body, body.FontSize, line, inner);
+      draw.AddRectFilled(ImVec2(x, y), ImVec2(x + width, y + height), colors::kAccentSoft, m.corner);
+      float cy = y + pad;
+      cy += draw_wrapped_text(draw, head, head.FontSize, ImVec2(x + pad, cy), colors::kAccent, title, inner);
+      for (const std::string& line : lines) cy += draw_wrapped_text(draw, body, body.FontSize, ImVec2(x + pad, cy), colors::kText, line, inner);
+      y += height + m.gap * 0.5f;
+    }
+    if (view.double_redemptions.size() > shown)
+      y = muted(ctx, fill_text(Text::BoothDoublesMoreFormat, {std::to_string(view.double_redemptions.size() - shown)}), x, y, width);
     return y;
   }
 

@@ -86,6 +86,14 @@ class StaffDashboardScreen final : public Screen {
             fill_text(Text::TileSatisfactionFormat, {std::to_string(voice.rating_count())})};
   }
 
+  // On a booth device the stock is the booth's, shared by every kiosk (the service puts it in the
+  // dashboard as the hub last told it): the tile says so.
+  static Tile stock_tile(ScreenContext& ctx, const Dashboard& d) {
+    const bool booth = ctx.staff().service().booth_prizes();
+    const Text unknown = booth ? Text::TileBoothStockUnknown : Text::TileStockUnknown;
+    return {booth ? Text::TileBoothStock : Text::TileStock, d.today.prize_stock ? std::to_string(*d.today.prize_stock) : std::string(tr(unknown)), ""};
+  }
+
   float draw_tiles(ScreenContext& ctx, const Dashboard& d, float x, float y, float width) const {
     const Metrics& m = ctx.metrics();
     const DailyRow& t = d.today.total;
@@ -101,7 +109,7 @@ class StaffDashboardScreen final : public Screen {
          attempts == 0 ? std::string(tr(Text::DashboardNoQuizToday))
                        : fill_text(Text::TilePassRateFormat, {percent(t.quiz_passed, attempts)})},
         {Text::TileVouchers, std::to_string(t.vouchers_issued) + " / " + std::to_string(t.vouchers_redeemed), ""},
-        {Text::TileStock, d.today.prize_stock ? std::to_string(*d.today.prize_stock) : std::string(tr(Text::TileStockUnknown)), ""},
+        stock_tile(ctx, d),
         // The citizen's voice (issue 15)
         {Text::TileFaqViews, std::to_string(d.today.voice.faq_views), ""},
         {Text::TileQuestions, std::to_string(d.today.voice.questions_asked),

@@ -99,7 +99,9 @@ class StaffRedeemScreen final : public Screen {
         return fill_text(Text::RedeemAlreadyFormat, {result->code, when});
       }
       case Redemption::Outcome::HubUnreachable: return fill_text(Text::RedeemHubUnreachableFormat, {result->code});
-      case Redemption::Outcome::Unknown: return fill_text(Text::RedeemUnknownFormat, {result->code});
+      // On a booth device the hub answered for every device's codes, not only this one's.
+      case Redemption::Outcome::Unknown:
+        return fill_text(staff.booth_prizes() ? Text::RedeemUnknownBoothFormat : Text::RedeemUnknownFormat, {result->code});
       case Redemption::Outcome::Invalid: return std::string(tr(Text::RedeemInvalid));
     }
     return " ";
