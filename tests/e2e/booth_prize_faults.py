@@ -538,7 +538,7 @@ def settle_at_the_end(booth, loops, proxies):
             booth.rec.problems.append(f"{loop.kiosk}: its settling run never exited 0 (see {loop.log})")
     for attempt in range(3):
         booth.rec.note("hub sync")
-        rc, out, err = booth.run(booth.desk("hub", "sync", "--db", os.path.join(booth.work, "desk.db")), timeout=120)
+        rc, out, err = booth.run(booth.desk("hub", "sync", "--db", os.path.join(booth.work, "desk.db"), "--timeout", "240"), timeout=300)
         if rc == 0:
             break
         time.sleep(2)
@@ -690,7 +690,12 @@ def main():
             loop.start()
         faults = Faults(booth, loops, proxies, desk)
         faults.start()
+        # The desk takes the booth's rows in as it goes, as a running desk does (a sync only at
+        # the end of ten minutes has millions of rows to catch up with).
+        def sync_desk():
+            booth.run(booth.desk("hub", "sync", "--db", os.path.join(booth.work, "desk.db"), "--timeout", "60"), timeout=120)
         threads = [background(stop, lambda: desk.step(rng), 0.5, 1.5, random.Random(rng.random())),
+                   background(stop, sync_desk, 15, 30, random.Random(rng.random())),
                    background(stop, lambda: booth.raise_stock(rng.randint(3, 10)), 5, 15, random.Random(rng.random()))]
         time.sleep(options.minutes * 60)
         faults.stopping.set()
