@@ -170,7 +170,11 @@ void BoothUplink::run_jobs() {
       job = std::move(jobs_.front());
       jobs_.pop_front();
     }
-    job(hub_ && hub_->connected() ? hub_.get() : nullptr);
+    try {
+      job(hub_ && hub_->connected() ? hub_.get() : nullptr);
+    } catch (const std::exception&) {
+      // The job's promise is broken: its caller reads that as the hub not answering.
+    }
   }
 }
 
