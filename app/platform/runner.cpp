@@ -9,6 +9,7 @@
 
 #include "core/util/log.h"
 #include "core/util/process_info.h"
+#include "platform/heap.h"
 #include "platform/kiosk_window.h"
 #include "ui/kiosk_shell.h"
 #include "ui/theme.h"
@@ -30,6 +31,7 @@ Runner& Runner::self(GLFWwindow* window) { return *static_cast<Runner*>(glfwGetW
 Runner::Runner(RunnerOptions options) : options_(std::move(options)) {
   // Here, not in open(): the loading threads start between the two.
   prepare_glfw_environment();
+  keep_heap_flat();
 }
 
 Runner::~Runner() {

@@ -265,12 +265,25 @@ void Kiosk::log_targets_once() {
     const ImVec2 c = target.center();
     lines.push_back("target " + target.id + " " + std::to_string(static_cast<int>(c.x)) + " " + std::to_string(static_cast<int>(c.y)));
   }
+  if (auto quiz_line = shown_question_line()) lines.push_back(std::move(*quiz_line));
   std::string key = router_.current_route();
   for (const std::string& line : lines) key += "\n" + line;
   if (key == targets_logged_for_) return;
   targets_logged_for_ = std::move(key);
   log_line("targets " + router_.current_route() + " " + std::to_string(lines.size()));
   for (const std::string& line : lines) log_line(line);
+}
+
+// For scripts that play the quiz as a visitor who knows the answers (the soak reads the bank):
+// the question on screen and which of its options each shown option is.
+std::optional<std::string> Kiosk::shown_question_line() {
+  if (!quiz_ || router_.current_route() != "quiz/question") return std::nullopt;
+  const QuizRound* round = quiz_->round();
+  if (!round || round->finished() || round->current().answered()) return std::nullopt;
+  const QuizAnswer& shown = round->current();
+  std::string line = "question " + shown.question->id;
+  for (std::size_t i = 0; i < shown.order.size(); ++i) line += (i == 0 ? " " : ",") + std::to_string(shown.order[i]);
+  return line;
 }
 
 void Kiosk::on_screen_changed() {

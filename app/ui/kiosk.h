@@ -155,6 +155,7 @@ class Kiosk final : public KioskShell, private ChromeHost {
   bool apply_navigation(double now);  // true when the screen changed
   void on_screen_changed();
   void log_targets_once();
+  std::optional<std::string> shown_question_line();
   void log(Event event);
   GlyphSources glyph_sources() const { return {*content_, *quiz_bank_, config_, event_}; }
   void follow_glyph_focus();

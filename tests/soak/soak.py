@@ -3,21 +3,28 @@
 database, driven by xdotool with presses held across frames (Dear ImGui 1.86 reads the pointer
 once per frame, so a press and a move inside one frame are lost), long presses, drags and
 flicks, biased toward the touch targets the kiosk logs with --log-targets, so that it really
-navigates. Afterwards it checks that the kiosk stayed up, that its memory stayed flat (least
-squares slope of the floor of RssAnon: the lowest sample of each minute, because a department's
-atlas rebaked on navigation makes short peaks that are freed again, while a leak raises the
-floor), that it stops cleanly on SIGTERM, that the database passes
-PRAGMA integrity_check, and that the stats are consistent (every started session ended, no
+navigates. It plays some quiz rounds as a visitor who knows the answers (it reads the bank and
+the kiosk logs which option is which), so that rounds are won and vouchers issued, and a desk
+beside it redeems each voucher with `openday voucher redeem` on the same database while the kiosk
+runs. Afterwards it checks that the kiosk stayed up, that its memory stayed flat: the least
+squares slope of RssAnon at rest (sampled on the attract screen after each walk-away, the same
+state every time, so what a visit leaves behind shows and what it merely uses does not) within
+±OPENDAY_SOAK_MAX_SLOPE_KIB_PER_MIN, and no clear growth of the floor of RssAnon over the whole
+walk (the lowest sample of each minute: a department's atlas rebaked on navigation makes short
+peaks that are freed again, while a leak raises the floor), that it stops cleanly on SIGTERM,
+that the database passes PRAGMA integrity_check, and that the stats are consistent (every started session ended, no
 negative dwell), and it prints the figures.
 
 Usage: soak.py OPENDAY | soak.py --self-test
 Environment (all optional):
   OPENDAY_SOAK_SECONDS            how long to tap (default 180)
   OPENDAY_SOAK_SEED               random seed (default: from the clock; printed, to replay a run)
-  OPENDAY_SOAK_MIN_SCREENS_PER_MIN  screen changes per minute that must be reached (default 30; a quiz
-                                  round's answers change no route, so about 40-50 is what it reaches)
-  OPENDAY_SOAK_MAX_SLOPE_KIB_PER_MIN  largest RssAnon growth after the warm-up (default 256)
-  OPENDAY_SOAK_WALK_AWAY_EVERY    seconds between pauses long enough for the idle timeout (default 120; 0 = never)
+  OPENDAY_SOAK_MIN_SCREENS_PER_MIN  screen changes per minute that must be reached (default 20; a quiz
+                                  round's answers change no route, and the soak plays many rounds:
+                                  about 25-35 is what it reaches)
+  OPENDAY_SOAK_MAX_SLOPE_KIB_PER_MIN  largest change of RssAnon at rest after the warm-up, either way (default 10)
+  OPENDAY_SOAK_QUIZ               the quiz bank the kiosk uses (default: the shipped assets/quiz/questions.json)
+  OPENDAY_SOAK_WALK_AWAY_EVERY    seconds between pauses long enough for the idle timeout (default 90; 0 = never)
   OPENDAY_SOAK_KEEP               keep the work folder (database, kiosk log, memory samples)
 """
 import json
@@ -39,8 +46,22 @@ TAP_GUARD_S = 0.35  # the kiosk ignores taps for 0.3 s after a screen change
 PAUSE_S = (0.28, 0.4)  # between gestures: a second tap within 0.35 s of the last is a double tap
 # How often each kind of target is chosen: the top bar (back, home, end of session, large text)
 # sits on every screen, so it is tapped less often than what leads deeper.
-TARGET_WEIGHTS = {"topbar.end_session": 0.1, "topbar.large_text": 0.2, "topbar.back": 0.4, "topbar.home": 0.25}
+# The quiz's doors are favoured so that rounds are played (and won) often enough to soak the prizes.
+TARGET_WEIGHTS = {"topbar.end_session": 0.1, "topbar.large_text": 0.2, "topbar.back": 0.4, "topbar.home": 0.25,
+                  "home.quiz": 2.0, "quiz.start": 3.0, "quiz.retry": 2.0}
 MEMORY_SAMPLE_EVERY_S = 2.0
+MAX_FLOOR_GROWTH_KIB_PER_MIN = 256  # the per-minute floor mixes screens: only a clear rise fails
+KNOWS_ANSWER = 0.9  # on an unanswered question, how often the monkey taps the right option
+GOES_ON = 0.8  # after an answer, how often it taps 下一题 rather than anything else
+REDEEM_EVERY_S = 15.0
+SHIPPED_QUIZ = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "assets", "quiz", "questions.json")
+
+
+def correct_options(bank_path):
+    """Question id -> the index of its correct option, from the quiz bank."""
+    with open(bank_path, encoding="utf-8") as bank:
+        questions = json.load(bank)["questions"]
+    return {q["id"]: next(i for i, o in enumerate(q["options"]) if o.get("correct")) for q in questions}
 
 
 def env_number(name, default):
@@ -55,6 +76,7 @@ class KioskLog:
         self.lock = threading.Lock()
         self.route = None
         self.targets = {}  # id -> (x, y), of the current screen
+        self.question = None  # (id, shown order) of the unanswered question on screen
         self.screen_changes = 0
         self.routes_seen = {}
         self.last_change_at = 0.0
@@ -82,14 +104,27 @@ class KioskLog:
             elif words[0] == "screen" and len(words) == 2:
                 self.route = words[1]
                 self.targets = {}
+                self.question = None
                 self.screen_changes += 1
                 self.routes_seen[self.route] = self.routes_seen.get(self.route, 0) + 1
                 self.last_change_at = time.monotonic()
+            elif words[0] == "targets" and len(words) == 3:
+                self.targets = {}  # logged again: what moved or went is not there any more
+                self.question = None
+            elif words[0] == "question" and len(words) == 3:
+                try:
+                    self.question = (words[1], [int(i) for i in words[2].split(",")])
+                except ValueError:
+                    pass
             elif words[0] == "target" and len(words) == 4:
                 try:
                     self.targets[words[1]] = (int(words[2]), int(words[3]))
                 except ValueError:
                     pass
+
+    def shown_question(self):
+        with self.lock:
+            return self.question
 
     def snapshot(self):
         with self.lock:
@@ -99,9 +134,11 @@ class KioskLog:
 class Monkey:
     """Gestures through xdotool, each press held across several frames."""
 
-    def __init__(self, rng, log):
+    def __init__(self, rng, log, answers):
         self.rng = rng
         self.log = log
+        self.answers = answers  # question id -> index of the correct option
+        self.right_answers = 0
         self.counts = {}
         self.aimed = 0  # gestures aimed at a logged target
         self.aimed_at = None
@@ -131,10 +168,35 @@ class Monkey:
         taps, changes = self.outcomes.get(name, (0, 0))
         return TARGET_WEIGHTS.get(name, 1.0) * (0.25 + 3.0 * (changes + 1) / (taps + 2))
 
+    def quiz_move(self, route, targets):
+        """On a quiz question: mostly the right option, then mostly 下一题 (None: anything)."""
+        if route != "quiz/question":
+            return None
+        question = self.log.shown_question()
+        if question is not None:
+            question_id, order = question
+            correct = self.answers.get(question_id)
+            if correct is None or correct not in order or self.rng.random() >= KNOWS_ANSWER:
+                return None
+            name = f"quiz.option.{order.index(correct)}"
+            if name in targets:
+                self.right_answers += 1
+                return name
+            return None
+        if "quiz.next" in targets and self.rng.random() < GOES_ON:
+            return "quiz.next"
+        return None
+
     def pick_point(self):
         """A logged target most of the time, else anywhere; remembers which target it aimed at."""
         self.aimed_at = None
-        _, targets, _, _ = self.log.snapshot()
+        route, targets, _, _ = self.log.snapshot()
+        known = self.quiz_move(route, targets)
+        if known is not None:
+            self.aimed += 1
+            self.aimed_at = known
+            x, y = targets[known]
+            return x + self.rng.randint(-8, 8), y + self.rng.randint(-8, 8)
         visible = [(name, xy) for name, xy in targets.items() if self._on_screen(xy)]
         if visible and self.rng.random() < 0.85:
             weights = [self._weight(name) for name, _ in visible]
@@ -213,6 +275,21 @@ def read_memory_kib(pid):
     return values
 
 
+def sample_at_rest(pid, log, samples=4, every_s=0.5):
+    """RssAnon on the attract screen, the lowest of a few samples; None if not on it."""
+    values = []
+    for _ in range(samples):
+        route, _, _, _ = log.snapshot()
+        if route != "attract":
+            return None
+        try:
+            values.append(read_memory_kib(pid)["RssAnon"])
+        except (OSError, KeyError):
+            return None
+        time.sleep(every_s)
+    return min(values)
+
+
 def slope_per_minute(samples):
     """Least squares slope of (seconds, KiB) samples, in KiB per minute."""
     n = len(samples)
@@ -248,6 +325,41 @@ def start_xvfb(work):
     if not number:
         raise SystemExit("FAIL: Xvfb did not start")
     return xvfb, f":{number}"
+
+
+class Desk:
+    """Staff at the desk: every REDEEM_EVERY_S, redeems each voucher the kiosk has issued, with the
+    command line on the kiosk's live database, as a visitor brings the code over."""
+
+    def __init__(self, openday, db):
+        self.openday = openday
+        self.db = db
+        self.redeemed = 0
+        self.failures = []
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self._run, daemon=True)
+        self.thread.start()
+
+    def _waiting_codes(self):
+        try:
+            with sqlite3.connect(f"file:{self.db}?mode=ro", uri=True, timeout=10) as conn:
+                return [row[0] for row in conn.execute("SELECT code FROM vouchers WHERE redeemed_at_ms IS NULL")]
+        except sqlite3.Error:
+            return []  # not created yet, or busy: the next round
+
+    def _run(self):
+        while not self.stop.wait(REDEEM_EVERY_S):
+            for code in self._waiting_codes():
+                done = subprocess.run([self.openday, "voucher", "redeem", "--db", self.db, code],
+                                      capture_output=True, text=True, timeout=60)
+                if done.returncode == 0:
+                    self.redeemed += 1
+                else:
+                    self.failures.append(f"voucher redeem {code} exited {done.returncode}: {done.stderr.strip()[:200]}")
+
+    def finish(self):
+        self.stop.set()
+        self.thread.join(120)
 
 
 def stats_for_days(openday, db, days):
@@ -302,15 +414,26 @@ def self_test():
         "openday: target departments.category.综合服务 348 400",
         "some other line: screen nothing",
         "openday: target broken x y",
+        "openday: screen quiz/question",
+        "openday: targets quiz/question 2",
+        "openday: target quiz.option.0 960 500",
+        "openday: question q007 2,0,1",
     ]).encode("utf-8") + b"\n")
     with tempfile.TemporaryDirectory() as work:
         log = KioskLog(stream, os.path.join(work, "kiosk.log"))
         log.thread.join(10)
     route, targets, changes, _ = log.snapshot()
     assert log.first_frame.is_set()
-    assert route == "departments" and changes == 2, (route, changes)
-    assert targets == {"departments.card.caizheng": (497, 788), "departments.category.综合服务": (348, 400)}, targets
-    assert log.routes_seen == {"home": 1, "departments": 1}, log.routes_seen
+    assert route == "quiz/question" and changes == 3, (route, changes)
+    assert targets == {"quiz.option.0": (960, 500)}, targets
+    assert log.shown_question() == ("q007", [2, 0, 1]), log.shown_question()
+    assert log.routes_seen == {"home": 1, "departments": 1, "quiz/question": 1}, log.routes_seen
+    monkey = Monkey(random.Random(1), log, {"q007": 2})
+    assert monkey.quiz_move("quiz/question", {"quiz.option.0": (1, 1), "quiz.option.1": (1, 2)}) in ("quiz.option.0", None)
+    picks = [monkey.quiz_move("quiz/question", {"quiz.option.0": (1, 1), "quiz.option.1": (1, 2)}) for _ in range(200)]
+    assert set(picks) == {"quiz.option.0", None} and picks.count("quiz.option.0") > 150, picks.count("quiz.option.0")
+    bank = correct_options(SHIPPED_QUIZ)
+    assert len(bank) >= 5 and all(isinstance(i, int) for i in bank.values()), bank
     print("PASS: soak self-test")
     return 0
 
@@ -323,9 +446,10 @@ def main():
     openday = os.path.abspath(sys.argv[1])
     seconds = env_number("OPENDAY_SOAK_SECONDS", 180)
     seed = int(env_number("OPENDAY_SOAK_SEED", time.time_ns() % 1_000_000))
-    min_screens_per_min = env_number("OPENDAY_SOAK_MIN_SCREENS_PER_MIN", 30)
-    max_slope = env_number("OPENDAY_SOAK_MAX_SLOPE_KIB_PER_MIN", 256)
-    walk_away_every = env_number("OPENDAY_SOAK_WALK_AWAY_EVERY", 120)
+    min_screens_per_min = env_number("OPENDAY_SOAK_MIN_SCREENS_PER_MIN", 20)
+    max_slope = env_number("OPENDAY_SOAK_MAX_SLOPE_KIB_PER_MIN", 10)
+    answers = correct_options(os.environ.get("OPENDAY_SOAK_QUIZ") or SHIPPED_QUIZ)
+    walk_away_every = env_number("OPENDAY_SOAK_WALK_AWAY_EVERY", 90)
     rng = random.Random(seed)
     work = tempfile.mkdtemp(prefix="openday-soak.")
     db = os.path.join(work, "soak.db")
@@ -342,12 +466,14 @@ def main():
     try:
         if not log.first_frame.wait(60):
             raise SystemExit("FAIL: the kiosk drew no first frame within 60 s")
-        monkey = Monkey(rng, log)
+        monkey = Monkey(rng, log, answers)
+        desk = Desk(openday, db)
         memory = []  # (seconds since start, {VmRSS, RssAnon})
         started = time.monotonic()
         next_sample = started
         next_walk_away = started + walk_away_every if walk_away_every > 0 else float("inf")
         walk_aways = 0
+        rest = []  # (seconds since start, RssAnon KiB) on the attract screen after a walk-away
         actions = 0
         while time.monotonic() - started < seconds:
             now = time.monotonic()
@@ -364,6 +490,9 @@ def main():
                 # The visitor walks away: the idle question, its countdown, back to the attract screen.
                 time.sleep(IDLE_TIMEOUT_S + IDLE_WARNING_S + 1.5)
                 walk_aways += 1
+                at_rest = sample_at_rest(kiosk.pid, log)
+                if at_rest is not None:
+                    rest.append((time.monotonic() - started, at_rest))
                 next_walk_away = time.monotonic() + walk_away_every
                 continue
             _, _, changes_before, _ = log.snapshot()
@@ -376,6 +505,8 @@ def main():
                 # A new screen: let the tap guard pass and its targets arrive.
                 time.sleep(max(0.0, changed_at + TAP_GUARD_S - time.monotonic()))
         elapsed = time.monotonic() - started
+        desk.finish()
+        failures += desk.failures
         alive = kiosk.poll() is None
         if alive:
             memory.append((elapsed, read_memory_kib(kiosk.pid)))
@@ -427,10 +558,18 @@ def main():
             failures.append(f"only {screen_changes} screen changes in {minutes:.1f} min ({rate:.0f}/min, at least {min_screens_per_min:.0f}/min wanted)")
         anon_steady = [(t, m["RssAnon"]) for t, m in steady if "RssAnon" in m]
         anon_floor = floor_per_window(anon_steady)
-        if len(anon_steady) >= 10 and len(anon_floor) >= 3 and slope_per_minute(anon_floor) > max_slope:
-            failures.append(f"RssAnon's floor grows {slope_per_minute(anon_floor):+.1f} KiB/min after the warm-up (at most {max_slope:.0f})")
+        if len(anon_steady) >= 10 and len(anon_floor) >= 3 and slope_per_minute(anon_floor) > MAX_FLOOR_GROWTH_KIB_PER_MIN:
+            failures.append(f"RssAnon's floor grows {slope_per_minute(anon_floor):+.1f} KiB/min after the warm-up "
+                            f"(at most {MAX_FLOOR_GROWTH_KIB_PER_MIN})")
         if len(anon_steady) < 10:
             print("soak: too few samples after the warm-up to judge the memory slope (run longer)")
+        rest_steady = [(t, v) for t, v in rest if t >= warm_up]
+        print("soak: RssAnon at rest " + " ".join(f"{t:.0f}s:{v}" for t, v in rest)
+              + f"; slope {slope_per_minute(rest_steady):+.1f} KiB/min after the warm-up ({len(rest_steady)} rests)")
+        if len(rest_steady) >= 5 and abs(slope_per_minute(rest_steady)) > max_slope:
+            failures.append(f"RssAnon at rest moves {slope_per_minute(rest_steady):+.1f} KiB/min after the warm-up (at most ±{max_slope:.0f})")
+        if len(rest_steady) < 5:
+            print("soak: too few rests after the warm-up to judge memory at rest (run longer)")
 
         integrity, started_sessions, ended_sessions, negative, days, reasons, db_problems = check_database(db)
         failures += db_problems
@@ -453,6 +592,12 @@ def main():
                                                          "quiz_attempts", "quiz_passed", "vouchers_issued")}
         print("soak: stats " + ", ".join(f"{k} {v}" for k, v in total.items())
               + ", average_dwell_seconds " + ", ".join(str(s["average_dwell_seconds"]) for s in stats))
+        print(f"soak: {monkey.right_answers} right answers tapped on purpose; vouchers issued {total['vouchers_issued']}, "
+              f"redeemed at the desk while the kiosk ran {desk.redeemed}")
+        if seconds >= 300 and total["vouchers_issued"] == 0:
+            failures.append("no voucher was issued: the soak never won a round, so issuing and redeeming went untested")
+        if seconds >= 300 and desk.redeemed == 0:
+            failures.append("no voucher was redeemed at the desk during the soak")
         if total["sessions"] != len(started_sessions):
             failures.append(f"stats count {total['sessions']} sessions, the events table {len(started_sessions)}")
         unaccounted = total["sessions"] - total["sessions_ended_by_timeout"] - total["sessions_ended_by_done"]

@@ -28,6 +28,14 @@ std::string setting_name(const ::testing::TestParamInfo<Setting>& info) {
 
 bool shows(std::string_view text) { return testing::drawn_text().find(testing::without_spaces(text)) != std::string::npos; }
 
+int count_shown(std::string_view text) {
+  const std::string drawn = testing::drawn_text();
+  const std::string wanted = testing::without_spaces(text);
+  int count = 0;
+  for (std::size_t at = drawn.find(wanted); at != std::string::npos; at = drawn.find(wanted, at + wanted.size())) ++count;
+  return count;
+}
+
 // Opens a stack as --screen would; the next frame shows it, and its tap guard passes.
 void open_stack(HeadlessKiosk& kiosk, const std::vector<std::string>& stack) {
   kiosk.kiosk().router().reset_to(stack);
@@ -109,7 +117,8 @@ TEST_P(VoiceWalk, AskWithoutAnAnswerRegistersItForTheDeskAndStoresNothingPersona
   tap("ask.topic.category-2");
   ASSERT_EQ(kiosk.route(), "ask/general/category-2");
   EXPECT_TRUE(shows(tr(Text::AskRegisteredTitle)));
-  EXPECT_TRUE(shows(tr(Text::AskRegisteredText)));
+  EXPECT_TRUE(shows(fill_text(Text::AskRegisteredDeskFormat, {kiosk.kiosk().config().prize_desk})));
+  EXPECT_FALSE(shows(kiosk.kiosk().content().event.place)) << "the visitor is at the booth: no other address";
   EXPECT_TRUE(shows(fill_text(Text::AskPhoneFormat, {kiosk.kiosk().content().event.hotline})));
   const auto asked = events_of(EventType::QuestionAsked);
   ASSERT_EQ(asked.size(), 1u);
@@ -127,9 +136,27 @@ TEST_P(VoiceWalk, AskWithoutAnAnswerRegistersItForTheDeskAndStoresNothingPersona
   ASSERT_EQ(kiosk.route(), "ask/gongan/item-gongan-hukou-qianru");
   EXPECT_TRUE(shows(tr(Text::AskRegisteredTitle)));
   const Department& gongan = *kiosk.kiosk().content().department("gongan");
+  EXPECT_TRUE(shows(fill_text(Text::AskRegisteredDeskFormat, {kiosk.kiosk().config().prize_desk})));
   EXPECT_TRUE(shows(fill_text(Text::AskPhoneFormat, {gongan.phone})));
+  EXPECT_FALSE(shows(gongan.service_window)) << "not sent to the department's window across town";
   ASSERT_EQ(events_of(EventType::QuestionAsked).size(), 2u);
   EXPECT_EQ(events_of(EventType::QuestionAsked)[1].value, 0);
+}
+
+TEST_P(VoiceWalk, AnOtherQuestionSaysWhichDepartmentAndTheTitleIsNotRepeated) {
+  open_stack(kiosk, {"home", "ask", "ask/gongan"});
+  tap_in("ask.topics", "ask.topic.other");
+  ASSERT_EQ(kiosk.route(), "ask/gongan/other");
+  const Department& gongan = *kiosk.kiosk().content().department("gongan");
+  EXPECT_TRUE(shows(fill_text(Text::AskYourOtherQuestionFormat, {gongan.name})));
+  EXPECT_FALSE(shows(fill_text(Text::AskYourQuestionFormat, {tr(Text::AskOtherTopic)}))) << "您的问题：其他问题 tells nothing";
+  EXPECT_EQ(count_shown(tr(Text::AskRegisteredTitle)), 1) << "您的问题已记录 once";
+
+  open_stack(kiosk, {"home", "ask", "ask/general"});
+  tap_in("ask.topics", "ask.topic.other");
+  ASSERT_EQ(kiosk.route(), "ask/general/other");
+  EXPECT_FALSE(shows(fill_text(Text::AskYourQuestionFormat, {tr(Text::AskOtherTopic)})));
+  EXPECT_TRUE(shows(fill_text(Text::AskRegisteredDeskFormat, {kiosk.kiosk().config().prize_desk})));
 }
 
 TEST_P(VoiceWalk, ALowRatingAsksForAReasonAndTheSessionEnds) {

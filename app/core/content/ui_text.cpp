@@ -252,10 +252,13 @@ constexpr std::array kTexts = {
     TextEntry{Text::AskPrivacy, "ask_privacy", TextStyle::Body, "只记录部门、问题和时间，不记录姓名、电话等个人信息"},
     TextEntry{Text::AskAnsweredTitle, "ask_answered_title", TextStyle::Display, "这个问题已有解答"},
     TextEntry{Text::AskRegisteredTitle, "ask_registered_title", TextStyle::Display, "您的问题已记录"},
-    TextEntry{Text::AskRegisteredText, "ask_registered_text", TextStyle::Heading, "您的问题已记录，工作人员会在展台现场为您解答，请到服务台"},
+    // {0} the booth's desk (config quiz.prize_desk): the visitor is at the booth, not at the office.
+    TextEntry{Text::AskRegisteredDeskFormat, "ask_registered_desk_format", TextStyle::Heading, "工作人员会在展台现场为您解答，请到{0}找工作人员"},
     // {0} the topic's label.
     TextEntry{Text::AskYourQuestionFormat, "ask_your_question_format", TextStyle::Heading, "您的问题：{0}"},
-    TextEntry{Text::AskDeskFormat, "ask_desk_format", TextStyle::Body, "服务台：{0}"},
+    // {0} the department's name: its 其他问题 says nothing without it.
+    TextEntry{Text::AskYourOtherQuestionFormat, "ask_your_other_question_format", TextStyle::Heading, "您的问题：关于{0}的其他问题"},
+    TextEntry{Text::AskDepartmentFormat, "ask_department_format", TextStyle::Body, "咨询部门：{0}"},
     TextEntry{Text::AskPhoneFormat, "ask_phone_format", TextStyle::Body, "咨询电话：{0}"},
     TextEntry{Text::AskSeeGuide, "ask_see_guide", TextStyle::Heading, "查看办事指南"},
     TextEntry{Text::RatingTitle, "rating_title", TextStyle::Heading, "满意度评价"},

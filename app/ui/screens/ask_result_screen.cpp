@@ -1,6 +1,8 @@
-// 我要问, last step: "这个问题已有解答" with the answer, or "您的问题已记录" with where the
-// desk is and its phone (the department's window, or the booth's for 不清楚).
+// 我要问, last step: "这个问题已有解答" with the answer, or "您的问题已记录" sending the visitor
+// to the booth's desk, with the department's (or the hotline's) phone for later.
 #include <algorithm>
+#include <optional>
+#include <string>
 
 #include "core/content/ask_topics.h"
 #include "core/content/ui_text.h"
@@ -41,7 +43,7 @@ class AskResultScreen final : public Screen {
                        answered ? colors::kSuccess : colors::kAccent);
     y += m.gap * 0.6f;
     Flow flow(ctx, ImVec2(x, y), width, area);
-    flow.text(FontRole::Heading, fill_text(Text::AskYourQuestionFormat, {topic->label}), colors::kTextMuted);
+    if (const auto asked = your_question(*topic)) flow.text(FontRole::Heading, *asked, colors::kTextMuted);
     flow.divider();
     if (answered) draw_answer(ctx, flow, *topic);
     else draw_registered(ctx, flow, *topic);
@@ -68,16 +70,24 @@ class AskResultScreen final : public Screen {
     flow.space(m.gap * 0.5f);
   }
 
+  // What the visitor asked, in words that say something: a department's 其他问题 names the
+  // department; 不清楚's 其他问题 is no question at all, and the title says enough.
+  std::optional<std::string> your_question(const AskTopic& topic) const {
+    if (topic.token != "other") return fill_text(Text::AskYourQuestionFormat, {topic.label});
+    if (!department_) return std::nullopt;
+    return fill_text(Text::AskYourOtherQuestionFormat, {department_->name});
+  }
+
+  // The visitor is at the booth: the answer comes from the booth's desk, never from the
+  // department's window across town; the phone is for later.
   void draw_registered(ScreenContext& ctx, Flow& flow, const AskTopic& topic) const {
     const Metrics& m = ctx.metrics();
-    flow.text(FontRole::Heading, tr(Text::AskRegisteredText), colors::kText);
+    flow.text(FontRole::Heading, fill_text(Text::AskRegisteredDeskFormat, {ctx.config().prize_desk}), colors::kText);
     flow.space(m.gap * 0.5f);
     if (department_) {
-      flow.text(FontRole::Body, department_->name, colors::kText);
-      flow.text(FontRole::Body, fill_text(Text::AskDeskFormat, {department_->service_window}), colors::kText);
+      flow.text(FontRole::Body, fill_text(Text::AskDepartmentFormat, {department_->name}), colors::kText);
       flow.text(FontRole::Body, fill_text(Text::AskPhoneFormat, {department_->phone}), colors::kText);
     } else {
-      flow.text(FontRole::Body, fill_text(Text::AskDeskFormat, {ctx.event().place}), colors::kText);
       flow.text(FontRole::Body, fill_text(Text::AskPhoneFormat, {ctx.event().hotline}), colors::kText);
     }
     flow.space(m.gap * 0.5f);
