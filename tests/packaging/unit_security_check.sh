@@ -20,6 +20,8 @@ has_word() { [[ " $(setting "$1") " == *" $2 "* ]] || fail "$1= lacks $2 (has '$
 [[ $(setting StateDirectory) == openday ]] || fail "StateDirectory= is not openday (the database's folder)"
 [[ $(setting ProtectSystem) == strict ]] || fail "ProtectSystem= is not strict"
 [[ $(setting UMask) == 0077 ]] || fail "UMask= is not 0077"
+# The staff export screen writes to USB sticks where udisks mounts them.
+for folder in /media /run/media; do has_word ReadWritePaths "-$folder"; done
 for family in AF_UNIX AF_INET AF_INET6 AF_NETLINK; do has_word RestrictAddressFamilies "$family"; done
 for device in char-drm char-input char-alsa /dev/tty1 /dev/tty0; do
   grep -Eq "^DeviceAllow=$device rw?" "$unit" || fail "no DeviceAllow= for $device"
