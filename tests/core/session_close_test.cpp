@@ -2,6 +2,8 @@
 // kill the next start closes it at its last event, with touches consistent with the taps.
 #include <gtest/gtest.h>
 
+#include <vector>
+
 #include "core/visits/event_log.h"
 #include "core/reports/report.h"
 #include "core/reports/stats.h"
@@ -43,6 +45,21 @@ EndRow session_end_of(const std::filesystem::path& file, std::int64_t session) {
   return row;
 }
 
+// What a killed kiosk leaves: a start and taps at the given stamps, no end.
+void write_killed_session(const std::filesystem::path& file, std::int64_t start, const std::vector<std::int64_t>& tap_stamps) {
+  OpenedStore store = open_store_for_writing(file);
+  Statement insert = prepare_event_insert(store.db);
+  std::int64_t seq = 1;
+  insert_event(insert, "kiosk-1", seq++, at(EventType::SessionStart, start, start));
+  for (const std::int64_t stamp : tap_stamps) insert_event(insert, "kiosk-1", seq++, at(EventType::Tap, start, stamp, "t"));
+}
+
+// The next start of the kiosk, which closes what the kill left open.
+void start_again(const std::filesystem::path& file) {
+  EventLog log({file, "kiosk-1"});
+  log.flush();
+}
+
 TEST(SessionClose, ACleanStopEndsTheOpenSessionAsShutdown) {
   TempDir dir;
   const std::int64_t start = utc_now_ms() - 60'000;
@@ -79,20 +96,16 @@ TEST(SessionClose, AnEndedSessionIsNotEndedTwice) {
 TEST(SessionClose, AfterAKillTheNextStartClosesItAtItsLastEvent) {
   TempDir dir;
   const std::int64_t start = utc_now_ms() - 600'000;
+  std::vector<std::int64_t> taps;
+  for (int i = 1; i <= 12; ++i) taps.push_back(start + i * 1000);
+  write_killed_session(dir / "k.db", start, taps);
   {
-    // What a killed kiosk leaves: a start and twelve taps, no end.
+    // Another kiosk's open session in the same file is not this kiosk's to close.
     OpenedStore store = open_store_for_writing(dir / "k.db");
     Statement insert = prepare_event_insert(store.db);
-    std::int64_t seq = 1;
-    insert_event(insert, "kiosk-1", seq++, at(EventType::SessionStart, start, start));
-    for (int i = 1; i <= 12; ++i) insert_event(insert, "kiosk-1", seq++, at(EventType::Tap, start, start + i * 1000, "t"));
-    // Another kiosk's open session in the same file is not this kiosk's to close.
     insert_event(insert, "kiosk-2", 1, at(EventType::SessionStart, start + 1, start + 1));
   }
-  {
-    EventLog log({dir / "k.db", "kiosk-1"});
-    log.flush();
-  }
+  start_again(dir / "k.db");
   const EndRow end = session_end_of(dir / "k.db", start);
   ASSERT_EQ(end.count, 1);
   EXPECT_EQ(end.reason, "interrupted");
@@ -117,19 +130,12 @@ constexpr std::int64_t kDayMs = 86'400'000;
 TEST(SessionClockJump, AKillAfterTheClockWentBackADayGivesTheElapsedTimeNotZero) {
   TempDir dir;
   const std::int64_t start = utc_now_ms() - 600'000;
-  {
-    OpenedStore store = open_store_for_writing(dir / "k.db");
-    Statement insert = prepare_event_insert(store.db);
-    std::int64_t seq = 1;
-    insert_event(insert, "kiosk-1", seq++, at(EventType::SessionStart, start, start));
-    for (int i = 1; i <= 5; ++i) insert_event(insert, "kiosk-1", seq++, at(EventType::Tap, start, start + i * 1000, "t"));
-    // The clock jumps back a day between the fifth and the sixth tap (a second apart as before).
-    for (int i = 6; i <= 8; ++i) insert_event(insert, "kiosk-1", seq++, at(EventType::Tap, start, start - kDayMs + i * 1000, "t"));
-  }
-  {
-    EventLog log({dir / "k.db", "kiosk-1"});
-    log.flush();
-  }
+  std::vector<std::int64_t> taps;
+  for (int i = 1; i <= 5; ++i) taps.push_back(start + i * 1000);
+  // The clock jumps back a day between the fifth and the sixth tap (a second apart as before).
+  for (int i = 6; i <= 8; ++i) taps.push_back(start - kDayMs + i * 1000);
+  write_killed_session(dir / "k.db", start, taps);
+  start_again(dir / "k.db");
   const EndRow end = session_end_of(dir / "k.db", start);
   ASSERT_EQ(end.count, 1);
   EXPECT_EQ(end.reason, "interrupted");

@@ -7,11 +7,9 @@
 # Usage: unit_security_check.sh SOURCE_DIR
 set -euo pipefail
 source_dir=$1
-unit="$source_dir/assets/deploy/systemd/openday-kiosk.service"
-session="$source_dir/assets/deploy/openday-session"
+source "$(dirname "$0")/unit_lib.sh"
 max_exposure=3.0
 
-fail() { echo "FAIL: $*" >&2; exit 1; }
 # The value of the last uncommented assignment of a setting (later lines override earlier ones).
 setting() { sed -n "s/^$1=//p" "$unit" | tail -n 1; }
 has_word() { [[ " $(setting "$1") " == *" $2 "* ]] || fail "$1= lacks $2 (has '$(setting "$1")')"; }
@@ -35,14 +33,10 @@ grep -q '^PrivateNetwork=yes' "$unit" && fail "PrivateNetwork=yes cuts the kiosk
 # this unit (xinit starts both) and no part of the session runs outside it.
 grep -q '^exec /usr/bin/xinit' "$session" || fail "$session no longer starts X inside the unit"
 
-if ! command -v systemd-analyze >/dev/null 2>&1; then
-  echo "SKIP: systemd-analyze is not installed (Debian package systemd), the exposure was not measured"
-  exit 77
-fi
+require_systemd_analyze "the exposure was not measured"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-sed "s#/usr/libexec/openday/openday-session#$session#" "$unit" >"$work/openday-kiosk.service"
-if ! systemd-analyze security --offline=yes --no-pager "$work/openday-kiosk.service" >"$work/security.log" 2>&1; then
+if ! systemd-analyze security --offline=yes --no-pager "$(copy_unit "$work")" >"$work/security.log" 2>&1; then
   if grep -q "unrecognized option" "$work/security.log"; then
     echo "SKIP: this systemd-analyze has no --offline"; exit 77
   fi
