@@ -28,10 +28,23 @@ trap 'rm -rf "$state"' EXIT
 chown "$user_id:$user_id" "$state"
 chmod 0750 "$state"
 
-unshare --mount --propagation private bash -s -- "$openday" "$state" "$user_id" <<'INSIDE' || fail "the kiosk did not run in the sandbox"
+# The build and the sample content it reads may themselves live under /tmp (a CI checkout):
+# the private /tmp gets them back at the same paths, as the unit's /usr would have them.
+source_dir=$(realpath "$2")
+unshare --mount --propagation private bash -s -- "$openday" "$state" "$user_id" "$source_dir" <<'INSIDE' || fail "the kiosk did not run in the sandbox"
 set -euo pipefail
-openday=$1 state=$2 user_id=$3
+openday=$1 state=$2 user_id=$3 source_dir=$4
+host_tmp="$state/.host-tmp"
+mkdir -p "$host_tmp"
+mount --bind /tmp "$host_tmp"
 mount -t tmpfs -o mode=1777,nosuid,nodev tmpfs /tmp  # PrivateTmp=yes
+for needed in "$source_dir" "$(dirname "$openday")"; do
+  if [[ $needed == /tmp/* ]]; then
+    mkdir -p "$needed"
+    mount --bind "$host_tmp/${needed#/tmp/}" "$needed"
+  fi
+done
+umount "$host_tmp"
 mount --bind "$state" "$state"                       # StateDirectory=openday stays writable
 mount -o remount,bind,ro /                           # ProtectSystem=strict
 if touch /var/tmp/openday-sandbox-probe 2>/dev/null; then echo "FAIL: / is still writable" >&2; exit 1; fi
@@ -47,6 +60,7 @@ setpriv --reuid "$user_id" --regid "$user_id" --clear-groups --no-new-privs --bo
   bash -c 'umask 077; exec "$0" --db "$1/openday.db" --screen home --screenshot "$1/home.png"' "$openday" "$state" \
   >/tmp/kiosk.log 2>&1 || { cat /tmp/kiosk.log >&2; exit 1; }
 INSIDE
+rmdir "$state/.host-tmp"
 
 [[ -s "$state/home.png" ]] || fail "no screenshot from the kiosk in the sandbox"
 [[ -f "$state/openday.db" ]] || fail "no database in the state folder"
