@@ -9,7 +9,8 @@ namespace openday::platform {
 
 class Watchdog {
  public:
-  // Reads NOTIFY_SOCKET, WATCHDOG_USEC and WATCHDOG_PID from the environment.
+  // Reads NOTIFY_SOCKET, WATCHDOG_USEC and WATCHDOG_PID from the environment. With a watchdog,
+  // SIGCONT ends the main loop's sleep, so that the first ping after a stop comes at once.
   Watchdog();
 
   bool enabled() const { return interval_seconds_.has_value(); }

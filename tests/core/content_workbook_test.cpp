@@ -327,6 +327,21 @@ TEST_F(ContentWorkbookTest, PromisedDaysOverStatutoryNamesTheCell) {
   EXPECT_FALSE(std::filesystem::exists(out()));
 }
 
+// Issue 33: a 60 MB cell was reported against the JSON file the import writes in between.
+TEST_F(ContentWorkbookTest, A60MbCellIsNamedByItsWorkbookSheetCellAndTheBound) {
+  ClerkWorkbook w = minzheng();
+  w["部门信息"].rows[9][1] = std::string(60u << 20, 'a');
+  const ContentImportResult result = import({write(w)});
+  ASSERT_EQ(result.problems.size(), 1u) << joined(result);
+  const WorkbookProblem& problem = result.problems[0];
+  EXPECT_EQ(problem.workbook, "民政局.xlsx");
+  EXPECT_EQ(problem.sheet, "部门信息");
+  EXPECT_EQ(problem.cell, "B10");
+  EXPECT_NE(problem.message.find("32767"), std::string::npos) << problem.message;
+  EXPECT_EQ(problem.message.find(".json"), std::string::npos) << problem.message;
+  EXPECT_FALSE(std::filesystem::exists(out()));
+}
+
 TEST_F(ContentWorkbookTest, WordsInANumberAreRefusedWithTheCell) {
   ClerkWorkbook w = minzheng();
   w["审批事项"].rows[1][4] = "５天";

@@ -1,7 +1,12 @@
 // The .xlsx reader: cells as other programs write them, and hostile files refused with a clear
 // message instead of a crash, a hang or memory without end.
 #include <gtest/gtest.h>
+#include <sys/wait.h>
 #include <unistd.h>
+
+#include <cstdio>
+#include <cstring>
+#include <stdexcept>
 
 #include <algorithm>
 #include <filesystem>
@@ -267,6 +272,105 @@ TEST(XlsxReader, AMissingFileIsAnError) {
   const XlsxRead read = read_xlsx("/nonexistent/民政局.xlsx");
   EXPECT_FALSE(read.workbook);
   EXPECT_FALSE(read.error.empty());
+}
+
+// ---- issue 33: memory bounded by what a department's workbook can hold ---------------------
+
+// The growth of the peak resident memory while `read` runs, in a child process (so that the
+// test's own allocations do not count), with the reader's error.
+struct PeakRead {
+  std::size_t peak_growth_bytes = 0;
+  std::string error;
+  bool read = false;
+};
+
+std::size_t status_kib(const char* field) {
+  std::ifstream status("/proc/self/status");
+  std::string line;
+  while (std::getline(status, line))
+    if (line.starts_with(field)) return static_cast<std::size_t>(std::stoull(line.substr(std::strlen(field))));
+  return 0;
+}
+
+PeakRead read_in_child(const std::filesystem::path& file) {
+  int fds[2];
+  if (::pipe(fds) != 0) throw std::runtime_error("pipe");
+  const pid_t child = ::fork();
+  if (child == 0) {
+    ::close(fds[0]);
+    const std::size_t before = status_kib("VmRSS:");
+    const XlsxRead read = read_xlsx(file);
+    const std::size_t peak = status_kib("VmHWM:");
+    const std::string out = std::to_string((peak > before ? peak - before : 0) * 1024) + "\n" + (read.workbook ? "1" : "0") + "\n" + read.error;
+    [[maybe_unused]] const auto written = ::write(fds[1], out.data(), out.size());
+    ::_exit(0);
+  }
+  ::close(fds[1]);
+  std::string got;
+  char buffer[4096];
+  ssize_t n = 0;
+  while ((n = ::read(fds[0], buffer, sizeof buffer)) > 0) got.append(buffer, static_cast<std::size_t>(n));
+  ::close(fds[0]);
+  int status = 0;
+  ::waitpid(child, &status, 0);
+  PeakRead result;
+  const auto first = got.find('\n');
+  const auto second = got.find('\n', first + 1);
+  if (first == std::string::npos || second == std::string::npos) throw std::runtime_error("the child said nothing");
+  result.peak_growth_bytes = std::stoull(got.substr(0, first));
+  result.read = got.substr(first + 1, second - first - 1) == "1";
+  result.error = got.substr(second + 1);
+  return result;
+}
+
+TEST(XlsxReader, ATwoMillionCellWorkbookIsRefusedAtTheCellBoundInBoundedMemory) {
+  TempDir dir;
+  {
+    HandWorkbook w;
+    std::string xml = "<sheetData>";
+    xml.reserve(64u << 20);
+    for (int row = 1; row <= 200'000; ++row) {
+      xml += "<row r=\"" + std::to_string(row) + "\">";
+      for (int column = 1; column <= 10; ++column) xml += "<c><v>" + std::to_string(column) + "</v></c>";
+      xml += "</row>";
+    }
+    xml += "</sheetData>";
+    w.sheets.push_back({"审批事项", std::move(xml)});
+    w.write(dir / "huge.xlsx");
+  }
+  const PeakRead read = read_in_child(dir / "huge.xlsx");
+  EXPECT_FALSE(read.read);
+  EXPECT_NE(read.error.find("200000"), std::string::npos) << "the error names the bound: " << read.error;
+  std::printf("2,000,000 cells: refused with %.1f MB of peak memory growth\n", static_cast<double>(read.peak_growth_bytes) / (1 << 20));
+  EXPECT_LT(read.peak_growth_bytes, 64u << 20) << "was 312 MB before issue 33";
+}
+
+TEST(XlsxReader, ACellOverExcelsLengthIsNamedWithItsSheetAndCell) {
+  TempDir dir;
+  HandWorkbook w;
+  w.shared_strings = {"<t>事项名称</t>", "<t>" + std::string(40'000, 'x') + "</t>"};
+  w.sheets.push_back({"审批事项", R"(<sheetData><row r="1"><c r="A1" t="s"><v>0</v></c></row>
+    <row r="3"><c r="B3" t="s"><v>1</v></c></row></sheetData>)"});
+  w.write(dir / "long.xlsx");
+  const XlsxRead read = read_xlsx(dir / "long.xlsx");
+  EXPECT_FALSE(read.workbook);
+  EXPECT_EQ(read.sheet, "审批事项");
+  EXPECT_EQ(read.cell, "B3");
+  EXPECT_NE(read.error.find("32767"), std::string::npos) << read.error;
+}
+
+TEST(XlsxReader, ALongStringInEveryCellStopsAtTheBoundOnAllText) {
+  TempDir dir;
+  HandWorkbook w;
+  w.shared_strings = {"<t>" + std::string(30'000, 'x') + "</t>"};
+  std::string xml = "<sheetData>";
+  for (int row = 1; row <= 5'000; ++row) xml += "<row r=\"" + std::to_string(row) + "\"><c t=\"s\"><v>0</v></c></row>";
+  w.sheets.push_back({"审批事项", xml + "</sheetData>"});
+  w.write(dir / "repeated.xlsx");
+  const PeakRead read = read_in_child(dir / "repeated.xlsx");
+  EXPECT_FALSE(read.read) << "150 MB of copies of one string";
+  EXPECT_NE(read.error.find("32 MB"), std::string::npos) << read.error;
+  EXPECT_LT(read.peak_growth_bytes, 64u << 20);
 }
 
 }  // namespace

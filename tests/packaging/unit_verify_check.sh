@@ -4,10 +4,7 @@
 # Usage: unit_verify_check.sh SOURCE_DIR
 set -euo pipefail
 source_dir=$1
-unit="$source_dir/assets/deploy/systemd/openday-kiosk.service"
-session="$source_dir/assets/deploy/openday-session"
-
-fail() { echo "FAIL: $*" >&2; exit 1; }
+source "$(dirname "$0")/unit_lib.sh"
 
 sh -n "$session" || fail "$session is not valid sh"
 for setting in Type=notify NotifyAccess=all 'WatchdogSec=[1-9]' Restart=always User=openday TTYPath=/dev/tty1 \
@@ -25,15 +22,10 @@ for setting in '^ExecStart=$' 'ExecStart=/usr/sbin/nats-server -c /etc/openday/h
   grep -q -- "$setting" "$hub_dropin" || fail "$hub_dropin lacks $setting"
 done
 
-if ! command -v systemd-analyze >/dev/null 2>&1; then
-  echo "SKIP: systemd-analyze is not installed (Debian package systemd), the unit was not verified"
-  exit 77
-fi
+require_systemd_analyze "the unit was not verified"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-# The unit runs the installed session script; here it is the source tree's.
-sed "s#/usr/libexec/openday/openday-session#$session#" "$unit" >"$work/openday-kiosk.service"
-if ! systemd-analyze verify "$work/openday-kiosk.service" >"$work/verify.log" 2>&1; then
+if ! systemd-analyze verify "$(copy_unit "$work")" >"$work/verify.log" 2>&1; then
   cat "$work/verify.log" >&2
   fail "systemd-analyze verify failed"
 fi

@@ -151,7 +151,7 @@ ContentImportResult import_content_workbooks(const ContentImportRequest& request
     book.workbook_name = file.filename().string();
     const XlsxRead read = read_xlsx(file);
     if (!read.workbook) {
-      whole(book.workbook_name, read.error);
+      problems.push_back({book.workbook_name, read.sheet, read.cell, read.error});
       continue;
     }
     const WorkbookParse parse = parse_workbook(*read.workbook, book, problems, topic_ids);

@@ -12,6 +12,7 @@
 #include <cstring>
 #include <fstream>
 #include <limits>
+#include <map>
 #include <memory>
 #include <set>
 #include <type_traits>
@@ -27,14 +28,31 @@ constexpr int kMaxColumn = 16'384;
 
 std::uint64_t cell_key(int row, int column) { return (static_cast<std::uint64_t>(row) << 14) + static_cast<std::uint64_t>(column); }
 
-// Thrown inside this file only: read_xlsx turns it into XlsxRead::error.
+// Thrown inside this file only: read_xlsx turns it into XlsxRead::error (and its sheet and cell).
 struct ReadFailure {
   std::string message;
+  std::string sheet, cell;
 };
 
-[[noreturn]] void fail(std::string message) { throw ReadFailure{std::move(message)}; }
+[[noreturn]] void fail(std::string message) { throw ReadFailure{std::move(message), "", ""}; }
 
 std::string megabytes(std::uintmax_t bytes) { return std::to_string((bytes + (1u << 20) - 1) >> 20) + " MB"; }
+
+std::string size_in_words(std::uintmax_t bytes) {
+  return bytes >= (1u << 20) ? megabytes(bytes) : std::to_string((bytes + 1023) / 1024) + " KB";
+}
+
+// A cell's text over Excel's own limit: pasted by mistake (a whole document, a log), and more
+// than any field of the content can hold.
+[[noreturn]] void fail_long_cell(const std::string& sheet, const std::string& cell, std::size_t bytes, std::size_t max_chars) {
+  throw ReadFailure{"单元格文字有 " + size_in_words(bytes) + "，超过一个单元格的上限 " + std::to_string(max_chars) +
+                        " 个字（Excel 的上限）；请检查是否误粘贴了整份文件",
+                    sheet, cell};
+}
+
+// Text of one cell kept while it is read: beyond this it is over max_cell_chars whatever its
+// characters (at most 4 bytes each, or 7 for an _xHHHH_ escape), and only its size is counted.
+std::size_t kept_bytes_for(std::size_t max_chars) { return max_chars * 7 + 7; }
 
 // ---- the container -------------------------------------------------------------------------
 
@@ -75,9 +93,10 @@ class ZipArchive {
 
   bool has(const std::string& name) const { return names_.count(name) > 0; }
 
-  // The whole part, inflated; counts every byte against the caps (the sizes the zip declares
-  // may lie).
-  std::string read(const std::string& name) {
+  // The part, inflated chunk by chunk into `take`; counts every byte against the caps (the sizes
+  // the zip declares may lie).
+  template <typename Take>
+  void read(const std::string& name, Take&& take) {
     if (!has(name)) fail("缺少部件 " + name + "，文件不完整，请重新另存为 .xlsx");
     if (unzLocateFile(zip_, name.c_str(), 1) != UNZ_OK) fail("无法定位部件 " + name + "，压缩包已损坏");
     unz_file_info64 info{};
@@ -87,13 +106,13 @@ class ZipArchive {
       fail("部件 " + name + " 使用了不支持的压缩方式，请在 Excel 或 WPS 中重新另存为 .xlsx");
     if (info.uncompressed_size > limits_.max_part_bytes) too_large(name);
     if (unzOpenCurrentFile(zip_) != UNZ_OK) fail("无法打开部件 " + name + "，压缩包已损坏");
-    std::string out;
+    std::size_t part_bytes = 0;
     std::array<char, 64 * 1024> buffer{};
     int got = 0;
     while ((got = unzReadCurrentFile(zip_, buffer.data(), static_cast<unsigned>(buffer.size()))) > 0) {
-      out.append(buffer.data(), static_cast<std::size_t>(got));
+      part_bytes += static_cast<std::size_t>(got);
       total_ += static_cast<std::size_t>(got);
-      if (out.size() > limits_.max_part_bytes) {
+      if (part_bytes > limits_.max_part_bytes) {
         unzCloseCurrentFile(zip_);
         too_large(name);
       }
@@ -101,10 +120,15 @@ class ZipArchive {
         unzCloseCurrentFile(zip_);
         fail("解压后总大小超过 " + megabytes(limits_.max_total_bytes) + "（疑似压缩炸弹），已拒绝");
       }
+      try {
+        take(std::string_view(buffer.data(), static_cast<std::size_t>(got)));
+      } catch (...) {
+        unzCloseCurrentFile(zip_);
+        throw;
+      }
     }
     const int closed = unzCloseCurrentFile(zip_);  // checks the CRC
     if (got < 0 || closed != UNZ_OK) fail("部件 " + name + " 解压失败（文件已损坏）");
-    return out;
   }
 
  private:
@@ -165,54 +189,75 @@ class XmlHandler {
   virtual void text(std::string_view) {}
 };
 
-void parse_xml(const std::string& part_name, const std::string& xml, XmlHandler& handler) {
-  std::unique_ptr<std::remove_pointer_t<XML_Parser>, decltype(&XML_ParserFree)> parser(XML_ParserCreateNS(nullptr, '|'), &XML_ParserFree);
-  if (!parser) fail("内存不足，无法读取 " + part_name);
+// One part parsed as it is inflated: feed() each chunk, then finish().
+class XmlStream {
+ public:
+  XmlStream(std::string part_name, XmlHandler& handler)
+      : part_name_(std::move(part_name)), parser_(XML_ParserCreateNS(nullptr, '|'), &XML_ParserFree), state_{parser_.get(), &handler, false, std::nullopt} {
+    if (!parser_) fail("内存不足，无法读取 " + part_name_);
+    XML_SetUserData(parser_.get(), &state_);
+    // An .xlsx part never has a DTD; one is how entity bombs start, so the parse stops at it
+    // before any entity is declared, let alone expanded.
+    XML_SetStartDoctypeDeclHandler(parser_.get(), [](void* data, const XML_Char*, const XML_Char*, const XML_Char*, int) {
+      auto* s = static_cast<State*>(data);
+      s->has_dtd = true;
+      XML_StopParser(s->parser, XML_FALSE);
+    });
+    XML_SetElementHandler(
+        parser_.get(),
+        [](void* data, const XML_Char* name, const XML_Char** attributes) {
+          auto* s = static_cast<State*>(data);
+          s->guarded([&] { s->handler->start(local_name(name), attributes); });
+        },
+        [](void* data, const XML_Char* name) {
+          auto* s = static_cast<State*>(data);
+          s->guarded([&] { s->handler->end(local_name(name)); });
+        });
+    XML_SetCharacterDataHandler(parser_.get(), [](void* data, const XML_Char* text, int length) {
+      auto* s = static_cast<State*>(data);
+      s->guarded([&] { s->handler->text(std::string_view(text, static_cast<std::size_t>(length))); });
+    });
+  }
+
+  void feed(std::string_view chunk) { parse(chunk.data(), chunk.size(), false); }
+  void finish() { parse(nullptr, 0, true); }
+
+ private:
   struct State {
     XML_Parser parser;
     XmlHandler* handler;
     bool has_dtd = false;
     std::optional<ReadFailure> failure;
-  } state{parser.get(), &handler, false, std::nullopt};
-  XML_SetUserData(parser.get(), &state);
-  // An .xlsx part never has a DTD; one is how entity bombs start, so the parse stops at it
-  // before any entity is declared, let alone expanded.
-  XML_SetStartDoctypeDeclHandler(parser.get(), [](void* data, const XML_Char*, const XML_Char*, const XML_Char*, int) {
-    auto* s = static_cast<State*>(data);
-    s->has_dtd = true;
-    XML_StopParser(s->parser, XML_FALSE);
-  });
-  XML_SetElementHandler(
-      parser.get(),
-      [](void* data, const XML_Char* name, const XML_Char** attributes) {
-        auto* s = static_cast<State*>(data);
-        try {
-          s->handler->start(local_name(name), attributes);
-        } catch (ReadFailure& failure) {
-          s->failure = std::move(failure);
-          XML_StopParser(s->parser, XML_FALSE);
-        }
-      },
-      [](void* data, const XML_Char* name) {
-        auto* s = static_cast<State*>(data);
-        try {
-          s->handler->end(local_name(name));
-        } catch (ReadFailure& failure) {
-          s->failure = std::move(failure);
-          XML_StopParser(s->parser, XML_FALSE);
-        }
-      });
-  XML_SetCharacterDataHandler(parser.get(), [](void* data, const XML_Char* text, int length) {
-    auto* s = static_cast<State*>(data);
-    s->handler->text(std::string_view(text, static_cast<std::size_t>(length)));
-  });
-  if (xml.size() > static_cast<std::size_t>(std::numeric_limits<int>::max())) fail(part_name + " 过大");
-  const auto status = XML_Parse(parser.get(), xml.data(), static_cast<int>(xml.size()), XML_TRUE);
-  if (state.failure) throw *state.failure;
-  if (state.has_dtd) fail(part_name + " 含有 DTD（<!DOCTYPE>），正常的表格文件没有，已拒绝（防止实体炸弹）");
-  if (status != XML_STATUS_OK)
-    fail(part_name + " 第 " + std::to_string(XML_GetCurrentLineNumber(parser.get())) + " 行 XML 有误：" +
-         XML_ErrorString(XML_GetErrorCode(parser.get())));
+    template <typename Call>
+    void guarded(Call&& call) {
+      if (failure) return;
+      try {
+        call();
+      } catch (ReadFailure& f) {
+        failure = std::move(f);
+        XML_StopParser(parser, XML_FALSE);
+      }
+    }
+  };
+
+  void parse(const char* data, std::size_t size, bool last) {
+    const auto status = XML_Parse(parser_.get(), data, static_cast<int>(size), last ? XML_TRUE : XML_FALSE);
+    if (state_.failure) throw *state_.failure;
+    if (state_.has_dtd) fail(part_name_ + " 含有 DTD（<!DOCTYPE>），正常的表格文件没有，已拒绝（防止实体炸弹）");
+    if (status != XML_STATUS_OK)
+      fail(part_name_ + " 第 " + std::to_string(XML_GetCurrentLineNumber(parser_.get())) + " 行 XML 有误：" +
+           XML_ErrorString(XML_GetErrorCode(parser_.get())));
+  }
+
+  std::string part_name_;
+  std::unique_ptr<std::remove_pointer_t<XML_Parser>, decltype(&XML_ParserFree)> parser_;
+  State state_;
+};
+
+void parse_part(ZipArchive& zip, const std::string& part_name, XmlHandler& handler) {
+  XmlStream stream(part_name, handler);
+  zip.read(part_name, [&](std::string_view chunk) { stream.feed(chunk); });
+  stream.finish();
 }
 
 // Strings in OOXML escape characters XML cannot hold as _xHHHH_ (Excel writes a carriage
@@ -234,15 +279,23 @@ std::string decode_xstring(std::string_view text) {
   return out;
 }
 
+// The shared string table. A string over the cell bound is not kept, only its size: the error
+// names the cell that uses it.
+struct SharedStrings {
+  std::vector<std::string> strings;
+  std::map<std::size_t, std::size_t> oversized;  // index -> bytes as stored in the part
+};
+
 // xl/sharedStrings.xml: <si> holds one <t>, or runs <r><t>; <rPh> (phonetic hints) is not text.
 class SharedStringsHandler : public XmlHandler {
  public:
-  explicit SharedStringsHandler(std::vector<std::string>& strings, std::size_t max) : strings_(strings), max_(max) {}
+  SharedStringsHandler(SharedStrings& shared, const XlsxLimits& limits) : shared_(shared), limits_(limits) {}
   void start(std::string_view name, const XML_Char**) override {
     if (name == "si") {
-      if (strings_.size() >= max_) fail("共享字符串超过上限 " + std::to_string(max_));
-      strings_.emplace_back();
+      if (shared_.strings.size() >= limits_.max_cells) fail("共享字符串超过上限 " + std::to_string(limits_.max_cells));
+      shared_.strings.emplace_back();
       in_si_ = true;
+      si_bytes_ = 0;
     } else if (name == "rPh") {
       ++in_phonetic_;
     } else if (name == "t" && in_si_ && in_phonetic_ == 0) {
@@ -250,23 +303,32 @@ class SharedStringsHandler : public XmlHandler {
     }
   }
   void end(std::string_view name) override {
-    if (name == "si") in_si_ = false;
-    else if (name == "rPh") --in_phonetic_;
-    else if (name == "t" && in_t_) {
-      strings_.back() += decode_xstring(raw_);
+    if (name == "si") {
+      in_si_ = false;
+      if (si_bytes_ > kept_bytes_for(limits_.max_cell_chars) || count_code_points(shared_.strings.back()) > limits_.max_cell_chars) {
+        shared_.oversized[shared_.strings.size() - 1] = si_bytes_;
+        shared_.strings.back() = std::string();
+      }
+    } else if (name == "rPh") {
+      --in_phonetic_;
+    } else if (name == "t" && in_t_) {
+      if (si_bytes_ <= kept_bytes_for(limits_.max_cell_chars)) shared_.strings.back() += decode_xstring(raw_);
       raw_.clear();
       in_t_ = false;
     }
   }
   void text(std::string_view text) override {
-    if (in_t_) raw_.append(text);
+    if (!in_t_) return;
+    si_bytes_ += text.size();
+    if (si_bytes_ <= kept_bytes_for(limits_.max_cell_chars)) raw_.append(text);
   }
 
  private:
-  std::vector<std::string>& strings_;
-  std::size_t max_;
+  SharedStrings& shared_;
+  const XlsxLimits& limits_;
   bool in_si_ = false, in_t_ = false;
   int in_phonetic_ = 0;
+  std::size_t si_bytes_ = 0;
   std::string raw_;
 };
 
@@ -330,10 +392,12 @@ std::string shortest_number(double value) {
 }
 
 struct SheetContext {
-  const std::vector<std::string>& shared_strings;
+  const SharedStrings& shared;
   const std::vector<bool>& date_styles;
   bool date1904 = false;
+  const XlsxLimits& limits;
   std::size_t& cells_left;
+  std::size_t& text_bytes_left;
 };
 
 // One worksheet part: <sheetData><row r><c r t s><v/><is><t/></is></c></row>, and <mergeCell ref>.
@@ -371,13 +435,16 @@ class SheetHandler : public XmlHandler {
   }
 
   void text(std::string_view text) override {
-    if (in_value_ && in_phonetic_ == 0) value_.append(text);
+    if (!in_value_ || in_phonetic_ != 0) return;
+    value_bytes_ += text.size();
+    if (value_bytes_ <= kept_bytes_for(context_.limits.max_cell_chars)) value_.append(text);
   }
 
  private:
   void start_cell(const XML_Char** attributes) {
     in_cell_ = true;
     value_.clear();
+    value_bytes_ = 0;
     const char* r = attribute(attributes, "r");
     if (r) {
       const auto position = parse_cell_reference(r);
@@ -400,14 +467,20 @@ class SheetHandler : public XmlHandler {
     in_cell_ = false;
     if (value_.empty() && type_ != "inlineStr" && type_ != "str") return;  // a formatted empty cell
     XlsxCell cell;
-    const std::string where = sheet_.name + "!" + CellPosition{row_, column_}.name();
+    const std::string reference = CellPosition{row_, column_}.name();
+    const std::string where = sheet_.name + "!" + reference;
+    const std::size_t max_chars = context_.limits.max_cell_chars;
+    if (value_bytes_ > kept_bytes_for(max_chars)) fail_long_cell(sheet_.name, reference, value_bytes_, max_chars);
     if (type_ == "s") {
       char* end = nullptr;
       const unsigned long index = std::strtoul(value_.c_str(), &end, 10);
-      if (end == value_.c_str() || *end || index >= context_.shared_strings.size()) fail(where + " 引用了不存在的共享字符串");
-      cell.text = context_.shared_strings[index];
+      if (end == value_.c_str() || *end || index >= context_.shared.strings.size()) fail(where + " 引用了不存在的共享字符串");
+      if (const auto over = context_.shared.oversized.find(index); over != context_.shared.oversized.end())
+        fail_long_cell(sheet_.name, reference, over->second, max_chars);
+      cell.text = context_.shared.strings[index];
     } else if (type_ == "inlineStr" || type_ == "str") {
       cell.text = decode_xstring(value_);
+      if (count_code_points(cell.text) > max_chars) fail_long_cell(sheet_.name, reference, value_bytes_, max_chars);
     } else if (type_ == "b") {
       cell.kind = XlsxCell::Kind::Boolean;
       cell.text = value_ == "1" ? "TRUE" : "FALSE";
@@ -435,8 +508,13 @@ class SheetHandler : public XmlHandler {
   }
 
   void put(int row, int column, XlsxCell cell) {
-    if (context_.cells_left == 0) fail("单元格数量超过上限，文件过大");
+    if (context_.cells_left == 0)
+      fail("单元格数量超过上限 " + std::to_string(context_.limits.max_cells) + " 个，文件过大；一个部门的工作簿通常只有几千个单元格");
     --context_.cells_left;
+    // One string used by many cells is copied into each: the copies are what is bounded.
+    if (cell.text.size() > context_.text_bytes_left)
+      fail("单元格文字总量超过上限 " + megabytes(context_.limits.max_text_bytes) + "，文件过大；一个部门的工作簿通常不到 1 MB");
+    context_.text_bytes_left -= cell.text.size();
     sheet_.cells[cell_key(row, column)] = std::move(cell);
     sheet_.last_row = std::max(sheet_.last_row, row);
   }
@@ -467,6 +545,7 @@ class SheetHandler : public XmlHandler {
   bool in_cell_ = false, in_value_ = false, in_inline_ = false, is_date_style_ = false;
   int in_phonetic_ = 0;
   std::string type_, value_;
+  std::size_t value_bytes_ = 0;  // of the value as stored, also beyond what value_ keeps
   std::vector<std::string> merges_;
 };
 
@@ -568,34 +647,35 @@ XlsxWorkbook read_workbook(const std::filesystem::path& file, const XlsxLimits& 
   std::string workbook_part = "xl/workbook.xml";
   if (zip.has("_rels/.rels")) {
     RelationshipsHandler root;
-    parse_xml("_rels/.rels", zip.read("_rels/.rels"), root);
+    parse_part(zip, "_rels/.rels", root);
     for (const auto& r : root.relationships)
       if (type_is(r.type, "/officeDocument")) workbook_part = resolve_target("", r.target);
   }
   if (!zip.has(workbook_part)) fail("不是 Excel 工作簿（缺少 " + workbook_part + "），请另存为 .xlsx");
   WorkbookHandler workbook;
-  parse_xml(workbook_part, zip.read(workbook_part), workbook);
+  parse_part(zip, workbook_part, workbook);
 
   const std::string folder = folder_of(workbook_part);
   RelationshipsHandler relationships;
-  if (const std::string rels = rels_of(workbook_part); zip.has(rels)) parse_xml(rels, zip.read(rels), relationships);
+  if (const std::string rels = rels_of(workbook_part); zip.has(rels)) parse_part(zip, rels, relationships);
   auto target_of_type = [&](std::string_view suffix, const std::string& fallback) {
     for (const auto& r : relationships.relationships)
       if (type_is(r.type, suffix)) return resolve_target(folder, r.target);
     return folder + fallback;
   };
 
-  std::vector<std::string> shared_strings;
+  SharedStrings shared_strings;
   if (const std::string part = target_of_type("/sharedStrings", "sharedStrings.xml"); zip.has(part)) {
-    SharedStringsHandler handler(shared_strings, limits.max_cells);
-    parse_xml(part, zip.read(part), handler);
+    SharedStringsHandler handler(shared_strings, limits);
+    parse_part(zip, part, handler);
   }
   StylesHandler styles;
-  if (const std::string part = target_of_type("/styles", "styles.xml"); zip.has(part)) parse_xml(part, zip.read(part), styles);
+  if (const std::string part = target_of_type("/styles", "styles.xml"); zip.has(part)) parse_part(zip, part, styles);
 
   XlsxWorkbook out;
   std::size_t cells_left = limits.max_cells;
-  const SheetContext context{shared_strings, styles.date_styles, workbook.date1904, cells_left};
+  std::size_t text_bytes_left = limits.max_text_bytes;
+  const SheetContext context{shared_strings, styles.date_styles, workbook.date1904, limits, cells_left, text_bytes_left};
   for (const auto& entry : workbook.sheets) {
     const auto relationship = std::find_if(relationships.relationships.begin(), relationships.relationships.end(),
                                            [&](const auto& r) { return r.id == entry.relationship; });
@@ -605,7 +685,7 @@ XlsxWorkbook read_workbook(const std::filesystem::path& file, const XlsxLimits& 
     XlsxSheet sheet;
     sheet.name = entry.name;
     SheetHandler handler(sheet, context);
-    parse_xml(part, zip.read(part), handler);
+    parse_part(zip, part, handler);
     out.sheets.push_back(std::move(sheet));
   }
   if (out.sheets.empty()) fail("工作簿中没有工作表");
@@ -661,13 +741,13 @@ const XlsxSheet* XlsxWorkbook::sheet(std::string_view name) const {
 
 XlsxRead read_xlsx(const std::filesystem::path& file, const XlsxLimits& limits) {
   try {
-    return {read_workbook(file, limits), ""};
+    return {read_workbook(file, limits), "", "", ""};
   } catch (const ReadFailure& failure) {
-    return {std::nullopt, failure.message};
+    return {std::nullopt, failure.message, failure.sheet, failure.cell};
   } catch (const std::bad_alloc&) {
-    return {std::nullopt, "内存不足，文件过大"};
+    return {std::nullopt, "内存不足，文件过大", "", ""};
   } catch (const std::exception& error) {
-    return {std::nullopt, std::string("无法读取：") + error.what()};
+    return {std::nullopt, std::string("无法读取：") + error.what(), "", ""};
   }
 }
 

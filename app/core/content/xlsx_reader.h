@@ -16,12 +16,16 @@
 
 namespace openday {
 
+// Parts are inflated and parsed in chunks, never whole, so the memory a workbook takes is its
+// cells: at most max_cells of them and max_text_bytes of text (about 60 MB at the bounds).
 struct XlsxLimits {
   std::uintmax_t max_file_bytes = 50u << 20;   // a department's workbook is tens of kB
   std::size_t max_entries = 10'000;            // parts in the zip
   std::size_t max_part_bytes = 64u << 20;      // one part, uncompressed
   std::size_t max_total_bytes = 256u << 20;    // every part read, uncompressed
-  std::size_t max_cells = 2'000'000;           // in all sheets together
+  std::size_t max_cells = 200'000;             // in all sheets together (a department fills in a few thousand)
+  std::size_t max_cell_chars = 32'767;         // one cell's text: Excel's own limit
+  std::size_t max_text_bytes = 32u << 20;      // the text of every cell together
   std::size_t max_merged_fill = 100'000;       // cells a merged range may cover to be filled in
 };
 
@@ -62,6 +66,9 @@ struct XlsxWorkbook {
 struct XlsxRead {
   std::optional<XlsxWorkbook> workbook;  // set only when error is empty
   std::string error;                     // in Chinese, for the clerk: what is wrong and what to do
+  // Where, when the error is about one cell (a text over max_cell_chars); error does not repeat it.
+  std::string sheet;
+  std::string cell;  // "F7"
 };
 
 XlsxRead read_xlsx(const std::filesystem::path& file, const XlsxLimits& limits = {});

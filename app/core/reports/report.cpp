@@ -30,6 +30,11 @@ std::string identity_of(const std::filesystem::path& file) {
   return std::to_string(info.st_dev) + ":" + std::to_string(info.st_ino);
 }
 
+std::optional<std::int64_t> optional_int(const Statement& row, int column) {
+  if (row.column_is_null(column)) return std::nullopt;
+  return row.column_int(column);
+}
+
 struct SessionAccumulator {
   std::int64_t started_at_ms = 0;
   std::int64_t day = 0;
@@ -62,6 +67,7 @@ class Aggregator {
     begin.run();
     const auto runs = event_runs(db);
     scan_events(db, runs);
+    complete_sessions_cut_by_the_range(db);
     merge_vouchers(db);
     merge_double_redemptions(db);
     read_stock(db, runs);
@@ -85,8 +91,8 @@ class Aggregator {
   void scan_events(const Database& db, const std::map<std::string, Run>& runs) {
     // A day is at most 14 hours either side of UTC: a coarse bound that lets the time index help.
     std::optional<std::int64_t> from_ms, before_ms;
-    if (from_day_) from_ms = (*from_day_ * 86400 - 14 * 3600) * 1000;
-    if (to_day_) before_ms = ((*to_day_ + 1 + kSessionTailDays) * 86400 + 14 * 3600) * 1000;
+    if (from_day_) from_ms = scan_from_ms(*from_day_);
+    if (to_day_) before_ms = scan_before_ms(*to_day_);
     EventRows rows(db, from_ms, before_ms);
     bool check_copies = false;
     for (const auto& [kiosk, run] : runs) check_copies = check_copies || seen_runs_.count(kiosk) > 0;
@@ -125,18 +131,24 @@ class Aggregator {
       found = sessions_.emplace(key, SessionAccumulator{}).first;
     }
     SessionAccumulator& s = found->second;
-    switch (*type) {
-      case EventType::SessionStart:
-        if (to_day_ && day > *to_day_) return;
-        s.started = true;
-        s.started_at_ms = at_ms;
-        s.day = day;
-        s.hour = hour;
-        break;
+    if (type == EventType::SessionStart) {
+      if (to_day_ && day > *to_day_) return;
+      s.started = true;
+      s.started_at_ms = at_ms;
+      s.day = day;
+      s.hour = hour;
+      return;
+    }
+    add_to_started_session(s, *type, row.target(), row.value(), row.count());
+  }
+
+  static void add_to_started_session(SessionAccumulator& s, EventType type, std::string_view target, std::optional<std::int64_t> value,
+                                     std::optional<std::int64_t> count) {
+    switch (type) {
       case EventType::SessionEnd:
-        s.reason = row.target();
-        if (const auto dwell = row.value()) s.dwell_ms = dwell;
-        if (const auto touches = row.count()) s.touches = touches;
+        s.reason = target;
+        if (value) s.dwell_ms = value;
+        if (count) s.touches = count;
         break;
       case EventType::Tap:
         ++s.taps;
@@ -144,6 +156,40 @@ class Aggregator {
       default:
         s.browsed = true;
         break;
+    }
+  }
+
+  // Whether scan_events gave a row to add_to_session.
+  bool scanned(std::int64_t at_ms, std::int64_t day) const {
+    if (from_day_ && (at_ms < scan_from_ms(*from_day_) || day < *from_day_)) return false;
+    return !to_day_ || at_ms < scan_before_ms(*to_day_);
+  }
+  static std::int64_t scan_from_ms(std::int64_t from_day) { return (from_day * 86400 - 14 * 3600) * 1000; }
+  static std::int64_t scan_before_ms(std::int64_t to_day) { return ((to_day + 1 + kSessionTailDays) * 86400 + 14 * 3600) * 1000; }
+
+  // A session of the range whose end was not among the rows of its days: its wall clock was set
+  // back (or ahead) during it, so its later rows are stamped outside the range. They are found by
+  // the session instead (the kiosk measured the dwell on its monotonic clock).
+  void complete_sessions_cut_by_the_range(const Database& db) {
+    if (!from_day_ && !to_day_) return;
+    Statement rows = db.prepare(
+        "SELECT seq, at_ms, utc_offset_min, type, target, value, count, department IS NOT NULL OR item IS NOT NULL "
+        "FROM events WHERE kiosk_id = ?1 AND session = ?2 ORDER BY seq");
+    enum : int { kSeq, kAtMs, kUtcOffsetMin, kType, kTarget, kValue, kCount, kNamesAPage };
+    for (auto& [key, s] : sessions_) {
+      if (!s.started || !s.reason.empty() || s.dwell_ms) continue;
+      rows.reset();
+      rows.bind(1, key.first).bind(2, key.second);
+      while (rows.step()) {
+        const std::int64_t at_ms = rows.column_int(kAtMs);
+        if (scanned(at_ms, (at_ms / 1000 + rows.column_int(kUtcOffsetMin) * 60) / 86400)) continue;
+        if (already_seen(key.first, rows.column_int(kSeq))) continue;
+        const std::optional<EventType> type = event_type_from_name(rows.column_view(kType));
+        if (!type || type == EventType::SessionStart) continue;
+        if (type == EventType::ScreenView && rows.column_int(kNamesAPage) == 0) continue;
+        if (type != EventType::SessionEnd && type != EventType::Tap && type != EventType::ScreenView) continue;
+        add_to_started_session(s, *type, rows.column_view(kTarget), optional_int(rows, kValue), optional_int(rows, kCount));
+      }
     }
   }
 

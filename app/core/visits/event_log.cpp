@@ -20,20 +20,28 @@ std::optional<std::pair<std::uint64_t, std::uint64_t>> identity_of(const std::fi
 // How far back the next start looks for sessions a kill left open (the time index bounds it).
 constexpr std::int64_t kInterruptedSessionWindowMs = 14LL * 24 * 3600 * 1000;
 
-Event session_end(std::int64_t session, std::int64_t started_at_ms, std::int64_t last_event_at_ms, std::int64_t taps,
-                  const char* reason) {
+Event session_end(std::int64_t session, std::int64_t last_event_at_ms, std::int64_t dwell_ms, std::int64_t taps, const char* reason) {
   Event end;
   end.type = EventType::SessionEnd;
   end.session = session;
   end.target = reason;
   // Closed at its last event: dwell runs to it, as the idle tail is not counted either.
-  end.at_ms = std::max(last_event_at_ms, started_at_ms);
-  end.value = end.at_ms - started_at_ms;
+  end.at_ms = last_event_at_ms;
+  end.value = dwell_ms;
   end.count = taps;
   return end;
 }
 
 }  // namespace
+
+// The dwell is the sum of the steps between a session's events in their order, each step at
+// least 0: the wall clock set back in the middle of a session (by hand, or by NTP) loses only the
+// one step across the jump, where the greatest stamp minus the start gave 0 s or a day.
+void EventLog::OpenSession::add(std::int64_t at_ms, bool tap) {
+  dwell_ms += std::max<std::int64_t>(0, at_ms - last_event_at_ms);
+  last_event_at_ms = at_ms;
+  if (tap) ++taps;
+}
 
 EventLog::EventLog(Options options) : options_(std::move(options)) {
   writer_ = std::thread([this] { writer_main(); });
@@ -142,21 +150,25 @@ void EventLog::close_interrupted_sessions() {
   interrupted_sessions_closed_ = true;
   try {
     Statement open = db_->prepare(
-        "SELECT s.session, s.at_ms, "
-        "  (SELECT max(e.at_ms) FROM events e WHERE e.kiosk_id = s.kiosk_id AND e.session = s.session AND e.type != ?3), "
-        "  (SELECT count(*) FROM events e WHERE e.kiosk_id = s.kiosk_id AND e.session = s.session AND e.type = ?4) "
-        "FROM events s WHERE s.at_ms >= ?2 AND s.kiosk_id = ?1 AND s.type = ?5 AND s.session != 0 "
-        "AND NOT EXISTS (SELECT 1 FROM events e WHERE e.kiosk_id = s.kiosk_id AND e.session = s.session AND e.type = ?6)");
-    enum : int { kSession, kStartedAtMs, kLastEventAtMs, kTaps };
+        "SELECT s.session, s.at_ms FROM events s WHERE s.at_ms >= ?2 AND s.kiosk_id = ?1 AND s.type = ?3 AND s.session != 0 "
+        "AND NOT EXISTS (SELECT 1 FROM events e WHERE e.kiosk_id = s.kiosk_id AND e.session = s.session AND e.type = ?4)");
     open.bind(1, options_.kiosk_id)
         .bind(2, utc_now_ms() - kInterruptedSessionWindowMs)
-        .bind(3, event_type_name(EventType::IdleWarning))
-        .bind(4, event_type_name(EventType::Tap))
-        .bind(5, event_type_name(EventType::SessionStart))
-        .bind(6, event_type_name(EventType::SessionEnd));
-    while (open.step())
-      notices_.push_back(session_end(open.column_int(kSession), open.column_int(kStartedAtMs), open.column_int(kLastEventAtMs),
-                                     open.column_int(kTaps), "interrupted"));
+        .bind(3, event_type_name(EventType::SessionStart))
+        .bind(4, event_type_name(EventType::SessionEnd));
+    Statement events = db_->prepare(
+        "SELECT at_ms, type = ?3 FROM events WHERE kiosk_id = ?1 AND session = ?2 AND type NOT IN (?4, ?5) ORDER BY seq");
+    while (open.step()) {
+      OpenSession session{open.column_int(1), open.column_int(1), 0, 0};
+      events.reset();
+      events.bind(1, options_.kiosk_id)
+          .bind(2, open.column_int(0))
+          .bind(3, event_type_name(EventType::Tap))
+          .bind(4, event_type_name(EventType::SessionStart))
+          .bind(5, event_type_name(EventType::IdleWarning));
+      while (events.step()) session.add(events.column_int(0), events.column_int(1) != 0);
+      notices_.push_back(session_end(open.column_int(0), session.last_event_at_ms, session.dwell_ms, session.taps, "interrupted"));
+    }
   } catch (const SqliteError& error) {
     log_line(std::string("event log: cannot look for interrupted sessions: ") + error.what());
   }
@@ -165,7 +177,7 @@ void EventLog::close_interrupted_sessions() {
 void EventLog::track_committed(const Event& event) {
   if (event.session == 0) return;
   if (event.type == EventType::SessionStart) {
-    open_sessions_[event.session] = {event.at_ms, event.at_ms, 0};
+    open_sessions_[event.session] = {event.at_ms, event.at_ms, 0, 0};
     return;
   }
   const auto found = open_sessions_.find(event.session);
@@ -175,15 +187,14 @@ void EventLog::track_committed(const Event& event) {
     return;
   }
   if (event.type == EventType::IdleWarning) return;  // not time the visitor spent
-  found->second.last_event_at_ms = std::max(found->second.last_event_at_ms, event.at_ms);
-  if (event.type == EventType::Tap) ++found->second.taps;
+  found->second.add(event.at_ms, event.type == EventType::Tap);
 }
 
 // A clean stop (SIGTERM, 退出程序) ends the session that was running, as "shutdown".
 void EventLog::close_open_sessions_at_stop() {
   if (open_sessions_.empty() || !ensure_open()) return;
   for (const auto& [session, open] : open_sessions_)
-    unwritten_.push_back(session_end(session, open.started_at_ms, open.last_event_at_ms, open.taps, "shutdown"));
+    unwritten_.push_back(session_end(session, open.last_event_at_ms, open.dwell_ms, open.taps, "shutdown"));
   open_sessions_.clear();
   if (commit_backlog()) unwritten_.clear();
 }

@@ -61,11 +61,13 @@ class EventLog final : public EventSink, public DurableStore {
     DurableJob job;
     std::promise<DurableResult> promise;
   };
-  // A visitor session this log has seen start and not yet end.
+  // A visitor session this log has seen start and not yet end, its events taken in their order.
   struct OpenSession {
     std::int64_t started_at_ms = 0;
-    std::int64_t last_event_at_ms = 0;
+    std::int64_t last_event_at_ms = 0;  // of the latest event, not the greatest stamp
+    std::int64_t dwell_ms = 0;
     std::int64_t taps = 0;
+    void add(std::int64_t at_ms, bool tap);
   };
   void writer_main();
   bool ensure_open();
