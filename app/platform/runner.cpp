@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "core/util/local_clock.h"
 #include "core/util/log.h"
 #include "core/util/process_info.h"
 #include "platform/kiosk_window.h"
@@ -180,6 +181,13 @@ void Runner::report_first_frame(const ui::KioskShell& kiosk) const {
   report_physical_sizes(kiosk);
 }
 
+// The wall clock (not the loop's clock) so that a benchmark can match it with the moment its
+// synthetic finger lifted.
+void Runner::report_frame_presented() const {
+  if (!options_.log_frames) return;
+  std::fprintf(stderr, "openday: frame %lld\n", static_cast<long long>(wall_clock_ms()));
+}
+
 // The 适老化 floors are physical (mm on the glass); the layout is in pixels. Say what they come
 // to on this monitor, and warn the deployer when a small, dense screen falls below them.
 void Runner::report_physical_sizes(const ui::KioskShell& kiosk) const {
@@ -252,6 +260,7 @@ int Runner::run(ui::KioskShell& kiosk) {
     }
     if (options_.screenshot) frames_pending = std::max(frames_pending, 1);
     glfwSwapBuffers(window_);
+    report_frame_presented();
     if (frames_drawn_ == 1) {
       report_first_frame(kiosk);
       watchdog_.ready();
