@@ -11,6 +11,7 @@
 #include "core/util/log.h"
 #include "core/util/process_info.h"
 #include "platform/kiosk_window.h"
+#include "ui/frame_settle.h"
 #include "ui/kiosk_shell.h"
 #include "ui/theme.h"
 
@@ -182,10 +183,12 @@ void Runner::report_first_frame(const ui::KioskShell& kiosk) const {
 }
 
 // The wall clock (not the loop's clock) so that a benchmark can match it with the moment its
-// synthetic finger lifted.
+// synthetic finger lifted, and the frame's signature, so that it can tell the frames that
+// changed the picture from those that only confirmed it.
 void Runner::report_frame_presented() const {
   if (!options_.log_frames) return;
-  std::fprintf(stderr, "openday: frame %lld\n", static_cast<long long>(wall_clock_ms()));
+  std::fprintf(stderr, "openday: frame %lld %016llx\n", static_cast<long long>(wall_clock_ms()),
+               static_cast<unsigned long long>(ui::draw_data_signature(*ImGui::GetDrawData())));
 }
 
 // The 适老化 floors are physical (mm on the glass); the layout is in pixels. Say what they come

@@ -98,6 +98,11 @@ void AtlasWarmer::run() {
   while (true) {
     changed_.wait(lock, [this] { return stopping_ || (!progress_.paused && !jobs_.empty()); });
     if (stopping_) return;
+    const auto start_at = round_started_ + delay_;
+    if (std::chrono::steady_clock::now() < start_at) {
+      changed_.wait_until(lock, start_at, [this] { return stopping_; });
+      continue;  // paused, stopped or given another round meanwhile: look again
+    }
     const Job job = jobs_.front();
     jobs_.pop_front();
     progress_.queued = jobs_.size();

@@ -41,7 +41,10 @@ struct AtlasWarmPlan {
 
 class AtlasWarmer {
  public:
-  explicit AtlasWarmer(AtlasCache cache) : cache_(std::move(cache)) {}
+  // A round starts after delay: the start (or the content change) and the first taps that
+  // follow it have the cores to themselves.
+  explicit AtlasWarmer(AtlasCache cache, std::chrono::milliseconds delay = kDefaultDelay) : cache_(std::move(cache)), delay_(delay) {}
+  static constexpr std::chrono::milliseconds kDefaultDelay{3000};
   ~AtlasWarmer();
   AtlasWarmer(const AtlasWarmer&) = delete;
   AtlasWarmer& operator=(const AtlasWarmer&) = delete;
@@ -76,6 +79,7 @@ class AtlasWarmer {
   void bake_one(const AtlasWarmPlan& plan, const Job& job);
 
   AtlasCache cache_;
+  std::chrono::milliseconds delay_;
   mutable std::mutex mutex_;
   mutable std::condition_variable changed_;
   std::shared_ptr<const AtlasWarmPlan> plan_;

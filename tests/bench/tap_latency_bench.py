@@ -12,6 +12,8 @@ idle CPU once warm, and the start-up figures (process to first frame, cold and w
 Figures are printed whether or not they meet the targets; this is a benchmark, not a test.
 
 Usage: tap_latency_bench.py OPENDAY GENERATE_COUNTY SAMPLE_CONTENT_DIR
+With OPENDAY_BASELINE=another openday binary (built before issue 29), its start-up is measured
+too, on the same machine at the same time.
 """
 import os
 import re
@@ -47,11 +49,11 @@ def start_xvfb():
 
 
 class Kiosk:
-    def __init__(self, name, content, cache, extra=()):
+    def __init__(self, name, content, cache, extra=(), binary=OPENDAY):
         self.log_path = os.path.join(WORK, name + ".log")
         env = dict(os.environ, XDG_CACHE_HOME=cache, XDG_DATA_HOME=os.path.join(WORK, "data-" + name))
         self.log = open(self.log_path, "w")
-        self.process = subprocess.Popen([OPENDAY, "--content", content, "--log-targets", "--log-frames", *extra], env=env,
+        self.process = subprocess.Popen([binary, "--content", content, "--log-targets", "--log-frames", *extra], env=env,
                                         stdout=self.log, stderr=subprocess.STDOUT)
         children.append(self.process)
 
@@ -70,7 +72,8 @@ class Kiosk:
         return None
 
     def frames(self):
-        return [int(m.group(1)) for m in (re.match(r"openday: frame (\d+)$", l) for l in self.lines()) if m]
+        """Every frame presented so far: (wall clock ms, signature of what it draws)."""
+        return [(int(m.group(1)), m.group(2)) for m in (re.match(r"openday: frame (\d+) (\w+)$", l) for l in self.lines()) if m]
 
     def targets(self):
         """The last logged block: route and {id: (x, y)}."""
@@ -100,18 +103,28 @@ def wait_quiet(kiosk, after_ms, limit=3.0):
     deadline = time.time() + limit
     while time.time() < deadline:
         time.sleep(0.05)
-        frames = [f for f in kiosk.frames() if f >= after_ms]
-        last = frames[-1] if frames else after_ms
+        frames = [f for f in kiosk.frames() if f[0] >= after_ms]
+        last = frames[-1][0] if frames else after_ms
         if time.time() * 1000 - last >= QUIET_SECONDS * 1000:
             return frames
-    return [f for f in kiosk.frames() if f >= after_ms]
+    return [f for f in kiosk.frames() if f[0] >= after_ms]
+
+
+def final_picture_ms(frames):
+    """When the final picture was first presented: the first frame of the last run of frames
+    that draw the same (the kiosk draws until two frames agree; those after it change nothing)."""
+    final = frames[-1]
+    for at, signature in reversed(frames):
+        if signature != final[1]:
+            break
+        final = (at, signature)
+    return final[0]
 
 
 def tap(kiosk, pattern, index=0):
     """Taps the index-th logged target whose id matches pattern; returns (first ms, final ms) or None."""
     time.sleep(TAP_GUARD_SECONDS)
     route, targets = kiosk.targets()
-    ids = sorted(t for t in targets if re.fullmatch(pattern, t)) if "*" in pattern or "." in pattern else []
     ids = [t for t in targets if re.fullmatch(pattern, t)]
     if len(ids) <= index:
         print(f"  (no target {pattern} #{index} on {route}: skipped)")
@@ -126,7 +139,7 @@ def tap(kiosk, pattern, index=0):
     if not frames:
         print(f"  {target:<44} on {route:<36} no frame")
         return None
-    first, final = frames[0] - lifted, frames[-1] - lifted
+    first, final = frames[0][0] - lifted, final_picture_ms(frames) - lifted
     new_route, _ = kiosk.targets()
     atlas = [l for l in kiosk.lines() if "font atlas" in l]
     print(f"  {target:<44} {route:>28} -> {new_route or '?':<28} first {first:6.0f} ms  final {final:6.0f} ms  "
@@ -135,16 +148,18 @@ def tap(kiosk, pattern, index=0):
 
 
 def walk(kiosk, large, departments):
-    """One visitor: every kind of screen; departments are the card indexes visited for the first time."""
-    taps = [("attract\\.start", 0)] if kiosk.targets()[0] == "attract" else [("topbar\\.home", 0)]
+    """One visitor through every kind of screen; departments: the cards (of those on screen)
+    whose department is visited for the first time."""
+    taps = [("attract\\.start", 0)] if kiosk.targets()[0] == "attract" else []
     if large:
         taps.append(("topbar\\.large_text", 0))
     taps.append(("home\\.disclosure", 0))
-    for n, card in enumerate(departments):
+    for card in departments:
         taps += [("departments\\.card\\..*", card), ("department\\.tab\\.items", 0), ("department\\.item\\..*", 0),
-                 ("topbar\\.back", 0), ("department\\.tab\\.fees", 0), ("department\\.tab\\.faq", 0), ("department\\.tab\\.duties", 0),
-                 ("topbar\\.back", 0)]
-    taps += [("topbar\\.home", 0), ("home\\.search", 0), ("search\\.key\\..*", 2 if large else 6), ("search\\.key\\..*", 8),
+                 ("topbar\\.back", 0), ("department\\.tab\\.fees", 0), ("department\\.tab\\.faq", 0),
+                 ("department\\.tab\\.duties", 0), ("topbar\\.back", 0)]
+    taps += [("topbar\\.home", 0), ("home\\.search", 0), ("search\\.key\\..*", 2 if large else 6), ("search\\.key\\..*", 0),
+             ("topbar\\.back", 0), ("home\\.search", 0), ("search\\.popular\\..*", 1 if large else 0),
              ("search\\.result\\..*", 0), ("topbar\\.back", 0), ("topbar\\.home", 0), ("home\\.topics", 0),
              ("topics\\..*", 0), ("topbar\\.home", 0), ("home\\.quiz", 0), ("topbar\\.home", 0)]
     if large:
@@ -176,12 +191,12 @@ def first_frame_seconds(kiosk):
     return float(m.group(1)) if m else float("nan")
 
 
-def startup(name, content, runs=3):
+def startup(name, content, binary=OPENDAY, runs=3):
     cold, warm = [], []
     for run in range(runs):
         cache = os.path.join(WORK, f"cache-start-{name}-{run}")
         for figures in (cold, warm):
-            k = Kiosk(f"start-{name}-{run}-{len(figures)}", content, cache)
+            k = Kiosk(f"start-{name}-{run}-{len(figures)}", content, cache, binary=binary)
             figures.append(first_frame_seconds(k))
             k.stop()
     print(f"start-up {name}: process to first frame, median of {runs}: cold {statistics.median(cold):.2f} s, "
@@ -218,16 +233,21 @@ def main():
     print(f"idle attract screen CPU once warm, over 20 s: {idle_cpu(kiosk):.2f}% of one core (target < 2%)")
 
     print("normal text size:")
-    normal = walk(kiosk, False, [0, 4, 9])
+    normal = walk(kiosk, False, [0, 4, 8])
     print("大字:")
-    large = walk(kiosk, True, [1, 5, 10])
+    large = walk(kiosk, True, [1, 5, 7])
     kiosk.stop()
     summary("normal", normal)
     summary("大字", large)
 
     startup("sample", SAMPLE)
     startup("county", county)
-    print("before issue 29: first frame 0.35 s sample / 0.39 s county (cold), 0.15-0.18 s warm")
+    print("before issue 29 (README, a quiet machine): first frame 0.35 s sample / 0.39 s county (cold), 0.15-0.18 s warm")
+    # OPENDAY_BASELINE: an openday built before issue 29, measured now on the same machine.
+    baseline = os.environ.get("OPENDAY_BASELINE")
+    if baseline:
+        startup("sample, baseline binary", SAMPLE, baseline)
+        startup("county, baseline binary", county, baseline)
 
 
 try:

@@ -62,7 +62,7 @@ TEST(AtlasWarmer, FillsTheCacheWithOneFilePerFocusAndTextSize) {
   testing::TempDir folder;
   const auto content = few_departments(2);
   {
-    ui::AtlasWarmer warmer{ui::AtlasCache(folder.path())};
+    ui::AtlasWarmer warmer{ui::AtlasCache(folder.path()), 0ms};
     warmer.warm(warm_plan(content));
     ASSERT_TRUE(warmer.wait_until_done(120s));
     // shared, search, and each department; normal and 大字
@@ -82,7 +82,7 @@ TEST(AtlasWarmer, FillsTheCacheWithOneFilePerFocusAndTextSize) {
 
 TEST(AtlasWarmer, StartsNoBakeWhilePaused) {
   testing::TempDir folder;
-  ui::AtlasWarmer warmer{ui::AtlasCache(folder.path())};
+  ui::AtlasWarmer warmer{ui::AtlasCache(folder.path()), 0ms};
   warmer.pause();
   warmer.warm(warm_plan(few_departments(1)));
   std::this_thread::sleep_for(300ms);
