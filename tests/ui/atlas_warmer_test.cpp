@@ -11,6 +11,7 @@
 #include "platform/font_lookup.h"
 #include "support/headless_kiosk.h"
 #include "support/temp_dir.h"
+#include "atlas_fixture.h"
 #include "ui/atlas_warmer.h"
 #include "ui/route_registry.h"
 
@@ -26,22 +27,8 @@ std::shared_ptr<const Content> few_departments(std::size_t count) {
   return std::make_shared<const Content>(std::move(content));
 }
 
-ui::FontSources kiosk_fonts() {
-  std::string error;
-  auto fonts = platform::find_kiosk_fonts(default_fonts_dir(), error);
-  if (!fonts) throw std::runtime_error(error);
-  return *fonts;
-}
-
-// Small sizes keep each bake quick; the warmer does not care about the size.
-ui::Metrics small_metrics() {
-  ui::Metrics m;
-  m.body_px = 18;
-  m.heading_px = 22;
-  m.display_px = 30;
-  m.hero_px = 40;
-  return m;
-}
+using testing::kiosk_fonts;
+using testing::small_metrics;
 
 std::size_t cache_files(const std::filesystem::path& folder) {
   std::size_t files = 0;
