@@ -78,7 +78,7 @@ void Kiosk::follow_glyph_focus() {
 
 // The warmer bakes only while the kiosk waits for a visitor: a finger on the glass, a visit or
 // staff at work stop it before its next bake. A new content or display size (known once the
-// fonts are built for it) queues every atlas again; the first frame is drawn before that.
+// fonts are built for it) queues every atlas again once the attract screen has settled.
 void Kiosk::steer_atlas_warmer(const ImGuiIO& io) {
   if (!atlas_warmer_) return;
   const bool waiting = router_.current_route() == "attract" && !staff_.staff_mode() && !io.MouseDown[0];
@@ -86,7 +86,8 @@ void Kiosk::steer_atlas_warmer(const ImGuiIO& io) {
     atlas_warmer_->pause();
     return;
   }
-  if (warm_atlases_ && started_ && fonts_.built()) {
+  // Once the screen has settled: the first frames after the start are not kept waiting.
+  if (warm_atlases_ && settled() && fonts_.built()) {
     warm_atlases_ = false;
     atlas_warmer_->warm({glyph_plan_, content_, font_sources_, metrics_, max_texture_size_});
   }

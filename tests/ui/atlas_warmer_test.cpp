@@ -102,6 +102,8 @@ TEST(AtlasWarming, AVisitorAtTheKioskStopsItBeforeTheNextBake) {
   testing::HeadlessKiosk kiosk(ImVec2(1920, 1080), "attract", all_day(), few_departments(2), folder.path());
   const ui::AtlasWarmer* warmer = kiosk.kiosk().atlas_warmer();
   ASSERT_NE(warmer, nullptr);
+  kiosk.run_until_idle();  // the attract screen settles: warming is queued
+  EXPECT_GT(warmer->progress().queued, 0u);
   kiosk.tap("attract.start");
   ASSERT_NE(kiosk.route(), "attract");
   EXPECT_TRUE(warmer->progress().paused);
@@ -125,6 +127,8 @@ TEST(AtlasWarming, AfterItEveryDepartmentInBothTextSizesComesFromTheCache) {
   const auto content = few_departments(3);
   testing::HeadlessKiosk kiosk(ImVec2(1920, 1080), "attract", all_day(), content, folder.path());
   ASSERT_NE(kiosk.kiosk().atlas_warmer(), nullptr);
+  kiosk.run_until_idle();  // the attract screen settles: warming is queued
+  ASSERT_FALSE(kiosk.kiosk().atlas_warmer()->done());
   ASSERT_TRUE(kiosk.kiosk().atlas_warmer()->wait_until_done(300s));
   EXPECT_EQ(kiosk.kiosk().atlas_warmer()->progress().failed, 0);
   go_to(kiosk, "home");
