@@ -70,7 +70,7 @@ int run_kiosk(const KioskOptions& options) {
   if (options.role) config->role = *booth_role_from_name(*options.role);
   const std::string kiosk_id = effective_kiosk_id(*config);
 
-  platform::Runner runner({options.windowed, options.screenshot, options.screenshot_frames});
+  platform::Runner runner({options.windowed, options.screenshot, options.screenshot_frames, options.log_frames});
   // Before any thread starts: stop signals end the loop cleanly, so queued events are kept.
   StopSignals stop_signals([&runner] { runner.request_stop(); });
   auto loading = start_loading_material(options, *config);

@@ -7,10 +7,12 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "core/util/local_clock.h"
 #include "core/util/log.h"
 #include "core/util/process_info.h"
 #include "platform/heap.h"
 #include "platform/kiosk_window.h"
+#include "ui/frame_settle.h"
 #include "ui/kiosk_shell.h"
 #include "ui/theme.h"
 
@@ -182,6 +184,15 @@ void Runner::report_first_frame(const ui::KioskShell& kiosk) const {
   report_physical_sizes(kiosk);
 }
 
+// The wall clock (not the loop's clock) so that a benchmark can match it with the moment its
+// synthetic finger lifted, and the frame's signature, so that it can tell the frames that
+// changed the picture from those that only confirmed it.
+void Runner::report_frame_presented() const {
+  if (!options_.log_frames) return;
+  std::fprintf(stderr, "openday: frame %lld %016llx\n", static_cast<long long>(wall_clock_ms()),
+               static_cast<unsigned long long>(ui::draw_data_signature(*ImGui::GetDrawData())));
+}
+
 // The 适老化 floors are physical (mm on the glass); the layout is in pixels. Say what they come
 // to on this monitor, and warn the deployer when a small, dense screen falls below them.
 void Runner::report_physical_sizes(const ui::KioskShell& kiosk) const {
@@ -254,6 +265,7 @@ int Runner::run(ui::KioskShell& kiosk) {
     }
     if (options_.screenshot) frames_pending = std::max(frames_pending, 1);
     glfwSwapBuffers(window_);
+    report_frame_presented();
     if (frames_drawn_ == 1) {
       report_first_frame(kiosk);
       watchdog_.ready();

@@ -23,6 +23,7 @@ struct RunnerOptions {
   std::optional<WindowSize> windowed;  // absent: borderless fullscreen on the primary monitor
   std::optional<std::filesystem::path> screenshot;
   int screenshot_frames = 6;
+  bool log_frames = false;  // log the wall clock of each frame presented (benchmarks)
 };
 
 class Runner {
@@ -67,6 +68,7 @@ class Runner {
   bool prepare_fonts(ui::KioskShell& kiosk, std::string& error);
   void draw_frame(ui::KioskShell& kiosk, double now);
   void report_first_frame(const ui::KioskShell& kiosk) const;
+  void report_frame_presented() const;
   void report_physical_sizes(const ui::KioskShell& kiosk) const;
   bool kiosk_mode() const { return !options_.windowed.has_value(); }
   bool text_input_wanted() const;

@@ -9,6 +9,8 @@
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
+#include <functional>
+#include <thread>
 #include <system_error>
 
 namespace openday::ui {
@@ -292,7 +294,9 @@ bool AtlasCache::store(std::uint64_t key, std::string_view payload, std::string&
   header.checksum = atlas_checksum(payload);
   const auto file = file_for(key);
   // A temporary name then a rename: a reader never sees half a file under the final name.
-  const auto temporary = file.string() + ".tmp" + std::to_string(::getpid());
+  // The warmer's thread and the UI thread may store at once: the name is the thread's own.
+  const auto temporary = file.string() + ".tmp" + std::to_string(::getpid()) + "-" +
+                         std::to_string(std::hash<std::thread::id>{}(std::this_thread::get_id()));
   {
     std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
     out.write(reinterpret_cast<const char*>(&header), sizeof header);
@@ -314,18 +318,37 @@ bool AtlasCache::store(std::uint64_t key, std::string_view payload, std::string&
   return true;
 }
 
-void AtlasCache::prune() const {
+bool AtlasCache::contains(std::uint64_t key) const {
+  if (!folder_) return false;
   std::error_code error;
-  std::vector<std::pair<std::filesystem::file_time_type, std::filesystem::path>> files;
+  const auto file = file_for(key);
+  if (!std::filesystem::is_regular_file(file, error)) return false;
+  std::filesystem::last_write_time(file, std::filesystem::file_time_type::clock::now(), error);
+  return true;
+}
+
+void AtlasCache::prune() const {
+  struct CachedFile {
+    std::filesystem::file_time_type used;
+    std::uintmax_t bytes;
+    std::filesystem::path path;
+  };
+  std::error_code error;
+  std::vector<CachedFile> files;
   for (const auto& entry : std::filesystem::directory_iterator(*folder_, error)) {
     const std::string name = entry.path().filename().string();
-    if (name.rfind("atlas-", 0) != 0) continue;
-    std::error_code time_error;
-    files.emplace_back(entry.last_write_time(time_error), entry.path());
+    if (name.rfind("atlas-", 0) != 0 || name.find(".tmp") != std::string::npos) continue;
+    std::error_code stat_error;
+    const std::uintmax_t bytes = entry.file_size(stat_error);
+    files.push_back({entry.last_write_time(stat_error), stat_error ? 0 : bytes, entry.path()});
   }
-  if (files.size() <= kFilesKept) return;
-  std::sort(files.begin(), files.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
-  for (std::size_t i = kFilesKept; i < files.size(); ++i) std::filesystem::remove(files[i].second, error);
+  std::sort(files.begin(), files.end(), [](const CachedFile& a, const CachedFile& b) { return a.used > b.used; });
+  std::uintmax_t kept_bytes = 0;
+  for (std::size_t i = 0; i < files.size(); ++i) {
+    kept_bytes += files[i].bytes;
+    // The newest file always stays: it was just stored for use.
+    if (i > 0 && (i >= kFilesKept || kept_bytes > kBytesKept)) std::filesystem::remove(files[i].path, error);
+  }
 }
 
 std::filesystem::path default_atlas_cache_dir() {

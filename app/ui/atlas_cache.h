@@ -51,10 +51,15 @@ class AtlasCache {
   // kFilesKept files, dropping the least recently used.
   bool store(std::uint64_t key, std::string_view payload, std::string& why) const;
   std::filesystem::path file_for(std::uint64_t key) const;
+  // Whether a file for key is there (not checked: load() checks it); it counts as used.
+  bool contains(std::uint64_t key) const;
 
   // No cache file is read beyond this size: 8192 x 8192 pixels plus glyph metrics.
   static constexpr std::uintmax_t kMaxFileBytes = 80u * 1024u * 1024u;
-  static constexpr std::size_t kFilesKept = 48;
+  // The warmer keeps every focus of a county in both text sizes (86 departments: 176 files),
+  // and the least recently used files go first beyond either bound.
+  static constexpr std::size_t kFilesKept = 400;
+  static constexpr std::uintmax_t kBytesKept = 1536u * 1024u * 1024u;
   static constexpr std::uint32_t kFormatVersion = 1;
 
  private:

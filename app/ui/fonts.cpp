@@ -169,9 +169,8 @@ bool FontSet::bake(ImFontAtlas& atlas, const FontSources& sources, const std::ve
   return true;
 }
 
-bool FontSet::build(ImFontAtlas& atlas, const FontSources& sources, const Metrics& metrics, const GlyphTexts& texts,
-                    const AtlasOptions& options, std::string& error) {
-  const auto started = std::chrono::steady_clock::now();
+std::vector<FontSet::BakeSpec> FontSet::plan(const FontSources& sources, const Metrics& metrics, const GlyphTexts& texts,
+                                             const AtlasOptions& options, AtlasKey& key) {
   const float large = metrics.large_text_factor;
   std::vector<BakeSpec> specs = {
       {BodyNormal, false, metrics.body_px, &texts.body()},
@@ -183,7 +182,6 @@ bool FontSet::build(ImFontAtlas& atlas, const FontSources& sources, const Metric
     specs.push_back({BodyLarge, false, std::round(metrics.body_px * large), &texts.body()});
     specs.push_back({HeadingLarge, true, std::round(metrics.heading_px * large), &texts.heading()});
   }
-  AtlasKey key;
   key.add(kBuilderVersion);
   key.add_file(sources.regular.file);
   key.add(static_cast<std::int64_t>(sources.regular.index));
@@ -202,6 +200,44 @@ bool FontSet::build(ImFontAtlas& atlas, const FontSources& sources, const Metric
     key.add(static_cast<double>(spec.size_px));
     key.add(std::string_view(reinterpret_cast<const char*>(ranges.Data), static_cast<std::size_t>(ranges.size_in_bytes())));
   }
+  return specs;
+}
+
+bool FontSet::bake_and_store(ImFontAtlas& atlas, const FontSources& sources, const std::vector<BakeSpec>& specs,
+                             const AtlasOptions& options, std::uint64_t key, std::string& error) {
+  if (!bake(atlas, sources, specs, options, error)) {
+    fonts_ = {};
+    return false;
+  }
+  if (options.cache) {
+    std::vector<ImFont*> in_order;
+    for (const BakeSpec& spec : specs) in_order.push_back(fonts_[spec.bake]);
+    // A cache folder that cannot be written only costs the next start its bake time.
+    std::string why;
+    options.cache->store(key, serialize_atlas(atlas, in_order), why);
+  }
+  return true;
+}
+
+bool FontSet::warm_cache(ImFontAtlas& scratch, const FontSources& sources, const Metrics& metrics, const GlyphTexts& texts,
+                         const AtlasOptions& options, bool& baked, std::string& error) {
+  baked = false;
+  if (!options.cache) return true;
+  AtlasKey key;
+  const std::vector<BakeSpec> specs = plan(sources, metrics, texts, options, key);
+  if (options.cache->contains(key.hash())) return true;
+  stats_ = {};
+  baked = true;
+  const bool ok = bake_and_store(scratch, sources, specs, options, key.hash(), error);
+  fonts_ = {};
+  return ok;
+}
+
+bool FontSet::build(ImFontAtlas& atlas, const FontSources& sources, const Metrics& metrics, const GlyphTexts& texts,
+                    const AtlasOptions& options, std::string& error) {
+  const auto started = std::chrono::steady_clock::now();
+  AtlasKey key;
+  const std::vector<BakeSpec> specs = plan(sources, metrics, texts, options, key);
 
   stats_ = {};
   std::string why;
@@ -215,18 +251,7 @@ bool FontSet::build(ImFontAtlas& atlas, const FontSources& sources, const Metric
       }
     }
   }
-  if (!stats_.from_cache) {
-    if (!bake(atlas, sources, specs, options, error)) {
-      fonts_ = {};
-      return false;
-    }
-    if (options.cache) {
-      std::vector<ImFont*> in_order;
-      for (const BakeSpec& spec : specs) in_order.push_back(fonts_[spec.bake]);
-      // A cache folder that cannot be written only costs the next start its bake time.
-      options.cache->store(key.hash(), serialize_atlas(atlas, in_order), why);
-    }
-  }
+  if (!stats_.from_cache && !bake_and_store(atlas, sources, specs, options, key.hash(), error)) return false;
   stats_.width = atlas.TexWidth;
   stats_.height = atlas.TexHeight;
   stats_.glyphs = 0;

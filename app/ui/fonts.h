@@ -86,6 +86,12 @@ class FontSet {
   // Returns false with a message naming the face file when the face cannot be loaded.
   bool build(ImFontAtlas& atlas, const FontSources& sources, const Metrics& metrics, const GlyphTexts& texts,
              const AtlasOptions& options, std::string& error);
+  // Bakes into options.cache what build() with the same arguments would restore, unless the
+  // cache holds it already (baked tells which). The atlas is the caller's scratch one, cleared
+  // after use; this set's fonts are not changed for drawing. False with a message when the
+  // bake fails.
+  bool warm_cache(ImFontAtlas& scratch, const FontSources& sources, const Metrics& metrics, const GlyphTexts& texts,
+                  const AtlasOptions& options, bool& baked, std::string& error);
   // The large-text faces are the normal ones until a bake with large_text includes them.
   ImFont* font(FontRole role, bool large_text) const;
   bool has_large_text() const { return fonts_[BodyLarge] != nullptr; }
@@ -97,6 +103,11 @@ class FontSet {
  private:
   enum Bake { BodyNormal, BodyLarge, HeadingNormal, HeadingLarge, DisplayNormal, HeroNormal, BakeCount };
   struct BakeSpec;
+  // The bakes and the cache key for these texts and options (fills ranges_).
+  std::vector<BakeSpec> plan(const FontSources& sources, const Metrics& metrics, const GlyphTexts& texts, const AtlasOptions& options,
+                             AtlasKey& key);
+  bool bake_and_store(ImFontAtlas& atlas, const FontSources& sources, const std::vector<BakeSpec>& specs, const AtlasOptions& options,
+                      std::uint64_t key, std::string& error);
   bool bake(ImFontAtlas& atlas, const FontSources& sources, const std::vector<BakeSpec>& specs, const AtlasOptions& options,
             std::string& error);
   std::array<ImFont*, BakeCount> fonts_{};

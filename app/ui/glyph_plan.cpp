@@ -145,12 +145,14 @@ bool GlyphPlan::follow(const std::string& upcoming_route, const Content& content
   return true;
 }
 
-void GlyphPlan::compose(const Content& content) {
-  texts_ = shared_;
-  if (const auto found = by_department_.find(focus_.department); found != by_department_.end()) texts_.add_all(found->second);
+void GlyphPlan::compose(const Content& content) { texts_ = texts_for(focus_, content); }
+
+GlyphTexts GlyphPlan::texts_for(const GlyphFocus& focus, const Content& content) const {
+  GlyphTexts texts = shared_;
+  if (const auto found = by_department_.find(focus.department); found != by_department_.end()) texts.add_all(found->second);
   // The search results and a topic's list name items of every department (issue 14), with their
   // department and keywords, in the body face.
-  if (focus_.texts == RouteTexts::EveryItemName) {
+  if (focus.texts == RouteTexts::EveryItemName) {
     std::string names;
     for (const Department& department : content.departments) {
       names += department.short_name + "\n";
@@ -159,10 +161,17 @@ void GlyphPlan::compose(const Content& content) {
         for (const std::string& keyword : item.keywords) names += keyword + "\n";
       }
     }
-    texts_.add_for_role(FontRole::Body, names);
+    texts.add_for_role(FontRole::Body, names);
   }
   for (FontRole role : {FontRole::Body, FontRole::Heading, FontRole::Display, FontRole::Hero})
-    texts_.add_for_role(role, learned_[static_cast<std::size_t>(role)]);
+    texts.add_for_role(role, learned_[static_cast<std::size_t>(role)]);
+  return texts;
+}
+
+std::vector<GlyphFocus> GlyphPlan::every_focus(const Content& content) {
+  std::vector<GlyphFocus> foci = {GlyphFocus{}, GlyphFocus{RouteTexts::EveryItemName, {}}};
+  for (const Department& department : content.departments) foci.push_back({RouteTexts::Department, department.id});
+  return foci;
 }
 
 bool GlyphPlan::learn(std::vector<GlyphMiss> misses, const FontSet& fonts, const GlyphSources& sources) {

@@ -58,6 +58,10 @@ class GlyphPlan {
   bool learn(std::vector<GlyphMiss> misses, const FontSet& fonts, const GlyphSources& sources);
 
   const GlyphTexts& texts() const { return texts_; }  // what the next bake holds
+  // What a bake for another focus would hold (the atlas warmer bakes it ahead of the visit).
+  GlyphTexts texts_for(const GlyphFocus& focus, const Content& content) const;
+  // Every focus a screen of this content can have: shared, search, and each department.
+  static std::vector<GlyphFocus> every_focus(const Content& content);
   // Every text drawn so far with a character its face lacked, with the line logged about it.
   const std::map<std::string, std::string>& fallbacks_logged() const { return fallbacks_logged_; }
 

@@ -39,6 +39,7 @@ Kiosk::Kiosk(KioskSetup setup, EventSink& sink, DurableStore& store)
       take_staged_content_(std::move(setup.take_staged_content)),
       speech_(setup.speech) {
   atlas_cache_ = AtlasCache(setup.atlas_cache_dir);
+  if (atlas_cache_.enabled()) atlas_warmer_ = std::make_unique<AtlasWarmer>(atlas_cache_);
   max_texture_size_ = setup.max_texture_size;
   make_quiz_service();
   staff_.service().set_content({content_, quiz_bank_});
@@ -75,6 +76,24 @@ void Kiosk::follow_glyph_focus() {
   if (glyph_plan_.follow(router_.upcoming_route(), *content_)) glyphs_changed_ = true;
 }
 
+// The warmer bakes only while the kiosk waits for a visitor: a finger on the glass, a visit or
+// staff at work stop it before its next bake. A new content or display size (known once the
+// fonts are built for it) queues every atlas again once the attract screen has settled.
+void Kiosk::steer_atlas_warmer(const ImGuiIO& io) {
+  if (!atlas_warmer_) return;
+  const bool waiting = router_.current_route() == "attract" && !staff_.staff_mode() && !io.MouseDown[0];
+  if (!waiting) {
+    atlas_warmer_->pause();
+    return;
+  }
+  // Once the screen has settled: the first frames after the start are not kept waiting.
+  if (warm_atlases_ && settled() && fonts_.built()) {
+    warm_atlases_ = false;
+    atlas_warmer_->warm({glyph_plan_, content_, font_sources_, metrics_, max_texture_size_});
+  }
+  atlas_warmer_->resume();
+}
+
 void Kiosk::learn_missing_glyphs() {
   if (!glyph_plan_.learn(text_audit_.take_misses(), fonts_, glyph_sources())) return;
   glyphs_changed_ = true;  // the platform rebuilds the atlas before the next frame
@@ -94,6 +113,7 @@ void Kiosk::replace_content(ContentBundle bundle) {
   event_ = effective_event(content_->event, config_);
   glyph_plan_.collect(glyph_sources());
   glyphs_changed_ = true;
+  warm_atlases_ = true;
   on_screen_changed();
 }
 
@@ -112,7 +132,9 @@ bool Kiosk::fonts_outdated() const {
 bool Kiosk::rebuild_fonts(std::string& error) {
   follow_glyph_focus();  // a screen requested but not yet shown brings its texts now
   ImGuiIO& io = ImGui::GetIO();
-  metrics_ = metrics_for_display(io.DisplaySize);
+  const Metrics metrics = metrics_for_display(io.DisplaySize);
+  if (metrics.unit != metrics_.unit || metrics.portrait != metrics_.portrait) warm_atlases_ = true;
+  metrics_ = metrics;
   wrap_cache_.clear();  // the faces (and their advances) change
   const AtlasOptions options{max_texture_size_, large_text_, atlas_cache_.enabled() ? &atlas_cache_ : nullptr};
   if (!fonts_.build(*io.Fonts, font_sources_, metrics_, glyph_plan_.texts(), options, error)) return false;
@@ -248,6 +270,7 @@ void Kiosk::after_frame(double now) {
   // arrived from another thread (a PIN check) while no finger was on the glass.
   if (apply_navigation(now)) next_frame_within_ = 0;
   if (log_targets_ && settled()) log_targets_once();
+  steer_atlas_warmer(ImGui::GetIO());
 }
 
 bool Kiosk::apply_navigation(double now) {

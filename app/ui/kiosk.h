@@ -20,6 +20,7 @@
 #include "core/staff/staff_service.h"
 #include "core/visits/events.h"
 #include "core/visits/visitor_session.h"
+#include "ui/atlas_warmer.h"
 #include "ui/fonts.h"
 #include "ui/frame_settle.h"
 #include "ui/glyph_plan.h"
@@ -83,6 +84,9 @@ class Kiosk final : public KioskShell, private ChromeHost {
   bool fonts_outdated() const override;
   bool rebuild_fonts(std::string& error) override;
   const FontSet& fonts() const override { return fonts_; }
+  // Bakes every screen's atlas into the cache while the kiosk waits for a visitor; none
+  // without a cache folder.
+  const AtlasWarmer* atlas_warmer() const { return atlas_warmer_.get(); }
   // What the text helpers reported during the last frame (tests turn on placements).
   TextAudit& text_audit() { return text_audit_; }
   // The wrapped lines of the texts drawn so far, per face, size and width; emptied when the
@@ -160,6 +164,7 @@ class Kiosk final : public KioskShell, private ChromeHost {
   GlyphSources glyph_sources() const { return {*content_, *quiz_bank_, config_, event_}; }
   void follow_glyph_focus();
   void learn_missing_glyphs();
+  void steer_atlas_warmer(const ImGuiIO& io);
 
   Config config_;
   std::shared_ptr<const Content> content_;
@@ -202,6 +207,9 @@ class Kiosk final : public KioskShell, private ChromeHost {
   std::function<std::optional<StagedContent>()> take_staged_content_;
   SpeechOutput* speech_ = nullptr;
   double next_booth_refresh_at_ = 0;
+  // Every atlas of the content and display size is baked ahead, once per content and size.
+  bool warm_atlases_ = true;
+  std::unique_ptr<AtlasWarmer> atlas_warmer_;  // last: its thread ends before anything it reads goes
 };
 
 }  // namespace openday::ui

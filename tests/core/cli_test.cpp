@@ -217,10 +217,17 @@ TEST(CommandLine, StatusReadsTheFileBesideTheDatabaseOrTheFileGiven) {
   EXPECT_EQ(parse({"status", "-h"}).command->kind, CommandKind::Help);
 }
 
+TEST(CommandLine, LogFramesIsOffUnlessAsked) {
+  EXPECT_FALSE(parse({}).command->kiosk.log_frames);
+  const auto parsed = parse({"--log-frames"});
+  ASSERT_TRUE(parsed.command) << parsed.error;
+  EXPECT_TRUE(parsed.command->kiosk.log_frames);
+}
+
 TEST(CommandLine, HelpListsEveryKioskOptionWithItsValue) {
   const std::string help = help_text(std::vector<std::string>{});
   for (const char* option : {"--windowed WxH", "--content DIR", "--db FILE", "--config FILE", "--quiz FILE", "--idle-timeout SECONDS",
-                             "--idle-warning SECONDS", "--screen ROUTE", "--screenshot FILE.png", "--frames N", "--log-targets",
+                             "--idle-warning SECONDS", "--screen ROUTE", "--screenshot FILE.png", "--frames N", "--log-targets", "--log-frames",
                              "--version", "openday voucher redeem", "openday COMMAND --help"})
     EXPECT_NE(help.find(option), std::string::npos) << option << "\n" << help;
 }

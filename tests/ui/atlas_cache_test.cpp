@@ -9,6 +9,7 @@
 #include "core/util/paths.h"
 #include "platform/font_lookup.h"
 #include "support/temp_dir.h"
+#include "atlas_fixture.h"
 #include "ui/atlas_cache.h"
 #include "ui/fonts.h"
 
@@ -32,22 +33,8 @@ class ImGuiScope {
   ImGuiContext* context_;
 };
 
-ui::FontSources kiosk_fonts() {
-  std::string error;
-  auto fonts = platform::find_kiosk_fonts(default_fonts_dir(), error);
-  if (!fonts) throw std::runtime_error(error);
-  return *fonts;
-}
-
-// Small sizes keep each bake quick; the cache does not care about the size.
-ui::Metrics small_metrics() {
-  ui::Metrics m;
-  m.body_px = 18;
-  m.heading_px = 22;
-  m.display_px = 30;
-  m.hero_px = 40;
-  return m;
-}
+using testing::kiosk_fonts;
+using testing::small_metrics;
 
 ui::GlyphTexts some_texts(std::string_view extra = "") {
   ui::GlyphTexts texts;

@@ -186,6 +186,10 @@ class Parser {
                   "once its layout is final and again whenever they change: a line\n"
                   "'openday: targets ROUTE N', then N lines 'openday: target ID X Y'\n"
                   "(each target's centre in window pixels)");
+    app_.add_flag("--log-frames", o.log_frames,
+                  "log 'openday: frame MS SIGNATURE' on stderr as each frame is presented\n"
+                  "(MS: the wall clock in milliseconds; SIGNATURE: a hash of what it draws;\n"
+                  "for the tap latency benchmark)");
     app_.add_option_function<std::string>("--role", [&o](const std::string& v) { o.role = v; },
                                           "kiosk (the citizens' touchscreen) or desk (the staff desk: opens\n"
                                           "straight into the tally behind the PIN); overrides booth.role")

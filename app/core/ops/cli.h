@@ -24,6 +24,7 @@ struct KioskOptions {
   std::optional<std::filesystem::path> screenshot;
   int screenshot_frames = 6;
   bool log_targets = false;  // developer: log every touch target's centre (end-to-end tests tap by id)
+  bool log_frames = false;   // developer: log the wall clock of every frame presented (the tap benchmark)
   std::optional<std::string> role;  // --role kiosk|desk: overrides booth.role
 };
 
