@@ -6,12 +6,12 @@ flicks, biased toward the touch targets the kiosk logs with --log-targets, so th
 navigates. It plays some quiz rounds as a visitor who knows the answers (it reads the bank and
 the kiosk logs which option is which), so that rounds are won and vouchers issued, and a desk
 beside it redeems each voucher with `openday voucher redeem` on the same database while the kiosk
-runs. Afterwards it checks that the kiosk stayed up, that its memory stayed flat: the least
-squares slope of RssAnon at rest (sampled on the attract screen after each walk-away, the same
-state every time, so what a visit leaves behind shows and what it merely uses does not) within
-±OPENDAY_SOAK_MAX_SLOPE_KIB_PER_MIN, and no clear growth of the floor of RssAnon over the whole
-walk (the lowest sample of each minute: a department's atlas rebaked on navigation makes short
-peaks that are freed again, while a leak raises the floor), that it stops cleanly on SIGTERM,
+runs. Afterwards it checks that the kiosk stayed up, that its memory stayed flat (least squares
+slope of the floor of RssAnon after the warm-up: the lowest sample of each minute, because a
+department's atlas rebaked on navigation makes short peaks that are freed again, while a leak
+raises the floor; within ±OPENDAY_SOAK_MAX_SLOPE_KIB_PER_MIN for a soak of 25 minutes or more,
+since the floor moves about 2 MB with what is on screen and a shorter soak cannot resolve
+10 KiB a minute; shorter ones only fail a clear rise), that it stops cleanly on SIGTERM,
 that the database passes PRAGMA integrity_check, and that the stats are consistent (every started session ended, no
 negative dwell), and it prints the figures.
 
@@ -22,7 +22,8 @@ Environment (all optional):
   OPENDAY_SOAK_MIN_SCREENS_PER_MIN  screen changes per minute that must be reached (default 20; a quiz
                                   round's answers change no route, and the soak plays many rounds:
                                   about 25-35 is what it reaches)
-  OPENDAY_SOAK_MAX_SLOPE_KIB_PER_MIN  largest change of RssAnon at rest after the warm-up, either way (default 10)
+  OPENDAY_SOAK_MAX_SLOPE_KIB_PER_MIN  largest change of RssAnon's floor after the warm-up, either way, in a soak
+                                  of 25 minutes or more (default 10)
   OPENDAY_SOAK_QUIZ               the quiz bank the kiosk uses (default: the shipped assets/quiz/questions.json)
   OPENDAY_SOAK_WALK_AWAY_EVERY    seconds between pauses long enough for the idle timeout (default 90; 0 = never)
   OPENDAY_SOAK_KEEP               keep the work folder (database, kiosk log, memory samples)
@@ -50,7 +51,8 @@ PAUSE_S = (0.28, 0.4)  # between gestures: a second tap within 0.35 s of the las
 TARGET_WEIGHTS = {"topbar.end_session": 0.1, "topbar.large_text": 0.2, "topbar.back": 0.4, "topbar.home": 0.25,
                   "home.quiz": 2.0, "quiz.start": 3.0, "quiz.retry": 2.0}
 MEMORY_SAMPLE_EVERY_S = 2.0
-MAX_FLOOR_GROWTH_KIB_PER_MIN = 256  # the per-minute floor mixes screens: only a clear rise fails
+MAX_FLOOR_GROWTH_KIB_PER_MIN = 256  # what a soak too short to judge ±10 KiB/min still fails
+LONG_SOAK_S = 1500  # from here on the floor's slope is judged against OPENDAY_SOAK_MAX_SLOPE_KIB_PER_MIN
 KNOWS_ANSWER = 0.9  # on an unanswered question, how often the monkey taps the right option
 GOES_ON = 0.8  # after an answer, how often it taps 下一题 rather than anything else
 REDEEM_EVERY_S = 15.0
@@ -558,18 +560,20 @@ def main():
             failures.append(f"only {screen_changes} screen changes in {minutes:.1f} min ({rate:.0f}/min, at least {min_screens_per_min:.0f}/min wanted)")
         anon_steady = [(t, m["RssAnon"]) for t, m in steady if "RssAnon" in m]
         anon_floor = floor_per_window(anon_steady)
-        if len(anon_steady) >= 10 and len(anon_floor) >= 3 and slope_per_minute(anon_floor) > MAX_FLOOR_GROWTH_KIB_PER_MIN:
-            failures.append(f"RssAnon's floor grows {slope_per_minute(anon_floor):+.1f} KiB/min after the warm-up "
-                            f"(at most {MAX_FLOOR_GROWTH_KIB_PER_MIN})")
+        floor_slope = slope_per_minute(anon_floor)
+        if len(anon_steady) >= 10 and len(anon_floor) >= 3:
+            if elapsed >= LONG_SOAK_S and abs(floor_slope) > max_slope:
+                failures.append(f"RssAnon's floor moves {floor_slope:+.1f} KiB/min after the warm-up (at most ±{max_slope:.0f})")
+            elif floor_slope > MAX_FLOOR_GROWTH_KIB_PER_MIN:
+                failures.append(f"RssAnon's floor grows {floor_slope:+.1f} KiB/min after the warm-up (at most {MAX_FLOOR_GROWTH_KIB_PER_MIN})")
+            if elapsed < LONG_SOAK_S:
+                print(f"soak: the floor's slope is judged within ±{max_slope:.0f} KiB/min only in a soak of {LONG_SOAK_S // 60} minutes or more")
         if len(anon_steady) < 10:
             print("soak: too few samples after the warm-up to judge the memory slope (run longer)")
+        # For reading, not judged: too few samples, each moving by up to a megabyte with the heap at that moment.
         rest_steady = [(t, v) for t, v in rest if t >= warm_up]
-        print("soak: RssAnon at rest " + " ".join(f"{t:.0f}s:{v}" for t, v in rest)
+        print("soak: RssAnon at rest on the attract screen " + " ".join(f"{t:.0f}s:{v}" for t, v in rest)
               + f"; slope {slope_per_minute(rest_steady):+.1f} KiB/min after the warm-up ({len(rest_steady)} rests)")
-        if len(rest_steady) >= 5 and abs(slope_per_minute(rest_steady)) > max_slope:
-            failures.append(f"RssAnon at rest moves {slope_per_minute(rest_steady):+.1f} KiB/min after the warm-up (at most ±{max_slope:.0f})")
-        if len(rest_steady) < 5:
-            print("soak: too few rests after the warm-up to judge memory at rest (run longer)")
 
         integrity, started_sessions, ended_sessions, negative, days, reasons, db_problems = check_database(db)
         failures += db_problems
