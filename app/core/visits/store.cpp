@@ -1,5 +1,8 @@
 #include "core/visits/store.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include <array>
@@ -407,6 +410,32 @@ Database open_store_read_only(const std::filesystem::path& file) {
   if (const std::int64_t id = application_id(db); id != 0 && id != kApplicationId)
     refuse_foreign(file, other_programs_id(id));
   return db;
+}
+
+std::uint64_t shm_file_size(const std::filesystem::path& file) {
+  struct stat info {};
+  const std::string shm = file.string() + "-shm";
+  return ::stat(shm.c_str(), &info) == 0 ? static_cast<std::uint64_t>(info.st_size) : 0;
+}
+
+std::string live_files_problem(const std::filesystem::path& file, std::uint64_t shm_size_seen) {
+  for (const char* suffix : {"", "-wal", "-shm"}) {
+    const std::string path = file.string() + suffix;
+    struct statx info {};
+    if (::statx(AT_FDCWD, path.c_str(), 0, STATX_BASIC_STATS, &info) != 0) continue;  // absent: SQLite creates it, or says why not
+    if (info.stx_attributes & (STATX_ATTR_IMMUTABLE | STATX_ATTR_APPEND))
+      return path + ": made immutable or append-only (chattr) under the running kiosk; it cannot be written until that is lifted";
+  }
+  // A deleted -shm is no danger: the mapping keeps its inode. A shorter one is.
+  const std::string shm = file.string() + "-shm";
+  if (const std::uint64_t now = shm_file_size(file); now < shm_size_seen && ::access(shm.c_str(), F_OK) == 0)
+    return file.string() + "-shm: shrank from " + std::to_string(shm_size_seen) + " to " + std::to_string(now) +
+           " bytes under the running kiosk (truncated); the database is reopened";
+  struct statvfs volume {};
+  const std::filesystem::path folder = std::filesystem::absolute(file).parent_path();
+  if (::statvfs(folder.c_str(), &volume) == 0 && (volume.f_flag & ST_RDONLY) != 0)
+    return folder.string() + ": the file system is read-only; the database cannot be written until it is writable again";
+  return "";
 }
 
 bool is_sqlite_file_or_absent(const std::filesystem::path& file) {

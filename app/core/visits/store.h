@@ -38,6 +38,17 @@ OpenedStore open_store_for_tool(const std::filesystem::path& file);
 // file given by mistake as --db) is never opened for writing: "not an OpenDay database: <path>".
 bool is_sqlite_file_or_absent(const std::filesystem::path& file);
 
+// SQLite maps the -shm file (the WAL index) into the memory of every connection to a WAL
+// database. A mapped page the file no longer backs (the -shm truncated) or that the kernel will
+// not let be written (a file made immutable with chattr +i, a file system remounted read-only)
+// is a SIGBUS at the next access, not an error code. A writer asks this before it touches the
+// files: why they cannot be used safely now, or "" when they can. shm_size_seen is the -shm's
+// size when it last looked (SQLite never shrinks it while a connection is open); 0 before it
+// opened. Only looks (stat, statx, statvfs): it opens nothing, so it drops no POSIX lock.
+std::string live_files_problem(const std::filesystem::path& file, std::uint64_t shm_size_seen);
+// The -shm's size now, 0 when it is absent.
+std::uint64_t shm_file_size(const std::filesystem::path& file);
+
 // Opens an existing database read-only (for stats and exports); throws when it is missing,
 // not a database, or newer than this build understands.
 Database open_store_read_only(const std::filesystem::path& file);
