@@ -113,6 +113,8 @@ class Statement {
   std::string column_text(int index) const;
   // Valid until the next step: for scanning many rows without copying.
   std::string_view column_view(int index) const;
+  // For copying values as they are (sqlite3_column_value into sqlite3_bind_value).
+  sqlite3_stmt* handle() const { return stmt_; }
 
  private:
   const Database* db_;

@@ -10,6 +10,7 @@
 #include <fstream>
 
 #include "core/visits/events.h"
+#include "core/visits/salvage.h"
 #include <ctime>
 #include <optional>
 #include <string_view>
@@ -337,6 +338,7 @@ OpenedStore open_store(const std::filesystem::path& file, StoreOwner owner, cons
   if (file.has_parent_path()) std::filesystem::create_directories(file.parent_path(), ec);
   OpenedStore store;
   std::optional<Database> db;
+  std::optional<std::filesystem::path> aside;  // where a damaged file went
   std::string foreign;
   const std::string problem = open_checked(file, vfs, db, foreign);
   if (!foreign.empty()) {
@@ -348,8 +350,8 @@ OpenedStore open_store(const std::filesystem::path& file, StoreOwner owner, cons
     if (owner == StoreOwner::Tool)
       throw SqliteError(problem + " (the database is damaged; the kiosk moves it aside and starts afresh when it starts)", SQLITE_CORRUPT);
     close_without_checkpoint(db);
-    const auto aside = move_aside(file);
-    store.recovery_note = problem + " -> moved aside to " + aside.string() + " (with its -wal and -shm); a fresh database was created";
+    aside = move_aside(file);
+    store.recovery_note = problem + " -> moved aside to " + aside->string() + " (with its -wal and -shm); a fresh database was created";
     if (const std::string again = open_checked(file, vfs, db, foreign); !again.empty())
       throw SqliteError(again + " (even after moving the old file aside)", SQLITE_CORRUPT);
   }
@@ -362,6 +364,7 @@ OpenedStore open_store(const std::filesystem::path& file, StoreOwner owner, cons
   migrate_store(store.db, latest_schema_version());
   // An up-to-date file of an older build: the migrations above stamp the others in their own commit.
   if (application_id(store.db) != kApplicationId) store.db.exec(kStampApplicationId, "marking the file as OpenDay's (application_id)");
+  if (aside) store.recovery_note += "; " + describe(salvage_into(store.db, *aside));
   return store;
 }
 
