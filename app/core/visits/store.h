@@ -45,6 +45,14 @@ bool is_sqlite_file_or_absent(const std::filesystem::path& file);
 // files: why they cannot be used safely now, or "" when they can. shm_size_seen is the -shm's
 // size when it last looked (SQLite never shrinks it while a connection is open); 0 before it
 // opened. Only looks (stat, statx, statvfs): it opens nothing, so it drops no POSIX lock.
+// Why not keep the WAL index in heap memory instead (PRAGMA locking_mode=EXCLUSIVE before WAL
+// is entered, sqlite.org/wal.html "Use of WAL Without Shared-Memory"), which has no mapping to
+// fault: then no other connection could read or write the live file, and several must: the
+// kiosk's own read-only connections (status file, doctor, staff dashboard and PIN checks) and
+// `openday voucher redeem` at the desk while the kiosk runs (README). A fault handler that
+// jumps out of SQLite would leave its locks and memory in an unknown state. What remains: a
+// change that lands during the few milliseconds of a transaction can still fault; one between
+// transactions (how a person at a shell does it) is caught here.
 std::string live_files_problem(const std::filesystem::path& file, std::uint64_t shm_size_seen);
 // The -shm's size now, 0 when it is absent.
 std::uint64_t shm_file_size(const std::filesystem::path& file);
