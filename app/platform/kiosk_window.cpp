@@ -11,6 +11,12 @@ void prepare_glfw_environment() {
   // sequences, 15-20 ms of a warm start). Nobody composes accented letters at the kiosk: staff
   // type digits and voucher codes. A deployer's own XCOMPOSEFILE is left as it is.
   setenv("XCOMPOSEFILE", "/dev/null", 0);
+  // Mesa keeps compiled shaders in an index file it maps from the cache folder; on a full disk
+  // touching that mapping is a SIGBUS at start-up, and under Restart=always an endless restart
+  // loop (issue 33). The kiosk compiles two tiny shaders: the cache saves nothing worth that.
+  // A deployer's own setting is left as it is.
+  setenv("MESA_SHADER_CACHE_DISABLE", "true", 0);
+  setenv("MESA_GLSL_CACHE_DISABLE", "true", 0);
 }
 
 GLFWwindow* create_kiosk_window(const std::optional<WindowSize>& windowed, std::string& error) {

@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <string_view>
 #include <utility>
 
 #include "core/util/log.h"
@@ -15,6 +16,21 @@ std::optional<std::pair<std::uint64_t, std::uint64_t>> identity_of(const std::fi
   struct stat info {};
   if (::stat(file.c_str(), &info) != 0) return std::nullopt;
   return std::pair<std::uint64_t, std::uint64_t>{static_cast<std::uint64_t>(info.st_dev), static_cast<std::uint64_t>(info.st_ino)};
+}
+
+// Where the open file with this identity is now, found among the process's open files (Linux):
+// its path, or none when it was deleted (or there is no /proc to ask). Only stat and readlink:
+// no descriptor of the database is opened or closed, so no POSIX lock is dropped.
+std::optional<std::filesystem::path> current_path_of(const std::pair<std::uint64_t, std::uint64_t>& identity) {
+  std::error_code ec;
+  for (const auto& entry : std::filesystem::directory_iterator("/proc/self/fd", ec)) {
+    if (identity_of(entry.path()) != identity) continue;
+    const std::string target = std::filesystem::read_symlink(entry.path(), ec).string();
+    constexpr std::string_view kDeleted = " (deleted)";
+    if (ec || target.empty() || target.ends_with(kDeleted)) return std::nullopt;
+    return target;
+  }
+  return std::nullopt;
 }
 
 // How far back the next start looks for sessions a kill left open (the time index bounds it).
@@ -122,26 +138,62 @@ bool EventLog::file_was_replaced() const {
   return identity_of(options_.file) != file_identity_;
 }
 
+// The path no longer names the open file: it was moved (mv), deleted, or another file took its
+// place. The old connection's -wal and -shm keep the old names, and a fresh file at the path
+// would take that -wal over as its own (rows of the old file replayed into a new one, the moved
+// file without them: issue 33). So the old connection first copies its -wal into the file it
+// has open and empties it; only then is it closed and a fresh file begun. When that checkpoint
+// cannot finish yet (a reader holds it back), the old file stays open and in use, and the next
+// pass tries again: nothing is lost either way.
 void EventLog::continue_in_fresh_file() {
-  const std::string note = options_.file.string() +
-                           ": the database file was deleted or replaced while the kiosk was running; continuing in a fresh file "
-                           "at the same path (what was committed before is not in it)";
+  const std::optional<std::filesystem::path> moved_to = current_path_of(*file_identity_);
+  try {
+    db_->checkpoint_truncate();
+  } catch (const SqliteError& error) {
+    note_error(std::string("the database file was moved or deleted; writing on in it until its -wal can be merged into it: ") + error.what());
+    return;
+  }
+  const std::string what_became =
+      moved_to ? "was moved to " + moved_to->string() + " while the kiosk was running; everything committed before is in that file (its -wal "
+                                                        "was merged into it before it was closed)"
+               : "was deleted or replaced while the kiosk was running (what was committed before went with the deleted file)";
+  const std::string note = options_.file.string() + ": the database file " + what_became + "; continuing in a fresh file at the same path";
   log_line("database: " + note);
   {
     std::lock_guard lock(mutex_);
     replaced_note_ = note;
   }
-  // Closing the old connection checkpoints into the deleted file and removes its -wal and
-  // -shm, so that the fresh file does not pick up a stale log.
   db_.reset();
   open_ = false;
   file_identity_.reset();
+  shm_size_ = 0;
   next_open_attempt_ = {};
   Event error;
   error.type = EventType::Error;
   error.detail = note;
   error.at_ms = utc_now_ms();
   notices_.push_back(std::move(error));
+}
+
+// See live_files_problem(): a connection whose files were truncated or made unwritable under it
+// is closed before anything touches its mapped -shm, and opened again later.
+bool EventLog::files_still_safe() {
+  const std::string problem = live_files_problem(options_.file, shm_size_);
+  if (problem.empty()) return true;
+  note_error(problem);
+  abandon_connection();
+  return false;
+}
+
+// Closes without the checkpoint a close normally does: it would write through the mapped -shm
+// (a SIGBUS when the files were changed under it) and into a file that just failed a write. The
+// -wal keeps every committed row; the next connection merges it.
+void EventLog::abandon_connection() {
+  if (db_) db_->skip_checkpoint_on_close();
+  db_.reset();
+  open_ = false;
+  shm_size_ = 0;
+  next_open_attempt_ = std::chrono::steady_clock::now() + options_.retry_interval;
 }
 
 // After a kill the sessions of this kiosk that were running have a start and no end: close
@@ -200,16 +252,22 @@ void EventLog::close_open_sessions_at_stop() {
 }
 
 bool EventLog::ensure_open() {
+  if (db_ && !files_still_safe()) return false;
   if (db_ && file_was_replaced()) continue_in_fresh_file();
   if (db_) return true;
   const auto now = std::chrono::steady_clock::now();
   if (now < next_open_attempt_) return false;
   next_open_attempt_ = now + options_.retry_interval;
+  if (const std::string problem = live_files_problem(options_.file, 0); !problem.empty()) {
+    note_error(problem);
+    return false;
+  }
   try {
     OpenedStore store = open_store_for_writing(options_.file, options_.vfs);
     last_seq_ = next_event_seq(store.db, options_.kiosk_id) - 1;
     db_ = std::move(store.db);
     file_identity_ = identity_of(options_.file);
+    shm_size_ = shm_file_size(options_.file);
     open_ = true;
     if (!interrupted_sessions_closed_) close_interrupted_sessions();
     if (!store.recovery_note.empty()) {
@@ -255,15 +313,14 @@ bool EventLog::commit_backlog() {
     committed_.fetch_add(notices_.size() + unwritten_.size(), std::memory_order_release);
     for (const Event& event : unwritten_) track_committed(event);
     notices_.clear();
+    shm_size_ = std::max(shm_size_, shm_file_size(options_.file));
     return true;
   } catch (const SqliteError& error) {
     db_->rollback_quietly();
     last_seq_ = seq_before;
     note_error(error.what());
     // A failed write may mean the file is gone or read-only: reopen on the next attempt.
-    db_.reset();
-    open_ = false;
-    next_open_attempt_ = std::chrono::steady_clock::now() + options_.retry_interval;
+    abandon_connection();
     return false;
   }
 }
@@ -284,6 +341,7 @@ void EventLog::run_job(Job& entry) {
     Statement insert = prepare_event_insert(*db_);
     for (const Event& event : transaction.events()) insert_event(insert, event);
     db_->exec("COMMIT", "committing a durable transaction");
+    shm_size_ = std::max(shm_size_, shm_file_size(options_.file));
     committed_.fetch_add(transaction.events().size(), std::memory_order_release);
     for (const Event& event : transaction.events()) track_committed(event);
     result.committed = true;
@@ -319,10 +377,7 @@ void EventLog::writer_main() {
     unwritten_.insert(unwritten_.end(), std::make_move_iterator(taken.begin()), std::make_move_iterator(taken.end()));
 
     std::uint64_t settled_now = 0;
-    if (db_ && file_was_replaced()) {
-      continue_in_fresh_file();
-      ensure_open();
-    }
+    if (db_ && file_was_replaced()) ensure_open();
     if ((!unwritten_.empty() || !notices_.empty()) && ensure_open() && commit_backlog()) {
       settled_now = unwritten_.size();
       acknowledged_.fetch_add(unwritten_.size(), std::memory_order_release);
@@ -351,6 +406,8 @@ void EventLog::writer_main() {
   }
   if (unwritten_.empty()) close_open_sessions_at_stop();
   if (!unwritten_.empty()) log_line("event log: " + std::to_string(unwritten_.size()) + " events could not be stored before exit");
+  // The checkpoint of a normal close writes through the mapped -shm: not into changed files.
+  if (db_ && !live_files_problem(options_.file, shm_size_).empty()) abandon_connection();
 }
 
 }  // namespace openday

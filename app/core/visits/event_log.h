@@ -73,6 +73,8 @@ class EventLog final : public EventSink, public DurableStore {
   bool ensure_open();
   bool file_was_replaced() const;
   void continue_in_fresh_file();
+  bool files_still_safe();
+  void abandon_connection();
   void close_interrupted_sessions();
   void close_open_sessions_at_stop();
   void track_committed(const Event& event);
@@ -105,6 +107,7 @@ class EventLog final : public EventSink, public DurableStore {
   // its path no longer naming this file.
   std::optional<std::pair<std::uint64_t, std::uint64_t>> file_identity_;
   std::chrono::steady_clock::time_point next_identity_check_{};
+  std::uint64_t shm_size_ = 0;  // the -shm's size when last looked at (see live_files_problem)
   bool interrupted_sessions_closed_ = false;
   std::map<std::int64_t, OpenSession> open_sessions_;
 

@@ -82,6 +82,13 @@ void Database::rollback_quietly() noexcept { sqlite3_exec(db_, "ROLLBACK", nullp
 
 void Database::skip_checkpoint_on_close() { sqlite3_db_config(db_, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr); }
 
+void Database::checkpoint_truncate() {
+  int wal_frames = 0;
+  int copied_frames = 0;
+  const int rc = sqlite3_wal_checkpoint_v2(db_, nullptr, SQLITE_CHECKPOINT_TRUNCATE, &wal_frames, &copied_frames);
+  if (rc != SQLITE_OK) fail("checkpoint (TRUNCATE): " + std::to_string(copied_frames) + " of " + std::to_string(wal_frames) + " frames copied", rc);
+}
+
 Statement Database::prepare(std::string_view sql) const {
   sqlite3_stmt* stmt = nullptr;
   const int rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);

@@ -51,6 +51,10 @@ class Database {
   // Closing this connection leaves the checkpoint to another one (the kiosk's own writer), so
   // that a tool or a second connection never does a long checkpoint on the way out.
   void skip_checkpoint_on_close();
+  // Copies every page of the -wal into the database file and empties the -wal (TRUNCATE), so
+  // that the file holds every committed row on its own. Throws when a reader kept it from
+  // finishing (after the busy timeout) or a write failed.
+  void checkpoint_truncate();
   Statement prepare(std::string_view sql) const;
   // The first column of the first row, or nullopt when there is no row or it is NULL.
   std::optional<std::int64_t> query_int(std::string_view sql) const;
@@ -109,6 +113,8 @@ class Statement {
   std::string column_text(int index) const;
   // Valid until the next step: for scanning many rows without copying.
   std::string_view column_view(int index) const;
+  // For copying values as they are (sqlite3_column_value into sqlite3_bind_value).
+  sqlite3_stmt* handle() const { return stmt_; }
 
  private:
   const Database* db_;

@@ -1,5 +1,8 @@
 #include "core/visits/store.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include <array>
@@ -7,6 +10,7 @@
 #include <fstream>
 
 #include "core/visits/events.h"
+#include "core/visits/salvage.h"
 #include <ctime>
 #include <optional>
 #include <string_view>
@@ -334,6 +338,7 @@ OpenedStore open_store(const std::filesystem::path& file, StoreOwner owner, cons
   if (file.has_parent_path()) std::filesystem::create_directories(file.parent_path(), ec);
   OpenedStore store;
   std::optional<Database> db;
+  std::optional<std::filesystem::path> aside;  // where a damaged file went
   std::string foreign;
   const std::string problem = open_checked(file, vfs, db, foreign);
   if (!foreign.empty()) {
@@ -345,8 +350,8 @@ OpenedStore open_store(const std::filesystem::path& file, StoreOwner owner, cons
     if (owner == StoreOwner::Tool)
       throw SqliteError(problem + " (the database is damaged; the kiosk moves it aside and starts afresh when it starts)", SQLITE_CORRUPT);
     close_without_checkpoint(db);
-    const auto aside = move_aside(file);
-    store.recovery_note = problem + " -> moved aside to " + aside.string() + " (with its -wal and -shm); a fresh database was created";
+    aside = move_aside(file);
+    store.recovery_note = problem + " -> moved aside to " + aside->string() + " (with its -wal and -shm); a fresh database was created";
     if (const std::string again = open_checked(file, vfs, db, foreign); !again.empty())
       throw SqliteError(again + " (even after moving the old file aside)", SQLITE_CORRUPT);
   }
@@ -359,6 +364,7 @@ OpenedStore open_store(const std::filesystem::path& file, StoreOwner owner, cons
   migrate_store(store.db, latest_schema_version());
   // An up-to-date file of an older build: the migrations above stamp the others in their own commit.
   if (application_id(store.db) != kApplicationId) store.db.exec(kStampApplicationId, "marking the file as OpenDay's (application_id)");
+  if (aside) store.recovery_note += "; " + describe(salvage_into(store.db, *aside));
   return store;
 }
 
@@ -407,6 +413,32 @@ Database open_store_read_only(const std::filesystem::path& file) {
   if (const std::int64_t id = application_id(db); id != 0 && id != kApplicationId)
     refuse_foreign(file, other_programs_id(id));
   return db;
+}
+
+std::uint64_t shm_file_size(const std::filesystem::path& file) {
+  struct stat info {};
+  const std::string shm = file.string() + "-shm";
+  return ::stat(shm.c_str(), &info) == 0 ? static_cast<std::uint64_t>(info.st_size) : 0;
+}
+
+std::string live_files_problem(const std::filesystem::path& file, std::uint64_t shm_size_seen) {
+  for (const char* suffix : {"", "-wal", "-shm"}) {
+    const std::string path = file.string() + suffix;
+    struct statx info {};
+    if (::statx(AT_FDCWD, path.c_str(), 0, STATX_BASIC_STATS, &info) != 0) continue;  // absent: SQLite creates it, or says why not
+    if (info.stx_attributes & (STATX_ATTR_IMMUTABLE | STATX_ATTR_APPEND))
+      return path + ": made immutable or append-only (chattr) under the running kiosk; it cannot be written until that is lifted";
+  }
+  // A deleted -shm is no danger: the mapping keeps its inode. A shorter one is.
+  const std::string shm = file.string() + "-shm";
+  if (const std::uint64_t now = shm_file_size(file); now < shm_size_seen && ::access(shm.c_str(), F_OK) == 0)
+    return file.string() + "-shm: shrank from " + std::to_string(shm_size_seen) + " to " + std::to_string(now) +
+           " bytes under the running kiosk (truncated); the database is reopened";
+  struct statvfs volume {};
+  const std::filesystem::path folder = std::filesystem::absolute(file).parent_path();
+  if (::statvfs(folder.c_str(), &volume) == 0 && (volume.f_flag & ST_RDONLY) != 0)
+    return folder.string() + ": the file system is read-only; the database cannot be written until it is writable again";
+  return "";
 }
 
 bool is_sqlite_file_or_absent(const std::filesystem::path& file) {

@@ -38,6 +38,25 @@ OpenedStore open_store_for_tool(const std::filesystem::path& file);
 // file given by mistake as --db) is never opened for writing: "not an OpenDay database: <path>".
 bool is_sqlite_file_or_absent(const std::filesystem::path& file);
 
+// SQLite maps the -shm file (the WAL index) into the memory of every connection to a WAL
+// database. A mapped page the file no longer backs (the -shm truncated) or that the kernel will
+// not let be written (a file made immutable with chattr +i, a file system remounted read-only)
+// is a SIGBUS at the next access, not an error code. A writer asks this before it touches the
+// files: why they cannot be used safely now, or "" when they can. shm_size_seen is the -shm's
+// size when it last looked (SQLite never shrinks it while a connection is open); 0 before it
+// opened. Only looks (stat, statx, statvfs): it opens nothing, so it drops no POSIX lock.
+// Why not keep the WAL index in heap memory instead (PRAGMA locking_mode=EXCLUSIVE before WAL
+// is entered, sqlite.org/wal.html "Use of WAL Without Shared-Memory"), which has no mapping to
+// fault: then no other connection could read or write the live file, and several must: the
+// kiosk's own read-only connections (status file, doctor, staff dashboard and PIN checks) and
+// `openday voucher redeem` at the desk while the kiosk runs (README). A fault handler that
+// jumps out of SQLite would leave its locks and memory in an unknown state. What remains: a
+// change that lands during the few milliseconds of a transaction can still fault; one between
+// transactions (how a person at a shell does it) is caught here.
+std::string live_files_problem(const std::filesystem::path& file, std::uint64_t shm_size_seen);
+// The -shm's size now, 0 when it is absent.
+std::uint64_t shm_file_size(const std::filesystem::path& file);
+
 // Opens an existing database read-only (for stats and exports); throws when it is missing,
 // not a database, or newer than this build understands.
 Database open_store_read_only(const std::filesystem::path& file);
