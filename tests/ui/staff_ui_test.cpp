@@ -10,6 +10,7 @@
 #include "core/visits/store.h"
 #include "core/content/ui_text.h"
 #include "support/headless_kiosk.h"
+#include "support/pin_fixture.h"
 #include "ui/drawn_text.h"
 
 namespace openday {
@@ -18,7 +19,7 @@ namespace {
 using testing::HeadlessKiosk;
 
 void set_pin_in(HeadlessKiosk& kiosk, const std::string& pin) {
-  const std::string hash = hash_pin(pin);
+  const std::string hash = testing::cheap_pin_hash(pin);
   const auto done = kiosk.log().run_durable([&](DurableTransaction& tx) {
     Statement set = tx.db().prepare("INSERT INTO settings (key, value) VALUES ('staff.pin_hash', ?1)");
     set.bind(1, hash);
@@ -72,7 +73,7 @@ TEST(StaffUi, NoPinSetSaysSo) {
 
 TEST(StaffUi, TheRightPinOpensTheDashboardAndFiveWrongOnesLockIt) {
   HeadlessKiosk kiosk(ImVec2(1920, 1080), "staff/pin");
-  set_pin_in(kiosk, "2580");
+  set_pin_in(kiosk, "258025");
   kiosk.wait(0.5);
   for (int i = 0; i < 5; ++i) {
     type_pin(kiosk, "1111");
@@ -80,7 +81,7 @@ TEST(StaffUi, TheRightPinOpensTheDashboardAndFiveWrongOnesLockIt) {
   }
   ASSERT_TRUE(kiosk.kiosk().service().pin_result());
   EXPECT_EQ(kiosk.kiosk().service().pin_result()->outcome, PinCheck::Outcome::Locked);
-  type_pin(kiosk, "2580");
+  type_pin(kiosk, "258025");
   EXPECT_EQ(kiosk.route(), "staff/pin") << "the right PIN must wait out the lock";
   EXPECT_EQ(kiosk.events().of_type(EventType::StaffSignIn).size(), 0u);
 }
@@ -91,7 +92,7 @@ TEST(StaffUi, TheLockCountdownFollowsTheMonotonicClock) {
   HeadlessKiosk kiosk(ImVec2(1920, 1080), "staff/pin");
   auto steady_ms = std::make_shared<std::int64_t>(5'000'000);
   kiosk.kiosk().service().set_pin_clock([steady_ms] { return PinClock{utc_now_ms(), *steady_ms}; });
-  set_pin_in(kiosk, "2580");
+  set_pin_in(kiosk, "258025");
   kiosk.wait(0.5);
   for (int i = 0; i < 5; ++i) {
     type_pin(kiosk, "1111");
@@ -145,9 +146,9 @@ TEST(StaffUi, TypingAtTheRedeemScreenKeepsStaffModeAwake) {
 
 TEST(StaffUi, SignInDashboardAutoLock) {
   HeadlessKiosk kiosk(ImVec2(1920, 1080), "staff/pin");
-  set_pin_in(kiosk, "2580");
+  set_pin_in(kiosk, "258025");
   kiosk.wait(0.5);
-  type_pin(kiosk, "2580");
+  type_pin(kiosk, "258025");
   ASSERT_EQ(kiosk.route(), "staff/dashboard");
   EXPECT_TRUE(kiosk.kiosk().staff_mode());
   kiosk.kiosk().service().wait();
