@@ -184,6 +184,11 @@ class PinEscalation : public PinClockTest {
     EXPECT_EQ(lock_left_ms(lockout, now), last.locked_until_ms - now.wall_ms);
     return last.locked_until_ms - now.wall_ms;
   }
+  // Two locks in a row: a minute from (wall, steady), then five minutes from a minute later.
+  void lock_twice(EventLog& log, PinLockout& lockout) {
+    EXPECT_EQ(lock_length(log, lockout, {wall, steady}), kMinute);
+    EXPECT_EQ(lock_length(log, lockout, {wall + kMinute, steady + kMinute}), 5 * kMinute);
+  }
   static constexpr std::int64_t kMinute = 60'000;
 };
 
@@ -207,8 +212,7 @@ TEST_F(PinEscalation, TheStepSurvivesARestartAndALockNeverOutlastsItsStep) {
   {
     EventLog log({dir / "staff.db", "k"});
     PinLockout lockout;
-    EXPECT_EQ(lock_length(log, lockout, {wall, steady}), kMinute);
-    EXPECT_EQ(lock_length(log, lockout, {wall + kMinute, steady + kMinute}), 5 * kMinute);
+    lock_twice(log, lockout);
   }
   // Restarted with the wall clock set back a day: the 5-minute lock holds, for no more than 5 min.
   {
@@ -230,8 +234,7 @@ TEST_F(PinEscalation, SettingTheWallClockNeitherEndsNorExtendsALongerLock) {
   set("246800");
   EventLog log({dir / "staff.db", "k"});
   PinLockout lockout;
-  lock_length(log, lockout, {wall, steady});
-  lock_length(log, lockout, {wall + kMinute, steady + kMinute});
+  lock_twice(log, lockout);
   const std::int64_t start = steady + kMinute;
   EXPECT_EQ(attempt(log, lockout, "246800", {wall + 48 * kHour, start + 4 * kMinute}).outcome, PinCheck::Outcome::Locked)
       << "a clock set forward does not end it";
@@ -243,8 +246,7 @@ TEST_F(PinEscalation, TheRightPinStartsTheStepsAgain) {
   set("246800");
   EventLog log({dir / "staff.db", "k"});
   PinLockout lockout;
-  lock_length(log, lockout, {wall, steady});
-  lock_length(log, lockout, {wall + kMinute, steady + kMinute});
+  lock_twice(log, lockout);
   const PinClock after{wall + 6 * kMinute, steady + 6 * kMinute};
   ASSERT_EQ(attempt(log, lockout, "246800", after).outcome, PinCheck::Outcome::Accepted);
   EXPECT_EQ(setting("staff.pin_lock_level"), "0");

@@ -179,7 +179,8 @@ TEST(Settle, TheRightPinOpensTheDashboardWithoutAnotherTouch) {
   Coverage coverage;
   expect_final(kiosk, "opening the keypad", coverage);
   // The keypad is 1-9, 删除, 0, 确定.
-  for (const char* key : {"staff.pin.key.1", "staff.pin.key.4", "staff.pin.key.7", "staff.pin.key.10", "staff.pin.key.11"})
+  for (const char* key : {"staff.pin.key.1", "staff.pin.key.4", "staff.pin.key.7", "staff.pin.key.10", "staff.pin.key.1", "staff.pin.key.4",
+                          "staff.pin.key.11"})
     tap_and_expect_final(kiosk, key, coverage);
   EXPECT_EQ(kiosk.route(), "staff/dashboard") << "the PIN check finished, but the loop slept before showing it";
   EXPECT_TRUE(kiosk.kiosk().service().dashboard());
