@@ -61,7 +61,8 @@ std::optional<std::string> read_line(const char* prompt, bool hide) {
 // Reads a PIN from the keyboard without echo (twice), or one line from a pipe.
 std::optional<std::string> read_new_pin() {
   const bool terminal = isatty(STDIN_FILENO);
-  auto pin = read_line("New staff PIN (4-8 digits): ", terminal);
+  const std::string prompt = "New staff PIN (" + std::to_string(kMinPinDigits) + "-" + std::to_string(kMaxPinDigits) + " digits): ";
+  auto pin = read_line(prompt.c_str(), terminal);
   if (!pin || !terminal) return pin;
   auto again = read_line("The same PIN again: ", terminal);
   if (!again || *again != *pin) {
@@ -101,7 +102,8 @@ int run_set_pin(const SetPinOptions& options) {
   const auto pin = read_new_pin();
   if (!pin) return kExitUsage;
   if (!is_valid_pin(*pin)) {
-    std::fprintf(stderr, "openday set-pin: a PIN is 4 to 8 digits; nothing was changed\n");
+    // A kiosk is left alone for hours: a short PIN falls to guessing (at the keypad or offline).
+    std::fprintf(stderr, "openday set-pin: %s; nothing was changed\n", pin_rule().c_str());
     return kExitUsage;
   }
   CreatedDatabaseCleanup cleanup(options.db_path);

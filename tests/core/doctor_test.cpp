@@ -147,7 +147,7 @@ TEST(Doctor, PinAndPrizeStockComeFromTheDatabase) {
   expect_fails_with_fix(check_prize_stock(db, config));
   {
     OpenedStore store = open_store_for_writing(db);
-    set_pin(store.db, "2580");
+    set_pin(store.db, "258025");
     store.db.exec("INSERT INTO prize_stock (id, remaining, updated_at_ms) VALUES (1, 0, 0)", "test: no prizes left");
   }
   EXPECT_TRUE(check_pin(db).ok);

@@ -22,7 +22,7 @@ check_refused() {  # name, then the command
   if compgen -G "$dir/booth.toml?*" >/dev/null; then echo "$name: left files beside it:"; ls "$dir"; exit 1; fi
 }
 check_refused redeem "$openday" voucher redeem --db "$dir/booth.toml" ABCD-EF23
-check_refused set-pin bash -c "printf '2580\n' | '$openday' set-pin --db '$dir/booth.toml'"
+check_refused set-pin bash -c "printf '258025\n' | '$openday' set-pin --db '$dir/booth.toml'"
 check_refused stats "$openday" stats --db "$dir/booth.toml"
 check_refused export "$openday" export --db "$dir/booth.toml" --out "$dir/out"
 echo "a text file given as --db is refused and untouched"

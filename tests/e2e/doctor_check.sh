@@ -12,7 +12,7 @@ config="$E2E_WORK/openday.toml"
 tomorrow=$(date -d tomorrow +%F)
 sed "s/^# date = .*/date = \"$tomorrow\"/" "$source_dir/assets/openday.toml" >"$config"
 grep -q "^date = \"$tomorrow\"" "$config" || fail "could not set the event date in the test config"
-printf '2580\n' | "$openday" set-pin --db "$db" >/dev/null || fail "set-pin failed"
+printf '258025\n' | "$openday" set-pin --db "$db" >/dev/null || fail "set-pin failed"
 start_xvfb 1920x1080
 
 # doctor_run NAME [ENV=VALUE ...] -- [ARGS...]: runs doctor, keeps its output in $E2E_WORK/NAME.out.

@@ -8,7 +8,7 @@ openday=$1
 db="$E2E_WORK/booth.db"
 log="$E2E_WORK/kiosk.log"
 
-printf '2580\n' | "$openday" set-pin --db "$db" || fail "set-pin failed"
+printf '258025\n' | "$openday" set-pin --db "$db" || fail "set-pin failed"
 start_xvfb 1920x1080
 "$openday" --db "$db" --log-targets >"$log" 2>&1 &
 kiosk=$!
@@ -27,8 +27,8 @@ sleep 3.6
 xdotool mouseup 1
 wait_for_log "$log" "screen staff/pin"
 wait_for_log "$log" "target staff.pin.key.11"
-# The keypad is 1-9, 删除, 0, 确定: the PIN 2580 is at indexes 1, 4, 7 and 10; 确定 at 11.
-for key in 1 4 7 10 11; do tap "staff.pin.key.$key"; done
+# The keypad is 1-9, 删除, 0, 确定: the PIN 258025 is at indexes 1, 4, 7, 10, 1 and 4; 确定 at 11.
+for key in 1 4 7 10 1 4 11; do tap "staff.pin.key.$key"; done
 wait_for_log "$log" "screen staff/dashboard" 15
 wait_for_log "$log" "target staff.exit "
 tap "staff.exit"

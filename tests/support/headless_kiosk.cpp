@@ -12,6 +12,7 @@
 #include "core/util/paths.h"
 #include "platform/font_lookup.h"
 #include "ui/route_registry.h"
+#include "support/pin_fixture.h"
 
 namespace openday::testing {
 namespace {
@@ -142,6 +143,8 @@ HeadlessKiosk::HeadlessKiosk(ImVec2 display, std::string route, Config config, s
   setup.booth_link = std::move(booth_link);
   setup.booth_prizes = std::move(booth_prizes);
   kiosk_ = new ui::Kiosk(std::move(setup), sink_, *log_);
+  // Tests store cheap PIN hashes (pin_fixture.h): a right PIN keeps them cheap.
+  kiosk_->service().set_pin_hash_cost(kCheapPinCost);
   if (!kiosk_->rebuild_fonts(error)) throw std::runtime_error("headless kiosk: " + error);
   set_finger(false, ImVec2(-FLT_MAX, -FLT_MAX));
   frame();

@@ -10,6 +10,7 @@
 #include "core/visits/store.h"
 #include "core/content/ui_text.h"
 #include "support/headless_kiosk.h"
+#include "support/pin_fixture.h"
 #include "ui/drawn_text.h"
 
 namespace openday {
@@ -18,7 +19,7 @@ namespace {
 using testing::HeadlessKiosk;
 
 void set_pin_in(HeadlessKiosk& kiosk, const std::string& pin) {
-  const std::string hash = hash_pin(pin);
+  const std::string hash = testing::cheap_pin_hash(pin);
   const auto done = kiosk.log().run_durable([&](DurableTransaction& tx) {
     Statement set = tx.db().prepare("INSERT INTO settings (key, value) VALUES ('staff.pin_hash', ?1)");
     set.bind(1, hash);
@@ -43,6 +44,27 @@ void type_pin(HeadlessKiosk& kiosk, const std::string& pin) {
   kiosk.kiosk().service().wait();
   kiosk.frame();
   kiosk.frame();
+}
+
+// Sets the PIN and types it at the keypad.
+void sign_in(HeadlessKiosk& kiosk, const std::string& pin) {
+  set_pin_in(kiosk, pin);
+  kiosk.wait(0.5);
+  type_pin(kiosk, pin);
+}
+
+void type_wrong_pins(HeadlessKiosk& kiosk, int count, const std::string& wrong) {
+  for (int i = 0; i < count; ++i) {
+    type_pin(kiosk, wrong);
+    kiosk.wait(0.5);
+  }
+}
+
+// The lockout's monotonic clock, moved by the test; the wall clock stays the real one.
+std::shared_ptr<std::int64_t> fake_monotonic_clock(HeadlessKiosk& kiosk) {
+  auto steady_ms = std::make_shared<std::int64_t>(5'000'000);
+  kiosk.kiosk().service().set_pin_clock([steady_ms] { return PinClock{utc_now_ms(), *steady_ms}; });
+  return steady_ms;
 }
 
 TEST(StaffUi, AThreeSecondPressInTheCornerOpensTheKeypadAndAShortOneDoesNot) {
@@ -72,7 +94,7 @@ TEST(StaffUi, NoPinSetSaysSo) {
 
 TEST(StaffUi, TheRightPinOpensTheDashboardAndFiveWrongOnesLockIt) {
   HeadlessKiosk kiosk(ImVec2(1920, 1080), "staff/pin");
-  set_pin_in(kiosk, "2580");
+  set_pin_in(kiosk, "258025");
   kiosk.wait(0.5);
   for (int i = 0; i < 5; ++i) {
     type_pin(kiosk, "1111");
@@ -80,7 +102,7 @@ TEST(StaffUi, TheRightPinOpensTheDashboardAndFiveWrongOnesLockIt) {
   }
   ASSERT_TRUE(kiosk.kiosk().service().pin_result());
   EXPECT_EQ(kiosk.kiosk().service().pin_result()->outcome, PinCheck::Outcome::Locked);
-  type_pin(kiosk, "2580");
+  type_pin(kiosk, "258025");
   EXPECT_EQ(kiosk.route(), "staff/pin") << "the right PIN must wait out the lock";
   EXPECT_EQ(kiosk.events().of_type(EventType::StaffSignIn).size(), 0u);
 }
@@ -89,14 +111,10 @@ TEST(StaffUi, TheRightPinOpensTheDashboardAndFiveWrongOnesLockIt) {
 // on the monotonic clock while the wall clock stands still (as when it is set back by 30 s).
 TEST(StaffUi, TheLockCountdownFollowsTheMonotonicClock) {
   HeadlessKiosk kiosk(ImVec2(1920, 1080), "staff/pin");
-  auto steady_ms = std::make_shared<std::int64_t>(5'000'000);
-  kiosk.kiosk().service().set_pin_clock([steady_ms] { return PinClock{utc_now_ms(), *steady_ms}; });
-  set_pin_in(kiosk, "2580");
+  const auto steady_ms = fake_monotonic_clock(kiosk);
+  set_pin_in(kiosk, "258025");
   kiosk.wait(0.5);
-  for (int i = 0; i < 5; ++i) {
-    type_pin(kiosk, "1111");
-    kiosk.wait(0.5);
-  }
+  type_wrong_pins(kiosk, 5, "1111");
   ASSERT_TRUE(kiosk.kiosk().service().pin_result());
   ASSERT_EQ(kiosk.kiosk().service().pin_result()->outcome, PinCheck::Outcome::Locked);
   const auto shown = [] { return testing::drawn_text(); };
@@ -110,6 +128,29 @@ TEST(StaffUi, TheLockCountdownFollowsTheMonotonicClock) {
   const std::string locked_words = std::string(tr(Text::StaffPinLockedFormat)).substr(0, std::string(tr(Text::StaffPinLockedFormat)).find('{'));
   ASSERT_FALSE(testing::without_spaces(locked_words).empty());
   EXPECT_EQ(shown().find(testing::without_spaces(locked_words)), std::string::npos) << "the lock is over: " << shown();
+}
+
+// Five more wrong PINs after the first lock ran out lock the keypad for 5 min, shown in minutes.
+TEST(StaffUi, TheSecondLockIsLongerAndCountsDownInMinutes) {
+  HeadlessKiosk kiosk(ImVec2(1920, 1080), "staff/pin");
+  const auto steady_ms = fake_monotonic_clock(kiosk);
+  set_pin_in(kiosk, "258025");
+  kiosk.wait(0.5);
+  for (int lock = 0; lock < 2; ++lock) {
+    type_wrong_pins(kiosk, 5, "111111");
+    ASSERT_EQ(kiosk.kiosk().service().pin_result()->outcome, PinCheck::Outcome::Locked);
+    if (lock == 0) *steady_ms += kPinLockoutMs;
+  }
+  EXPECT_EQ(kiosk.kiosk().service().pin_lock_left_ms(), 5 * 60'000);
+  const std::string shown = testing::drawn_text();
+  EXPECT_NE(shown.find(testing::without_spaces(fill_text(Text::StaffPinLockedMinutesFormat, {"5"}))), std::string::npos) << shown;
+}
+
+// The keypad takes a PIN of up to twelve digits.
+TEST(StaffUi, ATwelveDigitPinOpensTheDashboard) {
+  HeadlessKiosk kiosk(ImVec2(1920, 1080), "staff/pin");
+  sign_in(kiosk, "258025802580");
+  EXPECT_EQ(kiosk.route(), "staff/dashboard");
 }
 
 // A scanner at the redeem screen types (characters, Backspace, Enter) without touching the
@@ -145,9 +186,7 @@ TEST(StaffUi, TypingAtTheRedeemScreenKeepsStaffModeAwake) {
 
 TEST(StaffUi, SignInDashboardAutoLock) {
   HeadlessKiosk kiosk(ImVec2(1920, 1080), "staff/pin");
-  set_pin_in(kiosk, "2580");
-  kiosk.wait(0.5);
-  type_pin(kiosk, "2580");
+  sign_in(kiosk, "258025");
   ASSERT_EQ(kiosk.route(), "staff/dashboard");
   EXPECT_TRUE(kiosk.kiosk().staff_mode());
   kiosk.kiosk().service().wait();

@@ -122,6 +122,7 @@ constexpr std::array kTexts = {
     TextEntry{Text::StaffPinNoPin, "staff_pin_no_pin", TextStyle::Heading, "尚未设置管理密码：请在终端运行 openday set-pin 设置后再试"},
     TextEntry{Text::StaffPinWrongFormat, "staff_pin_wrong_format", TextStyle::Heading, "密码错误，还可以再试 {0} 次"},
     TextEntry{Text::StaffPinLockedFormat, "staff_pin_locked_format", TextStyle::Heading, "错误次数过多，请 {0} 秒后再试"},
+    TextEntry{Text::StaffPinLockedMinutesFormat, "staff_pin_locked_minutes_format", TextStyle::Heading, "错误次数过多，请 {0} 分钟后再试"},
     TextEntry{Text::StaffPinChecking, "staff_pin_checking", TextStyle::Heading, "正在验证……"},
     TextEntry{Text::KeyDelete, "key_delete", TextStyle::Display, "删除"},
     TextEntry{Text::KeyConfirm, "key_confirm", TextStyle::Display, "确定"},
@@ -228,7 +229,7 @@ constexpr std::array kTexts = {
     TextEntry{Text::DoctorFixQuizBank, "doctor_fix_quiz_bank", TextStyle::Body, "请按下方说明修改题库，再点“重新载入内容”"},
     TextEntry{Text::DoctorFixDatabase, "doctor_fix_database", TextStyle::Body, "数据库无法写入或磁盘空间不足：请联系技术人员处理"},
     TextEntry{Text::DoctorFixClock, "doctor_fix_clock", TextStyle::Body, "本机日期或时区不对，每天的统计会算错：请设置为北京时间和正确的日期"},
-    TextEntry{Text::DoctorFixPin, "doctor_fix_pin", TextStyle::Body, "还没有设置管理密码：请技术人员用命令设置"},
+    TextEntry{Text::DoctorFixPin, "doctor_fix_pin", TextStyle::Body, "管理密码未设置或少于 6 位：请技术人员用命令 openday set-pin 设置 6 至 12 位数字密码"},
     TextEntry{Text::DoctorFixPrizeStock, "doctor_fix_prize_stock", TextStyle::Body, "奖品库存为 0：请在“库存”页设置奖品数量"},
     TextEntry{Text::DoctorFixKioskId, "doctor_fix_kiosk_id", TextStyle::Body, "多台一体机时，每台要在配置文件中设置不同的本机编号"},
     // Colour is never the only cue (issue 13).

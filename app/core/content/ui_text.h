@@ -108,6 +108,7 @@ enum class Text : std::uint16_t {
   StaffPinNoPin,
   StaffPinWrongFormat,
   StaffPinLockedFormat,
+  StaffPinLockedMinutesFormat,
   StaffPinChecking,
   KeyDelete,
   KeyConfirm,

@@ -189,13 +189,20 @@ DoctorCheck check_clock(const CalendarDate& today, int utc_offset_minutes, const
 }
 
 DoctorCheck check_pin(const std::filesystem::path& db) {
+  StoredPin stored;
   try {
-    const Database store = open_store_read_only(db);
-    if (read_stored_pin(store).hash) return pass(DoctorCheckId::Pin, "set");
+    stored = read_stored_pin(open_store_read_only(db));
   } catch (const std::exception& error) {
     return failed(DoctorCheckId::Pin, std::string("cannot read ") + db.string() + ": " + error.what(), "fix the database check first");
   }
-  return failed(DoctorCheckId::Pin, "not set: nobody can open the staff screen", "sudo -u openday openday set-pin --db " + db.string());
+  const std::string fix = "sudo -u openday openday set-pin --db " + db.string() + " (" + pin_rule() + ")";
+  if (!stored.hash) return failed(DoctorCheckId::Pin, "not set: nobody can open the staff screen", fix);
+  // A short PIN still opens the keypad (it was hashed already), but it is too easy to guess.
+  const std::string too_short = "shorter than " + std::to_string(kMinPinDigits) + " digits: too easy to guess";
+  if (stored.too_short == true) return failed(DoctorCheckId::Pin, too_short, fix);
+  if (!stored.too_short)
+    return failed(DoctorCheckId::Pin, "set by an older version that allowed 4 digits: may be " + too_short + " (known after the next sign-in)", fix);
+  return pass(DoctorCheckId::Pin, "set");
 }
 
 DoctorCheck check_prize_stock(const std::filesystem::path& db, const Config& config) {

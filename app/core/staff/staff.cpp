@@ -14,13 +14,13 @@
 namespace openday {
 namespace {
 
-// Slow enough to make guessing offline costly, small enough not to stall a kiosk's memory.
-constexpr unsigned long long kOpsLimit = 4;
-constexpr std::size_t kMemLimit = 8u << 20;
-
 constexpr std::string_view kPinHash = "staff.pin_hash";
 constexpr std::string_view kFailures = "staff.pin_failures";
+constexpr std::string_view kLockLevel = "staff.pin_lock_level";
 constexpr std::string_view kLockedUntil = "staff.pin_locked_until_ms";
+// "1" when the PIN is shorter than kMinPinDigits, "0" when not; missing for a PIN set by an
+// older version until it is entered right (only whether it is short is kept, not its length).
+constexpr std::string_view kTooShort = "staff.pin_too_short";
 
 // A stored number; 0 when missing or not a number (a hand-edited settings row must not throw).
 std::int64_t read_number(const Database& db, std::string_view key) {
@@ -37,21 +37,38 @@ void ensure_sodium() {
 
 }  // namespace
 
-bool is_valid_pin(std::string_view pin) {
-  return pin.size() >= 4 && pin.size() <= 8 && std::all_of(pin.begin(), pin.end(), [](char c) { return c >= '0' && c <= '9'; });
+std::int64_t pin_lock_ms(int level) {
+  const int step = std::clamp(level, 1, static_cast<int>(kPinLockSteps.size())) - 1;
+  return kPinLockSteps[static_cast<std::size_t>(step)];
 }
 
-std::string hash_pin(std::string_view pin) {
+bool is_valid_pin(std::string_view pin) {
+  return pin.size() >= kMinPinDigits && pin.size() <= kMaxPinDigits &&
+         std::all_of(pin.begin(), pin.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+std::string pin_rule() {
+  return "a PIN is " + std::to_string(kMinPinDigits) + " to " + std::to_string(kMaxPinDigits) + " digits";
+}
+
+std::string hash_pin(std::string_view pin) { return hash_pin_with(pin, kPinHashCost); }
+
+std::string hash_pin_with(std::string_view pin, PinHashCost cost) {
   ensure_sodium();
   char out[crypto_pwhash_STRBYTES];
-  if (crypto_pwhash_str(out, pin.data(), pin.size(), kOpsLimit, kMemLimit) != 0)
-    throw std::runtime_error("not enough memory to hash the PIN");
+  if (crypto_pwhash_str(out, pin.data(), pin.size(), cost.ops, cost.memory_bytes) != 0)
+    throw std::runtime_error("not enough memory to hash the PIN (" + std::to_string(cost.memory_bytes >> 20) + " MiB)");
   return out;
 }
 
 bool pin_matches(const std::string& hash, std::string_view pin) {
   ensure_sodium();
   return crypto_pwhash_str_verify(hash.c_str(), pin.data(), pin.size()) == 0;
+}
+
+bool pin_hash_needs_rehash(const std::string& hash, PinHashCost cost) {
+  ensure_sodium();
+  return crypto_pwhash_str_needs_rehash(hash.c_str(), cost.ops, cost.memory_bytes) != 0;
 }
 
 PinClock pin_clock_now() {
@@ -63,20 +80,23 @@ StoredPin read_stored_pin(const Database& db) {
   StoredPin stored;
   stored.hash = read_setting(db, kPinHash);
   stored.failures = static_cast<int>(read_number(db, kFailures));
+  stored.level = static_cast<int>(std::clamp<std::int64_t>(read_number(db, kLockLevel), 0, kPinLockSteps.size()));
   stored.locked_until_ms = read_number(db, kLockedUntil);
+  if (const auto short_pin = read_setting(db, kTooShort)) stored.too_short = *short_pin == "1";
   return stored;
 }
 
 namespace {
 
-// The first use in a process takes the stored count and lock; a stored lock runs on for what
-// is left of it by the wall clock, but never longer than a lock lasts (the clock may have been
-// set back while the kiosk was off).
+// The first use in a process takes the stored count, lock and level; a stored lock runs on for
+// what is left of it by the wall clock, but never longer than the lock of its level lasts (the
+// clock may have been set back while the kiosk was off).
 void load_once(PinLockout& lockout, const StoredPin& stored, PinClock now) {
   if (lockout.loaded) return;
   lockout.loaded = true;
   lockout.failures = std::clamp(stored.failures, 0, kMaxPinFailures - 1);
-  const std::int64_t left = std::clamp<std::int64_t>(stored.locked_until_ms - now.wall_ms, 0, kPinLockoutMs);
+  lockout.level = stored.level;
+  const std::int64_t left = std::clamp<std::int64_t>(stored.locked_until_ms - now.wall_ms, 0, pin_lock_ms(stored.level));
   lockout.locked_until_steady_ms = left > 0 ? now.steady_ms + left : 0;
 }
 
@@ -110,6 +130,7 @@ PinCheck decide(PinLockout& lockout, const StoredPin& stored, std::string_view p
   }
   if (pin_matches(*stored.hash, pin)) {
     lockout.failures = 0;
+    lockout.level = 0;
     lockout.locked_until_steady_ms = 0;
     attempt.type = EventType::StaffSignIn;
     return {PinCheck::Outcome::Accepted, 0, 0};
@@ -119,8 +140,10 @@ PinCheck decide(PinLockout& lockout, const StoredPin& stored, std::string_view p
   result.outcome = PinCheck::Outcome::Wrong;
   if (lockout.failures >= kMaxPinFailures) {
     lockout.failures = 0;  // after the lock, five more tries
-    lockout.locked_until_steady_ms = now.steady_ms + kPinLockoutMs;
-    result = {PinCheck::Outcome::Locked, 0, now.wall_ms + kPinLockoutMs};
+    lockout.level = std::min(lockout.level + 1, static_cast<int>(kPinLockSteps.size()));
+    const std::int64_t lock_ms = pin_lock_ms(lockout.level);
+    lockout.locked_until_steady_ms = now.steady_ms + lock_ms;
+    result = {PinCheck::Outcome::Locked, 0, now.wall_ms + lock_ms};
   }
   attempt.type = EventType::StaffSignInFailed;
   attempt.target = result.outcome == PinCheck::Outcome::Locked ? "wrong_then_locked" : "wrong";
@@ -131,6 +154,7 @@ PinCheck decide(PinLockout& lockout, const StoredPin& stored, std::string_view p
 void write_lockout(Database& db, const PinLockout& lockout, PinClock now) {
   const std::int64_t left = lock_left_ms(lockout, now);
   write_setting(db, kFailures, std::to_string(lockout.failures));
+  write_setting(db, kLockLevel, std::to_string(lockout.level));
   write_setting(db, kLockedUntil, std::to_string(left > 0 ? now.wall_ms + left : 0));
 }
 
@@ -150,11 +174,24 @@ PinCheck pin_status(DurableTransaction& tx, PinLockout& lockout, PinClock now) {
   return status_of(lockout, stored, now);
 }
 
-PinCheck check_pin(DurableTransaction& tx, PinLockout& lockout, std::string_view pin, PinClock now) {
+namespace {
+
+// After a right PIN: a hash of an older cost is replaced by one of today's, and whether the PIN
+// is too short is noted once its length is known.
+void renew_pin_hash(Database& db, const StoredPin& stored, std::string_view pin, PinHashCost cost) {
+  if (pin_hash_needs_rehash(*stored.hash, cost)) write_setting(db, kPinHash, hash_pin_with(pin, cost));
+  const bool too_short = pin.size() < kMinPinDigits;
+  if (stored.too_short != too_short) write_setting(db, kTooShort, too_short ? "1" : "0");
+}
+
+}  // namespace
+
+PinCheck check_pin(DurableTransaction& tx, PinLockout& lockout, std::string_view pin, PinClock now, PinHashCost rehash_to) {
   const StoredPin stored = read_stored_pin(tx.db());
   load_once(lockout, stored, now);
   Event attempt;
   const PinCheck result = decide(lockout, stored, pin, now, attempt);
+  if (result.outcome == PinCheck::Outcome::Accepted) renew_pin_hash(tx.db(), stored, pin, rehash_to);
   save_pin_lockout(tx, lockout, now);
   tx.add_event(std::move(attempt));
   return result;
@@ -173,17 +210,22 @@ PinCheck pin_status(DurableTransaction& tx, std::int64_t now_ms) {
   return pin_status(tx, fresh, {now_ms, now_ms});
 }
 
-PinCheck check_pin(DurableTransaction& tx, std::string_view pin, std::int64_t now_ms) {
+PinCheck check_pin(DurableTransaction& tx, std::string_view pin, std::int64_t now_ms, PinHashCost rehash_to) {
   PinLockout fresh;
-  return check_pin(tx, fresh, pin, {now_ms, now_ms});
+  return check_pin(tx, fresh, pin, {now_ms, now_ms}, rehash_to);
 }
 
 void set_pin(Database& db, std::string_view pin) {
-  if (!is_valid_pin(pin)) throw std::invalid_argument("a PIN is 4 to 8 digits");
-  const std::string hash = hash_pin(pin);
+  if (!is_valid_pin(pin)) throw std::invalid_argument(pin_rule());
+  set_pin_hash(db, hash_pin(pin), pin.size());
+}
+
+void set_pin_hash(Database& db, const std::string& hash, std::size_t digits) {
   db.write_transaction("starting to set the PIN", "saving the PIN", [&] {
     write_setting(db, kPinHash, hash);
+    write_setting(db, kTooShort, digits < kMinPinDigits ? "1" : "0");
     write_setting(db, kFailures, "0");
+    write_setting(db, kLockLevel, "0");
     write_setting(db, kLockedUntil, "0");
   });
 }

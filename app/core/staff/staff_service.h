@@ -86,6 +86,9 @@ class StaffService {
   std::int64_t pin_lock_left_ms() const { return lock_left_ms(pin_lockout_, pin_clock_()); }
   // Tests: the clocks the lockout reads.
   void set_pin_clock(std::function<PinClock()> clock) { pin_clock_ = std::move(clock); }
+  // Tests: the cost a right PIN's stored hash is brought to (kPinHashCost), so that a test that
+  // stored a cheap hash keeps it cheap. Only code can set it: no option or variable weakens it.
+  void set_pin_hash_cost(PinHashCost cost) { pin_hash_cost_ = cost; }
   void forget_pin_result() { pin_result_.reset(); }
 
   void refresh_dashboard();
@@ -163,6 +166,7 @@ class StaffService {
   void save_unsaved_pin_attempts();
   void check_pin_read_only();
   std::function<PinClock()> pin_clock_ = pin_clock_now;
+  PinHashCost pin_hash_cost_ = kPinHashCost;
   PinLockout pin_lockout_;
   Pending<PinJob> pin_;
   std::string pin_typed_;  // for the read-only check when the database cannot be written

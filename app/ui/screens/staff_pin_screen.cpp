@@ -1,5 +1,5 @@
 // The staff PIN keypad, opened by the hidden corner press. Digits only; five wrong PINs lock it
-// for a minute (kept in the database, so a restart does not lift it).
+// for a minute, the next five for longer (kept in the database, so a restart does not lift it).
 #include <algorithm>
 #include <cmath>
 #include <utility>
@@ -44,7 +44,7 @@ class StaffPinScreen final : public Screen {
       if (!pin_.empty()) pin_.pop_back();
     } else if (key == tr(Text::KeyConfirm)) {
       if (!pin_.empty() && !staff.pin_pending()) staff.check_pin(std::exchange(pin_, std::string()), now_ms(ctx));
-    } else if (pin_.size() < 8) {
+    } else if (pin_.size() < kMaxPinDigits) {
       pin_ += key;
     }
   }
@@ -56,7 +56,7 @@ class StaffPinScreen final : public Screen {
     const Metrics& m = ctx.metrics();
     const float radius = std::round(16 * m.unit);
     const float step = radius * 3.2f;
-    const int shown = 8;
+    const int shown = static_cast<int>(kMaxPinDigits);
     const float start = x + (width - step * static_cast<float>(shown - 1)) * 0.5f;
     for (int i = 0; i < shown; ++i) {
       const ImVec2 c(start + step * static_cast<float>(i), y + radius * 1.5f);
@@ -78,6 +78,8 @@ class StaffPinScreen final : public Screen {
         const std::int64_t seconds = (staff.pin_lock_left_ms() + 999) / 1000;
         if (seconds <= 0) return " ";
         ctx.request_frame_within(1.0);  // the countdown
+        // A longer lock counts down in minutes: 3600 秒 is hard to take in at a glance.
+        if (seconds > 120) return fill_text(Text::StaffPinLockedMinutesFormat, {std::to_string((seconds + 59) / 60)});
         return fill_text(Text::StaffPinLockedFormat, {std::to_string(seconds)});
       }
       case PinCheck::Outcome::Wrong:
