@@ -2,7 +2,6 @@
 
 #include <gtest/gtest.h>
 
-#include <chrono>
 #include <regex>
 
 #include "core/staff/doctor.h"
@@ -40,15 +39,14 @@ TEST(Pin, APinIsSixToTwelveDigits) {
 }
 
 // The one test that pays the production cost: the parameters in the hash, and one hash timed.
-TEST(PinCost, AProductionHashTakes64MiBAndHalfASecond) {
-  const auto start = std::chrono::steady_clock::now();
+// The time one hash takes is a benchmark's figure (bench_pin_cost), not a timed test: here the
+// parameters that make it 0.56 s on the kiosk's machine.
+TEST(PinCost, AProductionHashTakes64MiBAndTwentyFourPasses) {
   const std::string hash = hash_pin("258025");
-  const auto took = std::chrono::steady_clock::now() - start;
   std::smatch cost;
   ASSERT_TRUE(std::regex_search(hash, cost, std::regex(R"(^\$argon2id\$v=19\$m=(\d+),t=(\d+),p=1\$)"))) << hash;
   EXPECT_GE(std::stoll(cost[1]), 65536) << "memory in KiB: " << hash;
-  EXPECT_GE(std::stoll(cost[2]), 3) << hash;
-  EXPECT_GE(std::chrono::duration_cast<std::chrono::milliseconds>(took).count(), 400) << "one guess must stay slow offline";
+  EXPECT_GE(std::stoll(cost[2]), 24) << "passes: " << hash;
   EXPECT_FALSE(pin_hash_needs_rehash(hash, kPinHashCost));
   EXPECT_TRUE(pin_hash_needs_rehash(testing::cheap_pin_hash("258025"), kPinHashCost));
 }
