@@ -7,9 +7,10 @@ navigates. It plays some quiz rounds as a visitor who knows the answers (it read
 the kiosk logs which option is which), so that rounds are won and vouchers issued, and a desk
 beside it redeems each voucher with `openday voucher redeem` on the same database while the kiosk
 runs. Afterwards it checks that the kiosk stayed up, that its memory stayed flat (least squares
-slope of the floor of RssAnon after the warm-up: the lowest sample of each minute, because a
-department's atlas rebaked on navigation makes short peaks that are freed again, while a leak
-raises the floor; within ±OPENDAY_SOAK_MAX_SLOPE_KIB_PER_MIN for a soak of 25 minutes or more,
+slope of the floor of RssAnon after the warm-up: the lowest sample of each window of two
+walk-aways (three minutes by default, so that every window holds a rest on the attract screen
+and the floors compare like with like), because a department's atlas rebaked on navigation
+makes short peaks that are freed again, while a leak raises the floor; within ±OPENDAY_SOAK_MAX_SLOPE_KIB_PER_MIN for a soak of 25 minutes or more,
 since the floor moves about 2 MB with what is on screen and a shorter soak cannot resolve
 10 KiB a minute; shorter ones only fail a clear rise), that it stops cleanly on SIGTERM,
 that the database passes PRAGMA integrity_check, and that the stats are consistent (every started session ended, no
@@ -533,6 +534,8 @@ def main():
         minutes = elapsed / 60.0
         rate = screen_changes / minutes if minutes > 0 else 0.0
         warm_up = max(30.0, elapsed * 0.2)
+        # A minute spent on one heavy screen has no rest in it: its lowest sample is no floor.
+        floor_window = max(60.0, 2 * walk_away_every)
         steady = [(t, m) for t, m in memory if t >= warm_up]
         print(f"soak: {actions} actions in {elapsed:.0f} s ({actions / max(elapsed, 1):.1f}/s): "
               + ", ".join(f"{k} {v}" for k, v in sorted(monkey.counts.items())) + f", walk-aways {walk_aways}; {monkey.aimed} aimed at a logged target")
@@ -548,7 +551,8 @@ def main():
             print(f"soak: {key} first {series_all[0][1]} KiB, last {series_all[-1][1]} KiB, max {max(v for _, v in series_all)} KiB; "
                   f"slope {slope_per_minute(series_all):+.1f} KiB/min over all {len(series_all)} samples, "
                   f"{slope_per_minute(series):+.1f} KiB/min after the {warm_up:.0f} s warm-up ({len(series)} samples), "
-                  f"floor {slope_per_minute(floor_per_window(series)):+.1f} KiB/min (lowest sample of each minute)")
+                  f"floor {slope_per_minute(floor_per_window(series, floor_window)):+.1f} KiB/min "
+                  f"(lowest sample of each {floor_window:.0f} s)")
         with open(os.path.join(work, "memory.tsv"), "w") as out:
             out.write("seconds\tVmRSS_KiB\tRssAnon_KiB\n")
             for t, m in memory:
@@ -559,7 +563,7 @@ def main():
         if rate < min_screens_per_min:
             failures.append(f"only {screen_changes} screen changes in {minutes:.1f} min ({rate:.0f}/min, at least {min_screens_per_min:.0f}/min wanted)")
         anon_steady = [(t, m["RssAnon"]) for t, m in steady if "RssAnon" in m]
-        anon_floor = floor_per_window(anon_steady)
+        anon_floor = floor_per_window(anon_steady, floor_window)
         floor_slope = slope_per_minute(anon_floor)
         if len(anon_steady) >= 10 and len(anon_floor) >= 3:
             if elapsed >= LONG_SOAK_S and abs(floor_slope) > max_slope:
