@@ -245,9 +245,10 @@ void KioskChrome::request_end_session(ScreenContext& ctx, double now) {
     return;
   }
   end_confirmation_open_ = false;
-  // 满意度评价 (issue 15), asked once per session: the rating screen ends the session.
+  // 满意度评价 (issue 15), asked once per session: the rating screen ends the session. It opens
+  // over the page, so that 返回 undoes a 结束使用 tapped by mistake.
   if (ctx.sessions().take_rating_turn()) {
-    ctx.router().reset_to({"rating"});
+    ctx.router().push("rating");
     return;
   }
   ctx.sessions().end_done(now);

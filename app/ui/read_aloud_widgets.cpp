@@ -1,5 +1,7 @@
 #include "ui/read_aloud_widgets.h"
 
+#include <imgui_internal.h>  // the scrolling region's window, to follow the voice
+
 #include <algorithm>
 #include <cfloat>
 #include <cmath>
@@ -46,13 +48,17 @@ void draw_icon_label(ImDrawList& draw, const ImFont& font, ImVec2 pos, ImVec2 si
   draw_text_line(draw, font, font.FontSize, ImVec2(x + icon + gap, std::floor(cy - font.FontSize * 0.5f)), ink, label);
 }
 
-float draw_unavailable(ScreenContext& ctx, ImVec2 pos, ImVec2 size) {
+// Without a voice the row is a plain note (a crossed speaker and 语音暂不可用 in muted body type,
+// no box): it must not look like a button that ignores the finger.
+float draw_unavailable(ScreenContext& ctx, ImVec2 pos, float height) {
   const Metrics& m = ctx.metrics();
-  ImDrawList& draw = ctx.draw_list();
-  const ImVec2 max(pos.x + size.x, pos.y + size.y);
-  draw.AddRect(pos, max, colors::kBorder, m.corner, 0, std::max(2.0f, std::round(2 * m.unit)));
-  draw_icon_label(draw, *ctx.font(FontRole::Heading), pos, size, tr(Text::SpeechUnavailable), colors::kTextMuted, false, true, m.unit);
-  return size.y;
+  const ImFont& font = *ctx.font(FontRole::Body);
+  const float icon = std::round(font.FontSize * 1.1f);
+  const float cy = pos.y + height * 0.5f;
+  draw_speaker(ctx.draw_list(), ImVec2(pos.x + icon * 0.5f, cy), icon, colors::kTextMuted, false, true);
+  draw_text_line(ctx.draw_list(), font, font.FontSize, ImVec2(pos.x + icon + std::round(14 * m.unit), std::floor(cy - font.FontSize * 0.5f)),
+                 colors::kTextMuted, tr(Text::SpeechUnavailable));
+  return height;
 }
 
 void draw_volume_steps(ScreenContext& ctx, const std::string& key, ImVec2 pos, float height, float right) {
@@ -85,17 +91,19 @@ void draw_volume_steps(ScreenContext& ctx, const std::string& key, ImVec2 pos, f
 
 }  // namespace
 
+float read_aloud_row_height(ScreenContext& ctx) {
+  if (!ctx.read_aloud().available()) return std::round(line_height(ctx.font(FontRole::Body)->FontSize) * 1.2f);
+  return std::max(ctx.metrics().touch_min, std::round(ctx.font(FontRole::Heading)->FontSize * 1.9f));
+}
+
 float read_aloud_row(ScreenContext& ctx, const std::string& key, ImVec2 pos, float width,
                      const std::function<std::vector<std::string>()>& sections) {
   const Metrics& m = ctx.metrics();
   ReadAloud& voice = ctx.read_aloud();
   const ImFont& font = *ctx.font(FontRole::Heading);
-  const float height = std::max(m.touch_min, std::round(font.FontSize * 1.9f));
+  const float height = read_aloud_row_height(ctx);
   const float icon_and_gaps = std::round(font.FontSize * 1.1f) + std::round(14 * m.unit) + 2 * m.gap;
-  if (!voice.available()) {
-    const float w = std::min(width, icon_and_gaps + text_width(font, tr(Text::SpeechUnavailable)));
-    return draw_unavailable(ctx, pos, ImVec2(w, height));
-  }
+  if (!voice.available()) return draw_unavailable(ctx, pos, height);
   const bool reading = voice.reading(key);
   const std::string_view label = tr(reading ? Text::ReadAloudStop : Text::ReadAloudStart);
   const float button_width = std::min(width, std::max(icon_and_gaps + text_width(font, tr(Text::ReadAloudStop)), m.touch_min * 2));
@@ -113,9 +121,27 @@ float read_aloud_row(ScreenContext& ctx, const std::string& key, ImVec2 pos, flo
   return height;
 }
 
+// The page follows the voice: when the section read changes and is not wholly in the scrolling
+// region's view, the region brings its top into view, once (a visitor who then scrolls away
+// keeps where they went).
+static void follow_section(ScreenContext& ctx, ImVec2 min, ImVec2 max) {
+  ImGuiWindow* window = ImGui::GetCurrentWindow();
+  if (!(window->Flags & ImGuiWindowFlags_ChildWindow)) return;
+  ImGuiStorage* storage = ImGui::GetStateStorage();
+  const ImGuiID key = window->GetID("##read_followed");
+  const float content_top = min.y - window->Pos.y + window->Scroll.y;
+  if (std::fabs(storage->GetFloat(key, -1.0f) - content_top) < 0.5f) return;
+  storage->SetFloat(key, content_top);
+  if (min.y >= window->Pos.y && max.y <= window->Pos.y + window->Size.y) return;
+  ImGui::SetScrollY(window, std::max(0.0f, content_top - ctx.metrics().gap));
+  ctx.request_frame_within(0);
+}
+
 void mark_section_read(ScreenContext& ctx, ImVec2 min, ImVec2 max) {
   const Metrics& m = ctx.metrics();
-  const float pad = std::round(8 * m.unit);
+  follow_section(ctx, min, max);
+  // Room between the words and the outline: it marks the block, it does not box each line.
+  const float pad = std::round(16 * m.unit);
   const float bar = std::max(4.0f, std::round(8 * m.unit));
   ImDrawList& draw = ctx.draw_list();
   draw.AddRect(ImVec2(min.x - pad, min.y - pad), ImVec2(max.x + pad, max.y + pad), colors::kAccent, m.corner * 0.5f, 0,

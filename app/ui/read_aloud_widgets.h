@@ -17,6 +17,8 @@ namespace openday::ui {
 // read.KEY.volume.N).
 float read_aloud_row(ScreenContext& ctx, const std::string& key, ImVec2 pos, float width,
                      const std::function<std::vector<std::string>()>& sections);
+// The height read_aloud_row takes, for screens that lay out before they draw.
+float read_aloud_row_height(ScreenContext& ctx);
 
 // Marks a block as the one being read: an accent bar at its left and an outline around it
 // (a shape, not a colour alone, and nothing drawn over the text).

@@ -3,7 +3,12 @@
 #include <imgui_internal.h>
 
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
+
+#include "core/content/ui_text.h"
+#include "ui/text_layout.h"
+#include "ui/theme.h"
 
 namespace openday::ui {
 namespace {
@@ -20,6 +25,13 @@ struct Keys {
 
 constexpr float kFriction = 3.5f;        // per second: inertia fades in about a second
 constexpr float kMinVelocity = 30.0f;    // px/s below which inertia stops
+
+// A chevron pointing down, drawn (not a glyph: no face has to carry it).
+void draw_down_chevron(ImDrawList& draw, ImVec2 centre, float half_width, ImU32 colour, float thickness) {
+  const ImVec2 points[] = {ImVec2(centre.x - half_width, centre.y - half_width * 0.5f), ImVec2(centre.x, centre.y + half_width * 0.5f),
+                           ImVec2(centre.x + half_width, centre.y - half_width * 0.5f)};
+  draw.AddPolyline(points, 3, colour, ImDrawFlags_None, thickness);
+}
 
 }  // namespace
 
@@ -44,6 +56,7 @@ void TouchScroll::end(float content_bottom) {
   // Tell ImGui how tall the content is, so that it knows how far it may scroll.
   ImGui::SetCursorScreenPos(ImVec2(origin_.x, content_bottom));
   ImGui::Dummy(ImVec2(1, 1));
+  draw_more_below_cue(content_bottom);
 
   ImGuiWindow* window = ImGui::GetCurrentWindow();
   ImGuiStorage* storage = ImGui::GetStateStorage();
@@ -88,6 +101,34 @@ void TouchScroll::end(float content_bottom) {
   storage->SetBool(keys.dragging, dragging);
   storage->SetFloat(keys.velocity, velocity);
   ImGui::EndChild();
+}
+
+// A page whose end is out of view says so at its bottom edge, where the eye stops: the last
+// lines fade into the background and 向下滑动查看更多 sits over the fade. Measured on this
+// frame's content, so the cue is right in a screen's first frame.
+void TouchScroll::draw_more_below_cue(float content_bottom) const {
+  const ImGuiWindow* window = ImGui::GetCurrentWindow();
+  const Metrics& m = ctx_.metrics();
+  const float view_bottom = window->Pos.y + window->Size.y;
+  if (content_bottom - view_bottom <= m.gap) return;  // only the trailing gap is hidden
+  const ImFont& body = *ctx_.font(FontRole::Body);
+  const float text_line = line_height(body.FontSize);
+  const float fade = text_line + m.gap * 1.5f;
+  const float left = window->Pos.x;
+  const float right = window->Pos.x + window->Size.x;
+  const ImU32 clear = colors::kBackground & ~IM_COL32_A_MASK;
+  ImDrawList& draw = *window->DrawList;
+  draw.AddRectFilledMultiColor(ImVec2(left, view_bottom - fade), ImVec2(right, view_bottom - text_line), clear, clear, colors::kBackground,
+                               colors::kBackground);
+  draw.AddRectFilled(ImVec2(left, view_bottom - text_line), ImVec2(right, view_bottom), colors::kBackground);
+  const std::string_view hint = tr(Text::ScrollMoreHint);
+  const float chevron = std::round(body.FontSize * 0.3f);
+  const float hint_width = widest_line(body, body.FontSize, hint, FLT_MAX) + chevron * 2 + m.gap * 0.5f;
+  const float x = (left + right - hint_width) * 0.5f;
+  const float y = view_bottom - text_line;
+  draw_text_line(draw, body, body.FontSize, ImVec2(x, y), colors::kTextMuted, hint);
+  draw_down_chevron(draw, ImVec2(x + hint_width - chevron, y + text_line * 0.5f), chevron, colors::kTextMuted,
+                    std::max(2.0f, std::round(3 * m.unit)));
 }
 
 TouchScroll::~TouchScroll() {

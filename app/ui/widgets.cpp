@@ -162,8 +162,14 @@ std::string keypad(ScreenContext& ctx, const char* id_prefix, const std::vector<
   return tapped;
 }
 
+namespace {
+constexpr int kLetters = 26;
+}  // namespace
+
+int letter_keyboard_rows(int columns) { return (kLetters + columns - 1) / columns + 1; }
+
 float letter_keyboard_height(const Metrics& metrics, int columns, float key_height) {
-  const int rows = (kLetterKeyboardKeys + columns - 1) / columns;
+  const int rows = letter_keyboard_rows(columns);
   return static_cast<float>(rows) * key_height + static_cast<float>(rows - 1) * metrics.gap * 0.4f;
 }
 
@@ -172,27 +178,26 @@ KeyboardTap letter_keyboard(ScreenContext& ctx, const char* id_prefix, ImVec2 po
   const float gap = m.gap * 0.4f;
   const float key_width = std::floor((width - gap * static_cast<float>(columns - 1)) / static_cast<float>(columns));
   KeyboardTap tapped;
-  for (int i = 0; i < kLetterKeyboardKeys; ++i) {
-    const int row = i / columns;
-    const int column = i % columns;
-    const ImVec2 at(pos.x + static_cast<float>(column) * (key_width + gap), pos.y + static_cast<float>(row) * (key_height + gap));
-    KeyboardTap key;
-    std::string label;
-    std::string id = id_prefix;
-    if (i < 26) {
-      key = {KeyboardTap::Kind::Letter, static_cast<char>('A' + i)};
-      label = std::string(1, key.letter);
-      id += label;
-    } else {
-      const bool remove = i == 26;
-      key.kind = remove ? KeyboardTap::Kind::Delete : KeyboardTap::Kind::Clear;
-      label = std::string(tr(remove ? Text::SearchKeyDelete : Text::SearchKeyClear));
-      id += remove ? "delete" : "clear";
-    }
-    // The two editing keys in the accent colour: they are not letters, and must not be mistaken for them.
-    const ButtonKind kind = i < 26 ? ButtonKind::Secondary : ButtonKind::Primary;
-    if (big_button(ctx, {id.c_str(), at, ImVec2(key_width, key_height), label, kind, FontRole::Heading, {}, m.gap * 0.2f}))
-      tapped = key;
+  for (int i = 0; i < kLetters; ++i) {
+    const ImVec2 at(pos.x + static_cast<float>(i % columns) * (key_width + gap), pos.y + static_cast<float>(i / columns) * (key_height + gap));
+    const std::string label(1, static_cast<char>('A' + i));
+    const std::string id = id_prefix + label;
+    if (big_button(ctx, {id.c_str(), at, ImVec2(key_width, key_height), label, ButtonKind::Secondary, FontRole::Heading, {}, m.gap * 0.2f}))
+      tapped = {KeyboardTap::Kind::Letter, label[0]};
+  }
+  // The two editing keys in the accent colour: they are not letters, and must not be mistaken for them.
+  const float row_y = pos.y + static_cast<float>(letter_keyboard_rows(columns) - 1) * (key_height + gap);
+  const float edit_width = std::floor((width - gap) * 0.5f);
+  const struct {
+    const char* name;
+    Text label;
+    KeyboardTap::Kind kind;
+  } edits[] = {{"delete", Text::SearchKeyDelete, KeyboardTap::Kind::Delete}, {"clear", Text::SearchKeyClear, KeyboardTap::Kind::Clear}};
+  for (int e = 0; e < 2; ++e) {
+    const std::string id = std::string(id_prefix) + edits[e].name;
+    const ImVec2 at(pos.x + static_cast<float>(e) * (edit_width + gap), row_y);
+    if (big_button(ctx, {id.c_str(), at, ImVec2(edit_width, key_height), tr(edits[e].label), ButtonKind::Primary, FontRole::Heading}))
+      tapped.kind = edits[e].kind;
   }
   return tapped;
 }

@@ -53,13 +53,14 @@ std::string keypad(ScreenContext& ctx, const char* id_prefix, const std::vector<
                    float width, float key_height);
 
 // The search's on-screen letter keyboard (issue 14): A-Z in alphabetical order (people who
-// never typed find letters faster so than on QWERTY), then 删除 and 清空, `columns` keys a row.
+// never typed find letters faster so than on QWERTY), `columns` keys a row, then 删除 and 清空
+// on a row of their own, each half its width (two characters in 大字 do not fit a letter's key).
 // Ids: id_prefix + "A".."Z", id_prefix + "delete", id_prefix + "clear".
 struct KeyboardTap {
   enum class Kind { None, Letter, Delete, Clear } kind = Kind::None;
   char letter = 0;  // 'A'..'Z' for a letter
 };
-inline constexpr int kLetterKeyboardKeys = 28;
+int letter_keyboard_rows(int columns);
 float letter_keyboard_height(const Metrics& metrics, int columns, float key_height);
 KeyboardTap letter_keyboard(ScreenContext& ctx, const char* id_prefix, ImVec2 pos, float width, int columns, float key_height);
 

@@ -6,6 +6,8 @@
 
 #include <array>
 #include <fstream>
+#include <span>
+#include <string>
 
 #include "core/util/paths.h"
 #include "core/staff/staff.h"
@@ -37,6 +39,12 @@ void expect_fails_with_fix(const DoctorCheck& check) {
   EXPECT_EQ(doctor_line(check).rfind("✗ " + check.name + ": ", 0), 0u) << doctor_line(check);
 }
 
+// The staff screen (本机自检) shows what a passed check found in Chinese, never the CLI's English.
+std::string found_words(const DoctorCheck& check) {
+  EXPECT_NE(check.found, Text::Count) << doctor_line(check) << ": no words for the staff screen";
+  return check.found == Text::Count ? "" : fill_text(check.found, std::span<const std::string>(check.found_values));
+}
+
 TEST(Doctor, DisplayNeedsAScreenOfUsableSize) {
   const auto ok = check_display({1920, 1080, ""});
   EXPECT_TRUE(ok.ok);
@@ -66,6 +74,10 @@ TEST(Doctor, ContentAndQuizBankAreValidatedWithCounts) {
   EXPECT_NE(ok.detail.find("departments"), std::string::npos);
   const auto quiz_ok = check_quiz_bank(load_quiz_bank(default_quiz_file(), 5, &*content.content), default_quiz_file());
   EXPECT_TRUE(quiz_ok.ok) << doctor_line(quiz_ok);
+  const Content& sample = *content.content;
+  EXPECT_EQ(found_words(ok), std::to_string(sample.departments.size()) + " 个部门，" + std::to_string(sample.approval_item_count()) + " 个审批事项，" +
+                                 std::to_string(sample.fee_item_count()) + " 项收费标准（" + default_content_dir().string() + "）");
+  EXPECT_TRUE(found_words(quiz_ok).ends_with(" 道题（" + default_quiz_file().string() + "）")) << found_words(quiz_ok);
 
   TempDir dir;
   const auto missing = check_content(load_content(dir / "nothing"), dir / "nothing");
@@ -169,6 +181,32 @@ TEST(Doctor, DefaultKioskIdOnlyFailsWithSeveralKiosks) {
   expect_fails_with_fix(check_kiosk_id(config, 3));
   config.kiosk_id = "kiosk-2";
   EXPECT_TRUE(check_kiosk_id(config, 3).ok);
+}
+
+TEST(Doctor, PassedChecksSayWhatTheyFoundInChineseForTheStaffScreen) {
+  EXPECT_EQ(found_words(check_display({1920, 1080, ""})), "1920×1080，横屏");
+  EXPECT_EQ(found_words(check_display({1080, 1920, ""})), "1080×1920，竖屏");
+  EXPECT_EQ(found_words(check_touch(std::string(kTouchscreen) + kTouchscreen)), "eGalax Inc. USB TouchController（另有 1 个）");
+  EXPECT_EQ(found_words(check_clock({2026, 5, 14}, 480, "2026-05-15")), "2026-05-14（北京时间），距活动还有 1 天");
+  EXPECT_EQ(found_words(check_clock({2026, 5, 15}, 480, "2026-05-15")), "2026-05-15（北京时间），今天是活动日");
+  Config config;
+  config.kiosk_id = "kiosk-2";
+  EXPECT_EQ(found_words(check_kiosk_id(config, 3)), "“kiosk-2”（本展台共 3 台）");
+  EXPECT_EQ(found_words(check_kiosk_id(config, 1)), "“kiosk-2”");
+  TempDir dir;
+  const auto db = dir / "booth.db";
+  const DoctorCheck database = check_database(db);
+  ASSERT_TRUE(database.ok) << doctor_line(database);
+  EXPECT_TRUE(found_words(database).starts_with(db.string() + " 可写入，磁盘剩余 ")) << found_words(database);
+  config.initial_stock = 100;
+  EXPECT_EQ(found_words(check_prize_stock(db, config)), "首次启动时为 100 份（quiz.initial_stock）");
+  {
+    OpenedStore store = open_store_for_writing(db);
+    set_pin(store.db, "258025");
+    store.db.exec("INSERT INTO prize_stock (id, remaining, updated_at_ms) VALUES (1, 99, 0)", "test: stock set");
+  }
+  EXPECT_EQ(found_words(check_pin(db)), "已设置");
+  EXPECT_EQ(found_words(check_prize_stock(db, config)), "还剩 99 份奖品");
 }
 
 TEST(Doctor, ExitCodeIsOneWhenAnyCheckFails) {

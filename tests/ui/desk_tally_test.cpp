@@ -10,11 +10,25 @@
 #include "support/headless_kiosk.h"
 #include "support/pin_fixture.h"
 #include "ui/route_registry.h"
+#include "ui/theme.h"
 
 namespace openday {
 namespace {
 
 using testing::HeadlessKiosk;
+
+// Whether the last frame filled any part of a target in the accent red (a primary or chosen button).
+bool painted_in_accent(HeadlessKiosk& kiosk, std::string_view id) {
+  const ui::TapTarget* target = kiosk.kiosk().taps().find(id);
+  if (!target) return false;
+  const ImDrawData* data = ImGui::GetDrawData();
+  for (int l = 0; data && l < data->CmdListsCount; ++l)
+    for (const ImDrawVert& v : data->CmdLists[l]->VtxBuffer)
+      if (v.col == ui::colors::kAccent && v.pos.x > target->min.x + 1 && v.pos.x < target->max.x - 1 && v.pos.y > target->min.y + 1 &&
+          v.pos.y < target->max.y - 1)
+        return true;
+  return false;
+}
 
 Config desk_config() {
   Config config;
@@ -134,11 +148,17 @@ TEST_P(DeskRole, ATapWalkCountsEveryKindOnceAndUndoTakesTheLastBack) {
   const ImVec2 recent = kiosk.center_of("staff.tally.pick." + first);
   const ImVec2 other = kiosk.center_of("staff.tally.pick." + HeadlessKiosk::sample_content()->departments.at(0).id);
   EXPECT_TRUE(recent.y < other.y || (recent.y == other.y && recent.x < other.x)) << "the most recent department comes first";
+  EXPECT_FALSE(painted_in_accent(kiosk, "staff.tally.pick." + first)) << "first, not painted in the chosen red";
   tap_after_guard(kiosk, "staff.tally.pick." + first);
 
-  // 记录群众问题: a category, then the department.
+  // 记录群众问题: a category, then the department; no department to tap before the category.
   tap_after_guard(kiosk, "staff.tally.problem");
   ASSERT_EQ(kiosk.route(), "staff/tally/problem");
+  EXPECT_FALSE(kiosk.has_target("staff.tally.pick." + first)) << "no silent 其他问题: the category comes first";
+  for (const ui::TapTarget& target : kiosk.kiosk().taps().all()) {
+    if (!target.id.starts_with("staff.tally.category.")) continue;
+    EXPECT_NE(target.state, "chosen") << target.id << " chosen before staff chose";
+  }
   tap_after_guard(kiosk, "staff.tally.category.fees");
   tap_after_guard(kiosk, "staff.tally.pick." + first);
   EXPECT_EQ(kiosk.route(), "staff/tally");

@@ -80,6 +80,8 @@ TEST(PrizeCode, BackFromTheResultAndANewRoundDoNotLoseIt) {
   kiosk.wait(0.5);
   EXPECT_EQ(kiosk.route(), "quiz/code");
   EXPECT_TRUE(shows(code)) << "我的兑奖码 shows the session's code again";
+  EXPECT_TRUE(shows(tr(Text::QuizVoucherLabel)));
+  EXPECT_FALSE(shows(tr(Text::QuizMyCode))) << "one name for the code on its page, not a heading of another name above its label";
 }
 
 TEST(PrizeCode, EndingTheSessionWithACodeAsksOnce) {

@@ -10,6 +10,7 @@
 #include "core/reports/report.h"
 #include "platform/speech.h"
 #include "support/headless_kiosk.h"
+#include "ui/drawn_text.h"
 
 namespace openday {
 namespace {
@@ -179,6 +180,40 @@ TEST(ReadAloudUi, DutiesStartStopOnBackAndTheReadOutIsLogged) {
   const Report report = build_report(request);
   EXPECT_EQ(report.total.read_alouds, 1);
   EXPECT_NEAR(report.total.read_aloud_seconds, static_cast<double>(*read_outs[0].value) / 1000.0, 0.01);
+}
+
+// The page follows the voice: every department's duties read in 大字 landscape, the voice moved
+// to the last paragraph (below the fold) brings it into view; the visitor's own scroll then stays.
+TEST(ReadAloudUi, ThePageFollowsTheSectionBeingRead) {
+  int followed = 0;
+  for (const Department& department : HeadlessKiosk::sample_content()->departments) {
+    const std::string route = "department/" + department.id + "/duties";
+    SCOPED_TRACE(route);
+    FakeSpeech speech;
+    HeadlessKiosk kiosk(ImVec2(1920, 1080), route, {}, nullptr, std::nullopt, &speech);
+    kiosk.wait(0.5);
+    kiosk.tap("topbar.large_text");
+    kiosk.wait(0.5);
+    kiosk.run_until_idle();
+    const std::string last = testing::without_spaces(department.duties.back());
+    const bool below_the_fold = testing::drawn_text().find(last) == std::string::npos;
+    kiosk.tap("read.duties");
+    ASSERT_EQ(speech.spoken.size(), department.duties.size() + 1);
+    speech.move_to(static_cast<int>(department.duties.size()));
+    kiosk.wait(0.5);
+    EXPECT_NE(testing::drawn_text().find(last), std::string::npos) << "the paragraph read is on screen";
+    if (!below_the_fold) continue;
+    ++followed;
+    EXPECT_GT(kiosk.scroll_y_of("department.body"), 0);
+    // The visitor scrolls back up while the same paragraph is read: the page stays there.
+    const ImRect body = kiosk.rect_of("department.body");
+    kiosk.drag(ImVec2(body.GetCenter().x, body.Min.y + 60), ImVec2(body.GetCenter().x, body.Max.y - 60), 12, 30);
+    kiosk.run_until_idle();
+    const float scrolled_back = kiosk.scroll_y_of("department.body");
+    kiosk.wait(0.5);
+    EXPECT_EQ(kiosk.scroll_y_of("department.body"), scrolled_back);
+  }
+  EXPECT_GT(followed, 0) << "some department's last paragraph starts below the fold (precondition)";
 }
 
 TEST(ReadAloudUi, TappingAgainStopsAndAFinishedReadOutIsLoggedToo) {

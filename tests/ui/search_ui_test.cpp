@@ -132,11 +132,45 @@ TEST(SearchScreen, NothingFoundIsAPageOfHelpAndIsLoggedWhenTheVisitorLeaves) {
   EXPECT_NE(drawn.find("没有找到与“XQZ”相符的事项"), std::string::npos) << drawn;
   EXPECT_NE(drawn.find("服务台"), std::string::npos);
   ASSERT_TRUE(kiosk.has_target("search.none.topics"));
+  ASSERT_TRUE(kiosk.has_target("search.none.ask")) << "what was not found can be asked";
+  EXPECT_FALSE(kiosk.kiosk().taps().find("search.none.ask")->clipped);
+  press(kiosk, "search.none.ask");
+  EXPECT_EQ(kiosk.route(), "ask");
+  press(kiosk, "topbar.back");
+  ASSERT_EQ(kiosk.route(), "search");
   press(kiosk, "topbar.back");
   const auto searches = kiosk.events().of_type(EventType::Search);
   ASSERT_EQ(searches.size(), 1u);
   EXPECT_EQ(searches[0].target, "XQZ");
   EXPECT_EQ(searches[0].count, 0);
+}
+
+// 删除 and 清空 keep room between their words and their edges in both orientations and text
+// sizes (in 大字 two characters no longer fit a letter's key).
+TEST(SearchScreen, TheEditingKeysWordsKeepClearOfTheirEdges) {
+  for (const ImVec2 display : {ImVec2(1920, 1080), ImVec2(1080, 1920)})
+    for (const bool large : {false, true}) {
+      HeadlessKiosk kiosk(display, "home");
+      kiosk.wait(0.5);
+      if (large) press(kiosk, "topbar.large_text");
+      press(kiosk, "home.search");
+      const float margin = kiosk.kiosk().metrics().gap * 0.4f;
+      for (const char* id : {"search.key.delete", "search.key.clear"}) {
+        SCOPED_TRACE(std::string(id) + (large ? " 大字 " : " ") + std::to_string(static_cast<int>(display.x)));
+        const ui::TapTarget* key = kiosk.kiosk().taps().find(id);
+        ASSERT_NE(key, nullptr);
+        EXPECT_FALSE(key->clipped);
+        int glyphs = 0;
+        for (const testing::DrawnGlyph& g : testing::drawn_glyphs()) {
+          const float cx = (g.min.x + g.max.x) * 0.5f, cy = (g.min.y + g.max.y) * 0.5f;
+          if (cx < key->min.x || cx > key->max.x || cy < key->min.y || cy > key->max.y) continue;
+          ++glyphs;
+          EXPECT_GE(g.min.x, key->min.x + margin);
+          EXPECT_LE(g.max.x, key->max.x - margin);
+        }
+        EXPECT_EQ(glyphs, 2) << "both characters drawn";
+      }
+    }
 }
 
 TEST(SearchScreen, APopularChipSearchesItsWord) {

@@ -200,13 +200,16 @@ TEST(Settle, ANewQuestionStartsAtItsTopInItsFirstFrame) {
   config.questions_per_round = 12;  // drawn at random: enough that several answers scroll
   HeadlessKiosk kiosk(ImVec2(1920, 1080), "quiz/question", config);
   Coverage coverage;
-  turn_on_large_text(kiosk, coverage);  // most explanations then no longer fit: the answer scrolls to them
-  // Every question (but the last) whose answer scrolled the feedback into view.
+  turn_on_large_text(kiosk, coverage);  // the answer's page is then longer than the screen
+  // Every question (but the last) whose answered page the visitor scrolled down.
   int checked = 0;
   while (kiosk.route() == "quiz/question") {
     const QuizRound& round = *kiosk.kiosk().quiz().round();
     const bool last = round.current_index() + 1 == round.answers().size();
     tap_and_expect_final(kiosk, "quiz.option.0", coverage);
+    EXPECT_EQ(kiosk.scroll_y_of("quiz.question"), 0) << "the answer opens its panel at the top";
+    const ImRect page = kiosk.rect_of("quiz.question");
+    scroll_down(kiosk, ImVec2((page.Min.x + page.Max.x) * 0.5f, page.Max.y - 40), 300);
     const bool scrolled = kiosk.scroll_y_of("quiz.question") > 0;
     kiosk.wait(0.5);
     const std::size_t index = round.current_index();

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <span>
 
 #include "core/staff/doctor.h"
 #include "core/staff/staff.h"
@@ -364,9 +365,16 @@ TEST(StaffUi, DoctorScreenNamesEveryCheckInChineseAndSaysWhatToDoAboutAFailedOne
     const std::string shown = drawn_down_the_page(kiosk, display);
     EXPECT_NE(shown.find(testing::without_spaces(tr(Text::DoctorFixPin))), std::string::npos) << shown;
     EXPECT_NE(shown.find(testing::without_spaces(expected_pin.fix)), std::string::npos) << shown;
+    // What each check found: in Chinese where the check has the words (本机自检 is no place for
+    // the command line's English), else the detail itself (a file or a device name).
     for (const DoctorCheck& check : *checks) {
-      EXPECT_NE(shown.find(testing::without_spaces(check.detail)), std::string::npos) << check.name << "\n" << shown;
+      const std::string found = check.found == Text::Count ? check.detail : fill_text(check.found, std::span<const std::string>(check.found_values));
+      EXPECT_NE(shown.find(testing::without_spaces(found)), std::string::npos) << check.name << "\n" << shown;
+      if (!check.ok || check.found == Text::Count) continue;
+      EXPECT_EQ(shown.find(testing::without_spaces(check.detail)), std::string::npos) << check.name;
     }
+    for (const char* english : {"prizes left", "writable", "MB free", "(landscape)", "(portrait)"})
+      EXPECT_EQ(shown.find(testing::without_spaces(english)), std::string::npos) << english << " shown to staff";
     for (const Text name : {Text::DoctorDisplay, Text::DoctorTouch, Text::DoctorFont, Text::DoctorContent, Text::DoctorQuizBank,
                             Text::DoctorDatabase, Text::DoctorClock, Text::DoctorPin, Text::DoctorPrizeStock, Text::DoctorKioskId}) {
       EXPECT_NE(shown.find(testing::without_spaces(tr(name))), std::string::npos) << tr(name) << "\n" << shown;

@@ -17,6 +17,19 @@ namespace {
 using testing::HeadlessKiosk;
 using testing::open_quiz;
 
+// A rating is thanked for a moment (感谢您的评价！, nothing to tap twice), then the kiosk goes on.
+void expect_thanked_then(HeadlessKiosk& kiosk, const std::string& route) {
+  EXPECT_TRUE(testing::drawn_text().find(testing::without_spaces(tr(Text::RatingThanks))) != std::string::npos) << "thanked";
+  for (const ui::TapTarget& target : kiosk.kiosk().taps().all()) EXPECT_FALSE(target.id.starts_with("rating.")) << target.id;
+  kiosk.wait(3);
+  EXPECT_EQ(kiosk.route(), route);
+}
+
+bool shows_countdown() {
+  const std::string words = testing::without_spaces(tr(Text::RatingCountdownFormat));
+  return testing::drawn_text().find(words.substr(words.find('}') + 1)) != std::string::npos;
+}
+
 struct Setting {
   ImVec2 display;
   bool large_text;
@@ -171,7 +184,7 @@ TEST_P(VoiceWalk, ALowRatingAsksForAReasonAndTheSessionEnds) {
   EXPECT_TRUE(shows(tr(Text::RatingReasonQuestion)));
   EXPECT_TRUE(kiosk.has_target("rating.skip")) << "跳过 is always there";
   tap("rating.reason.hard_to_use");
-  EXPECT_EQ(kiosk.route(), "attract");
+  expect_thanked_then(kiosk, "attract");
   const auto rated = events_of(EventType::SatisfactionRated);
   ASSERT_EQ(rated.size(), 1u);
   EXPECT_EQ(rated[0].value, 2);
@@ -186,7 +199,7 @@ TEST_P(VoiceWalk, ALowRatingAsksForAReasonAndTheSessionEnds) {
 TEST_P(VoiceWalk, AHighRatingEndsAtOnceAndSkipEndsWithoutOne) {
   tap("topbar.end_session");
   tap("rating.level.very_satisfied");
-  EXPECT_EQ(kiosk.route(), "attract");
+  expect_thanked_then(kiosk, "attract");
   ASSERT_EQ(events_of(EventType::SatisfactionRated).size(), 1u);
   EXPECT_EQ(events_of(EventType::SatisfactionRated)[0].value, 5);
   EXPECT_TRUE(events_of(EventType::SatisfactionReason).empty());
@@ -209,6 +222,42 @@ INSTANTIATE_TEST_SUITE_P(Settings, VoiceWalk,
                                            Setting{ImVec2(1920, 1080), true}, Setting{ImVec2(1080, 1920), true}),
                          setting_name);
 
+// 结束使用 tapped by mistake: 返回 leads back to the page, the session still open.
+TEST(Rating, BackUndoesAnEndTappedByMistake) {
+  HeadlessKiosk kiosk(ImVec2(1920, 1080), "home");
+  kiosk.wait(0.5);
+  kiosk.tap("home.quiz");
+  kiosk.wait(0.5);
+  ASSERT_EQ(kiosk.route(), "quiz");
+  kiosk.tap("topbar.end_session");
+  kiosk.wait(0.5);
+  ASSERT_EQ(kiosk.route(), "rating");
+  EXPECT_TRUE(shows_countdown()) << "the end of the session counts down";
+  kiosk.tap("topbar.back");
+  kiosk.wait(0.5);
+  EXPECT_EQ(kiosk.route(), "quiz");
+  EXPECT_TRUE(kiosk.events().of_type(EventType::SessionEnd).empty());
+}
+
+// Reached after a quiz round (返回首页), the rating does not say the session will end.
+TEST(Rating, AfterAQuizRoundNoCountdownToAnEnd) {
+  HeadlessKiosk kiosk(ImVec2(1920, 1080), "home");
+  open_quiz(kiosk);
+  while (kiosk.route() == "quiz/question") {
+    kiosk.tap("quiz.option." + std::to_string(kiosk.kiosk().quiz().round()->current().shown_correct()));
+    kiosk.wait(0.5);
+    kiosk.tap("quiz.next");
+    kiosk.wait(0.5);
+  }
+  kiosk.kiosk().quiz().wait();
+  kiosk.wait(0.5);
+  kiosk.tap("quiz.home");
+  kiosk.wait(0.5);
+  ASSERT_EQ(kiosk.route(), "rating/quiz");
+  EXPECT_TRUE(testing::drawn_text().find(testing::without_spaces(tr(Text::RatingQuestion))) != std::string::npos);
+  EXPECT_FALSE(shows_countdown());
+}
+
 // After a finished quiz round the rating is asked on the way home; 结束使用 then ends at once.
 TEST(Rating, IsAskedAtMostOncePerSession) {
   HeadlessKiosk kiosk(ImVec2(1920, 1080), "home");
@@ -228,7 +277,7 @@ TEST(Rating, IsAskedAtMostOncePerSession) {
   ASSERT_EQ(kiosk.route(), "rating/quiz");
   kiosk.tap("rating.level.satisfied");
   kiosk.wait(0.5);
-  EXPECT_EQ(kiosk.route(), "home") << "the session goes on";
+  expect_thanked_then(kiosk, "home");  // the session goes on
   EXPECT_EQ(kiosk.events().of_type(EventType::SessionEnd).size(), 0u);
   ASSERT_EQ(kiosk.events().of_type(EventType::SatisfactionRated).size(), 1u);
   EXPECT_EQ(kiosk.events().of_type(EventType::SatisfactionRated)[0].target, "quiz");

@@ -448,6 +448,36 @@ constexpr std::array kTexts = {
     TextEntry{Text::BoothDoubleRedemptionFormat, "booth_double_redemption_format", TextStyle::Body, "第 {0} 次：{1}　在 {2}"},
     // {0} codes not listed.
     TextEntry{Text::BoothDoublesMoreFormat, "booth_doubles_more_format", TextStyle::Body, "另有 {0} 个重复兑奖的兑奖码，请导出报表查看"},
+    // {0} the option the visitor chose, with its letter: in the answer's panel beside the verdict.
+    TextEntry{Text::QuizYourChoiceFormat, "quiz_your_choice_format", TextStyle::Heading, "您选的：{0}"},
+    // Under a scrolling page whose end is out of view.
+    TextEntry{Text::ScrollMoreHint, "scroll_more_hint", TextStyle::Body, "向下滑动查看更多"},
+    // Once a rating is chosen, before the session ends.
+    TextEntry{Text::RatingThanks, "rating_thanks", TextStyle::Display, "感谢您的评价！"},
+    // A department card with no fee standards: no "收费 0".
+    TextEntry{Text::CountsNoFeesFormat, "counts_no_fees_format", TextStyle::Body, "职能 {0} · 审批 {1}"},
+    // 本机自检: what a passed check found, in the staff's words. {0}×{1} pixels, {2} 竖屏 or 横屏.
+    TextEntry{Text::DoctorFoundDisplayFormat, "doctor_found_display_format", TextStyle::Body, "{0}×{1}，{2}"},
+    TextEntry{Text::DoctorPortrait, "doctor_portrait", TextStyle::Body, "竖屏"},
+    TextEntry{Text::DoctorLandscape, "doctor_landscape", TextStyle::Body, "横屏"},
+    // {0} the touch device's name, {1} how many more were found.
+    TextEntry{Text::DoctorFoundTouchMoreFormat, "doctor_found_touch_more_format", TextStyle::Body, "{0}（另有 {1} 个）"},
+    // {0} the database file, {1} megabytes free on its disk.
+    TextEntry{Text::DoctorFoundDatabaseFormat, "doctor_found_database_format", TextStyle::Body, "{0} 可写入，磁盘剩余 {1} MB"},
+    // {0} today's date (Beijing time).
+    TextEntry{Text::DoctorFoundClockEventDayFormat, "doctor_found_clock_event_day_format", TextStyle::Body, "{0}（北京时间），今天是活动日"},
+    // {0} today's date, {1} days until the event.
+    TextEntry{Text::DoctorFoundClockBeforeFormat, "doctor_found_clock_before_format", TextStyle::Body, "{0}（北京时间），距活动还有 {1} 天"},
+    TextEntry{Text::DoctorFoundPinSet, "doctor_found_pin_set", TextStyle::Body, "已设置"},
+    TextEntry{Text::DoctorFoundPrizesLeftFormat, "doctor_found_prizes_left_format", TextStyle::Body, "还剩 {0} 份奖品"},
+    TextEntry{Text::DoctorFoundPrizesInitialFormat, "doctor_found_prizes_initial_format", TextStyle::Body, "首次启动时为 {0} 份（quiz.initial_stock）"},
+    TextEntry{Text::DoctorFoundKioskIdFormat, "doctor_found_kiosk_id_format", TextStyle::Body, "“{0}”"},
+    // {0} this kiosk's id, {1} how many kiosks the booth has.
+    TextEntry{Text::DoctorFoundKioskIdOfFormat, "doctor_found_kiosk_id_of_format", TextStyle::Body, "“{0}”（本展台共 {1} 台）"},
+    // {0} departments, {1} approval items, {2} fee standards, {3} the folder.
+    TextEntry{Text::DoctorFoundContentFormat, "doctor_found_content_format", TextStyle::Body, "{0} 个部门，{1} 个审批事项，{2} 项收费标准（{3}）"},
+    // {0} questions, {1} the file.
+    TextEntry{Text::DoctorFoundQuizBankFormat, "doctor_found_quiz_bank_format", TextStyle::Body, "{0} 道题（{1}）"},
 };
 
 constexpr bool table_is_complete_and_ordered() {
@@ -462,7 +492,9 @@ static_assert(table_is_complete_and_ordered(), "ui_text table must list every Te
 
 }  // namespace
 
-std::string fill_text(Text id, std::initializer_list<std::string_view> values) {
+namespace {
+template <typename Values>
+std::string fill_tokens(Text id, const Values& values) {
   std::string text(tr(id));
   std::size_t index = 0;
   for (std::string_view value : values) {
@@ -472,6 +504,10 @@ std::string fill_text(Text id, std::initializer_list<std::string_view> values) {
   }
   return text;
 }
+}  // namespace
+
+std::string fill_text(Text id, std::initializer_list<std::string_view> values) { return fill_tokens(id, values); }
+std::string fill_text(Text id, std::span<const std::string> values) { return fill_tokens(id, values); }
 
 const TextEntry& text_entry(Text id) { return kTexts[static_cast<std::size_t>(id)]; }
 std::string_view tr(Text id) { return text_entry(id).zh; }

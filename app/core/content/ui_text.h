@@ -401,6 +401,24 @@ enum class Text : std::uint16_t {
   BoothDoubleCodeFormat,
   BoothDoubleRedemptionFormat,
   BoothDoublesMoreFormat,
+  QuizYourChoiceFormat,
+  ScrollMoreHint,
+  RatingThanks,
+  CountsNoFeesFormat,
+  DoctorFoundDisplayFormat,
+  DoctorPortrait,
+  DoctorLandscape,
+  DoctorFoundTouchMoreFormat,
+  DoctorFoundDatabaseFormat,
+  DoctorFoundClockEventDayFormat,
+  DoctorFoundClockBeforeFormat,
+  DoctorFoundPinSet,
+  DoctorFoundPrizesLeftFormat,
+  DoctorFoundPrizesInitialFormat,
+  DoctorFoundKioskIdFormat,
+  DoctorFoundKioskIdOfFormat,
+  DoctorFoundContentFormat,
+  DoctorFoundQuizBankFormat,
   Count
 };
 
@@ -415,6 +433,7 @@ struct TextEntry {
 std::string_view tr(Text id);
 // The string with {0}, {1}, ... replaced by values, in order.
 std::string fill_text(Text id, std::initializer_list<std::string_view> values);
+std::string fill_text(Text id, std::span<const std::string> values);
 const TextEntry& text_entry(Text id);
 std::span<const TextEntry> all_texts();
 

@@ -363,7 +363,7 @@ class Parser {
   }
 
   void add_set_pin() {
-    set_pin_ = add_tool("set-pin", "set the staff PIN (4-8 digits, read from the keyboard or stdin)");
+    set_pin_ = add_tool("set-pin", "set the staff PIN (6-12 digits, read from the keyboard or stdin)");
     add_path(set_pin_, "--db", command_.set_pin.db_path, "FILE", kDbHelp);
   }
 
@@ -694,7 +694,7 @@ std::string help_text(std::span<const std::string> routes) {
       "                                     the content as one filled workbook per department\n"
       "       openday content import FILE.xlsx... --out DIR [--replace] [--event FILE]\n"
       "                                     department workbooks into a content folder (exit 7: invalid)\n"
-      "       openday set-pin [--db FILE]    set the staff PIN (4-8 digits, read from the keyboard or stdin)\n"
+      "       openday set-pin [--db FILE]    set the staff PIN (6-12 digits, read from the keyboard or stdin)\n"
       "       openday tally add --kind consultation|answer|problem|handbook|leaflet [--department ID]\n"
       "                         [--category ID] [--count N] [--db FILE] [--content DIR]\n"
       "                                     count work done at the staff desk (exit 2 on bad input)\n"

@@ -15,6 +15,12 @@ namespace openday {
 namespace {
 
 DoctorCheck pass(DoctorCheckId id, std::string detail) { return {doctor_check_name(id), true, std::move(detail), "", id}; }
+DoctorCheck pass(DoctorCheckId id, std::string detail, Text found, std::vector<std::string> values) {
+  DoctorCheck check = pass(id, std::move(detail));
+  check.found = found;
+  check.found_values = std::move(values);
+  return check;
+}
 DoctorCheck failed(DoctorCheckId id, std::string detail, std::string fix) {
   return {doctor_check_name(id), false, std::move(detail), std::move(fix), id};
 }
@@ -81,7 +87,9 @@ DoctorCheck check_display(const DisplayProbe& probe) {
   // Screens are laid out for at least 1024 px on the short side of a landscape or portrait monitor.
   if (std::min(*probe.width, *probe.height) < 720)
     return failed(DoctorCheckId::Display, size + " is too small for the kiosk's large text", "use a monitor of at least 1280x720 (xrandr --output NAME --mode 1920x1080)");
-  return pass(DoctorCheckId::Display, size + (*probe.height > *probe.width ? " (portrait)" : " (landscape)"));
+  const bool portrait = *probe.height > *probe.width;
+  return pass(DoctorCheckId::Display, size + (portrait ? " (portrait)" : " (landscape)"), Text::DoctorFoundDisplayFormat,
+              {std::to_string(*probe.width), std::to_string(*probe.height), std::string(tr(portrait ? Text::DoctorPortrait : Text::DoctorLandscape))});
 }
 
 DoctorCheck check_touch(std::string_view devices) {
@@ -96,9 +104,10 @@ DoctorCheck check_touch(std::string_view devices) {
   if (touch_devices.empty())
     return failed(DoctorCheckId::Touch, "no multi-touch input device found",
                   "plug in the touch monitor's USB cable, then map it to the screen: xinput map-to-output DEVICE OUTPUT");
-  std::string detail = touch_devices.front();
-  if (touch_devices.size() > 1) detail += " (and " + std::to_string(touch_devices.size() - 1) + " more)";
-  return pass(DoctorCheckId::Touch, detail);
+  if (touch_devices.size() == 1) return pass(DoctorCheckId::Touch, touch_devices.front());
+  const std::string more = std::to_string(touch_devices.size() - 1);
+  return pass(DoctorCheckId::Touch, touch_devices.front() + " (and " + more + " more)", Text::DoctorFoundTouchMoreFormat,
+              {touch_devices.front(), more});
 }
 
 DoctorCheck check_font(const std::string& font_description, const std::string& font_error) {
@@ -111,14 +120,18 @@ DoctorCheck check_content(const ContentLoad& load, const std::filesystem::path& 
   if (!load.content || !load.problems.empty())
     return failed(DoctorCheckId::Content, std::to_string(load.problems.size()) + " problem(s) in " + dir.string() + ": " + first_problem(load.problems),
                   "fix the files (openday validate --content " + dir.string() + " lists every problem)");
-  return pass(DoctorCheckId::Content, content_summary(*load.content) + " (" + dir.string() + ")");
+  const Content& content = *load.content;
+  return pass(DoctorCheckId::Content, content_summary(content) + " (" + dir.string() + ")", Text::DoctorFoundContentFormat,
+              {std::to_string(content.departments.size()), std::to_string(content.approval_item_count()), std::to_string(content.fee_item_count()),
+               dir.string()});
 }
 
 DoctorCheck check_quiz_bank(const QuizBankLoad& load, const std::filesystem::path& file) {
   if (!load.bank || !load.problems.empty())
     return failed(DoctorCheckId::QuizBank, std::to_string(load.problems.size()) + " problem(s) in " + file.string() + ": " + first_problem(load.problems),
                   "fix the question bank (openday validate lists every problem)");
-  return pass(DoctorCheckId::QuizBank, quiz_bank_summary(*load.bank) + " (" + file.string() + ")");
+  return pass(DoctorCheckId::QuizBank, quiz_bank_summary(*load.bank) + " (" + file.string() + ")", Text::DoctorFoundQuizBankFormat,
+              {std::to_string(load.bank->questions.size()), file.string()});
 }
 
 namespace {
@@ -133,7 +146,8 @@ DoctorCheck database_free_space(const std::filesystem::path& db, std::uintmax_t 
   if (space.available < min_free_bytes)
     return failed(DoctorCheckId::Database, db.string() + " writable, but only " + std::to_string(free_mb) + " MB free",
                   "free at least " + std::to_string(min_free_bytes / (1024 * 1024)) + " MB on that disk");
-  return pass(DoctorCheckId::Database, db.string() + " writable, " + std::to_string(free_mb) + " MB free");
+  return pass(DoctorCheckId::Database, db.string() + " writable, " + std::to_string(free_mb) + " MB free", Text::DoctorFoundDatabaseFormat,
+              {db.string(), std::to_string(free_mb)});
 }
 
 constexpr const char* kDatabaseOwnerFix = "check the folder exists and belongs to the kiosk's user (sudo chown openday: /var/lib/openday)";
@@ -185,7 +199,9 @@ DoctorCheck check_clock(const CalendarDate& today, int utc_offset_minutes, const
   if (days_to_event > kPlausibleDaysAhead)
     return failed(DoctorCheckId::Clock, "the clock says " + today_text + ", " + std::to_string(days_to_event) + " days before the event day " + event_date,
                   "check the clock (a kiosk without network often has a wrong one) and event.date");
-  return pass(DoctorCheckId::Clock, today_text + " UTC+8, " + (days_to_event == 0 ? std::string("the event day") : std::to_string(days_to_event) + " day(s) before the event"));
+  if (days_to_event == 0) return pass(DoctorCheckId::Clock, today_text + " UTC+8, the event day", Text::DoctorFoundClockEventDayFormat, {today_text});
+  const std::string days = std::to_string(days_to_event);
+  return pass(DoctorCheckId::Clock, today_text + " UTC+8, " + days + " day(s) before the event", Text::DoctorFoundClockBeforeFormat, {today_text, days});
 }
 
 DoctorCheck check_pin(const std::filesystem::path& db) {
@@ -202,7 +218,7 @@ DoctorCheck check_pin(const std::filesystem::path& db) {
   if (stored.too_short == true) return failed(DoctorCheckId::Pin, too_short, fix);
   if (!stored.too_short)
     return failed(DoctorCheckId::Pin, "set by an older version that allowed 4 digits: may be " + too_short + " (known after the next sign-in)", fix);
-  return pass(DoctorCheckId::Pin, "set");
+  return pass(DoctorCheckId::Pin, "set", Text::DoctorFoundPinSet, {});
 }
 
 DoctorCheck check_prize_stock(const std::filesystem::path& db, const Config& config) {
@@ -213,10 +229,12 @@ DoctorCheck check_prize_stock(const std::filesystem::path& db, const Config& con
   } catch (const std::exception& error) {
     return failed(DoctorCheckId::PrizeStock, std::string("cannot read ") + db.string() + ": " + error.what(), "fix the database check first");
   }
-  if (remaining && *remaining > 0) return pass(DoctorCheckId::PrizeStock, std::to_string(*remaining) + " prizes left");
+  if (remaining && *remaining > 0)
+    return pass(DoctorCheckId::PrizeStock, std::to_string(*remaining) + " prizes left", Text::DoctorFoundPrizesLeftFormat, {std::to_string(*remaining)});
   if (remaining) return failed(DoctorCheckId::PrizeStock, "0 prizes left: winners get no prize", "set the stock on the staff screen (库存)");
   if (config.initial_stock > 0)
-    return pass(DoctorCheckId::PrizeStock, "starts at quiz.initial_stock = " + std::to_string(config.initial_stock));
+    return pass(DoctorCheckId::PrizeStock, "starts at quiz.initial_stock = " + std::to_string(config.initial_stock),
+                Text::DoctorFoundPrizesInitialFormat, {std::to_string(config.initial_stock)});
   return failed(DoctorCheckId::PrizeStock, "quiz.initial_stock is 0 and no stock is set", "set quiz.initial_stock in the config, or the stock on the staff screen");
 }
 
@@ -225,7 +243,9 @@ DoctorCheck check_kiosk_id(const Config& config, int kiosks) {
   if (kiosks > 1 && config.kiosk_id == default_id)
     return failed(DoctorCheckId::KioskId, "\"" + config.kiosk_id + "\" is the default, and there are " + std::to_string(kiosks) + " kiosks",
                   "give each kiosk its own booth.kiosk_id (kiosk-1, kiosk-2, ...) in /etc/openday/openday.toml");
-  return pass(DoctorCheckId::KioskId, "\"" + config.kiosk_id + "\"" + (kiosks > 1 ? " (one of " + std::to_string(kiosks) + " kiosks)" : ""));
+  if (kiosks <= 1) return pass(DoctorCheckId::KioskId, "\"" + config.kiosk_id + "\"", Text::DoctorFoundKioskIdFormat, {config.kiosk_id});
+  return pass(DoctorCheckId::KioskId, "\"" + config.kiosk_id + "\" (one of " + std::to_string(kiosks) + " kiosks)", Text::DoctorFoundKioskIdOfFormat,
+              {config.kiosk_id, std::to_string(kiosks)});
 }
 
 }  // namespace openday

@@ -13,6 +13,7 @@
 
 #include "core/booth/config.h"
 #include "core/content/content.h"
+#include "core/content/ui_text.h"
 #include "core/quiz/quiz_bank.h"
 #include "core/visits/durable_store.h"
 
@@ -28,6 +29,10 @@ struct DoctorCheck {
   std::string detail;  // what was found
   std::string fix;     // what to do when it failed
   DoctorCheckId id = DoctorCheckId::Display;
+  // What a passed check found in the staff screen's words (filled with found_values); Text::Count
+  // when the detail (a file name, a device name) says it in any language.
+  Text found = Text::Count;
+  std::vector<std::string> found_values{};
 };
 
 // "✓ name: detail", or "✗ name: detail -> fix".

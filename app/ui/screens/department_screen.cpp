@@ -1,6 +1,7 @@
 // One department: a header with how to reach it, and four tabs: 部门职能, 审批事项, 收费标准,
 // 常见问题.
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
 #include <utility>
 
@@ -42,11 +43,21 @@ class DepartmentScreen final : public Screen {
   void draw(ScreenContext& ctx) override {
     const Rect area = ctx.content_rect();
     const Metrics& m = ctx.metrics();
-    float y = draw_header(ctx, area.min.x + m.margin, area.min.y + m.gap, area.width() - 2 * m.margin);
-    y = draw_tabs(ctx, area.min.x + m.margin, y + m.gap * 0.8f, area.width() - 2 * m.margin);
+    const float x = area.min.x + m.margin;
+    const float width = area.width() - 2 * m.margin;
+    // In 大字, or with long contact facts, the whole header would leave the tab little room: it
+    // keeps the department's name, and the facts open the scrolling body instead.
+    const bool facts_in_body = header_height(ctx, width) > area.height() * kHeaderShare;
+    float y = draw_name(ctx, x, area.min.y + m.gap, width);
+    if (!facts_in_body) y = draw_facts(ctx, x, y, width, whole_display());
+    y = draw_tabs(ctx, x, y + m.gap * 0.8f, width);
     const Rect body{ImVec2(area.min.x, y + m.gap * 0.6f), area.max};
     TouchScroll scroll(ctx, "department.body", body, std::exchange(scroll_to_top_, false));  // a new tab starts at its top
     Flow flow(ctx, ImVec2(scroll.origin().x + m.margin, scroll.origin().y), body.width() - 2 * m.margin, body);
+    if (facts_in_body) {
+      flow.space(draw_facts(ctx, flow.x(), flow.y(), flow.width(), body) - flow.y() + m.gap * 0.5f);
+      flow.divider();
+    }
     switch (tab_) {
       case DepartmentTab::Duties: draw_duties(ctx, flow); break;
       case DepartmentTab::Items: draw_items(ctx, flow); break;
@@ -57,13 +68,28 @@ class DepartmentScreen final : public Screen {
   }
 
  private:
-  float draw_header(ScreenContext& ctx, float x, float y, float width) const {
-    const Metrics& m = ctx.metrics();
-    ImDrawList& draw = ctx.draw_list();
+  // The most of the screen the header may take before its facts move into the body.
+  static constexpr float kHeaderShare = 0.3f;
+
+  static Rect whole_display() { return Rect{ImVec2(0, 0), ImGui::GetIO().DisplaySize}; }
+
+  float draw_name(ScreenContext& ctx, float x, float y, float width) const {
     const ImFont& heading = *ctx.font(FontRole::Heading);
-    y += draw_wrapped_text(draw, heading, heading.FontSize, ImVec2(x, y), colors::kText, department_.name, width);
-    y += m.gap * 0.3f;
-    // Two columns of contact facts in landscape, one in portrait.
+    return y + draw_wrapped_text(ctx.draw_list(), heading, heading.FontSize, ImVec2(x, y), colors::kText, department_.name, width) +
+           ctx.metrics().gap * 0.3f;
+  }
+
+  float header_height(ScreenContext& ctx, float width) const {
+    const ImFont& heading = *ctx.font(FontRole::Heading);
+    const float name = measure_wrapped_height(heading, heading.FontSize, department_.name, width) + ctx.metrics().gap * 0.3f;
+    // A visible area that ends above everything: the facts are measured, not drawn.
+    return name + draw_facts(ctx, 0, 0, width, Rect{ImVec2(0, -FLT_MAX), ImVec2(0, -FLT_MAX)});
+  }
+
+  // Address, phone, hours and window: two columns in landscape, one in portrait. Draws what lies
+  // inside visible; returns the y below the facts.
+  float draw_facts(ScreenContext& ctx, float x, float y, float width, const Rect& visible) const {
+    const Metrics& m = ctx.metrics();
     const bool two_columns = !m.portrait;
     const float column = two_columns ? (width - m.gap) * 0.5f : width;
     const std::pair<Text, const std::string*> facts[] = {{Text::LabelAddress, &department_.address},
@@ -74,8 +100,7 @@ class DepartmentScreen final : public Screen {
     for (std::size_t i = 0; i < std::size(facts); i += two_columns ? 2 : 1) {
       float row_height = 0;
       for (std::size_t c = 0; c < (two_columns ? 2u : 1u) && i + c < std::size(facts); ++c) {
-        Flow cell(ctx, ImVec2(x + static_cast<float>(c) * (column + m.gap), row_y), column,
-                  Rect{ImVec2(0, 0), ImGui::GetIO().DisplaySize});
+        Flow cell(ctx, ImVec2(x + static_cast<float>(c) * (column + m.gap), row_y), column, visible);
         cell.label_value(tr(facts[i + c].first), *facts[i + c].second);
         row_height = std::max(row_height, cell.y() - row_y);
       }

@@ -54,7 +54,10 @@ class DepartmentsScreen final : public Screen {
     std::vector<std::string> labels = {std::string(tr(Text::CategoryAll))};
     for (auto& category : categories_in_use(ctx.content())) labels.push_back(std::move(category));
     float cx = x;
-    const float height = std::max(m.touch_min, line_height(font.FontSize) + m.gap * 0.6f);
+    // Room under the words for the selected chip's bar (widgets.cpp: 8 + 6 design px from the
+    // bottom edge), the same above them: the bar never touches 全部.
+    const float bar_room = std::round(18 * m.unit);
+    const float height = std::max(m.touch_min, line_height(font.FontSize) + 2 * bar_room);
     for (std::size_t i = 0; i < labels.size(); ++i) {
       const std::string& label = labels[i];
       const float text_width = font.CalcTextSizeA(font.FontSize, FLT_MAX, 0, label.c_str()).x;
@@ -129,8 +132,10 @@ class DepartmentsScreen final : public Screen {
       y += line_height(body.FontSize);
     }
     y = std::max(y, pos.y + m.gap * 0.8f + line_height(heading.FontSize) + 2 * line_height(body.FontSize));
-    const std::string counts = fill_text(Text::CountsFormat, {std::to_string(d.duties.size()), std::to_string(d.approval_items.size()),
-                                                             std::to_string(d.fees.size())});
+    // A department with no fee standards says nothing of fees here (its 收费标准 tab says why), not "收费 0".
+    const std::string counts = d.fees.empty() ? fill_text(Text::CountsNoFeesFormat, {std::to_string(d.duties.size()), std::to_string(d.approval_items.size())})
+                                              : fill_text(Text::CountsFormat, {std::to_string(d.duties.size()), std::to_string(d.approval_items.size()),
+                                                                               std::to_string(d.fees.size())});
     draw_wrapped_text(draw, body, body.FontSize, ImVec2(pos.x + m.gap, y), colors::kAccent, counts, inner);
   }
 

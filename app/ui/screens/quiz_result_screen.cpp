@@ -60,8 +60,8 @@ class QuizResultScreen final : public Screen {
     const Metrics& m = ctx.metrics();
     TouchScroll scroll(ctx, "quiz.code", area);
     const auto [x, width, top] = centered_column(ctx, scroll.origin().x, 1500);
+    // The card names the code (您的兑奖码); a heading of another name above it would say it twice.
     float y = scroll.origin().y + m.gap * 1.5f;
-    y += centered_text(ctx, FontRole::Display, x, y, width, tr(Text::QuizMyCode), colors::kSuccess) + m.gap;
     y = draw_voucher(ctx, *voucher, x, y, width, Text::QuizVoucherLabel) + m.gap * 1.5f;
     const float height = std::max(150 * m.unit, line_height(ctx.font_px(FontRole::Display)) + 2 * m.gap);
     const float button_width = std::min(width, 720 * m.unit);

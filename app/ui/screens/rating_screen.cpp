@@ -1,7 +1,7 @@
 // 满意度评价: "您对本次政务公开日活动满意吗？" with the five levels of the 好差评 scale as large
 // buttons, each with its words, a face and a star count (never colour alone); 不满意 and 非常
-// 不满意 then ask for a reason. 跳过 is always there. After 结束使用 the session ends either
-// way; after a quiz round the visitor goes on to the home screen. A visitor who walks away is
+// 不满意 then ask for a reason. 跳过 is always there. A rating is thanked for a moment. After
+// 结束使用 the session ends either way (返回 goes back to the page, for a tap made by mistake); after a quiz round the visitor goes on to the home screen. A visitor who walks away is
 // not waited for longer than the countdown shown (shorter than the idle timeout).
 #include <algorithm>
 #include <cfloat>
@@ -59,6 +59,10 @@ class RatingScreen final : public Screen {
 
   void draw(ScreenContext& ctx) override {
     if (opened_at_ < 0) opened_at_ = ctx.now();
+    if (rated_at_ >= 0) {
+      draw_thanks(ctx);
+      return;
+    }
     const double seconds_left = deadline(ctx) - ctx.now();
     if (seconds_left <= 0) {
       finish(ctx, ctx.last_touch_at());  // nobody is there: the session ends, its dwell up to the last touch
@@ -70,8 +74,12 @@ class RatingScreen final : public Screen {
     auto [x, width, y] = page_column(ctx);
     y += centered_text(ctx, FontRole::Display, x, y, width, tr(rated_ ? Text::RatingReasonQuestion : Text::RatingQuestion), colors::kText);
     y += m.gap * 0.2f;
-    const std::string countdown = fill_text(Text::RatingCountdownFormat, {std::to_string(static_cast<int>(std::ceil(seconds_left)))});
-    y += centered_text(ctx, FontRole::Body, x, y, width, countdown, colors::kTextMuted) + m.gap * 0.6f;
+    // Only what ends the session counts down to its end; after a quiz round the visitor goes on.
+    if (ends_session_) {
+      const std::string countdown = fill_text(Text::RatingCountdownFormat, {std::to_string(static_cast<int>(std::ceil(seconds_left)))});
+      y += centered_text(ctx, FontRole::Body, x, y, width, countdown, colors::kTextMuted);
+    }
+    y += m.gap * 0.6f;
     const float skip_height = std::max(m.touch_min, line_height(ctx.font_px(FontRole::Heading)) + m.gap * 0.6f);
     const float note_height = measure_wrapped_height(*ctx.font(FontRole::Body), ctx.font_px(FontRole::Body), tr(Text::RatingNotOfficial), width);
     const float bottom = area.max.y - m.margin - skip_height - m.gap * 0.6f - note_height - m.gap * 0.4f;
@@ -85,6 +93,23 @@ class RatingScreen final : public Screen {
   }
 
  private:
+  static constexpr double kThanksSeconds = 2.5;
+
+  // 感谢您的评价！ for a moment after the choice, then on as the choice said; nothing to tap.
+  void draw_thanks(ScreenContext& ctx) {
+    const double left = rated_at_ + kThanksSeconds - ctx.now();
+    if (left <= 0) {
+      finish(ctx, rated_at_);
+      return;
+    }
+    ctx.request_frame_within(left);
+    const Rect area = ctx.content_rect();
+    auto [x, width, y] = page_column(ctx);
+    const float height = measure_wrapped_height(*ctx.font(FontRole::Display), ctx.font_px(FontRole::Display), tr(Text::RatingThanks), width);
+    centered_text(ctx, FontRole::Display, x, std::max(y, (area.min.y + area.max.y - height) * 0.5f), width, tr(Text::RatingThanks),
+                  colors::kSuccess);
+  }
+
   double deadline(const ScreenContext& ctx) const {
     const double countdown = std::min(kCountdownSeconds, static_cast<double>(ctx.config().idle_timeout_seconds) - 1.0);
     return std::max(opened_at_, ctx.last_touch_at()) + std::max(1.0, countdown);
@@ -172,7 +197,7 @@ class RatingScreen final : public Screen {
       rated_ = value;
       return;
     }
-    finish(ctx, ctx.now());
+    rated_at_ = ctx.now();
   }
 
   void give_reason(ScreenContext& ctx, std::string_view key) {
@@ -181,7 +206,7 @@ class RatingScreen final : public Screen {
     reason.value = rated_;
     reason.target = std::string(key);
     ctx.log(std::move(reason));
-    finish(ctx, ctx.now());
+    rated_at_ = ctx.now();
   }
 
   void finish(ScreenContext& ctx, double at) {
@@ -192,6 +217,7 @@ class RatingScreen final : public Screen {
   bool ends_session_;
   double opened_at_ = -1;
   int rated_ = 0;  // the level rated, while its reason is asked
+  double rated_at_ = -1;  // when the rating (and its reason) was given: thanks are shown
 };
 
 }  // namespace

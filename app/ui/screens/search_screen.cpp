@@ -72,7 +72,7 @@ class SearchScreen final : public Screen {
     const float right_x = area.max.x - m.margin - keyboard_width;
     const float below_query = draw_query(ctx, right_x, area.min.y + m.gap, keyboard_width) + m.gap;
     // Beside the results the keys may grow into the height there is, up to about square.
-    const float rows = std::ceil(static_cast<float>(kLetterKeyboardKeys) / kKeyboardColumns);
+    const float rows = static_cast<float>(letter_keyboard_rows(kKeyboardColumns));
     const float room = area.max.y - m.margin * 0.5f - below_query - keyboard_height;
     const float tall_key = std::min(key_height + std::max(0.0f, room) / rows, keyboard_width / kKeyboardColumns);
     const float keyboard_top = std::max(below_query, area.max.y - m.margin * 0.5f - letter_keyboard_height(m, kKeyboardColumns, tall_key));
@@ -223,7 +223,13 @@ class SearchScreen final : public Screen {
       y += button_height;
     }
     y += m.gap * 0.6f;
-    draw_wrapped_text(draw, body, body.FontSize, ImVec2(x, y), colors::kText, tr(Text::SearchNoneDesk), width);
+    y += draw_wrapped_text(draw, body, body.FontSize, ImVec2(x, y), colors::kText, tr(Text::SearchNoneDesk), width);
+    // What was not found can still be asked: 我要问 registers the question for the desk.
+    y += m.gap * 0.3f;
+    const float ask_height = std::max(m.touch_min, line_height(heading.FontSize) + m.gap * 0.6f);
+    const float ask_width = std::min(width, std::max(m.touch_min * 3.0f, widest_line(heading, heading.FontSize, tr(Text::HomeAsk), FLT_MAX) + 2 * m.gap));
+    if (big_button(ctx, {"search.none.ask", ImVec2(x, y), ImVec2(ask_width, ask_height), tr(Text::HomeAsk), ButtonKind::Secondary}))
+      ctx.router().push("ask");
   }
 
   void draw_results(ScreenContext& ctx, const Rect& area) {

@@ -4,6 +4,8 @@
 // then the technician's exact step. The tick and cross are drawn: the CJK face has no ✓ or ✗.
 #include <algorithm>
 #include <array>
+#include <span>
+#include <string>
 
 #include "core/content/ui_text.h"
 #include "ui/screen_context.h"
@@ -88,6 +90,12 @@ class StaffDoctorScreen final : public Screen {
     return fill_text(Text::DoctorSomeFailedFormat, {std::to_string(checks.size()), std::to_string(failed)});
   }
 
+  // What was found, in Chinese where the check says it in words; names of files and devices as they are.
+  static std::string found_words(const DoctorCheck& check) {
+    if (check.found == Text::Count) return check.detail;
+    return fill_text(check.found, std::span<const std::string>(check.found_values));
+  }
+
   // One check: the mark, its name, what was found, and under a failed one what to do.
   static float draw_check(ScreenContext& ctx, const DoctorCheck& check, float x, float y, float width) {
     const Metrics& m = ctx.metrics();
@@ -103,7 +111,7 @@ class StaffDoctorScreen final : public Screen {
                                      tr(words.name), text_width);
     if (!check.ok)
       height += draw_wrapped_text(draw, body, body.FontSize, ImVec2(text_x, y + height), colors::kAccent, tr(words.fix), text_width);
-    height += draw_wrapped_text(draw, body, body.FontSize, ImVec2(text_x, y + height), colors::kTextMuted, check.detail, text_width);
+    height += draw_wrapped_text(draw, body, body.FontSize, ImVec2(text_x, y + height), colors::kTextMuted, found_words(check), text_width);
     if (!check.ok && !check.fix.empty())
       height += draw_wrapped_text(draw, body, body.FontSize, ImVec2(text_x, y + height), colors::kTextMuted, check.fix, text_width);
     return std::max(height, mark);

@@ -1,7 +1,9 @@
 // Staff: the department (and, for a problem, the category) of a tally tap (issue 12). The
 // departments today's taps named come first, most recent first, then the rest in content order;
 // tapping a department counts at once and goes back to the tally, so a department is always
-// two taps away. A problem's category is chosen above the departments (其他问题 until chosen).
+// two taps away. A problem's category is chosen first: the departments appear once it is (a
+// silent default would count every problem as 其他问题). Recent departments come first in the
+// same look as the rest: the chosen-red says "chosen", which they are not.
 #include <algorithm>
 #include <set>
 
@@ -31,7 +33,10 @@ class StaffTallyPickScreen final : public Screen {
     const float width = area.width() - 2 * m.margin;
     const float button_height = std::max(m.touch_min * 1.1f, line_height(ctx.font_px(FontRole::Heading)) + m.gap);
     float y = area.min.y + m.gap;
-    if (kind_ == TallyKind::Problem) y = draw_categories(ctx, x, y, width, button_height);
+    if (kind_ == TallyKind::Problem) {
+      y = draw_categories(ctx, x, y, width, button_height);
+      if (category_.empty()) return;
+    }
     y += centered_text(ctx, FontRole::Heading, x, y, width, tr(Text::TallyPickDepartment), colors::kTextMuted) + m.gap * 0.5f;
 
     TouchScroll scroll(ctx, "staff.tally.pick", Rect{ImVec2(area.min.x, y), area.max});
@@ -44,8 +49,7 @@ class StaffTallyPickScreen final : public Screen {
       const float cx = x + static_cast<float>(i % static_cast<std::size_t>(columns)) * (cell_width + m.gap * 0.5f);
       cy = scroll.origin().y + static_cast<float>(i / static_cast<std::size_t>(columns)) * (button_height + m.gap * 0.5f);
       const std::string id = "staff.tally.pick." + (choice.id.empty() ? std::string("none") : choice.id);
-      ButtonSpec spec{id.c_str(), ImVec2(cx, cy), ImVec2(cell_width, button_height), choice.name,
-                      choice.recent ? ButtonKind::Primary : ButtonKind::Secondary};
+      ButtonSpec spec{id.c_str(), ImVec2(cx, cy), ImVec2(cell_width, button_height), choice.name, ButtonKind::Secondary};
       spec.padding = m.gap * 0.4f;
       if (!big_button(ctx, spec)) continue;
       const TallyTap tap{kind_, choice.id, kind_ == TallyKind::Problem ? category_ : std::string(), 1};
@@ -59,7 +63,6 @@ class StaffTallyPickScreen final : public Screen {
   struct Choice {
     std::string id;  // empty: no department
     std::string name;
-    bool recent = false;
   };
 
   // Recent departments first (most recent first), then every other in content order, then none.
@@ -70,12 +73,12 @@ class StaffTallyPickScreen final : public Screen {
       for (const std::string& id : tally.today()->recent_departments) {
         const Department* department = content.department(id);
         if (!department || !listed.insert(id).second) continue;  // a department since removed from the content
-        choices.push_back({id, department->short_name, true});
+        choices.push_back({id, department->short_name});
       }
     }
     for (const Department& department : content.departments)
-      if (listed.insert(department.id).second) choices.push_back({department.id, department.short_name, false});
-    choices.push_back({"", std::string(tr(Text::TallyNoDepartment)), false});
+      if (listed.insert(department.id).second) choices.push_back({department.id, department.short_name});
+    choices.push_back({"", std::string(tr(Text::TallyNoDepartment))});
     return choices;
   }
 
@@ -102,7 +105,7 @@ class StaffTallyPickScreen final : public Screen {
   }
 
   TallyKind kind_;
-  std::string category_ = "other";
+  std::string category_;  // a problem's category; empty until staff choose one
 };
 
 }  // namespace
