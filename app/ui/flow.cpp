@@ -40,10 +40,17 @@ void Flow::section(std::string_view title) {
   y_ += height + m.gap * 0.4f;
 }
 
-void Flow::label_value(std::string_view label, std::string_view value) {
+float Flow::label_indent(std::initializer_list<std::string_view> labels) const {
   const ImFont& font = *ctx_.font(FontRole::Body);
-  const ImVec2 label_size = font.CalcTextSizeA(font.FontSize, FLT_MAX, 0, label.data(), label.data() + label.size());
-  const float indent = std::min(std::ceil(label_size.x), width_ * 0.4f);
+  float widest = 0;
+  for (std::string_view label : labels)
+    widest = std::max(widest, font.CalcTextSizeA(font.FontSize, FLT_MAX, 0, label.data(), label.data() + label.size()).x);
+  return std::min(std::ceil(widest), width_ * 0.4f);
+}
+
+void Flow::label_value(std::string_view label, std::string_view value, float indent) {
+  const ImFont& font = *ctx_.font(FontRole::Body);
+  if (indent < 0) indent = label_indent({label});
   const float height = measure_wrapped_height(font, font.FontSize, value, width_ - indent);
   if (visible(y_, y_ + height)) {
     draw_wrapped_text(ctx_.draw_list(), font, font.FontSize, ImVec2(x_, y_), colors::kTextMuted, label, indent + 1);

@@ -4,6 +4,8 @@
 // same per frame as a short one, apart from measuring.
 #include <imgui.h>
 
+#include <initializer_list>
+
 #include <string_view>
 
 #include "ui/screen_context.h"
@@ -23,8 +25,11 @@ class Flow {
   void text(FontRole role, std::string_view text, ImU32 color, float indent = 0);
   // A section title with an accent bar at its left.
   void section(std::string_view title);
-  // "地址：" then the value, wrapped under itself.
-  void label_value(std::string_view label, std::string_view value);
+  // "地址：" then the value, wrapped under itself. indent: where the value starts (labels of one
+  // block share the widest one's, so that their values line up); negative: the label's width.
+  void label_value(std::string_view label, std::string_view value, float indent = -1);
+  // The indent that lines up the values of these labels.
+  float label_indent(std::initializer_list<std::string_view> labels) const;
   // "1." (or any marker) then the text, wrapped under the text.
   void numbered(std::string_view marker, std::string_view text, ImU32 color);
   void divider();

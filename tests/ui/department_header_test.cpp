@@ -1,12 +1,16 @@
 // Every department and tab of the shipped content, in both orientations and both text sizes: the tab's
 // scrolling body keeps at least half of the page (in 大字 the header keeps the name and its
-// contact facts open the body instead), and the facts are on the page either way.
+// contact facts open the body instead), and the facts are on the page either way. The fee table
+// keeps its column names in view when scrolled; the fee cards line their values up.
 #include <gtest/gtest.h>
 
 #include <ostream>
 #include <string>
+#include <vector>
 
+#include "core/content/ui_text.h"
 #include "support/headless_kiosk.h"
+#include "ui/text_layout.h"
 #include "ui/drawn_text.h"
 
 namespace openday {
@@ -57,6 +61,74 @@ INSTANTIATE_TEST_SUITE_P(Shapes, DepartmentHeader,
                          ::testing::Values(Shape{ImVec2(1920, 1080), false}, Shape{ImVec2(1920, 1080), true}, Shape{ImVec2(1080, 1920), false},
                                            Shape{ImVec2(1080, 1920), true}),
                          shape_name);
+
+// The glyphs drawn in a horizontal band of the screen, in draw order.
+std::string text_in_band(float top, float bottom) {
+  std::string out;
+  for (const testing::DrawnGlyph& g : testing::drawn_glyphs())
+    if (g.min.y >= top && g.max.y <= bottom) testing::append_utf8(out, g.code_point);
+  return out;
+}
+
+TEST(FeeTable, ScrolledItsColumnNamesStayAtTheTopOfTheView) {
+  int scrolled = 0;
+  for (const Department& department : HeadlessKiosk::sample_content()->departments) {
+    if (department.fees.empty()) continue;
+    const std::string route = "department/" + department.id + "/fees";
+    SCOPED_TRACE(route);
+    HeadlessKiosk kiosk(ImVec2(1920, 1080), route);
+    kiosk.wait(0.5);
+    const ImRect body = kiosk.rect_of("department.body");
+    kiosk.drag(ImVec2(body.GetCenter().x, body.Max.y - 40), ImVec2(body.GetCenter().x, body.Min.y + 40), 12, 30);
+    kiosk.run_until_idle();
+    if (kiosk.scroll_y_of("department.body") < body.GetHeight() * 0.3f) continue;  // a short table: nothing scrolled away
+    ++scrolled;
+    const float band = ui::line_height(kiosk.kiosk().fonts().font(ui::FontRole::Heading, false)->FontSize) + kiosk.kiosk().metrics().gap;
+    const std::string top = text_in_band(body.Min.y, body.Min.y + band);
+    EXPECT_NE(top.find(testing::without_spaces(tr(Text::FeeColumnName))), std::string::npos) << top;
+    EXPECT_NE(top.find(testing::without_spaces(tr(Text::FeeColumnBasis))), std::string::npos) << top;
+  }
+  EXPECT_GT(scrolled, 0) << "some department's fee table is longer than the view (precondition)";
+}
+
+TEST(FeeCards, TheValuesOfACardStartAtOneX) {
+  for (const ImVec2 display : {ImVec2(1080, 1920), ImVec2(1920, 1080)})
+    for (const Department& department : HeadlessKiosk::sample_content()->departments) {
+      if (department.fees.empty()) continue;
+      const std::string route = "department/" + department.id + "/fees";
+      SCOPED_TRACE(route + " " + std::to_string(static_cast<int>(display.x)));
+      HeadlessKiosk kiosk(display, route);
+      kiosk.kiosk().text_audit().record_placements = true;
+      kiosk.wait(0.5);
+      kiosk.tap("topbar.large_text");  // cards in 大字 (and always in portrait)
+      kiosk.wait(0.5);
+      kiosk.run_until_idle();
+      // The first card whose values are all on screen, dragging down until one is.
+      std::vector<float> xs;
+      for (int drag = 0; drag < 6 && xs.empty(); ++drag) {
+        for (const FeeItem& fee : department.fees) {
+          std::vector<std::string> values = {fee.legal_basis, fill_text(Text::FeeDocumentFormat, {fee.document_number})};
+          if (!fee.notes.empty()) values.push_back(fee.notes);
+          std::vector<float> found;
+          for (const std::string& value : values)
+            for (const ui::TextPlacement& p : kiosk.kiosk().text_audit().placements())
+              if (p.text == value) {
+                found.push_back(p.min.x);
+                break;
+              }
+          if (found.size() == values.size()) {
+            xs = found;
+            break;
+          }
+        }
+        const ImRect body = kiosk.rect_of("department.body");
+        kiosk.drag(ImVec2(body.GetCenter().x, body.Max.y - 60), ImVec2(body.GetCenter().x, body.Max.y - 360), 12, 30);
+        kiosk.run_until_idle();
+      }
+      ASSERT_FALSE(xs.empty()) << "a whole fee card came on screen";
+      for (float x : xs) EXPECT_NEAR(x, xs.front(), 1.0f);
+    }
+}
 
 }  // namespace
 }  // namespace openday

@@ -295,14 +295,12 @@ class DepartmentScreen final : public Screen {
     };
     const ImFont& heading = *ctx.font(FontRole::Heading);
     const float header_height = line_height(heading.FontSize) + 2 * pad;
-    if (flow.visible(flow.y(), flow.y() + header_height)) {
-      draw.AddRectFilled(ImVec2(flow.x(), flow.y()), ImVec2(flow.x() + flow.width(), flow.y() + header_height), colors::kAccentSoft);
-      for (int c = 0; c < 4; ++c) {
-        const std::string_view label = tr(headers[c]);
-        draw.AddText(&heading, heading.FontSize, ImVec2(cell_x(c) + pad, flow.y() + pad), colors::kText, label.data(),
-                     label.data() + label.size());
-      }
-    }
+    const auto draw_header_row = [&](float y) {
+      draw.AddRectFilled(ImVec2(flow.x(), y), ImVec2(flow.x() + flow.width(), y + header_height), colors::kAccentSoft);
+      for (int c = 0; c < 4; ++c) draw_text_line(draw, heading, heading.FontSize, ImVec2(cell_x(c) + pad, y + pad), colors::kText, tr(headers[c]));
+    };
+    const float header_y = flow.y();
+    if (flow.visible(header_y, header_y + header_height)) draw_header_row(header_y);
     flow.space(header_height);
     const ImFont& body = *ctx.font(FontRole::Body);
     // A row: its four cells side by side, as tall as the tallest, then its publication line.
@@ -339,6 +337,10 @@ class DepartmentScreen final : public Screen {
         mark_section_read(ctx, ImVec2(flow.x(), top), ImVec2(flow.x() + flow.width(), top + row_height));
     }
     flow.space(fee_rows_.total());
+    // Scrolled past, the column names stay at the top of the view over the rows under them
+    // ("40 元/证" never without its 收费标准 above it).
+    const float view_top = flow.visible_area().min.y;
+    if (header_y < view_top && flow.y() > view_top + header_height) draw_header_row(view_top);
   }
 
   // Portrait or large text: one card per fee, every field labelled. Only the cards on screen
@@ -363,10 +365,15 @@ class DepartmentScreen final : public Screen {
 
   static void draw_fee_card(ScreenContext& ctx, Flow& flow, const FeeItem& fee) {
     flow.section(fee.name);
-    flow.label_value(std::string(tr(Text::FeeColumnStandard)) + "：", standard_of(fee));
-    flow.label_value(std::string(tr(Text::FeeColumnBasis)) + "：", fee.legal_basis);
-    flow.label_value("", fill_text(Text::FeeDocumentFormat, {fee.document_number}));
-    if (!fee.notes.empty()) flow.label_value(std::string(tr(Text::FeeColumnNotes)) + "：", fee.notes);
+    // The values start at one x, the document number under the basis it belongs to.
+    const std::string standard = std::string(tr(Text::FeeColumnStandard)) + "：";
+    const std::string basis = std::string(tr(Text::FeeColumnBasis)) + "：";
+    const std::string notes = std::string(tr(Text::FeeColumnNotes)) + "：";
+    const float indent = flow.label_indent({standard, basis, notes});
+    flow.label_value(standard, standard_of(fee), indent);
+    flow.label_value(basis, fee.legal_basis, indent);
+    flow.label_value("", fill_text(Text::FeeDocumentFormat, {fee.document_number}), indent);
+    if (!fee.notes.empty()) flow.label_value(notes, fee.notes, indent);
     flow.text(FontRole::Body, publication_line(fee.published), colors::kTextMuted);
     flow.divider();
     flow.space(ctx.metrics().gap * 0.3f);
