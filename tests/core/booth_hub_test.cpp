@@ -18,6 +18,7 @@
 #include "core/booth/hub_setup.h"
 #include "core/booth/hub_subjects.h"
 #include "core/booth/nkey.h"
+#include "support/shell.h"
 #include "support/temp_dir.h"
 #include "support/test_hub.h"
 
@@ -385,6 +386,15 @@ TEST_F(HubConnectionLifetime, EndsOnlyOnceLibnatsRanTheCallbacksItQueuedForIt) {
   EXPECT_EQ(destroyed.wait_for(500ms), std::future_status::timeout) << "the connection ended while libnats still had a callback of it to run";
   hold.release();
   EXPECT_EQ(destroyed.wait_for(5s), std::future_status::ready) << "the connection did not end once libnats ran its callbacks";
+}
+
+// libnats frees a dropped connection's last reference on its callback thread: a process that
+// ends at once (the CLI after `voucher redeem`) must first let libnats finish, or that thread
+// may free the connection's TLS context while OpenSSL's exit handler tears OpenSSL down (the
+// desk's SIGSEGV in SSL_CTX_free). The child says whether libnats was done when exit began.
+TEST(HubConnectionExit, AProcessEndsCleanlyRightAfterDroppingAConnection) {
+  const testing::Shell ended = testing::run_shell(std::string(HUB_EXIT_CHILD) + " " + url_of_a_free_port() + " close");
+  EXPECT_EQ(ended.status, 0) << ended.output;
 }
 
 TEST_F(BoothHub, TheHubComesBackOnItsPortWithItsStoreAndTheKioskReconnects) {

@@ -28,6 +28,7 @@ struct HubConnection::Callbacks {
 namespace {
 
 constexpr int64_t kJetStreamWaitMs = 2000;
+constexpr int64_t kLibraryCloseWaitMs = 3000;
 // libnats runs the closed callback at once unless its callback thread is busy elsewhere; should
 // it drop it (out of memory), the state the callbacks reach stays alive, leaked rather than freed.
 constexpr auto kClosedCallbackWait = std::chrono::seconds(5);
@@ -38,8 +39,8 @@ constexpr int kMaxPingsOut = 3;
 constexpr int64_t kEventsDuplicateWindowNs = int64_t{120} * 1'000'000'000;
 constexpr int32_t kMaxContentBytes = 8 * 1024 * 1024;
 
-// nats_Open once per process: libnats's own threads and timers. It is never closed, as another
-// connection may still live (nats_Close under a live connection is undefined).
+// nats_Open once per process: libnats's own threads and timers, until close_hub_library at the
+// process's end (nats_Close under a live connection is undefined).
 natsStatus open_library() {
   static const natsStatus status = nats_Open(-1);
   return status;
@@ -182,6 +183,11 @@ std::string nats_error_text(natsStatus status) {
   }
   if (!detail.empty() && detail != text) text += " (" + detail + ")";
   return text;
+}
+
+void close_hub_library() {
+  // Without a prior nats_Open this only answers that the library is not initialised.
+  static_cast<void>(nats_CloseAndWait(kLibraryCloseWaitMs));
 }
 
 HubConnection::HubConnection(std::string url, HubCredentials credentials)

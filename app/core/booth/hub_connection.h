@@ -50,6 +50,14 @@ class HubConnection {
   jsCtx* jetstream_ = nullptr;
 };
 
+// Ends libnats's own threads once no HubConnection (nor anything made on one) is left: the
+// process calls it last, before it exits. libnats frees a connection's last reference on its
+// callback thread, after the connection's closed callback; left running into exit(), that
+// thread freed the connection's TLS context while OpenSSL's exit handler had already torn
+// OpenSSL down (SIGSEGV in SSL_CTX_free, the desk's `voucher redeem` exiting -11). Waits at
+// most a few seconds; nothing of libnats works afterwards.
+void close_hub_library();
+
 // The status's own text plus libnats's detail of this thread's last error.
 std::string nats_error_text(natsStatus status);
 
