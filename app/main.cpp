@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "commands/commands.h"
+#include "core/booth/hub_connection.h"
 #include "core/ops/cli.h"
 #include "ui/route_registry.h"
 
@@ -85,10 +86,12 @@ int main(int argc, char** argv) {
   // to a closed pipe fails with EPIPE instead of raising SIGPIPE, and the kiosk keeps serving.
   std::signal(SIGPIPE, SIG_IGN);
   // The last net: whatever a library throws ends in a message and exit 1, never in abort().
+  int exit_code = kExitUnexpected;
   try {
-    return run_command_line(argc, argv);
+    exit_code = run_command_line(argc, argv);
   } catch (const std::exception& error) {
     std::fprintf(stderr, "openday: unexpected error: %s\n", error.what());
   }
-  return kExitUnexpected;
+  close_hub_library();
+  return exit_code;
 }

@@ -10,6 +10,7 @@
 #include <chrono>
 #include <ctime>
 #include <fstream>
+#include <future>
 #include <sstream>
 #include <thread>
 
@@ -17,6 +18,7 @@
 #include "core/booth/hub_setup.h"
 #include "core/booth/hub_subjects.h"
 #include "core/booth/nkey.h"
+#include "support/shell.h"
 #include "support/temp_dir.h"
 #include "support/test_hub.h"
 
@@ -78,6 +80,60 @@ bool wait_for(Condition condition, std::chrono::milliseconds limit = 5000ms) {
 class BoothHub : public ::testing::Test {
  protected:
   testing::TestHub hub{{"kiosk-1", "kiosk-2", "desk"}};
+};
+
+// A loopback URL where nothing listens: a port that was just free.
+std::string url_of_a_free_port() {
+  const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  socklen_t length = sizeof address;
+  ::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address);
+  ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
+  ::close(fd);
+  return "nats://127.0.0.1:" + std::to_string(ntohs(address.sin_port));
+}
+
+// Holds libnats's one callback thread, as a slow callback of another connection would: a
+// connection of its own whose closed callback waits until released. The callbacks libnats
+// queues meanwhile for any connection run after it.
+class CallbackThreadHold {
+ public:
+  CallbackThreadHold() {
+    natsOptions* options = nullptr;
+    natsOptions_Create(&options);
+    natsOptions_SetURL(options, url_of_a_free_port().c_str());
+    natsOptions_SetRetryOnFailedConnect(options, true, [](natsConnection*, void*) {}, nullptr);
+    natsOptions_SetClosedCB(options, &CallbackThreadHold::on_closed, this);
+    natsConnection* never_connected = nullptr;
+    EXPECT_EQ(natsConnection_Connect(&never_connected, options), NATS_NOT_YET_CONNECTED);
+    natsOptions_Destroy(options);
+    natsConnection_Destroy(never_connected);  // queues its closed callback
+    EXPECT_EQ(entered_.get_future().wait_for(5s), std::future_status::ready) << "libnats ran no closed callback";
+  }
+  ~CallbackThreadHold() { release(); }
+  CallbackThreadHold(const CallbackThreadHold&) = delete;
+  CallbackThreadHold& operator=(const CallbackThreadHold&) = delete;
+
+  void release() {
+    if (released_) return;
+    released_ = true;
+    release_.set_value();
+  }
+
+ private:
+  static void on_closed(natsConnection*, void* closure) {
+    auto* self = static_cast<CallbackThreadHold*>(closure);
+    std::shared_future<void> go = self->go_;
+    self->entered_.set_value();
+    go.wait();
+  }
+
+  std::promise<void> entered_;
+  std::promise<void> release_;
+  std::shared_future<void> go_ = release_.get_future().share();
+  bool released_ = false;
 };
 
 TEST(HubSetup, NatsServerAcceptsTheConfigAndTheFilesArePrivate) {
@@ -304,21 +360,41 @@ TEST(HubConnectionErrors, NothingListeningIsUnreachable) {
   request.listen = "127.0.0.1:4222";
   request.out = dir / "hub";
   ASSERT_TRUE(write_hub_setup(request).ok());
-  // A port that was just free: nothing listens there.
-  const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  socklen_t length = sizeof address;
-  ::bind(fd, reinterpret_cast<sockaddr*>(&address), sizeof address);
-  ::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &length);
-  ::close(fd);
-  const std::string url = "nats://127.0.0.1:" + std::to_string(ntohs(address.sin_port));
+  const std::string url = url_of_a_free_port();
   const auto started = std::chrono::steady_clock::now();
   const HubConnection::Open open = HubConnection::connect(url, load(dir / "hub" / "kiosk-1.creds"), kConnectTimeout);
   EXPECT_FALSE(open.connection);
   EXPECT_NE(open.error.find("cannot reach the hub at " + url + ": "), std::string::npos) << open.error;
   EXPECT_LT(std::chrono::steady_clock::now() - started, kConnectTimeout + 1s);
+}
+
+// libnats runs a connection's error callback on its own thread, queued, possibly after
+// natsConnection_Destroy returned: a HubConnection freed meanwhile had its error text written
+// into freed memory (the heap corruption seen when the hub was killed under load). The
+// connection now lasts until libnats ran its last callback.
+using HubConnectionLifetime = BoothHub;
+
+TEST_F(HubConnectionLifetime, EndsOnlyOnceLibnatsRanTheCallbacksItQueuedForIt) {
+  auto kiosk = connect_or_fail(hub.url(), load(hub.credentials("kiosk-1")));
+  ASSERT_TRUE(kiosk);
+  CallbackThreadHold hold;
+  // A publish the hub refuses: libnats queues the refusal for the error callback, behind the hold.
+  const std::string forbidden(hub::kContentSubject);
+  ASSERT_EQ(natsConnection_PublishString(kiosk->nats(), forbidden.c_str(), "x"), NATS_OK);
+  ASSERT_EQ(natsConnection_FlushTimeout(kiosk->nats(), 3000), NATS_OK) << "the refusal arrives before the flush's answer";
+  auto destroyed = std::async(std::launch::async, [&kiosk] { kiosk.reset(); });
+  EXPECT_EQ(destroyed.wait_for(500ms), std::future_status::timeout) << "the connection ended while libnats still had a callback of it to run";
+  hold.release();
+  EXPECT_EQ(destroyed.wait_for(5s), std::future_status::ready) << "the connection did not end once libnats ran its callbacks";
+}
+
+// libnats frees a dropped connection's last reference on its callback thread: a process that
+// ends at once (the CLI after `voucher redeem`) must first let libnats finish, or that thread
+// may free the connection's TLS context while OpenSSL's exit handler tears OpenSSL down (the
+// desk's SIGSEGV in SSL_CTX_free). The child says whether libnats was done when exit began.
+TEST(HubConnectionExit, AProcessEndsCleanlyRightAfterDroppingAConnection) {
+  const testing::Shell ended = testing::run_shell(std::string(HUB_EXIT_CHILD) + " " + url_of_a_free_port() + " close");
+  EXPECT_EQ(ended.status, 0) << ended.output;
 }
 
 TEST_F(BoothHub, TheHubComesBackOnItsPortWithItsStoreAndTheKioskReconnects) {

@@ -4,8 +4,11 @@
 
 #include <array>
 #include <cctype>
+#include <condition_variable>
 #include <cstdlib>
 #include <cstring>
+#include <mutex>
+#include <utility>
 #include <vector>
 
 #include "core/booth/hub_subjects.h"
@@ -13,9 +16,23 @@
 #include "core/booth/prize_bucket.h"
 
 namespace openday {
+
+struct HubConnection::Callbacks {
+  explicit Callbacks(HubCredentials given) : credentials(std::move(given)) {}
+  const HubCredentials credentials;  // the signing callback reads the seed from here at every reconnect
+  std::mutex mutex;
+  std::condition_variable closed_signal;
+  bool closed = false;      // under mutex: libnats ran the closed callback, its last one
+  std::string async_error;  // under mutex
+};
+
 namespace {
 
 constexpr int64_t kJetStreamWaitMs = 2000;
+constexpr int64_t kLibraryCloseWaitMs = 3000;
+// libnats runs the closed callback at once unless its callback thread is busy elsewhere; should
+// it drop it (out of memory), the state the callbacks reach stays alive, leaked rather than freed.
+constexpr auto kClosedCallbackWait = std::chrono::seconds(5);
 constexpr int64_t kReconnectWaitMs = 1000;
 // A hub that stops answering (a black-holed network) is noticed within about 15 s.
 constexpr int64_t kPingIntervalMs = 5000;
@@ -23,8 +40,8 @@ constexpr int kMaxPingsOut = 3;
 constexpr int64_t kEventsDuplicateWindowNs = int64_t{120} * 1'000'000'000;
 constexpr int32_t kMaxContentBytes = 8 * 1024 * 1024;
 
-// nats_Open once per process: libnats's own threads and timers. It is never closed, as another
-// connection may still live (nats_Close under a live connection is undefined).
+// nats_Open once per process: libnats's own threads and timers, until close_hub_library at the
+// process's end (nats_Close under a live connection is undefined).
 natsStatus open_library() {
   static const natsStatus status = nats_Open(-1);
   return status;
@@ -69,6 +86,46 @@ std::string explain_connect_failure(natsStatus status, const std::string& url, c
     return "the hub at " + url + " failed TLS verification against booth " + credentials.booth + "'s CA from " +
            credentials.file.string() + " (is it this booth's hub, set up by the same hub init?): " + detail;
   return "cannot reach the hub at " + url + ": " + detail;
+}
+
+// libnats's own reference to the callbacks' state, the closure of every callback of one
+// connection: released by the closed callback, after which libnats runs none of them again
+// (the reconnect thread that signs nonces is joined before it, earlier callbacks ran before it).
+using CallbacksRef = std::shared_ptr<HubConnection::Callbacks>;
+
+HubConnection::Callbacks& callbacks_of(void* closure) { return **static_cast<CallbacksRef*>(closure); }
+
+void on_async_error(natsConnection* connection, natsSubscription*, natsStatus status, void* closure) {
+  HubConnection::Callbacks& callbacks = callbacks_of(closure);
+  const char* text = nullptr;
+  natsConnection_GetLastError(connection, &text);
+  std::lock_guard<std::mutex> lock(callbacks.mutex);
+  callbacks.async_error = std::string(natsStatus_GetText(status)) + (text && *text ? std::string(": ") + text : std::string());
+}
+
+void on_closed(natsConnection*, void* closure) {
+  auto* libnats_ref = static_cast<CallbacksRef*>(closure);
+  const CallbacksRef callbacks = *libnats_ref;
+  delete libnats_ref;
+  {
+    std::lock_guard<std::mutex> lock(callbacks->mutex);
+    callbacks->closed = true;
+  }
+  callbacks->closed_signal.notify_all();
+}
+
+natsStatus sign_nonce(char** error_text, unsigned char** signature, int* signature_length, const char* nonce, void* closure) {
+  const nkey::Signature signed_nonce = nkey::sign(callbacks_of(closure).credentials.seed, nonce ? std::string_view(nonce) : std::string_view());
+  // libnats frees the signature with free().
+  auto* copy = static_cast<unsigned char*>(std::malloc(signed_nonce.size()));
+  if (!copy) {
+    *error_text = strdup("out of memory while signing the hub's nonce");
+    return NATS_NO_MEMORY;
+  }
+  std::memcpy(copy, signed_nonce.data(), signed_nonce.size());
+  *signature = copy;
+  *signature_length = static_cast<int>(signed_nonce.size());
+  return NATS_OK;
 }
 
 // The booth's streams: what each holds and how much of it.
@@ -129,49 +186,43 @@ std::string nats_error_text(natsStatus status) {
   return text;
 }
 
-HubConnection::HubConnection(std::string url, HubCredentials credentials) : url_(std::move(url)), credentials_(std::move(credentials)) {}
+void close_hub_library() {
+  // Without a prior nats_Open this only answers that the library is not initialised.
+  static_cast<void>(nats_CloseAndWait(kLibraryCloseWaitMs));
+}
+
+HubConnection::HubConnection(std::string url, HubCredentials credentials)
+    : url_(std::move(url)), callbacks_(std::make_shared<Callbacks>(std::move(credentials))) {}
 
 HubConnection::~HubConnection() {
   if (jetstream_) jsCtx_Destroy(jetstream_);
-  if (connection_) {
-    natsConnection_Close(connection_);
-    natsConnection_Destroy(connection_);
-  }
+  if (!connection_) return;
+  natsConnection_Close(connection_);
+  natsConnection_Destroy(connection_);
+  wait_until_closed();
+}
+
+// Once libnats ran the closed callback, nothing of this connection runs on its threads any more.
+void HubConnection::wait_until_closed() {
+  std::unique_lock<std::mutex> lock(callbacks_->mutex);
+  callbacks_->closed_signal.wait_for(lock, kClosedCallbackWait, [this] { return callbacks_->closed; });
 }
 
 bool HubConnection::connected() const { return connection_ && natsConnection_Status(connection_) == NATS_CONN_STATUS_CONNECTED; }
 
+const HubCredentials& HubConnection::credentials() const { return callbacks_->credentials; }
+
 std::string HubConnection::last_async_error() const {
-  std::lock_guard<std::mutex> lock(async_error_mutex_);
-  return async_error_;
-}
-
-void HubConnection::on_async_error(natsConnection* connection, natsSubscription*, natsStatus status, void* closure) {
-  auto* self = static_cast<HubConnection*>(closure);
-  const char* text = nullptr;
-  natsConnection_GetLastError(connection, &text);
-  std::lock_guard<std::mutex> lock(self->async_error_mutex_);
-  self->async_error_ = std::string(natsStatus_GetText(status)) + (text && *text ? std::string(": ") + text : std::string());
-}
-
-natsStatus HubConnection::sign_nonce(char** error_text, unsigned char** signature, int* signature_length, const char* nonce, void* closure) {
-  const auto* self = static_cast<const HubConnection*>(closure);
-  const nkey::Signature signed_nonce = nkey::sign(self->credentials_.seed, nonce ? std::string_view(nonce) : std::string_view());
-  // libnats frees the signature with free().
-  auto* copy = static_cast<unsigned char*>(std::malloc(signed_nonce.size()));
-  if (!copy) {
-    *error_text = strdup("out of memory while signing the hub's nonce");
-    return NATS_NO_MEMORY;
-  }
-  std::memcpy(copy, signed_nonce.data(), signed_nonce.size());
-  *signature = copy;
-  *signature_length = static_cast<int>(signed_nonce.size());
-  return NATS_OK;
+  std::lock_guard<std::mutex> lock(callbacks_->mutex);
+  return callbacks_->async_error;
 }
 
 HubConnection::Open HubConnection::connect(const std::string& url, const HubCredentials& credentials, std::chrono::milliseconds timeout) {
   if (const natsStatus status = open_library(); status != NATS_OK) return Open{nullptr, "cannot start the NATS client library: " + nats_error_text(status)};
   std::unique_ptr<HubConnection> self(new HubConnection(url, credentials));
+  // Handed to libnats with the options; the closed callback releases it, or this function when
+  // no connection was made (a failed first connect runs no callbacks).
+  auto libnats_ref = std::make_unique<CallbacksRef>(self->callbacks_);
   const std::string host = url_host(url);
   const std::string inbox = hub::inbox_prefix(credentials.device);
   natsOptions* options = nullptr;
@@ -182,7 +233,7 @@ HubConnection::Open HubConnection::connect(const std::string& url, const HubCred
   // OpenSSL's host check matches names, not addresses; for an IP address the CA check stands
   // alone, which suffices as the booth's own CA signs only its hub's certificate.
   if (status == NATS_OK && !host.empty() && !is_ip_address(host)) status = natsOptions_SetExpectedHostname(options, host.c_str());
-  if (status == NATS_OK) status = natsOptions_SetNKey(options, credentials.public_nkey.c_str(), &HubConnection::sign_nonce, self.get());
+  if (status == NATS_OK) status = natsOptions_SetNKey(options, credentials.public_nkey.c_str(), &sign_nonce, libnats_ref.get());
   if (status == NATS_OK) status = natsOptions_SetCustomInboxPrefix(options, inbox.c_str());
   if (status == NATS_OK) status = natsOptions_SetName(options, credentials.device.c_str());
   if (status == NATS_OK) status = natsOptions_SetTimeout(options, static_cast<int64_t>(timeout.count()));
@@ -191,7 +242,8 @@ HubConnection::Open HubConnection::connect(const std::string& url, const HubCred
   if (status == NATS_OK) status = natsOptions_SetReconnectWait(options, kReconnectWaitMs);
   if (status == NATS_OK) status = natsOptions_SetPingInterval(options, kPingIntervalMs);
   if (status == NATS_OK) status = natsOptions_SetMaxPingsOut(options, kMaxPingsOut);
-  if (status == NATS_OK) status = natsOptions_SetErrorHandler(options, &HubConnection::on_async_error, self.get());
+  if (status == NATS_OK) status = natsOptions_SetErrorHandler(options, &on_async_error, libnats_ref.get());
+  if (status == NATS_OK) status = natsOptions_SetClosedCB(options, &on_closed, libnats_ref.get());
   if (status != NATS_OK) {
     const std::string error = "cannot set up the connection to the hub at " + url + ": " + nats_error_text(status);
     natsOptions_Destroy(options);
@@ -207,6 +259,7 @@ HubConnection::Open HubConnection::connect(const std::string& url, const HubCred
     self->connection_ = nullptr;
     return Open{nullptr, error};
   }
+  static_cast<void>(libnats_ref.release());  // the connection's closed callback owns it now
   jsOptions js_options;
   jsOptions_Init(&js_options);
   js_options.Wait = kJetStreamWaitMs;

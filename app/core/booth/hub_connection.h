@@ -6,7 +6,6 @@
 
 #include <chrono>
 #include <memory>
-#include <mutex>
 #include <string>
 
 #include "core/booth/hub_credentials.h"
@@ -29,25 +28,35 @@ class HubConnection {
   natsConnection* nats() const { return connection_; }
   jsCtx* jetstream() const { return jetstream_; }  // JetStream calls wait at most 2 s by default
   bool connected() const;                          // natsConnection_Status == NATS_CONN_STATUS_CONNECTED
-  const HubCredentials& credentials() const { return credentials_; }
+  const HubCredentials& credentials() const;
   const std::string& url() const { return url_; }
 
   // The last error the hub reported asynchronously (a permissions violation, a slow consumer),
   // "" if none: the hub refuses a publish without failing the publishing call.
   std::string last_async_error() const;
 
+  // What libnats's callbacks reach. libnats runs its error and closed callbacks on its own
+  // thread, queued, possibly after natsConnection_Destroy returned: they must never reach the
+  // HubConnection itself, which may be gone by then (the heap corruption of a hub kill).
+  struct Callbacks;
+
  private:
   HubConnection(std::string url, HubCredentials credentials);
-  static void on_async_error(natsConnection*, natsSubscription*, natsStatus status, void* closure);
-  static natsStatus sign_nonce(char** error_text, unsigned char** signature, int* signature_length, const char* nonce, void* closure);
+  void wait_until_closed();
 
   std::string url_;
-  HubCredentials credentials_;  // the signing callback reads the seed from here at every reconnect
+  std::shared_ptr<Callbacks> callbacks_;
   natsConnection* connection_ = nullptr;
   jsCtx* jetstream_ = nullptr;
-  mutable std::mutex async_error_mutex_;
-  std::string async_error_;
 };
+
+// Ends libnats's own threads once no HubConnection (nor anything made on one) is left: the
+// process calls it last, before it exits. libnats frees a connection's last reference on its
+// callback thread, after the connection's closed callback; left running into exit(), that
+// thread freed the connection's TLS context while OpenSSL's exit handler had already torn
+// OpenSSL down (SIGSEGV in SSL_CTX_free, the desk's `voucher redeem` exiting -11). Waits at
+// most a few seconds; nothing of libnats works afterwards.
+void close_hub_library();
 
 // The status's own text plus libnats's detail of this thread's last error.
 std::string nats_error_text(natsStatus status);
