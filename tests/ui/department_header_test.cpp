@@ -50,11 +50,39 @@ TEST_P(DepartmentHeader, TheTabKeepsAtLeastHalfThePageAndTheFactsAreShown) {
       kiosk.wait(0.5);
       ASSERT_EQ(kiosk.route(), route);
       const ImRect body = kiosk.rect_of("department.body");
-      EXPECT_GE(body.GetHeight(), page_height * 0.5f) << "the header leaves the tab too little";
+      // The tab: its scrolling body and, on 常见问题, the 我要问 pinned under it.
+      EXPECT_GE(shape.display.y - body.Min.y, page_height * 0.5f) << "the header leaves the tab too little";
       const std::string drawn = testing::drawn_text();
       EXPECT_NE(drawn.find(testing::without_spaces(department.name)), std::string::npos);
       EXPECT_NE(drawn.find(testing::without_spaces(department.phone)), std::string::npos) << "the contact facts are on the page";
+      if (std::string(tab) != "faq") continue;
+      const ui::TapTarget* ask = kiosk.kiosk().taps().find("department.ask");
+      ASSERT_NE(ask, nullptr) << "我要问 in view on 常见问题";
+      EXPECT_FALSE(ask->clipped);
     }
+}
+
+// 其他问题 is in view on arrival on every 我要问 list (each department's and 不清楚's).
+TEST_P(DepartmentHeader, EveryAskListShowsOtherQuestionOnArrival) {
+  const Shape shape = GetParam();
+  HeadlessKiosk kiosk(shape.display, "home");
+  kiosk.wait(0.5);
+  if (shape.large_text) {
+    kiosk.tap("topbar.large_text");
+    kiosk.wait(0.5);
+  }
+  std::vector<std::string> routes = {"ask/general"};
+  for (const Department& department : HeadlessKiosk::sample_content()->departments) routes.push_back("ask/" + department.id);
+  for (const std::string& route : routes) {
+    SCOPED_TRACE(route);
+    kiosk.kiosk().router().reset_to({"home", "ask", route});
+    kiosk.wait(0.5);
+    ASSERT_EQ(kiosk.route(), route);
+    const ui::TapTarget* other = kiosk.kiosk().taps().find("ask.topic.other");
+    ASSERT_NE(other, nullptr) << "其他问题 in view";
+    EXPECT_FALSE(other->clipped);
+    EXPECT_LE(other->max.y, shape.display.y);
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(Shapes, DepartmentHeader,

@@ -152,6 +152,53 @@ TEST_P(QuizFit, EveryQuestionShowsItsOptionsAndThenItsWholeAnswerInView) {
   EXPECT_EQ(seen, config.questions_per_round) << "every question of the bank";
 }
 
+// Plays a round on screen, every answer right or every answer wrong, to its result.
+void play_round(HeadlessKiosk& kiosk, bool right) {
+  kiosk.tap("quiz.start");
+  kiosk.wait(0.5);
+  while (kiosk.route() == "quiz/question") {
+    const QuizAnswer& answer = kiosk.kiosk().quiz().round()->current();
+    const int correct = answer.shown_correct();
+    kiosk.tap("quiz.option." + std::to_string(right ? correct : (correct + 1) % static_cast<int>(answer.order.size())));
+    kiosk.wait(0.5);
+    kiosk.tap("quiz.next");
+    kiosk.wait(0.5);
+    if (::testing::Test::HasFailure()) return;
+  }
+  kiosk.kiosk().quiz().wait();
+  kiosk.frame();
+  kiosk.wait(0.5);
+}
+
+// 再答一次 and 返回首页 are in view on arrival at the result: after a won round with its prize
+// code, and after a lost one that lists every missed question.
+TEST_P(QuizFit, TheResultsActionsAreInViewOnArrival) {
+  const Shape shape = GetParam();
+  for (const bool right : {true, false}) {
+    SCOPED_TRACE(right ? "won" : "lost");
+    Config config;
+    config.questions_per_round = 12;
+    HeadlessKiosk kiosk(shape.display, "home", config);
+    kiosk.wait(0.5);
+    if (shape.large_text) {
+      kiosk.tap("topbar.large_text");
+      kiosk.wait(0.5);
+    }
+    kiosk.tap("home.quiz");
+    kiosk.wait(0.5);
+    kiosk.kiosk().quiz().wait();
+    kiosk.frame();
+    play_round(kiosk, right);
+    ASSERT_EQ(kiosk.route(), "quiz/result");
+    for (const char* id : {"quiz.retry", "quiz.home"}) {
+      const ui::TapTarget* action = kiosk.kiosk().taps().find(id);
+      ASSERT_NE(action, nullptr) << id << " not in view";
+      EXPECT_FALSE(action->clipped) << id;
+      EXPECT_LE(action->max.y, shape.display.y) << id;
+    }
+  }
+}
+
 INSTANTIATE_TEST_SUITE_P(Shapes, QuizFit,
                          ::testing::Values(Shape{ImVec2(1920, 1080), false}, Shape{ImVec2(1920, 1080), true}, Shape{ImVec2(1080, 1920), false},
                                            Shape{ImVec2(1080, 1920), true}),

@@ -32,23 +32,39 @@ class AskTopicScreen final : public Screen {
     const std::string prompt = department_ ? fill_text(Text::AskPickTopicFormat, {department_->short_name}) : std::string(tr(Text::AskPickCategory));
     y += draw_wrapped_text(ctx.draw_list(), heading, heading.FontSize, ImVec2(x, y), colors::kText, prompt, width);
     y += m.gap * 0.6f;
-    const Rect list{ImVec2(area.min.x, y), area.max};
-    TouchScroll scroll(ctx, "ask.topics", list);
+    // 其他问题 stays at the bottom of the screen, in view however long the list above it is.
+    const auto other = std::find_if(topics_.begin(), topics_.end(), [](const AskTopic& t) { return t.token == "other"; });
+    float list_bottom = area.max.y;
+    if (other != topics_.end()) {
+      const float height = topic_height(ctx, *other, width);
+      list_bottom = area.max.y - m.gap - height;
+      draw_topic(ctx, *other, x, list_bottom, width, height);
+      list_bottom -= m.gap * 0.5f;
+    }
+    TouchScroll scroll(ctx, "ask.topics", Rect{ImVec2(area.min.x, y), ImVec2(area.max.x, list_bottom)});
     float top = scroll.origin().y;
-    const float inner = width - 2 * m.gap;
     for (const AskTopic& topic : topics_) {
-      const float height = std::max(m.touch_min * 1.05f, measure_wrapped_height(heading, heading.FontSize, topic.label, inner) + m.gap * 1.4f);
-      const std::string id = "ask.topic." + topic.token;
-      const bool other = topic.token == "other";
-      if (big_button(ctx, {id.c_str(), ImVec2(x, top), ImVec2(width, height), topic.label, other ? ButtonKind::Primary : ButtonKind::Secondary,
-                           FontRole::Heading, {}, -1, true}))
-        ask(ctx, topic);
+      if (topic.token == "other") continue;
+      const float height = topic_height(ctx, topic, width);
+      draw_topic(ctx, topic, x, top, width, height);
       top += height + m.gap * 0.5f;
     }
-    scroll.end(top + m.margin);
+    scroll.end(top + m.gap);
   }
 
  private:
+  static float topic_height(const ScreenContext& ctx, const AskTopic& topic, float width) {
+    const Metrics& m = ctx.metrics();
+    const ImFont& heading = *ctx.font(FontRole::Heading);
+    return std::max(m.touch_min * 1.05f, measure_wrapped_height(heading, heading.FontSize, topic.label, width - 2 * m.gap) + m.gap * 1.4f);
+  }
+
+  void draw_topic(ScreenContext& ctx, const AskTopic& topic, float x, float y, float width, float height) {
+    const std::string id = "ask.topic." + topic.token;
+    const ButtonKind kind = topic.token == "other" ? ButtonKind::Primary : ButtonKind::Secondary;
+    if (big_button(ctx, {id.c_str(), ImVec2(x, y), ImVec2(width, height), topic.label, kind, FontRole::Heading, {}, -1, true})) ask(ctx, topic);
+  }
+
   void ask(ScreenContext& ctx, const AskTopic& topic) {
     Event asked;
     asked.type = EventType::QuestionAsked;

@@ -51,7 +51,10 @@ class DepartmentScreen final : public Screen {
     float y = draw_name(ctx, x, area.min.y + m.gap, width);
     if (!facts_in_body) y = draw_facts(ctx, x, y, width, whole_display());
     y = draw_tabs(ctx, x, y + m.gap * 0.8f, width);
-    const Rect body{ImVec2(area.min.x, y + m.gap * 0.6f), area.max};
+    // On 常见问题, 我要问 stays at the bottom of the screen, under however many questions.
+    const float ask_top = tab_ == DepartmentTab::Faq ? area.max.y - m.gap - ask_button_height(ctx) : area.max.y;
+    if (tab_ == DepartmentTab::Faq) draw_ask_button(ctx, x, ask_top, width);
+    const Rect body{ImVec2(area.min.x, y + m.gap * 0.6f), ImVec2(area.max.x, tab_ == DepartmentTab::Faq ? ask_top - m.gap * 0.5f : area.max.y)};
     TouchScroll scroll(ctx, "department.body", body, std::exchange(scroll_to_top_, false));  // a new tab starts at its top
     Flow flow(ctx, ImVec2(scroll.origin().x + m.margin, scroll.origin().y), body.width() - 2 * m.margin, body);
     if (facts_in_body) {
@@ -242,7 +245,7 @@ class DepartmentScreen final : public Screen {
     else draw_fee_table(ctx, flow);
   }
 
-  // 常见问题: one card per question, opening its answer; 我要问 below them.
+  // 常见问题: one card per question, opening its answer (我要问 is pinned under the body).
   void draw_faq(ScreenContext& ctx, Flow& flow) const {
     const Metrics& m = ctx.metrics();
     if (department_.faq.empty()) {
@@ -266,14 +269,16 @@ class DepartmentScreen final : public Screen {
       }
       flow.space(height + m.gap * 0.6f);
     }
-    flow.space(m.gap * 0.4f);
-    const float button_height = std::max(m.touch_min * 1.1f, line_height(ctx.font_px(FontRole::Heading)) + m.gap);
-    const float button_width = std::min(flow.width(), 760 * m.unit);
-    if (flow.visible(flow.y(), flow.y() + button_height) &&
-        big_button(ctx, {"department.ask", ImVec2(flow.x(), flow.y()), ImVec2(button_width, button_height), tr(Text::FaqAskMore),
-                         ButtonKind::Primary}))
+  }
+
+  static float ask_button_height(const ScreenContext& ctx) {
+    return std::max(ctx.metrics().touch_min * 1.1f, line_height(ctx.font_px(FontRole::Heading)) + ctx.metrics().gap);
+  }
+
+  void draw_ask_button(ScreenContext& ctx, float x, float y, float width) const {
+    const float button_width = std::min(width, 760 * ctx.metrics().unit);
+    if (big_button(ctx, {"department.ask", ImVec2(x, y), ImVec2(button_width, ask_button_height(ctx)), tr(Text::FaqAskMore), ButtonKind::Primary}))
       ctx.router().push("ask/" + department_.id);
-    flow.space(button_height);
   }
 
   static std::string standard_of(const FeeItem& fee) { return fee.amount + " " + fee.unit; }

@@ -40,12 +40,19 @@ class QuizResultScreen final : public Screen {
     if (quiz.voucher_state() == VoucherState::Pending) ctx.request_frame_within(0.05);
     const Rect area = ctx.content_rect();
     const Metrics& m = ctx.metrics();
-    TouchScroll scroll(ctx, "quiz.result", area);
-    const auto [x, width, top] = centered_column(ctx, scroll.origin().x, 1500);
-    float y = scroll.origin().y + m.gap * 1.5f;
-    y = round->passed() ? draw_passed(ctx, *round, x, y, width) : draw_failed(ctx, *round, x, y, width);
-    y = draw_actions(ctx, round->passed(), x, y + m.gap * 1.5f, width);
-    scroll.end(y + m.margin);
+    // 再答一次 and 返回首页 stay at the bottom of the screen, in view on arrival whatever the
+    // result above them says (a long list of missed questions, a prize code in 大字).
+    const float actions_height = action_height(ctx);
+    const float actions_top = area.max.y - m.gap - actions_height;
+    {
+      TouchScroll scroll(ctx, "quiz.result", Rect{area.min, ImVec2(area.max.x, actions_top - m.gap * 0.5f)});
+      const auto [x, width, top] = centered_column(ctx, scroll.origin().x, 1500);
+      float y = scroll.origin().y + m.gap * 1.5f;
+      y = round->passed() ? draw_passed(ctx, *round, x, y, width) : draw_failed(ctx, *round, x, y, width);
+      scroll.end(y + m.gap);
+    }
+    const auto [x, width, top] = centered_column(ctx, area.min.x, 1500);
+    draw_actions(ctx, round->passed(), x, actions_top, width);
   }
 
  private:
@@ -193,9 +200,14 @@ class QuizResultScreen final : public Screen {
     return y;
   }
 
+  static float action_height(const ScreenContext& ctx) {
+    const Metrics& m = ctx.metrics();
+    return std::max(150 * m.unit, line_height(ctx.font_px(FontRole::Display)) + 2 * m.gap);
+  }
+
   float draw_actions(ScreenContext& ctx, bool passed, float x, float y, float width) {
     const Metrics& m = ctx.metrics();
-    const float height = std::max(150 * m.unit, line_height(ctx.font_px(FontRole::Display)) + 2 * m.gap);
+    const float height = action_height(ctx);
     const float button_width = (width - m.gap) * 0.5f;
     // A retry is always possible; it cannot win a second voucher in the same session.
     if (big_button(ctx, {"quiz.retry", ImVec2(x, y), ImVec2(button_width, height), tr(Text::QuizRetry),
