@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <atomic>
+#include <chrono>
 #include <regex>
 #include <thread>
 
@@ -36,6 +38,28 @@ TEST_F(StaffServiceTest, TheStockScreenReadsTheStockAfreshNotWhatWasLastSaved) {
   staff.read_stock();
   staff.wait();
   EXPECT_EQ(staff.stock(), 80) << "twenty vouchers were issued since the save";
+}
+
+// A kiosk's first dashboard can be asked for while its writer has created the file but not yet
+// its schema: the report waits for the writer instead of calling the file "not an OpenDay
+// database" (and leaving that on the staff screen until the next refresh, 30 s later).
+TEST_F(StaffServiceTest, TheFirstDashboardWaitsForTheWriterToCreateTheDatabase) {
+  { Database half_made(dir / "kiosk.db", Database::Mode::ReadWriteCreate); }  // the file exists, user_version 0
+  std::atomic<bool> writer_open = false;
+  EventLog other({dir / "other.db", "k"});  // the service's store; the dashboard reads kiosk.db
+  StaffService staff(paths(), Config{}, other, [&] {
+    StoreHealth health;
+    health.open = writer_open.load();
+    return health;
+  });
+  staff.refresh_dashboard();
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  EXPECT_TRUE(staff.busy()) << "still waiting for the writer";
+  open_store_for_writing(dir / "kiosk.db");  // the writer creates the schema
+  writer_open = true;
+  staff.wait();
+  EXPECT_TRUE(staff.dashboard()) << staff.dashboard_error().value_or("");
+  EXPECT_FALSE(staff.dashboard_error());
 }
 
 TEST_F(StaffServiceTest, ThePinStillWorksWhenTheDatabaseCannotBeWritten) {

@@ -16,27 +16,17 @@
 #include "core/visits/booth_store.h"
 #include "core/visits/store.h"
 #include "support/headless_kiosk.h"
+#include "support/ui_shapes.h"
 #include "ui/drawn_text.h"
 
 namespace openday {
 namespace {
 
 using testing::HeadlessKiosk;
+using testing::Shape;
+using testing::shape_name;
 
-struct Shape {
-  ImVec2 display;
-  bool large_text;
-};
-
-void PrintTo(const Shape& s, std::ostream* os) { *os << s.display.x << "x" << s.display.y << (s.large_text ? " large" : " normal"); }
-
-std::string shape_name(const ::testing::TestParamInfo<Shape>& info) {
-  return std::to_string(static_cast<int>(info.param.display.x)) + "x" + std::to_string(static_cast<int>(info.param.display.y)) +
-         (info.param.large_text ? "_large" : "_normal");
-}
-
-const auto kShapes = ::testing::Values(Shape{ImVec2(1920, 1080), false}, Shape{ImVec2(1920, 1080), true}, Shape{ImVec2(1080, 1920), false},
-                                       Shape{ImVec2(1080, 1920), true});
+const auto kShapes = testing::every_shape();
 
 // Staff screens have no 大字 switch: staff read them at arm's length.
 const auto kStaffShapes = ::testing::Values(Shape{ImVec2(1920, 1080), false}, Shape{ImVec2(1080, 1920), false});
@@ -93,12 +83,7 @@ bool shows(std::string_view text) {
   return testing::drawn_text().find(wanted) != std::string::npos;
 }
 
-void large_text_if(HeadlessKiosk& kiosk, bool large) {
-  kiosk.wait(0.5);
-  if (!large) return;
-  kiosk.tap("topbar.large_text");
-  kiosk.wait(0.5);
-}
+void large_text_if(HeadlessKiosk& kiosk, bool large) { testing::set_text_size(kiosk, large); }
 
 // Every text of the last frame inside its box and on the screen, and every target whole, large
 // and on the screen: nothing cut, nothing to scroll to.
@@ -232,6 +217,12 @@ TEST_P(BoothPrizesCode, TheWinnersCodeScreensShowTheBoothsStock) {
   win_a_round(kiosk);
   ASSERT_EQ(kiosk.kiosk().quiz().voucher_state(), VoucherState::Issued);
   const std::string left = fill_text(Text::QuizBoothStockLeftFormat, {"37"});
+  // Under the prize code; in landscape the result scrolls above its pinned actions to it.
+  for (int drag = 0; drag < 4 && !shows(left); ++drag) {
+    const ImRect page = kiosk.rect_of("quiz.result");
+    kiosk.drag(ImVec2(page.GetCenter().x, page.Max.y - 40), ImVec2(page.GetCenter().x, page.Min.y + 40), 12, 30);
+    kiosk.run_until_idle();
+  }
   EXPECT_TRUE(shows(left)) << "on the result";
   kiosk.tap("topbar.back");
   kiosk.wait(0.5);

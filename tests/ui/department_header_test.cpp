@@ -10,6 +10,7 @@
 
 #include "core/content/ui_text.h"
 #include "support/headless_kiosk.h"
+#include "support/ui_shapes.h"
 #include "ui/text_layout.h"
 #include "ui/drawn_text.h"
 
@@ -17,29 +18,14 @@ namespace openday {
 namespace {
 
 using testing::HeadlessKiosk;
-
-struct Shape {
-  ImVec2 display;
-  bool large_text;
-};
-
-void PrintTo(const Shape& s, std::ostream* os) { *os << s.display.x << "x" << s.display.y << (s.large_text ? " large" : " normal"); }
-
-std::string shape_name(const ::testing::TestParamInfo<Shape>& info) {
-  return std::to_string(static_cast<int>(info.param.display.x)) + "x" + std::to_string(static_cast<int>(info.param.display.y)) +
-         (info.param.large_text ? "_large" : "_normal");
-}
+using testing::Shape;
 
 class DepartmentHeader : public ::testing::TestWithParam<Shape> {};
 
 TEST_P(DepartmentHeader, TheTabKeepsAtLeastHalfThePageAndTheFactsAreShown) {
   const Shape shape = GetParam();
   HeadlessKiosk kiosk(shape.display, "home");
-  kiosk.wait(0.5);
-  if (shape.large_text) {
-    kiosk.tap("topbar.large_text");
-    kiosk.wait(0.5);
-  }
+  testing::set_text_size(kiosk, shape.large_text);
   ASSERT_EQ(kiosk.kiosk().large_text(), shape.large_text);
   const float page_height = shape.display.y - kiosk.kiosk().metrics().top_bar_height;
   for (const Department& department : HeadlessKiosk::sample_content()->departments)
@@ -66,11 +52,7 @@ TEST_P(DepartmentHeader, TheTabKeepsAtLeastHalfThePageAndTheFactsAreShown) {
 TEST_P(DepartmentHeader, EveryAskListShowsOtherQuestionOnArrival) {
   const Shape shape = GetParam();
   HeadlessKiosk kiosk(shape.display, "home");
-  kiosk.wait(0.5);
-  if (shape.large_text) {
-    kiosk.tap("topbar.large_text");
-    kiosk.wait(0.5);
-  }
+  testing::set_text_size(kiosk, shape.large_text);
   std::vector<std::string> routes = {"ask/general"};
   for (const Department& department : HeadlessKiosk::sample_content()->departments) routes.push_back("ask/" + department.id);
   for (const std::string& route : routes) {
@@ -85,10 +67,7 @@ TEST_P(DepartmentHeader, EveryAskListShowsOtherQuestionOnArrival) {
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(Shapes, DepartmentHeader,
-                         ::testing::Values(Shape{ImVec2(1920, 1080), false}, Shape{ImVec2(1920, 1080), true}, Shape{ImVec2(1080, 1920), false},
-                                           Shape{ImVec2(1080, 1920), true}),
-                         shape_name);
+INSTANTIATE_TEST_SUITE_P(Shapes, DepartmentHeader, testing::every_shape(), testing::shape_name);
 
 // The glyphs drawn in a horizontal band of the screen, in draw order.
 std::string text_in_band(float top, float bottom) {

@@ -11,6 +11,7 @@
 
 #include "core/content/ui_text.h"
 #include "support/headless_kiosk.h"
+#include "support/ui_shapes.h"
 #include "ui/read_aloud.h"
 #include "ui/text_layout.h"
 
@@ -18,18 +19,7 @@ namespace openday {
 namespace {
 
 using testing::HeadlessKiosk;
-
-struct Shape {
-  ImVec2 display;
-  bool large_text;
-};
-
-void PrintTo(const Shape& s, std::ostream* os) { *os << s.display.x << "x" << s.display.y << (s.large_text ? " large" : " normal"); }
-
-std::string shape_name(const ::testing::TestParamInfo<Shape>& info) {
-  return std::to_string(static_cast<int>(info.param.display.x)) + "x" + std::to_string(static_cast<int>(info.param.display.y)) +
-         (info.param.large_text ? "_large" : "_normal");
-}
+using testing::Shape;
 
 constexpr float kTolerance = 1.0f;
 
@@ -110,6 +100,15 @@ class SilentVoice final : public ui::SpeechOutput {
   void set_volume_step(int) override {}
 };
 
+// From the home screen in the shape's text size to the quiz intro, its stock read.
+void open_quiz_intro(HeadlessKiosk& kiosk, bool large_text) {
+  testing::set_text_size(kiosk, large_text);
+  kiosk.tap("home.quiz");
+  kiosk.wait(0.5);
+  kiosk.kiosk().quiz().wait();
+  kiosk.frame();
+}
+
 class QuizFit : public ::testing::TestWithParam<Shape> {};
 
 TEST_P(QuizFit, EveryQuestionShowsItsOptionsAndThenItsWholeAnswerInView) {
@@ -119,15 +118,7 @@ TEST_P(QuizFit, EveryQuestionShowsItsOptionsAndThenItsWholeAnswerInView) {
   SilentVoice voice;
   HeadlessKiosk kiosk(shape.display, "home", config, nullptr, std::nullopt, &voice);
   kiosk.kiosk().text_audit().record_placements = true;
-  kiosk.wait(0.5);
-  if (shape.large_text) {
-    kiosk.tap("topbar.large_text");
-    kiosk.wait(0.5);
-  }
-  kiosk.tap("home.quiz");
-  kiosk.wait(0.5);
-  kiosk.kiosk().quiz().wait();
-  kiosk.frame();
+  open_quiz_intro(kiosk, shape.large_text);
   kiosk.tap("quiz.start");
   kiosk.wait(0.5);
   int seen = 0;
@@ -179,15 +170,7 @@ TEST_P(QuizFit, TheResultsActionsAreInViewOnArrival) {
     Config config;
     config.questions_per_round = 12;
     HeadlessKiosk kiosk(shape.display, "home", config);
-    kiosk.wait(0.5);
-    if (shape.large_text) {
-      kiosk.tap("topbar.large_text");
-      kiosk.wait(0.5);
-    }
-    kiosk.tap("home.quiz");
-    kiosk.wait(0.5);
-    kiosk.kiosk().quiz().wait();
-    kiosk.frame();
+    open_quiz_intro(kiosk, shape.large_text);
     play_round(kiosk, right);
     ASSERT_EQ(kiosk.route(), "quiz/result");
     for (const char* id : {"quiz.retry", "quiz.home"}) {
@@ -199,10 +182,7 @@ TEST_P(QuizFit, TheResultsActionsAreInViewOnArrival) {
   }
 }
 
-INSTANTIATE_TEST_SUITE_P(Shapes, QuizFit,
-                         ::testing::Values(Shape{ImVec2(1920, 1080), false}, Shape{ImVec2(1920, 1080), true}, Shape{ImVec2(1080, 1920), false},
-                                           Shape{ImVec2(1080, 1920), true}),
-                         shape_name);
+INSTANTIATE_TEST_SUITE_P(Shapes, QuizFit, testing::every_shape(), testing::shape_name);
 
 }  // namespace
 }  // namespace openday

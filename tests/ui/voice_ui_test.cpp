@@ -25,6 +25,19 @@ void expect_thanked_then(HeadlessKiosk& kiosk, const std::string& route) {
   EXPECT_EQ(kiosk.route(), route);
 }
 
+// Every answer right, to the result.
+void win_the_round(HeadlessKiosk& kiosk) {
+  while (kiosk.route() == "quiz/question") {
+    kiosk.tap("quiz.option." + std::to_string(kiosk.kiosk().quiz().round()->current().shown_correct()));
+    kiosk.wait(0.5);
+    kiosk.tap("quiz.next");
+    kiosk.wait(0.5);
+  }
+  kiosk.kiosk().quiz().wait();
+  kiosk.frame();
+  kiosk.wait(0.5);
+}
+
 bool shows_countdown() {
   const std::string words = testing::without_spaces(tr(Text::RatingCountdownFormat));
   return testing::drawn_text().find(words.substr(words.find('}') + 1)) != std::string::npos;
@@ -243,14 +256,7 @@ TEST(Rating, BackUndoesAnEndTappedByMistake) {
 TEST(Rating, AfterAQuizRoundNoCountdownToAnEnd) {
   HeadlessKiosk kiosk(ImVec2(1920, 1080), "home");
   open_quiz(kiosk);
-  while (kiosk.route() == "quiz/question") {
-    kiosk.tap("quiz.option." + std::to_string(kiosk.kiosk().quiz().round()->current().shown_correct()));
-    kiosk.wait(0.5);
-    kiosk.tap("quiz.next");
-    kiosk.wait(0.5);
-  }
-  kiosk.kiosk().quiz().wait();
-  kiosk.wait(0.5);
+  win_the_round(kiosk);
   kiosk.tap("quiz.home");
   kiosk.wait(0.5);
   ASSERT_EQ(kiosk.route(), "rating/quiz");
@@ -262,15 +268,7 @@ TEST(Rating, AfterAQuizRoundNoCountdownToAnEnd) {
 TEST(Rating, IsAskedAtMostOncePerSession) {
   HeadlessKiosk kiosk(ImVec2(1920, 1080), "home");
   open_quiz(kiosk);
-  while (kiosk.route() == "quiz/question") {  // every answer right: the buttons fit on the result
-    kiosk.tap("quiz.option." + std::to_string(kiosk.kiosk().quiz().round()->current().shown_correct()));
-    kiosk.wait(0.5);
-    kiosk.tap("quiz.next");
-    kiosk.wait(0.5);
-  }
-  kiosk.kiosk().quiz().wait();
-  kiosk.frame();
-  kiosk.wait(0.5);
+  win_the_round(kiosk);
   ASSERT_EQ(kiosk.route(), "quiz/result");
   kiosk.tap("quiz.home");
   kiosk.wait(0.5);

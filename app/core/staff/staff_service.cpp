@@ -5,9 +5,10 @@
 #include <algorithm>
 #include <chrono>
 #include <fstream>
+#include <functional>
 #include <iterator>
-#include <utility>
 #include <thread>
+#include <utility>
 
 #include "core/util/atomic_file.h"
 #include "core/reports/stats.h"
@@ -100,12 +101,30 @@ void StaffService::check_pin_read_only() {
   });
 }
 
+namespace {
+
+// A kiosk's first report can come before its writer created the database (the file exists,
+// its schema not yet): it waits for the writer, briefly, rather than call the file foreign.
+StoreHealth wait_for_the_writer(const std::function<StoreHealth()>& health_of) {
+  constexpr auto kPatience = std::chrono::seconds(3);
+  const auto give_up = std::chrono::steady_clock::now() + kPatience;
+  StoreHealth health = health_of();
+  while (!health.open && health.last_error.empty() && std::chrono::steady_clock::now() < give_up) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    health = health_of();
+  }
+  return health;
+}
+
+}  // namespace
+
 void StaffService::refresh_dashboard() {
   if (dashboard_.running()) return;
   // A booth device shows the booth's stock, as last read from the hub, not its own share.
   std::optional<std::int64_t> booth_stock = booth_prizes_ ? booth_prizes_.booth_stock() : std::nullopt;
   const bool booth = static_cast<bool>(booth_prizes_);
-  dashboard_.start_async([paths = paths_, bundle = bundle_, health = health_(), config = config_, booth, booth_stock]() {
+  dashboard_.start_async([paths = paths_, bundle = bundle_, health_of = health_, config = config_, booth, booth_stock]() {
+    const StoreHealth health = wait_for_the_writer(health_of);
     Dashboard dashboard;
     ReportRequest request;
     request.databases = {paths.database};
