@@ -50,6 +50,11 @@ PrizeBucket* PrizeShare::bucket(HubConnection& hub, std::string& error) {
   return bucket_.get();
 }
 
+void PrizeShare::forget_bucket() {
+  bucket_.reset();
+  bucket_hub_ = nullptr;
+}
+
 // A grant or a return that the hub recorded but this database did not (or the other way round)
 // after a cut: settled from the two running totals, so exactly once.
 void PrizeShare::settle_counters(PrizeBucket& bucket, Database& db, const BoothStock& stock) {

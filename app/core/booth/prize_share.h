@@ -44,6 +44,9 @@ class PrizeShare {
 
   // The bucket, opened on this connection once the desk created it; null with the reason.
   PrizeBucket* bucket(HubConnection& hub, std::string& error);
+  // Lets go of the bucket opened on a connection that is about to be dropped: a new connection
+  // may come to the same address, and the bucket must not outlive the one it was made on.
+  void forget_bucket();
 
  private:
   void settle_counters(PrizeBucket& bucket, Database& db, const BoothStock& stock);
