@@ -228,6 +228,8 @@ std::string HubConnection::closed_error() const {
   return error + " after: " + status_with_detail(status, text);
 }
 
+std::weak_ptr<const void> HubConnection::identity() const { return callbacks_; }
+
 const HubCredentials& HubConnection::credentials() const { return callbacks_->credentials; }
 
 std::string HubConnection::last_async_error() const {

@@ -34,6 +34,9 @@ class HubConnection {
   std::string closed_error() const;                // for an operator: why libnats closed it
   const HubCredentials& credentials() const;
   const std::string& url() const { return url_; }
+  // Tells this connection from every other, also from a later one at the same address: whoever
+  // holds it keeps it distinct (compared by owner), without keeping the connection.
+  std::weak_ptr<const void> identity() const;
 
   // The last error the hub reported asynchronously (a permissions violation, a slow consumer),
   // "" if none: the hub refuses a publish without failing the publishing call.

@@ -60,7 +60,7 @@ class PrizeShare {
   std::string kiosk_id_, device_;
   bool claims_ = true;
   std::unique_ptr<PrizeBucket> bucket_;
-  HubConnection* bucket_hub_ = nullptr;
+  std::weak_ptr<const void> bucket_connection_;  // the identity of the connection bucket_ was opened on
   std::int64_t doubles_ = 0;
   std::int64_t last_saved_pool_ = -1;
   std::vector<std::string> collisions_;
