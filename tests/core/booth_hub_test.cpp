@@ -418,5 +418,22 @@ TEST_F(BoothHub, TheHubComesBackOnItsPortWithItsStoreAndTheKioskReconnects) {
   EXPECT_FALSE(hub.running());
 }
 
+// Refused twice in a row while it reconnects, libnats closes a connection for good: its owner
+// must see that, and why, to connect anew rather than wait for a reconnect that never comes.
+TEST_F(BoothHub, AConnectionTheHubRefusedTwiceIsClosedAndSaysWhy) {
+  auto kiosk = connect_or_fail(hub.url(), load(hub.credentials("kiosk-1")));
+  ASSERT_TRUE(kiosk);
+  EXPECT_FALSE(kiosk->closed());
+  hub.restart_refusing({"kiosk-1"});
+  ASSERT_TRUE(wait_for([&] { return kiosk->closed(); }, 15s)) << "libnats still reconnects";
+  EXPECT_FALSE(kiosk->connected());
+  const std::string why = kiosk->closed_error();
+  EXPECT_NE(why.find("kiosk-1"), std::string::npos) << why;
+  EXPECT_NE(why.find("Authorization Violation"), std::string::npos) << why;
+  hub.restart_accepting();
+  auto again = connect_or_fail(hub.url(), load(hub.credentials("kiosk-1")));
+  EXPECT_TRUE(again && again->connected()) << "the hub takes the kiosk's key again";
+}
+
 }  // namespace
 }  // namespace openday

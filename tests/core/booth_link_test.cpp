@@ -20,6 +20,7 @@
 #include "core/visits/booth_store.h"
 #include "core/visits/event_log.h"
 #include "core/visits/store.h"
+#include "support/prize_hub.h"
 #include "support/shell.h"
 #include "support/temp_dir.h"
 #include "support/test_hub.h"
@@ -258,6 +259,82 @@ TEST(BoothLink, HubSyncCatchesAFreshDatabaseUpAndItsExportEqualsTheMergedFiles) 
   EXPECT_NE(status.output.find("\"device\": \"kiosk-1\""), std::string::npos) << status.output;
   EXPECT_NE(status.output.find("\"device\": \"kiosk-2\""), std::string::npos) << status.output;
   EXPECT_NE(status.output.find("\"prize_stock\": null"), std::string::npos) << "no booth stock was set: " << status.output;
+}
+
+// libnats closes a connection for good once the hub refuses its key twice in a row while it
+// reconnects (a hub restarted with a regenerated config, a transient refusal): at its 1 s
+// reconnect wait that takes about 2 s; refused this long, libnats has given up.
+constexpr auto kRefusedUntilLibnatsGivesUp = 5s;
+
+// kiosk-1 uploading and the desk's feed taking its rows in, through a hub that will refuse one
+// of them for a while.
+class RefusingHub : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    kiosks.push_back(std::make_unique<TestKiosk>(dir, hub.url(), credentials_of(hub, "kiosk-1")));
+    feed = std::make_unique<DeskFeed>(DeskFeed::Options{hub.url(), credentials_of(hub, "desk"), 1000ms, 1000ms}, desk_log);
+  }
+  void TearDown() override { kiosks[0]->stop_uplink(); }
+
+  TestKiosk& kiosk() { return *kiosks[0]; }
+  bool desk_has_every_row() const { return desk_holds_all(desk_file, kiosks); }
+
+  // The hub refuses these devices until libnats gave up on their connections, then takes their
+  // keys again; the kiosk keeps serving visitors throughout. Returns what the kiosk's uplink
+  // said at the end of the refusal.
+  std::string refuse_for_a_while(const std::vector<std::string>& devices) {
+    hub.restart_refusing(devices);
+    kiosk().visits(2);
+    std::this_thread::sleep_for(kRefusedUntilLibnatsGivesUp);
+    const std::string said = kiosk().status().last_error;
+    hub.restart_accepting();
+    kiosk().visits(2);
+    return said;
+  }
+
+  TempDir dir;
+  TestHub hub{{"kiosk-1", "desk"}};
+  std::filesystem::path desk_file = dir / "desk.db";
+  EventLog desk_log{EventLog::Options{desk_file, "desk"}};
+  std::unique_ptr<DeskFeed> feed;
+  std::vector<std::unique_ptr<TestKiosk>> kiosks;
+};
+
+TEST_F(RefusingHub, AKioskWhoseConnectionLibnatsClosedUploadsAgainOnceTheHubTakesItsKey) {
+  // With the booth's stock set, the kiosk's share works through a prize bucket on its connection.
+  std::unique_ptr<HubConnection> desk = testing::connect_device(hub, "desk");
+  ASSERT_EQ(ensure_booth_streams(*desk), "");
+  std::unique_ptr<PrizeBucket> desk_bucket = testing::open_prize_bucket(*desk);
+  ASSERT_EQ(set_booth_stock_on_hub(*desk_bucket, 40, "desk", utc_now_ms()).error, "");
+  kiosk().start_uplink();
+  kiosk().visits(2);
+  ASSERT_TRUE(eventually([&] { return desk_has_every_row() && kiosk().status().prizes_held > 0; })) << "before the refusal";
+
+  const std::string refused = refuse_for_a_while({"kiosk-1"});
+  EXPECT_NE(refused.find("refused device kiosk-1's credentials"), std::string::npos) << "the board shows why: " << refused;
+  ASSERT_TRUE(eventually([&] { return desk_has_every_row(); }))
+      << "rows logged after the hub took the kiosk's key again never arrived; the uplink says: " << kiosk().status().last_error;
+
+  // The kiosk's share reads the booth's stock through a bucket on its new connection.
+  ASSERT_TRUE(testing::wait_until_connected(*desk, true));
+  ASSERT_EQ(set_booth_stock_on_hub(*desk_bucket, 60, "desk", utc_now_ms()).error, "");
+  const auto kiosk_reads_the_stock = [&] {
+    const PrizeBucket::StockRead read = desk_bucket->read_stock();
+    const UplinkStatus status = kiosk().status();
+    return read.stock && status.prize_error.empty() && status.booth_prizes == read.stock->available() && status.booth_prizes >= 50;
+  };
+  EXPECT_TRUE(eventually(kiosk_reads_the_stock)) << "the kiosk's prize share says: " << kiosk().status().prize_error;
+}
+
+TEST_F(RefusingHub, ADeskWhoseConnectionLibnatsClosedTakesRowsInAgainOnceTheHubTakesItsKey) {
+  kiosk().start_uplink();
+  kiosk().visits(2);
+  ASSERT_TRUE(eventually([&] { return desk_has_every_row(); })) << "before the refusal";
+
+  static_cast<void>(refuse_for_a_while({"desk"}));
+  ASSERT_TRUE(eventually([&] { return desk_has_every_row(); }))
+      << "rows uploaded after the hub took the desk's key again never reached the desk; the feed says: " << feed->status().last_error;
+  EXPECT_TRUE(feed->status().connected);
 }
 
 TEST(BoothLink, AKioskWithWrongCredentialsSaysSoAndKeepsItsRows) {

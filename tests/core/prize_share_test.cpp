@@ -7,6 +7,7 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <cstdint>
 #include <map>
 #include <set>
 #include <thread>
@@ -53,6 +54,18 @@ class ShareKiosk {
     for (int i = 0; i < times; ++i) settled();
   }
   void give_back_all() { share_.give_back_all(*hub_, utc_now_ms()); }
+  // Drops the connection and connects anew, as the uplink does once libnats closed one. True
+  // when the new connection came to the dropped one's address, as the allocator of one thread
+  // tends to place it.
+  bool replace_connection(const PrizeBooth& booth) {
+    const HubCredentials credentials = testing::prize_credentials(booth.hub, device_);
+    const std::string url = booth.hub.url();
+    const auto dropped_at = reinterpret_cast<std::uintptr_t>(hub_.get());
+    hub_.reset();
+    HubConnection::Open open = HubConnection::connect(url, credentials, 3000ms);
+    hub_ = open.connection ? std::move(open.connection) : connect_device(booth.hub, device_);
+    return reinterpret_cast<std::uintptr_t>(hub_.get()) == dropped_at;
+  }
 
   // One winner; the code, or "" when this kiosk holds nothing.
   std::string issue() {
@@ -180,6 +193,19 @@ TEST_F(PrizeShareTest, BeforeTheBoothStockIsSetADeviceKeepsItsOwnStockAcrossASto
   EXPECT_FALSE(kiosk.ledger().joined);
   const PrizeBucket::StockRead read = booth.desk_bucket->read_stock();
   EXPECT_EQ(read.revision, 0u) << "no booth stock record was made up from a kiosk's own stock";
+}
+
+// The share's bucket was opened on the dropped connection (libnats made its calls on that one):
+// a new connection, even at the same address, gets a bucket of its own.
+TEST_F(PrizeShareTest, AfterTheConnectionWasReplacedTheShareSettlesThroughTheNewOne) {
+  booth.set_stock(100);
+  ShareKiosk kiosk(booth, dir, "kiosk-1");
+  kiosk.settled();
+  const bool same_address = kiosk.replace_connection(booth);
+  booth.set_stock(80);
+  const PrizeShareStatus status = kiosk.settled();
+  EXPECT_EQ(status.booth_available, booth.stock().available()) << (same_address ? "at the dropped connection's address" : "elsewhere");
+  EXPECT_EQ(status.booth_available, 80);
 }
 
 TEST_F(PrizeShareTest, AGrantTheHubRecordedButTheDatabaseDidNotIsAppliedExactlyOnce) {

@@ -19,7 +19,9 @@
 #include <stdexcept>
 #include <thread>
 
+#include "core/booth/hub_credentials.h"
 #include "core/booth/hub_setup.h"
+#include "core/booth/nkey.h"
 
 extern char** environ;
 
@@ -195,6 +197,33 @@ bool TestHub::running() const {
     return false;
   }
   return done == 0;
+}
+
+void TestHub::restart_with(const std::string& config_text) {
+  stop();
+  std::ofstream out(config(), std::ios::trunc);
+  out << config_text;
+  out.close();
+  if (!out) throw std::runtime_error("TestHub: cannot write " + config().string());
+  start();
+}
+
+void TestHub::restart_refusing(const std::vector<std::string>& devices) {
+  if (own_config_.empty()) own_config_ = read_text(config());
+  std::string refusing = own_config_;
+  for (const std::string& device : devices) {
+    const HubCredentialsLoad loaded = load_hub_credentials(credentials(device));
+    if (!loaded.credentials) throw std::runtime_error("TestHub: " + loaded.error);
+    const std::string& key = loaded.credentials->public_nkey;
+    const auto at = refusing.find(key);
+    if (at == std::string::npos) throw std::runtime_error("TestHub: the hub's config does not name " + device + "'s key");
+    refusing.replace(at, key.size(), nkey::generate_user().public_text);
+  }
+  restart_with(refusing);
+}
+
+void TestHub::restart_accepting() {
+  if (!own_config_.empty()) restart_with(own_config_);
 }
 
 }  // namespace openday::testing

@@ -29,15 +29,22 @@ class TestHub {
   void stop();   // a clean shutdown (SIGTERM)
   void start();  // the same config, port and store; returns once it accepts connections
   bool running() const;
+  // Restarts the hub with its config refusing these devices' keys (another key in their place),
+  // as a hub restarted with a regenerated config refuses them; restart_accepting() restarts it
+  // with its own config again.
+  void restart_refusing(const std::vector<std::string>& devices);
+  void restart_accepting();
 
  private:
   bool launch(std::string& why);  // false, with the reason, if the server did not come up
   void reap(int signal);
+  void restart_with(const std::string& config_text);
 
   std::filesystem::path dir_;
   std::vector<std::string> devices_;
   std::string booth_;
   int port_ = 0;
+  std::string own_config_;  // the config as set up, kept by restart_refusing ("" before)
   mutable pid_t pid_ = -1;  // running() reaps a server that exited on its own
 };
 

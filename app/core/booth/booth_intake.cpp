@@ -154,6 +154,13 @@ DeskFeed::Status DeskFeed::status() const {
 // One round: connects and sets up the intake if need be, then takes one batch in. True when
 // the next round may follow at once (more was waiting).
 bool DeskFeed::step() {
+  if (hub_ && hub_->closed()) {
+    // libnats gave up on it (the hub refused the desk's key twice in a row): the intake's
+    // subscriptions go with it, and the desk connects anew below; its consumers on the hub keep
+    // their position.
+    intake_.reset();
+    hub_.reset();
+  }
   if (!hub_) {
     HubConnection::Open open = HubConnection::connect(options_.url, options_.credentials, options_.connect_timeout);
     if (!open.connection) throw std::runtime_error(open.error);

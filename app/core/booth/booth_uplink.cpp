@@ -43,7 +43,7 @@ void publish_acknowledged(HubConnection& hub, const std::string& subject, const 
 }  // namespace
 
 UplinkPump::UplinkPump(const UplinkOptions& options, HubConnection& hub)
-    : options_(options), hub_(hub), content_dir_(options.content_dir), quiz_file_(options.quiz_file) {}
+    : options_(options), hub_(&hub), content_dir_(options.content_dir), quiz_file_(options.quiz_file) {}
 
 void UplinkPump::remember_progress(const std::string& kiosk_id, std::int64_t seq) {
   progress_[kiosk_id] = seq;
@@ -57,7 +57,7 @@ void UplinkPump::remember_progress(const std::string& kiosk_id, std::int64_t seq
 }
 
 void UplinkPump::publish_record(const EventRecord& record) {
-  publish_acknowledged(hub_, hub::events_subject(options_.credentials.device), encode_event_record(record), event_message_id(record));
+  publish_acknowledged(*hub_, hub::events_subject(options_.credentials.device), encode_event_record(record), event_message_id(record));
 }
 
 std::size_t UplinkPump::publish_pending(std::size_t max_rows) {
@@ -113,7 +113,7 @@ Heartbeat UplinkPump::send_heartbeat() {
   beat.free_disk_bytes = free_disk_bytes(options_.db_file);
   beat.last_event_type = backlog.last_event_type;
   beat.last_event_at_ms = backlog.last_event_at_ms;
-  publish_acknowledged(hub_, hub::heartbeat_subject(options_.credentials.device), encode_heartbeat(beat), "");
+  publish_acknowledged(*hub_, hub::heartbeat_subject(options_.credentials.device), encode_heartbeat(beat), "");
   return beat;
 }
 
@@ -221,12 +221,13 @@ std::future<BoothStockChange> BoothUplink::set_booth_stock(std::int64_t wanted) 
 
 bool BoothUplink::connect_if_needed() {
   if (hub_ && hub_->connected()) return true;
-  if (hub_) {
+  if (hub_ && !hub_->closed()) {
     // Reconnecting in the background: wait for it rather than open a second connection.
     std::lock_guard lock(mutex_);
     status_.connected = false;
     return false;
   }
+  if (hub_) drop_connection();
   HubConnection::Open open = HubConnection::connect(options_.url, options_.credentials, options_.connect_timeout);
   std::lock_guard lock(mutex_);
   if (!open.connection) {
@@ -235,9 +236,24 @@ bool BoothUplink::connect_if_needed() {
     return false;
   }
   hub_ = std::move(open.connection);
-  pump_ = std::make_unique<UplinkPump>(options_, *hub_);
+  if (pump_)
+    pump_->use_connection(*hub_);
+  else
+    pump_ = std::make_unique<UplinkPump>(options_, *hub_);
   status_.connected = true;
   return true;
+}
+
+// libnats gave up on the connection (the hub refused the device's key twice in a row, as a hub
+// restarted with a regenerated config does, or a passing refusal): nothing would ever be
+// uploaded on it again. It goes, with the prize bucket made on it; the pump keeps what it knows.
+void BoothUplink::drop_connection() {
+  const std::string why = hub_->closed_error();
+  prizes_->forget_bucket();
+  hub_.reset();
+  std::lock_guard lock(mutex_);
+  status_.connected = false;
+  status_.last_error = why;
 }
 
 void BoothUplink::pass() {

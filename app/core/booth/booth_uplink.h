@@ -69,6 +69,8 @@ struct UplinkStatus {
 class UplinkPump {
  public:
   UplinkPump(const UplinkOptions& options, HubConnection& hub);
+  // The connection that replaced the one libnats closed; what the pump knows stays.
+  void use_connection(HubConnection& hub) { hub_ = &hub; }
   // Publishes what the hub does not hold yet, at most max_rows; the rows acknowledged are
   // recorded in the database. Returns how many were published; throws on a failure to publish
   // (the progress so far is kept).
@@ -85,7 +87,7 @@ class UplinkPump {
   void remember_progress(const std::string& kiosk_id, std::int64_t seq);
 
   const UplinkOptions& options_;
-  HubConnection& hub_;
+  HubConnection* hub_;
   std::map<std::string, std::int64_t> progress_;  // what the hub acknowledged, also when the disk refuses to record it
   bool progress_loaded_ = false;
   std::filesystem::path content_dir_, quiz_file_;
@@ -119,6 +121,7 @@ class BoothUplink {
   void check_for_content();
   void run();
   bool connect_if_needed();
+  void drop_connection();
   void pass();
   void wait_for(std::chrono::milliseconds delay);
 

@@ -171,19 +171,23 @@ std::string ensure_stream(jsCtx* js, const StreamSpec& spec) {
          (code != 0 ? " (JetStream error " + std::to_string(static_cast<int>(code)) + ")" : "");
 }
 
-}  // namespace
-
-std::string nats_error_text(natsStatus status) {
+// A status's text with libnats's detail of it, if it has one.
+std::string status_with_detail(natsStatus status, const char* libnats_detail) {
   std::string text = natsStatus_GetText(status);
-  natsStatus last = NATS_OK;
-  const char* last_error = nats_GetLastError(&last);
-  std::string detail = last_error ? last_error : "";
+  std::string detail = libnats_detail ? libnats_detail : "";
   // libnats starts its detail with the source location, "(conn.c:733): ", of no use to an operator.
   if (!detail.empty() && detail.front() == '(') {
     if (const auto end = detail.find("): "); end != std::string::npos) detail = detail.substr(end + 3);
   }
   if (!detail.empty() && detail != text) text += " (" + detail + ")";
   return text;
+}
+
+}  // namespace
+
+std::string nats_error_text(natsStatus status) {
+  natsStatus last = NATS_OK;
+  return status_with_detail(status, nats_GetLastError(&last));
 }
 
 void close_hub_library() {
@@ -209,6 +213,22 @@ void HubConnection::wait_until_closed() {
 }
 
 bool HubConnection::connected() const { return connection_ && natsConnection_Status(connection_) == NATS_CONN_STATUS_CONNECTED; }
+
+bool HubConnection::closed() const {
+  if (!connection_ || natsConnection_IsClosed(connection_)) return true;
+  std::lock_guard<std::mutex> lock(callbacks_->mutex);
+  return callbacks_->closed;
+}
+
+std::string HubConnection::closed_error() const {
+  std::string error = "the connection of " + callbacks_->credentials.device + " to the hub at " + url_ + " was closed for good";
+  const char* text = nullptr;
+  const natsStatus status = connection_ ? natsConnection_GetLastError(connection_, &text) : NATS_OK;
+  if (status == NATS_OK) return error;
+  return error + " after: " + status_with_detail(status, text);
+}
+
+std::weak_ptr<const void> HubConnection::identity() const { return callbacks_; }
 
 const HubCredentials& HubConnection::credentials() const { return callbacks_->credentials; }
 

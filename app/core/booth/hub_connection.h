@@ -19,7 +19,9 @@ class HubConnection {
     std::string error;  // for an operator: what failed and where, when connection is empty
   };
   // Fails fast (within timeout) when the hub cannot be reached or refuses the device; the caller
-  // retries. Once connected, the connection reconnects forever on its own.
+  // retries. Once connected, the connection reconnects on its own, except that libnats closes it
+  // for good when the hub refuses the device's key twice in a row (closed()): its owner then
+  // drops it, with everything made on it, and connects anew.
   static Open connect(const std::string& url, const HubCredentials& credentials, std::chrono::milliseconds timeout);
   ~HubConnection();
   HubConnection(const HubConnection&) = delete;
@@ -28,8 +30,13 @@ class HubConnection {
   natsConnection* nats() const { return connection_; }
   jsCtx* jetstream() const { return jetstream_; }  // JetStream calls wait at most 2 s by default
   bool connected() const;                          // natsConnection_Status == NATS_CONN_STATUS_CONNECTED
+  bool closed() const;                             // libnats gave up on it: it never reconnects again
+  std::string closed_error() const;                // for an operator: why libnats closed it
   const HubCredentials& credentials() const;
   const std::string& url() const { return url_; }
+  // Tells this connection from every other, also from a later one at the same address: whoever
+  // holds it keeps it distinct (compared by owner), without keeping the connection.
+  std::weak_ptr<const void> identity() const;
 
   // The last error the hub reported asynchronously (a permissions violation, a slow consumer),
   // "" if none: the hub refuses a publish without failing the publishing call.

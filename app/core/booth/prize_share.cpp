@@ -31,6 +31,11 @@ bool someone_else_has_spares(const BoothStock& stock, const std::string& device)
   return false;
 }
 
+// By identity, not address: a connection that replaced a dropped one may sit at its address.
+bool same_connection(const std::weak_ptr<const void>& one, const std::weak_ptr<const void>& other) {
+  return !one.owner_before(other) && !other.owner_before(one);
+}
+
 }  // namespace
 
 PrizeShare::PrizeShare(std::filesystem::path db_file, std::string kiosk_id, std::string device, bool claims)
@@ -39,15 +44,21 @@ PrizeShare::PrizeShare(std::filesystem::path db_file, std::string kiosk_id, std:
 PrizeShare::~PrizeShare() = default;
 
 PrizeBucket* PrizeShare::bucket(HubConnection& hub, std::string& error) {
-  if (bucket_ && bucket_hub_ == &hub) return bucket_.get();
+  if (bucket_ && same_connection(bucket_connection_, hub.identity())) return bucket_.get();
+  forget_bucket();
   PrizeBucket::Open open = PrizeBucket::open(hub);
   if (!open.bucket) {
     error = open.error;
     return nullptr;
   }
   bucket_ = std::move(open.bucket);
-  bucket_hub_ = &hub;
+  bucket_connection_ = hub.identity();
   return bucket_.get();
+}
+
+void PrizeShare::forget_bucket() {
+  bucket_.reset();
+  bucket_connection_.reset();
 }
 
 // A grant or a return that the hub recorded but this database did not (or the other way round)

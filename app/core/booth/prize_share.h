@@ -44,6 +44,9 @@ class PrizeShare {
 
   // The bucket, opened on this connection once the desk created it; null with the reason.
   PrizeBucket* bucket(HubConnection& hub, std::string& error);
+  // Lets go of the bucket opened on a connection that is about to be dropped: a new connection
+  // may come to the same address, and the bucket must not outlive the one it was made on.
+  void forget_bucket();
 
  private:
   void settle_counters(PrizeBucket& bucket, Database& db, const BoothStock& stock);
@@ -57,7 +60,7 @@ class PrizeShare {
   std::string kiosk_id_, device_;
   bool claims_ = true;
   std::unique_ptr<PrizeBucket> bucket_;
-  HubConnection* bucket_hub_ = nullptr;
+  std::weak_ptr<const void> bucket_connection_;  // the identity of the connection bucket_ was opened on
   std::int64_t doubles_ = 0;
   std::int64_t last_saved_pool_ = -1;
   std::vector<std::string> collisions_;
