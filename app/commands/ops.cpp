@@ -39,8 +39,13 @@ class BoothPrizeSimulation {
       : link_(link), share_(db_file, link.credentials.device, link.credentials.device, true) {}
 
   void settle() {
+    // A connection libnats closed for good (the hub refused the key twice) is replaced.
+    if (hub_ && hub_->closed()) {
+      share_.forget_bucket();
+      hub_.reset();
+    }
     if (!hub_ && !connect()) return;
-    if (!hub_->connected()) return;  // libnats reconnects on its own
+    if (!hub_->connected()) return;  // libnats is reconnecting on its own
     const PrizeShareStatus status = share_.settle(*hub_, utc_now_ms());
     if (!status.error.empty() && status.error != last_error_) std::fprintf(stderr, "openday simulate: booth stock: %s\n", status.error.c_str());
     last_error_ = status.error;
