@@ -1,7 +1,8 @@
 // 满意度评价: "您对本次政务公开日活动满意吗？" with the five levels of the 好差评 scale as large
 // buttons, each with its words, a face and a star count (never colour alone); 不满意 and 非常
 // 不满意 then ask for a reason. 跳过 is always there. A rating is thanked for a moment. After
-// 结束使用 the session ends either way (返回 goes back to the page, for a tap made by mistake); after a quiz round the visitor goes on to the home screen. A visitor who walks away is
+// 结束使用 the session ends either way (返回 goes back to the page, for a tap made by mistake);
+// after a quiz round the visitor goes on to the home screen. A visitor who walks away is
 // not waited for longer than the countdown shown (shorter than the idle timeout).
 #include <algorithm>
 #include <cfloat>
