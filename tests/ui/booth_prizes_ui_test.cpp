@@ -16,6 +16,7 @@
 #include "core/visits/booth_store.h"
 #include "core/visits/store.h"
 #include "support/headless_kiosk.h"
+#include "support/quiz_walk.h"
 #include "support/ui_shapes.h"
 #include "ui/drawn_text.h"
 
@@ -137,15 +138,7 @@ void open_intro(HeadlessKiosk& kiosk, bool large) {
 void win_a_round(HeadlessKiosk& kiosk) {
   kiosk.tap("quiz.start");
   kiosk.wait(0.5);
-  while (kiosk.route() == "quiz/question") {
-    kiosk.tap("quiz.option." + std::to_string(kiosk.kiosk().quiz().round()->current().shown_correct()));
-    kiosk.wait(0.5);
-    kiosk.tap("quiz.next");
-    kiosk.wait(0.5);
-  }
-  kiosk.kiosk().quiz().wait();
-  kiosk.frame();
-  kiosk.wait(0.5);
+  testing::answer_the_round(kiosk);
   ASSERT_EQ(kiosk.route(), "quiz/result");
 }
 

@@ -11,6 +11,7 @@
 
 #include "core/content/ui_text.h"
 #include "support/headless_kiosk.h"
+#include "support/quiz_walk.h"
 #include "support/ui_shapes.h"
 #include "ui/read_aloud.h"
 #include "ui/text_layout.h"
@@ -143,24 +144,6 @@ TEST_P(QuizFit, EveryQuestionShowsItsOptionsAndThenItsWholeAnswerInView) {
   EXPECT_EQ(seen, config.questions_per_round) << "every question of the bank";
 }
 
-// Plays a round on screen, every answer right or every answer wrong, to its result.
-void play_round(HeadlessKiosk& kiosk, bool right) {
-  kiosk.tap("quiz.start");
-  kiosk.wait(0.5);
-  while (kiosk.route() == "quiz/question") {
-    const QuizAnswer& answer = kiosk.kiosk().quiz().round()->current();
-    const int correct = answer.shown_correct();
-    kiosk.tap("quiz.option." + std::to_string(right ? correct : (correct + 1) % static_cast<int>(answer.order.size())));
-    kiosk.wait(0.5);
-    kiosk.tap("quiz.next");
-    kiosk.wait(0.5);
-    if (::testing::Test::HasFailure()) return;
-  }
-  kiosk.kiosk().quiz().wait();
-  kiosk.frame();
-  kiosk.wait(0.5);
-}
-
 // 再答一次 and 返回首页 are in view on arrival at the result: after a won round with its prize
 // code, and after a lost one that lists every missed question.
 TEST_P(QuizFit, TheResultsActionsAreInViewOnArrival) {
@@ -171,7 +154,9 @@ TEST_P(QuizFit, TheResultsActionsAreInViewOnArrival) {
     config.questions_per_round = 12;
     HeadlessKiosk kiosk(shape.display, "home", config);
     open_quiz_intro(kiosk, shape.large_text);
-    play_round(kiosk, right);
+    kiosk.tap("quiz.start");
+    kiosk.wait(0.5);
+    testing::answer_the_round(kiosk, right);
     ASSERT_EQ(kiosk.route(), "quiz/result");
     for (const char* id : {"quiz.retry", "quiz.home"}) {
       const ui::TapTarget* action = kiosk.kiosk().taps().find(id);

@@ -9,6 +9,7 @@
 #include "core/content/ui_text.h"
 #include "core/reports/stats.h"
 #include "support/headless_kiosk.h"
+#include "support/quiz_walk.h"
 #include "ui/drawn_text.h"
 
 namespace openday {
@@ -23,19 +24,6 @@ void expect_thanked_then(HeadlessKiosk& kiosk, const std::string& route) {
   for (const ui::TapTarget& target : kiosk.kiosk().taps().all()) EXPECT_FALSE(target.id.starts_with("rating.")) << target.id;
   kiosk.wait(3);
   EXPECT_EQ(kiosk.route(), route);
-}
-
-// Every answer right, to the result.
-void win_the_round(HeadlessKiosk& kiosk) {
-  while (kiosk.route() == "quiz/question") {
-    kiosk.tap("quiz.option." + std::to_string(kiosk.kiosk().quiz().round()->current().shown_correct()));
-    kiosk.wait(0.5);
-    kiosk.tap("quiz.next");
-    kiosk.wait(0.5);
-  }
-  kiosk.kiosk().quiz().wait();
-  kiosk.frame();
-  kiosk.wait(0.5);
 }
 
 bool shows_countdown() {
@@ -256,7 +244,7 @@ TEST(Rating, BackUndoesAnEndTappedByMistake) {
 TEST(Rating, AfterAQuizRoundNoCountdownToAnEnd) {
   HeadlessKiosk kiosk(ImVec2(1920, 1080), "home");
   open_quiz(kiosk);
-  win_the_round(kiosk);
+  testing::answer_the_round(kiosk);
   kiosk.tap("quiz.home");
   kiosk.wait(0.5);
   ASSERT_EQ(kiosk.route(), "rating/quiz");
@@ -268,7 +256,7 @@ TEST(Rating, AfterAQuizRoundNoCountdownToAnEnd) {
 TEST(Rating, IsAskedAtMostOncePerSession) {
   HeadlessKiosk kiosk(ImVec2(1920, 1080), "home");
   open_quiz(kiosk);
-  win_the_round(kiosk);
+  testing::answer_the_round(kiosk);
   ASSERT_EQ(kiosk.route(), "quiz/result");
   kiosk.tap("quiz.home");
   kiosk.wait(0.5);
