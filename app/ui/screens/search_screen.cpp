@@ -215,21 +215,33 @@ class SearchScreen final : public Screen {
       y += m.gap * 0.6f;
       y += draw_wrapped_text(draw, body, body.FontSize, ImVec2(x, y), colors::kText, tr(Text::SearchNoneTopic), width);
       y += m.gap * 0.3f;
-      const float button_height = std::max(m.touch_min, line_height(heading.FontSize) + m.gap * 0.6f);
-      const float button_width = std::min(width, std::max(m.touch_min * 3.0f,
-          heading.CalcTextSizeA(heading.FontSize, FLT_MAX, 0, tr(Text::TopicsTitle).data(), tr(Text::TopicsTitle).data() + tr(Text::TopicsTitle).size()).x + 2 * m.gap));
-      if (big_button(ctx, {"search.none.topics", ImVec2(x, y), ImVec2(button_width, button_height), tr(Text::TopicsTitle), ButtonKind::Primary}))
-        ctx.router().push("topics");
-      y += button_height;
+      if (help_button(ctx, {"search.none.topics", Text::TopicsTitle, ButtonKind::Primary}, x, y, width)) ctx.router().push("topics");
     }
     y += m.gap * 0.6f;
     y += draw_wrapped_text(draw, body, body.FontSize, ImVec2(x, y), colors::kText, tr(Text::SearchNoneDesk), width);
     // What was not found can still be asked: 我要问 registers the question for the desk.
     y += m.gap * 0.3f;
-    const float ask_height = std::max(m.touch_min, line_height(heading.FontSize) + m.gap * 0.6f);
-    const float ask_width = std::min(width, std::max(m.touch_min * 3.0f, widest_line(heading, heading.FontSize, tr(Text::HomeAsk), FLT_MAX) + 2 * m.gap));
-    if (big_button(ctx, {"search.none.ask", ImVec2(x, y), ImVec2(ask_width, ask_height), tr(Text::HomeAsk), ButtonKind::Secondary}))
-      ctx.router().push("ask");
+    if (help_button(ctx, {"search.none.ask", Text::HomeAsk, ButtonKind::Secondary}, x, y, width)) ctx.router().push("ask");
+  }
+
+  struct HelpButton {
+    const char* id;
+    Text label;
+    ButtonKind kind;
+  };
+
+  // A button of the nothing-found page, as wide as its words need (never narrower than three
+  // touch widths) at y, which it moves below itself. Returns whether it was tapped.
+  static bool help_button(ScreenContext& ctx, const HelpButton& button, float x, float& y, float width) {
+    const Metrics& m = ctx.metrics();
+    const ImFont& heading = *ctx.font(FontRole::Heading);
+    const std::string_view label = tr(button.label);
+    const float height = std::max(m.touch_min, line_height(heading.FontSize) + m.gap * 0.6f);
+    const float words = heading.CalcTextSizeA(heading.FontSize, FLT_MAX, 0, label.data(), label.data() + label.size()).x;
+    const ImVec2 size(std::min(width, std::max(m.touch_min * 3.0f, words + 2 * m.gap)), height);
+    const bool tapped = big_button(ctx, {button.id, ImVec2(x, y), size, label, button.kind});
+    y += height;
+    return tapped;
   }
 
   void draw_results(ScreenContext& ctx, const Rect& area) {
