@@ -164,7 +164,12 @@ std::string ensure_stream(jsCtx* js, const StreamSpec& spec) {
   jsErrCode code = static_cast<jsErrCode>(0);
   jsStreamInfo* info = nullptr;
   natsStatus status = js_AddStream(&info, js, &config, nullptr, &code);
-  if (status != NATS_OK && code == JSStreamNameExistErr) status = js_UpdateStream(&info, js, &config, nullptr, &code);
+  // Another device (or this desk's own feed thread) may have created it a moment before: the hub
+  // then answers "name in use", or "subjects overlap" when the two creations raced. Either way the
+  // stream of this name is brought to this configuration; a stream of another name that truly
+  // overlaps makes the update fail, and that is reported.
+  if (status != NATS_OK && (code == JSStreamNameExistErr || code == JSStreamSubjectOverlapErr))
+    status = js_UpdateStream(&info, js, &config, nullptr, &code);
   if (info) jsStreamInfo_Destroy(info);
   if (status == NATS_OK) return "";
   return "cannot create the hub's stream " + name + ": " + nats_error_text(status) +
