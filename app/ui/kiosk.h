@@ -105,6 +105,9 @@ class Kiosk final : public KioskShell, private ChromeHost {
   double seconds_until_next_frame(double now) const override;
   // Whether the last frame is final: nothing left to settle and no background work running.
   bool settled() const override { return !settle_.armed() && !was_busy_; }
+  // A commit, a report or a PIN check ran on another thread during the last frame: its result
+  // is a picture of its own when it arrives.
+  bool waiting_on_background_work() const { return was_busy_; }
 
   Router& router() { return router_; }
   const TapTargets& taps() const { return taps_; }

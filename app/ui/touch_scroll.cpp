@@ -39,7 +39,10 @@ TouchScroll::TouchScroll(ScreenContext& ctx, const char* id, const Rect& area, b
   const bool reset = to_top || ctx.first_frame();
   if (reset) ImGui::SetNextWindowScroll(ImVec2(0, 0));  // applied by this BeginChild, before anything is laid out
   ImGui::SetCursorScreenPos(area.min);
-  ImGui::BeginChild(id, ImVec2(area.width(), area.height()), false, ImGuiWindowFlags_NoNav);
+  // ImGui's own scrollbar appears only in the frame after the content first overflows (it goes
+  // by the previous frame's content size), which costs every new screen a second picture
+  // before it is final; the position hint is drawn from this frame's content instead.
+  ImGui::BeginChild(id, ImVec2(area.width(), area.height()), false, ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoScrollbar);
   origin_ = ImGui::GetCursorScreenPos();
   if (!reset) return;
   // A glide left over from the previous content must not carry the new one away.
@@ -57,6 +60,7 @@ void TouchScroll::end(float content_bottom) {
   ImGui::SetCursorScreenPos(ImVec2(origin_.x, content_bottom));
   ImGui::Dummy(ImVec2(1, 1));
   draw_more_below_cue(content_bottom);
+  draw_position_hint(content_bottom);
 
   ImGuiWindow* window = ImGui::GetCurrentWindow();
   ImGuiStorage* storage = ImGui::GetStateStorage();
@@ -101,6 +105,24 @@ void TouchScroll::end(float content_bottom) {
   storage->SetBool(keys.dragging, dragging);
   storage->SetFloat(keys.velocity, velocity);
   ImGui::EndChild();
+}
+
+// Where the view is in the page, as a thin bar at the right edge (a hint only: scrolling is by
+// dragging anywhere). Its place is the scroll position this frame was laid out at.
+void TouchScroll::draw_position_hint(float content_bottom) const {
+  const ImGuiWindow* window = ImGui::GetCurrentWindow();
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float view = window->Size.y;
+  const float page = content_bottom + 1 - origin_.y + style.WindowPadding.y * 2;
+  if (page <= view + 0.5f || view <= 0) return;
+  const float scroll = window->Scroll.y;
+  const float track_top = window->Pos.y + style.WindowPadding.y;
+  const float track = view - style.WindowPadding.y * 2;
+  const float grab = std::clamp(track * view / page, style.GrabMinSize, track);
+  const float top = track_top + (track - grab) * std::clamp(scroll / (page - view), 0.0f, 1.0f);
+  const float width = style.ScrollbarSize * 0.67f;
+  const float right = window->Pos.x + window->Size.x - style.WindowBorderSize - 2;
+  window->DrawList->AddRectFilled(ImVec2(right - width, top), ImVec2(right, top + grab), colors::kBorder, width * 0.5f);
 }
 
 // A page whose end is out of view says so at its bottom edge, where the eye stops: the last

@@ -26,6 +26,7 @@ class TouchScroll {
   ImVec2 origin() const { return origin_; }
 
  private:
+  void draw_position_hint(float content_bottom) const;
   void draw_more_below_cue(float content_bottom) const;
   ScreenContext& ctx_;
   ImVec2 origin_;

@@ -272,7 +272,7 @@ class Aggregator {
         item.department = std::string(*department);
         ++departments_[item.department].item_views;
       }
-    } else if (department) {
+    } else if (department && row.screen() != kDepartmentTabScreen) {
       ++departments_[std::string(*department)].views;
     }
   }

@@ -87,6 +87,10 @@ struct EventKind {
   DayColumns per_day{};
 };
 
+// The screen of a screen_view logged when the visitor picks another tab of the department page
+// already shown: still the same visit of that department, so reports do not count it again.
+inline constexpr std::string_view kDepartmentTabScreen = "department";
+
 // In the order of EventType (checked when compiled). A new kind: a value above, a row here, and
 // the code that logs it; the README's table must list it too (EventKinds.ReadmeTableMatchesTheCode).
 inline constexpr std::array kEventKinds = {
@@ -103,7 +107,7 @@ inline constexpr std::array kEventKinds = {
               "session",
               "not exported: the session goes on and is counted once"},
     EventKind{EventType::ScreenView, "screen_view", "a screen was shown",
-              "screen = route; department, item, target = tab",
+              "screen = route (`department` for another tab of the department shown: not counted as another view of it); department, item, target = tab",
               "每日汇总: 页面浏览; 按部门: 页面浏览, 审批事项浏览; 按审批事项: 浏览次数"},
     EventKind{EventType::Tap, "tap", "an interactive element was tapped",
               "screen; target = element id",

@@ -231,10 +231,10 @@ std::int64_t next_event_seq(const Database& db, const std::string& kiosk_id) {
 namespace {
 
 // The columns EventRows reads, in the order of its SELECT.
-enum EventColumn : int { kKioskId, kSeq, kAtMs, kUtcOffsetMin, kSession, kType, kDepartment, kItem, kTarget, kValue, kCount };
+enum EventColumn : int { kKioskId, kSeq, kAtMs, kUtcOffsetMin, kSession, kType, kDepartment, kItem, kTarget, kValue, kCount, kScreen };
 
 std::string event_rows_sql(bool from, bool before) {
-  std::string sql = "SELECT kiosk_id, seq, at_ms, utc_offset_min, session, type, department, item, target, value, count FROM events";
+  std::string sql = "SELECT kiosk_id, seq, at_ms, utc_offset_min, session, type, department, item, target, value, count, screen FROM events";
   // Without a bound the whole table is read in rowid order; with one the time index helps.
   if (from) sql += " WHERE at_ms >= ?1";
   if (before) sql += from ? " AND at_ms < ?2" : " WHERE at_ms < ?2";
@@ -263,6 +263,7 @@ std::int64_t EventRows::session() const { return rows_.column_int(kSession); }
 std::optional<std::string_view> EventRows::department() const { return text_or_none(kDepartment); }
 std::optional<std::string_view> EventRows::item() const { return text_or_none(kItem); }
 std::string_view EventRows::target() const { return rows_.column_view(kTarget); }
+std::string_view EventRows::screen() const { return rows_.column_view(kScreen); }
 std::optional<std::int64_t> EventRows::value() const {
   if (rows_.column_is_null(kValue)) return std::nullopt;
   return rows_.column_int(kValue);

@@ -84,6 +84,7 @@ class EventRows {
   std::optional<std::string_view> department() const;  // none when NULL
   std::optional<std::string_view> item() const;
   std::string_view target() const;  // empty when NULL
+  std::string_view screen() const;  // empty when NULL
   std::optional<std::int64_t> value() const;
   std::optional<std::int64_t> count() const;
 

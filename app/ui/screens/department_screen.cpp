@@ -136,7 +136,7 @@ class DepartmentScreen final : public Screen {
     scroll_to_top_ = true;
     Event view;
     view.type = EventType::ScreenView;
-    view.screen = "department";
+    view.screen = std::string(kDepartmentTabScreen);
     describe(view);
     ctx.log(std::move(view));
   }
