@@ -12,29 +12,6 @@ namespace openday::ui {
 
 namespace {
 
-// The smallest a label may shrink to fit its button, as a share of its role's size.
-constexpr float kSmallestLabel = 0.5f;
-// A short label that would wrap stays on one line when this much shrinking is enough:
-// "重新载入内容" reads better slightly smaller than as "重新载/入内容".
-constexpr float kOneLineShrink = 0.8f;
-
-// The size to draw a label at so that it fits width x height: the role's own size when it
-// does, else a little smaller until it does.
-float fit_label(const ImFont& font, std::string_view label, float width, float height) {
-  const float full = font.FontSize;
-  auto fits = [&](float px) {
-    return measure_wrapped_height(font, px, label, width) <= height && widest_line(font, px, label, width) <= width;
-  };
-  const bool wraps = wrap_text(font, full, label, width).size() > 1;
-  if (wraps) {
-    for (float px = std::floor(full * 0.95f); px >= full * kOneLineShrink; px = std::floor(px * 0.95f))
-      if (wrap_text(font, px, label, width).size() == 1 && fits(px)) return px;
-  }
-  float px = full;
-  while (!fits(px) && px > full * kSmallestLabel) px = std::floor(px * 0.92f);
-  return px;
-}
-
 // The mark of a selected tab or chip: a short bar centred along its bottom edge, inside it.
 void draw_selection_bar(ImDrawList& draw, const Metrics& m, ImVec2 min, ImVec2 max) {
   const float width = std::min((max.x - min.x) * 0.4f, std::round(120 * m.unit));
@@ -84,7 +61,8 @@ bool big_button(ScreenContext& ctx, const ButtonSpec& spec) {
   const ImFont* detail_font = spec.detail.empty() ? nullptr : ctx.font(FontRole::Body);
   float detail_height = 0;
   if (detail_font) detail_height = m.gap * 0.5f + measure_wrapped_height(*detail_font, detail_font->FontSize, spec.detail, inner_width);
-  const float label_px = fit_label(label_font, spec.label, inner_width, size.y - padding - detail_height);
+  // Never shrunk to fit: the caller sizes the button for its label (button_height_for).
+  const float label_px = label_font.FontSize;
   const float label_height = measure_wrapped_height(label_font, label_px, spec.label, inner_width);
   const float text_height = label_height + detail_height;
   const float text_top = spec.pos.y + std::max(padding * 0.5f, std::floor((size.y - text_height) * 0.5f));
@@ -104,6 +82,29 @@ bool big_button(ScreenContext& ctx, const ButtonSpec& spec) {
     audit->placed(spec.label, ImVec2(left, text_top), ImVec2(left + widest, text_top + text_height), spec.pos, max);
   }
   return clicked && ctx.taps().accept(spec.id, ctx.now());
+}
+
+float button_height_for(ScreenContext& ctx, std::string_view label, float width, FontRole role, std::string_view detail, float padding) {
+  const Metrics& m = ctx.metrics();
+  const float pad = padding >= 0 ? padding : m.gap;
+  const float inner_width = width - 2 * pad;
+  const ImFont& font = *ctx.font(role);
+  float height = measure_wrapped_height(font, font.FontSize, label, inner_width) + pad;
+  if (!detail.empty()) {
+    const ImFont& body = *ctx.font(FontRole::Body);
+    height += m.gap * 0.5f + measure_wrapped_height(body, body.FontSize, detail, inner_width);
+  }
+  return std::max(m.touch_min, std::ceil(height));
+}
+
+FontRole key_role_for(ScreenContext& ctx, const std::vector<std::string>& labels, ImVec2 key_size, float padding) {
+  const auto all_fit = [&](FontRole role) {
+    return std::all_of(labels.begin(), labels.end(),
+                       [&](const std::string& label) { return button_height_for(ctx, label, key_size.x, role, {}, padding) <= key_size.y; });
+  };
+  for (FontRole role : {FontRole::Display, FontRole::Heading})
+    if (all_fit(role)) return role;
+  return FontRole::Body;
 }
 
 bool card_button(ScreenContext& ctx, const char* id, ImVec2 pos, ImVec2 size, bool highlighted) {
@@ -150,13 +151,15 @@ std::string keypad(ScreenContext& ctx, const char* id_prefix, const std::vector<
   const Metrics& m = ctx.metrics();
   const float gap = m.gap * 0.5f;
   const float key_width = (width - gap * static_cast<float>(columns - 1)) / static_cast<float>(columns);
+  const float padding = m.gap * 0.3f;
+  const FontRole role = key_role_for(ctx, keys, ImVec2(key_width, key_height), padding);
   std::string tapped;
   for (std::size_t i = 0; i < keys.size(); ++i) {
     const int row = static_cast<int>(i) / columns;
     const int column = static_cast<int>(i) % columns;
     const std::string id = std::string(id_prefix) + std::to_string(i);
     const ImVec2 at(pos.x + static_cast<float>(column) * (key_width + gap), pos.y + static_cast<float>(row) * (key_height + gap));
-    if (big_button(ctx, {id.c_str(), at, ImVec2(key_width, key_height), keys[i], ButtonKind::Secondary, FontRole::Display, {}, m.gap * 0.3f}))
+    if (big_button(ctx, {id.c_str(), at, ImVec2(key_width, key_height), keys[i], ButtonKind::Secondary, role, {}, padding}))
       tapped = keys[i];
   }
   return tapped;

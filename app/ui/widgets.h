@@ -39,6 +39,16 @@ void register_visible_target(ScreenContext& ctx, std::string_view id, ImVec2 min
 // Returns true once when the button was tapped (released inside after pressing inside).
 bool big_button(ScreenContext& ctx, const ButtonSpec& spec);
 
+// The height a button of this width needs for its label (and detail) at their own sizes,
+// wrapped, with the padding big_button keeps: at least a comfortable touch. Buttons grow to
+// what their text needs; big_button never shrinks the text.
+float button_height_for(ScreenContext& ctx, std::string_view label, float width, FontRole role = FontRole::Heading,
+                        std::string_view detail = {}, float padding = -1);
+
+// The role for a row or grid of keys, all in one size: the largest of display, heading and body
+// type at which every label fits its key.
+FontRole key_role_for(ScreenContext& ctx, const std::vector<std::string>& labels, ImVec2 key_size, float padding = -1);
+
 // A touchable card of any content: draws the card and returns whether it was tapped. The
 // caller draws the card's content over it.
 bool card_button(ScreenContext& ctx, const char* id, ImVec2 pos, ImVec2 size, bool highlighted = false);

@@ -41,6 +41,12 @@ TEST_P(DepartmentHeader, TheTabKeepsAtLeastHalfThePageAndTheFactsAreShown) {
       const std::string drawn = testing::drawn_text();
       EXPECT_NE(drawn.find(testing::without_spaces(department.name)), std::string::npos);
       EXPECT_NE(drawn.find(testing::without_spaces(department.phone)), std::string::npos) << "the contact facts are on the page";
+      // Nothing in the tab runs into the page's right margin (a card's last words past its edge).
+      const float right_edge = body.Max.x - kiosk.kiosk().metrics().margin + 1;
+      for (const testing::DrawnGlyph& g : testing::drawn_glyphs()) {
+        if (g.min.y < body.Min.y || g.max.y > body.Max.y) continue;
+        EXPECT_LE(g.max.x, right_edge) << "a character at y " << g.min.y;
+      }
       if (std::string(tab) != "faq") continue;
       const ui::TapTarget* ask = kiosk.kiosk().taps().find("department.ask");
       ASSERT_NE(ask, nullptr) << "我要问 in view on 常见问题";

@@ -112,21 +112,37 @@ class DepartmentScreen final : public Screen {
     return row_y;
   }
 
+  // The tabs in one row when every label fits its tab at its own size, else in two rows of two
+  // (大字 in portrait): a label is never shrunk or broken to fit.
+  static int tab_columns(ScreenContext& ctx, float width) {
+    const Metrics& m = ctx.metrics();
+    const ImFont& font = *ctx.font(FontRole::Heading);
+    const int all = static_cast<int>(kDepartmentTabs.size());
+    const float tab_width = (width - static_cast<float>(all - 1) * m.gap * 0.5f) / static_cast<float>(all);
+    for (DepartmentTab tab : kDepartmentTabs)
+      if (widest_line(font, font.FontSize, tr(tab_label(tab)), FLT_MAX) + 2 * m.gap > tab_width) return all / 2;
+    return all;
+  }
+
   float draw_tabs(ScreenContext& ctx, float x, float y, float width) {
     const Metrics& m = ctx.metrics();
-    const float tabs = static_cast<float>(kDepartmentTabs.size());
-    const float tab_width = (width - (tabs - 1) * m.gap * 0.5f) / tabs;
+    const int columns = tab_columns(ctx, width);
+    const float tab_width = (width - static_cast<float>(columns - 1) * m.gap * 0.5f) / static_cast<float>(columns);
     // As tall as large text needs, never less than a comfortable touch.
     const float tab_height = std::max(m.touch_min * 1.05f, line_height(ctx.font_px(FontRole::Heading)) + m.gap);
+    float bottom = y;
     for (std::size_t i = 0; i < kDepartmentTabs.size(); ++i) {
       const DepartmentTab tab = kDepartmentTabs[i];
       const std::string id = "department.tab." + std::string(department_tab_name(tab));
-      if (big_button(ctx, {id.c_str(), ImVec2(x + static_cast<float>(i) * (tab_width + m.gap * 0.5f), y),
-                           ImVec2(tab_width, tab_height), tr(tab_label(tab)),
+      const int column = static_cast<int>(i) % columns;
+      const int row = static_cast<int>(i) / columns;
+      const ImVec2 pos(x + static_cast<float>(column) * (tab_width + m.gap * 0.5f), y + static_cast<float>(row) * (tab_height + m.gap * 0.5f));
+      bottom = pos.y + tab_height;
+      if (big_button(ctx, {id.c_str(), pos, ImVec2(tab_width, tab_height), tr(tab_label(tab)),
                            tab == tab_ ? ButtonKind::Selected : ButtonKind::Secondary}))
         select_tab(ctx, tab);
     }
-    return y + tab_height;
+    return bottom;
   }
 
   void select_tab(ScreenContext& ctx, DepartmentTab tab) {
@@ -182,7 +198,6 @@ class DepartmentScreen final : public Screen {
       return;
     }
     const ImFont& heading = *ctx.font(FontRole::Heading);
-    const ImFont& body = *ctx.font(FontRole::Body);
     const float inner = flow.width() - 2 * m.gap;
     const float row_gap = m.gap * 0.6f;
     item_rows_.measure(flow.width(), heading.FontSize, department_.approval_items.size(), [&](std::size_t row) {
@@ -199,14 +214,7 @@ class DepartmentScreen final : public Screen {
       float y = pos.y + m.gap;
       y += draw_wrapped_text(draw, heading, heading.FontSize, ImVec2(pos.x + m.gap, y), colors::kText, item.name, inner);
       y += m.gap * 0.3f;
-      const std::string promise = item.promised_days == 0 ? std::string(tr(Text::ItemImmediate))
-                                                          : fill_text(Text::ItemPromisedFormat, {std::to_string(item.promised_days)});
-      const std::string facts = item.kind + " · " + promise + " · ";
-      draw.AddText(&body, body.FontSize, ImVec2(pos.x + m.gap, y), colors::kTextMuted, facts.c_str());
-      const float badge_x = pos.x + m.gap + body.CalcTextSizeA(body.FontSize, FLT_MAX, 0, facts.c_str()).x;
-      const std::string_view badge = tr(item.online ? Text::ItemOnlineBadge : Text::ItemCounterOnlyBadge);
-      draw.AddText(&body, body.FontSize, ImVec2(badge_x, y), item.online ? colors::kAccent : colors::kTextMuted,
-                   badge.data(), badge.data() + badge.size());
+      draw_item_facts(ctx, item, ImVec2(pos.x + m.gap, y), inner);
     }
     flow.space(item_rows_.total());
   }
@@ -215,7 +223,36 @@ class DepartmentScreen final : public Screen {
     const Metrics& m = ctx.metrics();
     const ImFont& heading = *ctx.font(FontRole::Heading);
     const ImFont& body = *ctx.font(FontRole::Body);
-    return m.gap + measure_wrapped_height(heading, heading.FontSize, item.name, inner) + m.gap * 0.3f + line_height(body.FontSize) + m.gap;
+    const float facts_lines = item_facts_fit_one_line(ctx, item, inner) ? 1.0f : 2.0f;
+    return m.gap + measure_wrapped_height(heading, heading.FontSize, item.name, inner) + m.gap * 0.3f + facts_lines * line_height(body.FontSize) +
+           m.gap;
+  }
+
+  // "行政给付 · 承诺 20 个工作日办结" and the 可网上办理 / 需到窗口办理 badge.
+  static std::string item_facts(const ApprovalItem& item) {
+    const std::string promise = item.promised_days == 0 ? std::string(tr(Text::ItemImmediate))
+                                                        : fill_text(Text::ItemPromisedFormat, {std::to_string(item.promised_days)});
+    return item.kind + " · " + promise;
+  }
+  static std::string_view item_badge(const ApprovalItem& item) { return tr(item.online ? Text::ItemOnlineBadge : Text::ItemCounterOnlyBadge); }
+
+  // On one line with the badge when the card is wide enough; in 大字 on a narrow screen the badge
+  // takes a line of its own rather than running past the card's edge.
+  static bool item_facts_fit_one_line(ScreenContext& ctx, const ApprovalItem& item, float inner) {
+    const ImFont& body = *ctx.font(FontRole::Body);
+    const std::string line = item_facts(item) + " · " + std::string(item_badge(item));
+    return body.CalcTextSizeA(body.FontSize, FLT_MAX, 0, line.c_str()).x <= inner;
+  }
+
+  static void draw_item_facts(ScreenContext& ctx, const ApprovalItem& item, ImVec2 at, float inner) {
+    const ImFont& body = *ctx.font(FontRole::Body);
+    ImDrawList& draw = ctx.draw_list();
+    const bool one_line = item_facts_fit_one_line(ctx, item, inner);
+    const std::string facts = item_facts(item) + (one_line ? " · " : "");
+    draw_text_line(draw, body, body.FontSize, at, colors::kTextMuted, facts);
+    const ImVec2 badge_at = one_line ? ImVec2(at.x + body.CalcTextSizeA(body.FontSize, FLT_MAX, 0, facts.c_str()).x, at.y)
+                                     : ImVec2(at.x, at.y + line_height(body.FontSize));
+    draw_text_line(draw, body, body.FontSize, badge_at, item.online ? colors::kAccent : colors::kTextMuted, item_badge(item));
   }
 
   // The fees as the voice reads them: one section per fee entry (or the statement that there are none).

@@ -18,11 +18,12 @@ namespace openday::ui {
 // Shared with the 我要问 answer: the related items as buttons; returns the y below them.
 float draw_related_items(ScreenContext& ctx, const std::vector<std::string>& ids, float x, float y, float width) {
   const Metrics& m = ctx.metrics();
-  const float height = std::max(m.touch_min * 1.05f, line_height(ctx.font_px(FontRole::Heading)) + m.gap);
   for (const std::string& id : ids) {
     const auto [department, item] = ctx.content().approval_item(id);
     if (!item) continue;  // the validator links only real items; content may have been reloaded
     const std::string target = "faq.related." + id;
+    // A long name wraps in 大字: the button grows with it.
+    const float height = std::max(m.touch_min * 1.05f, button_height_for(ctx, item->name, width));
     if (big_button(ctx, {target.c_str(), ImVec2(x, y), ImVec2(width, height), item->name, ButtonKind::Secondary, FontRole::Heading, {},
                          -1, true}))
       ctx.router().push("item/" + id);

@@ -191,8 +191,10 @@ class QuizResultScreen final : public Screen {
       if (const Department* department = q.department.empty() ? nullptr : ctx.content().department(q.department)) {
         // An invitation to read what the department published about it.
         const std::string id = "quiz.look_up." + q.id;
-        const ImVec2 size(std::min(width, 760 * m.unit), std::max(m.touch_min, line_height(heading.FontSize) + m.gap));
-        if (big_button(ctx, {id.c_str(), ImVec2(x, y), size, fill_text(Text::QuizLookUpFormat, {department->short_name}), ButtonKind::Secondary}))
+        const std::string label = fill_text(Text::QuizLookUpFormat, {department->short_name});
+        const float button_width = std::min(width, 760 * m.unit);
+        const ImVec2 size(button_width, button_height_for(ctx, label, button_width));
+        if (big_button(ctx, {id.c_str(), ImVec2(x, y), size, label, ButtonKind::Secondary}))
           ctx.router().push("department/" + department->id + "/items");
         y += size.y + m.gap;
       }

@@ -38,7 +38,7 @@ class StaffDashboardScreen final : public Screen {
     const Metrics& m = ctx.metrics();
     // The actions stay at the bottom of the screen; the figures scroll above them.
     const int action_rows = action_rows_needed(ctx, area.width() - 2 * m.margin);
-    const float button_height = std::max(m.touch_min * 1.1f, line_height(ctx.font_px(FontRole::Heading)) + m.gap);
+    const float button_height = action_button_height(ctx, area.width() - 2 * m.margin, action_rows);
     const float actions_top = area.max.y - m.gap - static_cast<float>(action_rows) * (button_height + m.gap) + m.gap;
     {
       TouchScroll scroll(ctx, "staff.dashboard", Rect{area.min, ImVec2(area.max.x, actions_top - m.gap)});
@@ -318,6 +318,16 @@ class StaffDashboardScreen final : public Screen {
       if (all_fit) return rows;
     }
     return 3;
+  }
+
+  // One line each where the rows allow it; where even three rows do not (大字 in portrait), the
+  // buttons grow for the wrapped name instead of shrinking it.
+  static float action_button_height(ScreenContext& ctx, float width, int rows) {
+    const Metrics& m = ctx.metrics();
+    const float button_width = action_button_width(m, width, rows);
+    float height = std::max(m.touch_min * 1.1f, line_height(ctx.font_px(FontRole::Heading)) + m.gap);
+    for (const Action& action : kActions) height = std::max(height, button_height_for(ctx, tr(action.label), button_width, FontRole::Heading, {}, m.gap * 0.4f));
+    return height;
   }
 
   void draw_actions(ScreenContext& ctx, float x, float y, float width, int rows, float button_height) {

@@ -1,6 +1,7 @@
 // Staff: 活动概况, the day's facts that are not taps (issue 12): departments taking part, staff
 // on duty, boards put up, leaflets printed. Choose one, type the number on the keypad, save; a
 // wrong figure is corrected by saving it again (the latest entry counts in every report).
+#include <array>
 #include <algorithm>
 
 #include "core/content/ui_text.h"
@@ -33,18 +34,22 @@ class StaffTallyFactsScreen final : public Screen {
     y += centered_text(ctx, FontRole::Body, x, y, width, tr(Text::FactsHint), colors::kTextMuted) + m.gap * 0.5f;
 
     // The four facts: two columns, each a button with its current value.
-    const float heading = line_height(ctx.font_px(FontRole::Heading));
-    const float fact_height = std::max(m.touch_min * 1.2f, heading + line_height(ctx.font_px(FontRole::Body)) + m.gap);
     const float fact_width = (width - m.gap) / 2;
+    std::array<std::string, kEventFactKinds> shown;
+    float fact_height = m.touch_min * 1.2f;  // as tall as the tallest label needs (大字 wraps them)
+    for (std::size_t i = 0; i < kEventFactKinds; ++i) {
+      const auto fact = static_cast<EventFactKind>(i);
+      const auto value = tally.today() ? tally.today()->totals.fact(fact) : std::nullopt;
+      shown[i] = value ? std::to_string(*value) : std::string(tr(Text::FactUnset));
+      fact_height = std::max(fact_height, button_height_for(ctx, event_fact_words(fact), fact_width, FontRole::Heading, shown[i]));
+    }
     for (std::size_t i = 0; i < kEventFactKinds; ++i) {
       const auto fact = static_cast<EventFactKind>(i);
       const ImVec2 pos(x + static_cast<float>(i % 2) * (fact_width + m.gap), y + static_cast<float>(i / 2) * (fact_height + m.gap * 0.5f));
       const std::string id = "staff.facts." + std::string(event_fact_name(fact));
-      const auto value = tally.today() ? tally.today()->totals.fact(fact) : std::nullopt;
-      const std::string shown = value ? std::to_string(*value) : std::string(tr(Text::FactUnset));
       ButtonSpec spec{id.c_str(), pos, ImVec2(fact_width, fact_height), event_fact_words(fact),
                       fact == chosen_ ? ButtonKind::Primary : ButtonKind::Secondary};
-      spec.detail = shown;
+      spec.detail = shown[i];
       spec.state = fact == chosen_ ? "chosen" : "";
       if (big_button(ctx, spec)) {
         chosen_ = fact;

@@ -107,11 +107,13 @@ class StaffTallyScreen final : public Screen {
     const float key_y = pos.y + heading + pad;
     const float key_width = (size.x - 2 * pad - 2 * m.gap * 0.5f) / 3;
     const float key_height = pos.y + size.y - key_y - pad * 0.5f;
+    std::vector<std::string> labels;
+    for (std::int64_t step : steps) labels.push_back("+" + std::to_string(step));
+    const FontRole role = key_role_for(ctx, labels, ImVec2(key_width, key_height));
     for (std::size_t i = 0; i < steps.size(); ++i) {
       const std::string id = "staff.tally." + std::string(tally_kind_name(kind)) + "." + std::to_string(steps[i]);
-      const std::string label = "+" + std::to_string(steps[i]);
       const ImVec2 key_pos(pos.x + pad + static_cast<float>(i) * (key_width + m.gap * 0.5f), key_y);
-      if (big_button(ctx, {id.c_str(), key_pos, ImVec2(key_width, key_height), label, ButtonKind::Primary, FontRole::Display}))
+      if (big_button(ctx, {id.c_str(), key_pos, ImVec2(key_width, key_height), labels[i], ButtonKind::Primary, role}))
         last_outcome_ = tally.tap(TallyTap{kind, "", "", steps[i]}, id, utc_now_ms(), static_cast<std::int64_t>(ctx.now() * 1000));
     }
   }
