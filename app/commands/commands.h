@@ -19,6 +19,9 @@ inline constexpr int kExitUnknownVoucher = 10;
 inline constexpr int kExitVoucherAlreadyRedeemed = 11;
 inline constexpr int kExitNoSpeech = 12;
 inline constexpr int kExitVoucherHubUnreachable = 13;  // voucher redeem --hub: the hub is away and the code is not this device's
+// Issue 31, `openday handwriting`:
+inline constexpr int kExitStrokes = 16;             // the strokes on standard input cannot be read
+inline constexpr int kExitNoHandwritingModel = 17;  // the Zinnia model is missing or unreadable
 
 // kiosk.cpp: the kiosk itself.
 int run_kiosk(const KioskOptions& options);
@@ -58,5 +61,8 @@ int run_redeem_through_hub(const RedeemOptions& options);
 // content_bundle.cpp: the booth's content from the desk to the kiosks.
 int run_hub_publish_content(const HubPublishContentOptions& options);
 int run_hub_fetch_content(const HubFetchContentOptions& options);
+
+// handwriting.cpp: the 手写 pad's recognizer from the command line (issue 31).
+int run_handwriting(const HandwritingOptions& options);
 
 }  // namespace openday::commands

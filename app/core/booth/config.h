@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/booth/opening_hours.h"
+#include "core/handwriting/recognizer.h"
 #include "core/content/content.h"
 #include "core/util/calendar_date.h"
 
@@ -44,6 +45,8 @@ struct Config {
   std::string prize_description = "印有“网上审批、便民利商”字样的青花瓷笔";
   int initial_stock = 100;  // prizes at the very first start; afterwards the database keeps the count
   std::string prize_desk = "展台服务台";  // where a winner collects the prize, named on the result screen
+  // The search's 手写 pad (issue 31): Zinnia's model; the pad is hidden when it is missing.
+  std::filesystem::path handwriting_model = kDefaultHandwritingModel;
 };
 
 struct ConfigProblem {

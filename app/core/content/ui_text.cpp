@@ -478,6 +478,13 @@ constexpr std::array kTexts = {
     TextEntry{Text::DoctorFoundContentFormat, "doctor_found_content_format", TextStyle::Body, "{0} 个部门，{1} 个审批事项，{2} 项收费标准（{3}）"},
     // {0} questions, {1} the file.
     TextEntry{Text::DoctorFoundQuizBankFormat, "doctor_found_quiz_bank_format", TextStyle::Body, "{0} 道题（{1}）"},
+    // Handwriting search (手写, issue 31).
+    TextEntry{Text::SearchModeHandwriting, "search_mode_handwriting", TextStyle::Heading, "手写"},
+    TextEntry{Text::SearchModeLetters, "search_mode_letters", TextStyle::Heading, "字母"},
+    TextEntry{Text::SearchHandwritingHint, "search_handwriting_hint", TextStyle::Body, "在格子里用手指写一个字，再点下面的字"},
+    TextEntry{Text::SearchHandwritingUndo, "search_handwriting_undo", TextStyle::Heading, "撤销一笔"},
+    TextEntry{Text::SearchHandwritingClear, "search_handwriting_clear", TextStyle::Heading, "清除"},
+    TextEntry{Text::SearchHandwritingDelete, "search_handwriting_delete", TextStyle::Heading, "删除"},
 };
 
 constexpr bool table_is_complete_and_ordered() {

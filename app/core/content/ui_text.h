@@ -419,6 +419,13 @@ enum class Text : std::uint16_t {
   DoctorFoundKioskIdOfFormat,
   DoctorFoundContentFormat,
   DoctorFoundQuizBankFormat,
+  // Handwriting search (手写, issue 31).
+  SearchModeHandwriting,
+  SearchModeLetters,
+  SearchHandwritingHint,
+  SearchHandwritingUndo,
+  SearchHandwritingClear,
+  SearchHandwritingDelete,
   Count
 };
 

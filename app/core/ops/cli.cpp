@@ -103,6 +103,7 @@ class Parser {
     add_doctor();
     add_status();
     add_hub();
+    add_handwriting();
   }
   Parser(const Parser&) = delete;
   Parser& operator=(const Parser&) = delete;
@@ -135,6 +136,7 @@ class Parser {
   void set_defaults() {
     command_.kiosk.content_dir = command_.validate.content_dir = command_.simulate.content_dir = command_.export_.content_dir =
         command_.content.content_dir = command_.search.content_dir = command_.doctor.content_dir = default_content_dir();
+    command_.handwriting.content_dir = default_content_dir();
     command_.kiosk.config_path = command_.validate.config_path = command_.simulate.config_path = command_.export_.config_path =
         command_.doctor.config_path = command_.hub_sync.config_path = command_.hub_status.config_path =
             command_.hub_publish_content.config_path = command_.hub_fetch_content.config_path = command_.hub_stock.config_path =
@@ -437,6 +439,22 @@ class Parser {
     search_->add_option("QUERY", search_words_, "pinyin initials (DBJ finds 低保金) or Chinese words (低保)")->type_name("");
   }
 
+  // Issue 31: the handwriting pad's recognizer from the command line.
+  void add_handwriting() {
+    HandwritingOptions& o = command_.handwriting;
+    handwriting_ = add_tool("handwriting", "read one character's strokes as JSON on standard input; print the pad's candidates");
+    add_path(handwriting_, "--content", o.content_dir, "DIR", kContentHelp);
+    add_path(handwriting_, "--model", o.model, "FILE", "the Zinnia model (default: the Debian package's handwriting-zh_CN.model)");
+    handwriting_->add_flag("--json", o.json, "print JSON: each candidate's character, score and whether the content has it");
+    handwriting_->add_flag("!--no-rerank", o.rerank, "Zinnia's own order, without ranking the content's characters first");
+    handwriting_->add_option("--query", o.query, "what the search box holds already: characters that continue it rank first")
+        ->type_name("TEXT");
+    handwriting_->footer(
+        "Standard input: [[[x, y], [x, y], ...], ...], one array of points per stroke in writing order,\n"
+        "on a 1024 x 1024 box with y growing downwards (at most 256 kB, 64 strokes).\n"
+        "Exit 16: the strokes cannot be read; 17: the handwriting model is not installed.");
+  }
+
   void add_doctor() {
     DoctorOptions& o = command_.doctor;
     doctor_ = add_tool("doctor", "pre-flight check of a kiosk, one line per check (exit 0: all pass)");
@@ -562,6 +580,7 @@ class Parser {
       if (command_.search.query.empty()) return fail("search: what to look for? (openday search [--content DIR] [--json] QUERY)");
     }
     if (doctor_->parsed()) command_.kind = CommandKind::Doctor;
+    if (handwriting_->parsed()) command_.kind = CommandKind::Handwriting;
     if (status_->parsed()) finish_status();
     if (content_->parsed()) return finish_content();
     if (hub_->parsed()) return finish_hub();
@@ -648,6 +667,7 @@ class Parser {
   CLI::App* search_ = nullptr;
   std::vector<std::string> search_words_;
   CLI::App* doctor_ = nullptr;
+  CLI::App* handwriting_ = nullptr;
   CLI::App* hub_ = nullptr;
   CLI::App* hub_init_ = nullptr;
   CLI::App* hub_sync_ = nullptr;
@@ -704,6 +724,8 @@ std::string help_text(std::span<const std::string> routes) {
       "                                     read a text aloud in Mandarin (or write it as a WAV file)\n"
       "       openday search [--content DIR] [--json] QUERY\n"
       "                                     the ranked results the search screen shows (DBJ or 低保)\n"
+      "       openday handwriting [--content DIR] [--json] [--query TEXT] [--model FILE] [--no-rerank] < STROKES.json\n"
+      "                                     the candidates the 手写 pad shows for one character's strokes\n"
       "       openday doctor [--db FILE] [--content DIR] [--quiz FILE] [--config FILE] [--kiosks N]\n"
       "                                     pre-flight check of a kiosk, one line per check (exit 0: all pass)\n"
       "       openday status [--db FILE | --file FILE]\n"

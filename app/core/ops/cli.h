@@ -83,6 +83,16 @@ struct SearchOptions {
   std::string query;  // pinyin initials (DBJ) or Chinese words (低保)
 };
 
+// `openday handwriting [--content DIR] [--json]` (issue 31): one character's strokes as JSON on
+// standard input, the candidates the search screen's 手写 pad would show.
+struct HandwritingOptions {
+  std::filesystem::path content_dir;
+  std::filesystem::path model;  // default: the Debian model (core/handwriting/recognizer.h)
+  bool json = false;
+  bool rerank = true;  // --no-rerank: Zinnia's own order
+  std::string query;   // --query: what the search box holds already (its continuations rank first)
+};
+
 struct SetPinOptions {
   std::filesystem::path db_path;
 };
@@ -175,7 +185,8 @@ struct StatusOptions {
 
 enum class CommandKind { RunKiosk, Help, Version, Stats, Validate, Redeem, Simulate, Export, SetPin,
                          ContentTemplate, ContentExport, ContentImport, TallyAdd, TallyList, Speak, Search, Doctor, Status,
-                         HubInit, HubSync, HubStatus, HubPublishContent, HubFetchContent, HubStock };
+                         HubInit, HubSync, HubStatus, HubPublishContent, HubFetchContent, HubStock,
+                         Handwriting };
 
 struct CommandLine {
   CommandKind kind = CommandKind::RunKiosk;
@@ -190,6 +201,7 @@ struct CommandLine {
   TallyOptions tally;
   SpeakOptions speak;
   SearchOptions search;
+  HandwritingOptions handwriting;  // issue 31
   DoctorOptions doctor;
   StatusOptions status;
   HubInitOptions hub_init;

@@ -3,6 +3,8 @@
 // is a page of help (check the letters, try a topic, ask at the desk), never an empty page.
 // Landscape: results on the left, the typed letters and the keyboard on the right. Portrait:
 // the typed letters on top, the results in the middle, the keyboard at the bottom.
+// 手写 (issue 31): a toggle above the keyboard swaps it for a handwriting pad (ui/handwriting_pad.h)
+// whose candidates add characters to the query; hidden when the recognizer's model is missing.
 #include <algorithm>
 #include <cmath>
 #include <memory>
@@ -11,6 +13,7 @@
 #include "core/content/search.h"
 #include "core/content/ui_text.h"
 #include "core/util/utf8.h"
+#include "ui/handwriting_pad.h"
 #include "ui/row_index.h"
 #include "ui/screen_context.h"
 #include "ui/text_layout.h"
@@ -54,7 +57,11 @@ class SearchScreen final : public Screen {
   void draw(ScreenContext& ctx) override {
     sink_ = &ctx.sink();
     session_ = ctx.session();
-    if (!index_) index_ = std::make_unique<SearchIndex>(ctx.content());
+    if (!index_) {
+      index_ = std::make_unique<SearchIndex>(ctx.content());
+      std::error_code ec;
+      handwriting_available_ = std::filesystem::is_regular_file(ctx.config().handwriting_model, ec);
+    }
     const Rect area = ctx.content_rect();
     const Metrics& m = ctx.metrics();
     const float key_height = std::max(m.touch_min, line_height(ctx.font_px(FontRole::Heading)) + m.gap * 0.5f);
@@ -63,21 +70,34 @@ class SearchScreen final : public Screen {
       const float x = area.min.x + m.margin;
       const float width = area.width() - 2 * m.margin;
       const float below_query = draw_query(ctx, x, area.min.y + m.gap, width) + m.gap * 0.6f;
-      const float keyboard_top = area.max.y - m.margin * 0.5f - keyboard_height;
-      draw_keyboard(ctx, ImVec2(x, keyboard_top), width, key_height);
-      draw_results_area(ctx, Rect{ImVec2(area.min.x, below_query), ImVec2(area.max.x, keyboard_top - m.gap * 0.6f)});
+      const float input_height = handwriting_ ? pad_height(m, width * 0.8f, key_height) : keyboard_height;
+      const float keyboard_top = area.max.y - m.margin * 0.5f - input_height;
+      const float toggle_top = keyboard_top - (handwriting_available_ ? key_height + m.gap * 0.4f : 0);
+      draw_mode_toggle(ctx, ImVec2(x, toggle_top), width, key_height);
+      if (handwriting_) draw_pad(ctx, ImVec2(x, keyboard_top), width, width * 0.8f);
+      else draw_keyboard(ctx, ImVec2(x, keyboard_top), width, key_height);
+      draw_results_area(ctx, Rect{ImVec2(area.min.x, below_query), ImVec2(area.max.x, toggle_top - m.gap * 0.6f)});
       return;
     }
     const float keyboard_width = std::min(area.width() * 0.42f, 7 * 150 * m.unit);
     const float right_x = area.max.x - m.margin - keyboard_width;
-    const float below_query = draw_query(ctx, right_x, area.min.y + m.gap, keyboard_width) + m.gap;
+    const float below_query_box = draw_query(ctx, right_x, area.min.y + m.gap, keyboard_width) + m.gap;
+    draw_mode_toggle(ctx, ImVec2(right_x, below_query_box), keyboard_width, key_height);
+    const float below_query = below_query_box + (handwriting_available_ ? key_height + m.gap * 0.4f : 0);
+    const Rect results{ImVec2(area.min.x, area.min.y + m.gap * 0.4f), ImVec2(right_x - m.gap * 0.5f, area.max.y)};
+    if (handwriting_) {
+      const float room = area.max.y - m.margin * 0.5f - below_query - pad_height(m, 0, key_height);
+      draw_pad(ctx, ImVec2(right_x, below_query), keyboard_width, std::min(keyboard_width, room));
+      draw_results_area(ctx, results);
+      return;
+    }
     // Beside the results the keys may grow into the height there is, up to about square.
     const float rows = static_cast<float>(letter_keyboard_rows(kKeyboardColumns));
     const float room = area.max.y - m.margin * 0.5f - below_query - keyboard_height;
     const float tall_key = std::min(key_height + std::max(0.0f, room) / rows, keyboard_width / kKeyboardColumns);
     const float keyboard_top = std::max(below_query, area.max.y - m.margin * 0.5f - letter_keyboard_height(m, kKeyboardColumns, tall_key));
     draw_keyboard(ctx, ImVec2(right_x, keyboard_top), keyboard_width, std::max(key_height, tall_key));
-    draw_results_area(ctx, Rect{ImVec2(area.min.x, area.min.y + m.gap * 0.4f), ImVec2(right_x - m.gap * 0.5f, area.max.y)});
+    draw_results_area(ctx, results);
   }
 
  private:
@@ -136,6 +156,38 @@ class SearchScreen final : public Screen {
         return;
       }
       case KeyboardTap::Kind::Clear: set_query(ctx, std::string(), true); return;
+    }
+  }
+
+  // 手写 or 字母: the toggle above the keyboard (or the pad), when the model is there.
+  void draw_mode_toggle(ScreenContext& ctx, ImVec2 pos, float width, float key_height) {
+    if (!handwriting_available_) return;
+    const char* id = handwriting_ ? "search.mode.letters" : "search.mode.handwriting";
+    const Text label = handwriting_ ? Text::SearchModeLetters : Text::SearchModeHandwriting;
+    if (!big_button(ctx, {id, pos, ImVec2(width, key_height), tr(label), ButtonKind::Secondary})) return;
+    handwriting_ = !handwriting_;
+    if (handwriting_ && !pad_) pad_ = std::make_unique<HandwritingPad>(ctx.content(), ctx.config().handwriting_model);
+  }
+
+  static float pad_height(const Metrics& m, float side, float key_height) {
+    return side + m.gap * 0.4f + HandwritingPad::rows_height(m, key_height);
+  }
+
+  void draw_pad(ScreenContext& ctx, ImVec2 pos, float width, float side) {
+    float height = 0;
+    const std::string query = is_letters(query_) ? std::string() : query_;
+    const PadAction action = pad_->draw(ctx, pos, width, side, query, height);
+    switch (action.kind) {
+      case PadAction::Kind::None: return;
+      case PadAction::Kind::Pick:
+        if (count_code_points(query) < kMaxLetters) set_query(ctx, query + action.character, false);
+        return;
+      case PadAction::Kind::Delete: {
+        std::string next = query;
+        remove_last_character(next);
+        set_query(ctx, std::move(next), false);
+        return;
+      }
     }
   }
 
@@ -331,6 +383,9 @@ class SearchScreen final : public Screen {
   }
 
   std::unique_ptr<SearchIndex> index_;
+  bool handwriting_available_ = false;  // the model is installed: the 手写 toggle shows
+  bool handwriting_ = false;            // the pad shows instead of the letters
+  std::unique_ptr<HandwritingPad> pad_;  // made on the first toggle (its worker thread with it)
   std::string query_;  // uppercase letters as typed (DBJ), or a 热门搜索 word
   std::vector<SearchHit> hits_;
   std::string logged_query_;  // the query a search event was last logged for

@@ -1,0 +1,159 @@
+// Issue 31 on screen: the search's 手写 mode walked headless in all four shapes: the toggle,
+// strokes written as finger drags giving candidates, a candidate tapped into the query and its
+// results, 撤销一笔 / 清除 / 删除, the pad's width in portrait, and no toggle without the model.
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+#include "support/hanzi_strokes.h"
+#include "support/headless_kiosk.h"
+#include "support/search_fixture.h"
+#include "support/temp_dir.h"
+#include "support/ui_shapes.h"
+
+namespace openday {
+namespace {
+
+using testing::HeadlessKiosk;
+
+std::shared_ptr<const Content> fixture_content() {
+  static const std::shared_ptr<const Content> content = [] {
+    testing::TempDir dir;
+    testing::write_search_content(dir.path());
+    ContentLoad load = load_content(dir.path());
+    if (!load.content) throw std::runtime_error(load.problems.front().to_string());
+    return std::make_shared<const Content>(std::move(*load.content));
+  }();
+  return content;
+}
+
+std::vector<std::string> targets_with_prefix(HeadlessKiosk& kiosk, std::string_view prefix) {
+  std::vector<std::string> ids;
+  for (const ui::TapTarget& target : kiosk.kiosk().taps().all())
+    if (target.id.starts_with(prefix)) ids.push_back(target.id);
+  return ids;
+}
+
+std::string label_of(HeadlessKiosk& kiosk, std::string_view id) {
+  const ui::TapTarget* target = kiosk.kiosk().taps().find(id);
+  return target ? target->label : std::string();
+}
+
+// Writes the strokes on the pad as finger drags frame by frame; then lets the worker's candidates
+// arrive, and waits as a visitor would before tapping (new candidates may bake new glyphs).
+void write_strokes(HeadlessKiosk& kiosk, const Strokes& strokes) {
+  const ui::TapTarget* pad = kiosk.kiosk().taps().find("search.hw.pad");
+  ASSERT_NE(pad, nullptr);
+  const ImVec2 min = pad->min, size = pad->size();
+  const auto at = [&](StrokePoint p) {
+    return ImVec2(min.x + size.x * static_cast<float>(p.x) / kStrokeBox, min.y + size.y * static_cast<float>(p.y) / kStrokeBox);
+  };
+  for (const Stroke& stroke : strokes) {
+    kiosk.touch(false, at(stroke.front()));
+    kiosk.frame();
+    for (const StrokePoint point : stroke) {
+      kiosk.touch(true, at(point));
+      kiosk.frame();
+    }
+    kiosk.touch(false, at(stroke.back()));
+    kiosk.frame();
+  }
+  kiosk.run_until_idle();
+  kiosk.wait(0.5);
+}
+
+void write_on_pad(HeadlessKiosk& kiosk, const std::string& character) {
+  const auto strokes = test::hanzi_strokes(character, 6, 7, 40);
+  ASSERT_TRUE(strokes) << character;
+  write_strokes(kiosk, *strokes);
+}
+
+void press(HeadlessKiosk& kiosk, std::string_view target) {
+  kiosk.tap(target);
+  kiosk.run_until_idle();
+  kiosk.wait(0.5);
+}
+
+class HandwritingShapes : public ::testing::TestWithParam<testing::Shape> {};
+
+TEST_P(HandwritingShapes, WriteDiBaoPickThemAndFindTheItem) {
+  ASSERT_TRUE(test::require_hanzi_data());
+  HeadlessKiosk kiosk(GetParam().display, "search", {}, fixture_content());
+  testing::set_text_size(kiosk, GetParam().large_text);
+  ASSERT_TRUE(kiosk.has_target("search.mode.handwriting")) << "the model is installed: the toggle shows";
+  EXPECT_TRUE(kiosk.has_target("search.key.A"));
+  press(kiosk, "search.mode.handwriting");
+  ASSERT_TRUE(kiosk.has_target("search.hw.pad"));
+  EXPECT_FALSE(kiosk.has_target("search.key.A")) << "the pad replaces the letters";
+  EXPECT_TRUE(kiosk.has_target("search.mode.letters"));
+  if (GetParam().display.x < GetParam().display.y) {
+    EXPECT_GE(kiosk.kiosk().taps().find("search.hw.pad")->size().x, 0.6f * GetParam().display.x) << "at least 60 % of the width in portrait";
+  }
+
+  write_on_pad(kiosk, "低");
+  const auto candidates = targets_with_prefix(kiosk, "search.hw.candidate.");
+  ASSERT_GE(candidates.size(), 5u);
+  EXPECT_LE(candidates.size(), 10u);
+  EXPECT_EQ(label_of(kiosk, "search.hw.candidate.0"), "低");
+  press(kiosk, "search.hw.candidate.0");
+  EXPECT_TRUE(targets_with_prefix(kiosk, "search.hw.candidate.").empty()) << "a pick clears the pad";
+  EXPECT_FALSE(targets_with_prefix(kiosk, "search.result.").empty()) << "低 finds the 低保 items";
+
+  write_on_pad(kiosk, "保");
+  EXPECT_EQ(label_of(kiosk, "search.hw.candidate.0"), "保");
+  press(kiosk, "search.hw.candidate.0");
+  ASSERT_TRUE(kiosk.has_target("search.result.mz-dibao"));
+  kiosk.tap("search.result.mz-dibao");
+  kiosk.wait(0.3);
+  EXPECT_EQ(kiosk.route(), "item/mz-dibao");
+  const auto searches = kiosk.events().of_type(EventType::Search);
+  ASSERT_EQ(searches.size(), 1u);
+  EXPECT_EQ(searches[0].target, "低保");
+  EXPECT_EQ(searches[0].item, "mz-dibao");
+}
+
+INSTANTIATE_TEST_SUITE_P(Shapes, HandwritingShapes, testing::every_shape(), testing::shape_name);
+
+TEST(HandwritingPad, UndoClearAndDelete) {
+  ASSERT_TRUE(test::require_hanzi_data());
+  HeadlessKiosk kiosk(ImVec2(1080, 1920), "search", {}, fixture_content());
+  kiosk.wait(0.3);
+  press(kiosk, "search.mode.handwriting");
+  // One stroke, then a second changes the candidates; 撤销一笔 takes the second away and the
+  // first stroke's candidates come back.
+  write_strokes(kiosk, {{{200, 400}, {500, 390}, {820, 380}}});
+  const std::string one = label_of(kiosk, "search.hw.candidate.0");
+  ASSERT_FALSE(one.empty());
+  write_strokes(kiosk, {{{120, 700}, {500, 690}, {900, 680}}});
+  EXPECT_NE(label_of(kiosk, "search.hw.candidate.0"), one);
+  press(kiosk, "search.hw.undo");
+  EXPECT_EQ(label_of(kiosk, "search.hw.candidate.0"), one);
+  // 清除: nothing left on the pad, no candidates.
+  press(kiosk, "search.hw.clear");
+  EXPECT_TRUE(targets_with_prefix(kiosk, "search.hw.candidate.").empty());
+  // 删除: the last character of the query.
+  write_on_pad(kiosk, "低");
+  press(kiosk, "search.hw.candidate.0");
+  write_on_pad(kiosk, "保");
+  press(kiosk, "search.hw.candidate.0");
+  EXPECT_TRUE(kiosk.has_target("search.result.mz-dibao"));
+  const std::size_t both = targets_with_prefix(kiosk, "search.result.").size();
+  press(kiosk, "search.hw.delete");
+  EXPECT_GE(targets_with_prefix(kiosk, "search.result.").size(), both) << "低 alone finds at least what 低保 found";
+  press(kiosk, "search.hw.delete");
+  EXPECT_TRUE(targets_with_prefix(kiosk, "search.result.").empty());
+  EXPECT_FALSE(kiosk.has_target("search.none.topics")) << "an empty query is not a search that found nothing";
+}
+
+TEST(HandwritingPad, HiddenWithoutTheModel) {
+  Config config;
+  config.handwriting_model = "/nonexistent/handwriting-zh_CN.model";
+  HeadlessKiosk kiosk(ImVec2(1080, 1920), "search", config, fixture_content());
+  kiosk.wait(0.3);
+  EXPECT_FALSE(kiosk.has_target("search.mode.handwriting"));
+  EXPECT_TRUE(kiosk.has_target("search.key.D")) << "the letters work as before";
+}
+
+}  // namespace
+}  // namespace openday
