@@ -19,6 +19,7 @@ inline constexpr int kExitUnknownVoucher = 10;
 inline constexpr int kExitVoucherAlreadyRedeemed = 11;
 inline constexpr int kExitNoSpeech = 12;
 inline constexpr int kExitVoucherHubUnreachable = 13;  // voucher redeem --hub: the hub is away and the code is not this device's
+inline constexpr int kExitPrint = 14;  // print: the slip could not be written or printed (no printer, CUPS refused it)
 
 // kiosk.cpp: the kiosk itself.
 int run_kiosk(const KioskOptions& options);
@@ -58,5 +59,8 @@ int run_redeem_through_hub(const RedeemOptions& options);
 // content_bundle.cpp: the booth's content from the desk to the kiosks.
 int run_hub_publish_content(const HubPublishContentOptions& options);
 int run_hub_fetch_content(const HubFetchContentOptions& options);
+
+// print.cpp: slips on paper or as PDF (issue 30).
+int run_print(const PrintOptions& options);
 
 }  // namespace openday::commands

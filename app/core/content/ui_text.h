@@ -419,6 +419,24 @@ enum class Text : std::uint16_t {
   DoctorFoundKioskIdOfFormat,
   DoctorFoundContentFormat,
   DoctorFoundQuizBankFormat,
+  // Printing slips (issue 30).
+  PrintGuideTitle,
+  PrintVoucherTitle,
+  PrintTestTitle,
+  PrintChecklistHint,
+  PrintMaterialOriginalCopiesFormat,
+  PrintMaterialOriginalOnly,
+  PrintPrizeFormat,
+  PrintPrintedAtFormat,
+  PrintBoothFormat,
+  PrintTestPrinterFormat,
+  PrintTestHint,
+  PrintGuideButton,
+  PrintVoucherButton,
+  PrintStatusPrinting,
+  PrintStatusDone,
+  PrintStatusUnavailable,
+  PrintVoucherAlreadyPrinted,
   Count
 };
 
