@@ -1,10 +1,12 @@
 // `openday print`: a 办事指南 or 兑奖凭条 slip as a PDF, or a test slip to the printer (issue 30).
 #include <cstdio>
 #include <exception>
+#include <future>
 #include <string>
 
 #include "commands/commands.h"
 #include "commands/loading.h"
+#include "core/print/print_queue.h"
 #include "core/print/slip_pdf.h"
 #include "core/print/slip_sources.h"
 #include "core/visits/events.h"
@@ -61,6 +63,32 @@ int print_voucher(const PrintOptions& options, const Config& config, print::Pape
   return write_pdf(print::voucher_slip(origin, *voucher), paper, *options.pdf);
 }
 
+// Sends the test slip through the kiosk's own queue and waits for CUPS to finish it.
+int print_test(const PrintOptions& options, const Config& config, print::Paper paper) {
+  if (!config.printer_name) {
+    std::fprintf(stderr, "%s: --test: no printer configured: set [printer] name in %s\n", kWho, options.config_path.c_str());
+    return kExitPrint;
+  }
+  ContentLoad loaded = load_content(options.content_dir);
+  const EventInfo event = effective_event(loaded.content ? loaded.content->event : EventInfo{}, config);
+  std::promise<print::PrintReport> finished;
+  const auto spool = std::filesystem::temp_directory_path() / ("openday-print-" + std::to_string(utc_now_ms()));
+  {
+    print::PrintQueue queue({.printer = *config.printer_name, .paper = paper, .spool_dir = spool},
+                            [&finished](const print::PrintReport& report) { finished.set_value(report); });
+    queue.submit(print::test_slip(print::slip_origin(event, utc_now_ms()), *config.printer_name, paper), "test");
+    const print::PrintReport report = finished.get_future().get();
+    std::error_code ignored;
+    std::filesystem::remove_all(spool, ignored);
+    if (report.status != print::PrintStatus::Done) {
+      std::fprintf(stderr, "%s: --test: not printed: %s\n", kWho, report.detail.c_str());
+      return kExitPrint;
+    }
+  }
+  std::printf("printed a test slip on %s (%s)\n", config.printer_name->c_str(), std::string(print::paper_name(paper)).c_str());
+  return 0;
+}
+
 }  // namespace
 
 int run_print(const PrintOptions& options) {
@@ -69,8 +97,7 @@ int run_print(const PrintOptions& options) {
   const print::Paper paper = options.paper ? *print::paper_from_name(*options.paper) : print::configured_paper(*config);
   if (!options.item_id.empty()) return print_item(options, *config, paper);
   if (!options.voucher_code.empty()) return print_voucher(options, *config, paper);
-  std::fprintf(stderr, "%s: --test: not available yet\n", kWho);
-  return kExitPrint;
+  return print_test(options, *config, paper);
 }
 
 }  // namespace openday::commands
