@@ -66,6 +66,7 @@ int dispatch(const CommandLine& command) {
     case CommandKind::HubPublishContent: return run_hub_publish_content(command.hub_publish_content);
     case CommandKind::HubFetchContent: return run_hub_fetch_content(command.hub_fetch_content);
     case CommandKind::Handwriting: return run_handwriting(command.handwriting);
+    case CommandKind::Print: return run_print(command.print);
   }
   return kExitUsage;
 }

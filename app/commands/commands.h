@@ -19,6 +19,7 @@ inline constexpr int kExitUnknownVoucher = 10;
 inline constexpr int kExitVoucherAlreadyRedeemed = 11;
 inline constexpr int kExitNoSpeech = 12;
 inline constexpr int kExitVoucherHubUnreachable = 13;  // voucher redeem --hub: the hub is away and the code is not this device's
+inline constexpr int kExitPrint = 14;  // print: the slip could not be written or printed (no printer, CUPS refused it)
 // Issue 31, `openday handwriting`:
 inline constexpr int kExitStrokes = 16;             // the strokes on standard input cannot be read
 inline constexpr int kExitNoHandwritingModel = 17;  // the Zinnia model is missing or unreadable
@@ -64,5 +65,7 @@ int run_hub_fetch_content(const HubFetchContentOptions& options);
 
 // handwriting.cpp: the 手写 pad's recognizer from the command line (issue 31).
 int run_handwriting(const HandwritingOptions& options);
+// print.cpp: slips on paper or as PDF (issue 30).
+int run_print(const PrintOptions& options);
 
 }  // namespace openday::commands

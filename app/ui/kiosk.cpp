@@ -42,6 +42,9 @@ Kiosk::Kiosk(KioskSetup setup, EventSink& sink, DurableStore& store)
   if (atlas_cache_.enabled()) atlas_warmer_ = std::make_unique<AtlasWarmer>(atlas_cache_);
   max_texture_size_ = setup.max_texture_size;
   make_quiz_service();
+  // Issue 30: slips print through CUPS on the queue's own thread; no printer, no print buttons.
+  if (config_.printer_name)
+    printer_ = std::make_unique<print::SlipPrinter>(config_, std::filesystem::temp_directory_path() / ("openday-print-" + config_.kiosk_id));
   staff_.service().set_content({content_, quiz_bank_});
   if (setup.booth_prizes) staff_.service().set_booth_prizes(std::move(setup.booth_prizes));
   ImGuiIO& io = ImGui::GetIO();
@@ -119,7 +122,7 @@ void Kiosk::replace_content(ContentBundle bundle) {
 
 ScreenContext Kiosk::context(double now, bool large_text, Rect area) {
   const ScreenContext::Shared shared{config_, *content_, event_, metrics_, fonts_, router_, taps_, sessions_, sink_, *quiz_, staff_,
-                                     read_aloud_, booth_link()};
+                                     read_aloud_, booth_link(), printer_.get()};
   return ScreenContext(shared, now, large_text, area);
 }
 

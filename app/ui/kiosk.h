@@ -212,6 +212,7 @@ class Kiosk final : public KioskShell, private ChromeHost {
   double next_booth_refresh_at_ = 0;
   // Every atlas of the content and display size is baked ahead, once per content and size.
   bool warm_atlases_ = true;
+  std::unique_ptr<print::SlipPrinter> printer_;  // issue 30: only with [printer] name
   std::unique_ptr<AtlasWarmer> atlas_warmer_;  // last: its thread ends before anything it reads goes
 };
 

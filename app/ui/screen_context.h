@@ -6,6 +6,7 @@
 #include "core/booth/config.h"
 #include "core/content/content.h"
 #include "core/visits/events.h"
+#include "core/print/slip_printer.h"
 #include "core/quiz/quiz_service.h"
 #include "core/staff/staff_service.h"
 #include "core/visits/visitor_session.h"
@@ -55,6 +56,8 @@ class ScreenContext {
     ReadAloud& read_aloud;
     // The booth hub as the uplink saw it this frame (never waits); all false without a hub.
     BoothLinkState booth;
+    // Issue 30: the printer of [printer] name; null when none is configured (no print buttons).
+    print::SlipPrinter* printer = nullptr;
   };
   ScreenContext(const Shared& shared, double now, bool large_text, Rect area)
       : shared_(shared), now_(now), large_text_(large_text), content_(area) {}
@@ -75,6 +78,7 @@ class ScreenContext {
   StaffControl& staff() { return shared_.staff; }
   ReadAloud& read_aloud() { return shared_.read_aloud; }
   const BoothLinkState& booth_link() const { return shared_.booth; }
+  print::SlipPrinter* printer() { return shared_.printer; }
   // The prize stock citizens are told of: on a booth device the booth's, as last read from the
   // hub (the quiz's own stock is only this device's share of it), else this kiosk's.
   std::optional<std::int64_t> prize_stock() const { return shared_.booth.configured ? shared_.booth.booth_prizes : shared_.quiz.stock(); }

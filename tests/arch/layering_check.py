@@ -12,7 +12,7 @@ import pathlib
 import re
 import sys
 
-CORE_ORDER = ["util", "content", "handwriting", "visits", "quiz", "booth", "reports", "staff", "ops"]
+CORE_ORDER = ["util", "content", "handwriting", "visits", "quiz", "booth", "print", "reports", "staff", "ops"]
 INCLUDE = re.compile(r'^\s*#\s*include\s*[<"]([^>"]+)[>"]', re.M)
 UI_FORBIDDEN = ("GLFW/", "GL/", "glad", "epoxy")
 CORE_FORBIDDEN = UI_FORBIDDEN + ("imgui", "ui/", "platform/", "commands/")

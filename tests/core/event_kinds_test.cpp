@@ -181,10 +181,10 @@ TEST(EventKinds, ReadOutsAreExportedPerDayWithTheirSeconds) {
   const ExportTable& feature_use = tables.back();
   EXPECT_EQ(feature_use.file_stem, "feature-use");
   EXPECT_EQ(to_csv(feature_use),
-            "\xEF\xBB\xBF日期,朗读次数,朗读时长(秒),呼叫工作人员\r\n"
-            "2026-05-15,2,5.5,0\r\n"
-            "2026-05-16,1,1,0\r\n"
-            "合计,3,6.5,0\r\n");
+            "\xEF\xBB\xBF日期,朗读次数,朗读时长(秒),呼叫工作人员,打印办事指南,打印兑奖凭条\r\n"
+            "2026-05-15,2,5.5,0,0,0\r\n"
+            "2026-05-16,1,1,0,0,0\r\n"
+            "合计,3,6.5,0,0,0\r\n");
 }
 
 }  // namespace

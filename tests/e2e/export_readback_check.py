@@ -133,7 +133,7 @@ def main():
         assert len(rows) == expected["sessions"]
 
         header, rows = read_csv(files["15-feature-use.csv"])
-        assert header == ["日期", "朗读次数", "朗读时长(秒)", "呼叫工作人员"], header
+        assert header == ["日期", "朗读次数", "朗读时长(秒)", "呼叫工作人员", "打印办事指南", "打印兑奖凭条"], header
         assert [row[0] for row in rows] == [day] and int(rows[0][1]) == expected["read_alouds"], (rows, expected["read_alouds"])
 
         sheets, charts = xlsx_sheets(files["counts.xlsx"])

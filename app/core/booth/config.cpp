@@ -127,6 +127,13 @@ bool is_hub_url(std::string_view url) {
   return false;
 }
 
+bool is_printer_name(std::string_view name) {
+  if (name.empty() || name.size() > 127) return false;
+  return std::all_of(name.begin(), name.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.' || c == '@';
+  });
+}
+
 namespace {
 
 const std::vector<KeySpec>& key_specs() {
@@ -208,6 +215,23 @@ const std::vector<KeySpec>& key_specs() {
        [](const Config& c) { return std::to_string(c.initial_stock); }, integer_setter(&Config::initial_stock, 0, 100000)},
       {"quiz", "prize_desk", "where winners collect the prize, named beside the prize code",
        [](const Config& c) { return "\"" + c.prize_desk + "\""; }, text_setter(&Config::prize_desk, 20)},
+      // Printing slips (issue 30).
+      {"printer", "name", "the CUPS printer (queue) that prints 办事指南 and 兑奖凭条 slips; absent: no print buttons",
+       [](const Config& c) { return c.printer_name ? "\"" + *c.printer_name + "\"" : std::string("(none)"); },
+       [](Config& config, const RawValue& value) -> std::optional<std::string> {
+         if (auto wrong = expect_kind(value, ValueKind::Text)) return wrong;
+         if (!is_printer_name(value.text)) return "must be a CUPS printer name (letters, digits, - _ . @; at most 127), got '" + value.text + "'";
+         config.printer_name = value.text;
+         return std::nullopt;
+       }},
+      {"printer", "paper", "\"80mm\" (a receipt roll; the slip is as long as it needs) or \"A4\"",
+       [](const Config& c) { return "\"" + c.printer_paper + "\""; },
+       [](Config& config, const RawValue& value) -> std::optional<std::string> {
+         if (auto wrong = expect_kind(value, ValueKind::Text)) return wrong;
+         if (value.text != "80mm" && value.text != "A4") return "must be \"80mm\" or \"A4\", got '" + value.text + "'";
+         config.printer_paper = value.text;
+         return std::nullopt;
+       }},
   };
   return specs;
 }

@@ -47,6 +47,9 @@ struct Config {
   std::string prize_desk = "展台服务台";  // where a winner collects the prize, named on the result screen
   // The search's 手写 pad (issue 31): Zinnia's model; the pad is hidden when it is missing.
   std::filesystem::path handwriting_model = kDefaultHandwritingModel;
+  // [printer] (issue 30): the CUPS queue slips go to, and its paper. No name: no print buttons.
+  std::optional<std::string> printer_name;  // printer.name: a CUPS queue name
+  std::string printer_paper = "80mm";       // printer.paper: "80mm" (receipt roll) or "A4"
 };
 
 struct ConfigProblem {
@@ -85,6 +88,9 @@ struct ConfigKeyDoc {
   std::string description;
 };
 std::vector<ConfigKeyDoc> config_key_docs();
+
+// A CUPS queue name as lpadmin accepts it: 1-127 of letters, digits, '-', '_', '.', '@'.
+bool is_printer_name(std::string_view name);
 
 // The event as shown: content/event.json with the config file's overrides applied.
 EventInfo effective_event(const EventInfo& from_content, const Config& config);

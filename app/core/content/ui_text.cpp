@@ -485,6 +485,24 @@ constexpr std::array kTexts = {
     TextEntry{Text::SearchHandwritingUndo, "search_handwriting_undo", TextStyle::Heading, "撤销一笔"},
     TextEntry{Text::SearchHandwritingClear, "search_handwriting_clear", TextStyle::Heading, "清除"},
     TextEntry{Text::SearchHandwritingDelete, "search_handwriting_delete", TextStyle::Heading, "删除"},
+    // Printing slips (issue 30).
+    TextEntry{Text::PrintGuideTitle, "print_guide_title", TextStyle::Heading, "办事指南"},
+    TextEntry{Text::PrintVoucherTitle, "print_voucher_title", TextStyle::Heading, "兑奖凭条"},
+    TextEntry{Text::PrintTestTitle, "print_test_title", TextStyle::Heading, "打印测试"},
+    TextEntry{Text::PrintChecklistHint, "print_checklist_hint", TextStyle::Body, "请逐项准备，备齐后在方框内打勾"},
+    TextEntry{Text::PrintMaterialOriginalCopiesFormat, "print_material_original_copies_format", TextStyle::Body, "原件 1 份，复印件 {0} 份"},
+    TextEntry{Text::PrintMaterialOriginalOnly, "print_material_original_only", TextStyle::Body, "原件 1 份"},
+    TextEntry{Text::PrintPrizeFormat, "print_prize_format", TextStyle::Body, "奖品：{0}"},
+    TextEntry{Text::PrintPrintedAtFormat, "print_printed_at_format", TextStyle::Body, "打印时间：{0}"},
+    TextEntry{Text::PrintBoothFormat, "print_booth_format", TextStyle::Body, "{0}{1} · {2}"},
+    TextEntry{Text::PrintTestPrinterFormat, "print_test_printer_format", TextStyle::Body, "打印机：{0}　纸张：{1}"},
+    TextEntry{Text::PrintTestHint, "print_test_hint", TextStyle::Body, "能看清这张凭条上的中文和二维码，打印机就设置好了"},
+    TextEntry{Text::PrintGuideButton, "print_guide_button", TextStyle::Heading, "打印办事指南"},
+    TextEntry{Text::PrintVoucherButton, "print_voucher_button", TextStyle::Heading, "打印兑奖凭条"},
+    TextEntry{Text::PrintStatusPrinting, "print_status_printing", TextStyle::Heading, "正在打印……"},
+    TextEntry{Text::PrintStatusDone, "print_status_done", TextStyle::Heading, "请取走凭条"},
+    TextEntry{Text::PrintStatusUnavailable, "print_status_unavailable", TextStyle::Heading, "打印机暂不可用，请到服务台咨询"},
+    TextEntry{Text::PrintVoucherAlreadyPrinted, "print_voucher_already_printed", TextStyle::Heading, "兑奖凭条已经打印过了，如需补打请到服务台"},
 };
 
 constexpr bool table_is_complete_and_ordered() {

@@ -426,6 +426,24 @@ enum class Text : std::uint16_t {
   SearchHandwritingUndo,
   SearchHandwritingClear,
   SearchHandwritingDelete,
+  // Printing slips (issue 30).
+  PrintGuideTitle,
+  PrintVoucherTitle,
+  PrintTestTitle,
+  PrintChecklistHint,
+  PrintMaterialOriginalCopiesFormat,
+  PrintMaterialOriginalOnly,
+  PrintPrizeFormat,
+  PrintPrintedAtFormat,
+  PrintBoothFormat,
+  PrintTestPrinterFormat,
+  PrintTestHint,
+  PrintGuideButton,
+  PrintVoucherButton,
+  PrintStatusPrinting,
+  PrintStatusDone,
+  PrintStatusUnavailable,
+  PrintVoucherAlreadyPrinted,
   Count
 };
 

@@ -104,6 +104,7 @@ class Parser {
     add_status();
     add_hub();
     add_handwriting();
+    add_print();
   }
   Parser(const Parser&) = delete;
   Parser& operator=(const Parser&) = delete;
@@ -148,6 +149,38 @@ class Parser {
         command_.set_pin.db_path = command_.tally.db_path = command_.doctor.db_path = command_.hub_sync.db_path = default_database_file();
     command_.tally.content_dir = default_content_dir();
     command_.status.file = status_file_for(default_database_file());
+    command_.print.content_dir = default_content_dir();
+    command_.print.config_path = default_config_file();
+    command_.print.db_path = default_database_file();
+  }
+
+  // `openday print` (issue 30).
+  void add_print() {
+    PrintOptions& o = command_.print;
+    print_ = add_tool("print", "a 办事指南 or 兑奖凭条 slip as a PDF, or a test slip to the configured printer");
+    print_->add_option("--item", o.item_id, "the approval item id whose 办事指南 to render")->type_name("ID");
+    print_->add_option("--voucher", o.voucher_code, "the voucher code (in --db) whose 兑奖凭条 to render")->type_name("CODE");
+    add_path(print_, "--pdf", pdf_path_, "FILE", "write the slip to this PDF instead of printing it");
+    print_->add_option_function<std::string>("--paper", [&o](const std::string& v) { o.paper = v; }, "80mm (receipt roll) or A4; default: printer.paper")
+        ->type_name("80mm|A4")
+        ->check(check([](const std::string& v) -> std::string {
+          if (v == "80mm" || v == "A4") return "";
+          return "expected 80mm or A4, got '" + v + "'";
+        }));
+    print_->add_flag("--test", o.test, "send a test slip to the printer of the config's [printer] name");
+    add_path(print_, "--content", o.content_dir, "DIR", kContentHelp);
+    add_path(print_, "--config", o.config_path, "FILE", kConfigHelp);
+    add_path(print_, "--db", o.db_path, "FILE", kDbHelp);
+  }
+
+  CommandLineParse finish_print() {
+    command_.kind = CommandKind::Print;
+    PrintOptions& o = command_.print;
+    if (!pdf_path_.empty()) o.pdf = pdf_path_;
+    const int wanted = (o.test ? 1 : 0) + (o.item_id.empty() ? 0 : 1) + (o.voucher_code.empty() ? 0 : 1);
+    if (wanted != 1) return fail("print: give exactly one of --item ID, --voucher CODE or --test (see openday print --help)");
+    if (!o.test && !o.pdf) return fail("print: --pdf FILE is required with --item and --voucher (the kiosk prints them itself)");
+    return {command_, ""};
   }
 
   void add_kiosk_options() {
@@ -584,6 +617,7 @@ class Parser {
     if (status_->parsed()) finish_status();
     if (content_->parsed()) return finish_content();
     if (hub_->parsed()) return finish_hub();
+    if (print_->parsed()) return finish_print();
     return {command_, ""};
   }
 
@@ -675,6 +709,8 @@ class Parser {
   CLI::App* hub_publish_content_ = nullptr;
   CLI::App* hub_fetch_content_ = nullptr;
   CLI::App* status_ = nullptr;
+  CLI::App* print_ = nullptr;
+  std::filesystem::path pdf_path_;
   CLI::Option* status_db_ = nullptr;
   CLI::Option* status_file_ = nullptr;
   std::string status_db_path_, status_file_path_;
@@ -741,6 +777,11 @@ std::string help_text(std::span<const std::string> routes) {
       "                                     desk: validate, sign and publish the content (exit 7: invalid)\n"
       "       openday hub fetch-content --out DIR [--hub URL --hub-credentials FILE]\n"
       "                                     the booth's latest content, verified, unpacked and validated\n"
+      "       openday print --item ID --pdf FILE [--paper 80mm|A4] [--content DIR] [--config FILE]\n"
+      "       openday print --voucher CODE --pdf FILE [--db FILE] [--paper 80mm|A4]\n"
+      "                                     a 办事指南 or 兑奖凭条 slip as a PDF (exit 7: no such item, 10: no such voucher)\n"
+      "       openday print --test [--config FILE]\n"
+      "                                     a test slip to the printer of [printer] name (exit 14: cannot print)\n"
       "\n"
       "openday COMMAND --help lists the options of one command.\n";
   // The kiosk's options as the parser knows them, so that the two cannot drift apart.

@@ -183,10 +183,24 @@ struct StatusOptions {
   std::filesystem::path file;  // default: the one beside the default database
 };
 
+// `openday print` (issue 30): a slip to a PDF (--item or --voucher with --pdf), or the test slip
+// to the configured printer (--test).
+struct PrintOptions {
+  std::filesystem::path content_dir;
+  std::filesystem::path config_path;
+  std::filesystem::path db_path;
+  std::string item_id;                       // --item ID: the 办事指南 of an approval item
+  std::string voucher_code;                  // --voucher CODE: the 兑奖凭条 of a voucher in --db
+  std::optional<std::filesystem::path> pdf;  // --pdf FILE: write the slip there instead of printing
+  std::optional<std::string> paper;          // --paper 80mm|A4 (checked when parsed); absent: printer.paper
+  bool test = false;                         // --test: a test slip to printer.name
+};
+
 enum class CommandKind { RunKiosk, Help, Version, Stats, Validate, Redeem, Simulate, Export, SetPin,
                          ContentTemplate, ContentExport, ContentImport, TallyAdd, TallyList, Speak, Search, Doctor, Status,
                          HubInit, HubSync, HubStatus, HubPublishContent, HubFetchContent, HubStock,
-                         Handwriting };
+                         Handwriting,
+                         Print };
 
 struct CommandLine {
   CommandKind kind = CommandKind::RunKiosk;
@@ -210,6 +224,7 @@ struct CommandLine {
   HubPublishContentOptions hub_publish_content;
   HubFetchContentOptions hub_fetch_content;
   HubStockOptions hub_stock;
+  PrintOptions print;  // issue 30
   std::string subcommand_help;  // Help asked after a subcommand (`openday stats --help`): its options
 };
 

@@ -64,6 +64,7 @@ std::string doctor_check_name(DoctorCheckId id) {
     case DoctorCheckId::Pin: return "staff PIN";
     case DoctorCheckId::PrizeStock: return "prize stock";
     case DoctorCheckId::KioskId: return "kiosk id";
+    case DoctorCheckId::Printer: return "printer";
   }
   return "check";
 }
@@ -246,6 +247,21 @@ DoctorCheck check_kiosk_id(const Config& config, int kiosks) {
   if (kiosks <= 1) return pass(DoctorCheckId::KioskId, "\"" + config.kiosk_id + "\"", Text::DoctorFoundKioskIdFormat, {config.kiosk_id});
   return pass(DoctorCheckId::KioskId, "\"" + config.kiosk_id + "\" (one of " + std::to_string(kiosks) + " kiosks)", Text::DoctorFoundKioskIdOfFormat,
               {config.kiosk_id, std::to_string(kiosks)});
+}
+
+// Printing slips (issue 30).
+DoctorCheck check_printer(const Config& config, const std::optional<print::PrinterProbe>& probe) {
+  if (!config.printer_name || !probe) return pass(DoctorCheckId::Printer, "none configured (the kiosk shows no print buttons)");
+  const std::string name = "\"" + *config.printer_name + "\": ";
+  if (!probe->error.empty())
+    return failed(DoctorCheckId::Printer, name + probe->error, "start CUPS (systemctl start cups) or set CUPS_SERVER to the print server");
+  if (!probe->exists)
+    return failed(DoctorCheckId::Printer, name + "no such printer in CUPS",
+                  "add it (lpadmin -p " + *config.printer_name + " -E -v DEVICE-URI -m everywhere), or fix printer.name (lpstat -p lists them)");
+  if (!probe->usable())
+    return failed(DoctorCheckId::Printer, name + probe->describe(),
+                  "load paper, switch the printer on, then cupsenable " + *config.printer_name + " && cupsaccept " + *config.printer_name);
+  return pass(DoctorCheckId::Printer, name + probe->describe() + ", paper " + config.printer_paper);
 }
 
 }  // namespace openday

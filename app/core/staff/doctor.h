@@ -14,13 +14,15 @@
 #include "core/booth/config.h"
 #include "core/content/content.h"
 #include "core/content/ui_text.h"
+#include "core/print/printer.h"
 #include "core/quiz/quiz_bank.h"
 #include "core/visits/durable_store.h"
 
 namespace openday {
 
 // What a check looks at; the staff screen names each in Chinese, the command line in English.
-enum class DoctorCheckId { Display, Touch, Font, Config, Content, QuizBank, Database, Clock, Pin, PrizeStock, KioskId };
+enum class DoctorCheckId { Display, Touch, Font, Config, Content, QuizBank, Database, Clock, Pin, PrizeStock, KioskId,
+                           Printer };
 std::string doctor_check_name(DoctorCheckId id);  // "display", "quiz bank", ...
 
 struct DoctorCheck {
@@ -66,5 +68,8 @@ DoctorCheck check_clock(const CalendarDate& today, int utc_offset_minutes, const
 DoctorCheck check_pin(const std::filesystem::path& db);
 DoctorCheck check_prize_stock(const std::filesystem::path& db, const Config& config);
 DoctorCheck check_kiosk_id(const Config& config, int kiosks);
+// Issue 30: the printer of [printer] name, as CUPS described it (probe: absent when none is
+// configured). No printer configured passes: the kiosk then shows no print buttons.
+DoctorCheck check_printer(const Config& config, const std::optional<print::PrinterProbe>& probe);
 
 }  // namespace openday

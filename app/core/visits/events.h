@@ -49,6 +49,10 @@ enum class EventType {
   StaffCalled,
   StaffCallHandled,
   QuestionAnswered,
+  // Printing slips (issue 30)
+  PrintGuide,
+  PrintVoucher,
+  PrintFailed,
   Count
 };
 
@@ -193,6 +197,16 @@ inline constexpr std::array kEventKinds = {
     EventKind{EventType::QuestionAnswered, "question_answered", "staff at the desk marked a 我要问 question answered",
               "item = the question's row, `kiosk_id:seq`; department; target = its topic",
               "群众问题: 服务台已解答; 基本情况: 数量"},
+    // Printing slips (issue 30).
+    EventKind{EventType::PrintGuide, "print_guide", "a visitor tapped 打印办事指南",
+              "screen; department; item = the approval item",
+              "", {"打印办事指南", ""}},
+    EventKind{EventType::PrintVoucher, "print_voucher", "a visitor tapped 打印兑奖凭条",
+              "screen; item = the voucher code",
+              "", {"打印兑奖凭条", ""}},
+    EventKind{EventType::PrintFailed, "print_failed", "a slip did not print (打印机暂不可用)",
+              "screen; department, item as in print_guide or print_voucher; target = `guide` or `voucher`",
+              "not exported: a failure for the staff, seen in the events"},
 };
 
 const EventKind& event_kind(EventType type);

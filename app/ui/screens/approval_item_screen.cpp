@@ -6,6 +6,7 @@
 #include "core/quiz/qr.h"
 #include "core/content/ui_text.h"
 #include "ui/flow.h"
+#include "ui/print_widgets.h"
 #include "ui/read_aloud_widgets.h"
 #include "ui/screen_context.h"
 #include "ui/text_layout.h"
@@ -158,10 +159,12 @@ class ApprovalItemScreen final : public Screen {
   // The sections inside scroll (whose visible part is region), from top in screen pixels, in
   // the order a citizen asks: what to bring, what it costs, how long, where and when, who may
   // apply, and only then the legal basis.
-  void draw_details(ScreenContext& ctx, TouchScroll& scroll, const Rect& region, float top) const {
+  void draw_details(ScreenContext& ctx, TouchScroll& scroll, const Rect& region, float top) {
     const Metrics& m = ctx.metrics();
     Flow flow(ctx, ImVec2(scroll.origin().x + m.margin, top), region.width() - 2 * m.margin, region);
     flow.space(read_aloud_row(ctx, kReadKey, ImVec2(flow.x(), flow.y()), flow.width(), [this] { return read_sections(); }));
+    if (const float printed = draw_print_row(ctx, ImVec2(flow.x(), flow.y() + m.gap * 0.3f), flow.width()); printed > 0)
+      flow.space(printed + m.gap * 0.3f);
     const int read = ctx.read_aloud().section(kReadKey);
     // Each section, marked while the voice reads it (section 0 is the title, above).
     int index = 0;
@@ -201,9 +204,25 @@ class ApprovalItemScreen final : public Screen {
     scroll.end(flow.y() + m.margin);
   }
 
+  // 打印办事指南 (issue 30): the item's guide as a slip to take to the window.
+  float draw_print_row(ScreenContext& ctx, ImVec2 pos, float width) {
+    Event tapped;
+    tapped.type = EventType::PrintGuide;
+    tapped.screen = ctx.router().current_route();
+    tapped.department = department_.id;
+    tapped.item = item_.id;
+    const PrintButtonSpec spec{"print.guide", Text::PrintGuideButton,
+                               [this, &ctx](print::SlipPrinter& printer) -> std::optional<std::uint64_t> {
+                                 return printer.print_guide(ctx.event(), department_, item_);
+                               },
+                               std::move(tapped)};
+    return print_button_row(ctx, print_, spec, pos, width);
+  }
+
   const Department& department_;
   const ApprovalItem& item_;
   QrCode qr_;
+  PrintButtonState print_;
 };
 
 }  // namespace

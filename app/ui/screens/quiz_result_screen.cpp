@@ -6,6 +6,7 @@
 #include "core/visits/events.h"
 #include "core/quiz/qr.h"
 #include "core/content/ui_text.h"
+#include "ui/print_widgets.h"
 #include "ui/screen_context.h"
 #include "ui/text_layout.h"
 #include "ui/touch_scroll.h"
@@ -150,6 +151,7 @@ class QuizResultScreen final : public Screen {
     y += centered_text(ctx, FontRole::Heading, x, y, width, collect, colors::kAccent) + m.gap * 0.3f;
     const std::string issued = fill_text(Text::QuizVoucherIssuedAtFormat, {format_local_time(voucher.issued_at_ms, "%m-%d %H:%M")});
     y += centered_text(ctx, FontRole::Body, x, y, width, issued, colors::kTextMuted);
+    y += draw_print_row(ctx, voucher, x, y, width);
     return y + draw_booth_stock(ctx, x, y, width);
   }
 
@@ -225,6 +227,25 @@ class QuizResultScreen final : public Screen {
     return y + height;
   }
 
+  // 打印兑奖凭条 (issue 30): once per code from the kiosk; staff reprint at the desk.
+  float draw_print_row(ScreenContext& ctx, const SessionVoucher& voucher, float x, float y, float width) {
+    if (!ctx.printer()) return 0;
+    const Metrics& m = ctx.metrics();
+    Event tapped;
+    tapped.type = EventType::PrintVoucher;
+    tapped.screen = ctx.router().current_route();
+    tapped.item = voucher.code;
+    const print::VoucherFacts facts{.code = voucher.code,
+                                    .prize = ctx.config().prize_name,
+                                    .collect_at = ctx.config().prize_desk,
+                                    .issued_at = format_local_time(voucher.issued_at_ms, "%Y-%m-%d %H:%M")};
+    const PrintButtonSpec spec{"print.voucher", Text::PrintVoucherButton,
+                               [&ctx, facts](print::SlipPrinter& printer) { return printer.print_voucher_once(ctx.event(), facts); },
+                               std::move(tapped)};
+    return m.gap * 0.5f + print_button_row(ctx, print_, spec, ImVec2(x, y + m.gap * 0.5f), width);
+  }
+
+  PrintButtonState print_;
   std::optional<bool> preview_;
   bool code_only_ = false;
   bool played_ = false;
