@@ -6,6 +6,7 @@
 #include <sstream>
 #include <system_error>
 
+#include "core/handwriting/recognizer.h"
 #include "core/quiz/vouchers.h"
 #include "core/staff/staff.h"
 #include "core/visits/sqlite.h"
@@ -64,11 +65,13 @@ std::string doctor_check_name(DoctorCheckId id) {
     case DoctorCheckId::Pin: return "staff PIN";
     case DoctorCheckId::PrizeStock: return "prize stock";
     case DoctorCheckId::KioskId: return "kiosk id";
+    case DoctorCheckId::HandwritingModel: return "handwriting model";
   }
   return "check";
 }
 
 std::string doctor_line(const DoctorCheck& check) {
+  if (check.warning) return "! " + check.name + ": " + check.detail + " -> " + check.fix;
   if (check.ok) return "✓ " + check.name + ": " + check.detail;
   return "✗ " + check.name + ": " + check.detail + " -> " + check.fix;
 }
@@ -246,6 +249,23 @@ DoctorCheck check_kiosk_id(const Config& config, int kiosks) {
   if (kiosks <= 1) return pass(DoctorCheckId::KioskId, "\"" + config.kiosk_id + "\"", Text::DoctorFoundKioskIdFormat, {config.kiosk_id});
   return pass(DoctorCheckId::KioskId, "\"" + config.kiosk_id + "\" (one of " + std::to_string(kiosks) + " kiosks)", Text::DoctorFoundKioskIdOfFormat,
               {config.kiosk_id, std::to_string(kiosks)});
+}
+
+// Issue 31: appended for the 手写 pad.
+DoctorCheck check_handwriting_model(const std::filesystem::path& model) {
+  constexpr const char* kPackage = "tegaki-zinnia-simplified-chinese";
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(model, ec)) {
+    DoctorCheck check = pass(DoctorCheckId::HandwritingModel, model.string() + " is missing: the search hides 手写, the rest works");
+    check.warning = true;
+    check.fix = std::string("sudo apt install ") + kPackage + " (or set search.handwriting_model)";
+    return check;
+  }
+  HandwritingRecognizer recognizer(model);
+  if (!recognizer.load())
+    return failed(DoctorCheckId::HandwritingModel, "cannot load " + model.string() + ": " + recognizer.error(),
+                  std::string("sudo apt install --reinstall ") + kPackage + " (or fix search.handwriting_model)");
+  return pass(DoctorCheckId::HandwritingModel, model.string());
 }
 
 }  // namespace openday

@@ -20,7 +20,8 @@
 namespace openday {
 
 // What a check looks at; the staff screen names each in Chinese, the command line in English.
-enum class DoctorCheckId { Display, Touch, Font, Config, Content, QuizBank, Database, Clock, Pin, PrizeStock, KioskId };
+enum class DoctorCheckId { Display, Touch, Font, Config, Content, QuizBank, Database, Clock, Pin, PrizeStock, KioskId,
+                           HandwritingModel };
 std::string doctor_check_name(DoctorCheckId id);  // "display", "quiz bank", ...
 
 struct DoctorCheck {
@@ -33,6 +34,8 @@ struct DoctorCheck {
   // when the detail (a file name, a device name) says it in any language.
   Text found = Text::Count;
   std::vector<std::string> found_values{};
+  // Passed, but something the kiosk can do without is missing (the 手写 model): "! name: detail -> fix".
+  bool warning = false;
 };
 
 // "✓ name: detail", or "✗ name: detail -> fix".
@@ -66,5 +69,8 @@ DoctorCheck check_clock(const CalendarDate& today, int utc_offset_minutes, const
 DoctorCheck check_pin(const std::filesystem::path& db);
 DoctorCheck check_prize_stock(const std::filesystem::path& db, const Config& config);
 DoctorCheck check_kiosk_id(const Config& config, int kiosks);
+// The search's 手写 model (issue 31): missing is a warning (the kiosk hides 手写), a file Zinnia
+// cannot open is a failure (the pad would show and recognize nothing).
+DoctorCheck check_handwriting_model(const std::filesystem::path& model);
 
 }  // namespace openday
