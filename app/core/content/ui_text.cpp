@@ -485,6 +485,8 @@ constexpr std::array kTexts = {
     TextEntry{Text::SearchHandwritingUndo, "search_handwriting_undo", TextStyle::Heading, "撤销一笔"},
     TextEntry{Text::SearchHandwritingClear, "search_handwriting_clear", TextStyle::Heading, "清除"},
     TextEntry{Text::SearchHandwritingDelete, "search_handwriting_delete", TextStyle::Heading, "删除"},
+    // In the empty search box while the pad is open, instead of the pinyin hint.
+    TextEntry{Text::SearchHandwritingBoxHint, "search_handwriting_box_hint", TextStyle::Body, "在下方写字"},
 };
 
 constexpr bool table_is_complete_and_ordered() {

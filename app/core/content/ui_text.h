@@ -426,6 +426,7 @@ enum class Text : std::uint16_t {
   SearchHandwritingUndo,
   SearchHandwritingClear,
   SearchHandwritingDelete,
+  SearchHandwritingBoxHint,
   Count
 };
 
