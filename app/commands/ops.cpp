@@ -181,9 +181,12 @@ int run_doctor(const DoctorOptions& options) {
   checks.push_back(check_kiosk_id(config.config, options.kiosks));
   const auto& printer = config.config.printer_name;
   checks.push_back(check_printer(config.config, printer ? std::optional(print::probe_printer(*printer)) : std::nullopt));
+  checks.push_back(check_handwriting_model(config.config.handwriting_model));
   for (const auto& check : checks) std::printf("%s\n", doctor_line(check).c_str());
   const int failures = static_cast<int>(std::count_if(checks.begin(), checks.end(), [](const DoctorCheck& c) { return !c.ok; }));
   std::printf(failures == 0 ? "All %zu checks passed.\n" : "%zu checks, %d failed.\n", checks.size(), failures);
+  const auto warnings = std::count_if(checks.begin(), checks.end(), [](const DoctorCheck& c) { return c.warning; });
+  if (warnings > 0) std::printf("%ld warning(s): the kiosk works without what they name.\n", static_cast<long>(warnings));
   return doctor_exit_code(checks);
 }
 

@@ -162,6 +162,8 @@ GlyphTexts GlyphPlan::texts_for(const GlyphFocus& focus, const Content& content)
       }
     }
     texts.add_for_role(FontRole::Body, names);
+    // The 手写 pad's candidates are drawn in the heading face (issue 31).
+    texts.add_for_role(FontRole::Heading, names);
   }
   for (FontRole role : {FontRole::Body, FontRole::Heading, FontRole::Display, FontRole::Hero})
     texts.add_for_role(role, learned_[static_cast<std::size_t>(role)]);

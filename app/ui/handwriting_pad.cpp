@@ -190,9 +190,10 @@ PadAction HandwritingPad::draw_candidates(ScreenContext& ctx, ImVec2 pos, float 
   for (std::size_t i = 0; i < candidates_.size() && i < kCandidateColumns; ++i) {
     const std::string id = "search.hw.candidate." + std::to_string(i);
     const ImVec2 at(pos.x + static_cast<float>(i) * (cell + gap), pos.y);
-    // In the body face: it holds every character of the content, the ones ranked first.
+    // In the heading face, large enough to tell look-alikes apart; on the search screen it holds
+    // every character of the content (glyph_plan), the ones ranked first.
     if (big_button(ctx, {id.c_str(), at, ImVec2(cell, key_height), candidates_[i].character, i == 0 ? ButtonKind::Primary : ButtonKind::Secondary,
-                         FontRole::Body, {}, 0}))
+                         FontRole::Heading, {}, 0}))
       action = {PadAction::Kind::Pick, candidates_[i].character};
   }
   return action;

@@ -251,5 +251,20 @@ TEST(CalendarDate, ParsesOnlyRealDays) {
   EXPECT_EQ(format_calendar_date(*parse_calendar_date("2026-05-15")), "2026-05-15");
 }
 
+// Issue 31: [search] handwriting_model, relative to the config's folder like the hub credentials.
+TEST(Config, ReadsTheHandwritingModel) {
+  EXPECT_EQ(Config{}.handwriting_model, kDefaultHandwritingModel);
+  const auto absolute = parse_config_text("[search]\nhandwriting_model = \"/opt/zinnia/zh.model\"\n", "/etc/openday/booth.toml");
+  ASSERT_TRUE(absolute.ok()) << all_problems(absolute);
+  EXPECT_EQ(absolute.config.handwriting_model, "/opt/zinnia/zh.model");
+  const auto relative = parse_config_text("[search]\nhandwriting_model = \"models/zh.model\"\n", "/etc/openday/booth.toml");
+  ASSERT_TRUE(relative.ok()) << all_problems(relative);
+  EXPECT_EQ(relative.config.handwriting_model, "/etc/openday/models/zh.model");
+  const auto wrong = parse_config_text("[search]\nhandwriting_model = 3\n", "booth.toml");
+  EXPECT_TRUE(mentions(wrong, "search.handwriting_model", "must be a quoted text", 2)) << all_problems(wrong);
+  const auto typo = parse_config_text("[search]\nhandwritting_model = \"a\"\n", "booth.toml");
+  EXPECT_TRUE(mentions(typo, "search.handwritting_model", "handwriting_model", 2)) << all_problems(typo);
+}
+
 }  // namespace
 }  // namespace openday

@@ -2,6 +2,8 @@
 // event is known, in the report, `openday stats` and the exported tables.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 #include "core/reports/export.h"
@@ -107,9 +109,54 @@ TEST_F(SearchReport, ExportTablesReadBackExactly) {
   EXPECT_EQ(to_csv(topics), "\xEF\xBB\xBF主题编号,主题,浏览次数\r\nshehui-baozhang,社会保障,2\r\nhuji-banli,户籍办理,1\r\n");
   EXPECT_EQ(searches.sheet_name, "热门搜索");
   EXPECT_EQ(to_csv(searches),
-            "\xEF\xBB\xBF搜索内容,搜索次数,打开结果次数,找到事项数\r\nDB,3,2,5\r\nXQZ,2,0,0\r\nWSX,1,0,0\r\n低保,1,1,4\r\n");
+            "\xEF\xBB\xBF搜索内容,搜索次数,打开结果次数,找到事项数,首字母搜索次数,手写搜索次数\r\nDB,3,2,5,3,0\r\nXQZ,2,0,0,2,0\r\nWSX,1,0,0,1,0\r\n"
+            "低保,1,1,4,0,0\r\n");
   EXPECT_EQ(failed.sheet_name, "无结果搜索");
   EXPECT_EQ(to_csv(failed), "\xEF\xBB\xBF搜索内容,搜索次数\r\nXQZ,2\r\nWSX,1\r\n");
+}
+
+// Issue 31: searches written on the 手写 pad (value 1) are counted beside those typed as initials,
+// per query, per day and in the export; a 热门搜索 word chosen (value 0, not letters) is neither,
+// and 热门搜索 lists what either found.
+TEST_F(SearchReport, HandwritingSearchesAreCountedBesideInitials) {
+  {
+    FixtureDb db(dir / "k2.db", "kiosk-2");
+    db.add("2026-05-15 12:00", 7, "session_start");
+    db.add("2026-05-15 12:01", 7, "search", "低保", "", "mz-dibao", kSearchWrittenByHand, 4);
+    db.add("2026-05-15 12:02", 7, "search", "低保", "", "", kSearchWrittenByHand, 4);
+    db.add("2026-05-15 12:03", 7, "search", "低", "", "", kSearchWrittenByHand, 6);
+    db.add("2026-05-15 12:04", 7, "search", "DB", "", "", 0, 5);
+  }
+  ReportRequest request;
+  request.databases = {dir / "k1.db", dir / "k2.db"};
+  request.from = request.to = parse_calendar_date("2026-05-15");
+  request.content = &*load.content;
+  const Report report = build_report(request);
+
+  const auto row = [&](const std::string& query) {
+    const auto found = std::find_if(report.searches.begin(), report.searches.end(), [&](const SearchRow& r) { return r.query == query; });
+    return found == report.searches.end() ? SearchRow{} : *found;
+  };
+  EXPECT_EQ(row("低保").searches, 3);
+  EXPECT_EQ(row("低保").by_handwriting, 2);  // the 热门搜索 chip of k1.db (no value) is neither
+  EXPECT_EQ(row("低保").by_initials, 0);
+  EXPECT_EQ(row("低").by_handwriting, 1);
+  EXPECT_EQ(row("DB").searches, 4);
+  EXPECT_EQ(row("DB").by_initials, 4);
+  EXPECT_EQ(row("DB").by_handwriting, 0);
+  ASSERT_EQ(report.days.size(), 1u);
+  EXPECT_EQ(report.days[0].searches_by_initials, 4 + 2 + 1);  // DB, XQZ, WSX
+  EXPECT_EQ(report.days[0].searches_by_handwriting, 3);
+  EXPECT_EQ(report.total.searches_by_handwriting, 3);
+
+  const auto tables = report_tables(report);
+  const auto sheet = std::find_if(tables.begin(), tables.end(), [](const ExportTable& t) { return t.sheet_name == "热门搜索"; });
+  ASSERT_NE(sheet, tables.end());
+  const std::string csv = to_csv(*sheet);
+  EXPECT_NE(csv.find("搜索内容,搜索次数,打开结果次数,找到事项数,首字母搜索次数,手写搜索次数\r\n"), std::string::npos) << csv;
+  EXPECT_NE(csv.find("\r\nDB,4,2,5,4,0\r\n"), std::string::npos) << csv;
+  EXPECT_NE(csv.find("\r\n低保,3,2,4,0,2\r\n"), std::string::npos) << csv;
+  EXPECT_NE(csv.find("\r\n低,1,0,6,0,1\r\n"), std::string::npos) << csv;
 }
 
 }  // namespace

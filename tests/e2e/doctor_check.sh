@@ -76,4 +76,12 @@ for name in no_display no_font no_content broken_quiz unwritable_db wrong_zone p
   expect_exit "$name" 1
   grep -q " -> " "$E2E_WORK/$name.out" || fail "$name: the failed check does not say what to do"
 done
+# Issue 31: the 手写 model. Installed: ✓; missing: a "!" warning naming the package, and the exit
+# code stays what it was on the good setup (the kiosk works without 手写).
+expect_line good ✓ "handwriting model"
+sed "s|^handwriting_model = .*|handwriting_model = \"$E2E_WORK/missing.model\"|" "$config" >"$E2E_WORK/no-model.toml"
+doctor_run no_model -- --config "$E2E_WORK/no-model.toml"
+expect_line no_model ! "handwriting model"
+grep -q "tegaki-zinnia-simplified-chinese" "$E2E_WORK/no_model.out" || fail "no_model: the warning does not name the package"
+expect_exit no_model "$(cat "$E2E_WORK/good.rc")"
 echo "PASS"

@@ -3,6 +3,7 @@
 // results, 撤销一笔 / 清除 / 删除, the pad's width in portrait, and no toggle without the model.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -11,6 +12,7 @@
 #include "support/search_fixture.h"
 #include "support/temp_dir.h"
 #include "support/ui_shapes.h"
+#include "ui/drawn_text.h"
 
 namespace openday {
 namespace {
@@ -111,6 +113,7 @@ TEST_P(HandwritingShapes, WriteDiBaoPickThemAndFindTheItem) {
   ASSERT_EQ(searches.size(), 1u);
   EXPECT_EQ(searches[0].target, "低保");
   EXPECT_EQ(searches[0].item, "mz-dibao");
+  EXPECT_EQ(searches[0].value, kSearchWrittenByHand) << "counted as a search by handwriting";
 }
 
 INSTANTIATE_TEST_SUITE_P(Shapes, HandwritingShapes, testing::every_shape(), testing::shape_name);
@@ -153,6 +156,65 @@ TEST(HandwritingPad, HiddenWithoutTheModel) {
   kiosk.wait(0.3);
   EXPECT_FALSE(kiosk.has_target("search.mode.handwriting"));
   EXPECT_TRUE(kiosk.has_target("search.key.D")) << "the letters work as before";
+}
+
+// The glyphs drawn inside a tap target's box.
+std::vector<testing::DrawnGlyph> glyphs_in(HeadlessKiosk& kiosk, std::string_view id) {
+  std::vector<testing::DrawnGlyph> inside;
+  const ui::TapTarget* target = kiosk.kiosk().taps().find(id);
+  if (!target) return inside;
+  for (const testing::DrawnGlyph& g : testing::drawn_glyphs()) {
+    const float cx = (g.min.x + g.max.x) * 0.5f, cy = (g.min.y + g.max.y) * 0.5f;
+    if (cx >= target->min.x && cx <= target->max.x && cy >= target->min.y && cy <= target->max.y) inside.push_back(g);
+  }
+  return inside;
+}
+
+float tallest(const std::vector<testing::DrawnGlyph>& glyphs) {
+  float height = 0;
+  for (const testing::DrawnGlyph& g : glyphs) height = std::max(height, g.max.y - g.min.y);
+  return height;
+}
+
+// Follow-up of issue 31: while the pad is open the empty search box says 在下方写字, not the pinyin
+// hint, and the candidates are drawn as large as the pad's buttons (the heading face, not body).
+TEST_P(HandwritingShapes, BoxHintAndCandidateSize) {
+  ASSERT_TRUE(test::require_hanzi_data());
+  HeadlessKiosk kiosk(GetParam().display, "search", {}, fixture_content());
+  testing::set_text_size(kiosk, GetParam().large_text);
+  kiosk.wait(0.3);
+  const std::string pinyin_hint = testing::without_spaces(std::string(tr(Text::SearchHint)));
+  const std::string written_hint = testing::without_spaces(std::string(tr(Text::SearchHandwritingBoxHint)));
+  EXPECT_NE(testing::drawn_text().find(pinyin_hint), std::string::npos) << testing::drawn_text();
+  EXPECT_EQ(testing::drawn_text().find(written_hint), std::string::npos);
+  press(kiosk, "search.mode.handwriting");
+  EXPECT_NE(testing::drawn_text().find(written_hint), std::string::npos) << testing::drawn_text();
+  EXPECT_EQ(testing::drawn_text().find(pinyin_hint), std::string::npos) << "the pinyin hint is gone while the pad is open";
+
+  write_on_pad(kiosk, "低");
+  const auto candidate = glyphs_in(kiosk, "search.hw.candidate.0");
+  const auto undo = glyphs_in(kiosk, "search.hw.undo");
+  ASSERT_EQ(candidate.size(), 1u);
+  ASSERT_FALSE(undo.empty());
+  EXPECT_GE(tallest(candidate), 0.95f * tallest(undo)) << "candidates in the heading face, like 撤销一笔";
+
+  press(kiosk, "search.mode.letters");
+  EXPECT_NE(testing::drawn_text().find(pinyin_hint), std::string::npos) << "the letters bring the pinyin hint back";
+}
+
+// A search typed as initials is not marked as written by hand.
+TEST(HandwritingPad, TypedSearchIsNotMarkedWrittenByHand) {
+  HeadlessKiosk kiosk(ImVec2(1920, 1080), "search", {}, fixture_content());
+  kiosk.wait(0.3);
+  press(kiosk, "search.key.D");
+  press(kiosk, "search.key.B");
+  ASSERT_TRUE(kiosk.has_target("search.result.mz-dibao"));
+  kiosk.tap("search.result.mz-dibao");
+  kiosk.wait(0.3);
+  const auto searches = kiosk.events().of_type(EventType::Search);
+  ASSERT_EQ(searches.size(), 1u);
+  EXPECT_EQ(searches[0].target, "DB");
+  EXPECT_EQ(searches[0].value, 0);
 }
 
 }  // namespace

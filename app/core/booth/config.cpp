@@ -232,6 +232,15 @@ const std::vector<KeySpec>& key_specs() {
          config.printer_paper = value.text;
          return std::nullopt;
        }},
+      // The search's 手写 pad (issue 31).
+      {"search", "handwriting_model", "Zinnia's handwriting model (package tegaki-zinnia-simplified-chinese); missing: 手写 is hidden, the rest works",
+       [](const Config& c) { return "\"" + c.handwriting_model.string() + "\""; },
+       [](Config& config, const RawValue& value) -> std::optional<std::string> {
+         if (auto wrong = expect_kind(value, ValueKind::Text)) return wrong;
+         if (value.text.empty() || value.text.size() > 4096) return "must be the path of a Zinnia .model file, got \"" + value.text + "\"";
+         config.handwriting_model = std::filesystem::path(value.text);
+         return std::nullopt;
+       }},
   };
   return specs;
 }
@@ -349,7 +358,7 @@ void read_document(const toml::table& root, Config& config, const std::filesyste
     const int line = line_of(name, node);
     const toml::table* table = node.as_table();
     if (!is_known_section(section)) {
-      if (table) problems.push_back({file, line, "", "unknown section [" + section + "] (known: [event], [booth], [session], [quiz])"});
+      if (table) problems.push_back({file, line, "", "unknown section [" + section + "] (known: [event], [booth], [session], [quiz], [facts], [printer], [search])"});
       else problems.push_back({file, line, section, "unknown key (it is outside any known section)"});
       continue;
     }
@@ -418,6 +427,8 @@ ConfigLoadResult parse_config_text(std::string_view text, const std::filesystem:
   // from the config's folder, not from wherever the kiosk was started.
   if (result.config.hub_credentials && result.config.hub_credentials->is_relative())
     result.config.hub_credentials = file_name.parent_path() / *result.config.hub_credentials;
+  if (result.config.handwriting_model.is_relative())
+    result.config.handwriting_model = file_name.parent_path() / result.config.handwriting_model;
   return result;
 }
 

@@ -503,6 +503,8 @@ constexpr std::array kTexts = {
     TextEntry{Text::PrintStatusDone, "print_status_done", TextStyle::Heading, "请取走凭条"},
     TextEntry{Text::PrintStatusUnavailable, "print_status_unavailable", TextStyle::Heading, "打印机暂不可用，请到服务台咨询"},
     TextEntry{Text::PrintVoucherAlreadyPrinted, "print_voucher_already_printed", TextStyle::Heading, "兑奖凭条已经打印过了，如需补打请到服务台"},
+    // In the empty search box while the pad is open, instead of the pinyin hint.
+    TextEntry{Text::SearchHandwritingBoxHint, "search_handwriting_box_hint", TextStyle::Body, "在下方写字"},
 };
 
 constexpr bool table_is_complete_and_ordered() {

@@ -444,6 +444,7 @@ enum class Text : std::uint16_t {
   PrintStatusDone,
   PrintStatusUnavailable,
   PrintVoucherAlreadyPrinted,
+  SearchHandwritingBoxHint,
   Count
 };
 

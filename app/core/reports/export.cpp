@@ -399,7 +399,9 @@ std::vector<ExportTable> report_tables(const Report& report) {
                                        {{"搜索内容", [](const SearchRow& r) { return r.query; }},
                                         {"搜索次数", [](const SearchRow& r) { return r.searches; }},
                                         {"打开结果次数", [](const SearchRow& r) { return r.opened; }},
-                                        {"找到事项数", [](const SearchRow& r) { return r.results; }}},
+                                        {"找到事项数", [](const SearchRow& r) { return r.results; }},
+                                        {"首字母搜索次数", [](const SearchRow& r) { return r.by_initials; }},
+                                        {"手写搜索次数", [](const SearchRow& r) { return r.by_handwriting; }}},
                                        report.searches));
   tables.push_back(table_of<SearchRow>("failed-searches", "无结果搜索",
                                        {{"搜索内容", [](const SearchRow& r) { return r.query; }},

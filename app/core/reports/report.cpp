@@ -24,6 +24,11 @@ namespace {
 
 std::string day_text(std::int64_t days) { return format_calendar_date(date_of_day_number(days)); }
 
+// A query of Latin letters only was typed as initials (DBJ); the letter keyboard makes nothing else.
+bool is_initials(std::string_view query) {
+  return !query.empty() && std::all_of(query.begin(), query.end(), [](char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); });
+}
+
 std::string identity_of(const std::filesystem::path& file) {
   struct stat info {};
   if (stat(file.c_str(), &info) != 0) return file.string();
@@ -250,7 +255,7 @@ class Aggregator {
         ++topics_[std::string(row.target())].views;
         break;
       case EventType::Search:
-        add_search(row);
+        add_search(row, days_[day]);
         break;
       default:
         break;
@@ -277,12 +282,19 @@ class Aggregator {
     }
   }
 
-  void add_search(const EventRows& row) {
+  void add_search(const EventRows& row, DailyRow& day) {
     const std::string query(row.target());
     if (query.empty()) return;
     const std::int64_t results = row.count().value_or(0);
     SearchRow& search = searches_[query];
     ++search.searches;
+    if (row.value() == kSearchWrittenByHand) {
+      ++search.by_handwriting;
+      ++day.searches_by_handwriting;
+    } else if (is_initials(query)) {
+      ++search.by_initials;
+      ++day.searches_by_initials;
+    }
     search.results = results;
     if (row.item()) ++search.opened;
     if (results == 0) ++failed_searches_[query].searches;
@@ -389,7 +401,8 @@ void Aggregator::finish(Report& report) {
                                {&t.woke_and_left_sessions, d.woke_and_left_sessions}, {&t.browsing_sessions, d.browsing_sessions},
                                {&t.interactions, d.interactions},
                                {&t.screen_views, d.screen_views}, {&t.quiz_attempts, d.quiz_attempts}, {&t.quiz_passed, d.quiz_passed},
-                               {&t.vouchers_issued, d.vouchers_issued}, {&t.vouchers_redeemed, d.vouchers_redeemed}})
+                               {&t.vouchers_issued, d.vouchers_issued}, {&t.vouchers_redeemed, d.vouchers_redeemed},
+                               {&t.searches_by_initials, d.searches_by_initials}, {&t.searches_by_handwriting, d.searches_by_handwriting}})
       *total += part;
     for (std::size_t kind = 0; kind < kEventTypeCount; ++kind) {
       t.kind_rows[kind] += d.kind_rows[kind];

@@ -34,6 +34,8 @@ struct DailyRow {
   // By EventType, for the kinds with per_day columns in kEventKinds: their rows that day and the
   // sum of their values (ms). Every other kind is 0 here.
   std::array<std::int64_t, kEventTypeCount> kind_rows{}, kind_value_ms{};
+  // Searches typed as initials and written on the 手写 pad (issue 31), as in SearchRow.
+  std::int64_t searches_by_initials = 0, searches_by_handwriting = 0;
 };
 
 struct HourRow {
@@ -89,6 +91,9 @@ struct SearchRow {
   std::int64_t searches = 0;
   std::int64_t opened = 0;
   std::int64_t results = 0;
+  // Issue 31: of `searches`, how many were typed as initials (letters only) and how many were
+  // written on the 手写 pad; a 热门搜索 word chosen is neither.
+  std::int64_t by_initials = 0, by_handwriting = 0;
 };
 
 struct Report {

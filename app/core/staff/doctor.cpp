@@ -6,6 +6,7 @@
 #include <sstream>
 #include <system_error>
 
+#include "core/handwriting/recognizer.h"
 #include "core/quiz/vouchers.h"
 #include "core/staff/staff.h"
 #include "core/visits/sqlite.h"
@@ -65,11 +66,13 @@ std::string doctor_check_name(DoctorCheckId id) {
     case DoctorCheckId::PrizeStock: return "prize stock";
     case DoctorCheckId::KioskId: return "kiosk id";
     case DoctorCheckId::Printer: return "printer";
+    case DoctorCheckId::HandwritingModel: return "handwriting model";
   }
   return "check";
 }
 
 std::string doctor_line(const DoctorCheck& check) {
+  if (check.warning) return "! " + check.name + ": " + check.detail + " -> " + check.fix;
   if (check.ok) return "✓ " + check.name + ": " + check.detail;
   return "✗ " + check.name + ": " + check.detail + " -> " + check.fix;
 }
@@ -262,6 +265,23 @@ DoctorCheck check_printer(const Config& config, const std::optional<print::Print
     return failed(DoctorCheckId::Printer, name + probe->describe(),
                   "load paper, switch the printer on, then cupsenable " + *config.printer_name + " && cupsaccept " + *config.printer_name);
   return pass(DoctorCheckId::Printer, name + probe->describe() + ", paper " + config.printer_paper);
+}
+
+// Issue 31: appended for the 手写 pad.
+DoctorCheck check_handwriting_model(const std::filesystem::path& model) {
+  constexpr const char* kPackage = "tegaki-zinnia-simplified-chinese";
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(model, ec)) {
+    DoctorCheck check = pass(DoctorCheckId::HandwritingModel, model.string() + " is missing: the search hides 手写, the rest works");
+    check.warning = true;
+    check.fix = std::string("sudo apt install ") + kPackage + " (or set search.handwriting_model)";
+    return check;
+  }
+  HandwritingRecognizer recognizer(model);
+  if (!recognizer.load())
+    return failed(DoctorCheckId::HandwritingModel, "cannot load " + model.string() + ": " + recognizer.error(),
+                  std::string("sudo apt install --reinstall ") + kPackage + " (or fix search.handwriting_model)");
+  return pass(DoctorCheckId::HandwritingModel, model.string());
 }
 
 }  // namespace openday

@@ -22,7 +22,8 @@ namespace openday {
 
 // What a check looks at; the staff screen names each in Chinese, the command line in English.
 enum class DoctorCheckId { Display, Touch, Font, Config, Content, QuizBank, Database, Clock, Pin, PrizeStock, KioskId,
-                           Printer };
+                           Printer,
+                           HandwritingModel };
 std::string doctor_check_name(DoctorCheckId id);  // "display", "quiz bank", ...
 
 struct DoctorCheck {
@@ -35,6 +36,8 @@ struct DoctorCheck {
   // when the detail (a file name, a device name) says it in any language.
   Text found = Text::Count;
   std::vector<std::string> found_values{};
+  // Passed, but something the kiosk can do without is missing (the 手写 model): "! name: detail -> fix".
+  bool warning = false;
 };
 
 // "✓ name: detail", or "✗ name: detail -> fix".
@@ -71,5 +74,8 @@ DoctorCheck check_kiosk_id(const Config& config, int kiosks);
 // Issue 30: the printer of [printer] name, as CUPS described it (probe: absent when none is
 // configured). No printer configured passes: the kiosk then shows no print buttons.
 DoctorCheck check_printer(const Config& config, const std::optional<print::PrinterProbe>& probe);
+// The search's 手写 model (issue 31): missing is a warning (the kiosk hides 手写), a file Zinnia
+// cannot open is a failure (the pad would show and recognize nothing).
+DoctorCheck check_handwriting_model(const std::filesystem::path& model);
 
 }  // namespace openday

@@ -183,8 +183,8 @@ inline constexpr std::array kEventKinds = {
               "screen; target = the block read (`duties`, `item`, `fees`, `faq`, `question`); value = duration ms",
               "", {"朗读次数", "朗读时长(秒)"}},
     EventKind{EventType::Search, "search", "a search ended (a result opened, the letters cleared, or the screen left)",
-              "screen = `search`; target = what was typed (`DBJ`, or a 热门搜索 word); count = results (0: found nothing); item = the item opened, if any",
-              "热门搜索: 搜索次数, 打开结果次数, 找到事项数; 无结果搜索: 搜索次数"},
+              "screen = `search`; target = what was typed (`DBJ`, or a 热门搜索 word); count = results (0: found nothing); item = the item opened, if any; value = 1 written on the 手写 pad, 0 typed or chosen",
+              "热门搜索: 搜索次数, 打开结果次数, 找到事项数, 首字母搜索次数, 手写搜索次数; 无结果搜索: 搜索次数"},
     EventKind{EventType::TopicView, "topic_view", "a 按主题 topic was opened",
               "screen = `topic`; target = topic id; count = items it lists",
               "热门主题: 浏览次数"},
@@ -227,5 +227,9 @@ std::int64_t utc_now_ms();
 int local_utc_offset_minutes(std::int64_t at_ms);
 // A UTC instant in local time, "2026-05-15 09:30:00" by default (strftime format).
 std::string format_local_time(std::int64_t at_ms, const char* format = "%Y-%m-%d %H:%M:%S");
+
+// Issue 31: a `search` row's value when its query was written on the 手写 pad (0: typed as
+// initials, or a 热门搜索 word).
+inline constexpr std::int64_t kSearchWrittenByHand = 1;
 
 }  // namespace openday

@@ -110,13 +110,15 @@ class SearchScreen final : public Screen {
     const ImFont& display = *ctx.font(FontRole::Display);
     const float pad = m.gap * 0.6f;
     const float inner = width - 2 * pad;
-    const float hint_height = measure_wrapped_height(body, body.FontSize, tr(Text::SearchHint), inner);
-    const float height = std::max({line_height(display.FontSize), hint_height, m.touch_min}) + 2 * pad;
+    // The box keeps the pinyin hint's height in both modes, so the pad does not move the results.
+    const float pinyin_hint_height = measure_wrapped_height(body, body.FontSize, tr(Text::SearchHint), inner);
+    const float height = std::max({line_height(display.FontSize), pinyin_hint_height, m.touch_min}) + 2 * pad;
     draw.AddRectFilled(ImVec2(x, y), ImVec2(x + width, y + height), colors::kSurface, m.corner * 0.5f);
     draw.AddRect(ImVec2(x, y), ImVec2(x + width, y + height), colors::kAccent, m.corner * 0.5f, 0, std::max(2.0f, std::round(4 * m.unit)));
     if (query_.empty()) {
-      draw_wrapped_text(draw, body, body.FontSize, ImVec2(x + pad, y + (height - hint_height) * 0.5f), colors::kTextMuted,
-                        tr(Text::SearchHint), inner);
+      const std::string_view hint = tr(handwriting_ ? Text::SearchHandwritingBoxHint : Text::SearchHint);
+      const float hint_height = measure_wrapped_height(body, body.FontSize, hint, inner);
+      draw_wrapped_text(draw, body, body.FontSize, ImVec2(x + pad, y + (height - hint_height) * 0.5f), colors::kTextMuted, hint, inner);
       return y + height;
     }
     const std::string label(tr(Text::SearchTyped));
@@ -180,7 +182,9 @@ class SearchScreen final : public Screen {
     switch (action.kind) {
       case PadAction::Kind::None: return;
       case PadAction::Kind::Pick:
-        if (count_code_points(query) < kMaxLetters) set_query(ctx, query + action.character, false);
+        if (count_code_points(query) >= kMaxLetters) return;
+        set_query(ctx, query + action.character, false);
+        written_by_hand_ = true;
         return;
       case PadAction::Kind::Delete: {
         std::string next = query;
@@ -196,6 +200,7 @@ class SearchScreen final : public Screen {
     if (query == query_) return;
     if (ends_search) log_search_if_unlogged(nullptr);
     query_ = std::move(query);
+    if (ends_search || query_.empty() || is_letters(query_)) written_by_hand_ = false;
     hits_ = query_.empty() ? std::vector<SearchHit>() : index_->search(query_);
     result_rows_ = RowIndex();
     scroll_to_top_ = true;
@@ -212,6 +217,7 @@ class SearchScreen final : public Screen {
     search.screen = "search";
     search.target = query_;
     search.count = static_cast<std::int64_t>(hits_.size());
+    search.value = written_by_hand_ ? kSearchWrittenByHand : 0;
     if (item) search.item = item->id;
     sink_->log(std::move(search));
     logged_query_ = query_;
@@ -389,6 +395,7 @@ class SearchScreen final : public Screen {
   std::string query_;  // uppercase letters as typed (DBJ), or a 热门搜索 word
   std::vector<SearchHit> hits_;
   std::string logged_query_;  // the query a search event was last logged for
+  bool written_by_hand_ = false;  // the query holds a character picked on the 手写 pad (issue 31)
   RowIndex result_rows_;
   bool scroll_to_top_ = false;
   EventSink* sink_ = nullptr;
