@@ -38,15 +38,16 @@ def direct_counts(dbs, day):
     for db in dbs:
         con = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
         for row in con.execute(
-                "SELECT kiosk_id, seq, session, type, department, item, target, value FROM events "
+                "SELECT kiosk_id, seq, session, type, department, item, target, value, screen FROM events "
                 "WHERE date(at_ms / 1000 + utc_offset_min * 60, 'unixepoch') = ?", (day,)):
             seen[(row[0], row[1])] = row[2:]
         con.close()
     rows = list(seen.values())
     departments = {}
     questions = {}
-    for session, kind, department, item, target, value in rows:
-        if kind == "screen_view" and department and not item:
+    for session, kind, department, item, target, value, screen in rows:
+        # Another tab of the department shown (screen 'department') is the same visit of it.
+        if kind == "screen_view" and department and not item and screen != "department":
             departments[department] = departments.get(department, 0) + 1
         if kind == "quiz_answer":
             answers, right = questions.get(item, (0, 0))
