@@ -76,7 +76,19 @@ StrokePoint to_box(ImVec2 screen, ImVec2 pos, float side) {
 
 }  // namespace
 
-float HandwritingPad::rows_height(const Metrics& m, float key_height) { return 2 * (key_height + m.gap * 0.4f); }
+// 撤销一笔 in 大字 wraps in a narrow column: the row grows for it rather than spilling out.
+float HandwritingPad::buttons_height(ScreenContext& ctx, float width, float key_height) {
+  const float cell = (width - 2 * ctx.metrics().gap * 0.4f) / 3;
+  float height = key_height;
+  for (Text label : {Text::SearchHandwritingUndo, Text::SearchHandwritingClear, Text::SearchHandwritingDelete})
+    height = std::max(height, button_height_for(ctx, tr(label), cell));
+  return height;
+}
+
+float HandwritingPad::rows_height(ScreenContext& ctx, float width, float key_height) {
+  const float gap = ctx.metrics().gap * 0.4f;
+  return key_height + gap + buttons_height(ctx, width, key_height) + gap;
+}
 
 void HandwritingPad::clear() {
   strokes_.clear();
@@ -114,9 +126,10 @@ PadAction HandwritingPad::draw(ScreenContext& ctx, ImVec2 pos, float width, floa
   float y = pos.y + side + m.gap * 0.4f;
   PadAction action = draw_candidates(ctx, ImVec2(pos.x, y), width, key_height);
   y += key_height + m.gap * 0.4f;
-  const PadAction button = draw_buttons(ctx, ImVec2(pos.x, y), width, key_height, query);
+  const float buttons = buttons_height(ctx, width, key_height);
+  const PadAction button = draw_buttons(ctx, ImVec2(pos.x, y), width, buttons, query);
   if (button.kind != PadAction::Kind::None) action = button;
-  height = y + key_height - pos.y;
+  height = y + buttons - pos.y;
   if (action.kind == PadAction::Kind::Pick) clear();
   return action;
 }

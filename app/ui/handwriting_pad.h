@@ -67,8 +67,10 @@ class HandwritingPad {
   // The pad (a square of `side`) at pos, then its candidate row and buttons below; `query` is the
   // search box's text (its continuations rank first). Returns the height used through `height`.
   PadAction draw(ScreenContext& ctx, ImVec2 pos, float width, float side, const std::string& query, float& height);
-  // The pad's height (square, candidate row, buttons) for a width.
-  static float rows_height(const Metrics& m, float key_height);
+  // The height below the square: the candidate row and the buttons, for a width.
+  static float rows_height(ScreenContext& ctx, float width, float key_height);
+  // The buttons' row: at least key_height, taller when a label wraps (大字 in a narrow column).
+  static float buttons_height(ScreenContext& ctx, float width, float key_height);
   void clear();
   const std::vector<HandwritingCandidate>& candidates() const { return candidates_; }
   std::size_t stroke_count() const { return strokes_.size(); }

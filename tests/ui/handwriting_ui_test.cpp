@@ -13,6 +13,7 @@
 #include "support/temp_dir.h"
 #include "support/ui_shapes.h"
 #include "ui/drawn_text.h"
+#include "ui/text_layout.h"
 
 namespace openday {
 namespace {
@@ -197,6 +198,16 @@ TEST_P(HandwritingShapes, BoxHintAndCandidateSize) {
   ASSERT_EQ(candidate.size(), 1u);
   ASSERT_FALSE(undo.empty());
   EXPECT_GE(tallest(candidate), 0.95f * tallest(undo)) << "candidates in the heading face, like 撤销一笔";
+  // Every label of the pad inside its button and on the screen (撤销一笔 wraps in 大字 landscape).
+  kiosk.kiosk().text_audit().record_placements = true;
+  kiosk.frame();
+  int labels = 0;
+  for (const ui::TextPlacement& p : kiosk.kiosk().text_audit().placements()) {
+    ++labels;
+    EXPECT_LE(p.max.y, p.box_max.y + 1) << p.text;
+    EXPECT_LE(p.max.y, GetParam().display.y) << p.text;
+  }
+  EXPECT_GE(labels, 3);
 
   press(kiosk, "search.mode.letters");
   EXPECT_NE(testing::drawn_text().find(pinyin_hint), std::string::npos) << "the letters bring the pinyin hint back";

@@ -70,7 +70,7 @@ class SearchScreen final : public Screen {
       const float x = area.min.x + m.margin;
       const float width = area.width() - 2 * m.margin;
       const float below_query = draw_query(ctx, x, area.min.y + m.gap, width) + m.gap * 0.6f;
-      const float input_height = handwriting_ ? pad_height(m, width * 0.8f, key_height) : keyboard_height;
+      const float input_height = handwriting_ ? pad_height(ctx, width, width * 0.8f, key_height) : keyboard_height;
       const float keyboard_top = area.max.y - m.margin * 0.5f - input_height;
       const float toggle_top = keyboard_top - (handwriting_available_ ? key_height + m.gap * 0.4f : 0);
       draw_mode_toggle(ctx, ImVec2(x, toggle_top), width, key_height);
@@ -86,7 +86,7 @@ class SearchScreen final : public Screen {
     const float below_query = below_query_box + (handwriting_available_ ? key_height + m.gap * 0.4f : 0);
     const Rect results{ImVec2(area.min.x, area.min.y + m.gap * 0.4f), ImVec2(right_x - m.gap * 0.5f, area.max.y)};
     if (handwriting_) {
-      const float room = area.max.y - m.margin * 0.5f - below_query - pad_height(m, 0, key_height);
+      const float room = area.max.y - m.margin * 0.5f - below_query - pad_height(ctx, keyboard_width, 0, key_height);
       draw_pad(ctx, ImVec2(right_x, below_query), keyboard_width, std::min(keyboard_width, room));
       draw_results_area(ctx, results);
       return;
@@ -171,8 +171,8 @@ class SearchScreen final : public Screen {
     if (handwriting_ && !pad_) pad_ = std::make_unique<HandwritingPad>(ctx.content(), ctx.config().handwriting_model);
   }
 
-  static float pad_height(const Metrics& m, float side, float key_height) {
-    return side + m.gap * 0.4f + HandwritingPad::rows_height(m, key_height);
+  static float pad_height(ScreenContext& ctx, float width, float side, float key_height) {
+    return side + ctx.metrics().gap * 0.4f + HandwritingPad::rows_height(ctx, width, key_height);
   }
 
   void draw_pad(ScreenContext& ctx, ImVec2 pos, float width, float side) {
