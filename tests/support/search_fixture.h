@@ -6,10 +6,14 @@
 #include <nlohmann/json.hpp>
 
 #include <filesystem>
+#include <memory>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
+#include "core/content/content.h"
 #include "support/content_fixture.h"
+#include "support/temp_dir.h"
 
 namespace openday::testing {
 
@@ -62,6 +66,18 @@ inline void write_search_content(const std::filesystem::path& dir) {
       search_item("ga-noreading", "㐂字事项", {"qita"}),
   };
   write_json(dir / "departments" / "gongan.json", gongan);
+}
+
+// That content, loaded once per test program (the search and handwriting UI tests share it).
+inline std::shared_ptr<const Content> search_fixture_content() {
+  static const std::shared_ptr<const Content> content = [] {
+    TempDir dir;
+    write_search_content(dir.path());
+    ContentLoad load = load_content(dir.path());
+    if (!load.content) throw std::runtime_error(load.problems.front().to_string());
+    return std::make_shared<const Content>(std::move(*load.content));
+  }();
+  return content;
 }
 
 }  // namespace openday::testing

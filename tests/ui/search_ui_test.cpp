@@ -17,16 +17,7 @@ namespace {
 
 using testing::HeadlessKiosk;
 
-std::shared_ptr<const Content> fixture_content() {
-  static const std::shared_ptr<const Content> content = [] {
-    testing::TempDir dir;
-    testing::write_search_content(dir.path());
-    ContentLoad load = load_content(dir.path());
-    if (!load.content) throw std::runtime_error(load.problems.front().to_string());
-    return std::make_shared<const Content>(std::move(*load.content));
-  }();
-  return content;
-}
+std::shared_ptr<const Content> fixture_content() { return testing::search_fixture_content(); }
 
 std::shared_ptr<const Content> county() {
   static const std::shared_ptr<const Content> content = [] {
