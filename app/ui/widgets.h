@@ -45,8 +45,8 @@ bool big_button(ScreenContext& ctx, const ButtonSpec& spec);
 float button_height_for(ScreenContext& ctx, std::string_view label, float width, FontRole role = FontRole::Heading,
                         std::string_view detail = {}, float padding = -1);
 
-// The role for a row or grid of keys, all in one size: the largest of display, heading and body
-// type at which every label fits its key.
+// The role for a row or grid of keys, all in one size: display or heading type when every
+// label fits its key at that size, else body type.
 FontRole key_role_for(ScreenContext& ctx, const std::vector<std::string>& labels, ImVec2 key_size, float padding = -1);
 
 // A touchable card of any content: draws the card and returns whether it was tapped. The
