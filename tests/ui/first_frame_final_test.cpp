@@ -21,19 +21,6 @@ using testing::HeadlessKiosk;
 
 class FirstFrameFinal : public ::testing::TestWithParam<testing::Shape> {};
 
-// A tap as the loop sees it (hover, press, release), then the one frame that shows its result.
-void tap_and_draw_one_frame(HeadlessKiosk& kiosk, const std::string& target) {
-  const ImVec2 at = kiosk.center_of(target);
-  kiosk.touch(false, at);
-  kiosk.frame();
-  kiosk.touch(true, at);
-  kiosk.frame();
-  kiosk.touch(false, at);
-  kiosk.frame();
-  kiosk.touch(false, ImVec2(-1e9f, -1e9f));
-  kiosk.frame();
-}
-
 bool in_view(HeadlessKiosk& kiosk, const std::string& target) {
   const ui::TapTarget* found = kiosk.kiosk().taps().find(target);
   return found && !found->clipped;
@@ -44,7 +31,7 @@ bool in_view(HeadlessKiosk& kiosk, const std::string& target) {
 void open_and_expect_final(HeadlessKiosk& kiosk, const std::string& target, const std::string& route, int& checked) {
   kiosk.wait(0.5);  // past the tap guard of the last screen change
   if (in_view(kiosk, target)) {
-    tap_and_draw_one_frame(kiosk, target);
+    kiosk.tap(target);  // hover, press, release, then the one frame that shows its result
   } else {
     const auto stack = ui::stack_for_route(route, *HeadlessKiosk::sample_content());
     ASSERT_TRUE(stack) << route;

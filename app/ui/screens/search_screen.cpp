@@ -151,14 +151,15 @@ class SearchScreen final : public Screen {
         set_query(ctx, std::move(next), false);
         return;
       }
-      case KeyboardTap::Kind::Delete: {
-        std::string next = query_;
-        remove_last_character(next);
-        set_query(ctx, std::move(next), false);
-        return;
-      }
+      case KeyboardTap::Kind::Delete: delete_last_character(ctx, query_); return;
       case KeyboardTap::Kind::Clear: set_query(ctx, std::string(), true); return;
     }
+  }
+
+  // 删除 on the letters or on the pad: the query without its last character.
+  void delete_last_character(ScreenContext& ctx, std::string query) {
+    remove_last_character(query);
+    set_query(ctx, std::move(query), false);
   }
 
   // 手写 or 字母: the toggle above the keyboard (or the pad), when the model is there.
@@ -186,12 +187,7 @@ class SearchScreen final : public Screen {
         set_query(ctx, query + action.character, false);
         written_by_hand_ = true;
         return;
-      case PadAction::Kind::Delete: {
-        std::string next = query;
-        remove_last_character(next);
-        set_query(ctx, std::move(next), false);
-        return;
-      }
+      case PadAction::Kind::Delete: delete_last_character(ctx, query); return;
     }
   }
 
