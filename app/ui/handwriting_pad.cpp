@@ -119,7 +119,10 @@ PadAction HandwritingPad::draw(ScreenContext& ctx, ImVec2 pos, float width, floa
   if (strokes_.empty() && !drawing_) {
     const ImFont& body = *ctx.font(FontRole::Body);
     const float hint_height = measure_wrapped_height(body, body.FontSize, tr(Text::SearchHandwritingHint), side - 2 * m.gap);
-    draw_wrapped_text(draw, body, body.FontSize, ImVec2(pad_pos.x + m.gap, pad_pos.y + side - hint_height - m.gap * 0.5f),
+    // A square too small for the hint (大字 in landscape) shows only its grid: the hint would
+    // spill over the toggle above it.
+    if (hint_height + m.gap * 1.5f <= side)
+      draw_wrapped_text(draw, body, body.FontSize, ImVec2(pad_pos.x + m.gap, pad_pos.y + side - hint_height - m.gap * 0.5f),
                       colors::kTextMuted, tr(Text::SearchHandwritingHint), side - 2 * m.gap);
   }
   const float key_height = std::max(m.touch_min, line_height(ctx.font_px(FontRole::Heading)) + m.gap * 0.5f);
