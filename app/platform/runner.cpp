@@ -143,7 +143,11 @@ void Runner::on_cursor_enter(GLFWwindow* window, int entered) {
   ImGui_ImplGlfw_CursorEnterCallback(window, entered);
 }
 
-void Runner::on_refresh(GLFWwindow* window) { self(window).input_seen_ = true; }
+void Runner::on_refresh(GLFWwindow* window) {
+  Runner& runner = self(window);
+  runner.input_seen_ = true;
+  runner.must_present_ = true;  // the window system lost (part of) the picture
+}
 
 bool Runner::prepare_fonts(ui::KioskShell& kiosk, std::string& error) {
   int width = 0, height = 0;
@@ -153,6 +157,7 @@ bool Runner::prepare_fonts(ui::KioskShell& kiosk, std::string& error) {
   if (!kiosk.fonts_outdated()) return true;
   if (!kiosk.rebuild_fonts(error)) return false;
   if (!renderer_.upload_font_atlas(*ImGui::GetIO().Fonts, error)) return false;
+  must_present_ = true;
   malloc_trim(0);  // hand the glyph builder's scratch memory back before the renderer needs its own
   const auto& stats = kiosk.fonts().stats();
   std::fprintf(stderr, "openday: font atlas %dx%d, %d glyphs, %s in %.0f ms%s\n", stats.width, stats.height, stats.glyphs,
@@ -170,9 +175,30 @@ void Runner::draw_frame(ui::KioskShell& kiosk, double now) {
   for (const KeyRelease& release : deferred_releases_) ImGui_ImplGlfw_KeyCallback(window_, release.key, release.scancode, GLFW_RELEASE, release.mods);
   if (!deferred_releases_.empty()) input_seen_ = true;  // one more frame to see them up
   deferred_releases_.clear();
+}
+
+// Rendering and swapping a full-screen frame is most of a frame's cost on a kiosk without a GPU
+// (llvmpipe). A frame that only repeats the picture on screen, or that the next frame replaces
+// anyway (the tap navigated: the new screen is drawn next), is not worth it: skipping it puts the
+// screen the visitor asked for on the glass one render sooner, and keeps the idle loop cheap.
+// A screenshot is read from the rendered back buffer, so then every frame is rendered.
+bool Runner::worth_presenting(const ui::KioskShell& kiosk) {
+  if (options_.screenshot || must_present_ || frames_presented_ == 0) return true;
+  if (kiosk.frame_outdated() && outdated_frames_unshown_ < kMostOutdatedFramesUnshown) {
+    ++outdated_frames_unshown_;
+    return false;
+  }
+  outdated_frames_unshown_ = 0;
+  return kiosk.frame_signature() != presented_signature_;
+}
+
+void Runner::present(const ui::KioskShell& kiosk) {
   int width = 0, height = 0;
   glfwGetFramebufferSize(window_, &width, &height);
   renderer_.render(ImGui::GetDrawData(), width, height);
+  presented_signature_ = kiosk.frame_signature();
+  must_present_ = false;
+  ++frames_presented_;
 }
 
 void Runner::report_first_frame(const ui::KioskShell& kiosk) const {
@@ -248,6 +274,8 @@ int Runner::run(ui::KioskShell& kiosk) {
       break;
     }
     if (frames_pending > 0) --frames_pending;
+    if (!worth_presenting(kiosk)) continue;
+    present(kiosk);
 
     // A photograph shows the final layout: after the frames asked for, wait (bounded) until
     // the kiosk has settled and no background work (a voucher commit, a report) is running.
@@ -266,7 +294,7 @@ int Runner::run(ui::KioskShell& kiosk) {
     if (options_.screenshot) frames_pending = std::max(frames_pending, 1);
     glfwSwapBuffers(window_);
     report_frame_presented();
-    if (frames_drawn_ == 1) {
+    if (frames_presented_ == 1) {
       report_first_frame(kiosk);
       watchdog_.ready();
     }

@@ -52,6 +52,9 @@ class Runner {
   static constexpr int kFramesAfterInput = 3;
   // At most this many frames more than asked for wait for the kiosk to settle before a screenshot.
   static constexpr int kScreenshotSettleFrames = 300;
+  // A frame the kiosk calls outdated is not presented, but never more than this many in a row
+  // (a screen that kept asking for a scroll would otherwise never be shown).
+  static constexpr int kMostOutdatedFramesUnshown = 2;
 
  private:
   static void on_close_request(GLFWwindow* window);
@@ -67,6 +70,8 @@ class Runner {
 
   bool prepare_fonts(ui::KioskShell& kiosk, std::string& error);
   void draw_frame(ui::KioskShell& kiosk, double now);
+  bool worth_presenting(const ui::KioskShell& kiosk);
+  void present(const ui::KioskShell& kiosk);
   void report_first_frame(const ui::KioskShell& kiosk) const;
   void report_frame_presented() const;
   void report_physical_sizes(const ui::KioskShell& kiosk) const;
@@ -89,6 +94,12 @@ class Runner {
   bool input_seen_ = false;
   std::atomic<bool> stop_requested_{false};
   int frames_drawn_ = 0;
+  int frames_presented_ = 0;
+  int outdated_frames_unshown_ = 0;
+  std::uint64_t presented_signature_ = 0;
+  // The window's pixels may no longer be the last frame presented (exposed, resized, a new font
+  // texture): the next frame is presented even if it draws the same.
+  bool must_present_ = true;
   GlRenderer renderer_;
   Watchdog watchdog_;  // systemd: READY=1 after the first frame, WATCHDOG=1 from the loop
 };

@@ -234,7 +234,11 @@ void Kiosk::frame(double now) {
   if (was_busy_) next_frame_within_ = std::min(next_frame_within_, 0.05);
   const bool animating = screen && screen->animation_interval_seconds() > 0;
   const bool pending = scroll_request_pending() || router_.has_pending();
-  if (settle_.needs_another_frame(draw_data_signature(*ImGui::GetDrawData()), pending, animating)) next_frame_within_ = 0;
+  // A tap acted in the middle of this frame: what was drawn before it (a tab's old selection,
+  // the old query's results) is already out of date, and the next frame draws its outcome.
+  frame_outdated_ = pending || taps_.accepted_any();
+  frame_signature_ = draw_data_signature(*ImGui::GetDrawData());
+  if (settle_.needs_another_frame(frame_signature_, pending, animating)) next_frame_within_ = 0;
   if (touch_.corner_held()) next_frame_within_ = std::min(next_frame_within_, 0.1);       // the staff press is being held
   if (read_aloud_.reading_any()) next_frame_within_ = std::min(next_frame_within_, 0.25);  // the highlight follows the voice
   next_frame_within_ = std::min(next_frame_within_, staff_.seconds_until_lock(now));

@@ -105,6 +105,8 @@ class Kiosk final : public KioskShell, private ChromeHost {
   double seconds_until_next_frame(double now) const override;
   // Whether the last frame is final: nothing left to settle and no background work running.
   bool settled() const override { return !settle_.armed() && !was_busy_; }
+  bool frame_outdated() const override { return frame_outdated_; }
+  std::uint64_t frame_signature() const override { return frame_signature_; }
   // A commit, a report or a PIN check ran on another thread during the last frame: its result
   // is a picture of its own when it arrives.
   bool waiting_on_background_work() const { return was_busy_; }
@@ -202,6 +204,8 @@ class Kiosk final : public KioskShell, private ChromeHost {
   double next_frame_within_ = kNoFrameDue;
   SettleTracker settle_;
   bool was_busy_ = false;  // background work ran after the last frame
+  bool frame_outdated_ = false;        // the last frame left a navigation, a scroll or a tap's outcome for the next
+  std::uint64_t frame_signature_ = 0;  // of the last frame built
   ReadAloud read_aloud_;
   double frame_now_ = 0;  // the time of the frame being drawn (a read-out stopped by navigation ends then)
   std::function<BoothLinkState()> booth_link_;

@@ -1,6 +1,7 @@
 #pragma once
 // What the platform's runner asks of the kiosk: frames, when the next one is due, the fonts it
 // uploads, and whether to stop or let typing through. The runner knows nothing else of the UI.
+#include <cstdint>
 #include <string>
 
 #include "ui/fonts.h"
@@ -18,6 +19,13 @@ class KioskShell {
   virtual double seconds_until_next_frame(double now) const = 0;
   // Whether the last frame is final: nothing left to settle and no background work running.
   virtual bool settled() const = 0;
+  // The frame just built is known to be replaced by the next one (a navigation, or a scroll
+  // that ImGui applies one frame late): presenting it would only delay the picture the tap asked
+  // for by a whole render.
+  virtual bool frame_outdated() const = 0;
+  // A fingerprint of what the frame just built draws (draw_data_signature): two frames with the
+  // same one put the same pixels on the screen.
+  virtual std::uint64_t frame_signature() const = 0;
 
   // Fonts are baked for one display size and one set of texts; when outdated the caller
   // rebuilds them between frames, then uploads the atlas texture again.

@@ -36,6 +36,9 @@ class TapTargets {
 
   // Decides whether a click on id counts; records it when it does.
   bool accept(std::string_view id, double now);
+  // Whether a tap was accepted since the last take_accepted(): the frame that accepted it was
+  // drawn in part before the tap took effect.
+  bool accepted_any() const { return !accepted_.empty(); }
   // The ids of accepted taps since the last call, oldest first.
   std::vector<std::string> take_accepted();
 
