@@ -26,13 +26,27 @@ class TapTargets {
   // A second tap this soon after an accepted one is a double tap and is ignored.
   static constexpr double kDoubleTapSeconds = 0.35;
 
-  void begin_frame() { targets_.clear(); }
+  void begin_frame() {
+    targets_.clear();
+    primary_.clear();
+    pinned_bars_.clear();
+  }
   void add(std::string_view id, ImVec2 min, ImVec2 max, bool clipped = false, std::string_view label = {},
            std::string_view state = {}) {
     targets_.push_back({std::string(id), min, max, clipped, std::string(label), std::string(state)});
   }
   const TapTarget* find(std::string_view id) const;
   std::span<const TapTarget> all() const { return targets_; }
+
+  // What the screen declared this frame (ui/page.h): its primary actions, which must be in view
+  // on arrival, and its pinned action bars, which no body text may run under.
+  struct Bar {
+    ImVec2 min, max;
+  };
+  void add_primary(std::string_view id) { primary_.emplace_back(id); }
+  void add_pinned_bar(ImVec2 min, ImVec2 max) { pinned_bars_.push_back({min, max}); }
+  std::span<const std::string> primary() const { return primary_; }
+  std::span<const Bar> pinned_bars() const { return pinned_bars_; }
 
   // Decides whether a click on id counts; records it when it does.
   bool accept(std::string_view id, double now);
@@ -44,6 +58,8 @@ class TapTargets {
 
  private:
   std::vector<TapTarget> targets_;
+  std::vector<std::string> primary_;
+  std::vector<Bar> pinned_bars_;
   std::vector<std::string> accepted_;
   double last_accepted_at_ = -1e9;
 };

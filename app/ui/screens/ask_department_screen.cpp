@@ -4,6 +4,7 @@
 
 #include "core/content/ask_topics.h"
 #include "core/content/ui_text.h"
+#include "ui/page.h"
 #include "ui/screen_context.h"
 #include "ui/text_layout.h"
 #include "ui/touch_scroll.h"
@@ -46,6 +47,7 @@ class AskDepartmentScreen final : public Screen {
       const ImVec2 pos(scroll.origin().x + m.margin + column * (card_width + m.gap * 0.6f), scroll.origin().y + row * (card_height + m.gap * 0.6f));
       bottom = pos.y + card_height;
       if (i == 0) {
+        declare_primary_action(ctx, "ask.department.general");
         if (big_button(ctx, {"ask.department.general", pos, ImVec2(card_width, card_height), tr(Text::AskUnsure), ButtonKind::Primary,
                              FontRole::Heading, tr(Text::AskUnsureDetail)}))
           ctx.router().push("ask/" + std::string(kAskUnsure));

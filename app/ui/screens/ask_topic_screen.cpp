@@ -6,6 +6,7 @@
 
 #include "core/content/ask_topics.h"
 #include "core/content/ui_text.h"
+#include "ui/page.h"
 #include "ui/screen_context.h"
 #include "ui/text_layout.h"
 #include "ui/touch_scroll.h"
@@ -34,14 +35,13 @@ class AskTopicScreen final : public Screen {
     y += m.gap * 0.6f;
     // 其他问题 stays at the bottom of the screen, in view however long the list above it is.
     const auto other = std::find_if(topics_.begin(), topics_.end(), [](const AskTopic& t) { return t.token == "other"; });
-    float list_bottom = area.max.y;
+    Page page(ctx, area, other != topics_.end() ? topic_height(ctx, *other, width) : 0);
+    page.body_starts_at(y);
     if (other != topics_.end()) {
-      const float height = topic_height(ctx, *other, width);
-      list_bottom = area.max.y - m.gap - height;
-      draw_topic(ctx, *other, x, list_bottom, width, height);
-      list_bottom -= m.gap * 0.5f;
+      draw_topic(ctx, *other, x, page.actions().min.y, width, page.actions().height());
+      page.primary("ask.topic." + other->token);
     }
-    TouchScroll scroll(ctx, "ask.topics", Rect{ImVec2(area.min.x, y), ImVec2(area.max.x, list_bottom)});
+    TouchScroll scroll(ctx, "ask.topics", page.body());
     float top = scroll.origin().y;
     for (const AskTopic& topic : topics_) {
       if (topic.token == "other") continue;

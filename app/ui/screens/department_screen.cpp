@@ -7,6 +7,7 @@
 
 #include "core/content/ui_text.h"
 #include "ui/flow.h"
+#include "ui/page.h"
 #include "ui/read_aloud_widgets.h"
 #include "ui/row_index.h"
 #include "ui/screen_context.h"
@@ -52,9 +53,13 @@ class DepartmentScreen final : public Screen {
     if (!facts_in_body) y = draw_facts(ctx, x, y, width, whole_display());
     y = draw_tabs(ctx, x, y + m.gap * 0.8f, width);
     // On 常见问题, 我要问 stays at the bottom of the screen, under however many questions.
-    const float ask_top = tab_ == DepartmentTab::Faq ? area.max.y - m.gap - ask_button_height(ctx) : area.max.y;
-    if (tab_ == DepartmentTab::Faq) draw_ask_button(ctx, x, ask_top, width);
-    const Rect body{ImVec2(area.min.x, y + m.gap * 0.6f), ImVec2(area.max.x, tab_ == DepartmentTab::Faq ? ask_top - m.gap * 0.5f : area.max.y)};
+    Page page(ctx, area, tab_ == DepartmentTab::Faq ? ask_button_height(ctx) : 0);
+    page.body_starts_at(y + m.gap * 0.6f);
+    if (tab_ == DepartmentTab::Faq) {
+      draw_ask_button(ctx, x, page.actions().min.y, width);
+      page.primary("department.ask");
+    }
+    const Rect body = page.body();
     TouchScroll scroll(ctx, "department.body", body, std::exchange(scroll_to_top_, false));  // a new tab starts at its top
     Flow flow(ctx, ImVec2(scroll.origin().x + m.margin, scroll.origin().y), body.width() - 2 * m.margin, body);
     if (facts_in_body) {
@@ -138,6 +143,7 @@ class DepartmentScreen final : public Screen {
       const int row = static_cast<int>(i) / columns;
       const ImVec2 pos(x + static_cast<float>(column) * (tab_width + m.gap * 0.5f), y + static_cast<float>(row) * (tab_height + m.gap * 0.5f));
       bottom = pos.y + tab_height;
+      declare_primary_action(ctx, id);  // the way to the department's other facts
       if (big_button(ctx, {id.c_str(), pos, ImVec2(tab_width, tab_height), tr(tab_label(tab)),
                            tab == tab_ ? ButtonKind::Selected : ButtonKind::Secondary}))
         select_tab(ctx, tab);

@@ -7,6 +7,7 @@
 #include "core/content/ui_text.h"
 #include "ui/flow.h"
 #include "ui/read_aloud_widgets.h"
+#include "ui/page.h"
 #include "ui/screen_context.h"
 #include "ui/screens/related_items.h"
 #include "ui/text_layout.h"
@@ -47,23 +48,27 @@ class FaqAnswerScreen final : public Screen {
 
   void draw(ScreenContext& ctx) override {
     log_opened(ctx);
-    const Rect area = ctx.content_rect();
     const Metrics& m = ctx.metrics();
-    TouchScroll scroll(ctx, "faq.answer", area);
-    const auto [x, width, top] = centered_column(ctx, scroll.origin().x, 1600);
-    Flow flow(ctx, ImVec2(x, scroll.origin().y + m.gap), width, area);
-    draw_question_and_answer(ctx, flow);
-    flow.space(m.gap);
-    if (!faq_.related_items.empty()) {
-      flow.section(tr(Text::FaqRelatedTitle));
-      flow.space(draw_related_items(ctx, faq_.related_items, flow.x(), flow.y(), flow.width()) - flow.y());
-      flow.space(m.gap * 0.5f);
-    }
+    // 我要问 stays at the bottom of the screen, under however long an answer.
     const float height = std::max(m.touch_min * 1.1f, line_height(ctx.font_px(FontRole::Heading)) + m.gap);
+    Page page(ctx, ctx.content_rect(), height);
+    page.primary("faq.ask");
+    {
+      TouchScroll scroll(ctx, "faq.answer", page.body());
+      const auto [x, width, top] = centered_column(ctx, scroll.origin().x, 1600);
+      Flow flow(ctx, ImVec2(x, scroll.origin().y + m.gap), width, page.body());
+      draw_question_and_answer(ctx, flow);
+      flow.space(m.gap);
+      if (!faq_.related_items.empty()) {
+        flow.section(tr(Text::FaqRelatedTitle));
+        flow.space(draw_related_items(ctx, faq_.related_items, flow.x(), flow.y(), flow.width()) - flow.y());
+      }
+      scroll.end(flow.y() + m.gap);
+    }
+    const auto [x, width, top] = centered_column(ctx, ctx.content_rect().min.x, 1600);
     const float button_width = std::min(width, 760 * m.unit);
-    if (big_button(ctx, {"faq.ask", ImVec2(flow.x(), flow.y()), ImVec2(button_width, height), tr(Text::FaqAskMore), ButtonKind::Primary}))
+    if (big_button(ctx, {"faq.ask", ImVec2(x, page.actions().min.y), ImVec2(button_width, height), tr(Text::FaqAskMore), ButtonKind::Primary}))
       ctx.router().push("ask/" + department_.id);
-    scroll.end(flow.y() + height + m.margin);
   }
 
  private:

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "core/content/ui_text.h"
+#include "ui/page.h"
 #include "ui/screen_context.h"
 #include "ui/text_layout.h"
 #include "ui/widgets.h"
@@ -71,10 +72,12 @@ class QuizIntroScreen final : public Screen {
   }
 
   static void start_button(ScreenContext& ctx, ImVec2 at, ImVec2 size, ButtonKind kind) {
+    declare_primary_action(ctx, "quiz.start");
     if (big_button(ctx, {"quiz.start", at, size, tr(Text::QuizStart), kind, FontRole::Display})) ctx.router().push("quiz/question");
   }
 
   static void my_code_button(ScreenContext& ctx, ImVec2 at, ImVec2 size) {
+    declare_primary_action(ctx, "quiz.my_code");
     if (big_button(ctx, {"quiz.my_code", at, size, tr(Text::QuizMyCode), ButtonKind::Primary, FontRole::Display})) ctx.router().push("quiz/code");
   }
 

@@ -10,6 +10,7 @@
 
 #include "core/content/ui_text.h"
 #include "ui/read_aloud_widgets.h"
+#include "ui/page.h"
 #include "ui/screen_context.h"
 #include "ui/text_layout.h"
 #include "ui/touch_scroll.h"
@@ -142,6 +143,7 @@ class QuizQuestionScreen final : public Screen {
 
   // A round that can no longer win offers a fresh one. Returns whether it was tapped.
   static bool draw_restart(ScreenContext& ctx, ImVec2 pos, ImVec2 size) {
+    declare_primary_action(ctx, "quiz.restart");
     if (!big_button(ctx, {"quiz.restart", pos, size, tr(Text::QuizRestart), ButtonKind::Secondary, FontRole::Display})) return false;
     ctx.router().replace("quiz/question");
     return true;
@@ -149,6 +151,7 @@ class QuizQuestionScreen final : public Screen {
 
   void draw_next(ScreenContext& ctx, const QuizRound& round, ImVec2 pos, ImVec2 size) {
     const bool last = round.current_index() + 1 == round.answers().size();
+    declare_primary_action(ctx, "quiz.next");
     if (!big_button(ctx, {"quiz.next", pos, size, tr(last ? Text::QuizSeeResult : Text::QuizNext), ButtonKind::Primary, FontRole::Display}))
       return;
     ctx.read_aloud().stop(ctx.now());  // the next question is on the same screen: its reading must not run on
@@ -297,6 +300,7 @@ class QuizQuestionScreen final : public Screen {
         draw_answered_option(ctx, answer, i, layout, pos, size);
       } else {
         const std::string id = "quiz.option." + std::to_string(i);
+        declare_primary_action(ctx, id);
         ButtonSpec spec{id.c_str(), pos, size, layout.label, ButtonKind::Secondary};
         spec.align_left = columns == 1;
         // The answer opens its panel at the top of the page.

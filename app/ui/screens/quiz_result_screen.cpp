@@ -9,6 +9,7 @@
 #include "ui/print_widgets.h"
 #include "ui/screen_context.h"
 #include "ui/text_layout.h"
+#include "ui/page.h"
 #include "ui/touch_scroll.h"
 #include "ui/widgets.h"
 
@@ -39,21 +40,21 @@ class QuizResultScreen final : public Screen {
       return;
     }
     if (quiz.voucher_state() == VoucherState::Pending) ctx.request_frame_within(0.05);
-    const Rect area = ctx.content_rect();
     const Metrics& m = ctx.metrics();
     // 再答一次 and 返回首页 stay at the bottom of the screen, in view on arrival whatever the
     // result above them says (a long list of missed questions, a prize code in 大字).
-    const float actions_height = action_height(ctx);
-    const float actions_top = area.max.y - m.gap - actions_height;
+    Page page(ctx, ctx.content_rect(), action_height(ctx));
+    page.primary("quiz.retry");
+    page.primary("quiz.home");
     {
-      TouchScroll scroll(ctx, "quiz.result", Rect{area.min, ImVec2(area.max.x, actions_top - m.gap * 0.5f)});
+      TouchScroll scroll(ctx, "quiz.result", page.body());
       const auto [x, width, top] = centered_column(ctx, scroll.origin().x, 1500);
       float y = scroll.origin().y + m.gap * 1.5f;
       y = round->passed() ? draw_passed(ctx, *round, x, y, width) : draw_failed(ctx, *round, x, y, width);
       scroll.end(y + m.gap);
     }
-    const auto [x, width, top] = centered_column(ctx, area.min.x, 1500);
-    draw_actions(ctx, round->passed(), x, actions_top, width);
+    const auto [x, width, top] = centered_column(ctx, ctx.content_rect().min.x, 1500);
+    draw_actions(ctx, round->passed(), x, page.actions().min.y, width);
   }
 
  private:
@@ -64,19 +65,22 @@ class QuizResultScreen final : public Screen {
       ctx.router().replace("quiz");  // the session holds no code (any more)
       return;
     }
-    const Rect area = ctx.content_rect();
     const Metrics& m = ctx.metrics();
-    TouchScroll scroll(ctx, "quiz.code", area);
-    const auto [x, width, top] = centered_column(ctx, scroll.origin().x, 1500);
-    // The card names the code (您的兑奖码); a heading of another name above it would say it twice.
-    float y = scroll.origin().y + m.gap * 1.5f;
-    y = draw_voucher(ctx, *voucher, x, y, width, Text::QuizVoucherLabel) + m.gap * 1.5f;
-    const float height = std::max(150 * m.unit, line_height(ctx.font_px(FontRole::Display)) + 2 * m.gap);
+    // 返回首页 stays in view under the code, however tall the code's card is in 大字.
+    Page page(ctx, ctx.content_rect(), action_height(ctx));
+    page.primary("quiz.home");
+    {
+      TouchScroll scroll(ctx, "quiz.code", page.body());
+      const auto [x, width, top] = centered_column(ctx, scroll.origin().x, 1500);
+      // The card names the code (您的兑奖码); a heading of another name above it would say it twice.
+      const float y = draw_voucher(ctx, *voucher, x, scroll.origin().y + m.gap * 1.5f, width, Text::QuizVoucherLabel);
+      scroll.end(y + m.gap);
+    }
+    const auto [x, width, top] = centered_column(ctx, ctx.content_rect().min.x, 1500);
     const float button_width = std::min(width, 720 * m.unit);
-    if (big_button(ctx, {"quiz.home", ImVec2(x + (width - button_width) * 0.5f, y), ImVec2(button_width, height), tr(Text::QuizBackHome),
-                         ButtonKind::Primary, FontRole::Display}))
+    if (big_button(ctx, {"quiz.home", ImVec2(x + (width - button_width) * 0.5f, page.actions().min.y), ImVec2(button_width, page.actions().height()),
+                         tr(Text::QuizBackHome), ButtonKind::Primary, FontRole::Display}))
       ctx.router().home();
-    scroll.end(y + height + m.margin);
   }
 
   float draw_score(ScreenContext& ctx, const QuizRound& round, float x, float y, float width) const {

@@ -11,6 +11,7 @@
 
 #include "core/content/ui_text.h"
 #include "core/visits/satisfaction.h"
+#include "ui/page.h"
 #include "ui/screen_context.h"
 #include "ui/text_layout.h"
 #include "ui/widgets.h"
@@ -89,6 +90,7 @@ class RatingScreen final : public Screen {
     float below = bottom + m.gap * 0.4f;
     below += centered_text(ctx, FontRole::Body, x, below, width, tr(Text::RatingNotOfficial), colors::kTextMuted) + m.gap * 0.6f;
     const float skip_width = std::min(width, 480 * m.unit);
+    declare_primary_action(ctx, "rating.skip");
     if (big_button(ctx, {"rating.skip", ImVec2(x + (width - skip_width) * 0.5f, below), ImVec2(skip_width, skip_height), tr(Text::RatingSkip)}))
       finish(ctx, ctx.now());
   }
@@ -128,6 +130,7 @@ class RatingScreen final : public Screen {
       const SatisfactionLevel& level = kSatisfactionLevels[static_cast<std::size_t>(i)];
       const ImVec2 pos = rows ? ImVec2(x, y + static_cast<float>(i) * (size.y + gap)) : ImVec2(x + static_cast<float>(i) * (size.x + gap), y);
       const std::string id = "rating.level." + std::string(level.key);
+      declare_primary_action(ctx, id);
       ButtonSpec spec{id.c_str(), pos, size, tr(level.words), ButtonKind::Secondary};
       spec.caller_draws_label = true;
       const bool tapped = big_button(ctx, spec);
@@ -182,6 +185,7 @@ class RatingScreen final : public Screen {
     for (int i = 0; i < count; ++i) {
       const SatisfactionReason& reason = kSatisfactionReasons[static_cast<std::size_t>(i)];
       const std::string id = "rating.reason." + std::string(reason.key);
+      declare_primary_action(ctx, id);
       if (big_button(ctx, {id.c_str(), ImVec2(x + (width - button_width) * 0.5f, y + static_cast<float>(i) * (button_height + gap)),
                            ImVec2(button_width, button_height), tr(reason.words)}))
         give_reason(ctx, reason.key);

@@ -10,6 +10,7 @@
 
 #include "core/content/ui_text.h"
 #include "core/util/local_clock.h"
+#include "ui/page.h"
 #include "ui/screen_context.h"
 #include "ui/text_layout.h"
 #include "ui/touch_scroll.h"
@@ -39,9 +40,10 @@ class StaffDashboardScreen final : public Screen {
     // The actions stay at the bottom of the screen; the figures scroll above them.
     const int action_rows = action_rows_needed(ctx, area.width() - 2 * m.margin);
     const float button_height = action_button_height(ctx, area.width() - 2 * m.margin, action_rows);
-    const float actions_top = area.max.y - m.gap - static_cast<float>(action_rows) * (button_height + m.gap) + m.gap;
+    Page page(ctx, area, static_cast<float>(action_rows) * (button_height + m.gap) - m.gap);
+    for (const Action& action : kActions) page.primary(action.id);
     {
-      TouchScroll scroll(ctx, "staff.dashboard", Rect{area.min, ImVec2(area.max.x, actions_top - m.gap)});
+      TouchScroll scroll(ctx, "staff.dashboard", page.body());
       const float x = scroll.origin().x + m.margin;
       const float width = area.width() - 2 * m.margin;
       float y = scroll.origin().y + m.gap;
@@ -61,7 +63,7 @@ class StaffDashboardScreen final : public Screen {
       y = draw_reload_status(ctx, x, y, width);
       scroll.end(y + m.margin);
     }
-    draw_actions(ctx, area.min.x + m.margin, actions_top, area.width() - 2 * m.margin, action_rows, button_height);
+    draw_actions(ctx, page.actions().min.x, page.actions().min.y, page.actions().width(), action_rows, button_height);
   }
 
  private:
