@@ -100,6 +100,14 @@ bool is_icon(unsigned code_point) {
   return false;
 }
 
+// ImGui 1.86 asserts on data that is no font: a file at the icon font's path must start like
+// one (TrueType, OpenType or a collection), else the words are baked without icons.
+bool looks_like_font(const MappedFile& data) {
+  if (data.size() < 4) return false;
+  const std::string_view tag(reinterpret_cast<const char*>(data.data()), 4);
+  return tag == std::string_view("\0\1\0\0", 4) || tag == "true" || tag == "OTTO" || tag == "ttcf";
+}
+
 // The icon font's baseline is the text's, which leaves its glyphs high: each icon is centred
 // in the line instead, so that it sits level with the words beside it.
 void centre_icons(ImFont& font) {
@@ -148,7 +156,8 @@ bool FontSet::bake(ImFontAtlas& atlas, const FontSources& sources, const std::ve
   // An icon font that is missing or unreadable costs the icons only, never the kiosk.
   std::string icon_error;
   std::filesystem::path mapped_icons;
-  bool with_icons = !sources.icons.file.empty() && map_face(sources.icons, mapped_icons, icon_data_, icon_error);
+  const bool with_icons =
+      !sources.icons.file.empty() && map_face(sources.icons, mapped_icons, icon_data_, icon_error) && looks_like_font(icon_data_);
   // The width is the GPU's limit when it is below ImGui's usual 4096; the height is checked
   // after the build, and a bake too tall is done again with smaller glyphs.
   const int limit = std::max(256, options.max_texture_size);
@@ -182,12 +191,6 @@ bool FontSet::bake(ImFontAtlas& atlas, const FontSources& sources, const std::ve
     }
     built = atlas.Build();
     release_font_data(atlas);
-    if (!built && with_icons) {
-      // A file at the icon font's path that is no font: bake the words without it.
-      with_icons = false;
-      --attempt;
-      continue;
-    }
     if (!built || atlas.TexHeight <= limit) break;
     built = false;
     // ImGui chose a narrow texture for the area: first widen it to the limit (4096 at most,

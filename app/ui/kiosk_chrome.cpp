@@ -38,14 +38,25 @@ float KioskChrome::draw_top_bar(double now, float height) {
   const bool staff_route = is_staff_route(router.current_route());
   const bool nav_buttons = router.can_go_back();
   const bool home_button = nav_buttons && !probe.staff().staff_mode();
-  const ImFont& heading_font = *fonts.font(FontRole::Heading, large);
   // Each button as wide as its icon and words need, and never narrower than the design's.
-  const auto fitted = [&](float design_px, Icon icon, std::string_view label) {
-    return std::max(std::round(design_px * m.unit), std::ceil(icon_room(heading_font, icon) + text_width(heading_font, label) + 2 * m.gap));
+  const auto fitted = [&](const ImFont& font, float design_px, Icon icon, std::string_view label) {
+    return std::max(std::round(design_px * m.unit), std::ceil(icon_room(font, icon) + text_width(font, label) + 2 * m.gap));
   };
-  const float nav_width = std::max(fitted(200, Icon::Back, tr(Text::Back)), fitted(200, Icon::Home, tr(Text::Home)));
+  const auto row_width = [&](const ImFont& font) {
+    const float nav = std::max(fitted(font, 200, Icon::Back, tr(Text::Back)), fitted(font, 200, Icon::Home, tr(Text::Home)));
+    const float end = staff_route ? fitted(font, 260, Icon::None, tr(Text::StaffLeave)) : fitted(font, 260, Icon::EndSession, tr(Text::EndSession));
+    const float toggle = std::max(std::round(250 * m.unit), std::ceil(large_text_toggle_width(font, m)));
+    return m.margin + 2 * nav + end + toggle + 3 * m.gap;
+  };
+  // The large heading face on the bar's buttons while the row still holds them (a narrow
+  // portrait screen keeps the normal face on the taller bar).
+  const bool large_face = large && row_width(*fonts.font(FontRole::Heading, true)) <= display.x;
+  const ImFont& heading_font = *fonts.font(FontRole::Heading, large_face);
+  const float nav_width =
+      std::max(fitted(heading_font, 200, Icon::Back, tr(Text::Back)), fitted(heading_font, 200, Icon::Home, tr(Text::Home)));
   const ImVec2 nav_size(nav_width, button_height);
-  const ImVec2 end_size(staff_route ? fitted(260, Icon::None, tr(Text::StaffLeave)) : fitted(260, Icon::EndSession, tr(Text::EndSession)),
+  const ImVec2 end_size(staff_route ? fitted(heading_font, 260, Icon::None, tr(Text::StaffLeave))
+                                    : fitted(heading_font, 260, Icon::EndSession, tr(Text::EndSession)),
                         button_height);
   const ImVec2 toggle_size(std::max(std::round(250 * m.unit), std::ceil(large_text_toggle_width(heading_font, m))), button_height);
   // 呼叫工作人员 on a kiosk linked to the booth hub: wide enough for its words.
@@ -75,7 +86,7 @@ float KioskChrome::draw_top_bar(double now, float height) {
   draw.AddRectFilled(ImVec2(0, bar_height - accent), ImVec2(display.x, bar_height), colors::kAccent);
 
   // In large-text mode the bar grows but keeps its places: Back and Home stay at the left.
-  ScreenContext ctx = host_.context(now, large, Rect{ImVec2(0, 0), ImVec2(display.x, bar_height)});
+  ScreenContext ctx = host_.context(now, large_face, Rect{ImVec2(0, 0), ImVec2(display.x, bar_height)});
   const auto bar_button = [&](const char* id, ImVec2 pos, ImVec2 size, std::string_view label, Icon icon) {
     ButtonSpec spec{id, pos, size, label, ButtonKind::Secondary};
     spec.icon = icon;
@@ -253,7 +264,7 @@ void KioskChrome::draw_large_text_toggle(ScreenContext& ctx, ImVec2 pos, ImVec2 
   spec.caller_draws_label = true;
   const bool tapped = big_button(ctx, spec);
   ImDrawList& draw = *ImGui::GetWindowDrawList();
-  const ImFont& font = *ctx.font_set().font(FontRole::Heading, large_text);
+  const ImFont& font = *ctx.font(FontRole::Heading);
   const ToggleLayout t = toggle_layout(font, m, large_text, size.y);
   const float x = std::floor(pos.x + (size.x - t.total()) * 0.5f);
   const float cy = pos.y + size.y * 0.5f;
