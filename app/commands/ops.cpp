@@ -182,6 +182,7 @@ int run_doctor(const DoctorOptions& options) {
   const auto& printer = config.config.printer_name;
   checks.push_back(check_printer(config.config, printer ? std::optional(print::probe_printer(*printer)) : std::nullopt));
   checks.push_back(check_handwriting_model(config.config.handwriting_model));
+  checks.push_back(check_icon_font(platform::icon_font_path(), platform::kIconFontPackage));
   for (const auto& check : checks) std::printf("%s\n", doctor_line(check).c_str());
   const int failures = static_cast<int>(std::count_if(checks.begin(), checks.end(), [](const DoctorCheck& c) { return !c.ok; }));
   std::printf(failures == 0 ? "All %zu checks passed.\n" : "%zu checks, %d failed.\n", checks.size(), failures);

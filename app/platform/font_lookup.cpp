@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
 #include <memory>
 #include <vector>
 
@@ -107,7 +108,7 @@ std::optional<ui::FontSources> find_override(const std::filesystem::path& dir, s
   }
   if (!regular && bold) regular = bold;
   if (!regular) return std::nullopt;
-  return ui::FontSources{*regular, bold ? *bold : *regular};
+  return ui::FontSources{*regular, bold ? *bold : *regular, {}};
 }
 
 }  // namespace
@@ -127,10 +128,15 @@ std::optional<ui::FontSources> look_up(const std::filesystem::path& override_dir
     return std::nullopt;
   }
   auto bold = match_family(config, kFontFamily, FC_WEIGHT_BOLD);
-  return ui::FontSources{*regular, bold ? *bold : *regular};
+  return ui::FontSources{*regular, bold ? *bold : *regular, {}};
 }
 
 }  // namespace
+
+std::filesystem::path icon_font_path() {
+  if (const char* path = std::getenv("OPENDAY_ICON_FONT"); path && *path) return path;
+  return kIconFontPath;
+}
 
 std::optional<ui::FontSources> find_kiosk_fonts(const std::filesystem::path& override_dir, std::string& error) {
   if (!FcInit()) {
@@ -140,6 +146,7 @@ std::optional<ui::FontSources> find_kiosk_fonts(const std::filesystem::path& ove
   auto sources = look_up(override_dir, error);
   // The kiosk needs fontconfig only for this lookup; its caches would hold memory all day.
   FcFini();
+  if (sources) sources->icons = ui::FontFace{icon_font_path(), 0, "Material Icons"};
   return sources;
 }
 

@@ -6,6 +6,8 @@
 #include <chrono>
 #include <cmath>
 
+#include "ui/icons.h"
+
 namespace openday::ui {
 namespace {
 
@@ -86,7 +88,38 @@ namespace {
 
 // Bumped whenever the bake itself changes (builder, flags, oversampling), so that no cache
 // file from an older build is used.
-constexpr std::string_view kBuilderVersion = "openday-atlas-2 stb_truetype oversample1x1 pad1 " IMGUI_VERSION;
+constexpr std::string_view kBuilderVersion = "openday-atlas-3 stb_truetype oversample1x1 pad1 icons-merged " IMGUI_VERSION;
+
+// Material Icons fill their whole em, Chinese characters about 0.7 of ImGui's font size: at
+// 0.8 of the size an icon's drawing is as large as a character beside it.
+constexpr float kIconScale = 0.8f;
+
+bool is_icon(unsigned code_point) {
+  for (const IconEntry& entry : kIcons)
+    if (entry.code_point == code_point) return true;
+  return false;
+}
+
+// ImGui 1.86 asserts on data that is no font: a file at the icon font's path must start like
+// one (TrueType, OpenType or a collection), else the words are baked without icons.
+bool looks_like_font(const MappedFile& data) {
+  if (data.size() < 4) return false;
+  const std::string_view tag(reinterpret_cast<const char*>(data.data()), 4);
+  return tag == std::string_view("\0\1\0\0", 4) || tag == "true" || tag == "OTTO" || tag == "ttcf";
+}
+
+// The icon font's baseline is the text's, which leaves its glyphs high: each icon is centred
+// in the line instead, so that it sits level with the words beside it.
+void centre_icons(ImFont& font) {
+  for (ImFontGlyph& g : font.Glyphs) {
+    if (!is_icon(g.Codepoint)) continue;
+    const float height = g.Y1 - g.Y0;
+    const float top = std::floor((font.FontSize - height) * 0.5f);
+    g.Y1 = top + height;
+    g.Y0 = top;
+  }
+}
+
 
 // Glyphs rasterised at size * scale and drawn at size: the metrics are scaled back up, so that
 // layout is exactly as at full size and only the texels are magnified.
@@ -104,10 +137,27 @@ void magnify(ImFont& font, float scale) {
 
 }  // namespace
 
+void FontSet::merge_icons(ImFontAtlas& atlas, float size_px) {
+  ImFontConfig config;
+  config.MergeMode = true;
+  config.FontDataOwnedByAtlas = true;  // taken back by release_font_data(), as for the faces
+  config.OversampleH = 1;
+  config.OversampleV = 1;
+  config.PixelSnapH = true;
+  config.GlyphRanges = icon_ranges_.Data;
+  atlas.AddFontFromMemoryTTF(const_cast<unsigned char*>(icon_data_.data()), static_cast<int>(icon_data_.size()),
+                             std::round(size_px * kIconScale), &config);
+}
+
 bool FontSet::bake(ImFontAtlas& atlas, const FontSources& sources, const std::vector<BakeSpec>& specs,
                    const AtlasOptions& options, std::string& error) {
   if (!map_face(sources.regular, mapped_regular_, regular_data_, error)) return false;
   if (!map_face(sources.bold, mapped_bold_, bold_data_, error)) return false;
+  // An icon font that is missing or unreadable costs the icons only, never the kiosk.
+  std::string icon_error;
+  std::filesystem::path mapped_icons;
+  const bool with_icons =
+      !sources.icons.file.empty() && map_face(sources.icons, mapped_icons, icon_data_, icon_error) && looks_like_font(icon_data_);
   // The width is the GPU's limit when it is below ImGui's usual 4096; the height is checked
   // after the build, and a bake too tall is done again with smaller glyphs.
   const int limit = std::max(256, options.max_texture_size);
@@ -135,8 +185,9 @@ bool FontSet::bake(ImFontAtlas& atlas, const FontSources& sources, const std::ve
       config.OversampleV = 1;
       config.PixelSnapH = true;
       config.GlyphRanges = ranges_[spec.bake].Data;
-      fonts_[spec.bake] = atlas.AddFontFromMemoryTTF(const_cast<unsigned char*>(data.data()), static_cast<int>(data.size()),
-                                                     std::max(4.0f, std::floor(spec.size_px * scale)), &config);
+      const float size = std::max(4.0f, std::floor(spec.size_px * scale));
+      fonts_[spec.bake] = atlas.AddFontFromMemoryTTF(const_cast<unsigned char*>(data.data()), static_cast<int>(data.size()), size, &config);
+      if (with_icons) merge_icons(atlas, size);
     }
     built = atlas.Build();
     release_font_data(atlas);
@@ -156,6 +207,7 @@ bool FontSet::bake(ImFontAtlas& atlas, const FontSources& sources, const std::ve
   // touched (about 10 MB) until the next rebuild maps them again.
   regular_data_ = MappedFile();
   bold_data_ = MappedFile();
+  icon_data_ = MappedFile();
   if (!built) {
     error = "font atlas: could not bake \"" + sources.regular.family + "\" from " + sources.regular.file.string() +
             " (face " + std::to_string(sources.regular.index) + ") within a " + std::to_string(limit) + " px texture";
@@ -164,6 +216,10 @@ bool FontSet::bake(ImFontAtlas& atlas, const FontSources& sources, const std::ve
   if (scale < 1.0f) {
     for (ImFont* font : fonts_)
       if (font) magnify(*font, scale);
+  }
+  if (with_icons) {
+    for (ImFont* font : fonts_)
+      if (font) centre_icons(*font);
   }
   stats_.downscale = scale;
   return true;
@@ -188,6 +244,15 @@ std::vector<FontSet::BakeSpec> FontSet::plan(const FontSources& sources, const M
   key.add_file(sources.bold.file);
   key.add(static_cast<std::int64_t>(sources.bold.index));
   key.add(static_cast<std::int64_t>(options.max_texture_size));
+  // The icon font's identity: installing, removing or updating it bakes again.
+  key.add_file(sources.icons.file);
+  icon_ranges_.clear();
+  for (const IconEntry& entry : kIcons) {
+    icon_ranges_.push_back(static_cast<ImWchar>(entry.code_point));
+    icon_ranges_.push_back(static_cast<ImWchar>(entry.code_point));
+  }
+  icon_ranges_.push_back(0);
+  key.add(std::string_view(reinterpret_cast<const char*>(icon_ranges_.Data), static_cast<std::size_t>(icon_ranges_.size_in_bytes())));
   for (const BakeSpec& spec : specs) {
     ImFontGlyphRangesBuilder builder;
     builder.AddText(kAlwaysBaked.data(), kAlwaysBaked.data() + kAlwaysBaked.size());
@@ -254,6 +319,7 @@ bool FontSet::build(ImFontAtlas& atlas, const FontSources& sources, const Metric
   if (!stats_.from_cache && !bake_and_store(atlas, sources, specs, options, key.hash(), error)) return false;
   stats_.width = atlas.TexWidth;
   stats_.height = atlas.TexHeight;
+  stats_.icons = fonts_[BodyNormal] && fonts_[BodyNormal]->FindGlyphNoFallback(static_cast<ImWchar>(kIcons.front().code_point)) != nullptr;
   stats_.glyphs = 0;
   for (ImFont* font : fonts_)
     if (font) stats_.glyphs += font->Glyphs.Size;

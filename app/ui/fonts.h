@@ -27,6 +27,9 @@ struct FontFace {
 struct FontSources {
   FontFace regular;
   FontFace bold;  // may equal regular when no bold face exists
+  // The icon font merged into every bake (ui/icons.h); no file, or one that cannot be read:
+  // no icons, and the words stand alone.
+  FontFace icons{};
 };
 
 enum class FontRole {
@@ -68,6 +71,7 @@ struct FontAtlasStats {
   // Below 1 when the glyphs had to be rasterised smaller (and drawn magnified) to fit the
   // largest texture the GPU takes.
   float downscale = 1.0f;
+  bool icons = false;  // the icon font was merged in
 };
 
 // What bounds a bake besides the text: the GPU and the text size in use.
@@ -99,6 +103,8 @@ class FontSet {
   std::optional<FontRole> role_of(const ImFont* font) const;
   const FontAtlasStats& stats() const { return stats_; }
   bool built() const { return fonts_[0] != nullptr; }
+  // Whether the last bake (or the restored one) holds the icon glyphs.
+  bool has_icons() const { return stats_.icons; }
 
  private:
   enum Bake { BodyNormal, BodyLarge, HeadingNormal, HeadingLarge, DisplayNormal, HeroNormal, BakeCount };
@@ -110,9 +116,13 @@ class FontSet {
                       std::uint64_t key, std::string& error);
   bool bake(ImFontAtlas& atlas, const FontSources& sources, const std::vector<BakeSpec>& specs, const AtlasOptions& options,
             std::string& error);
+  // Merges the icons (icon_ranges_) into the font added last, at that font's size.
+  void merge_icons(ImFontAtlas& atlas, float size_px);
   std::array<ImFont*, BakeCount> fonts_{};
   std::array<ImVector<ImWchar>, BakeCount> ranges_;  // must outlive the atlas build
+  ImVector<ImWchar> icon_ranges_;        // the icons' code points, for every bake
   MappedFile regular_data_, bold_data_;  // mapped only while a build runs
+  MappedFile icon_data_;
   std::filesystem::path mapped_regular_, mapped_bold_;
   FontAtlasStats stats_;
 };

@@ -16,6 +16,10 @@ constexpr ImGuiWindowFlags kPopupFlags = (kFullscreenFlags & ~ImGuiWindowFlags_N
 
 Rect whole_display() { return Rect{ImVec2(0, 0), ImGui::GetIO().DisplaySize}; }
 
+float text_width(const ImFont& font, std::string_view text) {
+  return font.CalcTextSizeA(font.FontSize, FLT_MAX, 0, text.data(), text.data() + text.size()).x;
+}
+
 }  // namespace
 
 float KioskChrome::draw_top_bar(double now, float height) {
@@ -24,6 +28,9 @@ float KioskChrome::draw_top_bar(double now, float height) {
   const FontSet& fonts = probe.font_set();
   const ImVec2 display = ImGui::GetIO().DisplaySize;
   ImDrawList& draw = *ImGui::GetWindowDrawList();
+  // 大字 grows the bar with its words: a taller bar, its labels in the large heading face.
+  const bool large = host_.large_text();
+  if (large) height = std::max(height, m.large_top_bar_height);
   const float inset = std::round(14 * m.unit);
   const float button_height = height - 2 * inset;
   const float top = inset - std::round(2 * m.unit);
@@ -31,14 +38,31 @@ float KioskChrome::draw_top_bar(double now, float height) {
   const bool staff_route = is_staff_route(router.current_route());
   const bool nav_buttons = router.can_go_back();
   const bool home_button = nav_buttons && !probe.staff().staff_mode();
-  const ImVec2 nav_size(std::round(200 * m.unit), button_height);
-  const ImVec2 end_size(std::round(260 * m.unit), button_height);
-  const ImVec2 toggle_size(std::round(250 * m.unit), button_height);
+  // Each button as wide as its icon and words need, and never narrower than the design's.
+  const auto fitted = [&](const ImFont& font, float design_px, Icon icon, std::string_view label) {
+    return std::max(std::round(design_px * m.unit), std::ceil(icon_room(font, icon) + text_width(font, label) + 2 * m.gap));
+  };
+  const auto row_width = [&](const ImFont& font) {
+    const float nav = std::max(fitted(font, 200, Icon::Back, tr(Text::Back)), fitted(font, 200, Icon::Home, tr(Text::Home)));
+    const float end = staff_route ? fitted(font, 260, Icon::None, tr(Text::StaffLeave)) : fitted(font, 260, Icon::EndSession, tr(Text::EndSession));
+    const float toggle = std::max(std::round(250 * m.unit), std::ceil(large_text_toggle_width(font, m)));
+    return m.margin + 2 * nav + end + toggle + 3 * m.gap;
+  };
+  // The large heading face on the bar's buttons while the row still holds them (a narrow
+  // portrait screen keeps the normal face on the taller bar).
+  const bool large_face = large && row_width(*fonts.font(FontRole::Heading, true)) <= display.x;
+  const ImFont& heading_font = *fonts.font(FontRole::Heading, large_face);
+  const float nav_width =
+      std::max(fitted(heading_font, 200, Icon::Back, tr(Text::Back)), fitted(heading_font, 200, Icon::Home, tr(Text::Home)));
+  const ImVec2 nav_size(nav_width, button_height);
+  const ImVec2 end_size(staff_route ? fitted(heading_font, 260, Icon::None, tr(Text::StaffLeave))
+                                    : fitted(heading_font, 260, Icon::EndSession, tr(Text::EndSession)),
+                        button_height);
+  const ImVec2 toggle_size(std::max(std::round(250 * m.unit), std::ceil(large_text_toggle_width(heading_font, m))), button_height);
   // 呼叫工作人员 on a kiosk linked to the booth hub: wide enough for its words.
   const bool call_button = !staff_route && host_.booth_link().configured;
-  const ImFont& heading_font = *fonts.font(FontRole::Heading, false);
   const std::string_view call_label = tr(Text::CallStaff);
-  const float call_text = heading_font.CalcTextSizeA(heading_font.FontSize, FLT_MAX, 0, call_label.data(), call_label.data() + call_label.size()).x;
+  const float call_text = text_width(heading_font, call_label);
   const ImVec2 call_size(std::max(std::round(200 * m.unit), std::round(call_text + 4 * inset)), button_height);
   // The room the buttons leave for the title, between the left and the right groups.
   const float left = m.margin * 0.5f + (nav_buttons ? nav_size.x + m.gap : 0) + (home_button ? nav_size.x + m.gap : 0);
@@ -54,20 +78,23 @@ float KioskChrome::draw_top_bar(double now, float height) {
   // them: the visitor must always see where they are.
   const Screen* screen = router.current();
   const std::string title = screen ? screen->title() : std::string();
-  const bool title_row = (!title.empty() && !title_fits(probe, title, left, right - m.gap)) || call_in_second_row;
+  const bool title_row = (!title.empty() && !title_fits(heading_font, title, left, right - m.gap)) || call_in_second_row;
   const float accent = std::round(4 * m.unit);
-  const float second_row =
-      std::max(line_height(fonts.font(FontRole::Heading, false)->FontSize), call_in_second_row ? button_height + inset * 0.5f : 0.0f) + inset;
+  const float second_row = std::max(line_height(heading_font.FontSize), call_in_second_row ? button_height + inset * 0.5f : 0.0f) + inset;
   const float bar_height = title_row ? height + second_row : height;
   draw.AddRectFilled(ImVec2(0, 0), ImVec2(display.x, bar_height), colors::kSurface);
   draw.AddRectFilled(ImVec2(0, bar_height - accent), ImVec2(display.x, bar_height), colors::kAccent);
 
-  // The bar keeps its size and places in large-text mode: Back and Home never move.
-  ScreenContext ctx = host_.context(now, false, Rect{ImVec2(0, 0), ImVec2(display.x, bar_height)});
+  // In large-text mode the bar grows but keeps its places: Back and Home stay at the left.
+  ScreenContext ctx = host_.context(now, large_face, Rect{ImVec2(0, 0), ImVec2(display.x, bar_height)});
+  const auto bar_button = [&](const char* id, ImVec2 pos, ImVec2 size, std::string_view label, Icon icon) {
+    ButtonSpec spec{id, pos, size, label, ButtonKind::Secondary};
+    spec.icon = icon;
+    return big_button(ctx, spec);
+  };
   if (nav_buttons) {
-    if (big_button(ctx, {"topbar.back", ImVec2(m.margin * 0.5f, top), nav_size, tr(Text::Back), ButtonKind::Secondary})) router.back();
-    if (home_button &&
-        big_button(ctx, {"topbar.home", ImVec2(m.margin * 0.5f + nav_size.x + m.gap, top), nav_size, tr(Text::Home), ButtonKind::Secondary}))
+    if (bar_button("topbar.back", ImVec2(m.margin * 0.5f, top), nav_size, tr(Text::Back), Icon::Back)) router.back();
+    if (home_button && bar_button("topbar.home", ImVec2(m.margin * 0.5f + nav_size.x + m.gap, top), nav_size, tr(Text::Home), Icon::Home))
       router.home();
   }
   if (staff_route) {
@@ -75,8 +102,7 @@ float KioskChrome::draw_top_bar(double now, float height) {
     if (big_button(ctx, {"topbar.staff_leave", ImVec2(end_x, top), end_size, tr(Text::StaffLeave), ButtonKind::Secondary}))
       ctx.staff().leave_staff_mode();
   } else {
-    if (big_button(ctx, {"topbar.end_session", ImVec2(end_x, top), end_size, tr(Text::EndSession), ButtonKind::Secondary}))
-      request_end_session(ctx, now);
+    if (bar_button("topbar.end_session", ImVec2(end_x, top), end_size, tr(Text::EndSession), Icon::EndSession)) request_end_session(ctx, now);
     draw_large_text_toggle(ctx, ImVec2(toggle_x, top), toggle_size);
     // In the second row: centred between the first row's buttons and the accent line.
     const float row_top = height - inset * 0.5f;
@@ -197,6 +223,37 @@ float KioskChrome::draw_call_banner(double now, float top) {
 
 // The 大字 switch: its label never changes; a badge says the state it has set, by word (开/关)
 // and by shape (a filled badge with a check mark, or an empty outline), not by colour alone.
+// Its icon stands left of the label.
+namespace {
+
+struct ToggleLayout {
+  float icon = 0;  // icon_room(): 0 without the icon font
+  ImVec2 label, state, badge;
+  float check = 0, pad = 0, gap = 0;
+  float total() const { return icon + label.x + gap + badge.x; }
+};
+
+ToggleLayout toggle_layout(const ImFont& font, const Metrics& m, bool on, float height) {
+  ToggleLayout t;
+  const std::string_view label = tr(Text::LargeTextOn);
+  const std::string_view state = tr(on ? Text::LargeTextStateOn : Text::LargeTextStateOff);
+  t.icon = icon_room(font, Icon::LargeText);
+  t.label = font.CalcTextSizeA(font.FontSize, FLT_MAX, 0, label.data(), label.data() + label.size());
+  t.state = font.CalcTextSizeA(font.FontSize, FLT_MAX, 0, state.data(), state.data() + state.size());
+  t.pad = std::round(10 * m.unit);
+  t.check = on ? std::round(t.state.y * 0.45f) : 0;
+  t.badge = ImVec2(t.state.x + t.check + 2 * t.pad + (t.check > 0 ? t.pad * 0.5f : 0), std::min(height - 2 * t.pad, t.state.y + t.pad));
+  t.gap = std::round(12 * m.unit);
+  return t;
+}
+
+}  // namespace
+
+float KioskChrome::large_text_toggle_width(const ImFont& font, const Metrics& m) {
+  // The wider of the two states, so that the button does not change size when tapped.
+  return std::max(toggle_layout(font, m, true, FLT_MAX).total(), toggle_layout(font, m, false, FLT_MAX).total()) + 2 * m.gap;
+}
+
 void KioskChrome::draw_large_text_toggle(ScreenContext& ctx, ImVec2 pos, ImVec2 size) {
   const Metrics& m = ctx.metrics();
   const bool large_text = host_.large_text();
@@ -207,31 +264,27 @@ void KioskChrome::draw_large_text_toggle(ScreenContext& ctx, ImVec2 pos, ImVec2 
   spec.caller_draws_label = true;
   const bool tapped = big_button(ctx, spec);
   ImDrawList& draw = *ImGui::GetWindowDrawList();
-  const ImFont& font = *ctx.font_set().font(FontRole::Heading, false);
-  const ImVec2 label_size = font.CalcTextSizeA(font.FontSize, FLT_MAX, 0, label.data(), label.data() + label.size());
-  const ImVec2 state_size = font.CalcTextSizeA(font.FontSize, FLT_MAX, 0, state.data(), state.data() + state.size());
-  const float pad = std::round(10 * m.unit);
-  const float check = large_text ? std::round(state_size.y * 0.45f) : 0;
-  const ImVec2 badge(state_size.x + check + 2 * pad + (check > 0 ? pad * 0.5f : 0), std::min(size.y - 2 * pad, state_size.y + pad));
-  const float gap = std::round(12 * m.unit);
-  const float total = label_size.x + gap + badge.x;
-  const float x = std::floor(pos.x + (size.x - total) * 0.5f);
+  const ImFont& font = *ctx.font(FontRole::Heading);
+  const ToggleLayout t = toggle_layout(font, m, large_text, size.y);
+  const float x = std::floor(pos.x + (size.x - t.total()) * 0.5f);
   const float cy = pos.y + size.y * 0.5f;
   const ImU32 ink = large_text ? colors::kOnAccent : colors::kText;
-  draw.AddText(&font, font.FontSize, ImVec2(x, std::floor(cy - label_size.y * 0.5f)), ink, label.data(), label.data() + label.size());
-  const ImVec2 badge_min(x + label_size.x + gap, std::floor(cy - badge.y * 0.5f));
-  const ImVec2 badge_max(badge_min.x + badge.x, badge_min.y + badge.y);
+  draw_icon(draw, font, Icon::LargeText, ImVec2(x, std::floor(cy - font.FontSize * 0.5f)), ink);
+  const float label_x = x + t.icon;
+  draw.AddText(&font, font.FontSize, ImVec2(label_x, std::floor(cy - t.label.y * 0.5f)), ink, label.data(), label.data() + label.size());
+  const ImVec2 badge_min(label_x + t.label.x + t.gap, std::floor(cy - t.badge.y * 0.5f));
+  const ImVec2 badge_max(badge_min.x + t.badge.x, badge_min.y + t.badge.y);
   const float thickness = std::max(2.0f, std::round(3 * m.unit));
   if (large_text) {
-    draw.AddRectFilled(badge_min, badge_max, colors::kOnAccent, badge.y * 0.5f);
-    const float cx = badge_min.x + pad, mid = cy;
-    const ImVec2 tick[] = {ImVec2(cx, mid), ImVec2(cx + check * 0.38f, mid + check * 0.4f), ImVec2(cx + check, mid - check * 0.45f)};
+    draw.AddRectFilled(badge_min, badge_max, colors::kOnAccent, t.badge.y * 0.5f);
+    const float cx = badge_min.x + t.pad, mid = cy;
+    const ImVec2 tick[] = {ImVec2(cx, mid), ImVec2(cx + t.check * 0.38f, mid + t.check * 0.4f), ImVec2(cx + t.check, mid - t.check * 0.45f)};
     draw.AddPolyline(tick, 3, colors::kAccent, 0, thickness * 1.4f);
-    draw.AddText(&font, font.FontSize, ImVec2(cx + check + pad * 0.5f, std::floor(cy - state_size.y * 0.5f)), colors::kAccent,
+    draw.AddText(&font, font.FontSize, ImVec2(cx + t.check + t.pad * 0.5f, std::floor(cy - t.state.y * 0.5f)), colors::kAccent,
                  state.data(), state.data() + state.size());
   } else {
-    draw.AddRect(badge_min, badge_max, colors::kTextMuted, badge.y * 0.5f, 0, thickness);
-    draw.AddText(&font, font.FontSize, ImVec2(badge_min.x + pad, std::floor(cy - state_size.y * 0.5f)), colors::kTextMuted,
+    draw.AddRect(badge_min, badge_max, colors::kTextMuted, t.badge.y * 0.5f, 0, thickness);
+    draw.AddText(&font, font.FontSize, ImVec2(badge_min.x + t.pad, std::floor(cy - t.state.y * 0.5f)), colors::kTextMuted,
                  state.data(), state.data() + state.size());
   }
   if (tapped) host_.set_large_text(!large_text);
@@ -288,8 +341,7 @@ void KioskChrome::draw_end_confirmation(double now) {
   ImGui::End();
 }
 
-bool KioskChrome::title_fits(const ScreenContext& ctx, const std::string& title, float left, float right) {
-  const ImFont& font = *ctx.font_set().font(FontRole::Heading, false);
+bool KioskChrome::title_fits(const ImFont& font, const std::string& title, float left, float right) {
   return font.CalcTextSizeA(font.FontSize, FLT_MAX, 0, title.c_str()).x <= right - left;
 }
 
@@ -297,11 +349,11 @@ bool KioskChrome::title_fits(const ScreenContext& ctx, const std::string& title,
 // face, or the body face when that is too wide, and cut with "…" only when even that is.
 void KioskChrome::draw_title(ScreenContext& ctx, ImDrawList& draw, const std::string& title, Rect row) {
   const FontSet& fonts = ctx.font_set();
-  const ImFont* font = fonts.font(FontRole::Heading, false);
+  const ImFont* font = fonts.font(FontRole::Heading, ctx.large_text());
   float width = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, title.c_str()).x;
   std::string shown = title;
   if (width > row.width()) {
-    font = fonts.font(FontRole::Body, false);
+    font = fonts.font(FontRole::Body, ctx.large_text());
     shown = ellipsize(*font, font->FontSize, title, row.width());
     width = font->CalcTextSizeA(font->FontSize, FLT_MAX, 0, shown.c_str()).x;
   }

@@ -16,6 +16,7 @@ Metrics metrics_for_display(ImVec2 display_size) {
   m.gap = px(28);
   m.corner = px(20);
   m.top_bar_height = px(128);
+  m.large_top_bar_height = px(160);
   m.body_px = px(46);
   m.heading_px = px(60);
   m.display_px = px(100);

@@ -12,6 +12,8 @@ struct Metrics {
   float gap = 28.0f;         // space between neighbouring elements
   float corner = 20.0f;      // corner radius of cards and buttons
   float top_bar_height = 128.0f;
+  // The top bar in 大字: tall enough for the large heading face on its buttons.
+  float large_top_bar_height = 160.0f;
   // Font sizes are ImGui's: ascender to descender, about 1.45 times the width of one Chinese
   // character in Noto Sans CJK. Body text is 32 px per character at 1080p.
   float body_px = 46.0f;     // running text

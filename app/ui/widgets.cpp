@@ -21,7 +21,40 @@ void draw_selection_bar(ImDrawList& draw, const Metrics& m, ImVec2 min, ImVec2 m
   draw.AddRectFilled(ImVec2(left, bottom - height), ImVec2(left + width, bottom), colors::kOnAccent, height * 0.5f);
 }
 
+// The label of a button with an icon: the icon and the label's lines as one group, centred
+// (or from the left for align_left), the icon level with the first line. Returns the label's
+// own box for the text audit.
+struct LabelBox {
+  ImVec2 min, max;
+};
+LabelBox draw_label_with_icon(ImDrawList& draw, const ButtonSpec& spec, const ImFont& font, float padding, float inner_width, float top,
+                              ImU32 ink) {
+  const float room = icon_room(font, spec.icon);
+  const float text_width = inner_width - room;
+  const float widest = widest_line(font, font.FontSize, spec.label, text_width);
+  const float left = spec.align_left ? spec.pos.x + padding : spec.pos.x + padding + std::floor((inner_width - room - widest) * 0.5f);
+  draw_icon(draw, font, spec.icon, ImVec2(left, top), ink);
+  const float height = draw_wrapped_text(draw, font, font.FontSize, ImVec2(left + room, top), ink, spec.label, text_width, Align::Left);
+  return {ImVec2(left + room, top), ImVec2(left + room + widest, top + height)};
+}
+
 }  // namespace
+
+float icon_room(const ImFont& font, Icon icon) {
+  const char32_t code_point = icon_code_point(icon);
+  if (code_point == 0) return 0;
+  const ImFontGlyph* glyph = font.FindGlyphNoFallback(static_cast<ImWchar>(code_point));
+  if (!glyph) return 0;
+  return std::ceil(glyph->AdvanceX) + std::round(font.FontSize * 0.2f);
+}
+
+float draw_icon(ImDrawList& draw, const ImFont& font, Icon icon, ImVec2 pos, ImU32 ink) {
+  const float room = icon_room(font, icon);
+  if (room == 0) return 0;
+  const std::string utf8 = icon_utf8(icon);
+  draw.AddText(&font, font.FontSize, ImVec2(std::floor(pos.x), std::floor(pos.y)), ink, utf8.data(), utf8.data() + utf8.size());
+  return room;
+}
 
 void register_visible_target(ScreenContext& ctx, std::string_view id, ImVec2 min, ImVec2 max, std::string_view label,
                              std::string_view state) {
@@ -63,19 +96,34 @@ bool big_button(ScreenContext& ctx, const ButtonSpec& spec) {
   if (detail_font) detail_height = m.gap * 0.5f + measure_wrapped_height(*detail_font, detail_font->FontSize, spec.detail, inner_width);
   // Never shrunk to fit: the caller sizes the button for its label (button_height_for).
   const float label_px = label_font.FontSize;
-  const float label_height = measure_wrapped_height(label_font, label_px, spec.label, inner_width);
+  const float room = icon_room(label_font, spec.icon);
+  const float label_height = measure_wrapped_height(label_font, label_px, spec.label, inner_width - room);
   const float text_height = label_height + detail_height;
   const float text_top = spec.pos.y + std::max(padding * 0.5f, std::floor((size.y - text_height) * 0.5f));
   float y = text_top;
-  y += draw_wrapped_text(draw, label_font, label_px, ImVec2(spec.pos.x + padding, y), ink, spec.label, inner_width,
-                         spec.align_left ? Align::Left : Align::Center);
+  LabelBox icon_label{};
+  if (room > 0) {
+    icon_label = draw_label_with_icon(draw, spec, label_font, padding, inner_width, y, ink);
+    y += icon_label.max.y - icon_label.min.y;
+  } else {
+    y += draw_wrapped_text(draw, label_font, label_px, ImVec2(spec.pos.x + padding, y), ink, spec.label, inner_width,
+                           spec.align_left ? Align::Left : Align::Center);
+  }
   if (detail_font) {
     const ImU32 detail_ink = primary ? colors::kOnAccent : colors::kTextMuted;
     draw_wrapped_text(draw, *detail_font, detail_font->FontSize, ImVec2(spec.pos.x + padding, y + m.gap * 0.5f), detail_ink,
                       spec.detail, inner_width, Align::Center);
   }
   TextAudit* audit = text_audit();
-  if (audit && audit->record_placements) {
+  if (audit && audit->record_placements && room > 0) {
+    audit->placed(spec.label, icon_label.min, icon_label.max, spec.pos, max);
+    if (detail_font) {
+      const float detail_widest = widest_line(*detail_font, detail_font->FontSize, spec.detail, inner_width);
+      const float left = spec.pos.x + padding + std::floor((inner_width - detail_widest) * 0.5f);
+      const float detail_top = icon_label.max.y + m.gap * 0.5f;
+      audit->placed(spec.detail, ImVec2(left, detail_top), ImVec2(left + detail_widest, text_top + text_height), spec.pos, max);
+    }
+  } else if (audit && audit->record_placements) {
     float widest = widest_line(label_font, label_px, spec.label, inner_width);
     if (detail_font) widest = std::max(widest, widest_line(*detail_font, detail_font->FontSize, spec.detail, inner_width));
     const float left = spec.align_left ? spec.pos.x + padding : spec.pos.x + padding + std::floor((inner_width - widest) * 0.5f);

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "core/quiz/qr.h"
+#include "ui/icons.h"
 #include "ui/screen_context.h"
 
 namespace openday::ui {
@@ -30,7 +31,15 @@ struct ButtonSpec {
   bool align_left = false;       // for lists of answers, whose first letters should line up
   std::string_view state = {};   // a switch's state, drawn by the caller; recorded with the target
   bool caller_draws_label = false;  // the label is only recorded: the caller lays it out (with the state)
+  Icon icon = Icon::None;           // drawn left of the label, never instead of it
 };
+
+// The room an icon takes left of a label in this font (its advance and a gap); 0 when the
+// atlas holds no such glyph (no icon font): then nothing is drawn and nothing is reserved.
+float icon_room(const ImFont& font, Icon icon);
+// Draws the icon with its top-left at pos, level with a line of text at that height; draws
+// nothing when the atlas lacks it (never the missing-glyph mark). Returns icon_room().
+float draw_icon(ImDrawList& draw, const ImFont& font, Icon icon, ImVec2 pos, ImU32 ink);
 
 // Records a touchable element for tests and the log: only the part that is on screen.
 void register_visible_target(ScreenContext& ctx, std::string_view id, ImVec2 min, ImVec2 max, std::string_view label = {},

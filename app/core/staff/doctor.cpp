@@ -67,6 +67,7 @@ std::string doctor_check_name(DoctorCheckId id) {
     case DoctorCheckId::KioskId: return "kiosk id";
     case DoctorCheckId::Printer: return "printer";
     case DoctorCheckId::HandwritingModel: return "handwriting model";
+    case DoctorCheckId::IconFont: return "icon font";
   }
   return "check";
 }
@@ -282,6 +283,17 @@ DoctorCheck check_handwriting_model(const std::filesystem::path& model) {
     return failed(DoctorCheckId::HandwritingModel, "cannot load " + model.string() + ": " + recognizer.error(),
                   std::string("sudo apt install --reinstall ") + kPackage + " (or fix search.handwriting_model)");
   return pass(DoctorCheckId::HandwritingModel, model.string());
+}
+
+// Issue 28: appended for the icons beside the words.
+DoctorCheck check_icon_font(const std::filesystem::path& font, std::string_view package) {
+  std::error_code ec;
+  if (std::filesystem::is_regular_file(font, ec) && std::filesystem::file_size(font, ec) > 0 && !ec)
+    return pass(DoctorCheckId::IconFont, font.string());
+  DoctorCheck check = pass(DoctorCheckId::IconFont, font.string() + " is missing: the kiosk draws its words without icons");
+  check.warning = true;
+  check.fix = "sudo apt install " + std::string(package);
+  return check;
 }
 
 }  // namespace openday

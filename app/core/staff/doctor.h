@@ -23,7 +23,8 @@ namespace openday {
 // What a check looks at; the staff screen names each in Chinese, the command line in English.
 enum class DoctorCheckId { Display, Touch, Font, Config, Content, QuizBank, Database, Clock, Pin, PrizeStock, KioskId,
                            Printer,
-                           HandwritingModel };
+                           HandwritingModel,
+                           IconFont };
 std::string doctor_check_name(DoctorCheckId id);  // "display", "quiz bank", ...
 
 struct DoctorCheck {
@@ -77,5 +78,8 @@ DoctorCheck check_printer(const Config& config, const std::optional<print::Print
 // The search's 手写 model (issue 31): missing is a warning (the kiosk hides 手写), a file Zinnia
 // cannot open is a failure (the pad would show and recognize nothing).
 DoctorCheck check_handwriting_model(const std::filesystem::path& model);
+// Issue 28: the icon font beside the words (Debian's fonts-material-design-icons-iconfont).
+// Missing: a warning naming the package; the kiosk draws its words without icons.
+DoctorCheck check_icon_font(const std::filesystem::path& font, std::string_view package);
 
 }  // namespace openday

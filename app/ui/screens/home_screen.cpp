@@ -1,6 +1,7 @@
 // The home screen: two large entrances, side by side in landscape, stacked in portrait, and
 // 我要问 across the bottom.
 #include <algorithm>
+#include <cfloat>
 
 #include "core/content/ui_text.h"
 #include "ui/screen_context.h"
@@ -40,13 +41,13 @@ class HomeScreen final : public Screen {
     const ImVec2 first(area.min.x + m.margin, y);
     draw_browse_entrance(ctx, first, card);
     const ImVec2 second(first.x + second_offset.x, first.y + second_offset.y);
-    if (big_button(ctx, {"home.quiz", second, card, tr(Text::HomeQuiz), ButtonKind::Primary, FontRole::Display,
-                         tr(Text::HomeQuizDetail)}))
-      ctx.router().push("quiz");
+    ButtonSpec quiz{"home.quiz", second, card, tr(Text::HomeQuiz), ButtonKind::Primary, FontRole::Display, tr(Text::HomeQuizDetail)};
+    quiz.icon = Icon::Quiz;
+    if (big_button(ctx, quiz)) ctx.router().push("quiz");
     const float ask_y = std::max(first.y, second.y) + card.y + m.gap * 1.5f;
-    if (big_button(ctx, {"home.ask", ImVec2(first.x, ask_y), ImVec2(width, ask_height), tr(Text::HomeAsk), ButtonKind::Secondary,
-                         FontRole::Display}))
-      ctx.router().push("ask");
+    ButtonSpec ask{"home.ask", ImVec2(first.x, ask_y), ImVec2(width, ask_height), tr(Text::HomeAsk), ButtonKind::Secondary, FontRole::Display};
+    ask.icon = Icon::Ask;
+    if (big_button(ctx, ask)) ctx.router().push("ask");
   }
 
  private:
@@ -63,13 +64,29 @@ class HomeScreen final : public Screen {
       Text label;
       Text detail;
       const char* route;
-    } ways[] = {{"home.disclosure", Text::BrowseByDepartment, Text::BrowseByDepartmentDetail, "departments"},
-                {"home.topics", Text::BrowseByTopic, Text::BrowseByTopicDetail, "topics"},
-                {"home.search", Text::BrowseSearch, Text::BrowseSearchDetail, "search"}};
+      Icon icon;
+    } ways[] = {{"home.disclosure", Text::BrowseByDepartment, Text::BrowseByDepartmentDetail, "departments", Icon::ByDepartment},
+                {"home.topics", Text::BrowseByTopic, Text::BrowseByTopicDetail, "topics", Icon::ByTopic},
+                {"home.search", Text::BrowseSearch, Text::BrowseSearchDetail, "search", Icon::Search}};
+    // The largest face in which every way's icon and word fit one line (a word never breaks).
+    FontRole role = FontRole::Body;
+    for (FontRole candidate : {FontRole::Display, FontRole::Heading}) {
+      const ImFont& font = *ctx.font(candidate);
+      const auto fits = [&](const auto& way) {
+        const std::string_view label = tr(way.label);
+        return icon_room(font, way.icon) + font.CalcTextSizeA(font.FontSize, FLT_MAX, 0, label.data(), label.data() + label.size()).x <=
+               button.x - 2 * m.gap;
+      };
+      if (std::all_of(std::begin(ways), std::end(ways), fits)) {
+        role = candidate;
+        break;
+      }
+    }
     for (std::size_t i = 0; i < std::size(ways); ++i) {
       const ImVec2 at(pos.x + static_cast<float>(i) * (button.x + gap), top);
-      if (big_button(ctx, {ways[i].id, at, button, tr(ways[i].label), ButtonKind::Primary, FontRole::Display, tr(ways[i].detail)}))
-        ctx.router().push(ways[i].route);
+      ButtonSpec spec{ways[i].id, at, button, tr(ways[i].label), ButtonKind::Primary, role, tr(ways[i].detail)};
+      spec.icon = ways[i].icon;
+      if (big_button(ctx, spec)) ctx.router().push(ways[i].route);
     }
   }
 };

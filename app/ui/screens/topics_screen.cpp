@@ -20,6 +20,27 @@ ImU32 topic_colour(const std::string& hex) {
   return colors::rgb((value >> 16) & 0xFF, (value >> 8) & 0xFF, value & 0xFF);
 }
 
+// The icon beside a topic's name: by the kind of life event its id names (the ids of the
+// shipped topics.json), else the generic one.
+Icon topic_icon(std::string_view id) {
+  static constexpr struct {
+    std::string_view id;
+    Icon icon;
+  } kByTopic[] = {
+      {"shengyu-shouyang", Icon::TopicBirth},          {"huji-banli", Icon::TopicHousehold},
+      {"jiuye-chuangye", Icon::TopicJobs},             {"hunyin-dengji", Icon::TopicMarriage},
+      {"zhufang-baozhang", Icon::TopicHousing},        {"shehui-baozhang", Icon::TopicSocialSecurity},
+      {"yiliao-weisheng", Icon::TopicHealth},          {"jiaoyu", Icon::TopicEducation},
+      {"canjiren-fuwu", Icon::TopicDisability},        {"yanglao", Icon::TopicElderly},
+      {"qiye-kaiban", Icon::TopicBusiness},            {"jiaotong-chuxing", Icon::TopicTransport},
+      {"gongcheng-jianshe", Icon::TopicConstruction},  {"falv-fuwu", Icon::TopicLaw},
+      {"tousu-jubao", Icon::TopicComplaint},
+  };
+  for (const auto& entry : kByTopic)
+    if (entry.id == id) return entry.icon;
+  return Icon::TopicGeneric;
+}
+
 class TopicsScreen final : public Screen {
  public:
   std::string title() const override { return std::string(tr(Text::TopicsTitle)); }
@@ -80,7 +101,8 @@ class TopicsScreen final : public Screen {
     const float inner = size.x - band - m.gap * 1.6f;
     float y = pos.y + m.gap * 0.8f;
     const ImFont& heading = *ctx.font(FontRole::Heading);
-    draw_text_line(draw, heading, heading.FontSize, ImVec2(x, y), colors::kText, ellipsize(heading, heading.FontSize, topic.name, inner));
+    const float icon = draw_icon(draw, heading, topic_icon(topic.id), ImVec2(x, y), topic_colour(topic.colour));
+    draw_text_line(draw, heading, heading.FontSize, ImVec2(x + icon, y), colors::kText, ellipsize(heading, heading.FontSize, topic.name, inner - icon));
     y += line_height(heading.FontSize);
     const ImFont& body = *ctx.font(FontRole::Body);
     draw_text_line(draw, body, body.FontSize, ImVec2(x, y), colors::kAccent, fill_text(Text::TopicCountFormat, {std::to_string(count)}));
