@@ -129,7 +129,19 @@ Slip voucher_slip(const SlipOrigin& origin, const VoucherFacts& voucher) {
   w.add(Kind::Qr, voucher.code);
   w.add(Kind::Body, fill_text(Text::PrintPrizeFormat, {voucher.prize}));
   w.add(Kind::Body, fill_text(Text::QuizVoucherCollectAtFormat, {voucher.collect_at, voucher.prize}));
-  w.add(Kind::Body, fill_text(Text::QuizVoucherIssuedAtFormat, {voucher.issued_at}));
+  if (!voucher.issued_at.empty()) w.add(Kind::Body, fill_text(Text::QuizVoucherIssuedAtFormat, {voucher.issued_at}));
+  w.footer(origin);
+  return w.take();
+}
+
+Slip day_summary_slip(const SlipOrigin& origin, const DaySummaryFacts& summary) {
+  using Kind = SlipBlock::Kind;
+  SlipWriter w;
+  w.add(Kind::Small, origin.event.county + origin.event.title);
+  w.add(Kind::Title, std::string(tr(Text::PrintSummaryTitle)));
+  w.add(Kind::Body, fill_text(Text::PrintSummaryDayFormat, {summary.day}));
+  w.add(Kind::Rule, "");
+  for (const auto& [label, figure] : summary.figures) w.add(Kind::Body, label + "：" + figure);
   w.footer(origin);
   return w.take();
 }
