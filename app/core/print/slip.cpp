@@ -53,6 +53,11 @@ class SlipWriter {
   void labelled(Text label, const std::string& value) {
     if (!value.empty()) add(SlipBlock::Kind::Body, std::string(tr(label)) + value);
   }
+  // The booth's event above the slip's name (the 办事指南 names the department there instead).
+  void header(const SlipOrigin& origin, Text title) {
+    add(SlipBlock::Kind::Small, origin.event.county + origin.event.title);
+    add(SlipBlock::Kind::Title, std::string(tr(title)));
+  }
   void footer(const SlipOrigin& origin) {
     add(SlipBlock::Kind::Rule, "");
     add(SlipBlock::Kind::Small, fill_text(Text::PrintBoothFormat, {origin.event.county, origin.event.title, origin.event.place}));
@@ -121,8 +126,7 @@ Slip guide_slip(const SlipOrigin& origin, const Department& department, const Ap
 Slip voucher_slip(const SlipOrigin& origin, const VoucherFacts& voucher) {
   using Kind = SlipBlock::Kind;
   SlipWriter w;
-  w.add(Kind::Small, origin.event.county + origin.event.title);
-  w.add(Kind::Title, std::string(tr(Text::PrintVoucherTitle)));
+  w.header(origin, Text::PrintVoucherTitle);
   w.add(Kind::Rule, "");
   w.add(Kind::Heading, std::string(tr(Text::QuizVoucherLabel)));
   w.add(Kind::Large, voucher.code);
@@ -137,8 +141,7 @@ Slip voucher_slip(const SlipOrigin& origin, const VoucherFacts& voucher) {
 Slip day_summary_slip(const SlipOrigin& origin, const DaySummaryFacts& summary) {
   using Kind = SlipBlock::Kind;
   SlipWriter w;
-  w.add(Kind::Small, origin.event.county + origin.event.title);
-  w.add(Kind::Title, std::string(tr(Text::PrintSummaryTitle)));
+  w.header(origin, Text::PrintSummaryTitle);
   w.add(Kind::Body, fill_text(Text::PrintSummaryDayFormat, {summary.day}));
   w.add(Kind::Rule, "");
   for (const auto& [label, figure] : summary.figures) w.add(Kind::Body, label + "：" + figure);
