@@ -6,6 +6,7 @@
 #include <cmath>
 #include <random>
 
+#include "core/print/slip_sources.h"
 #include "core/util/log.h"
 #include "ui/frame_settle.h"
 #include "ui/route_registry.h"
@@ -44,7 +45,8 @@ Kiosk::Kiosk(KioskSetup setup, EventSink& sink, DurableStore& store)
   make_quiz_service();
   // Issue 30: slips print through CUPS on the queue's own thread; no printer, no print buttons.
   if (config_.printer_name)
-    printer_ = std::make_unique<print::SlipPrinter>(config_, std::filesystem::temp_directory_path() / ("openday-print-" + config_.kiosk_id));
+    printer_ = std::make_unique<print::SlipPrinter>(config_, std::filesystem::temp_directory_path() / ("openday-print-" + config_.kiosk_id),
+                                                    print::printed_voucher_codes(setup.staff_paths.database));
   staff_.service().set_content({content_, quiz_bank_});
   if (setup.booth_prizes) staff_.service().set_booth_prizes(std::move(setup.booth_prizes));
   ImGuiIO& io = ImGui::GetIO();

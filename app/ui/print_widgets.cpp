@@ -35,12 +35,19 @@ void on_tap(ScreenContext& ctx, PrintButtonState& state, const PrintButtonSpec& 
   ctx.log(spec.event);
 }
 
+// print_failed's target: which kind of slip did not print.
+std::string failure_target(EventType tapped) {
+  if (tapped == EventType::PrintVoucher) return "voucher";
+  if (tapped == EventType::PrintSummary) return "summary";
+  return "guide";
+}
+
 void log_failure_once(ScreenContext& ctx, PrintButtonState& state, const PrintButtonSpec& spec, print::PrintStatus status) {
   if (status != print::PrintStatus::Unavailable || state.failure_logged) return;
   state.failure_logged = true;
   Event failed = spec.event;
   failed.type = EventType::PrintFailed;
-  failed.target = spec.event.type == EventType::PrintVoucher ? "voucher" : "guide";
+  failed.target = failure_target(spec.event.type);
   ctx.log(std::move(failed));
 }
 

@@ -505,6 +505,13 @@ constexpr std::array kTexts = {
     TextEntry{Text::PrintVoucherAlreadyPrinted, "print_voucher_already_printed", TextStyle::Heading, "兑奖凭条已经打印过了，如需补打请到服务台"},
     // In the empty search box while the pad is open, instead of the pinyin hint.
     TextEntry{Text::SearchHandwritingBoxHint, "search_handwriting_box_hint", TextStyle::Body, "在下方写字"},
+    // Printing slips at the staff screens (issue 30): the day's summary, the desk's reprint, the doctor.
+    TextEntry{Text::PrintSummaryTitle, "print_summary_title", TextStyle::Heading, "当日概况"},
+    TextEntry{Text::PrintSummaryDayFormat, "print_summary_day_format", TextStyle::Body, "日期：{0}"},
+    TextEntry{Text::PrintSummaryButton, "print_summary_button", TextStyle::Heading, "打印当日概况"},
+    TextEntry{Text::PrintReprintButton, "print_reprint_button", TextStyle::Heading, "补打凭条"},
+    TextEntry{Text::DoctorPrinter, "doctor_printer", TextStyle::Heading, "打印机"},
+    TextEntry{Text::DoctorFixPrinter, "doctor_fix_printer", TextStyle::Body, "请检查打印机的电源、纸张和连线，或请技术人员查看打印服务（CUPS）"},
 };
 
 constexpr bool table_is_complete_and_ordered() {

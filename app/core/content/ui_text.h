@@ -445,6 +445,13 @@ enum class Text : std::uint16_t {
   PrintStatusUnavailable,
   PrintVoucherAlreadyPrinted,
   SearchHandwritingBoxHint,
+  // Printing slips at the staff screens (issue 30): the day's summary, the desk's reprint, the doctor.
+  PrintSummaryTitle,
+  PrintSummaryDayFormat,
+  PrintSummaryButton,
+  PrintReprintButton,
+  DoctorPrinter,
+  DoctorFixPrinter,
   Count
 };
 

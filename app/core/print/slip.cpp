@@ -53,6 +53,11 @@ class SlipWriter {
   void labelled(Text label, const std::string& value) {
     if (!value.empty()) add(SlipBlock::Kind::Body, std::string(tr(label)) + value);
   }
+  // The booth's event above the slip's name (the 办事指南 names the department there instead).
+  void header(const SlipOrigin& origin, Text title) {
+    add(SlipBlock::Kind::Small, origin.event.county + origin.event.title);
+    add(SlipBlock::Kind::Title, std::string(tr(title)));
+  }
   void footer(const SlipOrigin& origin) {
     add(SlipBlock::Kind::Rule, "");
     add(SlipBlock::Kind::Small, fill_text(Text::PrintBoothFormat, {origin.event.county, origin.event.title, origin.event.place}));
@@ -121,15 +126,25 @@ Slip guide_slip(const SlipOrigin& origin, const Department& department, const Ap
 Slip voucher_slip(const SlipOrigin& origin, const VoucherFacts& voucher) {
   using Kind = SlipBlock::Kind;
   SlipWriter w;
-  w.add(Kind::Small, origin.event.county + origin.event.title);
-  w.add(Kind::Title, std::string(tr(Text::PrintVoucherTitle)));
+  w.header(origin, Text::PrintVoucherTitle);
   w.add(Kind::Rule, "");
   w.add(Kind::Heading, std::string(tr(Text::QuizVoucherLabel)));
   w.add(Kind::Large, voucher.code);
   w.add(Kind::Qr, voucher.code);
   w.add(Kind::Body, fill_text(Text::PrintPrizeFormat, {voucher.prize}));
   w.add(Kind::Body, fill_text(Text::QuizVoucherCollectAtFormat, {voucher.collect_at, voucher.prize}));
-  w.add(Kind::Body, fill_text(Text::QuizVoucherIssuedAtFormat, {voucher.issued_at}));
+  if (!voucher.issued_at.empty()) w.add(Kind::Body, fill_text(Text::QuizVoucherIssuedAtFormat, {voucher.issued_at}));
+  w.footer(origin);
+  return w.take();
+}
+
+Slip day_summary_slip(const SlipOrigin& origin, const DaySummaryFacts& summary) {
+  using Kind = SlipBlock::Kind;
+  SlipWriter w;
+  w.header(origin, Text::PrintSummaryTitle);
+  w.add(Kind::Body, fill_text(Text::PrintSummaryDayFormat, {summary.day}));
+  w.add(Kind::Rule, "");
+  for (const auto& [label, figure] : summary.figures) w.add(Kind::Body, label + "：" + figure);
   w.footer(origin);
   return w.take();
 }

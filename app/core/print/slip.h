@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/content/content.h"
@@ -50,6 +51,14 @@ struct VoucherFacts {
   std::string issued_at;   // local time the voucher was issued
 };
 Slip voucher_slip(const SlipOrigin& origin, const VoucherFacts& voucher);
+
+// The day's 基本情况 as the staff dashboard counts it (the report's figures, put in words by the
+// reports layer, which comes after this one): printed from 数据导出 at the desk.
+struct DaySummaryFacts {
+  std::string day;                                          // "2026-05-15"
+  std::vector<std::pair<std::string, std::string>> figures;  // label, figure with its unit
+};
+Slip day_summary_slip(const SlipOrigin& origin, const DaySummaryFacts& summary);
 
 // `openday print --test`: says which printer and paper, with a QR code to check the scanner.
 Slip test_slip(const SlipOrigin& origin, std::string_view printer, Paper paper);

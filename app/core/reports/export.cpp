@@ -289,6 +289,9 @@ ExportTable basic_facts_table(const Report& report) {
   const auto rate = voice.satisfaction_rate();
   rows.push_back({"满意率", rate ? ExportCell(rounded(*rate, 4)) : ExportCell(""), "", "自助查询机"});
   rows.push_back({"撤销的登记", tally.undone, "次", "现场登记（已从上列数字中扣除）"});
+  // Issue 30: slips printed (taps that queued one; a print_failed row is a note, not a print).
+  rows.push_back({"打印办事指南", t.kind_rows[static_cast<std::size_t>(EventType::PrintGuide)], "份", "自助查询机"});
+  rows.push_back({"打印兑奖凭条", t.kind_rows[static_cast<std::size_t>(EventType::PrintVoucher)], "张", "自助查询机"});
   return table_of<FactRow>("basic-facts", "基本情况",
                            {{"项目", [](const FactRow& r) { return r.label; }},
                             {"数量", [](const FactRow& r) { return r.count; }},
@@ -360,7 +363,8 @@ std::vector<ExportTable> report_tables(const Report& report) {
                                      {{"事项编号", [](const ItemRow& i) { return i.id; }},
                                       {"事项名称", [](const ItemRow& i) { return i.name; }},
                                       {"所属部门", [](const ItemRow& i) { return i.department; }},
-                                      {"浏览次数", [](const ItemRow& i) { return i.views; }}},
+                                      {"浏览次数", [](const ItemRow& i) { return i.views; }},
+                                      {"打印办事指南", [](const ItemRow& i) { return i.guides_printed; }}},
                                      report.items));
   tables.push_back(table_of<QuestionRow>("quiz-questions", "按竞猜题目",
                                          {{"题目编号", [](const QuestionRow& q) { return q.id; }},
@@ -374,7 +378,8 @@ std::vector<ExportTable> report_tables(const Report& report) {
       {{"兑奖码", [](const VoucherRow& v) { return v.code; }},
        {"机器编号", [](const VoucherRow& v) { return v.kiosk_id; }},
        {"发放时间", [](const VoucherRow& v) { return format_local_time(v.issued_at_ms); }},
-       {"兑换时间", [](const VoucherRow& v) { return v.redeemed_at_ms ? format_local_time(*v.redeemed_at_ms) : ""; }}},
+       {"兑换时间", [](const VoucherRow& v) { return v.redeemed_at_ms ? format_local_time(*v.redeemed_at_ms) : ""; }},
+       {"打印兑奖凭条", [](const VoucherRow& v) { return v.slips_printed; }}},
       report.vouchers));
   tables.push_back(table_of<SessionRow>("sessions", "访客会话",
                                         {{"机器编号", [](const SessionRow& s) { return s.kiosk_id; }},

@@ -251,6 +251,12 @@ class Aggregator {
       case EventType::EventFact:
         tally_.add_fact(row.target(), row.value(), at_ms, row.kiosk_id(), row.seq());
         break;
+      case EventType::PrintGuide:
+        add_guide_printed(row);
+        break;
+      case EventType::PrintVoucher:
+        ++voucher_slips_[std::string(row.item().value_or(""))];
+        break;
       case EventType::TopicView:
         ++topics_[std::string(row.target())].views;
         break;
@@ -282,6 +288,15 @@ class Aggregator {
     }
   }
 
+  // Issue 30: per item, as the views are (the department kept by id until the content names it).
+  void add_guide_printed(const EventRows& row) {
+    const auto item_id = row.item();
+    if (!item_id) return;
+    ItemRow& item = items_[std::string(*item_id)];
+    ++item.guides_printed;
+    if (const auto department = row.department(); department && item.department.empty()) item.department = std::string(*department);
+  }
+
   void add_search(const EventRows& row, DailyRow& day) {
     const std::string query(row.target());
     if (query.empty()) return;
@@ -302,7 +317,7 @@ class Aggregator {
 
   void merge_vouchers(const Database& db) {
     for (StoredVoucher& stored : read_vouchers(db)) {
-      VoucherRow v{std::move(stored.code), std::move(stored.kiosk_id), stored.issued_at_ms, stored.redeemed_at_ms};
+      VoucherRow v{std::move(stored.code), std::move(stored.kiosk_id), stored.issued_at_ms, stored.redeemed_at_ms, 0};
       auto [at, fresh] = vouchers_.emplace(v.code, v);
       if (!fresh && v.redeemed_at_ms && !at->second.redeemed_at_ms) at->second.redeemed_at_ms = v.redeemed_at_ms;
     }
@@ -341,6 +356,7 @@ class Aggregator {
   std::map<std::pair<std::string, std::int64_t>, SessionAccumulator> sessions_;
   std::map<std::string, DepartmentRow> departments_;
   std::map<std::string, ItemRow> items_;
+  std::map<std::string, std::int64_t> voucher_slips_;  // code -> print_voucher rows
   std::map<std::string, QuestionRow> questions_;
   std::map<std::string, VoucherRow> vouchers_;
   std::set<std::string> issued_codes_;
@@ -448,8 +464,11 @@ void Aggregator::finish(Report& report) {
     return a.accuracy() != b.accuracy() ? a.accuracy() < b.accuracy() : a.answers > b.answers;
   });
   // Vouchers issued within the range, with their redemption if any.
-  for (const auto& [code, v] : vouchers_)
-    if (issued_codes_.count(code)) report.vouchers.push_back(v);
+  for (const auto& [code, v] : vouchers_) {
+    if (!issued_codes_.count(code)) continue;
+    report.vouchers.push_back(v);
+    if (const auto printed = voucher_slips_.find(code); printed != voucher_slips_.end()) report.vouchers.back().slips_printed = printed->second;
+  }
   std::sort(report.vouchers.begin(), report.vouchers.end(),
             [](const VoucherRow& a, const VoucherRow& b) { return std::tie(a.issued_at_ms, a.code) < std::tie(b.issued_at_ms, b.code); });
   for (auto& [id, topic] : topics_) {
@@ -656,6 +675,45 @@ std::string summary_text(const Report& report, const std::string& county) {
   text += kiosk_sentences(report);
   if (rounded) text += "（文中带“余”的数字为向下取整的约数，确切数字见基本情况表。）";
   return text;
+}
+
+namespace {
+
+// The days a report covers as a slip names them: its range, or the days it found when open-ended.
+std::string covered_days(const Report& report) {
+  std::string from = report.from, to = report.to;
+  if (from.empty() && !report.days.empty()) from = report.days.front().day;
+  if (to.empty() && !report.days.empty()) to = report.days.back().day;
+  return from == to ? from : from + "—" + to;
+}
+
+}  // namespace
+
+print::DaySummaryFacts day_summary_facts(const Report& report) {
+  const DailyRow& t = report.total;
+  std::int64_t department_views = 0, item_views = 0, searches = 0;
+  for (const DepartmentRow& d : report.departments) department_views += d.views;
+  for (const ItemRow& i : report.items) item_views += i.views;
+  for (const SearchRow& s : report.searches) searches += s.searches;
+  const auto count = [](std::int64_t n, const char* unit) { return std::to_string(n) + unit; };
+  const auto kind = [&t](EventType type) { return t.kind_rows[static_cast<std::size_t>(type)]; };
+  print::DaySummaryFacts facts;
+  facts.day = covered_days(report);
+  facts.figures = {
+      {"接待人次", count(t.sessions, "人次")},
+      {"参与互动人次", count(t.engaged_sessions, "人次")},
+      {"操作次数", count(t.interactions, "次")},
+      {"部门页面浏览", count(department_views, "次")},
+      {"审批事项浏览", count(item_views, "次")},
+      {"搜索次数", count(searches, "次")},
+      {"有奖竞猜参与", count(std::max(t.quiz_attempts, t.quiz_passed), "人次")},
+      {"有奖竞猜过关", count(t.quiz_passed, "人次")},
+      {"发放奖品", count(t.vouchers_issued, "份")},
+      {"已兑奖", count(t.vouchers_redeemed, "份")},
+      {"打印办事指南", count(kind(EventType::PrintGuide), "份")},
+      {"打印兑奖凭条", count(kind(EventType::PrintVoucher), "张")},
+  };
+  return facts;
 }
 
 }  // namespace openday

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/booth/config.h"
+#include "core/print/slip.h"
 #include "core/reports/voice.h"
 #include "core/reports/tally.h"
 #include "core/visits/double_redemption.h"
@@ -55,6 +56,7 @@ struct DepartmentRow {
 struct ItemRow {
   std::string id, name, department;
   std::int64_t views = 0;
+  std::int64_t guides_printed = 0;  // issue 30: 打印办事指南 taps (print_guide rows) of this item
 };
 
 struct QuestionRow {
@@ -67,6 +69,7 @@ struct VoucherRow {
   std::string code, kiosk_id;
   std::int64_t issued_at_ms = 0;
   std::optional<std::int64_t> redeemed_at_ms;
+  std::int64_t slips_printed = 0;  // issue 30: its 兑奖凭条 printed (print_voucher rows: kiosk and desk)
 };
 
 struct SessionRow {
@@ -154,5 +157,9 @@ std::string rounded_down_words(std::int64_t count);
 // department or its items), and the questions answered at least once; never a zero count.
 std::vector<DepartmentRow> most_viewed_departments(const Report& report, std::size_t limit);
 std::vector<QuestionRow> answered_questions(const Report& report, std::size_t limit);
+
+// Issue 30: the figures of the staff dashboard for the 当日概况 slip (visitors, department and
+// item views, searches, the quiz, prizes, slips printed), each with its unit.
+print::DaySummaryFacts day_summary_facts(const Report& report);
 
 }  // namespace openday

@@ -349,6 +349,7 @@ std::vector<DoctorCheck> doctor_checks_in_kiosk(const StaffPaths& paths, const C
     checks.push_back(check_prize_stock(paths.database, config));
   }
   checks.push_back(check_kiosk_id(config, 1));  // this kiosk cannot see the others at the booth
+  if (config.printer_name) checks.push_back(check_printer(config, print::probe_printer(*config.printer_name)));  // issue 30
   return checks;
 }
 

@@ -53,6 +53,7 @@ enum class EventType {
   PrintGuide,
   PrintVoucher,
   PrintFailed,
+  PrintSummary,
   Count
 };
 
@@ -200,13 +201,16 @@ inline constexpr std::array kEventKinds = {
     // Printing slips (issue 30).
     EventKind{EventType::PrintGuide, "print_guide", "a visitor tapped 打印办事指南",
               "screen; department; item = the approval item",
-              "", {"打印办事指南", ""}},
-    EventKind{EventType::PrintVoucher, "print_voucher", "a visitor tapped 打印兑奖凭条",
-              "screen; item = the voucher code",
-              "", {"打印兑奖凭条", ""}},
+              "按审批事项: 打印办事指南; 基本情况: 数量", {"打印办事指南", ""}},
+    EventKind{EventType::PrintVoucher, "print_voucher", "a visitor tapped 打印兑奖凭条 (or staff 补打凭条)",
+              "screen; item = the voucher code; target = `staff` for the desk's reprint",
+              "奖品兑奖码: 打印兑奖凭条; 基本情况: 数量", {"打印兑奖凭条", ""}},
     EventKind{EventType::PrintFailed, "print_failed", "a slip did not print (打印机暂不可用)",
-              "screen; department, item as in print_guide or print_voucher; target = `guide` or `voucher`",
+              "screen; department, item as in print_guide or print_voucher; target = `guide`, `voucher` or `summary`",
               "not exported: a failure for the staff, seen in the events"},
+    EventKind{EventType::PrintSummary, "print_summary", "staff tapped 打印当日概况 on 数据导出",
+              "screen; item = the day",
+              "not exported: a slip for the staff, not a visitor's use"},
 };
 
 const EventKind& event_kind(EventType type);

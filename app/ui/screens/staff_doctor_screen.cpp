@@ -33,6 +33,7 @@ constexpr std::array kCheckWords = {
     CheckWords{DoctorCheckId::Pin, Text::DoctorPin, Text::DoctorFixPin},
     CheckWords{DoctorCheckId::PrizeStock, Text::DoctorPrizeStock, Text::DoctorFixPrizeStock},
     CheckWords{DoctorCheckId::KioskId, Text::DoctorKioskId, Text::DoctorFixKioskId},
+    CheckWords{DoctorCheckId::Printer, Text::DoctorPrinter, Text::DoctorFixPrinter},  // issue 30
 };
 
 const CheckWords& words_for(DoctorCheckId id) {

@@ -1,8 +1,13 @@
 // Staff: export the counts (CSV, XLSX and the summary paragraph) to a USB stick, offered first,
 // or to the fallback folder. A pulled stick or a full one is a clear message, never a half file.
+// With a printer, 打印当日概况 prints the dashboard's figures of today on a slip (issue 30).
 #include <algorithm>
+#include <optional>
 
 #include "core/content/ui_text.h"
+#include "core/reports/report.h"
+#include "core/util/local_clock.h"
+#include "ui/print_widgets.h"
 #include "ui/screen_context.h"
 #include "ui/text_layout.h"
 #include "ui/touch_scroll.h"
@@ -17,6 +22,10 @@ class StaffExportScreen final : public Screen {
 
   void draw(ScreenContext& ctx) override {
     StaffService& staff = ctx.staff().service();
+    if (ctx.printer() && !asked_for_figures_) {  // today's figures for 打印当日概况, fresh as the screen opens
+      asked_for_figures_ = true;
+      staff.refresh_dashboard();
+    }
     const Rect area = ctx.content_rect();
     const Metrics& m = ctx.metrics();
     // Sticks come and go: look again every few seconds.
@@ -45,6 +54,7 @@ class StaffExportScreen final : public Screen {
         staff.export_to(d.folder);
       y += height + m.gap * 0.5f;
     }
+    y = draw_print_summary(ctx, staff, x, y, width);
     y += m.gap * 0.5f;
     ImDrawList& draw = ctx.draw_list();
     const ImFont& body = *ctx.font(FontRole::Body);
@@ -62,6 +72,24 @@ class StaffExportScreen final : public Screen {
   }
 
  private:
+  // 打印当日概况: once today's report is there (never yesterday's figures as today's).
+  float draw_print_summary(ScreenContext& ctx, StaffService& staff, float x, float y, float width) {
+    const auto& dashboard = staff.dashboard();
+    if (!ctx.printer() || !dashboard || dashboard->today.from != format_calendar_date(local_today())) return y;
+    Event tapped;
+    tapped.type = EventType::PrintSummary;
+    tapped.screen = ctx.router().current_route();
+    tapped.item = dashboard->today.from;
+    const PrintButtonSpec spec{"staff.export.print_summary", Text::PrintSummaryButton,
+                               [&ctx, &staff](print::SlipPrinter& printer) -> std::optional<std::uint64_t> {
+                                 return printer.print_day_summary(ctx.event(), day_summary_facts(staff.dashboard()->today));
+                               },
+                               std::move(tapped)};
+    return y + ctx.metrics().gap * 0.5f + print_button_row(ctx, print_, spec, ImVec2(x, y + ctx.metrics().gap * 0.5f), width);
+  }
+
+  PrintButtonState print_;
+  bool asked_for_figures_ = false;
   std::vector<ExportDestination> destinations_;
   double listed_at_ = -1e9;
   bool started_ = false;

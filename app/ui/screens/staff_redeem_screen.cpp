@@ -1,10 +1,14 @@
 // Staff: redeem a visitor's voucher on a keypad of the voucher alphabet (no look-alikes to
-// confuse: no 0/O, no 1/I/L). A second redemption says when the first one was.
+// confuse: no 0/O, no 1/I/L). A second redemption says when the first one was. With a printer,
+// 补打凭条 reprints the looked-up code's 兑奖凭条 (issue 30), even when the kiosk printed it once.
 #include <imgui.h>
 
 #include <algorithm>
+#include <optional>
 
 #include "core/content/ui_text.h"
+#include "core/print/slip_sources.h"
+#include "ui/print_widgets.h"
 #include "ui/screen_context.h"
 #include "ui/text_layout.h"
 #include "ui/widgets.h"
@@ -35,6 +39,7 @@ class StaffRedeemScreen final : public Screen {
     const std::string placeholder = shown.empty() ? "____-____" : shown;
     y += centered_text(ctx, FontRole::Display, x, y, width, placeholder, shown.empty() ? colors::kTextMuted : colors::kText);
     y += centered_text(ctx, FontRole::Heading, x, y, width, result_text(staff), result_colour(staff)) + m.gap * 0.5f;
+    y += draw_reprint(ctx, staff, x, y, width);
 
     std::vector<std::string> keys;
     for (char c : kVoucherAlphabet) keys.emplace_back(1, c);
@@ -58,6 +63,36 @@ class StaffRedeemScreen final : public Screen {
   }
 
  private:
+  // The code whose slip 补打凭条 prints: one the desk looked up and that exists (redeemed now or before).
+  static std::optional<std::string> reprintable_code(const StaffService& staff) {
+    const auto result = staff.redemption();
+    if (!result) return std::nullopt;
+    if (result->outcome != Redemption::Outcome::Redeemed && result->outcome != Redemption::Outcome::AlreadyRedeemed) return std::nullopt;
+    return result->code;
+  }
+
+  float draw_reprint(ScreenContext& ctx, StaffService& staff, float x, float y, float width) {
+    const auto code = reprintable_code(staff);
+    if (!ctx.printer() || !code) return 0;
+    if (*code != reprint_code_) {  // another code: its own button, no status of the last one
+      reprint_ = {};
+      reprint_code_ = *code;
+    }
+    Event tapped;
+    tapped.type = EventType::PrintVoucher;
+    tapped.screen = ctx.router().current_route();
+    tapped.item = *code;
+    tapped.target = "staff";
+    const PrintButtonSpec spec{"staff.redeem.reprint", Text::PrintReprintButton,
+                               [&ctx, &staff, code = *code](print::SlipPrinter& printer) -> std::optional<std::uint64_t> {
+                                 return printer.reprint_voucher(ctx.event(), print::desk_voucher_facts(staff.paths().database, code, ctx.config()));
+                               },
+                               std::move(tapped)};
+    const float button_width = std::min(width, 600 * ctx.metrics().unit);
+    return print_button_row(ctx, reprint_, spec, ImVec2(x + (width - button_width) * 0.5f, y), width - (width - button_width) * 0.5f) +
+           ctx.metrics().gap * 0.5f;
+  }
+
   void submit(StaffService& staff) {
     if (typed_.size() != kVoucherLength) return;
     staff.redeem(typed_);
@@ -114,6 +149,8 @@ class StaffRedeemScreen final : public Screen {
 
   std::string typed_;
   bool started_ = false;
+  PrintButtonState reprint_;
+  std::string reprint_code_;
 };
 
 }  // namespace
