@@ -8,6 +8,14 @@ const TapTarget* TapTargets::find(std::string_view id) const {
   return nullptr;
 }
 
+void TapTargets::mark_surface(std::string_view id) {
+  for (auto target = targets_.rbegin(); target != targets_.rend(); ++target) {
+    if (target->id != id) continue;
+    target->surface = true;
+    return;
+  }
+}
+
 bool TapTargets::accept(std::string_view id, double now) {
   if (now - last_accepted_at_ < kDoubleTapSeconds) return false;
   last_accepted_at_ = now;

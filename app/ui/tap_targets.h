@@ -17,6 +17,7 @@ struct TapTarget {
   bool clipped = false;  // partly scrolled out of view
   std::string label;     // what a button says (tests read it)
   std::string state;     // a switch's state as shown beside its label, e.g. 开 / 关
+  bool surface = false;  // drawn on, not only tapped (the 手写 pad): --log-targets gives its rectangle too
   ImVec2 center() const { return ImVec2((min.x + max.x) * 0.5f, (min.y + max.y) * 0.5f); }
   ImVec2 size() const { return ImVec2(max.x - min.x, max.y - min.y); }
 };
@@ -32,6 +33,8 @@ class TapTargets {
     targets_.push_back({std::string(id), min, max, clipped, std::string(label), std::string(state)});
   }
   const TapTarget* find(std::string_view id) const;
+  // Marks the target registered last under id as a surface (see TapTarget::surface).
+  void mark_surface(std::string_view id);
   std::span<const TapTarget> all() const { return targets_; }
 
   // Decides whether a click on id counts; records it when it does.
