@@ -264,6 +264,7 @@ PadAction HandwritingPad::draw_candidates(ScreenContext& ctx, ImVec2 pos, float 
   PadAction action;
   for (std::size_t i = 0; i < candidates_.size() && i < kHandwritingCandidates; ++i) {
     const std::string id = "search.hw.candidate." + std::to_string(i);
+    ctx.taps().allow_quick_tap(id);
     const ImVec2 at(pos.x + static_cast<float>(i % columns) * (cell + gap), pos.y + static_cast<float>(i / columns) * (key + gap));
     // In the heading face, large enough to tell look-alikes apart; on the search screen it holds
     // every character of the content (glyph_plan), the ones ranked first.
@@ -285,6 +286,7 @@ PadAction HandwritingPad::draw_buttons(ScreenContext& ctx, ImVec2 pos, float wid
   const char* ids[] = {"search.hw.undo", "search.hw.clear", "search.hw.delete"};
   PadAction action;
   for (int i = 0; i < 3; ++i) {
+    ctx.taps().allow_quick_tap(ids[i]);
     if (!big_button(ctx, {ids[i], boxes.pos[i], boxes.size[i], tr(kButtonLabels[i]), ButtonKind::Secondary})) continue;
     if (i == 0) undo(query);
     if (i == 1) clear();

@@ -27,7 +27,10 @@ class TapTargets {
   // A second tap this soon after an accepted one is a double tap and is ignored.
   static constexpr double kDoubleTapSeconds = 0.35;
 
-  void begin_frame() { targets_.clear(); }
+  void begin_frame() {
+    targets_.clear();
+    quick_ids_.clear();
+  }
   void add(std::string_view id, ImVec2 min, ImVec2 max, bool clipped = false, std::string_view label = {},
            std::string_view state = {}) {
     targets_.push_back({std::string(id), min, max, clipped, std::string(label), std::string(state)});
@@ -39,13 +42,21 @@ class TapTargets {
 
   // Decides whether a click on id counts; records it when it does.
   bool accept(std::string_view id, double now);
+  // This frame, a tap on id may follow one on another such target at once: controls side by side
+  // whose taps change nothing under the finger (the 手写 pad's 撤销一笔 and then a candidate of the
+  // new row). A second tap on the same one is still a double tap.
+  void allow_quick_tap(std::string_view id) { quick_ids_.emplace_back(id); }
   // The ids of accepted taps since the last call, oldest first.
   std::vector<std::string> take_accepted();
 
  private:
   std::vector<TapTarget> targets_;
+  bool quick(std::string_view id) const;
   std::vector<std::string> accepted_;
   double last_accepted_at_ = -1e9;
+  std::vector<std::string> quick_ids_;
+  std::string last_accepted_id_;
+  bool last_accepted_quick_ = false;
 };
 
 }  // namespace openday::ui

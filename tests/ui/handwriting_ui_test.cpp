@@ -258,6 +258,37 @@ TEST_P(HandwritingShapes, CandidateTappedInItsFirstFrameIsTaken) {
   EXPECT_TRUE(kiosk.has_target("search.result.mz-dibao"));
 }
 
+// 撤销一笔 takes back a stray stroke and the row is 低's again: the visitor taps 低 at once, in the
+// first frame it shows, well within a double tap's time of 撤销一笔; it is another button in
+// another place (no double tap lands there), so the tap is taken.
+TEST(HandwritingPad, CandidateTappedAtOnceAfterUndoIsTaken) {
+  ASSERT_TRUE(test::require_hanzi_data());
+  HeadlessKiosk kiosk(ImVec2(1920, 1080), "search", {}, fixture_content());
+  kiosk.wait(0.5);
+  press(kiosk, "search.mode.handwriting");
+  auto strokes = test::hanzi_strokes("低", 6, 7, 40);
+  ASSERT_TRUE(strokes);
+  strokes->push_back({{100, 900}, {500, 920}, {900, 940}});  // a stray stroke under it
+  write_strokes(kiosk, *strokes);
+  kiosk.tap("search.hw.undo");
+  for (int frame = 0; frame < 500 && label_of(kiosk, "search.hw.candidate.0") != "低"; ++frame) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    kiosk.frame();
+  }
+  ASSERT_EQ(label_of(kiosk, "search.hw.candidate.0"), "低");
+  kiosk.tap("search.hw.candidate.0");
+  EXPECT_TRUE(targets_with_prefix(kiosk, "search.hw.candidate.").empty()) << "the pick clears the pad";
+  EXPECT_NE(testing::drawn_text().find("低"), std::string::npos) << "the search box shows 低: " << testing::drawn_text();
+  // A double tap on 撤销一笔 still takes back one stroke only.
+  write_strokes(kiosk, {{{200, 400}, {500, 390}, {820, 380}}, {{120, 700}, {500, 690}, {900, 680}}});
+  ASSERT_EQ(kiosk.kiosk().taps().find("search.hw.undo") != nullptr, true);
+  kiosk.tap("search.hw.undo");
+  kiosk.tap("search.hw.undo");
+  kiosk.run_until_idle();
+  kiosk.wait(0.5);
+  EXPECT_FALSE(targets_with_prefix(kiosk, "search.hw.candidate.").empty()) << "one stroke is left";
+}
+
 bool overlaps(const ui::TapTarget& a, const ui::TapTarget& b) {
   return a.min.x < b.max.x && b.min.x < a.max.x && a.min.y < b.max.y && b.min.y < a.max.y;
 }
