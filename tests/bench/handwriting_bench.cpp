@@ -19,7 +19,6 @@
 
 #include "core/content/content.h"
 #include "core/handwriting/content_ranking.h"
-#include "core/util/utf8.h"
 #include "support/hanzi_strokes.h"
 #include "support/headless_kiosk.h"
 
@@ -40,28 +39,6 @@ double percentile(std::vector<double> v, double p) {
   return v[std::min(v.size() - 1, static_cast<std::size_t>(static_cast<double>(v.size()) * p))];
 }
 
-struct Written {
-  std::string character;
-  std::string before;  // the name's characters before it: the search box as the visitor writes
-};
-
-// Every Han character of every item name, in order, repeats included: what visitors write.
-std::vector<Written> item_name_characters(const Content& content) {
-  std::vector<Written> out;
-  for (const auto& department : content.departments)
-    for (const auto& item : department.approval_items) {
-      std::size_t offset = 0;
-      for_each_code_point(item.name, [&](char32_t code_point) {
-        std::string character;
-        append_utf8(character, code_point);
-        const std::string before = item.name.substr(0, offset);
-        offset += character.size();
-        if (code_point >= 0x3400 && code_point <= 0x9FFF) out.push_back({character, before});
-      });
-    }
-  return out;
-}
-
 void recognition_per_stroke(const Content& content) {
   HandwritingRecognizer recognizer;
   const double load_start = thread_cpu_ms();
@@ -75,7 +52,7 @@ void recognition_per_stroke(const Content& content) {
   const double characters_ms = thread_cpu_ms() - characters_start;
   std::vector<double> updates;
   std::size_t written = 0, missing = 0;
-  const auto samples = item_name_characters(content);
+  const auto samples = test::item_name_characters(content, false);  // repeats too: what visitors write
   for (std::size_t i = 0; i < samples.size(); ++i) {
     const auto strokes = test::hanzi_strokes(samples[i].character, 8, static_cast<std::uint32_t>(2000 + i), 40);
     if (!strokes) {

@@ -37,9 +37,8 @@ std::string label_of(HeadlessKiosk& kiosk, std::string_view id) {
   return target ? target->label : std::string();
 }
 
-// Writes the strokes on the pad as finger drags frame by frame; then lets the worker's candidates
-// arrive, and waits as a visitor would before tapping (new candidates may bake new glyphs).
-void write_strokes(HeadlessKiosk& kiosk, const Strokes& strokes) {
+// Writes the strokes on the pad as finger drags, frame by frame, each stroke after a hover frame.
+void draw_strokes(HeadlessKiosk& kiosk, const Strokes& strokes) {
   const ui::TapTarget* pad = kiosk.kiosk().taps().find("search.hw.pad");
   ASSERT_NE(pad, nullptr);
   const ImVec2 min = pad->min, size = pad->size();
@@ -56,6 +55,12 @@ void write_strokes(HeadlessKiosk& kiosk, const Strokes& strokes) {
     kiosk.touch(false, at(stroke.back()));
     kiosk.frame();
   }
+}
+
+// The strokes written; then lets the worker's candidates arrive, and waits as a visitor would
+// before tapping (new candidates may bake new glyphs).
+void write_strokes(HeadlessKiosk& kiosk, const Strokes& strokes) {
+  draw_strokes(kiosk, strokes);
   kiosk.run_until_idle();
   kiosk.wait(0.5);
 }
@@ -207,26 +212,10 @@ TEST_P(HandwritingShapes, BoxHintAndCandidateSize) {
   EXPECT_NE(testing::drawn_text().find(pinyin_hint), std::string::npos) << "the letters bring the pinyin hint back";
 }
 
-// A candidate tapped in the very first frame it is shown is taken (issue 31, a tap after the row
-// changed used to be ignored for a moment): one stroke, frames until the row appears, then at
-// once the tap, and the query holds the character.
-// Writes the strokes as finger drags, frame by frame, and then draws frames at the kiosk's pace
-// only until the row shows `character` first (the worker answers on its own thread): no waiting.
+// Writes the strokes, then draws frames at the kiosk's pace only until the row shows `character`
+// first (the worker answers on its own thread): no waiting after.
 void write_until_first(HeadlessKiosk& kiosk, const Strokes& strokes, const std::string& character) {
-  const ui::TapTarget* pad = kiosk.kiosk().taps().find("search.hw.pad");
-  ASSERT_NE(pad, nullptr);
-  const ImVec2 min = pad->min, size = pad->size();
-  const auto at = [&](StrokePoint p) {
-    return ImVec2(min.x + size.x * static_cast<float>(p.x) / kStrokeBox, min.y + size.y * static_cast<float>(p.y) / kStrokeBox);
-  };
-  for (const Stroke& stroke : strokes) {
-    for (const StrokePoint point : stroke) {
-      kiosk.touch(true, at(point));
-      kiosk.frame();
-    }
-    kiosk.touch(false, at(stroke.back()));
-    kiosk.frame();
-  }
+  draw_strokes(kiosk, strokes);
   for (int frame = 0; frame < 500 && label_of(kiosk, "search.hw.candidate.0") != character; ++frame) {
     std::this_thread::sleep_for(std::chrono::milliseconds(2));
     kiosk.frame();
@@ -234,12 +223,9 @@ void write_until_first(HeadlessKiosk& kiosk, const Strokes& strokes, const std::
   ASSERT_EQ(label_of(kiosk, "search.hw.candidate.0"), character);
 }
 
-// A candidate tapped in the very first frame it is shown is taken (issue 31, a tap after the row
-// changed used to be ignored for a moment): one stroke, frames until the row appears, then at
-// once the tap, and the query holds the character.
 // A candidate tapped in the very first frame it is shown is taken (issue 31: a tap right after
 // the row changed used to be ignored for a moment): 低 written, the row drawn, the first
-// candidate tapped at once, and the search box holds 低; then 保, its row replacing nothing.
+// candidate tapped at once, and the search box holds 低; then 保 the same way.
 TEST_P(HandwritingShapes, CandidateTappedInItsFirstFrameIsTaken) {
   ASSERT_TRUE(test::require_hanzi_data());
   HeadlessKiosk kiosk(GetParam().display, "search", {}, fixture_content());
