@@ -1,7 +1,9 @@
 #include "ui/handwriting_pad.h"
 
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
+#include <initializer_list>
 
 #include "core/content/ui_text.h"
 #include "ui/text_layout.h"
@@ -61,8 +63,6 @@ void HandwritingWorker::run() {
 
 namespace {
 
-constexpr std::size_t kCandidateColumns = kHandwritingCandidates;
-
 ImVec2 to_screen(StrokePoint point, ImVec2 pos, float side) {
   const float scale = side / static_cast<float>(kStrokeBox);
   return ImVec2(pos.x + static_cast<float>(point.x) * scale, pos.y + static_cast<float>(point.y) * scale);
@@ -74,20 +74,80 @@ StrokePoint to_box(ImVec2 screen, ImVec2 pos, float side) {
   return {clamp((screen.x - pos.x) * scale), clamp((screen.y - pos.y) * scale)};
 }
 
-}  // namespace
+float rows_gap(const Metrics& m) { return m.gap * 0.4f; }
+float candidates_gap(const Metrics& m) { return m.gap * 0.25f; }
 
-// 撤销一笔 in 大字 wraps in a narrow column: the row grows for it rather than spilling out.
-float HandwritingPad::buttons_height(ScreenContext& ctx, float width, float key_height) {
-  const float cell = (width - 2 * ctx.metrics().gap * 0.4f) / 3;
-  float height = key_height;
-  for (Text label : {Text::SearchHandwritingUndo, Text::SearchHandwritingClear, Text::SearchHandwritingDelete})
-    height = std::max(height, button_height_for(ctx, tr(label), cell));
-  return height;
+// One row of candidates under the square; two rows of four in the column beside it.
+std::size_t candidate_columns(bool beside) { return beside ? (kHandwritingCandidates + 1) / 2 : kHandwritingCandidates; }
+std::size_t candidate_rows(bool beside) { return (kHandwritingCandidates + candidate_columns(beside) - 1) / candidate_columns(beside); }
+
+float candidates_height(ScreenContext& ctx, bool beside) {
+  const float rows = static_cast<float>(candidate_rows(beside));
+  return rows * HandwritingPad::key_height(ctx) + (rows - 1) * candidates_gap(ctx.metrics());
 }
 
-float HandwritingPad::rows_height(ScreenContext& ctx, float width, float key_height) {
-  const float gap = ctx.metrics().gap * 0.4f;
-  return key_height + gap + buttons_height(ctx, width, key_height) + gap;
+constexpr Text kButtonLabels[] = {Text::SearchHandwritingUndo, Text::SearchHandwritingClear, Text::SearchHandwritingDelete};
+
+// 撤销一笔, 清除 and 删除: in one row under the square, or 撤销一笔 over the other two beside it.
+// A label that wraps (大字 in a narrow cell) makes its row taller rather than spilling out.
+struct ButtonBoxes {
+  ImVec2 pos[3];
+  ImVec2 size[3];
+  float height = 0;
+};
+
+ButtonBoxes button_boxes(ScreenContext& ctx, ImVec2 pos, float width, bool beside) {
+  const float gap = rows_gap(ctx.metrics());
+  const float key = HandwritingPad::key_height(ctx);
+  const auto row_height = [&](std::initializer_list<Text> labels, float cell) {
+    float height = key;
+    for (Text label : labels) height = std::max(height, button_height_for(ctx, tr(label), cell));
+    return height;
+  };
+  ButtonBoxes boxes;
+  if (!beside) {
+    const float cell = (width - 2 * gap) / 3;
+    boxes.height = row_height({kButtonLabels[0], kButtonLabels[1], kButtonLabels[2]}, cell);
+    for (int i = 0; i < 3; ++i) {
+      boxes.pos[i] = ImVec2(pos.x + static_cast<float>(i) * (cell + gap), pos.y);
+      boxes.size[i] = ImVec2(cell, boxes.height);
+    }
+    return boxes;
+  }
+  const float first = row_height({kButtonLabels[0]}, width);
+  const float half = (width - gap) / 2;
+  const float second = row_height({kButtonLabels[1], kButtonLabels[2]}, half);
+  boxes.pos[0] = pos;
+  boxes.size[0] = ImVec2(width, first);
+  boxes.pos[1] = ImVec2(pos.x, pos.y + first + gap);
+  boxes.pos[2] = ImVec2(pos.x + half + gap, pos.y + first + gap);
+  boxes.size[1] = boxes.size[2] = ImVec2(half, second);
+  boxes.height = first + gap + second;
+  return boxes;
+}
+
+}  // namespace
+
+float HandwritingPad::key_height(ScreenContext& ctx) {
+  const Metrics& m = ctx.metrics();
+  return std::max(m.touch_min, line_height(ctx.font_px(FontRole::Heading)) + m.gap * 0.5f);
+}
+
+float HandwritingPad::controls_height(ScreenContext& ctx, float width, bool beside) {
+  return candidates_height(ctx, beside) + rows_gap(ctx.metrics()) + button_boxes(ctx, ImVec2(0, 0), width, beside).height;
+}
+
+float HandwritingPad::controls_width_beside(ScreenContext& ctx) {
+  const Metrics& m = ctx.metrics();
+  const ImFont& heading = *ctx.font(FontRole::Heading);
+  const auto label_width = [&](Text label) {
+    const std::string_view text = tr(label);
+    return heading.CalcTextSizeA(heading.FontSize, FLT_MAX, 0, text.data(), text.data() + text.size()).x + 2 * m.gap + 2;
+  };
+  const float columns = static_cast<float>(candidate_columns(true));
+  const float candidates = columns * key_height(ctx) + (columns - 1) * candidates_gap(m);
+  const float halves = 2 * std::max(label_width(kButtonLabels[1]), label_width(kButtonLabels[2])) + rows_gap(m);
+  return std::ceil(std::max({candidates, label_width(kButtonLabels[0]), halves}));
 }
 
 void HandwritingPad::clear() {
@@ -106,35 +166,33 @@ void HandwritingPad::recognize(const std::string& query) {
   worker_.submit(strokes_, query, generation_);
 }
 
-PadAction HandwritingPad::draw(ScreenContext& ctx, ImVec2 pos, float width, float side, const std::string& query, float& height) {
+PadAction HandwritingPad::draw(ScreenContext& ctx, const PadLayout& layout, const std::string& query) {
   const Metrics& m = ctx.metrics();
   if (auto result = worker_.take(); result && result->generation == generation_) candidates_ = std::move(result->candidates);
   // A result on its way: look again soon (the worker never wakes the loop itself).
   if (worker_.busy()) ctx.request_frame_within(0.02);
   ImDrawList& draw = ctx.draw_list();
-  const ImVec2 pad_pos(pos.x + (width - side) * 0.5f, pos.y);
-  draw_grid(draw, pad_pos, side, m.unit);
-  track_finger(ctx, pad_pos, side, query);
-  draw_ink(draw, pad_pos, side, m.unit);
-  if (strokes_.empty() && !drawing_) {
-    const ImFont& body = *ctx.font(FontRole::Body);
-    const float hint_height = measure_wrapped_height(body, body.FontSize, tr(Text::SearchHandwritingHint), side - 2 * m.gap);
-    // A square too small for the hint (大字 in landscape) shows only its grid: the hint would
-    // spill over the toggle above it.
-    if (hint_height + m.gap * 1.5f <= side)
-      draw_wrapped_text(draw, body, body.FontSize, ImVec2(pad_pos.x + m.gap, pad_pos.y + side - hint_height - m.gap * 0.5f),
-                      colors::kTextMuted, tr(Text::SearchHandwritingHint), side - 2 * m.gap);
-  }
-  const float key_height = std::max(m.touch_min, line_height(ctx.font_px(FontRole::Heading)) + m.gap * 0.5f);
-  float y = pos.y + side + m.gap * 0.4f;
-  PadAction action = draw_candidates(ctx, ImVec2(pos.x, y), width, key_height);
-  y += key_height + m.gap * 0.4f;
-  const float buttons = buttons_height(ctx, width, key_height);
-  const PadAction button = draw_buttons(ctx, ImVec2(pos.x, y), width, buttons, query);
+  draw_grid(draw, layout.pad, layout.side, m.unit);
+  track_finger(ctx, layout.pad, layout.side, query);
+  draw_ink(draw, layout.pad, layout.side, m.unit);
+  if (strokes_.empty() && !drawing_) draw_hint(ctx, layout.pad, layout.side);
+  PadAction action = draw_candidates(ctx, layout.controls, layout.controls_width, candidate_columns(layout.beside));
+  const ImVec2 buttons(layout.controls.x, layout.controls.y + candidates_height(ctx, layout.beside) + rows_gap(m));
+  const PadAction button = draw_buttons(ctx, buttons, layout.controls_width, layout.beside, query);
   if (button.kind != PadAction::Kind::None) action = button;
-  height = y + buttons - pos.y;
   if (action.kind == PadAction::Kind::Pick) clear();
   return action;
+}
+
+// A square too small for the hint (大字 in landscape) shows only its grid: the hint would spill
+// over what lies above it.
+void HandwritingPad::draw_hint(ScreenContext& ctx, ImVec2 pos, float side) const {
+  const Metrics& m = ctx.metrics();
+  const ImFont& body = *ctx.font(FontRole::Body);
+  const float hint_height = measure_wrapped_height(body, body.FontSize, tr(Text::SearchHandwritingHint), side - 2 * m.gap);
+  if (hint_height + m.gap * 1.5f > side) return;
+  draw_wrapped_text(ctx.draw_list(), body, body.FontSize, ImVec2(pos.x + m.gap, pos.y + side - hint_height - m.gap * 0.5f),
+                    colors::kTextMuted, tr(Text::SearchHandwritingHint), side - 2 * m.gap);
 }
 
 void HandwritingPad::draw_grid(ImDrawList& draw, ImVec2 pos, float side, float unit) const {
@@ -165,6 +223,7 @@ void HandwritingPad::track_finger(ScreenContext& ctx, ImVec2 pos, float side, co
   ImGui::SetCursorScreenPos(pos);
   ImGui::InvisibleButton("search.hw.pad", ImVec2(side, side));
   register_visible_target(ctx, "search.hw.pad", pos, ImVec2(pos.x + side, pos.y + side), tr(Text::SearchModeHandwriting));
+  ctx.taps().mark_surface("search.hw.pad");
   const bool active = ImGui::IsItemActive();
   if (active && strokes_.size() < kMaxStrokes) {
     const StrokePoint point = to_box(ImGui::GetIO().MousePos, pos, side);
@@ -198,40 +257,41 @@ void HandwritingPad::draw_ink(ImDrawList& draw, ImVec2 pos, float side, float un
   }
 }
 
-PadAction HandwritingPad::draw_candidates(ScreenContext& ctx, ImVec2 pos, float width, float key_height) {
-  const Metrics& m = ctx.metrics();
-  const float gap = m.gap * 0.25f;
-  const float cell = (width - gap * static_cast<float>(kCandidateColumns - 1)) / static_cast<float>(kCandidateColumns);
+PadAction HandwritingPad::draw_candidates(ScreenContext& ctx, ImVec2 pos, float width, std::size_t columns) {
+  const float gap = candidates_gap(ctx.metrics());
+  const float key = key_height(ctx);
+  const float cell = (width - gap * static_cast<float>(columns - 1)) / static_cast<float>(columns);
   PadAction action;
-  for (std::size_t i = 0; i < candidates_.size() && i < kCandidateColumns; ++i) {
+  for (std::size_t i = 0; i < candidates_.size() && i < kHandwritingCandidates; ++i) {
     const std::string id = "search.hw.candidate." + std::to_string(i);
-    const ImVec2 at(pos.x + static_cast<float>(i) * (cell + gap), pos.y);
+    ctx.taps().allow_quick_tap(id);
+    const ImVec2 at(pos.x + static_cast<float>(i % columns) * (cell + gap), pos.y + static_cast<float>(i / columns) * (key + gap));
     // In the heading face, large enough to tell look-alikes apart; on the search screen it holds
     // every character of the content (glyph_plan), the ones ranked first.
-    if (big_button(ctx, {id.c_str(), at, ImVec2(cell, key_height), candidates_[i].character, i == 0 ? ButtonKind::Primary : ButtonKind::Secondary,
+    if (big_button(ctx, {id.c_str(), at, ImVec2(cell, key), candidates_[i].character, i == 0 ? ButtonKind::Primary : ButtonKind::Secondary,
                          FontRole::Heading, {}, 0}))
       action = {PadAction::Kind::Pick, candidates_[i].character};
   }
   return action;
 }
 
-PadAction HandwritingPad::draw_buttons(ScreenContext& ctx, ImVec2 pos, float width, float key_height, const std::string& query) {
-  const Metrics& m = ctx.metrics();
-  const float gap = m.gap * 0.4f;
-  const float cell = (width - 2 * gap) / 3;
+void HandwritingPad::undo(const std::string& query) {
+  if (strokes_.empty()) return;
+  strokes_.pop_back();
+  recognize(query);
+}
+
+PadAction HandwritingPad::draw_buttons(ScreenContext& ctx, ImVec2 pos, float width, bool beside, const std::string& query) {
+  const ButtonBoxes boxes = button_boxes(ctx, pos, width, beside);
+  const char* ids[] = {"search.hw.undo", "search.hw.clear", "search.hw.delete"};
   PadAction action;
-  if (big_button(ctx, {"search.hw.undo", pos, ImVec2(cell, key_height), tr(Text::SearchHandwritingUndo), ButtonKind::Secondary}) &&
-      !strokes_.empty()) {
-    strokes_.pop_back();
-    recognize(query);
+  for (int i = 0; i < 3; ++i) {
+    ctx.taps().allow_quick_tap(ids[i]);
+    if (!big_button(ctx, {ids[i], boxes.pos[i], boxes.size[i], tr(kButtonLabels[i]), ButtonKind::Secondary})) continue;
+    if (i == 0) undo(query);
+    if (i == 1) clear();
+    if (i == 2) action.kind = PadAction::Kind::Delete;
   }
-  if (big_button(ctx, {"search.hw.clear", ImVec2(pos.x + cell + gap, pos.y), ImVec2(cell, key_height), tr(Text::SearchHandwritingClear),
-                       ButtonKind::Secondary})) {
-    clear();
-  }
-  if (big_button(ctx, {"search.hw.delete", ImVec2(pos.x + 2 * (cell + gap), pos.y), ImVec2(cell, key_height),
-                       tr(Text::SearchHandwritingDelete), ButtonKind::Secondary}))
-    action.kind = PadAction::Kind::Delete;
   return action;
 }
 

@@ -61,16 +61,29 @@ struct PadAction {
   std::string character;  // for Pick
 };
 
+// Where the pad's parts go: the square, and its candidates and buttons either in rows below it
+// (portrait: one row of candidates, then the three buttons) or in a column beside it (landscape,
+// where the square takes the page's height: the candidates in two rows of four, then 撤销一笔
+// over 清除 and 删除).
+struct PadLayout {
+  ImVec2 pad;  // the square's top-left
+  float side = 0;
+  ImVec2 controls;  // the candidates' and buttons' top-left
+  float controls_width = 0;
+  bool beside = false;
+};
+
 class HandwritingPad {
  public:
   HandwritingPad(const Content& content, std::filesystem::path model) : worker_(content, std::move(model)) {}
-  // The pad (a square of `side`) at pos, then its candidate row and buttons below; `query` is the
-  // search box's text (its continuations rank first). Returns the height used through `height`.
-  PadAction draw(ScreenContext& ctx, ImVec2 pos, float width, float side, const std::string& query, float& height);
-  // The height below the square: the candidate row and the buttons, for a width.
-  static float rows_height(ScreenContext& ctx, float width, float key_height);
-  // The buttons' row: at least key_height, taller when a label wraps (大字 in a narrow column).
-  static float buttons_height(ScreenContext& ctx, float width, float key_height);
+  // `query` is the search box's text (its continuations rank first).
+  PadAction draw(ScreenContext& ctx, const PadLayout& layout, const std::string& query);
+  // A candidate's or a button's height: the heading face with room around it, never below touch size.
+  static float key_height(ScreenContext& ctx);
+  // The height the candidates and buttons take in a column (or rows) of this width.
+  static float controls_height(ScreenContext& ctx, float width, bool beside);
+  // The column beside the square: four candidates, or 撤销一笔 on one line, whichever is wider.
+  static float controls_width_beside(ScreenContext& ctx);
   void clear();
   const std::vector<HandwritingCandidate>& candidates() const { return candidates_; }
   std::size_t stroke_count() const { return strokes_.size(); }
@@ -79,8 +92,10 @@ class HandwritingPad {
   void draw_grid(ImDrawList& draw, ImVec2 pos, float side, float unit) const;
   void track_finger(ScreenContext& ctx, ImVec2 pos, float side, const std::string& query);
   void draw_ink(ImDrawList& draw, ImVec2 pos, float side, float unit) const;
-  PadAction draw_candidates(ScreenContext& ctx, ImVec2 pos, float width, float key_height);
-  PadAction draw_buttons(ScreenContext& ctx, ImVec2 pos, float width, float key_height, const std::string& query);
+  void draw_hint(ScreenContext& ctx, ImVec2 pos, float side) const;
+  PadAction draw_candidates(ScreenContext& ctx, ImVec2 pos, float width, std::size_t columns);
+  PadAction draw_buttons(ScreenContext& ctx, ImVec2 pos, float width, bool beside, const std::string& query);
+  void undo(const std::string& query);
   void recognize(const std::string& query);
 
   HandwritingWorker worker_;

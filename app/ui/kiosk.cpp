@@ -296,6 +296,9 @@ void Kiosk::log_targets_once() {
   for (const TapTarget& target : taps_.all()) {
     const ImVec2 c = target.center();
     lines.push_back("target " + target.id + " " + std::to_string(static_cast<int>(c.x)) + " " + std::to_string(static_cast<int>(c.y)));
+    if (target.surface)  // a script draws on it (the 手写 pad): where it begins and ends
+      lines.push_back("area " + target.id + " " + std::to_string(static_cast<int>(target.min.x)) + " " + std::to_string(static_cast<int>(target.min.y)) +
+                      " " + std::to_string(static_cast<int>(target.max.x)) + " " + std::to_string(static_cast<int>(target.max.y)));
   }
   if (auto quiz_line = shown_question_line()) lines.push_back(std::move(*quiz_line));
   std::string key = router_.current_route();

@@ -17,30 +17,7 @@ namespace {
 
 constexpr int kJitter = 8;  // units on the 1024 box: a steady finger
 
-// A character to write, and the item name's characters before its first occurrence (what the
-// search box holds when a visitor writes the name in order).
-struct Sample {
-  std::string character;
-  std::string before;
-};
-
-std::vector<Sample> item_name_characters(const Content& content) {
-  std::set<std::string> seen;
-  std::vector<Sample> samples;
-  for (const auto& department : content.departments)
-    for (const auto& item : department.approval_items) {
-      std::size_t offset = 0;
-      for_each_code_point(item.name, [&](char32_t code_point) {
-        std::string character;
-        append_utf8(character, code_point);
-        const std::string before = item.name.substr(0, offset);
-        offset += character.size();
-        if (code_point < 0x3400 || code_point > 0x9FFF) return;  // Han only: not （）、 or digits
-        if (seen.insert(character).second) samples.push_back({character, before});
-      });
-    }
-  return samples;
-}
+using Sample = test::NameCharacter;
 
 struct Figures {
   std::size_t first = 0, top5 = 0, total = 0;
@@ -78,7 +55,7 @@ TEST(HandwritingRecognition, SampleItemNameCharactersDrawnWithJitter) {
   ASSERT_TRUE(test::require_hanzi_data());
   const ContentLoad loaded = load_content(std::filesystem::path(OPENDAY_ASSETS_DIR) / "content");
   ASSERT_TRUE(loaded.content);
-  const auto samples = item_name_characters(*loaded.content);
+  const auto samples = test::item_name_characters(*loaded.content, true);
   ASSERT_GT(samples.size(), 100u);
   HandwritingRecognizer recognizer;
   ASSERT_TRUE(recognizer.load()) << recognizer.error();

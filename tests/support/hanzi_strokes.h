@@ -13,9 +13,13 @@
 #include <optional>
 #include <random>
 #include <sstream>
+#include <set>
 #include <string>
+#include <vector>
 
+#include "core/content/content.h"
 #include "core/handwriting/strokes.h"
+#include "core/util/utf8.h"
 
 namespace openday::test {
 
@@ -69,6 +73,32 @@ inline std::optional<Strokes> hanzi_strokes(const std::string& character, int ji
     strokes.push_back(step > 0 ? densify(corners, step) : corners);
   }
   return strokes;
+}
+
+// A Han character of an approval item's name, and the name's characters before it (what the
+// search box holds when a visitor writes the name in order).
+struct NameCharacter {
+  std::string character;
+  std::string before;
+};
+
+// Every Han character (not （）、 or digits) of every item name in order; `distinct`: each once.
+inline std::vector<NameCharacter> item_name_characters(const Content& content, bool distinct) {
+  std::set<std::string> seen;
+  std::vector<NameCharacter> out;
+  for (const auto& department : content.departments)
+    for (const auto& item : department.approval_items) {
+      std::size_t offset = 0;
+      for_each_code_point(item.name, [&](char32_t code_point) {
+        std::string character;
+        append_utf8(character, code_point);
+        const std::string before = item.name.substr(0, offset);
+        offset += character.size();
+        if (code_point < 0x3400 || code_point > 0x9FFF) return;
+        if (!distinct || seen.insert(character).second) out.push_back({character, before});
+      });
+    }
+  return out;
 }
 
 }  // namespace openday::test

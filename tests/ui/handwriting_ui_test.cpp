@@ -4,9 +4,12 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <chrono>
 #include <string>
+#include <thread>
 #include <vector>
 
+#include "core/handwriting/content_ranking.h"
 #include "support/hanzi_strokes.h"
 #include "support/headless_kiosk.h"
 #include "support/search_fixture.h"
@@ -34,9 +37,8 @@ std::string label_of(HeadlessKiosk& kiosk, std::string_view id) {
   return target ? target->label : std::string();
 }
 
-// Writes the strokes on the pad as finger drags frame by frame; then lets the worker's candidates
-// arrive, and waits as a visitor would before tapping (new candidates may bake new glyphs).
-void write_strokes(HeadlessKiosk& kiosk, const Strokes& strokes) {
+// Writes the strokes on the pad as finger drags, frame by frame, each stroke after a hover frame.
+void draw_strokes(HeadlessKiosk& kiosk, const Strokes& strokes) {
   const ui::TapTarget* pad = kiosk.kiosk().taps().find("search.hw.pad");
   ASSERT_NE(pad, nullptr);
   const ImVec2 min = pad->min, size = pad->size();
@@ -53,6 +55,12 @@ void write_strokes(HeadlessKiosk& kiosk, const Strokes& strokes) {
     kiosk.touch(false, at(stroke.back()));
     kiosk.frame();
   }
+}
+
+// The strokes written; then lets the worker's candidates arrive, and waits as a visitor would
+// before tapping (new candidates may bake new glyphs).
+void write_strokes(HeadlessKiosk& kiosk, const Strokes& strokes) {
+  draw_strokes(kiosk, strokes);
   kiosk.run_until_idle();
   kiosk.wait(0.5);
 }
@@ -202,6 +210,115 @@ TEST_P(HandwritingShapes, BoxHintAndCandidateSize) {
 
   press(kiosk, "search.mode.letters");
   EXPECT_NE(testing::drawn_text().find(pinyin_hint), std::string::npos) << "the letters bring the pinyin hint back";
+}
+
+// Writes the strokes, then draws frames at the kiosk's pace only until the row shows `character`
+// first (the worker answers on its own thread): no waiting after.
+void write_until_first(HeadlessKiosk& kiosk, const Strokes& strokes, const std::string& character) {
+  draw_strokes(kiosk, strokes);
+  for (int frame = 0; frame < 500 && label_of(kiosk, "search.hw.candidate.0") != character; ++frame) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    kiosk.frame();
+  }
+  ASSERT_EQ(label_of(kiosk, "search.hw.candidate.0"), character);
+}
+
+// A candidate tapped in the very first frame it is shown is taken (issue 31: a tap right after
+// the row changed used to be ignored for a moment): 低 written, the row drawn, the first
+// candidate tapped at once, and the search box holds 低; then 保 the same way.
+TEST_P(HandwritingShapes, CandidateTappedInItsFirstFrameIsTaken) {
+  ASSERT_TRUE(test::require_hanzi_data());
+  HeadlessKiosk kiosk(GetParam().display, "search", {}, fixture_content());
+  testing::set_text_size(kiosk, GetParam().large_text);
+  press(kiosk, "search.mode.handwriting");
+  std::string query;
+  for (const std::string character : {"低", "保"}) {
+    const auto strokes = test::hanzi_strokes(character, 6, 7, 40);
+    ASSERT_TRUE(strokes) << character;
+    write_until_first(kiosk, *strokes, character);
+    kiosk.tap("search.hw.candidate.0");
+    query += character;
+    EXPECT_TRUE(targets_with_prefix(kiosk, "search.hw.candidate.").empty()) << character << ": the pick clears the pad";
+    EXPECT_NE(testing::drawn_text().find(query), std::string::npos) << "the search box shows " << query << ": " << testing::drawn_text();
+  }
+  EXPECT_TRUE(kiosk.has_target("search.result.mz-dibao"));
+}
+
+// 撤销一笔 takes back a stray stroke and the row is 低's again: the visitor taps 低 at once, in the
+// first frame it shows, well within a double tap's time of 撤销一笔; it is another button in
+// another place (no double tap lands there), so the tap is taken.
+TEST(HandwritingPad, CandidateTappedAtOnceAfterUndoIsTaken) {
+  ASSERT_TRUE(test::require_hanzi_data());
+  HeadlessKiosk kiosk(ImVec2(1920, 1080), "search", {}, fixture_content());
+  kiosk.wait(0.5);
+  press(kiosk, "search.mode.handwriting");
+  auto strokes = test::hanzi_strokes("低", 6, 7, 40);
+  ASSERT_TRUE(strokes);
+  strokes->push_back({{100, 900}, {500, 920}, {900, 940}});  // a stray stroke under it
+  write_strokes(kiosk, *strokes);
+  kiosk.tap("search.hw.undo");
+  for (int frame = 0; frame < 500 && label_of(kiosk, "search.hw.candidate.0") != "低"; ++frame) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+    kiosk.frame();
+  }
+  ASSERT_EQ(label_of(kiosk, "search.hw.candidate.0"), "低");
+  kiosk.tap("search.hw.candidate.0");
+  EXPECT_TRUE(targets_with_prefix(kiosk, "search.hw.candidate.").empty()) << "the pick clears the pad";
+  EXPECT_NE(testing::drawn_text().find("低"), std::string::npos) << "the search box shows 低: " << testing::drawn_text();
+  // A double tap on 撤销一笔 still takes back one stroke only.
+  write_strokes(kiosk, {{{200, 400}, {500, 390}, {820, 380}}, {{120, 700}, {500, 690}, {900, 680}}});
+  ASSERT_EQ(kiosk.kiosk().taps().find("search.hw.undo") != nullptr, true);
+  kiosk.tap("search.hw.undo");
+  kiosk.tap("search.hw.undo");
+  kiosk.run_until_idle();
+  kiosk.wait(0.5);
+  EXPECT_FALSE(targets_with_prefix(kiosk, "search.hw.candidate.").empty()) << "one stroke is left";
+}
+
+bool overlaps(const ui::TapTarget& a, const ui::TapTarget& b) {
+  return a.min.x < b.max.x && b.min.x < a.max.x && a.min.y < b.max.y && b.min.y < a.max.y;
+}
+
+// The pad large enough to write in: at least 60 % of the width in portrait and, in landscape, a
+// square at least 45 % of the screen's height (it once was about 210 px); its candidates and its
+// three buttons whole on the screen, and none of them over the square or over another.
+TEST_P(HandwritingShapes, PadIsLargeAndItsControlsAreInView) {
+  ASSERT_TRUE(test::require_hanzi_data());
+  const ImVec2 display = GetParam().display;
+  HeadlessKiosk kiosk(display, "search", {}, fixture_content());
+  testing::set_text_size(kiosk, GetParam().large_text);
+  press(kiosk, "search.mode.handwriting");
+  write_on_pad(kiosk, "低");
+  const ui::TapTarget* pad = kiosk.kiosk().taps().find("search.hw.pad");
+  ASSERT_NE(pad, nullptr);
+  EXPECT_NEAR(pad->size().x, pad->size().y, 1) << "a square";
+  if (display.x < display.y) {
+    EXPECT_GE(pad->size().x, 0.6f * display.x) << "portrait: at least 60 % of the width";
+  } else {
+    EXPECT_GE(pad->size().y, 0.45f * display.y) << "landscape: at least 45 % of the height";
+  }
+  std::vector<std::string> controls = targets_with_prefix(kiosk, "search.hw.candidate.");
+  EXPECT_EQ(controls.size(), kHandwritingCandidates);
+  for (const char* id : {"search.hw.undo", "search.hw.clear", "search.hw.delete", "search.mode.letters"}) controls.push_back(id);
+  std::vector<ui::TapTarget> seen;
+  for (const std::string& id : controls) {
+    const ui::TapTarget* target = kiosk.kiosk().taps().find(id);
+    ASSERT_NE(target, nullptr) << id;
+    EXPECT_FALSE(target->clipped) << id;
+    EXPECT_GE(target->min.x, 0) << id;
+    EXPECT_GE(target->min.y, 0) << id;
+    EXPECT_LE(target->max.x, display.x) << id;
+    EXPECT_LE(target->max.y, display.y) << id;
+    EXPECT_FALSE(overlaps(*target, *pad)) << id << " lies over the pad";
+    for (const ui::TapTarget& other : seen) EXPECT_FALSE(overlaps(*target, other)) << id << " lies over " << other.id;
+    seen.push_back(*target);
+  }
+  // The results beside or above it are not covered either.
+  for (const std::string& id : targets_with_prefix(kiosk, "search.result.")) {
+    const ui::TapTarget* result = kiosk.kiosk().taps().find(id);
+    ASSERT_NE(result, nullptr);
+    EXPECT_FALSE(overlaps(*result, *pad)) << id;
+  }
 }
 
 // A search typed as initials is not marked as written by hand.

@@ -220,7 +220,8 @@ class Parser {
                   "log each screen's touch targets on stderr (for end-to-end tests),\n"
                   "once its layout is final and again whenever they change: a line\n"
                   "'openday: targets ROUTE N', then N lines 'openday: target ID X Y'\n"
-                  "(each target's centre in window pixels)");
+                  "(each target's centre in window pixels); a surface drawn on (the\n"
+                  "手写 pad) adds a line 'openday: area ID X0 Y0 X1 Y1' (its rectangle)");
     app_.add_flag("--log-frames", o.log_frames,
                   "log 'openday: frame MS SIGNATURE' on stderr as each frame is presented\n"
                   "(MS: the wall clock in milliseconds; SIGNATURE: a hash of what it draws;\n"

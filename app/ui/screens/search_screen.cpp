@@ -5,7 +5,10 @@
 // the typed letters on top, the results in the middle, the keyboard at the bottom.
 // 手写 (issue 31): a toggle above the keyboard swaps it for a handwriting pad (ui/handwriting_pad.h)
 // whose candidates add characters to the query; hidden when the recognizer's model is missing.
+// In landscape the pad's square takes the page's height below the search box, its candidates and
+// buttons in a column beside it; in portrait it is 80 % of the width with its rows below.
 #include <algorithm>
+#include <cfloat>
 #include <cmath>
 #include <memory>
 #include <utility>
@@ -25,6 +28,8 @@ namespace {
 
 constexpr std::size_t kMaxLetters = 16;
 constexpr int kKeyboardColumns = 7;
+// Landscape 手写: the results keep at least this share of the width beside the pad.
+constexpr float kLandscapeResultsShare = 0.3f;
 
 bool is_letters(std::string_view text) {
   return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
@@ -70,27 +75,25 @@ class SearchScreen final : public Screen {
       const float x = area.min.x + m.margin;
       const float width = area.width() - 2 * m.margin;
       const float below_query = draw_query(ctx, x, area.min.y + m.gap, width) + m.gap * 0.6f;
-      const float input_height = handwriting_ ? pad_height(ctx, width, width * 0.8f, key_height) : keyboard_height;
+      const float input_height = handwriting_ ? portrait_pad_height(ctx, width) : keyboard_height;
       const float keyboard_top = area.max.y - m.margin * 0.5f - input_height;
       const float toggle_top = keyboard_top - (handwriting_available_ ? key_height + m.gap * 0.4f : 0);
-      draw_mode_toggle(ctx, ImVec2(x, toggle_top), width, key_height);
-      if (handwriting_) draw_pad(ctx, ImVec2(x, keyboard_top), width, width * 0.8f);
+      draw_mode_toggle(ctx, ImVec2(x, toggle_top), ImVec2(width, key_height));
+      if (handwriting_) draw_pad(ctx, portrait_pad_layout(ctx, ImVec2(x, keyboard_top), width));
       else draw_keyboard(ctx, ImVec2(x, keyboard_top), width, key_height);
       draw_results_area(ctx, Rect{ImVec2(area.min.x, below_query), ImVec2(area.max.x, toggle_top - m.gap * 0.6f)});
+      return;
+    }
+    if (handwriting_) {
+      draw_landscape_handwriting(ctx, area);
       return;
     }
     const float keyboard_width = std::min(area.width() * 0.42f, 7 * 150 * m.unit);
     const float right_x = area.max.x - m.margin - keyboard_width;
     const float below_query_box = draw_query(ctx, right_x, area.min.y + m.gap, keyboard_width) + m.gap;
-    draw_mode_toggle(ctx, ImVec2(right_x, below_query_box), keyboard_width, key_height);
+    draw_mode_toggle(ctx, ImVec2(right_x, below_query_box), ImVec2(keyboard_width, key_height));
     const float below_query = below_query_box + (handwriting_available_ ? key_height + m.gap * 0.4f : 0);
     const Rect results{ImVec2(area.min.x, area.min.y + m.gap * 0.4f), ImVec2(right_x - m.gap * 0.5f, area.max.y)};
-    if (handwriting_) {
-      const float room = area.max.y - m.margin * 0.5f - below_query - pad_height(ctx, keyboard_width, 0, key_height);
-      draw_pad(ctx, ImVec2(right_x, below_query), keyboard_width, std::min(keyboard_width, room));
-      draw_results_area(ctx, results);
-      return;
-    }
     // Beside the results the keys may grow into the height there is, up to about square.
     const float rows = static_cast<float>(letter_keyboard_rows(kKeyboardColumns));
     const float room = area.max.y - m.margin * 0.5f - below_query - keyboard_height;
@@ -101,6 +104,67 @@ class SearchScreen final : public Screen {
   }
 
  private:
+  // The box keeps the pinyin hint's height in both modes, so the pad does not move the results.
+  static float query_box_height(ScreenContext& ctx, float width) {
+    const Metrics& m = ctx.metrics();
+    const ImFont& body = *ctx.font(FontRole::Body);
+    const float pad = m.gap * 0.6f;
+    const float pinyin_hint_height = measure_wrapped_height(body, body.FontSize, tr(Text::SearchHint), width - 2 * pad);
+    return std::max({line_height(ctx.font_px(FontRole::Display)), pinyin_hint_height, m.touch_min}) + 2 * pad;
+  }
+
+  // Landscape 手写: the square as tall as the page allows below the search box, the candidates
+  // and 撤销一笔 / 清除 / 删除 in a column beside it, the 字母 toggle beside the search box, and
+  // the results in what is left on the left.
+  void draw_landscape_handwriting(ScreenContext& ctx, const Rect& area) {
+    const Metrics& m = ctx.metrics();
+    const float gap = m.gap * 0.5f;
+    const float controls_width = HandwritingPad::controls_width_beside(ctx);
+    const float toggle_width = mode_toggle_width(ctx);
+    const float top = area.min.y + m.gap;
+    const float bottom = area.max.y - m.margin * 0.5f;
+    const float widest_side = area.width() * (1 - kLandscapeResultsShare) - m.margin - 2 * gap - controls_width;
+    // The box above is as wide as the square and its column, and taller when narrower (its hint
+    // wraps): a few rounds find a square that fits under it.
+    float side = widest_side;
+    for (int round = 0; round < 3; ++round)
+      side = std::min(widest_side, bottom - (top + query_box_height(ctx, side + gap + controls_width - toggle_width - gap) + m.gap * 0.6f));
+    side = std::floor(side);
+    const float column = side + gap + controls_width;
+    const float x = area.max.x - m.margin - column;
+    const float box_bottom = draw_query(ctx, x, top, column - toggle_width - gap);
+    draw_mode_toggle(ctx, ImVec2(x + column - toggle_width, top), ImVec2(toggle_width, box_bottom - top));
+    const float y = box_bottom + m.gap * 0.6f;
+    const float fitted = std::min(side, std::floor(bottom - y));
+    const float controls_x = x + column - controls_width;
+    draw_pad(ctx, PadLayout{ImVec2(controls_x - gap - fitted, y), fitted, ImVec2(controls_x, y), controls_width, true});
+    draw_results_area(ctx, Rect{ImVec2(area.min.x, area.min.y + m.gap * 0.4f), ImVec2(x - gap, area.max.y)});
+  }
+
+  // Portrait: the square 80 % of the width, centred, its candidates and buttons in rows below.
+  static PadLayout portrait_pad_layout(ScreenContext& ctx, ImVec2 pos, float width) {
+    const float side = std::floor(width * 0.8f);
+    const ImVec2 controls(pos.x, pos.y + side + ctx.metrics().gap * 0.4f);
+    return PadLayout{ImVec2(pos.x + (width - side) * 0.5f, pos.y), side, controls, width, false};
+  }
+
+  static float portrait_pad_height(ScreenContext& ctx, float width) {
+    const PadLayout layout = portrait_pad_layout(ctx, ImVec2(0, 0), width);
+    return layout.controls.y + HandwritingPad::controls_height(ctx, width, false);
+  }
+
+  // 字母 or 手写 in the heading face, with room on both sides.
+  static float mode_toggle_width(ScreenContext& ctx) {
+    const Metrics& m = ctx.metrics();
+    const ImFont& heading = *ctx.font(FontRole::Heading);
+    float words = 0;
+    for (Text label : {Text::SearchModeLetters, Text::SearchModeHandwriting}) {
+      const std::string_view text = tr(label);
+      words = std::max(words, heading.CalcTextSizeA(heading.FontSize, FLT_MAX, 0, text.data(), text.data() + text.size()).x);
+    }
+    return std::ceil(std::max(m.touch_min * 1.5f, words + 2 * m.gap + 2));
+  }
+
   // The box showing what was typed (or how to type); returns the y below it.
   float draw_query(ScreenContext& ctx, float x, float y, float width) const {
     const Metrics& m = ctx.metrics();
@@ -110,9 +174,7 @@ class SearchScreen final : public Screen {
     const ImFont& display = *ctx.font(FontRole::Display);
     const float pad = m.gap * 0.6f;
     const float inner = width - 2 * pad;
-    // The box keeps the pinyin hint's height in both modes, so the pad does not move the results.
-    const float pinyin_hint_height = measure_wrapped_height(body, body.FontSize, tr(Text::SearchHint), inner);
-    const float height = std::max({line_height(display.FontSize), pinyin_hint_height, m.touch_min}) + 2 * pad;
+    const float height = query_box_height(ctx, width);
     draw.AddRectFilled(ImVec2(x, y), ImVec2(x + width, y + height), colors::kSurface, m.corner * 0.5f);
     draw.AddRect(ImVec2(x, y), ImVec2(x + width, y + height), colors::kAccent, m.corner * 0.5f, 0, std::max(2.0f, std::round(4 * m.unit)));
     if (query_.empty()) {
@@ -163,23 +225,18 @@ class SearchScreen final : public Screen {
   }
 
   // 手写 or 字母: the toggle above the keyboard (or the pad), when the model is there.
-  void draw_mode_toggle(ScreenContext& ctx, ImVec2 pos, float width, float key_height) {
+  void draw_mode_toggle(ScreenContext& ctx, ImVec2 pos, ImVec2 size) {
     if (!handwriting_available_) return;
     const char* id = handwriting_ ? "search.mode.letters" : "search.mode.handwriting";
     const Text label = handwriting_ ? Text::SearchModeLetters : Text::SearchModeHandwriting;
-    if (!big_button(ctx, {id, pos, ImVec2(width, key_height), tr(label), ButtonKind::Secondary})) return;
+    if (!big_button(ctx, {id, pos, size, tr(label), ButtonKind::Secondary})) return;
     handwriting_ = !handwriting_;
     if (handwriting_ && !pad_) pad_ = std::make_unique<HandwritingPad>(ctx.content(), ctx.config().handwriting_model);
   }
 
-  static float pad_height(ScreenContext& ctx, float width, float side, float key_height) {
-    return side + ctx.metrics().gap * 0.4f + HandwritingPad::rows_height(ctx, width, key_height);
-  }
-
-  void draw_pad(ScreenContext& ctx, ImVec2 pos, float width, float side) {
-    float height = 0;
+  void draw_pad(ScreenContext& ctx, const PadLayout& layout) {
     const std::string query = is_letters(query_) ? std::string() : query_;
-    const PadAction action = pad_->draw(ctx, pos, width, side, query, height);
+    const PadAction action = pad_->draw(ctx, layout, query);
     switch (action.kind) {
       case PadAction::Kind::None: return;
       case PadAction::Kind::Pick:
