@@ -257,8 +257,34 @@ std::vector<TextLine> wrap_lines(const ImFont& font, float size, std::string_vie
 
 }  // namespace
 
+namespace {
+
+// Titles, names and labels mostly fit on their line: then no word needs finding (what ICU costs
+// is most of a wrap). Sums the advances as wrap_lines does.
+bool fits_one_line(const ImFont& font, float size, std::string_view text, float max_width) {
+  if (text.find('\n') != std::string_view::npos) return false;
+  const float scale = size / font.FontSize;
+  float width = 0;
+  for (std::size_t pos = 0; pos < text.size();) {
+    char32_t c = 0;
+    std::size_t length = decode_code_point(text, pos, c);
+    if (length == 0) { c = 0xFFFD; length = 1; }
+    width += font.GetCharAdvance(glyph_index(c)) * scale;
+    if (width > max_width) return false;
+    pos += length;
+  }
+  return true;
+}
+
+WordBreaks words_to_wrap(const ImFont& font, float size, std::string_view text, float max_width, ChineseBreaks breaks) {
+  if (fits_one_line(font, size, text, max_width)) return {};
+  return WordBreaks::find(text, breaks);
+}
+
+}  // namespace
+
 std::vector<TextLine> wrap_text(const ImFont& font, float size, std::string_view text, float max_width, ChineseBreaks breaks) {
-  return wrap_lines(font, size, text, max_width, WordBreaks::find(text, breaks));
+  return wrap_lines(font, size, text, max_width, words_to_wrap(font, size, text, max_width, breaks));
 }
 
 namespace {
@@ -289,7 +315,7 @@ int clause_cuts(const std::vector<TextLine>& lines) {
 // instead of a full line and an orphan, but never at the price of "一份奖/品".
 std::vector<TextLine> wrap_text_balanced(const ImFont& font, float size, std::string_view text, float max_width,
                                          ChineseBreaks breaks) {
-  const WordBreaks words = WordBreaks::find(text, breaks);  // once for all the trial widths
+  const WordBreaks words = words_to_wrap(font, size, text, max_width, breaks);  // once for all the trial widths
   std::vector<TextLine> best = wrap_lines(font, size, text, max_width, words);
   const std::size_t count = best.size();
   if (count < 2 || count > 4) return best;
