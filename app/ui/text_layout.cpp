@@ -1,8 +1,14 @@
 #include "ui/text_layout.h"
 
+#include <unicode/brkiter.h>
+#include <unicode/ubrk.h>
+#include <unicode/utext.h>
+
 #include <algorithm>
 #include <cfloat>
 #include <cmath>
+#include <cstdint>
+#include <memory>
 
 #include "core/util/utf8.h"
 #include "ui/wrap_cache.h"
@@ -40,9 +46,87 @@ constexpr float kClauseBreakFill = 0.75f;
 
 ImWchar glyph_index(char32_t c) { return static_cast<ImWchar>(c <= 0xFFFF ? c : 0xFFFD); }
 
+// ICU's word iterator for Chinese. Creating one reads its rules (and the first Han text it
+// meets loads the dictionary), so each thread that wraps (only the UI thread does) keeps one
+// and reuses it; ICU iterators must not be shared between threads. Null when ICU has no data:
+// then every break between two Chinese characters is allowed, as before word breaking.
+icu::BreakIterator* word_iterator() {
+  thread_local const std::unique_ptr<icu::BreakIterator> iterator = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::BreakIterator> made(icu::BreakIterator::createWordInstance(icu::Locale::getChinese(), status));
+    if (U_FAILURE(status)) made.reset();
+    return made;
+  }();
+  return iterator.get();
+}
+
+// ICU's dictionary splits a noun from the one character that makes it a document, a fee or a
+// person ("身份|证", "公积|金", "申请|人", "兑|奖|码"), which reads as a broken word when the
+// line ends between them: such a character stays with the Chinese word before it.
+bool is_bound_suffix(std::string_view word) {
+  constexpr std::string_view kSuffixes[] = {"证", "卡", "码", "金", "本", "费", "表", "单", "者", "人",
+                                            "员", "日", "台", "处", "室", "局", "站", "厅", "号", "目"};
+  return std::find(std::begin(kSuffixes), std::end(kSuffixes), word) != std::end(kSuffixes);
+}
+
+// Phrases the booth names itself by, which the dictionary splits into two words.
+constexpr std::string_view kWholePhrases[] = {"政务公开"};
+
+// Where a line may break between two Chinese characters: at the end of a word. Unknown (every
+// break allowed) without ICU data or when asked for ChineseBreaks::Characters.
+class WordBreaks {
+ public:
+  static WordBreaks find(std::string_view text, ChineseBreaks breaks);
+  bool allows(std::size_t pos) const { return !known_ || (pos < allowed_.size() && allowed_[pos]); }
+
+ private:
+  bool known_ = false;
+  std::vector<bool> allowed_;  // per byte offset
+};
+
+bool is_ascii(std::string_view text) {
+  return std::all_of(text.begin(), text.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+WordBreaks WordBreaks::find(std::string_view text, ChineseBreaks breaks) {
+  if (breaks == ChineseBreaks::Characters || is_ascii(text)) return {};
+  icu::BreakIterator* iterator = word_iterator();
+  if (!iterator) return {};
+  UErrorCode status = U_ZERO_ERROR;
+  UText utext = UTEXT_INITIALIZER;
+  utext_openUTF8(&utext, text.data(), static_cast<std::int64_t>(text.size()), &status);
+  iterator->setText(&utext, status);
+  if (U_FAILURE(status)) {
+    utext_close(&utext);
+    return {};
+  }
+  WordBreaks found;
+  found.known_ = true;
+  found.allowed_.assign(text.size() + 1, false);
+  // Boundaries are UTF-8 byte offsets: the UText is over the UTF-8 text itself.
+  std::size_t word_start = static_cast<std::size_t>(iterator->first());
+  bool previous_ideographic = false;
+  for (std::int32_t end = iterator->next(); end != icu::BreakIterator::DONE; end = iterator->next()) {
+    const std::size_t word_end = std::min(static_cast<std::size_t>(end), text.size());
+    const std::int32_t rule = iterator->getRuleStatus();
+    const bool ideographic = rule >= UBRK_WORD_IDEO && rule < UBRK_WORD_IDEO_LIMIT;
+    const bool bound = ideographic && previous_ideographic && is_bound_suffix(text.substr(word_start, word_end - word_start));
+    if (!bound) found.allowed_[word_start] = true;
+    previous_ideographic = ideographic;
+    word_start = word_end;
+  }
+  utext_close(&utext);
+  for (std::string_view phrase : kWholePhrases) {
+    for (std::size_t at = text.find(phrase); at != std::string_view::npos; at = text.find(phrase, at + 1))
+      std::fill(found.allowed_.begin() + static_cast<std::ptrdiff_t>(at + 1), found.allowed_.begin() + static_cast<std::ptrdiff_t>(at + phrase.size()), false);
+  }
+  return found;
+}
+
 // A paragraph never ends with one character alone on its last line ("……节假日除/外）"): the
 // character before it moves down too, when the break between them is allowed.
-void avoid_orphan(const ImFont& font, float scale, std::vector<TextLine>& lines, float max_width) {
+void avoid_orphan(const ImFont& font, float scale, std::string_view text, const WordBreaks& words, std::vector<TextLine>& lines,
+                  float max_width) {
   if (lines.size() < 2) return;
   TextLine& previous = lines[lines.size() - 2];
   TextLine& last = lines.back();
@@ -68,6 +152,7 @@ void avoid_orphan(const ImFont& font, float scale, std::vector<TextLine>& lines,
     ++count;
   }
   if (count < 3 || !is_cjk(moving) || must_not_start_line(moving) || must_not_end_line(before) || is_space(before)) return;
+  if (is_cjk(before) && !words.allows(static_cast<std::size_t>(previous.text.data() - text.data()) + moving_at)) return;  // inside a word
   const float advance = font.GetCharAdvance(glyph_index(moving)) * scale;
   if (last.width + advance > max_width) return;
   const std::string_view whole(previous.text.data(), previous.text.size() + last.text.size());
@@ -81,7 +166,9 @@ void avoid_orphan(const ImFont& font, float scale, std::vector<TextLine>& lines,
 // little extra gives the 1.6 em line spacing that makes Chinese paragraphs easy to follow.
 float line_height(float size) { return std::round(size * 1.12f); }
 
-std::vector<TextLine> wrap_text(const ImFont& font, float size, std::string_view text, float max_width) {
+namespace {
+
+std::vector<TextLine> wrap_lines(const ImFont& font, float size, std::string_view text, float max_width, const WordBreaks& words) {
   std::vector<TextLine> lines;
   const float scale = size / font.FontSize;
   std::size_t line_start = 0;
@@ -93,6 +180,8 @@ std::vector<TextLine> wrap_text(const ImFont& font, float size, std::string_view
   float width_at_clause_break = 0;
   std::size_t slash_break_at = kNone;  // inside a long word such as a path: after a '/'
   float width_at_slash = 0;
+  std::size_t inner_break_at = kNone;  // inside a Chinese word, for a word wider than the line
+  float width_at_inner = 0;
   char32_t previous = 0;
   std::size_t pos = 0;
   const float han = font.GetCharAdvance(0x4E00) * scale;  // one Chinese character
@@ -107,7 +196,7 @@ std::vector<TextLine> wrap_text(const ImFont& font, float size, std::string_view
   auto restart = [&] {
     width = 0;
     pos = line_start;
-    break_at = clause_break_at = slash_break_at = kNone;
+    break_at = clause_break_at = slash_break_at = inner_break_at = kNone;
     previous = 0;
   };
 
@@ -124,7 +213,11 @@ std::vector<TextLine> wrap_text(const ImFont& font, float size, std::string_view
     if (pos > line_start && previous != 0) {
       const bool cjk_boundary = (is_cjk(c) || is_cjk(previous)) && !must_not_start_line(c) && !must_not_end_line(previous);
       const bool after_space = is_space(previous) && !is_space(c) && !must_not_start_line(c);
-      if (cjk_boundary || after_space) {
+      const bool inside_word = cjk_boundary && is_cjk(c) && is_cjk(previous) && !words.allows(pos);
+      if (inside_word) {
+        inner_break_at = pos;
+        width_at_inner = width;
+      } else if (cjk_boundary || after_space) {
         break_at = pos;
         width_at_break = width;
         if (ends_clause(previous) || must_not_end_line(c)) {
@@ -143,6 +236,8 @@ std::vector<TextLine> wrap_text(const ImFont& font, float size, std::string_view
         emit(clause_break_at, width_at_clause_break, clause_break_at);
       } else if (break_at != kNone && break_at > line_start) {
         emit(break_at, width_at_break, break_at);
+      } else if (inner_break_at != kNone && inner_break_at > line_start) {
+        emit(inner_break_at, width_at_inner, inner_break_at);  // a Chinese word wider than the line
       } else if (slash_break_at != kNone && slash_break_at > line_start) {
         emit(slash_break_at, width_at_slash, slash_break_at);  // a folder path breaks after a '/'
       } else {
@@ -156,8 +251,40 @@ std::vector<TextLine> wrap_text(const ImFont& font, float size, std::string_view
     pos += length;
   }
   if (line_start < text.size() || lines.empty()) lines.push_back({text.substr(std::min(line_start, text.size())), width});
-  avoid_orphan(font, scale, lines, max_width);
+  avoid_orphan(font, scale, text, words, lines, max_width);
   return lines;
+}
+
+}  // namespace
+
+namespace {
+
+// Titles, names and labels mostly fit on their line: then no word needs finding (what ICU costs
+// is most of a wrap). Sums the advances as wrap_lines does.
+bool fits_one_line(const ImFont& font, float size, std::string_view text, float max_width) {
+  if (text.find('\n') != std::string_view::npos) return false;
+  const float scale = size / font.FontSize;
+  float width = 0;
+  for (std::size_t pos = 0; pos < text.size();) {
+    char32_t c = 0;
+    std::size_t length = decode_code_point(text, pos, c);
+    if (length == 0) { c = 0xFFFD; length = 1; }
+    width += font.GetCharAdvance(glyph_index(c)) * scale;
+    if (width > max_width) return false;
+    pos += length;
+  }
+  return true;
+}
+
+WordBreaks words_to_wrap(const ImFont& font, float size, std::string_view text, float max_width, ChineseBreaks breaks) {
+  if (fits_one_line(font, size, text, max_width)) return {};
+  return WordBreaks::find(text, breaks);
+}
+
+}  // namespace
+
+std::vector<TextLine> wrap_text(const ImFont& font, float size, std::string_view text, float max_width, ChineseBreaks breaks) {
+  return wrap_lines(font, size, text, max_width, words_to_wrap(font, size, text, max_width, breaks));
 }
 
 namespace {
@@ -186,8 +313,10 @@ int clause_cuts(const std::vector<TextLine>& lines) {
 // The narrowest width that keeps the same number of lines and cuts no more clauses than the
 // plain wrap: centred titles and buttons then read as balanced blocks ("青花瓷笔/精美礼盒")
 // instead of a full line and an orphan, but never at the price of "一份奖/品".
-std::vector<TextLine> wrap_text_balanced(const ImFont& font, float size, std::string_view text, float max_width) {
-  std::vector<TextLine> best = wrap_text(font, size, text, max_width);
+std::vector<TextLine> wrap_text_balanced(const ImFont& font, float size, std::string_view text, float max_width,
+                                         ChineseBreaks breaks) {
+  const WordBreaks words = words_to_wrap(font, size, text, max_width, breaks);  // once for all the trial widths
+  std::vector<TextLine> best = wrap_lines(font, size, text, max_width, words);
   const std::size_t count = best.size();
   if (count < 2 || count > 4) return best;
   int best_cuts = clause_cuts(best);
@@ -195,13 +324,13 @@ std::vector<TextLine> wrap_text_balanced(const ImFont& font, float size, std::st
   float low = 0, high = max_width;
   for (int step = 0; step < 10 && high - low > 1.0f; ++step) {
     const float middle = (low + high) * 0.5f;
-    (wrap_text(font, size, text, middle).size() == count ? high : low) = middle;
+    (wrap_lines(font, size, text, middle, words).size() == count ? high : low) = middle;
   }
   // ...then, from there up to the full width, the first that cuts as few clauses.
   constexpr int kSteps = 8;
   for (int step = 0; step < kSteps; ++step) {
     const float width = high + (max_width - high) * static_cast<float>(step) / kSteps;
-    std::vector<TextLine> trial = wrap_text(font, size, text, width);
+    std::vector<TextLine> trial = wrap_lines(font, size, text, width, words);
     if (trial.size() != count) continue;
     const int cuts = clause_cuts(trial);
     if (cuts <= best_cuts) {

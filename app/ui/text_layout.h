@@ -1,7 +1,8 @@
 #pragma once
 // Line breaking for Chinese text. ImGui 1.86 wraps at spaces only, so a run of Chinese
-// characters moves to the next line as one "word"; here a line may break between any two
-// CJK characters, keeps Latin words and numbers together, and never starts a line with
+// characters moves to the next line as one "word"; here a line breaks between two Chinese
+// words (ICU's dictionary-based word break: "从生活/中的事找", never "从生/活"), inside a word
+// only when the word alone is wider than the line, keeps Latin words and numbers together, and never starts a line with
 // closing punctuation (，。、；：）》 …) nor ends one with opening punctuation. When a
 // punctuation mark or a space lies near the end of the line, the line ends there instead of
 // cutting the last clause ("奖品有限，/发完为止", not "奖品有限，发完为/止").
@@ -20,9 +21,16 @@ struct TextLine {
   float width = 0;
 };
 
-std::vector<TextLine> wrap_text(const ImFont& font, float size, std::string_view text, float max_width);
+// Where a line may break between two Chinese characters. Words is what the kiosk uses;
+// Characters (any two) is what it falls back to when ICU has no data, and what the word break
+// bench compares against.
+enum class ChineseBreaks { Words, Characters };
+
+std::vector<TextLine> wrap_text(const ImFont& font, float size, std::string_view text, float max_width,
+                                ChineseBreaks breaks = ChineseBreaks::Words);
 // The same number of lines as wrap_text, made about equally long (what centred text uses).
-std::vector<TextLine> wrap_text_balanced(const ImFont& font, float size, std::string_view text, float max_width);
+std::vector<TextLine> wrap_text_balanced(const ImFont& font, float size, std::string_view text, float max_width,
+                                         ChineseBreaks breaks = ChineseBreaks::Words);
 
 enum class Align { Left, Center };
 
