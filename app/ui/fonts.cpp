@@ -187,7 +187,8 @@ bool FontSet::bake(ImFontAtlas& atlas, const FontSources& sources, const std::ve
       config.GlyphRanges = ranges_[spec.bake].Data;
       const float size = std::max(4.0f, std::floor(spec.size_px * scale));
       fonts_[spec.bake] = atlas.AddFontFromMemoryTTF(const_cast<unsigned char*>(data.data()), static_cast<int>(data.size()), size, &config);
-      if (with_icons) merge_icons(atlas, size);
+      // The attract screen's hero words have no icons; every other face may draw one.
+      if (with_icons && spec.bake != HeroNormal) merge_icons(atlas, size);
     }
     built = atlas.Build();
     release_font_data(atlas);

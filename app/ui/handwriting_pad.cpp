@@ -175,7 +175,8 @@ PadAction HandwritingPad::draw(ScreenContext& ctx, const PadLayout& layout, cons
   draw_grid(draw, layout.pad, layout.side, m.unit);
   track_finger(ctx, layout.pad, layout.side, query);
   draw_ink(draw, layout.pad, layout.side, m.unit);
-  if (strokes_.empty() && !drawing_) draw_hint(ctx, layout.pad, layout.side);
+  if (strokes_.empty() && !drawing_)
+    draw_hint(ctx, layout.pad, layout.side, tr(layout.beside ? Text::SearchHandwritingHintBeside : Text::SearchHandwritingHint));
   PadAction action = draw_candidates(ctx, layout.controls, layout.controls_width, candidate_columns(layout.beside));
   const ImVec2 buttons(layout.controls.x, layout.controls.y + candidates_height(ctx, layout.beside) + rows_gap(m));
   const PadAction button = draw_buttons(ctx, buttons, layout.controls_width, layout.beside, query);
@@ -186,13 +187,13 @@ PadAction HandwritingPad::draw(ScreenContext& ctx, const PadLayout& layout, cons
 
 // A square too small for the hint (大字 in landscape) shows only its grid: the hint would spill
 // over what lies above it.
-void HandwritingPad::draw_hint(ScreenContext& ctx, ImVec2 pos, float side) const {
+void HandwritingPad::draw_hint(ScreenContext& ctx, ImVec2 pos, float side, std::string_view hint) const {
   const Metrics& m = ctx.metrics();
   const ImFont& body = *ctx.font(FontRole::Body);
-  const float hint_height = measure_wrapped_height(body, body.FontSize, tr(Text::SearchHandwritingHint), side - 2 * m.gap);
+  const float hint_height = measure_wrapped_height(body, body.FontSize, hint, side - 2 * m.gap);
   if (hint_height + m.gap * 1.5f > side) return;
   draw_wrapped_text(ctx.draw_list(), body, body.FontSize, ImVec2(pos.x + m.gap, pos.y + side - hint_height - m.gap * 0.5f),
-                    colors::kTextMuted, tr(Text::SearchHandwritingHint), side - 2 * m.gap);
+                    colors::kTextMuted, hint, side - 2 * m.gap);
 }
 
 void HandwritingPad::draw_grid(ImDrawList& draw, ImVec2 pos, float side, float unit) const {

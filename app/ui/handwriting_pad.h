@@ -92,7 +92,8 @@ class HandwritingPad {
   void draw_grid(ImDrawList& draw, ImVec2 pos, float side, float unit) const;
   void track_finger(ScreenContext& ctx, ImVec2 pos, float side, const std::string& query);
   void draw_ink(ImDrawList& draw, ImVec2 pos, float side, float unit) const;
-  void draw_hint(ScreenContext& ctx, ImVec2 pos, float side) const;
+  // The hint names where the candidates are: below the square, or beside it.
+  void draw_hint(ScreenContext& ctx, ImVec2 pos, float side, std::string_view hint) const;
   PadAction draw_candidates(ScreenContext& ctx, ImVec2 pos, float width, std::size_t columns);
   PadAction draw_buttons(ScreenContext& ctx, ImVec2 pos, float width, bool beside, const std::string& query);
   void undo(const std::string& query);

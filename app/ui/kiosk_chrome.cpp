@@ -38,27 +38,31 @@ float KioskChrome::draw_top_bar(double now, float height) {
   const bool staff_route = is_staff_route(router.current_route());
   const bool nav_buttons = router.can_go_back();
   const bool home_button = nav_buttons && !probe.staff().staff_mode();
-  // Each button as wide as its icon and words need, and never narrower than the design's.
+  // Each button as wide as its icon and words need, and never narrower than the design's. The
+  // icons come off the bar when the row cannot hold them beside the words (a portrait screen):
+  // the words always stay, at their size.
+  bool icons = true;
   const auto fitted = [&](const ImFont& font, float design_px, Icon icon, std::string_view label) {
-    return std::max(std::round(design_px * m.unit), std::ceil(icon_room(font, icon) + text_width(font, label) + 2 * m.gap));
+    return std::max(std::round(design_px * m.unit), std::ceil((icons ? icon_room(font, icon) : 0) + text_width(font, label) + 2 * m.gap));
   };
   const auto row_width = [&](const ImFont& font) {
     const float nav = std::max(fitted(font, 200, Icon::Back, tr(Text::Back)), fitted(font, 200, Icon::Home, tr(Text::Home)));
     const float end = staff_route ? fitted(font, 260, Icon::None, tr(Text::StaffLeave)) : fitted(font, 260, Icon::EndSession, tr(Text::EndSession));
-    const float toggle = std::max(std::round(250 * m.unit), std::ceil(large_text_toggle_width(font, m)));
+    const float toggle = std::max(std::round(250 * m.unit), std::ceil(large_text_toggle_width(font, m, icons)));
     return m.margin + 2 * nav + end + toggle + 3 * m.gap;
   };
   // The large heading face on the bar's buttons while the row still holds them (a narrow
   // portrait screen keeps the normal face on the taller bar).
   const bool large_face = large && row_width(*fonts.font(FontRole::Heading, true)) <= display.x;
   const ImFont& heading_font = *fonts.font(FontRole::Heading, large_face);
+  icons = row_width(heading_font) <= display.x;
   const float nav_width =
       std::max(fitted(heading_font, 200, Icon::Back, tr(Text::Back)), fitted(heading_font, 200, Icon::Home, tr(Text::Home)));
   const ImVec2 nav_size(nav_width, button_height);
   const ImVec2 end_size(staff_route ? fitted(heading_font, 260, Icon::None, tr(Text::StaffLeave))
                                     : fitted(heading_font, 260, Icon::EndSession, tr(Text::EndSession)),
                         button_height);
-  const ImVec2 toggle_size(std::max(std::round(250 * m.unit), std::ceil(large_text_toggle_width(heading_font, m))), button_height);
+  const ImVec2 toggle_size(std::max(std::round(250 * m.unit), std::ceil(large_text_toggle_width(heading_font, m, icons))), button_height);
   // 呼叫工作人员 on a kiosk linked to the booth hub: wide enough for its words.
   const bool call_button = !staff_route && host_.booth_link().configured;
   const std::string_view call_label = tr(Text::CallStaff);
@@ -89,7 +93,7 @@ float KioskChrome::draw_top_bar(double now, float height) {
   ScreenContext ctx = host_.context(now, large_face, Rect{ImVec2(0, 0), ImVec2(display.x, bar_height)});
   const auto bar_button = [&](const char* id, ImVec2 pos, ImVec2 size, std::string_view label, Icon icon) {
     ButtonSpec spec{id, pos, size, label, ButtonKind::Secondary};
-    spec.icon = icon;
+    spec.icon = icons ? icon : Icon::None;
     return big_button(ctx, spec);
   };
   if (nav_buttons) {
@@ -103,7 +107,7 @@ float KioskChrome::draw_top_bar(double now, float height) {
       ctx.staff().leave_staff_mode();
   } else {
     if (bar_button("topbar.end_session", ImVec2(end_x, top), end_size, tr(Text::EndSession), Icon::EndSession)) request_end_session(ctx, now);
-    draw_large_text_toggle(ctx, ImVec2(toggle_x, top), toggle_size);
+    draw_large_text_toggle(ctx, ImVec2(toggle_x, top), toggle_size, icons);
     // In the second row: centred between the first row's buttons and the accent line.
     const float row_top = height - inset * 0.5f;
     const float call_y = call_in_first_row ? top : std::round(row_top + (height + second_row - accent - row_top - button_height) * 0.5f);
@@ -233,11 +237,11 @@ struct ToggleLayout {
   float total() const { return icon + label.x + gap + badge.x; }
 };
 
-ToggleLayout toggle_layout(const ImFont& font, const Metrics& m, bool on, float height) {
+ToggleLayout toggle_layout(const ImFont& font, const Metrics& m, bool on, float height, bool with_icon) {
   ToggleLayout t;
   const std::string_view label = tr(Text::LargeTextOn);
   const std::string_view state = tr(on ? Text::LargeTextStateOn : Text::LargeTextStateOff);
-  t.icon = icon_room(font, Icon::LargeText);
+  t.icon = with_icon ? icon_room(font, Icon::LargeText) : 0;
   t.label = font.CalcTextSizeA(font.FontSize, FLT_MAX, 0, label.data(), label.data() + label.size());
   t.state = font.CalcTextSizeA(font.FontSize, FLT_MAX, 0, state.data(), state.data() + state.size());
   t.pad = std::round(10 * m.unit);
@@ -249,12 +253,13 @@ ToggleLayout toggle_layout(const ImFont& font, const Metrics& m, bool on, float 
 
 }  // namespace
 
-float KioskChrome::large_text_toggle_width(const ImFont& font, const Metrics& m) {
+float KioskChrome::large_text_toggle_width(const ImFont& font, const Metrics& m, bool with_icon) {
   // The wider of the two states, so that the button does not change size when tapped.
-  return std::max(toggle_layout(font, m, true, FLT_MAX).total(), toggle_layout(font, m, false, FLT_MAX).total()) + 2 * m.gap;
+  return std::max(toggle_layout(font, m, true, FLT_MAX, with_icon).total(), toggle_layout(font, m, false, FLT_MAX, with_icon).total()) +
+         2 * m.gap;
 }
 
-void KioskChrome::draw_large_text_toggle(ScreenContext& ctx, ImVec2 pos, ImVec2 size) {
+void KioskChrome::draw_large_text_toggle(ScreenContext& ctx, ImVec2 pos, ImVec2 size, bool with_icon) {
   const Metrics& m = ctx.metrics();
   const bool large_text = host_.large_text();
   const std::string_view state = tr(large_text ? Text::LargeTextStateOn : Text::LargeTextStateOff);
@@ -265,11 +270,11 @@ void KioskChrome::draw_large_text_toggle(ScreenContext& ctx, ImVec2 pos, ImVec2 
   const bool tapped = big_button(ctx, spec);
   ImDrawList& draw = *ImGui::GetWindowDrawList();
   const ImFont& font = *ctx.font(FontRole::Heading);
-  const ToggleLayout t = toggle_layout(font, m, large_text, size.y);
+  const ToggleLayout t = toggle_layout(font, m, large_text, size.y, with_icon);
   const float x = std::floor(pos.x + (size.x - t.total()) * 0.5f);
   const float cy = pos.y + size.y * 0.5f;
   const ImU32 ink = large_text ? colors::kOnAccent : colors::kText;
-  draw_icon(draw, font, Icon::LargeText, ImVec2(x, std::floor(cy - font.FontSize * 0.5f)), ink);
+  if (with_icon) draw_icon(draw, font, Icon::LargeText, ImVec2(x, std::floor(cy - font.FontSize * 0.5f)), ink);
   const float label_x = x + t.icon;
   draw.AddText(&font, font.FontSize, ImVec2(label_x, std::floor(cy - t.label.y * 0.5f)), ink, label.data(), label.data() + label.size());
   const ImVec2 badge_min(label_x + t.label.x + t.gap, std::floor(cy - t.badge.y * 0.5f));

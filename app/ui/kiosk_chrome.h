@@ -59,8 +59,8 @@ class KioskChrome {
   void draw_title(ScreenContext& ctx, ImDrawList& draw, const std::string& title, Rect row);
   static bool title_fits(const ImFont& font, const std::string& title, float left, float right);
   // The 大字 button's width for its icon, label and state badge in this font.
-  static float large_text_toggle_width(const ImFont& font, const Metrics& m);
-  void draw_large_text_toggle(ScreenContext& ctx, ImVec2 pos, ImVec2 size);
+  static float large_text_toggle_width(const ImFont& font, const Metrics& m, bool with_icon);
+  void draw_large_text_toggle(ScreenContext& ctx, ImVec2 pos, ImVec2 size, bool with_icon);
   void request_end_session(ScreenContext& ctx, double now);
   void draw_end_confirmation(double now);
   void call_staff(ScreenContext& ctx);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "ui/page.h"
 #include "ui/text_layout.h"
 #include "ui/widgets.h"
 
@@ -61,6 +62,7 @@ float print_button_row(ScreenContext& ctx, PrintButtonState& state, const PrintB
   const float height = std::max(m.touch_min, line_height(heading.FontSize) + m.gap);
   const std::string_view label = tr(spec.label);
   const float button_width = std::min(width, heading.CalcTextSizeA(heading.FontSize, FLT_MAX, 0, label.data(), label.data() + label.size()).x + 3 * m.gap);
+  if (spec.primary) declare_primary_action(ctx, spec.id);  // taking it home on paper is what the screen offers
   if (big_button(ctx, {spec.id, pos, ImVec2(button_width, height), label, ButtonKind::Secondary})) on_tap(ctx, state, spec, *printer);
 
   const print::PrintStatus status = state.ticket ? printer->status(*state.ticket) : print::PrintStatus::Unknown;

@@ -26,6 +26,8 @@ struct PrintButtonSpec {
   std::function<std::optional<std::uint64_t>(print::SlipPrinter&)> submit;
   // The event logged with the tap (and, with target set, when the slip did not print).
   Event event;
+  // Declared one of the screen's primary actions (ui/page.h): in view on arrival.
+  bool primary = true;
 };
 
 // Draws the button at pos within width and the status beside or under it. Returns the height

@@ -96,11 +96,21 @@ bool big_button(ScreenContext& ctx, const ButtonSpec& spec) {
   if (detail_font) detail_height = m.gap * 0.5f + measure_wrapped_height(*detail_font, detail_font->FontSize, spec.detail, inner_width);
   // Never shrunk to fit: the caller sizes the button for its label (button_height_for).
   const float label_px = label_font.FontSize;
-  const float room = icon_room(label_font, spec.icon);
+  // An icon above the label (a narrow, tall button) leaves the label its whole width and size;
+  // it is left out when the button has no height for it (the words come first).
+  const float icon_line = std::round(label_px * 1.1f);
+  const bool icon_above = spec.icon_above && icon_room(label_font, spec.icon) > 0 &&
+                          icon_line + measure_wrapped_height(label_font, label_px, spec.label, inner_width) + detail_height + padding <= size.y;
+  const float room = spec.icon_above ? 0 : icon_room(label_font, spec.icon);
   const float label_height = measure_wrapped_height(label_font, label_px, spec.label, inner_width - room);
-  const float text_height = label_height + detail_height;
-  const float text_top = spec.pos.y + std::max(padding * 0.5f, std::floor((size.y - text_height) * 0.5f));
-  float y = text_top;
+  const float text_height = (icon_above ? icon_line : 0) + label_height + detail_height;
+  float y = spec.pos.y + std::max(padding * 0.5f, std::floor((size.y - text_height) * 0.5f));
+  if (icon_above) {
+    const ImFontGlyph* glyph = label_font.FindGlyphNoFallback(static_cast<ImWchar>(icon_code_point(spec.icon)));
+    draw_icon(draw, label_font, spec.icon, ImVec2(spec.pos.x + (size.x - glyph->AdvanceX) * 0.5f, y), ink);
+    y += icon_line;
+  }
+  const float text_top = y;
   LabelBox icon_label{};
   if (room > 0) {
     icon_label = draw_label_with_icon(draw, spec, label_font, padding, inner_width, y, ink);
@@ -121,13 +131,13 @@ bool big_button(ScreenContext& ctx, const ButtonSpec& spec) {
       const float detail_widest = widest_line(*detail_font, detail_font->FontSize, spec.detail, inner_width);
       const float left = spec.pos.x + padding + std::floor((inner_width - detail_widest) * 0.5f);
       const float detail_top = icon_label.max.y + m.gap * 0.5f;
-      audit->placed(spec.detail, ImVec2(left, detail_top), ImVec2(left + detail_widest, text_top + text_height), spec.pos, max);
+      audit->placed(spec.detail, ImVec2(left, detail_top), ImVec2(left + detail_widest, text_top + label_height + detail_height), spec.pos, max);
     }
   } else if (audit && audit->record_placements) {
     float widest = widest_line(label_font, label_px, spec.label, inner_width);
     if (detail_font) widest = std::max(widest, widest_line(*detail_font, detail_font->FontSize, spec.detail, inner_width));
     const float left = spec.align_left ? spec.pos.x + padding : spec.pos.x + padding + std::floor((inner_width - widest) * 0.5f);
-    audit->placed(spec.label, ImVec2(left, text_top), ImVec2(left + widest, text_top + text_height), spec.pos, max);
+    audit->placed(spec.label, ImVec2(left, text_top), ImVec2(left + widest, text_top + label_height + detail_height), spec.pos, max);
   }
   return clicked && ctx.taps().accept(spec.id, ctx.now());
 }

@@ -32,6 +32,7 @@ struct ButtonSpec {
   std::string_view state = {};   // a switch's state, drawn by the caller; recorded with the target
   bool caller_draws_label = false;  // the label is only recorded: the caller lays it out (with the state)
   Icon icon = Icon::None;           // drawn left of the label, never instead of it
+  bool icon_above = false;          // the icon on a line of its own above the label (narrow, tall buttons)
 };
 
 // The room an icon takes left of a label in this font (its advance and a gap); 0 when the

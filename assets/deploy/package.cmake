@@ -20,7 +20,9 @@ set(CPACK_DEBIAN_PACKAGE_SECTION "misc")
 set(CPACK_DEBIAN_PACKAGE_PRIORITY "optional")
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "fonts-noto-cjk, adduser")
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "xserver-xorg, xinit, x11-xserver-utils")
+# The icons beside the words (issue 28) and the 手写 pad's model (issue 31): without them the
+# kiosk draws words only and hides 手写.
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "xserver-xorg, xinit, x11-xserver-utils, fonts-material-design-icons-iconfont, tegaki-zinnia-simplified-chinese")
 # The booth hub (issue 32): `openday hub init` runs openssl; the hub machine runs nats-server.
 set(CPACK_DEBIAN_PACKAGE_SUGGESTS "nats-server, openssl")
 set(CPACK_DEBIAN_PACKAGE_CONTROL_EXTRA

@@ -193,7 +193,9 @@ def main():
         out, shooter = args.screenshot
         subprocess.run([shooter, out], check=True)
         print("screenshot:", out)
-    time.sleep(0.2)
+    # A tap this soon after the last accepted one (the candidate) is a double tap: wait as a
+    # visitor's hand does between two taps.
+    time.sleep(TAP_GUARD_SECONDS)
     tap(result)
     wait_for(lambda r, c, a: r == "item/" + ITEM, "the item's page")
     print(f"OK: wrote {' '.join(CHARACTERS)} at {args.size}{' 大字' if args.large else ''}, picked the candidates, "

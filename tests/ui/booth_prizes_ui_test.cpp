@@ -210,18 +210,22 @@ TEST_P(BoothPrizesCode, TheWinnersCodeScreensShowTheBoothsStock) {
   win_a_round(kiosk);
   ASSERT_EQ(kiosk.kiosk().quiz().voucher_state(), VoucherState::Issued);
   const std::string left = fill_text(Text::QuizBoothStockLeftFormat, {"37"});
-  // Under the prize code; in landscape the result scrolls above its pinned actions to it.
-  for (int drag = 0; drag < 4 && !shows(left); ++drag) {
-    const ImRect page = kiosk.rect_of("quiz.result");
-    kiosk.drag(ImVec2(page.GetCenter().x, page.Max.y - 40), ImVec2(page.GetCenter().x, page.Min.y + 40), 12, 30);
-    kiosk.run_until_idle();
-  }
+  // Under the prize code; in landscape the page scrolls above its pinned actions to it.
+  const auto scroll_to_stock = [&](const char* region) {
+    for (int drag = 0; drag < 4 && !shows(left); ++drag) {
+      const ImRect page = kiosk.rect_of(region);
+      kiosk.drag(ImVec2(page.GetCenter().x, page.Max.y - 40), ImVec2(page.GetCenter().x, page.Min.y + 40), 12, 30);
+      kiosk.run_until_idle();
+    }
+  };
+  scroll_to_stock("quiz.result");
   EXPECT_TRUE(shows(left)) << "on the result";
   kiosk.tap("topbar.back");
   kiosk.wait(0.5);
   kiosk.tap("quiz.my_code");
   kiosk.wait(0.5);
   ASSERT_EQ(kiosk.route(), "quiz/code");
+  scroll_to_stock("quiz.code");
   EXPECT_TRUE(shows(left)) << "on 我的兑奖码";
   EXPECT_FALSE(shows(fill_text(Text::QuizBoothStockLeftFormat, {"99"}))) << "never this device's count";
   for (const ui::TextPlacement& p : kiosk.kiosk().text_audit().placements()) EXPECT_LE(p.max.x, GetParam().display.x + 1) << p.text;

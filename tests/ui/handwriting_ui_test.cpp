@@ -190,6 +190,12 @@ TEST_P(HandwritingShapes, BoxHintAndCandidateSize) {
   press(kiosk, "search.mode.handwriting");
   EXPECT_NE(testing::drawn_text().find(written_hint), std::string::npos) << testing::drawn_text();
   EXPECT_EQ(testing::drawn_text().find(pinyin_hint), std::string::npos) << "the pinyin hint is gone while the pad is open";
+  // The pad's own hint says where the candidates are: beside the square in landscape, below it in portrait.
+  const bool landscape = GetParam().display.x > GetParam().display.y;
+  const auto pad_hint = [](Text id) { return testing::without_spaces(std::string(tr(id))); };
+  EXPECT_NE(testing::drawn_text().find(pad_hint(landscape ? Text::SearchHandwritingHintBeside : Text::SearchHandwritingHint)), std::string::npos)
+      << testing::drawn_text();
+  EXPECT_EQ(testing::drawn_text().find(pad_hint(landscape ? Text::SearchHandwritingHint : Text::SearchHandwritingHintBeside)), std::string::npos);
 
   write_on_pad(kiosk, "低");
   const auto candidate = glyphs_in(kiosk, "search.hw.candidate.0");

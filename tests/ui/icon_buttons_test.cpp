@@ -3,6 +3,7 @@
 // the label is whole beside it. An icon never replaces a word.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <vector>
@@ -24,8 +25,13 @@ bool inside(const DrawnGlyph& glyph, const ui::TapTarget& target) {
   return centre.x >= target.min.x && centre.x <= target.max.x && centre.y >= target.min.y && centre.y <= target.max.y;
 }
 
-// The button's icon is drawn inside it, left of the label, and the label is whole after it.
-void expect_icon_left_of_whole_label(HeadlessKiosk& kiosk, std::string_view id, Icon icon, std::string_view label) {
+// Where the icon goes: left of the label on its line, or on a line of its own above it (the
+// narrow, tall ways in of the home screen).
+enum class IconAt { Left, Above };
+
+// The button's icon is drawn inside it, left of (or above) the label, and the label is whole after it.
+void expect_icon_left_of_whole_label(HeadlessKiosk& kiosk, std::string_view id, Icon icon, std::string_view label,
+                                     IconAt at = IconAt::Left) {
   SCOPED_TRACE(std::string(id));
   const ui::TapTarget* target = kiosk.kiosk().taps().find(id);
   ASSERT_NE(target, nullptr) << "no such button on " << kiosk.route();
@@ -46,11 +52,19 @@ void expect_icon_left_of_whole_label(HeadlessKiosk& kiosk, std::string_view id, 
   const std::string expected = without_spaces(label);
   const std::string text = drawn_text(words);
   ASSERT_TRUE(text.starts_with(expected)) << "the label is cut or missing: drew \"" << text << "\", expected \"" << expected << "\"";
-  // The label's first glyph is right of the icon, on the icon's line.
   const DrawnGlyph& first = words.front();
-  EXPECT_GE(first.min.x, icon_glyph.max.x) << "the icon overlaps or follows its label";
-  EXPECT_LT(first.min.y, icon_glyph.max.y);
-  EXPECT_GT(first.max.y, icon_glyph.min.y);
+  if (at == IconAt::Left) {
+    // The label's first glyph is right of the icon, on the icon's line.
+    EXPECT_GE(first.min.x, icon_glyph.max.x) << "the icon overlaps or follows its label";
+    EXPECT_LT(first.min.y, icon_glyph.max.y);
+    EXPECT_GT(first.max.y, icon_glyph.min.y);
+  } else {
+    // The label starts below the icon, and the icon is centred over the words.
+    EXPECT_GE(first.min.y, icon_glyph.max.y) << "the icon overlaps or follows its label";
+    const DrawnGlyph& last = words[std::min(words.size(), expected.size() / 3) - 1];
+    const float words_centre = (first.min.x + last.max.x) * 0.5f, icon_centre = (icon_glyph.min.x + icon_glyph.max.x) * 0.5f;
+    EXPECT_NEAR(icon_centre, words_centre, (last.max.x - first.min.x) * 0.5f) << "the icon is not over its words";
+  }
   // Every glyph of the label inside the button.
   std::size_t bytes = 0;
   for (const DrawnGlyph& glyph : words) {
@@ -65,22 +79,50 @@ void expect_icon_left_of_whole_label(HeadlessKiosk& kiosk, std::string_view id, 
 
 class IconButtons : public ::testing::TestWithParam<Shape> {};
 
-TEST_P(IconButtons, TheTopBarHasAnIconBesideEachWord) {
+// A button's words are whole inside it and no icon is drawn there.
+void expect_words_without_icon(HeadlessKiosk& kiosk, std::string_view id, Icon icon, std::string_view label) {
+  SCOPED_TRACE(std::string(id));
+  const ui::TapTarget* target = kiosk.kiosk().taps().find(id);
+  ASSERT_NE(target, nullptr) << "no such button on " << kiosk.route();
+  std::vector<DrawnGlyph> words;
+  for (const DrawnGlyph& glyph : drawn_glyphs()) {
+    if (!inside(glyph, *target)) continue;
+    EXPECT_NE(glyph.code_point, ui::icon_code_point(icon)) << "an icon the row has no room for";
+    words.push_back(glyph);
+  }
+  EXPECT_TRUE(drawn_text(words).starts_with(without_spaces(label))) << drawn_text(words);
+}
+
+// Landscape: an icon beside each word. Portrait (1080 wide): the row cannot hold the icons
+// beside the words at their size, so the bar keeps the words only, whole and apart.
+TEST_P(IconButtons, TheTopBarHasAnIconBesideEachWordWhereTheRowHoldsThem) {
   HeadlessKiosk kiosk(GetParam().display, "departments");
   set_text_size(kiosk, GetParam().large_text);
   ASSERT_TRUE(kiosk.kiosk().fonts().has_icons());
-  expect_icon_left_of_whole_label(kiosk, "topbar.back", Icon::Back, tr(Text::Back));
-  expect_icon_left_of_whole_label(kiosk, "topbar.home", Icon::Home, tr(Text::Home));
-  expect_icon_left_of_whole_label(kiosk, "topbar.large_text", Icon::LargeText, tr(Text::LargeTextOn));
-  expect_icon_left_of_whole_label(kiosk, "topbar.end_session", Icon::EndSession, tr(Text::EndSession));
+  const bool room = GetParam().display.x > GetParam().display.y;
+  const auto check = [&](std::string_view id, Icon icon, std::string_view label) {
+    if (room) expect_icon_left_of_whole_label(kiosk, id, icon, label);
+    else expect_words_without_icon(kiosk, id, icon, label);
+  };
+  check("topbar.back", Icon::Back, tr(Text::Back));
+  check("topbar.home", Icon::Home, tr(Text::Home));
+  check("topbar.large_text", Icon::LargeText, tr(Text::LargeTextOn));
+  check("topbar.end_session", Icon::EndSession, tr(Text::EndSession));
 }
 
-TEST_P(IconButtons, TheHomeEntrancesHaveAnIconBesideEachWord) {
+TEST_P(IconButtons, TheHomeEntrancesHaveAnIconWithEachWord) {
   HeadlessKiosk kiosk(GetParam().display, "home");
   set_text_size(kiosk, GetParam().large_text);
-  expect_icon_left_of_whole_label(kiosk, "home.disclosure", Icon::ByDepartment, tr(Text::BrowseByDepartment));
-  expect_icon_left_of_whole_label(kiosk, "home.topics", Icon::ByTopic, tr(Text::BrowseByTopic));
-  expect_icon_left_of_whole_label(kiosk, "home.search", Icon::Search, tr(Text::BrowseSearch));
+  // The three ways in side by side are narrow: the icon above the word, which keeps display
+  // type. In 大字 landscape the words and their larger details fill the buttons: words only.
+  const bool room = !(GetParam().large_text && GetParam().display.x > GetParam().display.y);
+  const auto check = [&](std::string_view id, Icon icon, std::string_view label) {
+    if (room) expect_icon_left_of_whole_label(kiosk, id, icon, label, IconAt::Above);
+    else expect_words_without_icon(kiosk, id, icon, label);
+  };
+  check("home.disclosure", Icon::ByDepartment, tr(Text::BrowseByDepartment));
+  check("home.topics", Icon::ByTopic, tr(Text::BrowseByTopic));
+  check("home.search", Icon::Search, tr(Text::BrowseSearch));
   expect_icon_left_of_whole_label(kiosk, "home.quiz", Icon::Quiz, tr(Text::HomeQuiz));
   expect_icon_left_of_whole_label(kiosk, "home.ask", Icon::Ask, tr(Text::HomeAsk));
 }

@@ -94,6 +94,7 @@ class PageStructure : public ::testing::TestWithParam<testing::Shape> {};
 TEST_P(PageStructure, PrimaryActionsInViewAndNoBodyTextUnderAPinnedBarOnEveryScreen) {
   Config config;
   config.idle_timeout_seconds = 24 * 3600;  // the walk takes minutes of fake time
+  config.printer_name = "kiosk-receipt";     // the print buttons are primary actions too (never tapped here)
   const ImVec2 display = GetParam().display;
   HeadlessKiosk kiosk(display, "attract", config);
   std::map<std::string, std::set<std::string>> declared;  // route pattern -> primary actions seen
@@ -145,10 +146,12 @@ TEST_P(PageStructure, PrimaryActionsInViewAndNoBodyTextUnderAPinnedBarOnEveryScr
 
   // The screens whose main actions a visitor (or staff) must find without scrolling.
   const std::map<std::string, std::vector<std::string>> required = {
+      {"home", {"home.disclosure", "home.topics", "home.search", "home.quiz", "home.ask"}},
       {"department/{department}[/{tab}]", {"department.tab.duties", "department.tab.items", "department.tab.fees", "department.tab.faq"}},
       {"faq/{department}/{faq}", {"faq.ask"}},
       {"quiz", {"quiz.start"}},
       {"quiz/question", {"quiz.option.0", "quiz.option.1", "quiz.next"}},
+      {"item/{item}", {"print.guide"}},
       {"quiz/result", {"quiz.retry", "quiz.home"}},
       {"quiz/code", {"quiz.home"}},
       {"rating", {"rating.skip", "rating.level.very_satisfied"}},
@@ -156,6 +159,11 @@ TEST_P(PageStructure, PrimaryActionsInViewAndNoBodyTextUnderAPinnedBarOnEveryScr
       {"ask/{department}", {"ask.topic.other"}},
       {"staff/dashboard", {"staff.redeem", "staff.export", "staff.back_to_kiosk"}},
   };
+  // 打印兑奖凭条 under the code, except in 大字 landscape (the code's card fills the view there).
+  if (!(GetParam().large_text && display.x > display.y)) {
+    const auto result = declared.find("quiz/result/pass");
+    EXPECT_TRUE(result != declared.end() && result->second.contains("print.voucher")) << "quiz/result/pass does not declare print.voucher";
+  }
   for (const auto& [pattern, ids] : required) {
     // The pattern's own screen and its variants (quiz/result/pass, quiz/question/answered).
     std::set<std::string> seen;

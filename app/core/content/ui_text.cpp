@@ -512,6 +512,8 @@ constexpr std::array kTexts = {
     TextEntry{Text::PrintReprintButton, "print_reprint_button", TextStyle::Heading, "补打凭条"},
     TextEntry{Text::DoctorPrinter, "doctor_printer", TextStyle::Heading, "打印机"},
     TextEntry{Text::DoctorFixPrinter, "doctor_fix_printer", TextStyle::Body, "请检查打印机的电源、纸张和连线，或请技术人员查看打印服务（CUPS）"},
+    // The 手写 pad's hint when its candidates are beside it (landscape).
+    TextEntry{Text::SearchHandwritingHintBeside, "search_handwriting_hint_beside", TextStyle::Body, "在格子里用手指写一个字，再点右边的字"},
 };
 
 constexpr bool table_is_complete_and_ordered() {

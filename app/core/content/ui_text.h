@@ -452,6 +452,8 @@ enum class Text : std::uint16_t {
   PrintReprintButton,
   DoctorPrinter,
   DoctorFixPrinter,
+  // The 手写 pad's hint when its candidates are beside it (landscape).
+  SearchHandwritingHintBeside,
   Count
 };
 

@@ -150,12 +150,13 @@ class QuizResultScreen final : public Screen {
       draw_qr_code(draw, qr_, qr_pos, module);
     }
     y += height + m.gap;
+    // Right under the code: printing it is the other way to take it home (and in view on arrival).
+    y += draw_print_row(ctx, voucher, x, y - m.gap * 0.5f, width) + (ctx.printer() ? m.gap * 0.5f : 0);
     y += centered_text(ctx, FontRole::Heading, x, y, width, tr(Text::QuizVoucherPhotoHint), colors::kText) + m.gap * 0.3f;
     const std::string collect = fill_text(Text::QuizVoucherCollectAtFormat, {ctx.config().prize_desk, ctx.config().prize_name});
     y += centered_text(ctx, FontRole::Heading, x, y, width, collect, colors::kAccent) + m.gap * 0.3f;
     const std::string issued = fill_text(Text::QuizVoucherIssuedAtFormat, {format_local_time(voucher.issued_at_ms, "%m-%d %H:%M")});
     y += centered_text(ctx, FontRole::Body, x, y, width, issued, colors::kTextMuted);
-    y += draw_print_row(ctx, voucher, x, y, width);
     return y + draw_booth_stock(ctx, x, y, width);
   }
 
@@ -243,9 +244,11 @@ class QuizResultScreen final : public Screen {
                                     .prize = ctx.config().prize_name,
                                     .collect_at = ctx.config().prize_desk,
                                     .issued_at = format_local_time(voucher.issued_at_ms, "%Y-%m-%d %H:%M")};
+    // Under the code it is in view on arrival except in 大字 landscape, where the code's card
+    // takes the view (the page scrolls to it; 再答一次 and 返回首页 stay pinned).
     const PrintButtonSpec spec{"print.voucher", Text::PrintVoucherButton,
                                [&ctx, facts](print::SlipPrinter& printer) { return printer.print_voucher_once(ctx.event(), facts); },
-                               std::move(tapped)};
+                               std::move(tapped), !(ctx.large_text() && !ctx.metrics().portrait)};
     return m.gap * 0.5f + print_button_row(ctx, print_, spec, ImVec2(x, y + m.gap * 0.5f), width);
   }
 

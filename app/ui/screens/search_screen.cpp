@@ -90,9 +90,14 @@ class SearchScreen final : public Screen {
     }
     const float keyboard_width = std::min(area.width() * 0.42f, 7 * 150 * m.unit);
     const float right_x = area.max.x - m.margin - keyboard_width;
-    const float below_query_box = draw_query(ctx, right_x, area.min.y + m.gap, keyboard_width) + m.gap;
-    draw_mode_toggle(ctx, ImVec2(right_x, below_query_box), ImVec2(keyboard_width, key_height));
-    const float below_query = below_query_box + (handwriting_available_ ? key_height + m.gap * 0.4f : 0);
+    // 手写 beside the search box, where 字母 is in 手写 mode: the toggle stays put, and the keys
+    // keep the whole height below the box (in 大字 they would not fit under a toggle row).
+    const float toggle_width = handwriting_available_ ? mode_toggle_width(ctx) : 0;
+    const float query_width = keyboard_width - (handwriting_available_ ? toggle_width + m.gap * 0.5f : 0);
+    const float top = area.min.y + m.gap;
+    const float box_bottom = draw_query(ctx, right_x, top, query_width);
+    draw_mode_toggle(ctx, ImVec2(right_x + keyboard_width - toggle_width, top), ImVec2(toggle_width, box_bottom - top));
+    const float below_query = box_bottom + m.gap;
     const Rect results{ImVec2(area.min.x, area.min.y + m.gap * 0.4f), ImVec2(right_x - m.gap * 0.5f, area.max.y)};
     // Beside the results the keys may grow into the height there is, up to about square.
     const float rows = static_cast<float>(letter_keyboard_rows(kKeyboardColumns));

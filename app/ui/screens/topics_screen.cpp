@@ -101,7 +101,8 @@ class TopicsScreen final : public Screen {
     const float inner = size.x - band - m.gap * 1.6f;
     float y = pos.y + m.gap * 0.8f;
     const ImFont& heading = *ctx.font(FontRole::Heading);
-    const float icon = draw_icon(draw, heading, topic_icon(topic.id), ImVec2(x, y), topic_colour(topic.colour));
+    // In the text's own ink: the topic's colour (its stripe) is too light to read as a mark on white.
+    const float icon = draw_icon(draw, heading, topic_icon(topic.id), ImVec2(x, y), colors::kText);
     draw_text_line(draw, heading, heading.FontSize, ImVec2(x + icon, y), colors::kText, ellipsize(heading, heading.FontSize, topic.name, inner - icon));
     y += line_height(heading.FontSize);
     const ImFont& body = *ctx.font(FontRole::Body);
