@@ -237,7 +237,7 @@ def main():
     print("normal text size:")
     normal = walk(kiosk, False, [0, 4, 8])
     print("大字:")
-    large = walk(kiosk, True, [1, 2, 3])  # 大字 cards are bigger: fewer on screen
+    large = walk(kiosk, True, [1, 0])  # 大字 cards are bigger: only the first row is on screen
     kiosk.stop()
     summary("normal", normal)
     summary("大字", large)
