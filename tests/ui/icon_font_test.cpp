@@ -24,8 +24,14 @@ using ui::FontRole;
 
 constexpr char32_t kMissingGlyph = 0xFFFD;
 
+// Every face that may draw an icon (the attract screen's hero words never do: that bake stays
+// as small as its few characters).
 bool has_every_icon(const ui::FontSet& fonts) {
-  for (FontRole role : {FontRole::Body, FontRole::Heading, FontRole::Display, FontRole::Hero})
+  for (FontRole hero : {FontRole::Hero})
+    for (bool large : {false, true})
+      for (const ui::IconEntry& entry : ui::kIcons)
+        if (fonts.font(hero, large)->FindGlyphNoFallback(static_cast<ImWchar>(entry.code_point))) return false;
+  for (FontRole role : {FontRole::Body, FontRole::Heading, FontRole::Display})
     for (bool large : {false, true})
       for (const ui::IconEntry& entry : ui::kIcons)
         if (!fonts.font(role, large)->FindGlyphNoFallback(static_cast<ImWchar>(entry.code_point))) return false;
