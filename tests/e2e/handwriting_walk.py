@@ -19,6 +19,9 @@ import sys
 import tempfile
 import time
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
+from private_xvfb import start_private_xvfb  # noqa: E402
+
 PRESS_SECONDS = 0.08      # a tap held across frames, as tests/e2e/lib.sh presses
 TAP_GUARD_SECONDS = 0.45  # TouchFilter::kTapGuardSeconds after a screen change, and a frame
 ITEM = "minzheng-dibao"
@@ -47,18 +50,10 @@ def fail(message):
 
 
 def start_xvfb():
-    read_fd, write_fd = os.pipe()
-    xvfb = subprocess.Popen(["Xvfb", "-displayfd", str(write_fd), "-screen", "0", args.size + "x24", "-nolisten", "tcp", "-noreset"],
-                            pass_fds=[write_fd], stderr=subprocess.DEVNULL)
+    xvfb = start_private_xvfb(args.size)
+    if not xvfb:
+        fail("Xvfb did not start")
     children.append(xvfb)
-    os.close(write_fd)
-    number = b""
-    while not number.endswith(b"\n"):
-        chunk = os.read(read_fd, 16)
-        if not chunk:
-            fail("Xvfb did not start")
-        number += chunk
-    os.environ["DISPLAY"] = ":" + number.decode().strip()
 
 
 def log_lines():

@@ -22,6 +22,9 @@ import sys
 import tempfile
 import time
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
+from private_xvfb import start_private_xvfb  # noqa: E402
+
 OPENDAY, CUPSD_SH, CONTENT = sys.argv[1:4]
 ITEM, ITEM_NAME = "chengjian-shigong-xuke", "建筑工程施工许可证核发"
 MAX_FRAME_GAP_MS = 300
@@ -39,18 +42,10 @@ def fail(message):
 
 
 def start_xvfb():
-    read_fd, write_fd = os.pipe()
-    xvfb = subprocess.Popen(["Xvfb", "-displayfd", str(write_fd), "-screen", "0", "1920x1080x24", "-nolisten", "tcp", "-noreset"],
-                            pass_fds=[write_fd], stderr=subprocess.DEVNULL)
+    xvfb = start_private_xvfb("1920x1080")
+    if not xvfb:
+        fail("Xvfb did not start")
     children.append(xvfb)
-    os.close(write_fd)
-    number = b""
-    while not number.endswith(b"\n"):
-        chunk = os.read(read_fd, 16)
-        if not chunk:
-            fail("Xvfb did not start")
-        number += chunk
-    os.environ["DISPLAY"] = ":" + number.decode().strip()
 
 
 def start_cups():
