@@ -20,7 +20,7 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
-from private_xvfb import start_private_xvfb  # noqa: E402
+from private_xvfb import start_private_xvfb, stop_children  # noqa: E402
 
 PRESS_SECONDS = 0.08      # a tap held across frames, as tests/e2e/lib.sh presses
 TAP_GUARD_SECONDS = 0.45  # TouchFilter::kTapGuardSeconds after a screen change, and a frame
@@ -200,11 +200,5 @@ def main():
 try:
     main()
 finally:
-    for child in reversed(children):
-        child.terminate()
-    for child in reversed(children):
-        try:
-            child.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            child.kill()
+    stop_children(children)
     shutil.rmtree(WORK, ignore_errors=True)

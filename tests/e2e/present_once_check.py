@@ -22,7 +22,7 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
-from private_xvfb import start_private_xvfb  # noqa: E402
+from private_xvfb import start_private_xvfb, stop_children  # noqa: E402
 
 OPENDAY = sys.argv[1]
 WORK = tempfile.mkdtemp(prefix="openday-present.")
@@ -139,13 +139,7 @@ def main():
 try:
     main()
 finally:
-    for child in reversed(children):
-        if child.poll() is None:
-            child.terminate()
-            try:
-                child.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                child.kill()
+    stop_children(children)
 
 if failures:
     print("FAIL:\n  " + "\n  ".join(failures))

@@ -23,7 +23,7 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
-from private_xvfb import start_private_xvfb  # noqa: E402
+from private_xvfb import start_private_xvfb, stop_children  # noqa: E402
 
 OPENDAY, CUPSD_SH, CONTENT = sys.argv[1:4]
 ITEM, ITEM_NAME = "chengjian-shigong-xuke", "建筑工程施工许可证核发"
@@ -228,11 +228,5 @@ def main():
 try:
     main()
 finally:
-    for child in reversed(children):
-        if child.poll() is None:
-            child.terminate()
-            try:
-                child.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                child.kill()
+    stop_children(children, timeout=10)
     subprocess.run(["sh", CUPSD_SH, "stop", CUPS_DIR], capture_output=True)

@@ -1,4 +1,4 @@
-"""An Xvfb of a test's own, on a display number it picks itself (-displayfd): tests that start
+"""An Xvfb of a test's own, on a display number it picks itself (-displayfd), and stopping what a test started: tests that start
 a kiosk under X never share or guess a display. Used by the e2e scripts and the benchmarks."""
 import os
 import subprocess
@@ -23,3 +23,15 @@ def start_private_xvfb(size="1920x1080"):
     os.close(read_fd)
     os.environ["DISPLAY"] = ":" + number.decode().strip()
     return xvfb
+
+
+def stop_children(children, timeout=20):
+    """Stops what a test started (a kiosk, Xvfb, ...), the last started first: terminate, then
+    kill what does not end within timeout seconds."""
+    for child in reversed(children):
+        if child.poll() is None:
+            child.terminate()
+            try:
+                child.wait(timeout=timeout)
+            except subprocess.TimeoutExpired:
+                child.kill()
