@@ -12,7 +12,6 @@
 #include "core/util/process_info.h"
 #include "platform/heap.h"
 #include "platform/kiosk_window.h"
-#include "ui/frame_settle.h"
 #include "ui/kiosk_shell.h"
 #include "ui/theme.h"
 
@@ -216,7 +215,7 @@ void Runner::report_first_frame(const ui::KioskShell& kiosk) const {
 void Runner::report_frame_presented() const {
   if (!options_.log_frames) return;
   std::fprintf(stderr, "openday: frame %lld %016llx\n", static_cast<long long>(wall_clock_ms()),
-               static_cast<unsigned long long>(ui::draw_data_signature(*ImGui::GetDrawData())));
+               static_cast<unsigned long long>(presented_signature_));
 }
 
 // The 适老化 floors are physical (mm on the glass); the layout is in pixels. Say what they come

@@ -1,5 +1,5 @@
 """An Xvfb of a test's own, on a display number it picks itself (-displayfd), and stopping what a test started: tests that start
-a kiosk under X never share or guess a display. Used by the e2e scripts and the benchmarks."""
+a kiosk under X never share or guess a display. Used by the e2e scripts."""
 import os
 import subprocess
 
