@@ -334,6 +334,9 @@ void Kiosk::on_screen_changed() {
     quiz_->end_session();
     return;
   }
+  // 大字 is the visitor's choice, and the staff screens have no switch for it: the PIN keypad
+  // and what follows are drawn at their own size, whatever the last visitor chose.
+  if (route.starts_with("staff/")) set_large_text(false);
   Event view;
   view.type = EventType::ScreenView;
   view.screen = route;

@@ -70,7 +70,7 @@ bool is_bound_suffix(std::string_view word) {
 }
 
 // Phrases the booth names itself by, which the dictionary splits into two words.
-constexpr std::string_view kWholePhrases[] = {"政务公开"};
+constexpr std::string_view kWholePhrases[] = {"政务公开", "首字母"};
 
 // Where a line may break between two Chinese characters: at the end of a word. Unknown (every
 // break allowed) without ICU data or when asked for ChineseBreaks::Characters.

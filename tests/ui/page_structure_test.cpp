@@ -153,17 +153,26 @@ TEST_P(PageStructure, PrimaryActionsInViewAndNoBodyTextUnderAPinnedBarOnEveryScr
       {"quiz/question", {"quiz.option.0", "quiz.option.1", "quiz.next"}},
       {"item/{item}", {"print.guide"}},
       {"quiz/result", {"quiz.retry", "quiz.home"}},
-      {"quiz/code", {"quiz.home"}},
+      {"quiz/code", {"quiz.home", "print.voucher"}},
       {"rating", {"rating.skip", "rating.level.very_satisfied"}},
       {"ask", {"ask.department.general"}},
       {"ask/{department}", {"ask.topic.other"}},
+      {"ask/general/{ask_topic}", {"ask.home"}},
+      {"ask/{department}/{ask_topic}", {"ask.home"}},
+      {"search", {"search.key.A", "search.key.clear", "search.mode.handwriting"}},
       {"staff/dashboard", {"staff.redeem", "staff.export", "staff.back_to_kiosk"}},
+      {"staff/pin", {"staff.pin.key.11"}},
+      {"staff/redeem", {"staff.redeem.submit"}},
+      {"staff/stock", {"staff.stock.save"}},
+      {"staff/export", {"staff.export.destination.0"}},
+      {"staff/doctor", {"staff.doctor.again"}},
+      {"staff/exit", {"staff.exit.cancel", "staff.exit.confirm"}},
+      {"staff/tally", {"staff.tally.consultation", "staff.tally.undo", "staff.tally.facts"}},
+      {"staff/tally/facts", {"staff.facts.key.11"}},
   };
-  // 打印兑奖凭条 under the code, except in 大字 landscape (the code's card fills the view there).
-  if (!(GetParam().large_text && display.x > display.y)) {
-    const auto result = declared.find("quiz/result/pass");
-    EXPECT_TRUE(result != declared.end() && result->second.contains("print.voucher")) << "quiz/result/pass does not declare print.voucher";
-  }
+  // 打印兑奖凭条 under the code, in every shape and text size.
+  const auto result = declared.find("quiz/result/pass");
+  EXPECT_TRUE(result != declared.end() && result->second.contains("print.voucher")) << "quiz/result/pass does not declare print.voucher";
   for (const auto& [pattern, ids] : required) {
     // The pattern's own screen and its variants (quiz/result/pass, quiz/question/answered).
     std::set<std::string> seen;

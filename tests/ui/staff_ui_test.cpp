@@ -78,6 +78,19 @@ TEST(StaffUi, AThreeSecondPressInTheCornerOpensTheKeypadAndAShortOneDoesNot) {
   EXPECT_EQ(kiosk.events().of_type(EventType::SessionEnd).size(), 1u) << "the visitor session ends when staff take over";
 }
 
+// 大字 ends with the visitor: the staff screens have no switch for it and are laid out at their
+// own size (in 大字 the PIN keypad's 确定 and the redeem screen's 兑奖 ran off a landscape screen).
+TEST(StaffUi, StaffTakingOverEndsTheVisitorsLargeText) {
+  HeadlessKiosk kiosk(ImVec2(1920, 1080), "home");
+  kiosk.wait(ui::Kiosk::kTapGuardSeconds + 0.1);
+  kiosk.tap("topbar.large_text");
+  ASSERT_TRUE(kiosk.kiosk().large_text());
+  hold_corner(kiosk, 3.2, ImVec2(1920, 1080));
+  ASSERT_EQ(kiosk.route(), "staff/pin");
+  EXPECT_FALSE(kiosk.kiosk().large_text());
+  EXPECT_FALSE(kiosk.has_target("topbar.large_text")) << "staff screens offer no 大字 switch to turn it back on";
+}
+
 TEST(StaffUi, TheCornerPressDoesNotPressWhatIsUnderIt) {
   HeadlessKiosk kiosk(ImVec2(1080, 1920), "departments");
   kiosk.wait(0.5);

@@ -61,6 +61,7 @@ TEST_F(WordBreakTest, IdentityCardAnonymousAndOpenGovernmentAreNeverSplitWhenALi
       {"您可以匿名提出问题，我们会认真答复", "匿名"},
       {"欢迎参加政务公开日活动", "政务公开"},
       {"您对本次政务公开日活动满意吗？", "政务公开"},
+      {"按拼音首字母找", "首字母"},  // the home screen's search card: never "按拼音首/字母找"
   };
   for (const auto& c : cases) {
     const float shortest = static_cast<float>(c.word.size() / 3);  // three UTF-8 bytes per character

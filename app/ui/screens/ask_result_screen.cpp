@@ -7,6 +7,7 @@
 #include "core/content/ask_topics.h"
 #include "core/content/ui_text.h"
 #include "ui/flow.h"
+#include "ui/page.h"
 #include "ui/screen_context.h"
 #include "ui/screens/related_items.h"
 #include "ui/text_layout.h"
@@ -33,26 +34,31 @@ class AskResultScreen final : public Screen {
       ctx.router().back();  // the content was reloaded without it
       return;
     }
-    const Rect area = ctx.content_rect();
     const Metrics& m = ctx.metrics();
-    TouchScroll scroll(ctx, "ask.result", area);
-    const auto [x, width, top] = centered_column(ctx, scroll.origin().x, 1600);
-    float y = scroll.origin().y + m.gap;
-    const bool answered = topic->answer != nullptr;
-    y += centered_text(ctx, FontRole::Display, x, y, width, tr(answered ? Text::AskAnsweredTitle : Text::AskRegisteredTitle),
-                       answered ? colors::kSuccess : colors::kAccent);
-    y += m.gap * 0.6f;
-    Flow flow(ctx, ImVec2(x, y), width, area);
-    if (const auto asked = your_question(*topic)) flow.text(FontRole::Heading, *asked, colors::kTextMuted);
-    flow.divider();
-    if (answered) draw_answer(ctx, flow, *topic);
-    else draw_registered(ctx, flow, *topic);
+    // 返回首页 stays at the bottom of the screen, under however long an answer.
     const float height = std::max(m.touch_min * 1.1f, line_height(ctx.font_px(FontRole::Heading)) + m.gap);
+    Page page(ctx, ctx.content_rect(), height);
+    page.primary("ask.home");
+    {
+      TouchScroll scroll(ctx, "ask.result", page.body());
+      const auto [x, width, top] = centered_column(ctx, scroll.origin().x, 1600);
+      float y = scroll.origin().y + m.gap;
+      const bool answered = topic->answer != nullptr;
+      y += centered_text(ctx, FontRole::Display, x, y, width, tr(answered ? Text::AskAnsweredTitle : Text::AskRegisteredTitle),
+                         answered ? colors::kSuccess : colors::kAccent);
+      y += m.gap * 0.6f;
+      Flow flow(ctx, ImVec2(x, y), width, page.body());
+      if (const auto asked = your_question(*topic)) flow.text(FontRole::Heading, *asked, colors::kTextMuted);
+      flow.divider();
+      if (answered) draw_answer(ctx, flow, *topic);
+      else draw_registered(ctx, flow, *topic);
+      scroll.end(flow.y() + m.gap);
+    }
+    const auto [x, width, top] = centered_column(ctx, ctx.content_rect().min.x, 1600);
     const float button_width = std::min(width, 640 * m.unit);
-    if (big_button(ctx, {"ask.home", ImVec2(x + (width - button_width) * 0.5f, flow.y()), ImVec2(button_width, height), tr(Text::QuizBackHome),
-                         ButtonKind::Primary}))
+    if (big_button(ctx, {"ask.home", ImVec2(x + (width - button_width) * 0.5f, page.actions().min.y), ImVec2(button_width, height),
+                         tr(Text::QuizBackHome), ButtonKind::Primary}))
       ctx.router().home();
-    scroll.end(flow.y() + height + m.margin);
   }
 
  private:

@@ -88,12 +88,39 @@ class QuizResultScreen final : public Screen {
     return y + centered_text(ctx, FontRole::Heading, x, y, width, score, colors::kTextMuted);
   }
 
+  // 恭喜您，答题过关！ and 共 5 题，答对 5 题 on one line, their bottoms level, centred as one; false
+  // (nothing drawn) when they do not fit side by side.
+  static bool draw_title_beside_score(ScreenContext& ctx, const QuizRound& round, float x, float y, float width) {
+    const Metrics& m = ctx.metrics();
+    const ImFont& display = *ctx.font(FontRole::Display);
+    const ImFont& heading = *ctx.font(FontRole::Heading);
+    const std::string_view title = tr(Text::QuizPassedTitle);
+    const std::string score = fill_text(Text::QuizScoreFormat, {std::to_string(round.correct_count()), std::to_string(round.answers().size())});
+    const float title_width = widest_line(display, display.FontSize, title, FLT_MAX);
+    const float score_width = widest_line(heading, heading.FontSize, score, FLT_MAX);
+    const float together = title_width + m.gap + score_width;
+    if (together > width) return false;
+    const float left = std::floor(x + (width - together) * 0.5f);
+    const float drop = line_height(display.FontSize) - line_height(heading.FontSize);
+    ImDrawList& draw = ctx.draw_list();
+    draw_text_line(draw, display, display.FontSize, ImVec2(left, y), colors::kSuccess, title);
+    draw_text_line(draw, heading, heading.FontSize, ImVec2(left + title_width + m.gap, y + drop), colors::kTextMuted, score);
+    return true;
+  }
+
   float draw_passed(ScreenContext& ctx, const QuizRound& round, float x, float y, float width) {
     const Metrics& m = ctx.metrics();
     QuizService& quiz = ctx.quiz();
-    y += centered_text(ctx, FontRole::Display, x, y, width, tr(Text::QuizPassedTitle), colors::kSuccess);
-    y = draw_score(ctx, round, x, y, width) + m.gap;
     const auto& voucher = quiz.session_voucher();
+    const bool shows_code = voucher && (quiz.voucher_state() == VoucherState::Issued || quiz.voucher_state() == VoucherState::AlreadyWon);
+    // With a code to show in a landscape view, the title and the score share a line when they
+    // fit: the code's card and 打印兑奖凭条 under it then stay in view in 大字 too.
+    if (shows_code && !m.portrait && draw_title_beside_score(ctx, round, x, y, width)) {
+      y += line_height(ctx.font_px(FontRole::Display)) + m.gap * 0.5f;
+    } else {
+      y += centered_text(ctx, FontRole::Display, x, y, width, tr(Text::QuizPassedTitle), colors::kSuccess);
+      y = draw_score(ctx, round, x, y, width) + m.gap;
+    }
     switch (quiz.voucher_state()) {
       case VoucherState::Issued:
         if (voucher) return draw_voucher(ctx, *voucher, x, y, width, Text::QuizVoucherLabel);
@@ -244,11 +271,10 @@ class QuizResultScreen final : public Screen {
                                     .prize = ctx.config().prize_name,
                                     .collect_at = ctx.config().prize_desk,
                                     .issued_at = format_local_time(voucher.issued_at_ms, "%Y-%m-%d %H:%M")};
-    // Under the code it is in view on arrival except in 大字 landscape, where the code's card
-    // takes the view (the page scrolls to it; 再答一次 and 返回首页 stay pinned).
+    // Under the code, in view on arrival in every shape and text size.
     const PrintButtonSpec spec{"print.voucher", Text::PrintVoucherButton,
                                [&ctx, facts](print::SlipPrinter& printer) { return printer.print_voucher_once(ctx.event(), facts); },
-                               std::move(tapped), !(ctx.large_text() && !ctx.metrics().portrait)};
+                               std::move(tapped)};
     return m.gap * 0.5f + print_button_row(ctx, print_, spec, ImVec2(x, y + m.gap * 0.5f), width);
   }
 

@@ -16,6 +16,7 @@
 #include "core/content/search.h"
 #include "core/content/ui_text.h"
 #include "core/util/utf8.h"
+#include "ui/page.h"
 #include "ui/handwriting_pad.h"
 #include "ui/row_index.h"
 #include "ui/screen_context.h"
@@ -209,6 +210,8 @@ class SearchScreen final : public Screen {
   }
 
   void draw_keyboard(ScreenContext& ctx, ImVec2 pos, float width, float key_height) {
+    // The first and the last keys: the whole keyboard is in view.
+    for (const std::string_view id : {"search.key.A", "search.key.clear"}) declare_primary_action(ctx, id);
     const KeyboardTap tap = letter_keyboard(ctx, "search.key.", pos, width, kKeyboardColumns, key_height);
     switch (tap.kind) {
       case KeyboardTap::Kind::None: return;
@@ -233,6 +236,7 @@ class SearchScreen final : public Screen {
   void draw_mode_toggle(ScreenContext& ctx, ImVec2 pos, ImVec2 size) {
     if (!handwriting_available_) return;
     const char* id = handwriting_ ? "search.mode.letters" : "search.mode.handwriting";
+    declare_primary_action(ctx, id);
     const Text label = handwriting_ ? Text::SearchModeLetters : Text::SearchModeHandwriting;
     if (!big_button(ctx, {id, pos, size, tr(label), ButtonKind::Secondary})) return;
     handwriting_ = !handwriting_;

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "core/content/ui_text.h"
+#include "ui/page.h"
 #include "ui/screen_context.h"
 #include "ui/text_layout.h"
 #include "ui/touch_scroll.h"
@@ -62,27 +63,31 @@ class StaffDoctorScreen final : public Screen {
   void draw(ScreenContext& ctx) override {
     StaffService& staff = ctx.staff().service();
     if (ctx.first_frame()) ctx.staff().run_doctor();
-    const Rect area = ctx.content_rect();
     const Metrics& m = ctx.metrics();
-    TouchScroll scroll(ctx, "staff.doctor", area);
-    const auto [x, width, top] = centered_column(ctx, scroll.origin().x, 1500);
-    float y = scroll.origin().y + m.gap;
-    if (staff.doctor_running()) {
-      ctx.request_frame_within(0.2);
-      y += centered_text(ctx, FontRole::Heading, x, y, width, tr(Text::DoctorRunning), colors::kTextMuted);
-    } else if (const auto& error = staff.doctor_error()) {
-      y += centered_text(ctx, FontRole::Heading, x, y, width, fill_text(Text::DoctorErrorFormat, {*error}), colors::kAccent);
-    } else if (const auto& checks = staff.doctor_checks()) {
-      y = draw_checks(ctx, *checks, x, y, width);
+    // 再检查一次 stays at the bottom, under however many checks (a printer, a booth hub).
+    const float button_height = std::max(m.touch_min * 1.2f, line_height(ctx.font_px(FontRole::Heading)) + m.gap);
+    Page page(ctx, ctx.content_rect(), button_height);
+    page.primary("staff.doctor.again");
+    {
+      TouchScroll scroll(ctx, "staff.doctor", page.body());
+      const auto [x, width, top] = centered_column(ctx, scroll.origin().x, 1500);
+      float y = scroll.origin().y + m.gap;
+      if (staff.doctor_running()) {
+        ctx.request_frame_within(0.2);
+        y += centered_text(ctx, FontRole::Heading, x, y, width, tr(Text::DoctorRunning), colors::kTextMuted);
+      } else if (const auto& error = staff.doctor_error()) {
+        y += centered_text(ctx, FontRole::Heading, x, y, width, fill_text(Text::DoctorErrorFormat, {*error}), colors::kAccent);
+      } else if (const auto& checks = staff.doctor_checks()) {
+        y = draw_checks(ctx, *checks, x, y, width);
+      }
+      scroll.end(y + m.gap);
     }
-    y += m.gap;
+    const auto [x, width, top] = centered_column(ctx, ctx.content_rect().min.x, 1500);
     const float button_width = std::min(width, 600 * m.unit);
-    if (big_button(ctx, {"staff.doctor.again", ImVec2(x + (width - button_width) * 0.5f, y), ImVec2(button_width, m.touch_min * 1.2f),
+    if (big_button(ctx, {"staff.doctor.again", ImVec2(x + (width - button_width) * 0.5f, page.actions().min.y), ImVec2(button_width, button_height),
                          tr(Text::DoctorAgain), ButtonKind::Secondary}) &&
         !staff.doctor_running())
       ctx.staff().run_doctor();
-    y += m.touch_min * 1.2f;
-    scroll.end(y + m.margin);
   }
 
  private:

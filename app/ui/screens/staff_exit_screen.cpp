@@ -2,6 +2,7 @@
 #include <algorithm>
 
 #include "core/content/ui_text.h"
+#include "ui/page.h"
 #include "ui/screen_context.h"
 #include "ui/text_layout.h"
 #include "ui/widgets.h"
@@ -21,6 +22,8 @@ class StaffExitScreen final : public Screen {
     y += centered_text(ctx, FontRole::Heading, x, y, width, tr(Text::ExitConfirm), colors::kText) + m.gap * 2;
     const float button_width = (width - m.gap) * 0.5f;
     const float height = std::max(m.touch_min * 1.3f, line_height(ctx.font_px(FontRole::Heading)) + m.gap);
+    declare_primary_action(ctx, "staff.exit.cancel");
+    declare_primary_action(ctx, "staff.exit.confirm");
     if (big_button(ctx, {"staff.exit.cancel", ImVec2(x, y), ImVec2(button_width, height), tr(Text::Cancel), ButtonKind::Primary}))
       ctx.router().back();
     if (big_button(ctx, {"staff.exit.confirm", ImVec2(x + button_width + m.gap, y), ImVec2(button_width, height), tr(Text::ExitYes),

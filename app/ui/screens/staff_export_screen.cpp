@@ -7,6 +7,7 @@
 #include "core/content/ui_text.h"
 #include "core/reports/report.h"
 #include "core/util/local_clock.h"
+#include "ui/page.h"
 #include "ui/print_widgets.h"
 #include "ui/screen_context.h"
 #include "ui/text_layout.h"
@@ -47,6 +48,7 @@ class StaffExportScreen final : public Screen {
       const ExportDestination& d = destinations_[i];
       const std::string label = fill_text(d.removable ? Text::ExportRemovableFormat : Text::ExportLocalFormat, {d.folder.string()});
       const std::string id = "staff.export.destination." + std::to_string(i);
+      if (i == 0) declare_primary_action(ctx, id);  // the first place to export to: under the hint, in view
       // A long folder path wraps (after its slashes) inside a button grown to hold it.
       const float height = std::max(m.touch_min * 1.2f, measure_wrapped_height(heading, heading.FontSize, label, width - 2 * m.gap) + m.gap);
       if (big_button(ctx, {id.c_str(), ImVec2(x, y), ImVec2(width, height), label, d.removable ? ButtonKind::Primary : ButtonKind::Secondary}) &&

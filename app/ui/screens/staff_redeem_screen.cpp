@@ -8,6 +8,7 @@
 
 #include "core/content/ui_text.h"
 #include "core/print/slip_sources.h"
+#include "ui/page.h"
 #include "ui/print_widgets.h"
 #include "ui/screen_context.h"
 #include "ui/text_layout.h"
@@ -57,6 +58,7 @@ class StaffRedeemScreen final : public Screen {
     }
     y += static_cast<float>(rows) * (key_height + m.gap * 0.5f) + m.gap * 0.5f;
     const float button_width = std::min(width, 600 * m.unit);
+    declare_primary_action(ctx, "staff.redeem.submit");  // the keypad's height leaves it room
     if (big_button(ctx, {"staff.redeem.submit", ImVec2(x + (width - button_width) * 0.5f, y), ImVec2(button_width, action_height),
                          tr(Text::ActionRedeem), ButtonKind::Primary}))
       submit(staff);

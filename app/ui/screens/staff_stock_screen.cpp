@@ -2,6 +2,7 @@
 #include <algorithm>
 
 #include "core/content/ui_text.h"
+#include "ui/page.h"
 #include "ui/screen_context.h"
 #include "ui/text_layout.h"
 #include "ui/widgets.h"
@@ -43,6 +44,7 @@ class StaffStockScreen final : public Screen {
     }
     y += key_height + m.gap * 1.5f;
     const float button_width = std::min(width, 600 * m.unit);
+    declare_primary_action(ctx, "staff.stock.save");
     if (big_button(ctx, {"staff.stock.save", ImVec2(x + (width - button_width) * 0.5f, y), ImVec2(button_width, key_height),
                          tr(Text::StockSave), ButtonKind::Primary}) &&
         !staff.stock_pending()) {

@@ -5,6 +5,7 @@
 #include <algorithm>
 
 #include "core/content/ui_text.h"
+#include "ui/page.h"
 #include "ui/screen_context.h"
 #include "ui/tally_words.h"
 #include "ui/text_layout.h"
@@ -67,6 +68,7 @@ class StaffTallyFactsScreen final : public Screen {
     const float key_height = std::max(m.touch_min, std::min(130 * m.unit, (area.max.y - y - status_height - m.gap) / 4.0f - m.gap * 0.5f));
     const std::vector<std::string> keys = {"1", "2", "3", "4", "5", "6", "7", "8", "9",
                                            std::string(tr(Text::KeyDelete)), "0", std::string(tr(Text::FactSave))};
+    declare_primary_action(ctx, "staff.facts.key.11");  // 保存, the keypad's last key: the whole keypad is in view
     const std::string key = keypad(ctx, "staff.facts.key.", keys, 3, ImVec2(x + (width - keypad_width) * 0.5f, y), keypad_width, key_height);
     y += 4 * (key_height + m.gap * 0.5f);
     centered_text(ctx, FontRole::Heading, x, y, width, saved, colors::kSuccess);

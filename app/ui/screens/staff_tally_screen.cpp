@@ -8,6 +8,7 @@
 #include <array>
 
 #include "core/content/ui_text.h"
+#include "ui/page.h"
 #include "ui/screen_context.h"
 #include "ui/tally_words.h"
 #include "ui/text_layout.h"
@@ -64,6 +65,8 @@ class StaffTallyScreen final : public Screen {
     const float action_height = std::max(m.touch_min * 1.2f, heading + body + m.gap);
     const float facts_width = m.portrait ? width : std::min(width * 0.3f, 520 * m.unit);
     const float undo_width = m.portrait ? width : width - facts_width - m.gap;
+    // The desk's taps, first to last: all of them in view, whatever the shape and the text size.
+    for (const std::string_view id : {"staff.tally.consultation", "staff.tally.undo", "staff.tally.facts"}) declare_primary_action(ctx, id);
     draw_undo(ctx, tally, ImVec2(x, y), ImVec2(undo_width, action_height));
     const ImVec2 facts_pos = m.portrait ? ImVec2(x, y + action_height + m.gap) : ImVec2(x + undo_width + m.gap, y);
     if (big_button(ctx, {"staff.tally.facts", facts_pos, ImVec2(facts_width, action_height), tr(Text::TallyFacts), ButtonKind::Secondary}))
