@@ -5,7 +5,8 @@
 #   private_cupsd.sh start DIR   starts cupsd in the background; prints "127.0.0.1:PORT", then a
 #                                line naming the printer's kind: "printer slips: cups-pdf" or
 #                                "printer slips: slipcopy (WHY)"
-#   private_cupsd.sh stop DIR    stops it (the pid it wrote in DIR/cupsd.pid)
+#   private_cupsd.sh stop DIR    stops it (the pid it wrote in DIR/cupsd.pid) and waits up to
+#                                5 s for it to exit
 #
 # The printer is the real cups-pdf (Debian printer-driver-cups-pdf) when we run as root and it is
 # installed, as in CI. cups-pdf reads /etc/cups/cups-pdf.conf (we only read it) and then, with
@@ -25,7 +26,14 @@ action=$1
 dir=$2
 
 if [ "$action" = stop ]; then
-  [ -f "$dir/cupsd.pid" ] && kill "$(cat "$dir/cupsd.pid")" 2>/dev/null || true
+  [ -f "$dir/cupsd.pid" ] || exit 0
+  pid=$(cat "$dir/cupsd.pid")
+  kill "$pid" 2>/dev/null || exit 0
+  # cupsd writes printers.conf and its cache as it exits: wait, so that the caller can remove DIR.
+  for _ in $(seq 100); do
+    kill -0 "$pid" 2>/dev/null || exit 0
+    sleep 0.05
+  done
   exit 0
 fi
 
