@@ -10,13 +10,15 @@
 #
 # The printer is the real cups-pdf (Debian printer-driver-cups-pdf) when we run as root and it is
 # installed, as in CI. cups-pdf reads /etc/cups/cups-pdf.conf (we only read it) and then, with
-# more weight, the defaults of its printer's PPD: the PPD made here from cups-pdf's own adds Out,
-# Spool, AnonDirName and GSTmp. A PPD default cannot hold a "/" (CUPS cuts it there), so these are
-# relative paths, and cupsd is started in DIR: its backends inherit that working directory, so
-# cups-pdf writes into DIR/out and DIR/cups-pdf-spool, logs into DIR/log, and nothing outside DIR.
-# Its PDFs are owned by the job's user (root) with mode 0600. The queue converts with
-# pdftops-renderer-default=pdftocairo: the default renderers turn the slip's CJK text into
-# outlines that pdftotext cannot read.
+# more weight, the defaults of its printer's PPD: the PPD made here from cups-pdf's own takes the
+# file name from the job's title with the job id as a suffix (TitlePref 1, Label 2) and adds Out,
+# AnonDirName, Spool, Log and GSTmp. A PPD default cannot hold a "/" (CUPS cuts it there), so
+# these are relative paths, and cupsd is started in DIR: its backends inherit that working
+# directory, so cups-pdf writes into DIR/out and DIR/cups-pdf-spool, logs into DIR/log, and
+# nothing outside DIR. Its PDFs are owned by the job's user (root) with mode 0600, on cups-pdf's
+# A4 page. The queue converts with pdftops-renderer-default=pdftocairo: the default renderers
+# turn the slip's CJK text into outlines that pdftotext cannot read.
+# As root, filters run as lp: DIR's parents must let lp through (a folder made in /tmp does).
 #
 # cups-pdf runs only as root (cupsd runs a backend of mode 0700 as root even with "User lp").
 # When we are not root, or cups-pdf is not installed, the printer uses a tiny copying backend
