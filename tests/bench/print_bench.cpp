@@ -1,6 +1,7 @@
 // Issue 30, figures (printed, never judged): the time from a tap (the slip handed to the print
 // queue) to CUPS accepting the job, median and p99 over 30 jobs sent to a private cupsd on
-// loopback (tests/support/private_cupsd.sh, the printer "slips" copying each job to a folder);
+// loopback (tests/support/private_cupsd.sh, the printer "slips" a real cups-pdf when run as root,
+// else a backend copying each job to a folder: the bench prints which);
 // and the time to render the longest 办事指南 of a generated county to PDF, on the 80 mm roll
 // and on A4 (median of 10 renders each).
 // Usage: print_bench PRIVATE_CUPSD_SH
@@ -63,7 +64,10 @@ std::vector<double> acceptance_ms(const std::string& script, const testing::Temp
     std::printf("print_bench: the private cupsd did not start: %s\n", started.output.c_str());
     return {};
   }
-  setenv("CUPS_SERVER", started.output.substr(0, started.output.find('\n')).c_str(), 1);
+  const std::string server = started.output.substr(0, started.output.find('\n'));
+  const auto kind = started.output.find("printer slips: ");
+  std::printf("private cupsd %s, %s", server.c_str(), kind == std::string::npos ? "no printer\n" : started.output.substr(kind).c_str());
+  setenv("CUPS_SERVER", server.c_str(), 1);
   std::mutex mutex;
   std::condition_variable done;
   std::vector<double> accepted;

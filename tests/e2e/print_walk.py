@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
 """Issue 30 end to end: the running kiosk prints through CUPS and never waits on it.
 
-A private cupsd on loopback (tests/support/private_cupsd.sh: the printer "slips" copies each job
-to OUT/job-N.pdf), a kiosk under its own Xvfb (-displayfd) with `[printer] name = "slips"` and
-CUPS_SERVER pointing at that cupsd, started with --log-targets --log-frames. xdotool taps, at the
-coordinates the kiosk logged:
-  1. 打印兑奖凭条 on a won voucher (--screen quiz/result/pass issues one): a job-N.pdf appears
-     whose text (pdftotext) holds the voucher's code;
+A private cupsd on loopback (tests/support/private_cupsd.sh: the printer "slips" is a real
+cups-pdf when we run as root, else a copying backend, and the script says which; either writes
+each job as OUT/<title>-job_N.pdf), a kiosk under its own Xvfb (-displayfd) with
+`[printer] name = "slips"` and CUPS_SERVER pointing at that cupsd, started with --log-targets
+--log-frames. xdotool taps, at the coordinates the kiosk logged:
+  1. 打印兑奖凭条 on a won voucher (--screen quiz/result/pass issues one): a job's PDF appears and,
+     once CUPS has completed the job, its text (pdftotext) holds the voucher's code;
   2. 打印办事指南 on an approval item's page: a job whose text holds the item's name;
   3. the printer stopped (cupsdisable), 打印办事指南 again: the kiosk logs 打印机暂不可用 and a
      print_failed event, and its frames around that tap have no gap over 300 ms (the frame loop
@@ -16,6 +17,7 @@ Usage: print_walk.py OPENDAY PRIVATE_CUPSD_SH CONTENT_DIR
 import glob
 import os
 import re
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -52,7 +54,9 @@ def start_cups():
     started = subprocess.run(["sh", CUPSD_SH, "start", CUPS_DIR], capture_output=True, text=True)
     if started.returncode != 0:
         fail("the private cupsd did not start: " + started.stdout + started.stderr)
-    server = started.stdout.splitlines()[0]
+    lines = started.stdout.splitlines()
+    server = lines[0]
+    print(f"private cupsd {server}, " + (lines[1] if len(lines) > 1 else "no printer"))
     os.environ["CUPS_SERVER"] = server
     return server
 
@@ -132,12 +136,25 @@ class Kiosk:
         self.log.close()
 
 
+def job_completed(job_id):
+    """Whether CUPS has completed job `job_id` of "slips": cups-pdf writes its PDF as Ghostscript
+    makes it, so the file is whole only then."""
+    listed = subprocess.run(["lpstat", "-h", os.environ["CUPS_SERVER"], "-W", "completed", "-o", "slips"],
+                            capture_output=True, text=True).stdout
+    return re.search(rf"^slips-{job_id}\s", listed, re.M) is not None
+
+
 def wait_for_job(before, seconds=60):
-    """The text (pdftotext) of the first job PDF that was not in `before`."""
+    """The text (pdftotext) of the first job PDF that was not in `before`, once its job is completed."""
     deadline = time.time() + seconds
     while time.time() < deadline:
-        new = sorted(set(glob.glob(os.path.join(OUT, "job-*.pdf"))) - before)
+        new = sorted(jobs() - before)
         if new:
+            job_id = re.search(r"-job_(\d+)\.pdf$", new[0]).group(1)
+            while not job_completed(job_id):
+                if time.time() > deadline:
+                    fail(f"CUPS did not complete job {job_id} ({new[0]}) within {seconds} s")
+                time.sleep(0.1)
             text = subprocess.run(["pdftotext", "-enc", "UTF-8", new[0], "-"], capture_output=True, text=True).stdout
             return re.sub(r"\s+", "", text)
         time.sleep(0.1)
@@ -155,7 +172,7 @@ def print_and_read(kiosk, target_id, expected):
 
 
 def jobs():
-    return set(glob.glob(os.path.join(OUT, "job-*.pdf")))
+    return set(glob.glob(os.path.join(OUT, "*-job_*.pdf")))
 
 
 def events(kind):
@@ -225,8 +242,16 @@ def main():
     print("PASS: print walk")
 
 
+passed = False
 try:
     main()
+    passed = True
 finally:
     stop_children(children, timeout=10)
     subprocess.run(["sh", CUPSD_SH, "stop", CUPS_DIR], capture_output=True)
+    # The printed PDFs, the kiosk's logs and CUPS's are kept only when something failed.
+    if passed:
+        shutil.rmtree(WORK, ignore_errors=True)
+        shutil.rmtree(CUPS_DIR, ignore_errors=True)
+    else:
+        print(f"kept for a look: {WORK} (the kiosk), {CUPS_DIR} (CUPS: out/, log/)")
