@@ -321,11 +321,13 @@ namespace openday {
 namespace {
 
 // Everything drawn on a scrolling screen, page by page from its top to past its end.
+// Short drags, each well under the scrolling body's height (再检查一次 is pinned under it), so
+// that no line is carried past between two looks.
 std::string drawn_down_the_page(HeadlessKiosk& kiosk, ImVec2 display) {
   std::string shown;
-  for (int page = 0; page < 10; ++page) {
+  for (int page = 0; page < 24; ++page) {
     shown += testing::drawn_text();
-    kiosk.drag(ImVec2(display.x * 0.5f, display.y * 0.8f), ImVec2(display.x * 0.5f, display.y * 0.3f), 20);
+    kiosk.drag(ImVec2(display.x * 0.5f, display.y * 0.6f), ImVec2(display.x * 0.5f, display.y * 0.4f), 20);
     kiosk.wait(1.0);
   }
   return shown;
