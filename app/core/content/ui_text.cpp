@@ -107,7 +107,8 @@ constexpr std::array kTexts = {
     TextEntry{Text::QuizVoucherPending, "quiz_voucher_pending", TextStyle::Heading, "正在为您登记奖品，请稍候……"},
     TextEntry{Text::QuizNoStock, "quiz_no_stock", TextStyle::Heading, "本次奖品已全部发完，感谢您的参与！"},
     TextEntry{Text::QuizAlreadyWon, "quiz_already_won", TextStyle::Heading, "您本次已经领过奖品了，这是您的兑奖码"},
-    TextEntry{Text::QuizVoucherFailed, "quiz_voucher_failed", TextStyle::Heading, "奖品登记没有成功，请告诉服务台工作人员"},
+    // {0} the booth's desk (config [booth] prize_desk).
+    TextEntry{Text::QuizVoucherFailed, "quiz_voucher_failed_format", TextStyle::Heading, "奖品登记没有成功，请告诉{0}的工作人员"},
     TextEntry{Text::QuizFailedTitle, "quiz_failed_title", TextStyle::Display, "差一点就过关了"},
     TextEntry{Text::QuizMissedTitle, "quiz_missed_title", TextStyle::Heading, "这些题目答错了，看看正确答案："},
     // {0} the correct answer.
@@ -355,7 +356,8 @@ constexpr std::array kTexts = {
     TextEntry{Text::BrowseSearchDetail, "browse_search_detail", TextStyle::Body, "按拼音首字母找"},
     TextEntry{Text::TopicsTitle, "topics_title", TextStyle::Heading, "按主题查找"},
     TextEntry{Text::TopicsHint, "topics_hint", TextStyle::Body, "您要办的事属于下面哪一类？轻点它，就能看到要办的事项"},
-    TextEntry{Text::TopicsEmpty, "topics_empty", TextStyle::Heading, "暂未设置主题分类，请按部门查找，或到服务台咨询"},
+    // {0} the booth's desk.
+    TextEntry{Text::TopicsEmpty, "topics_empty_format", TextStyle::Heading, "暂未设置主题分类，请按部门查找，或到{0}咨询"},
     TextEntry{Text::TopicCountFormat, "topic_count_format", TextStyle::Body, "{0} 个事项"},
     TextEntry{Text::TopicItemsFormat, "topic_items_format", TextStyle::Body, "共 {0} 个事项，按办理部门列出"},
     TextEntry{Text::SearchTitle, "search_title", TextStyle::Heading, "搜索事项"},
@@ -370,7 +372,8 @@ constexpr std::array kTexts = {
     TextEntry{Text::SearchNoneFormat, "search_none_format", TextStyle::Heading, "没有找到与“{0}”相符的事项"},
     TextEntry{Text::SearchNoneCheck, "search_none_check", TextStyle::Body, "请看看字母是否按对了，按“删除”可以改一下"},
     TextEntry{Text::SearchNoneTopic, "search_none_topic", TextStyle::Body, "也可以从生活中的事找："},
-    TextEntry{Text::SearchNoneDesk, "search_none_desk", TextStyle::Body, "还是找不到？请到服务台问工作人员，我们帮您查"},
+    // {0} the booth's desk.
+    TextEntry{Text::SearchNoneDesk, "search_none_desk_format", TextStyle::Body, "还是找不到？请到{0}问工作人员，我们帮您查"},
     TextEntry{Text::ReportTopTopics, "report_top_topics", TextStyle::Heading, "热门主题"},
     TextEntry{Text::ReportTopSearches, "report_top_searches", TextStyle::Heading, "热门搜索"},
     TextEntry{Text::ReportFailedSearches, "report_failed_searches", TextStyle::Heading, "无结果搜索"},

@@ -139,7 +139,7 @@ class QuizResultScreen final : public Screen {
       case VoucherState::None:
         break;
     }
-    return y + centered_text(ctx, FontRole::Heading, x, y, width, tr(Text::QuizVoucherFailed), colors::kAccent);
+    return y + centered_text(ctx, FontRole::Heading, x, y, width, fill_text(Text::QuizVoucherFailed, {ctx.config().prize_desk}), colors::kAccent);
   }
 
   // The code in the largest type, its QR code, when it was issued, and where to collect the prize.

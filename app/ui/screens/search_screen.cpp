@@ -338,7 +338,7 @@ class SearchScreen final : public Screen {
       if (help_button(ctx, {"search.none.topics", Text::TopicsTitle, ButtonKind::Primary}, x, y, width)) ctx.router().push("topics");
     }
     y += m.gap * 0.6f;
-    y += draw_wrapped_text(draw, body, body.FontSize, ImVec2(x, y), colors::kText, tr(Text::SearchNoneDesk), width);
+    y += draw_wrapped_text(draw, body, body.FontSize, ImVec2(x, y), colors::kText, fill_text(Text::SearchNoneDesk, {ctx.config().prize_desk}), width);
     // What was not found can still be asked: 我要问 registers the question for the desk.
     y += m.gap * 0.3f;
     if (help_button(ctx, {"search.none.ask", Text::HomeAsk, ButtonKind::Secondary}, x, y, width)) ctx.router().push("ask");

@@ -53,7 +53,7 @@ class TopicsScreen final : public Screen {
     const Content& content = ctx.content();
     if (content.topics.empty()) {
       const ImFont& heading = *ctx.font(FontRole::Heading);
-      draw_wrapped_text(ctx.draw_list(), heading, heading.FontSize, ImVec2(x, y), colors::kText, tr(Text::TopicsEmpty), width);
+      draw_wrapped_text(ctx.draw_list(), heading, heading.FontSize, ImVec2(x, y), colors::kText, fill_text(Text::TopicsEmpty, {ctx.config().prize_desk}), width);
       return;
     }
     y += draw_wrapped_text(ctx.draw_list(), body, body.FontSize, ImVec2(x, y), colors::kTextMuted, tr(Text::TopicsHint), width);
