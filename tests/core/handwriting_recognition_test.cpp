@@ -135,7 +135,11 @@ TEST_F(HandwritingRecognition, OtherSeedsJitterAndAGeneratedCounty) {
   }
 
   testing::TempDir dir;
-  testing::generate_county({.departments = 20, .items = 400, .seed = 31}, dir.path() / "county");
+  testing::CountyOptions options;
+  options.departments = 20;
+  options.items = 400;
+  options.seed = 31;
+  testing::generate_county(options, dir.path() / "county");
   const ContentLoad county = load_content(dir.path() / "county");
   ASSERT_TRUE(county.content);
   auto county_characters = test::item_name_characters(*county.content, true);
