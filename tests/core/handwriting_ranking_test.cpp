@@ -5,11 +5,19 @@
 #include <vector>
 
 #include "core/handwriting/content_ranking.h"
+#include "core/handwriting/stroke_counts.h"
 #include "support/search_fixture.h"
 #include "support/temp_dir.h"
 
 namespace openday {
 namespace {
+
+// Candidates with the scores given, in that order.
+std::vector<HandwritingCandidate> scored(std::initializer_list<std::pair<const char*, float>> characters) {
+  std::vector<HandwritingCandidate> out;
+  for (const auto& [c, score] : characters) out.push_back({c, score, false});
+  return out;
+}
 
 std::vector<HandwritingCandidate> guesses(std::initializer_list<const char*> characters) {
   std::vector<HandwritingCandidate> out;
@@ -66,6 +74,47 @@ TEST_F(HandwritingRanking, ContinuationsAreFoundInNamesKeywordsAndDepartments) {
   EXPECT_TRUE(characters_.continuations("低保").count("户"));  // a keyword
   EXPECT_TRUE(characters_.continuations("").count("城"));      // nothing yet: what texts begin with
   EXPECT_TRUE(characters_.continuations("不存在的").empty());
+}
+
+// None of 氐 (5 strokes), 仾 (6), 彳 (3) or 伲 (7) occurs in the fixture's content: one tier, so
+// only Zinnia's score, the start bonus (none here) and the stroke counts order them.
+TEST_F(HandwritingRanking, AMatchingStrokeCountBreaksANearTie) {
+  ASSERT_EQ(stroke_count("氐"), 5);
+  ASSERT_EQ(stroke_count("仾"), 6);
+  const auto near_tie = scored({{"仾", 0.9f}, {"氐", 0.85f}});
+  HandwritingContext five_strokes{&characters_, ""};
+  five_strokes.written_strokes = 5;
+  EXPECT_EQ(row(rank_candidates(near_tie, five_strokes, 8)), "氐仾");
+  EXPECT_EQ(row(rank_candidates(near_tie, {&characters_, ""}, 8)), "仾氐");  // stroke count unknown: Zinnia's order
+  EXPECT_EQ(row(rank_candidates(near_tie, {nullptr, "", 5}, 8)), "仾氐");   // re-ranking off: Zinnia's order
+}
+
+TEST_F(HandwritingRanking, StrokesShortOfTheCountCostLessThanExtraStrokes) {
+  // Five strokes written: 伲 (7) as if two strokes were joined, 彳 (3) as if two were added;
+  // Zinnia scored 彳 a little higher, but joined strokes are the likelier slip of a finger.
+  ASSERT_EQ(stroke_count("彳"), 3);
+  ASSERT_EQ(stroke_count("伲"), 7);
+  EXPECT_EQ(row(rank_candidates(scored({{"彳", 0.9f}, {"伲", 0.8f}}), {&characters_, "", 5}, 8)), "伲彳");
+  EXPECT_LT(stroke_count_penalty(7, 5), stroke_count_penalty(3, 5));
+  EXPECT_EQ(stroke_count_penalty(5, 5), 0.0f);
+  EXPECT_EQ(stroke_count_penalty(0, 5), 0.0f);  // a candidate Unihan does not count
+}
+
+TEST_F(HandwritingRanking, TheStrokeCountDoesNotLiftACharacterOverTheContent) {
+  // 保 (9 strokes) is in the content; 氐 matches the five strokes written but occurs nowhere.
+  EXPECT_EQ(row(rank_candidates(scored({{"氐", 0.9f}, {"保", 0.1f}}), {&characters_, "", 5}, 8)), "保氐");
+}
+
+TEST(StrokeCounts, UnihanTotalStrokesOfHanCharacters) {
+  EXPECT_EQ(stroke_count(U'一'), 1);
+  EXPECT_EQ(stroke_count("低"), 7);
+  EXPECT_EQ(stroke_count("保"), 9);
+  EXPECT_EQ(stroke_count("鑽"), 27);  // 'A' + 27 is the backslash the generated table escapes
+  EXPECT_EQ(stroke_count("龘"), 48);
+  EXPECT_EQ(stroke_count("A"), 0);
+  EXPECT_EQ(stroke_count("低保"), 0);  // not one character
+  EXPECT_EQ(stroke_count(""), 0);
+  EXPECT_GT(stroke_table_size(), 20000u);
 }
 
 }  // namespace

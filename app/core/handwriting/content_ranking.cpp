@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "core/content/content_fields.h"
+#include "core/handwriting/stroke_counts.h"
 #include "core/util/utf8.h"
 
 namespace openday {
@@ -12,6 +13,12 @@ namespace {
 // Zinnia's score: enough to break near ties toward names and keywords (低 of 低保), too little to
 // push a clearly written character from inside a name (保) off the row.
 constexpr float kStartBonus = 0.2f;
+
+// Per stroke of difference between what was written and a candidate's usual count: writing two
+// strokes as one (连笔) costs about as much as the start bonus is worth, so a joined character
+// still comes near the top; an extra stroke (a lifted finger mid-stroke, rarer) costs twice that.
+constexpr float kPerStrokeShort = 0.15f;
+constexpr float kPerStrokeExtra = 0.3f;
 
 std::string character_at(std::string_view text, std::size_t pos) {
   char32_t code_point = 0;
@@ -55,6 +62,13 @@ std::unordered_set<std::string> ContentCharacters::continuations(std::string_vie
   return next;
 }
 
+float stroke_count_penalty(int expected, std::size_t written) {
+  if (expected <= 0 || written == 0) return 0;
+  const auto usual = static_cast<std::size_t>(expected);
+  if (written > usual) return kPerStrokeExtra * static_cast<float>(written - usual);
+  return kPerStrokeShort * static_cast<float>(usual - written);
+}
+
 std::vector<HandwritingCandidate> rank_candidates(std::vector<HandwritingCandidate> guesses, const HandwritingContext& context,
                                                   std::size_t count) {
   if (context.content) {
@@ -62,6 +76,7 @@ std::vector<HandwritingCandidate> rank_candidates(std::vector<HandwritingCandida
     for (auto& guess : guesses) {
       guess.in_content = context.content->contains(guess.character);
       if (context.query.empty() && next.count(guess.character)) guess.score += kStartBonus;
+      guess.score -= stroke_count_penalty(stroke_count(guess.character), context.written_strokes);
     }
     const auto tier = [&](const HandwritingCandidate& guess) {
       return !context.query.empty() && next.count(guess.character) ? 0 : guess.in_content ? 1 : 2;
@@ -76,7 +91,9 @@ std::vector<HandwritingCandidate> rank_candidates(std::vector<HandwritingCandida
 
 std::vector<HandwritingCandidate> recognize_character(HandwritingRecognizer& recognizer, const Strokes& strokes,
                                                       const HandwritingContext& context, std::size_t count) {
-  return rank_candidates(recognizer.classify(strokes, std::max(count, kHandwritingGuesses)), context, count);
+  HandwritingContext written = context;
+  written.written_strokes = strokes.size();
+  return rank_candidates(recognizer.classify(strokes, std::max(count, kHandwritingGuesses)), written, count);
 }
 
 }  // namespace openday
