@@ -39,7 +39,7 @@ class StaffPinScreen final : public Screen {
     const float key_height = std::max(m.touch_min * 1.2f, std::min(150 * m.unit, (area.max.y - y - m.margin) / 4.0f - m.gap * 0.5f));
     const std::vector<std::string> keys = {"1", "2", "3", "4", "5", "6", "7", "8", "9",
                                            std::string(tr(Text::KeyDelete)), "0", std::string(tr(Text::KeyConfirm))};
-    declare_primary_action(ctx, "staff.pin.key.11");  // 确认, the keypad's last key: the whole keypad is in view
+    declare_primary_action(ctx, "staff.pin.key.11");  // 确定, the keypad's last key: the whole keypad is in view
     const std::string key = keypad(ctx, "staff.pin.key.", keys, 3, ImVec2(x, y), width, key_height);
     if (key.empty()) return;
     if (key == tr(Text::KeyDelete)) {
