@@ -19,6 +19,9 @@
 #include <stdexcept>
 #include <thread>
 
+#include <gtest/gtest.h>
+
+#include "core/booth/hub_connection.h"
 #include "core/booth/hub_credentials.h"
 #include "core/booth/hub_setup.h"
 #include "core/booth/nkey.h"
@@ -29,6 +32,15 @@ namespace openday::testing {
 namespace {
 
 using Clock = std::chrono::steady_clock;
+
+// libnats's threads must be gone before the process's exit handlers run (OpenSSL's among them), as
+// openday's main sees to with close_hub_library: a test binary that starts a hub does the same
+// once its tests are over.
+class HubLibraryEnvironment final : public ::testing::Environment {
+ public:
+  void TearDown() override { close_hub_library(); }
+};
+[[maybe_unused]] ::testing::Environment* const kHubLibraryEnvironment = ::testing::AddGlobalTestEnvironment(new HubLibraryEnvironment);
 constexpr auto kStartDeadline = std::chrono::seconds(15);
 constexpr auto kStopDeadline = std::chrono::seconds(10);
 constexpr auto kPollStep = std::chrono::milliseconds(10);

@@ -35,21 +35,33 @@ class PullConsumer {
   PullConsumer(const PullConsumer&) = delete;
   PullConsumer& operator=(const PullConsumer&) = delete;
 
-  // Fetches up to max messages; an empty list when none came within wait.
+  // Fetches about max messages (more when earlier pulls left some waiting); an empty list when
+  // none came within wait.
   natsMsgList fetch(std::size_t max, std::chrono::milliseconds wait, bool& caught_up) {
     natsMsgList list{};
     jsErrCode js_error = static_cast<jsErrCode>(0);
-    const natsStatus status = natsSubscription_Fetch(&list, subscription_, static_cast<int>(max), wait.count(), &js_error);
+    const int batch = batch_for(static_cast<int>(max));
+    const natsStatus status = natsSubscription_Fetch(&list, subscription_, batch, wait.count(), &js_error);
     if (status == NATS_TIMEOUT) {
       caught_up = true;
       return natsMsgList{};
     }
     if (status != NATS_OK) throw std::runtime_error("fetching from the hub: " + nats_error_text(status));
-    caught_up = list.Count < static_cast<int>(max) || last_says_nothing_pending(list);
+    caught_up = list.Count < batch || last_says_nothing_pending(list);
     return list;
   }
 
  private:
+  // libnats 3.4.1 (Debian 12) writes past the list it allocates when a fetch starts with more
+  // than half its batch already waiting on the subscription (left there by earlier pull requests
+  // still live on the hub, such as those buffered while reconnecting), fixed upstream in v3.10.0:
+  // the batch is kept above twice what waits.
+  int batch_for(int max) const {
+    int waiting = 0;
+    if (natsSubscription_GetPending(subscription_, &waiting, nullptr) != NATS_OK || waiting < 0) waiting = 0;
+    return max + 2 * waiting;
+  }
+
   static bool last_says_nothing_pending(const natsMsgList& list) {
     if (list.Count == 0) return true;
     jsMsgMetaData* meta = nullptr;
@@ -170,6 +182,13 @@ bool DeskFeed::step() {
     if (!named.committed) throw std::runtime_error("naming the desk's intake: " + named.error);
     intake_ = std::make_unique<BoothIntake>(*open.connection, consumer);
     hub_ = std::move(open.connection);
+  }
+  if (!hub_->connected()) {
+    // A pull sent while libnats reconnects waits in its buffer and reaches the hub with every
+    // other one at once: nothing is asked until the hub is back.
+    std::lock_guard lock(mutex_);
+    status_.connected = false;
+    return false;
   }
   const IntakeResult pulled = intake_->pull(
       [this](const IntakeBatch& batch) {
