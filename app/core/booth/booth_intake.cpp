@@ -190,6 +190,11 @@ bool DeskFeed::step() {
     status_.connected = false;
     return false;
   }
+  {
+    // Said before the pull: the rows it stores are visible to readers of the desk's file at once.
+    std::lock_guard lock(mutex_);
+    status_.connected = true;
+  }
   const IntakeResult pulled = intake_->pull(
       [this](const IntakeBatch& batch) {
         const DurableResult stored = store_.run_durable([&batch](DurableTransaction& tx) { store_intake_batch(tx.db(), batch); }).get();
