@@ -117,5 +117,16 @@ TEST(StrokeCounts, UnihanTotalStrokesOfHanCharacters) {
   EXPECT_GT(stroke_table_size(), 20000u);
 }
 
+TEST(StrokeCounts, RadicalsTheStandardOrderWritesLast) {
+  for (const char* walk : {"通", "道", "这", "迁", "边", "運"}) EXPECT_EQ(radical_written_last_strokes(walk), 3) << walk;
+  for (const char* long_stride : {"建", "延", "廷"}) EXPECT_EQ(radical_written_last_strokes(long_stride), 2) << long_stride;
+  EXPECT_EQ(radical_written_last_strokes("低"), 0);
+  EXPECT_EQ(radical_written_last_strokes("莲"), 0);  // 辶 inside, but its radical is 艹
+  EXPECT_EQ(radical_written_last_strokes("起"), 0);  // 走 wraps too, but is written first
+  EXPECT_EQ(radical_written_last_strokes("A"), 0);
+  EXPECT_EQ(radical_written_last_strokes("通道"), 0);  // not one character
+  EXPECT_EQ(radical_written_last_strokes(""), 0);
+}
+
 }  // namespace
 }  // namespace openday

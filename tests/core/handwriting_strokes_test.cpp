@@ -69,6 +69,31 @@ TEST(HandwritingStrokes, TrimDropsFlicksAtTheEndsOfAStroke) {
   EXPECT_EQ(trim_stroke_ends({{0, 0}, {5, 5}, {10, 10}, {12, 12}}).size(), 2u);
 }
 
+// A character of the 辶 kind on the 1024 box: a body up on the right, then the radical, written
+// last: a dot and a zigzag on the left, and a sweep along the bottom to the right.
+Strokes walk_written_last(Stroke sweep) {
+  return {{{450, 150}, {850, 150}},  // the body
+          {{650, 150}, {650, 650}},
+          {{200, 200}, {260, 260}},  // 点
+          {{120, 400}, {300, 400}, {200, 700}, {280, 760}},  // 横折折撇
+          std::move(sweep)};  // 平捺
+}
+
+TEST(HandwritingStrokes, TheLastStrokesWrapTheRestFromTheBottomLeft) {
+  const Strokes walk = walk_written_last({{180, 760}, {500, 900}, {900, 920}});
+  EXPECT_TRUE(last_strokes_wrap_bottom_left(walk, 3));
+  EXPECT_TRUE(last_strokes_wrap_bottom_left(walk, 2)) << "廴: the zigzag on the left, the sweep below";
+  EXPECT_FALSE(last_strokes_wrap_bottom_left(walk, 4)) << "the body's stroke is not on the left";
+  EXPECT_FALSE(last_strokes_wrap_bottom_left(walk, 5)) << "nothing left to wrap";
+  EXPECT_FALSE(last_strokes_wrap_bottom_left(walk, 0));
+  // The last stroke short of the width, up in the middle, or ending on the left: no sweep.
+  EXPECT_FALSE(last_strokes_wrap_bottom_left(walk_written_last({{180, 760}, {450, 900}}), 3));
+  EXPECT_FALSE(last_strokes_wrap_bottom_left(walk_written_last({{120, 500}, {900, 520}}), 3));
+  EXPECT_FALSE(last_strokes_wrap_bottom_left(walk_written_last({{900, 760}, {120, 900}}), 3));
+  // A character whose last stroke is a 捺 from the middle (人 under something): no radical on the left.
+  EXPECT_FALSE(last_strokes_wrap_bottom_left({{{100, 200}, {900, 200}}, {{500, 250}, {150, 900}}, {{500, 400}, {900, 900}}}, 2));
+}
+
 TEST(HandwritingRecognizer, AMissingModelIsAnErrorNamingThePackage) {
   HandwritingRecognizer recognizer("/nonexistent/handwriting.model");
   EXPECT_FALSE(recognizer.load());

@@ -2,7 +2,11 @@
 
 #include <zinnia.h>
 
+#include <algorithm>
 #include <cmath>
+#include <unordered_map>
+
+#include "core/handwriting/stroke_counts.h"
 
 namespace openday {
 namespace {
@@ -14,7 +18,84 @@ constexpr double kStrokeEndTrim = 60;  // units of the 1024 box
 
 double distance(StrokePoint a, StrokePoint b) { return std::hypot(a.x - b.x, a.y - b.y); }
 
+// The radicals the standard order writes last: 辶 (点, 横折折撇, 平捺) and 廴 (横折折撇, 平捺).
+constexpr std::size_t kWalkStrokes = 3;
+constexpr std::size_t kLongStrideStrokes = 2;
+
+// What makes the last strokes a 辶 or 廴, as fractions of the character's width and height: the
+// last (平捺) runs along the bottom across most of the width and ends on the right; the ones
+// before it stay on the left.
+constexpr double kSweepMinWidth = 0.6;
+constexpr double kSweepReachesBelow = 0.75;
+constexpr double kSweepEndsRightOf = 0.6;
+constexpr double kRadicalLeftOf = 0.45;
+
+struct Box {
+  double left = 0, top = 0, right = -1, bottom = -1;
+  double width() const { return right - left; }
+  double height() const { return bottom - top; }
+  void add(StrokePoint p) {
+    if (right < left) {
+      left = right = p.x;
+      top = bottom = p.y;
+      return;
+    }
+    left = std::min(left, static_cast<double>(p.x));
+    right = std::max(right, static_cast<double>(p.x));
+    top = std::min(top, static_cast<double>(p.y));
+    bottom = std::max(bottom, static_cast<double>(p.y));
+  }
+};
+
+Box box_of(const Strokes& strokes, std::size_t first, std::size_t end) {
+  Box box;
+  for (std::size_t s = first; s < end; ++s)
+    for (const StrokePoint p : strokes[s]) box.add(p);
+  return box;
+}
+
+// The same strokes with the last `radical_strokes` moved to the front, in their own order.
+Strokes radical_first(const Strokes& strokes, std::size_t radical_strokes) {
+  const auto split = strokes.end() - static_cast<std::ptrdiff_t>(radical_strokes);
+  Strokes reordered(split, strokes.end());
+  reordered.insert(reordered.end(), strokes.begin(), split);
+  return reordered;
+}
+
+// Zinnia's Simplified Chinese model learned the characters of 辶 and 廴 with the radical written
+// first; visitors taught the standard order write it last, and 通 so written is not among
+// Zinnia's first thousand guesses. The strokes read radical-first speak only for the characters
+// of that radical, and a character's better score of the two readings stands.
+void merge_radical_first_reading(std::vector<HandwritingCandidate>& candidates, const std::vector<HandwritingCandidate>& radical_first,
+                                 std::size_t radical_strokes) {
+  std::unordered_map<std::string, std::size_t> at;
+  for (std::size_t i = 0; i < candidates.size(); ++i) at.emplace(candidates[i].character, i);
+  for (const HandwritingCandidate& guess : radical_first) {
+    if (radical_written_last_strokes(guess.character) != static_cast<int>(radical_strokes)) continue;
+    const auto found = at.find(guess.character);
+    if (found == at.end()) {
+      at.emplace(guess.character, candidates.size());
+      candidates.push_back(guess);
+    } else {
+      candidates[found->second].score = std::max(candidates[found->second].score, guess.score);
+    }
+  }
+}
+
 }  // namespace
+
+bool last_strokes_wrap_bottom_left(const Strokes& strokes, std::size_t radical_strokes) {
+  if (radical_strokes == 0 || strokes.size() <= radical_strokes) return false;
+  const Box whole = box_of(strokes, 0, strokes.size());
+  if (whole.width() < 1 || whole.height() < 1) return false;
+  const Stroke& sweep = strokes.back();
+  const Box swept = box_of(strokes, strokes.size() - 1, strokes.size());
+  if (sweep.empty() || swept.width() < kSweepMinWidth * whole.width()) return false;
+  if (swept.bottom < whole.top + kSweepReachesBelow * whole.height()) return false;
+  if (sweep.back().x < whole.left + kSweepEndsRightOf * whole.width()) return false;
+  const Box radical = box_of(strokes, strokes.size() - radical_strokes, strokes.size() - 1);
+  return radical.right <= whole.left + kRadicalLeftOf * whole.width();
+}
 
 Stroke trim_stroke_ends(const Stroke& stroke) {
   if (stroke.size() < 3) return stroke;
@@ -75,18 +156,26 @@ bool HandwritingRecognizer::load_locked() {
 std::vector<HandwritingCandidate> HandwritingRecognizer::classify(const Strokes& strokes, std::size_t count) {
   const std::lock_guard lock(mutex_);
   if (strokes.empty() || count == 0 || !load_locked()) return {};
-  std::vector<HandwritingCandidate> candidates = classify_locked(strokes, count, true);
+  Strokes trimmed;
+  trimmed.reserve(strokes.size());
+  for (const Stroke& stroke : strokes) trimmed.push_back(trim_stroke_ends(stroke));
+  std::vector<HandwritingCandidate> candidates = read_locked(trimmed, count);
+  for (const std::size_t radical_strokes : {kWalkStrokes, kLongStrideStrokes}) {
+    if (!last_strokes_wrap_bottom_left(trimmed, radical_strokes)) continue;
+    merge_radical_first_reading(candidates, read_locked(radical_first(trimmed, radical_strokes), count), radical_strokes);
+  }
+  std::stable_sort(candidates.begin(), candidates.end(), [](const auto& a, const auto& b) { return a.score > b.score; });
+  if (candidates.size() > count) candidates.resize(count);
   return candidates;
 }
 
-std::vector<HandwritingCandidate> HandwritingRecognizer::classify_locked(const Strokes& strokes, std::size_t count, bool trim) {
+std::vector<HandwritingCandidate> HandwritingRecognizer::read_locked(const Strokes& strokes, std::size_t count) {
   zinnia_character_t* character = zinnia_->character;
   zinnia_character_clear(character);
   zinnia_character_set_width(character, kStrokeBox);
   zinnia_character_set_height(character, kStrokeBox);
-  for (std::size_t s = 0; s < strokes.size(); ++s) {
-    for (const StrokePoint point : trim ? trim_stroke_ends(strokes[s]) : strokes[s]) zinnia_character_add(character, s, point.x, point.y);
-  }
+  for (std::size_t s = 0; s < strokes.size(); ++s)
+    for (const StrokePoint point : strokes[s]) zinnia_character_add(character, s, point.x, point.y);
   zinnia_result_t* result = zinnia_recognizer_classify(zinnia_->recognizer, character, count);
   if (!result) return {};
   std::vector<HandwritingCandidate> candidates;

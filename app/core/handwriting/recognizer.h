@@ -27,6 +27,11 @@ struct HandwritingCandidate {
 // points remain of a stroke that had them).
 Stroke trim_stroke_ends(const Stroke& stroke);
 
+// Whether the last `radical_strokes` strokes wrap the others from the bottom-left as 辶 (3) and 廴
+// (2) do: the last one runs along the bottom across most of the width, the ones before it stay on
+// the left. Then classify() also reads the strokes with those moved to the front.
+bool last_strokes_wrap_bottom_left(const Strokes& strokes, std::size_t radical_strokes);
+
 class HandwritingRecognizer {
  public:
   explicit HandwritingRecognizer(std::filesystem::path model = kDefaultHandwritingModel);
@@ -41,13 +46,15 @@ class HandwritingRecognizer {
   const std::filesystem::path& model() const { return model_; }
 
   // Zinnia's best `count` guesses for the strokes, best first; empty when nothing was drawn or
-  // the model cannot be opened.
+  // the model cannot be opened. Strokes that end in a 辶 or 廴 are read a second time with the
+  // radical first, as the model learned them (see recognizer.cpp).
   std::vector<HandwritingCandidate> classify(const Strokes& strokes, std::size_t count);
 
  private:
   struct Zinnia;
   bool load_locked();
-  std::vector<HandwritingCandidate> classify_locked(const Strokes& strokes, std::size_t count, bool trim);
+  // Zinnia's guesses for the strokes in the order given.
+  std::vector<HandwritingCandidate> read_locked(const Strokes& strokes, std::size_t count);
   std::filesystem::path model_;
   mutable std::mutex mutex_;
   std::unique_ptr<Zinnia> zinnia_;
