@@ -11,8 +11,8 @@ against 12 MB for the sources file, which stays out of the repository.
 
 Also lists the characters whose radical (field kRSUnicode) is one the standard stroke order writes
 last, round the bottom-left of the rest: 辶 (radical 162, 3 strokes) and 廴 (radical 54, 2 strokes),
-with the radical's stroke count (recognizer.cpp reads them in that order too). Run by CMake at
-build time.
+with the radical's stroke count: Zinnia's model learned those characters radical-first, and
+recognizer.cpp reads strokes that end in such a radical that way too. Run by CMake at build time.
 Usage: stroke_counts.py UNIHAN_IRG_SOURCES(.txt or .txt.bz2) OUT.cpp
 """
 import sys
