@@ -133,9 +133,7 @@ TEST_F(HandwritingRecognition, RadicalsWrittenLastAreReadAsZinniaLearnedThem) {
     const auto strokes = test::hanzi_strokes(sample.character, kJitter, 1000);
     ASSERT_TRUE(strokes) << sample.character;
     ++total;
-    Strokes trimmed;
-    for (const Stroke& stroke : *strokes) trimmed.push_back(trim_stroke_ends(stroke));
-    wrapped += last_strokes_wrap_bottom_left(trimmed, static_cast<std::size_t>(radical_strokes)) ? 1 : 0;
+    wrapped += last_strokes_wrap_bottom_left(trim_stroke_ends(*strokes), static_cast<std::size_t>(radical_strokes)) ? 1 : 0;
     const auto row = recognize_character(recognizer_, *strokes, {&content, ""}, 5);
     const bool found = std::any_of(row.begin(), row.end(), [&](const auto& c) { return c.character == sample.character; });
     top5 += found ? 1 : 0;
@@ -158,8 +156,7 @@ TEST_F(HandwritingRecognition, OtherCharactersRarelyLookLikeTheyEndInTheRadical)
     if (radical_written_last_strokes(sample.character) != 0) continue;
     const auto strokes = test::hanzi_strokes(sample.character, kJitter, 1000);
     ASSERT_TRUE(strokes) << sample.character;
-    Strokes trimmed;
-    for (const Stroke& stroke : *strokes) trimmed.push_back(trim_stroke_ends(stroke));
+    const Strokes trimmed = trim_stroke_ends(*strokes);
     ++total;
     seen += last_strokes_wrap_bottom_left(trimmed, 3) || last_strokes_wrap_bottom_left(trimmed, 2) ? 1 : 0;
   }

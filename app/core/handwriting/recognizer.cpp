@@ -105,6 +105,13 @@ Stroke trim_stroke_ends(const Stroke& stroke) {
   return Stroke(stroke.begin() + static_cast<std::ptrdiff_t>(first), stroke.begin() + static_cast<std::ptrdiff_t>(end));
 }
 
+Strokes trim_stroke_ends(const Strokes& strokes) {
+  Strokes trimmed;
+  trimmed.reserve(strokes.size());
+  for (const Stroke& stroke : strokes) trimmed.push_back(trim_stroke_ends(stroke));
+  return trimmed;
+}
+
 struct HandwritingRecognizer::Zinnia {
   zinnia_recognizer_t* recognizer = zinnia_recognizer_new();
   zinnia_character_t* character = zinnia_character_new();
@@ -156,9 +163,7 @@ bool HandwritingRecognizer::load_locked() {
 std::vector<HandwritingCandidate> HandwritingRecognizer::classify(const Strokes& strokes, std::size_t count) {
   const std::lock_guard lock(mutex_);
   if (strokes.empty() || count == 0 || !load_locked()) return {};
-  Strokes trimmed;
-  trimmed.reserve(strokes.size());
-  for (const Stroke& stroke : strokes) trimmed.push_back(trim_stroke_ends(stroke));
+  const Strokes trimmed = trim_stroke_ends(strokes);
   std::vector<HandwritingCandidate> candidates = read_locked(trimmed, count);
   for (const std::size_t radical_strokes : {kWalkStrokes, kLongStrideStrokes}) {
     if (!last_strokes_wrap_bottom_left(trimmed, radical_strokes)) continue;

@@ -26,6 +26,8 @@ struct HandwritingCandidate {
 // The stroke without the short flicks at its ends that Zinnia would read as turns (at least two
 // points remain of a stroke that had them).
 Stroke trim_stroke_ends(const Stroke& stroke);
+// Every stroke so trimmed: what classify() reads.
+Strokes trim_stroke_ends(const Strokes& strokes);
 
 // Whether the last `radical_strokes` strokes wrap the others from the bottom-left as 辶 (3) and 廴
 // (2) do: the last one runs along the bottom across most of the width, the ones before it stay on
